@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Install the Debian packages dmm needs, and only those that are missing.
+#
+# Idempotent and non-interactive: a second run installs nothing and does not
+# touch the network. Runs as root, or through sudo when available.
+set -euo pipefail
+
+# ns3 and the three -dev packages are needed by ns-3's CMake config itself
+# (see NS3-NOTES.md); the rest are our own build, test and analysis tools.
+packages=(
+    ns3 libns3-dev libgsl-dev libsqlite3-dev libxml2-dev
+    libboost-graph-dev libfmt-dev nlohmann-json3-dev libgtest-dev
+    cmake ninja-build g++ ccache
+    python3 python3-matplotlib
+    tshark
+)
+
+log() { printf 'bootstrap: %s\n' "$*"; }
+
+if [[ $(id -u) -eq 0 ]]; then
+    as_root=()
+elif command -v sudo >/dev/null 2>&1; then
+    as_root=(sudo)
+else
+    as_root=()
+fi
+
+installed() {
+    [[ $(dpkg-query -W -f='${Status}' "$1" 2>/dev/null) == "install ok installed" ]]
+}
+
+missing=()
+for p in "${packages[@]}"; do
+    installed "$p" || missing+=("$p")
+done
+
+if [[ ${#missing[@]} -eq 0 ]]; then
+    log "all ${#packages[@]} packages already installed"
+    exit 0
+fi
+
+if [[ $(id -u) -ne 0 && ${#as_root[@]} -eq 0 ]]; then
+    log "missing packages: ${missing[*]}" >&2
+    log "not root and sudo is not available: install them as root, then re-run" >&2
+    exit 1
+fi
+
+log "installing: ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+# tshark's postinst would otherwise ask whether non-root users may capture.
+echo 'wireshark-common wireshark-common/install-setuid boolean false' |
+    "${as_root[@]}" debconf-set-selections
+"${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q
+"${as_root[@]}" env DEBIAN_FRONTEND=noninteractive \
+    apt-get install -y -q --no-install-recommends "${missing[@]}"
+
+still=()
+for p in "${missing[@]}"; do
+    installed "$p" || still+=("$p")
+done
+if [[ ${#still[@]} -ne 0 ]]; then
+    log "still missing after apt-get install: ${still[*]}" >&2
+    exit 1
+fi
+log "installed: ${missing[*]}"
