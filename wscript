@@ -1,0 +1,115 @@
+# -*- Mode: python; py-indent-offset: 4; indent-tabs-mode: nil; coding: utf-8; -*-
+#
+# waf description of the dmm module, for ns-3 trees up to 3.35 (src/dmm or
+# contrib/dmm). It lists exactly the files of CMakeLists.txt;
+# test/check-build-lists.py fails when the two lists differ.
+#
+# Unit tests are GoogleTest programs built by CMake only, so no
+# create_ns3_module_test_library() here.
+
+
+def configure(conf):
+    # fmt and nlohmann-json are the module's only dependencies outside ns-3.
+    # pkg-config first; distributions without the .pc files still ship the
+    # headers (and libfmt), so fall back to a plain compile check.
+    have_fmt = conf.check_cfg(package='fmt', uselib_store='FMT',
+                              args=['--cflags', '--libs'], mandatory=False)
+    if not have_fmt:
+        have_fmt = conf.check_cxx(lib='fmt', header_name='fmt/format.h',
+                                  uselib_store='FMT', mandatory=False)
+    have_json = conf.check_cfg(package='nlohmann_json', uselib_store='NLOHMANN_JSON',
+                               args=['--cflags'], mandatory=False)
+    if not have_json:
+        have_json = conf.check_cxx(header_name='nlohmann/json.hpp',
+                                   uselib_store='NLOHMANN_JSON', mandatory=False)
+    # Boost.Graph is header-only.
+    have_graph = conf.check_cxx(header_name='boost/graph/adjacency_list.hpp',
+                                uselib_store='BOOST_GRAPH', mandatory=False)
+
+    missing = [name for name, ok in (('fmt', have_fmt), ('nlohmann-json', have_json),
+                                     ('boost graph', have_graph)) if not ok]
+    if missing:
+        conf.report_optional_feature('dmm', 'IP mobility management (dmm)', False,
+                                     'missing: ' + ', '.join(missing))
+        # Add this module to the list of modules that won't be built
+        # if they are enabled.
+        conf.env.append_value('MODULES_NOT_BUILT', 'dmm')
+        return
+    conf.report_optional_feature('dmm', 'IP mobility management (dmm)', True, '')
+
+
+def build(bld):
+    if 'dmm' in bld.env['MODULES_NOT_BUILT']:
+        return
+
+    module = bld.create_ns3_module('dmm', ['internet', 'csma', 'point-to-point', 'wifi',
+                                           'mobility', 'applications'])
+    module.use.extend(['FMT', 'NLOHMANN_JSON', 'BOOST_GRAPH'])
+    module.source = [
+        'model/mobility-header.cc',
+        'model/mobility-option.cc',
+        'model/proxy-binding-update.cc',
+        'model/proxy-binding-ack.cc',
+        'model/mobility-l4-protocol.cc',
+        'model/ipv6-tunnel-l4-protocol.cc',
+        'model/home-address-allocation.cc',
+        'model/prefix-pool-allocation.cc',
+        'model/location-management.cc',
+        'model/binding-cache.cc',
+        'model/location-cache.cc',
+        'model/mobility-routing.cc',
+        'model/location-update.cc',
+        'model/proxy-location-update.cc',
+        'model/routing-control.cc',
+        'model/lma-agent.cc',
+        'model/mag-agent.cc',
+        'model/mn-agent.cc',
+        'model/link-switch.cc',
+        'model/handover-monitor.cc',
+        'model/signaling-monitor.cc',
+        'model/flow-monitor-sink.cc',
+        'helper/profile.cc',
+        'helper/scenario-config.cc',
+        'helper/scenario-builder.cc',
+        'helper/result-writer.cc',
+        'helper/progress-reporter.cc',
+        ]
+
+    headers = bld(features='ns3header')
+    headers.module = 'dmm'
+    headers.source = [
+        'model/mobility-header.h',
+        'model/mobility-option.h',
+        'model/proxy-binding-update.h',
+        'model/proxy-binding-ack.h',
+        'model/mobility-l4-protocol.h',
+        'model/ipv6-tunnel-l4-protocol.h',
+        'model/home-address-allocation.h',
+        'model/prefix-pool-allocation.h',
+        'model/location-management.h',
+        'model/binding-cache.h',
+        'model/location-cache.h',
+        'model/mobility-routing.h',
+        'model/location-update.h',
+        'model/proxy-location-update.h',
+        'model/routing-control.h',
+        'model/lma-agent.h',
+        'model/mag-agent.h',
+        'model/mn-agent.h',
+        'model/link-switch.h',
+        'model/handover-monitor.h',
+        'model/signaling-monitor.h',
+        'model/flow-monitor-sink.h',
+        'helper/profile.h',
+        'helper/scenario-config.h',
+        'helper/scenario-builder.h',
+        'helper/result-writer.h',
+        'helper/progress-reporter.h',
+        ]
+
+    if bld.env.ENABLE_EXAMPLES:
+        obj = bld.create_ns3_program('dmm-run', ['dmm'])
+        obj.use.extend(['FMT', 'NLOHMANN_JSON', 'BOOST_GRAPH'])
+        obj.source = [
+            'examples/dmm-run.cc',
+            ]
