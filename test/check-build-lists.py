@@ -2,6 +2,10 @@
 """Check that the CMake and waf descriptions of the dmm module list the same files.
 
 Usage: check-build-lists.py [REPO_ROOT]
+       check-build-lists.py --sync-wscript [REPO_ROOT]
+
+--sync-wscript rewrites the module.source and headers.source lists of wscript
+from CMakeLists.txt (CMakeLists.txt is the reference), then checks.
 
 Compares
   CMakeLists.txt          set(source_files ...) / set(header_files ...)  (and list(APPEND ...))
@@ -187,10 +191,32 @@ def duplicates(files):
     return dups
 
 
+def sync_wscript(root):
+    """Replace the literal module.source / headers.source lists of wscript by CMake's."""
+    top = strip_cmake_comments(read(root / "CMakeLists.txt"))
+    path = root / "wscript"
+    text = read(path)
+    for var, files in (("module", cmake_variable_list(top, "source_files", "CMakeLists.txt")),
+                       ("headers", cmake_variable_list(top, "header_files", "CMakeLists.txt"))):
+        m = re.search(r"^( *)%s\.source = \[\n.*?^ *\]\n" % var, text, re.M | re.S)
+        if not m:
+            raise ListError("wscript: no multi-line '%s.source = [' list to rewrite" % var)
+        indent = m.group(1)
+        body = "".join("%s    '%s',\n" % (indent, f) for f in files)
+        text = text[:m.start()] + "%s%s.source = [\n%s%s    ]\n" % (indent, var, body, indent) \
+            + text[m.end():]
+    path.write_text(text, encoding="utf-8")
+
+
 def main(argv):
-    root = Path(argv[1]) if len(argv) > 1 else Path(__file__).resolve().parent.parent
+    args = argv[1:]
+    sync = "--sync-wscript" in args
+    args = [a for a in args if a != "--sync-wscript"]
+    root = Path(args[0]) if args else Path(__file__).resolve().parent.parent
     problems = []
     try:
+        if sync:
+            sync_wscript(root)
         top = strip_cmake_comments(read(root / "CMakeLists.txt"))
         cm_src = cmake_variable_list(top, "source_files", "CMakeLists.txt")
         cm_hdr = cmake_variable_list(top, "header_files", "CMakeLists.txt")

@@ -1,0 +1,377 @@
+#!/usr/bin/env python3
+"""Plot and tabulate dmm-run results, one group per mobility profile.
+
+Usage: dmm_plot.py RESULT_DIR [RESULT_DIR ...] [--out DIR]
+
+Each RESULT_DIR is the output of one `dmm-run ... --out RESULT_DIR` and holds
+summary.json, handovers.csv, flows.csv and signaling.csv (the result-file
+contract of doc DESIGN.md). Runs are grouped by the profile named in their
+summary.json; several runs of one profile (different seeds) are averaged and
+drawn with 95 % confidence intervals (Student t).
+
+Writes into --out: handover-latency.{pdf,png}, loss.{pdf,png},
+signaling.{pdf,png} and summary.md.
+"""
+
+import os
+import sys
+
+try:
+    import matplotlib
+except ImportError:
+    # On machines where `python3` on PATH is not the system interpreter (pyenv,
+    # venv), Debian's python3-matplotlib is only visible to /usr/bin/python3.
+    _SYSTEM_PYTHON = "/usr/bin/python3"
+    if (os.access(_SYSTEM_PYTHON, os.X_OK)
+            and os.path.realpath(sys.executable) != os.path.realpath(_SYSTEM_PYTHON)
+            and not os.environ.get("DMM_PLOT_REEXEC")):
+        os.environ["DMM_PLOT_REEXEC"] = "1"
+        os.execv(_SYSTEM_PYTHON, [_SYSTEM_PYTHON, os.path.abspath(__file__)] + sys.argv[1:])
+    sys.exit("dmm_plot.py: error: matplotlib is not available to %s "
+             "(Debian/Ubuntu: apt-get install python3-matplotlib)" % sys.executable)
+
+matplotlib.use("Agg")
+
+import argparse  # noqa: E402
+import csv  # noqa: E402
+import json  # noqa: E402
+import math  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import matplotlib.pyplot as plt  # noqa: E402
+
+HANDOVER_COLUMNS = ["time_s", "mn", "from", "to", "l2_down_s", "l2_up_s", "signaling_done_s",
+                    "first_rx_s", "latency_ms", "interruption_ms", "lost_packets"]
+FLOW_COLUMNS = ["flow", "mn", "cn", "start_s", "sent", "received", "lost", "mean_delay_ms",
+                "address"]
+SIGNALING_COLUMNS = ["time_s", "node", "type", "bytes", "src", "dst"]
+
+# Two-sided 95 % Student t quantiles by degrees of freedom; 1.96 beyond 30.
+T95 = [12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179,
+       2.160, 2.145, 2.131, 2.120, 2.110, 2.101, 2.093, 2.086, 2.080, 2.074, 2.069, 2.064,
+       2.060, 2.056, 2.052, 2.048, 2.045, 2.042]
+
+NAN = float("nan")
+
+
+class InputError(Exception):
+    """A result directory or file that does not follow the result-file contract."""
+
+
+# ----------------------------------------------------------------------------- reading
+
+def _number(value, where):
+    """JSON/CSV value -> float; None, '' and 'nan' are missing (NaN)."""
+    if value is None:
+        return NAN
+    if isinstance(value, bool):
+        raise InputError("%s: expected a number, got %r" % (where, value))
+    if isinstance(value, (int, float)):
+        return float(value)
+    text = str(value).strip()
+    if text == "" or text.lower() in ("nan", "na", "n/a", "none", "null"):
+        return NAN
+    try:
+        return float(text)
+    except ValueError:
+        raise InputError("%s: expected a number, got %r" % (where, value))
+
+
+def _get(obj, path, where):
+    node = obj
+    for key in path:
+        if not isinstance(node, dict) or key not in node:
+            raise InputError("%s: missing key '%s'" % (where, ".".join(path)))
+        node = node[key]
+    return node
+
+
+def read_summary(path):
+    try:
+        with open(path, encoding="utf-8") as f:
+            data = json.load(f)
+    except FileNotFoundError:
+        raise InputError("%s: file not found" % path)
+    except (OSError, UnicodeDecodeError) as e:
+        raise InputError("%s: cannot read: %s" % (path, e))
+    except json.JSONDecodeError as e:
+        raise InputError("%s: malformed JSON: %s" % (path, e))
+    if not isinstance(data, dict):
+        raise InputError("%s: expected a JSON object at the top level" % path)
+
+    profile = _get(data, ["profile"], path)
+    if not isinstance(profile, str) or not profile:
+        raise InputError("%s: 'profile' must be a non-empty string" % path)
+    messages = _get(data, ["signaling", "messages"], path)
+    if not isinstance(messages, dict):
+        raise InputError("%s: 'signaling.messages' must be an object {type: count}" % path)
+
+    def num(*keys):
+        return _number(_get(data, list(keys), path), "%s: '%s'" % (path, ".".join(keys)))
+
+    return {
+        "profile": profile,
+        "seed": data.get("seed"),
+        "handovers": num("handovers", "count"),
+        "latency_mean": num("handovers", "latency_ms", "mean"),
+        "latency_p95": num("handovers", "latency_ms", "p95"),
+        "interruption_mean": num("handovers", "interruption_ms", "mean"),
+        "sent": num("packets", "sent"),
+        "lost": num("packets", "lost"),
+        "loss_ratio": num("packets", "loss_ratio"),
+        "messages": {str(k): _number(v, "%s: 'signaling.messages.%s'" % (path, k))
+                     for k, v in messages.items()},
+        "signaling_bytes": num("signaling", "bytes"),
+    }
+
+
+def read_csv(path, columns, numeric):
+    """Rows of a result CSV as dicts; `numeric` columns converted to float (NaN if empty)."""
+    try:
+        with open(path, newline="", encoding="utf-8") as f:
+            reader = csv.DictReader(f)
+            header = reader.fieldnames
+            if header is None:
+                raise InputError("%s: empty file (expected a header line: %s)"
+                                 % (path, ",".join(columns)))
+            missing = [c for c in columns if c not in header]
+            if missing:
+                raise InputError("%s: missing column(s) %s" % (path, ", ".join(missing)))
+            rows = []
+            for row in reader:
+                if None in row or any(row[c] is None for c in columns):
+                    raise InputError("%s:%d: expected %d fields"
+                                     % (path, reader.line_num, len(header)))
+                for c in numeric:
+                    row[c] = _number(row[c], "%s:%d: column %s" % (path, reader.line_num, c))
+                rows.append(row)
+            return rows
+    except FileNotFoundError:
+        raise InputError("%s: file not found" % path)
+    except (OSError, UnicodeDecodeError, csv.Error) as e:
+        raise InputError("%s: cannot read: %s" % (path, e))
+
+
+def read_run(directory):
+    d = Path(directory)
+    if not d.is_dir():
+        raise InputError("%s: not a directory" % d)
+    run = read_summary(d / "summary.json")
+    handovers = read_csv(d / "handovers.csv", HANDOVER_COLUMNS,
+                         ["latency_ms", "interruption_ms", "lost_packets"])
+    read_csv(d / "flows.csv", FLOW_COLUMNS, ["sent", "received", "lost"])
+    read_csv(d / "signaling.csv", SIGNALING_COLUMNS, ["bytes"])
+
+    if len(handovers) != run["handovers"]:
+        print("dmm_plot.py: warning: %s: %d rows in handovers.csv but summary.json says %g"
+              % (d, len(handovers), run["handovers"]), file=sys.stderr)
+    lost = [h["lost_packets"] for h in handovers if not math.isnan(h["lost_packets"])]
+    run["lost_per_handover"] = sum(lost) / len(lost) if lost else NAN
+    count = run["handovers"]
+    total_messages = sum(v for v in run["messages"].values() if not math.isnan(v))
+    run["messages_per_handover"] = total_messages / count if count > 0 else NAN
+    run["bytes_per_handover"] = run["signaling_bytes"] / count if count > 0 else NAN
+    run["dir"] = str(d)
+    return run
+
+
+# ----------------------------------------------------------------------------- statistics
+
+def mean_ci(values):
+    """(mean, 95 % CI half-width, n) over the non-NaN values; half-width NaN for n < 2."""
+    v = [x for x in values if not math.isnan(x)]
+    n = len(v)
+    if n == 0:
+        return NAN, NAN, 0
+    m = sum(v) / n
+    if n < 2:
+        return m, NAN, n
+    var = sum((x - m) ** 2 for x in v) / (n - 1)
+    t = T95[n - 2] if n - 1 <= len(T95) else 1.96
+    return m, t * math.sqrt(var / n), n
+
+
+def group(runs):
+    """{profile: [runs]} in the order the profiles first appear."""
+    groups = {}
+    for r in runs:
+        groups.setdefault(r["profile"], []).append(r)
+    return groups
+
+
+def stat(runs, key):
+    return mean_ci([r[key] for r in runs])
+
+
+def message_types(groups):
+    return sorted({t for runs in groups.values() for r in runs for t in r["messages"]})
+
+
+# ----------------------------------------------------------------------------- output
+
+def _style():
+    plt.rcParams.update({
+        "font.size": 11,
+        "axes.labelsize": 11,
+        "axes.titlesize": 11,
+        "xtick.labelsize": 10,
+        "ytick.labelsize": 10,
+        "legend.fontsize": 10,
+        "pdf.fonttype": 42,  # embed TrueType: editable text, accepted by paper checkers
+        "ps.fonttype": 42,
+        "axes.grid": True,
+        "axes.grid.axis": "y",
+        "grid.alpha": 0.3,
+        "axes.axisbelow": True,
+    })
+
+
+def _bars(ax, categories, series, ylabel, colours=None):
+    """Grouped bars: series = [(label, means, cis)], one group per category.
+
+    Error bars only where a CI exists (n > 1), clipped at zero: every quantity
+    plotted here is non-negative. The y range leaves room above for the legend.
+    """
+    k = len(series)
+    width = 0.8 / max(k, 1)
+    xs = range(len(categories))
+    top = 0.0
+    for i, (label, means, cis) in enumerate(series):
+        pos = [x - 0.4 + width * (i + 0.5) for x in xs]
+        heights = [0.0 if math.isnan(m) else m for m in means]
+        colour = colours[i] if colours else "C%d" % (i % 10)
+        ax.bar(pos, heights, width, label=label, color=colour)
+        for p, m, c in zip(pos, means, cis):
+            if math.isnan(m):
+                ax.annotate("n/a", (p, 0), ha="center", va="bottom", fontsize=9)
+                continue
+            top = max(top, m)
+            if not math.isnan(c) and c > 0:
+                ax.errorbar([p], [m], yerr=[[min(c, m)], [c]], fmt="none", ecolor="black",
+                            elinewidth=1, capsize=3)
+                top = max(top, m + c)
+    ax.set_xticks(list(xs))
+    ax.set_xticklabels(categories)
+    ax.set_ylabel(ylabel)
+    ax.set_ylim(0, top * 1.3 if top > 0 else 1.0)
+
+
+def _save(fig, out, name, top=1.0):
+    fig.tight_layout(rect=(0, 0, 1, top))
+    for ext in ("pdf", "png"):
+        fig.savefig(out / ("%s.%s" % (name, ext)), dpi=200)
+    plt.close(fig)
+
+
+def plot_latency(groups, out):
+    profiles = list(groups)
+    series = []
+    for label, key in (("handover latency", "latency_mean"),
+                       ("interruption time", "interruption_mean")):
+        stats = [stat(groups[p], key) for p in profiles]
+        series.append((label, [s[0] for s in stats], [s[1] for s in stats]))
+    fig, ax = plt.subplots(figsize=(max(4.0, 1.3 * len(profiles) + 2), 3.2))
+    _bars(ax, profiles, series, "Time (ms)")
+    ax.set_xlabel("Profile")
+    ax.legend(loc="upper left")
+    _save(fig, out, "handover-latency")
+
+
+def plot_loss(groups, out):
+    profiles = list(groups)
+    fig, (left, right) = plt.subplots(1, 2, figsize=(max(6.0, 2.2 * len(profiles) + 2), 3.2))
+    s = [stat(groups[p], "lost_per_handover") for p in profiles]
+    _bars(left, profiles, [("lost packets per handover", [x[0] for x in s], [x[1] for x in s])],
+          "Lost packets per handover")
+    s = [stat(groups[p], "loss_ratio") for p in profiles]
+    _bars(right, profiles, [("loss ratio", [100 * x[0] for x in s], [100 * x[1] for x in s])],
+          "Packet loss (%)", colours=["C1"])
+    for ax in (left, right):
+        ax.set_xlabel("Profile")
+    fig.legend(handles=[left.containers[0], right.containers[0]],
+               labels=["lost packets per handover", "loss ratio"],
+               loc="upper center", ncol=2, frameon=False)
+    _save(fig, out, "loss", top=0.9)
+
+
+def plot_signaling(groups, out):
+    profiles = list(groups)
+    types = message_types(groups)
+    series = []
+    for p in profiles:
+        stats = [mean_ci([r["messages"].get(t, 0.0) for r in groups[p]]) for t in types]
+        series.append((p, [s[0] for s in stats], [s[1] for s in stats]))
+    fig, ax = plt.subplots(figsize=(max(4.0, 0.9 * len(types) * max(len(profiles), 1) + 2), 3.2))
+    _bars(ax, types or ["(none)"], series if types else [], "Messages per run")
+    ax.set_xlabel("Mobility message type")
+    if types:
+        ax.legend(title="Profile", loc="upper left")
+    _save(fig, out, "signaling")
+
+
+def _fmt(m, ci, digits):
+    if math.isnan(m):
+        return "n/a"
+    text = "%.*f" % (digits, m)
+    if not math.isnan(ci):
+        text += " ± %.*f" % (digits, ci)
+    return text
+
+
+def write_table(groups, out):
+    header = ["profile", "runs", "handovers/run", "latency mean (ms)", "latency p95 (ms)",
+              "interruption mean (ms)", "lost packets/handover", "loss ratio",
+              "signaling msgs/handover", "signaling bytes/handover"]
+    cols = [("handovers", 1), ("latency_mean", 2), ("latency_p95", 2),
+            ("interruption_mean", 2), ("lost_per_handover", 2), ("loss_ratio", 4),
+            ("messages_per_handover", 2), ("bytes_per_handover", 1)]
+    lines = ["# dmm results by profile", "",
+             "Mean over runs; ± is the 95 % confidence interval (Student t) when a profile has "
+             "more than one run.", "",
+             "| " + " | ".join(header) + " |",
+             "|" + "|".join(["---"] + ["---:"] * (len(header) - 1)) + "|"]
+    for p, runs in groups.items():
+        cells = [p, str(len(runs))]
+        for key, digits in cols:
+            m, ci, _ = stat(runs, key)
+            cells.append(_fmt(m, ci, digits))
+        lines.append("| " + " | ".join(cells) + " |")
+    lines += ["", "Runs:", ""]
+    for p, runs in groups.items():
+        for r in runs:
+            lines.append("- %s, seed %s: `%s`" % (p, r["seed"], r["dir"]))
+    (out / "summary.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(
+        description="Plot dmm-run result directories, grouped by profile.")
+    parser.add_argument("dirs", nargs="+", metavar="RESULT_DIR",
+                        help="a dmm-run --out directory (summary.json and CSV files)")
+    parser.add_argument("--out", default="plots", metavar="DIR",
+                        help="where to write the figures and summary.md (default: plots)")
+    args = parser.parse_args(argv)
+
+    try:
+        runs = [read_run(d) for d in args.dirs]
+        out = Path(args.out)
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            raise InputError("%s: cannot create output directory: %s" % (out, e))
+    except InputError as e:
+        print("dmm_plot.py: error: %s" % e, file=sys.stderr)
+        return 1
+
+    groups = group(runs)
+    _style()
+    plot_latency(groups, out)
+    plot_loss(groups, out)
+    plot_signaling(groups, out)
+    write_table(groups, out)
+    print("dmm_plot.py: %d run(s), %d profile(s) -> %s" % (len(runs), len(groups), out))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
