@@ -1,0 +1,102 @@
+#!/usr/bin/env bash
+# Prove that dmm builds unchanged as contrib/dmm inside Debian's ns-3.37 source tree.
+#
+# Usage: tools/check-in-tree-build.sh [--reuse-tree] [WORK_DIR]   (default: ./build-intree)
+#
+# Fetches Debian's ns3 source package with apt-get through a private sources
+# list (the system's apt lists are not touched), unpacks ns-3.37 into WORK_DIR,
+# copies this repository to contrib/dmm (without build directories), then
+#   ./ns3 configure -d release -G Ninja --enable-examples --enable-tests --enable-modules=dmm
+#   ./ns3 build            (as `cmake --build cmake-cache -j JOBS`, see below)
+# Environment: JOBS (default 2). The downloaded tarball is kept in
+# WORK_DIR/download and reused. The tree is unpacked afresh each run unless
+# --reuse-tree is given: then only contrib/dmm is replaced and the build is
+# incremental (ns-3's own modules are not rebuilt). A full build takes about
+# 10-15 minutes on two cores.
+set -euo pipefail
+
+reuse=0
+if [[ ${1:-} == --reuse-tree ]]; then
+    reuse=1
+    shift
+fi
+repo=$(cd "$(dirname "$0")/.." && pwd)
+work=$(mkdir -p "${1:-$repo/build-intree}" && cd "${1:-$repo/build-intree}" && pwd)
+jobs=${JOBS:-2}
+log() { printf 'check-in-tree-build: %s\n' "$*"; }
+
+# --- 1. Debian's source package, through a private apt configuration --------------------
+download="$work/download"
+apt_dir="$download/apt"
+mkdir -p "$apt_dir/lists/partial" "$apt_dir/parts"
+tarball=$(ls "$download"/ns3_3.37.orig.tar.* 2>/dev/null | head -n1 || true)
+if [[ -z $tarball ]]; then
+    codename=$(. /etc/os-release && echo "${VERSION_CODENAME:-bookworm}")
+    echo "deb-src [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg]" \
+        "http://deb.debian.org/debian $codename main" >"$apt_dir/sources.list"
+    apt_opts=(
+        -o "Dir::Etc::SourceList=$apt_dir/sources.list"
+        -o "Dir::Etc::SourceParts=$apt_dir/parts"
+        -o "Dir::State::Lists=$apt_dir/lists"
+        # No shared binary caches: they would be rebuilt from our private lists.
+        -o "Dir::Cache::pkgcache="
+        -o "Dir::Cache::srcpkgcache="
+    )
+    log "fetching Debian's ns3 source package ($codename) into $download"
+    apt-get "${apt_opts[@]}" update -q
+    (cd "$download" && apt-get "${apt_opts[@]}" source --download-only ns3)
+    tarball=$(ls "$download"/ns3_3.37.orig.tar.* 2>/dev/null | head -n1 || true)
+    if [[ -z $tarball ]]; then
+        log "no ns3_3.37.orig.tar.* after apt-get source (is the source package 3.37?)" >&2
+        ls -l "$download" >&2
+        exit 1
+    fi
+fi
+log "using $tarball"
+
+# --- 2. a fresh ns-3.37 tree with the module as contrib/dmm -------------------------------
+src="$work/src"
+if [[ $reuse -eq 0 || ! -d $src ]]; then
+    rm -rf "$src"
+    mkdir -p "$src"
+    tar -xf "$tarball" -C "$src"
+fi
+tree=$(find "$src" -mindepth 1 -maxdepth 3 -type f -name ns3 -path '*/ns-3.37/ns3' -printf '%h\n' |
+    head -n1)
+if [[ -z $tree ]]; then
+    log "no ns-3.37/ns3 in $tarball" >&2
+    exit 1
+fi
+log "ns-3 tree: $tree"
+
+dest="$tree/contrib/dmm"
+rm -rf "$dest"
+mkdir -p "$dest"
+# Everything tracked or untracked in the repository except build products, results
+# and this script's own work directory.
+(cd "$repo" && tar -cf - \
+    --exclude='./.git' --exclude='./build' --exclude='./build-*' --exclude='./build_*' \
+    --exclude='./results' --exclude='./ns3-src' --exclude='__pycache__' \
+    --exclude="./$(realpath --relative-to="$repo" "$work" 2>/dev/null || echo .none)" \
+    .) | tar -xf - -C "$dest"
+log "copied $repo to $dest ($(find "$dest" -type f | wc -l) files)"
+
+# --- 3. configure and build with ns-3's own driver ------------------------------------------
+cd "$tree"
+log "configuring"
+./ns3 configure -d release -G Ninja --enable-examples --enable-tests --enable-modules="dmm"
+log "building with $jobs jobs"
+start=$(date +%s)
+# `./ns3 build` of 3.37 ignores -j/--jobs and always runs `cmake --build . -j <cpus-1>`
+# in cmake-cache; call that command directly to get the requested number of jobs.
+cmake --build cmake-cache -j "$jobs"
+log "build finished in $(($(date +%s) - start)) s"
+
+# --- 4. what a user of the tree gets ---------------------------------------------------------
+lib=$(find "$tree/build/lib" -name 'libns3.37-dmm*.so' | head -n1)
+exe=$(find "$tree/build" -type f -name 'ns3.37-dmm-run*' -perm -u+x | head -n1)
+[[ -n $lib ]] || { log "libns3.37-dmm*.so was not built" >&2; exit 1; }
+[[ -n $exe ]] || { log "the dmm-run example was not built" >&2; exit 1; }
+log "library: $lib"
+log "example: $exe"
+log "OK: dmm builds as contrib/dmm in ns-3.37"
