@@ -1,0 +1,363 @@
+/*
+ * dmm: IP mobility management for ns-3.
+ */
+#include "ns3/mobility-l4-protocol.h"
+
+#include "ns3/abort.h"
+#include "ns3/boolean.h"
+#include "ns3/icmpv6-header.h"
+#include "ns3/icmpv6-l4-protocol.h"
+#include "ns3/ipv6-interface.h"
+#include "ns3/ipv6-l3-protocol.h"
+#include "ns3/ipv6-route.h"
+#include "ns3/ipv6-routing-protocol.h"
+#include "ns3/log.h"
+#include "ns3/node.h"
+#include "ns3/packet.h"
+#include "ns3/trace-source-accessor.h"
+
+#include <algorithm>
+#include <vector>
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("MobilityL4Protocol");
+
+NS_OBJECT_ENSURE_REGISTERED(MobilityL4Protocol);
+
+TypeId
+MobilityL4Protocol::GetTypeId()
+{
+    static TypeId tid =
+        TypeId("ns3::MobilityL4Protocol")
+            .SetParent<IpL4Protocol>()
+            .SetGroupName("Dmm")
+            .AddConstructor<MobilityL4Protocol>()
+            .AddAttribute("SendParameterProblem",
+                          "Answer a bad Payload Proto or Header Len with an ICMPv6 Parameter "
+                          "Problem (RFC 6275 section 9.2).",
+                          BooleanValue(true),
+                          MakeBooleanAccessor(&MobilityL4Protocol::m_sendParameterProblem),
+                          MakeBooleanChecker())
+            .AddTraceSource("Tx",
+                            "A Mobility Header message is sent (after the checksum is set).",
+                            MakeTraceSourceAccessor(&MobilityL4Protocol::m_txTrace),
+                            "ns3::MobilityL4Protocol::TxRxTracedCallback")
+            .AddTraceSource("Rx",
+                            "A Mobility Header message passed validation.",
+                            MakeTraceSourceAccessor(&MobilityL4Protocol::m_rxTrace),
+                            "ns3::MobilityL4Protocol::TxRxTracedCallback")
+            .AddTraceSource("Drop",
+                            "A Mobility Header message was dropped.",
+                            MakeTraceSourceAccessor(&MobilityL4Protocol::m_dropTrace),
+                            "ns3::MobilityL4Protocol::DropTracedCallback");
+    return tid;
+}
+
+MobilityL4Protocol::MobilityL4Protocol()
+    : m_sendParameterProblem(true)
+{
+    NS_LOG_FUNCTION(this);
+}
+
+MobilityL4Protocol::~MobilityL4Protocol()
+{
+    NS_LOG_FUNCTION(this);
+}
+
+Ptr<MobilityL4Protocol>
+MobilityL4Protocol::Install(Ptr<Node> node)
+{
+    NS_ABORT_MSG_IF(!node, "MobilityL4Protocol::Install: null node");
+    Ptr<MobilityL4Protocol> l4 = node->GetObject<MobilityL4Protocol>();
+    if (l4)
+    {
+        return l4;
+    }
+    Ptr<Ipv6L3Protocol> ipv6 = node->GetObject<Ipv6L3Protocol>();
+    NS_ABORT_MSG_IF(!ipv6,
+                    "MobilityL4Protocol::Install: node " << node->GetId() << " has no IPv6 stack");
+    l4 = CreateObject<MobilityL4Protocol>();
+    l4->SetNode(node);
+    ipv6->Insert(l4);
+    Ptr<Ipv6> ip = ipv6;
+    l4->SetDownTarget6(MakeCallback(&Ipv6::Send, ip));
+    node->AggregateObject(l4);
+    return l4;
+}
+
+void
+MobilityL4Protocol::SetNode(Ptr<Node> node)
+{
+    m_node = node;
+}
+
+Ptr<Node>
+MobilityL4Protocol::GetNode() const
+{
+    return m_node;
+}
+
+void
+MobilityL4Protocol::DoDispose()
+{
+    NS_LOG_FUNCTION(this);
+    m_handlers.clear();
+    m_node = nullptr;
+    m_downTarget = IpL4Protocol::DownTargetCallback();
+    m_downTarget6 = IpL4Protocol::DownTargetCallback6();
+    IpL4Protocol::DoDispose();
+}
+
+void
+MobilityL4Protocol::Send(MobilityHeader& msg, Ipv6Address src, Ipv6Address dst)
+{
+    NS_LOG_FUNCTION(this << src << dst);
+    Ptr<Ipv6Route> route;
+    if (src.IsAny())
+    {
+        // The checksum covers the source address, so the source must be known now.
+        Ptr<Ipv6> ipv6 = m_node ? m_node->GetObject<Ipv6>() : nullptr;
+        if (ipv6 && ipv6->GetRoutingProtocol())
+        {
+            Ipv6Header probeHeader;
+            probeHeader.SetSource(src);
+            probeHeader.SetDestination(dst);
+            probeHeader.SetNextHeader(PROT_NUMBER);
+            Socket::SocketErrno err = Socket::ERROR_NOTERROR;
+            route = ipv6->GetRoutingProtocol()->RouteOutput(Create<Packet>(),
+                                                            probeHeader,
+                                                            nullptr,
+                                                            err);
+        }
+        if (!route)
+        {
+            NS_LOG_WARN("no route to " << dst << " for " << +msg.GetMhType());
+            msg.InitializeChecksum(src, dst);
+            Ptr<Packet> dropped = Create<Packet>();
+            dropped->AddHeader(msg);
+            Drop(dropped, DropReason::NO_ROUTE);
+            return;
+        }
+        src = route->GetSource();
+    }
+    msg.InitializeChecksum(src, dst);
+    Ptr<Packet> p = Create<Packet>();
+    p->AddHeader(msg);
+    m_stats.txPackets++;
+    m_stats.txBytes += p->GetSize();
+    m_txTrace(p, src, dst);
+    if (m_downTarget6.IsNull())
+    {
+        NS_LOG_WARN("no down target; Install() the protocol on the node first");
+        return;
+    }
+    m_downTarget6(p, src, dst, PROT_NUMBER, route);
+}
+
+void
+MobilityL4Protocol::RegisterHandler(uint8_t mhType, Handler handler)
+{
+    NS_LOG_FUNCTION(this << +mhType);
+    if (handler.IsNull())
+    {
+        m_handlers.erase(mhType);
+        return;
+    }
+    m_handlers[mhType] = handler;
+}
+
+const MobilityL4Protocol::Stats&
+MobilityL4Protocol::GetStats() const
+{
+    return m_stats;
+}
+
+void
+MobilityL4Protocol::Drop(Ptr<const Packet> p, DropReason reason)
+{
+    NS_LOG_FUNCTION(this << reason);
+    switch (reason)
+    {
+    case DropReason::TRUNCATED:
+        m_stats.truncated++;
+        break;
+    case DropReason::BAD_LENGTH:
+        m_stats.badLength++;
+        break;
+    case DropReason::BAD_PAYLOAD_PROTO:
+        m_stats.badPayloadProto++;
+        break;
+    case DropReason::UNKNOWN_TYPE:
+        m_stats.unknownType++;
+        break;
+    case DropReason::BAD_OPTION:
+        m_stats.badOption++;
+        break;
+    case DropReason::BAD_CHECKSUM:
+        m_stats.badChecksum++;
+        break;
+    case DropReason::NO_HANDLER:
+        m_stats.noHandler++;
+        break;
+    case DropReason::NO_ROUTE:
+        m_stats.noRoute++;
+        break;
+    }
+    m_dropTrace(p, reason);
+}
+
+int
+MobilityL4Protocol::GetProtocolNumber() const
+{
+    return PROT_NUMBER;
+}
+
+enum IpL4Protocol::RxStatus
+MobilityL4Protocol::Receive(Ptr<Packet> p,
+                            const Ipv4Header& header,
+                            Ptr<Ipv4Interface> incomingInterface)
+{
+    NS_LOG_FUNCTION(this << p);
+    return IpL4Protocol::RX_ENDPOINT_UNREACH;
+}
+
+enum IpL4Protocol::RxStatus
+MobilityL4Protocol::Receive(Ptr<Packet> p,
+                            const Ipv6Header& header,
+                            Ptr<Ipv6Interface> incomingInterface)
+{
+    NS_LOG_FUNCTION(this << p << header.GetSource() << header.GetDestination());
+    uint32_t size = std::min<uint32_t>(p->GetSize(), MobilityHeader::MAX_SIZE + 1);
+    std::vector<uint8_t> bytes(size);
+    if (size > 0)
+    {
+        p->CopyData(bytes.data(), size);
+    }
+    uint32_t unknownOptions = 0;
+    MobilityHeader::ParseResult r =
+        MobilityHeader::ValidateBytes(bytes.data(), size, &unknownOptions);
+    if (r == MobilityHeader::ParseResult::OK)
+    {
+        uint16_t found = (static_cast<uint16_t>(bytes[4]) << 8) | bytes[5];
+        uint16_t expected = MobilityHeader::ComputeChecksum(bytes.data(),
+                                                            size,
+                                                            header.GetSource(),
+                                                            header.GetDestination());
+        if (found != expected)
+        {
+            // RFC 6275 section 9.2: silently discard.
+            Drop(p, DropReason::BAD_CHECKSUM);
+            return IpL4Protocol::RX_CSUM_FAILED;
+        }
+    }
+    switch (r)
+    {
+    case MobilityHeader::ParseResult::OK:
+        break;
+    case MobilityHeader::ParseResult::TRUNCATED:
+        Drop(p, DropReason::TRUNCATED);
+        return IpL4Protocol::RX_OK;
+    case MobilityHeader::ParseResult::BAD_LENGTH:
+    case MobilityHeader::ParseResult::BAD_PAYLOAD_PROTO: {
+        bool badProto = r == MobilityHeader::ParseResult::BAD_PAYLOAD_PROTO;
+        Drop(p, badProto ? DropReason::BAD_PAYLOAD_PROTO : DropReason::BAD_LENGTH);
+        Ptr<Icmpv6L4Protocol> icmp = m_node ? m_node->GetObject<Icmpv6L4Protocol>() : nullptr;
+        if (m_sendParameterProblem && icmp && !header.GetDestination().IsMulticast())
+        {
+            // The pointer counts from the start of the invoking packet; extension headers
+            // between the IPv6 header and the MH are not known here, so assume none.
+            Ptr<Packet> invoking = p->Copy();
+            invoking->AddHeader(header);
+            uint32_t ptr = header.GetSerializedSize() + (badProto ? 0 : 1);
+            icmp->SendErrorParameterError(invoking,
+                                          header.GetSource(),
+                                          Icmpv6Header::ICMPV6_MALFORMED_HEADER,
+                                          ptr);
+        }
+        return IpL4Protocol::RX_OK;
+    }
+    case MobilityHeader::ParseResult::UNKNOWN_TYPE:
+        // A Binding Error with status 2 (RFC 6275 section 9.2) is not sent yet.
+        Drop(p, DropReason::UNKNOWN_TYPE);
+        return IpL4Protocol::RX_OK;
+    case MobilityHeader::ParseResult::BAD_OPTION:
+        Drop(p, DropReason::BAD_OPTION);
+        return IpL4Protocol::RX_OK;
+    case MobilityHeader::ParseResult::BAD_CHECKSUM:
+        Drop(p, DropReason::BAD_CHECKSUM);
+        return IpL4Protocol::RX_CSUM_FAILED;
+    }
+
+    m_stats.unknownOptionSkipped += unknownOptions;
+    m_stats.rxPackets++;
+    m_stats.rxBytes += p->GetSize();
+    m_rxTrace(p, header.GetSource(), header.GetDestination());
+
+    auto it = m_handlers.find(bytes[2]);
+    if (it == m_handlers.end())
+    {
+        Drop(p, DropReason::NO_HANDLER);
+        return IpL4Protocol::RX_OK;
+    }
+    it->second(p, header, incomingInterface);
+    return IpL4Protocol::RX_OK;
+}
+
+void
+MobilityL4Protocol::SetDownTarget(IpL4Protocol::DownTargetCallback cb)
+{
+    m_downTarget = cb;
+}
+
+void
+MobilityL4Protocol::SetDownTarget6(IpL4Protocol::DownTargetCallback6 cb)
+{
+    m_downTarget6 = cb;
+}
+
+IpL4Protocol::DownTargetCallback
+MobilityL4Protocol::GetDownTarget() const
+{
+    return m_downTarget;
+}
+
+IpL4Protocol::DownTargetCallback6
+MobilityL4Protocol::GetDownTarget6() const
+{
+    return m_downTarget6;
+}
+
+std::string
+MobilityL4Protocol::DropReasonToString(DropReason r)
+{
+    switch (r)
+    {
+    case DropReason::TRUNCATED:
+        return "TRUNCATED";
+    case DropReason::BAD_LENGTH:
+        return "BAD_LENGTH";
+    case DropReason::BAD_PAYLOAD_PROTO:
+        return "BAD_PAYLOAD_PROTO";
+    case DropReason::UNKNOWN_TYPE:
+        return "UNKNOWN_TYPE";
+    case DropReason::BAD_OPTION:
+        return "BAD_OPTION";
+    case DropReason::BAD_CHECKSUM:
+        return "BAD_CHECKSUM";
+    case DropReason::NO_HANDLER:
+        return "NO_HANDLER";
+    case DropReason::NO_ROUTE:
+        return "NO_ROUTE";
+    }
+    return "?";
+}
+
+std::ostream&
+operator<<(std::ostream& os, MobilityL4Protocol::DropReason r)
+{
+    return os << MobilityL4Protocol::DropReasonToString(r);
+}
+
+} // namespace ns3

@@ -1,0 +1,166 @@
+/*
+ * dmm: IP mobility management for ns-3.
+ *
+ * The Mobility Header as an ns-3 L4 protocol (IPv6 next header 135).
+ */
+#ifndef DMM_MOBILITY_L4_PROTOCOL_H
+#define DMM_MOBILITY_L4_PROTOCOL_H
+
+#include "ns3/ip-l4-protocol.h"
+#include "ns3/ipv6-address.h"
+#include "ns3/mobility-header.h"
+#include "ns3/traced-callback.h"
+
+#include <map>
+
+namespace ns3
+{
+
+class Node;
+class Ipv6Interface;
+
+/**
+ * \ingroup dmm
+ * \brief Sends and receives Mobility Header messages on a node.
+ *
+ * Every received message is validated (lengths, payload proto, MH type, option TLVs)
+ * and its checksum verified before a handler sees it; a bad message is counted under a
+ * drop reason and fires the "Drop" trace, never reaches a handler and never crashes the
+ * node. Unknown options are skipped as RFC 6275 section 6.2.1 requires and counted.
+ * Unknown MH types are dropped and counted; sending a Binding Error (RFC 6275 section
+ * 9.2) is not implemented yet.
+ */
+class MobilityL4Protocol : public IpL4Protocol
+{
+  public:
+    /// Protocol number (IPv6 next header) of the Mobility Header.
+    static constexpr uint8_t PROT_NUMBER = MobilityHeader::PROT_NUMBER;
+
+    /// Why a message was dropped.
+    enum class DropReason
+    {
+        TRUNCATED,         //!< shorter than its header length says
+        BAD_LENGTH,        //!< header length inconsistent with packet or MH type
+        BAD_PAYLOAD_PROTO, //!< payload proto is not 59
+        UNKNOWN_TYPE,      //!< MH type not known
+        BAD_OPTION,        //!< malformed or overrunning option
+        BAD_CHECKSUM,      //!< checksum verification failed
+        NO_HANDLER,        //!< valid, but nobody registered for the MH type
+        NO_ROUTE,          //!< (sending) no route to the destination
+    };
+
+    /// Counters; rx counts messages that passed validation.
+    struct Stats
+    {
+        uint64_t txPackets{0};            //!< messages sent
+        uint64_t txBytes{0};              //!< octets of Mobility Header sent
+        uint64_t rxPackets{0};            //!< valid messages received
+        uint64_t rxBytes{0};              //!< octets of valid messages received
+        uint64_t truncated{0};            //!< drops: TRUNCATED
+        uint64_t badLength{0};            //!< drops: BAD_LENGTH
+        uint64_t badPayloadProto{0};      //!< drops: BAD_PAYLOAD_PROTO
+        uint64_t unknownType{0};          //!< drops: UNKNOWN_TYPE
+        uint64_t badOption{0};            //!< drops: BAD_OPTION
+        uint64_t badChecksum{0};          //!< drops: BAD_CHECKSUM
+        uint64_t noHandler{0};            //!< drops: NO_HANDLER
+        uint64_t noRoute{0};              //!< send failures: NO_ROUTE
+        uint64_t unknownOptionSkipped{0}; //!< unknown options skipped in valid messages
+    };
+
+    /**
+     * \brief Handler of one MH type.
+     *
+     * Arguments: the packet (still beginning with the validated Mobility Header), the
+     * outer IPv6 header, the interface it arrived on.
+     */
+    typedef Callback<void, Ptr<Packet>, const Ipv6Header&, Ptr<Ipv6Interface>> Handler;
+
+    /// Signature of the "Tx" and "Rx" trace sources: packet, source, destination.
+    typedef void (*TxRxTracedCallback)(Ptr<const Packet> packet, Ipv6Address src, Ipv6Address dst);
+    /// Signature of the "Drop" trace source.
+    typedef void (*DropTracedCallback)(Ptr<const Packet> packet, DropReason reason);
+
+    /**
+     * \brief Get the type ID.
+     * \return the object TypeId
+     */
+    static TypeId GetTypeId();
+
+    MobilityL4Protocol();
+    ~MobilityL4Protocol() override;
+
+    /**
+     * \brief Install the protocol on a node that has an IPv6 stack; idempotent.
+     *
+     * Creates the protocol, inserts it into Ipv6L3Protocol, connects the down target to
+     * Ipv6::Send and aggregates it to the node. A second call returns the first instance.
+     * \param node the node
+     * \return the node's MobilityL4Protocol
+     */
+    static Ptr<MobilityL4Protocol> Install(Ptr<Node> node);
+
+    /// \brief Set the node (done by Install()).
+    void SetNode(Ptr<Node> node);
+    /// \brief The node.
+    Ptr<Node> GetNode() const;
+
+    /**
+     * \brief Send a message; the checksum is computed with the source actually used.
+     * \param msg the message (its checksum state is overwritten)
+     * \param src source address, or :: to let the routing protocol choose it
+     * \param dst destination address
+     *
+     * Without a route to \p dst the message is dropped (NO_ROUTE, "Drop" trace).
+     */
+    void Send(MobilityHeader& msg, Ipv6Address src, Ipv6Address dst);
+
+    /**
+     * \brief Register the handler of an MH type, replacing any previous one.
+     * \param mhType the MH type
+     * \param handler the handler; a null callback unregisters
+     */
+    void RegisterHandler(uint8_t mhType, Handler handler);
+
+    /// \brief The counters.
+    const Stats& GetStats() const;
+
+    /// \brief Name of a drop reason, e.g. "BAD_CHECKSUM".
+    static std::string DropReasonToString(DropReason r);
+
+    // IpL4Protocol
+    int GetProtocolNumber() const override;
+    enum IpL4Protocol::RxStatus Receive(Ptr<Packet> p,
+                                        const Ipv4Header& header,
+                                        Ptr<Ipv4Interface> incomingInterface) override;
+    enum IpL4Protocol::RxStatus Receive(Ptr<Packet> p,
+                                        const Ipv6Header& header,
+                                        Ptr<Ipv6Interface> incomingInterface) override;
+    void SetDownTarget(IpL4Protocol::DownTargetCallback cb) override;
+    void SetDownTarget6(IpL4Protocol::DownTargetCallback6 cb) override;
+    IpL4Protocol::DownTargetCallback GetDownTarget() const override;
+    IpL4Protocol::DownTargetCallback6 GetDownTarget6() const override;
+
+  protected:
+    void DoDispose() override;
+
+  private:
+    /// Count a drop and fire the trace.
+    void Drop(Ptr<const Packet> p, DropReason reason);
+
+    Ptr<Node> m_node;                                //!< the node
+    IpL4Protocol::DownTargetCallback m_downTarget;   //!< IPv4 down target (unused)
+    IpL4Protocol::DownTargetCallback6 m_downTarget6; //!< IPv6 down target
+    std::map<uint8_t, Handler> m_handlers;           //!< handlers by MH type
+    Stats m_stats;                                   //!< counters
+    bool m_sendParameterProblem;                     //!< answer bad headers with ICMP
+
+    TracedCallback<Ptr<const Packet>, Ipv6Address, Ipv6Address> m_txTrace; //!< "Tx"
+    TracedCallback<Ptr<const Packet>, Ipv6Address, Ipv6Address> m_rxTrace; //!< "Rx"
+    TracedCallback<Ptr<const Packet>, DropReason> m_dropTrace;             //!< "Drop"
+};
+
+std::ostream& operator<<(std::ostream& os, MobilityL4Protocol::DropReason r);
+
+} // namespace ns3
+
+#endif /* DMM_MOBILITY_L4_PROTOCOL_H */
