@@ -1,0 +1,288 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "ns3/result-writer.h"
+
+#include "ns3/log.h"
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <fmt/format.h>
+#include <fstream>
+#include <limits>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <stdexcept>
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("ResultWriter");
+
+namespace
+{
+
+const double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+/// Fixed-precision number, or `null` (JSON) / "" (CSV) when undefined.
+std::string
+Fixed(double v, int decimals, const char* undefined)
+{
+    if (!std::isfinite(v))
+    {
+        return undefined;
+    }
+    std::string s = fmt::format("{:.{}f}", v, decimals);
+    return s == fmt::format("-{:.{}f}", 0.0, decimals) ? s.substr(1) : s; // no "-0.000"
+}
+
+std::string
+JsonNum(double v, int decimals)
+{
+    return Fixed(v, decimals, "null");
+}
+
+std::string
+CsvNum(double v, int decimals)
+{
+    return Fixed(v, decimals, "");
+}
+
+std::string
+JsonStr(const std::string& s)
+{
+    return nlohmann::json(s).dump();
+}
+
+/// RFC 4180 quoting, only where needed.
+std::string
+CsvStr(const std::string& s)
+{
+    if (s.find_first_of(",\"\r\n") == std::string::npos)
+    {
+        return s;
+    }
+    std::string out = "\"";
+    for (char c : s)
+    {
+        out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    }
+    return out + "\"";
+}
+
+std::string
+StatsJson(const std::vector<double>& values)
+{
+    SampleStats s = ComputeStats(values);
+    return fmt::format(R"({{"mean": {}, "p50": {}, "p95": {}, "max": {}}})",
+                       JsonNum(s.mean, 6),
+                       JsonNum(s.p50, 6),
+                       JsonNum(s.p95, 6),
+                       JsonNum(s.max, 6));
+}
+
+std::string
+SummaryJson(const RunResults& r)
+{
+    std::vector<double> latency;
+    std::vector<double> interruption;
+    for (const auto& h : r.handovers)
+    {
+        latency.push_back(h.latencyMs);
+        interruption.push_back(h.interruptionMs);
+    }
+    uint64_t sent = 0;
+    uint64_t received = 0;
+    uint64_t lost = 0;
+    for (const auto& f : r.flows)
+    {
+        sent += f.sent;
+        received += f.received;
+        lost += f.lost;
+    }
+    std::map<std::string, uint64_t> messages;
+    uint64_t bytes = 0;
+    for (const auto& s : r.signaling)
+    {
+        ++messages[s.type];
+        bytes += s.bytes;
+    }
+    std::string perType;
+    for (const auto& [type, count] : messages)
+    {
+        perType += fmt::format("{}{}: {}", perType.empty() ? "" : ", ", JsonStr(type), count);
+    }
+
+    std::string out = "{\n";
+    out += fmt::format("  \"scenario\": {},\n", JsonStr(r.scenario));
+    out += fmt::format("  \"profile\": {},\n", JsonStr(r.profile));
+    out += fmt::format("  \"seed\": {},\n", r.seed);
+    out += fmt::format("  \"simulated_s\": {},\n", JsonNum(r.simulatedS, 9));
+    out += fmt::format("  \"wall_s\": {},\n", JsonNum(r.wallS, 3));
+    out += fmt::format("  \"events\": {},\n", r.events);
+    out += "  \"handovers\": {\n";
+    out += fmt::format("    \"count\": {},\n", r.handovers.size());
+    out += fmt::format("    \"latency_ms\": {},\n", StatsJson(latency));
+    out += fmt::format("    \"interruption_ms\": {}\n", StatsJson(interruption));
+    out += "  },\n";
+    out += "  \"packets\": {\n";
+    out += fmt::format("    \"sent\": {},\n", sent);
+    out += fmt::format("    \"received\": {},\n", received);
+    out += fmt::format("    \"lost\": {},\n", lost);
+    out += fmt::format("    \"loss_ratio\": {}\n",
+                       JsonNum(sent > 0 ? static_cast<double>(lost) / sent : kNaN, 9));
+    out += "  },\n";
+    out += "  \"signaling\": {\n";
+    out += fmt::format("    \"messages\": {{{}}},\n", perType);
+    out += fmt::format("    \"bytes\": {},\n", bytes);
+    out += fmt::format("    \"byte_hops\": {}\n", r.signalingByteHops);
+    out += "  },\n";
+    out += "  \"path\": {\n";
+    out += fmt::format("    \"mean_stretch\": {},\n", JsonNum(r.meanPathStretch, 6));
+    out += fmt::format("    \"tunnelled_bytes\": {}\n", r.tunnelledBytes);
+    out += "  }\n";
+    out += "}\n";
+    return out;
+}
+
+std::string
+HandoversCsv(const RunResults& r)
+{
+    std::string out = "time_s,mn,from,to,l2_down_s,l2_up_s,signaling_done_s,first_rx_s,"
+                      "latency_ms,interruption_ms,lost_packets\n";
+    for (const auto& h : r.handovers)
+    {
+        out += fmt::format("{},{},{},{},{},{},{},{},{},{},{}\n",
+                           CsvNum(h.timeS, 9),
+                           CsvStr(h.mn),
+                           CsvStr(h.from),
+                           CsvStr(h.to),
+                           CsvNum(h.l2DownS, 9),
+                           CsvNum(h.l2UpS, 9),
+                           CsvNum(h.signalingDoneS, 9),
+                           CsvNum(h.firstRxS, 9),
+                           CsvNum(h.latencyMs, 6),
+                           CsvNum(h.interruptionMs, 6),
+                           h.lostPackets);
+    }
+    return out;
+}
+
+std::string
+SignalingCsv(const RunResults& r)
+{
+    std::string out = "time_s,node,type,bytes,src,dst\n";
+    for (const auto& s : r.signaling)
+    {
+        out += fmt::format("{},{},{},{},{},{}\n",
+                           CsvNum(s.timeS, 9),
+                           CsvStr(s.node),
+                           CsvStr(s.type),
+                           s.bytes,
+                           CsvStr(s.src),
+                           CsvStr(s.dst));
+    }
+    return out;
+}
+
+std::string
+FlowsCsv(const RunResults& r)
+{
+    std::string out = "flow,mn,cn,start_s,sent,received,lost,mean_delay_ms,address\n";
+    for (const auto& f : r.flows)
+    {
+        out += fmt::format("{},{},{},{},{},{},{},{},{}\n",
+                           CsvStr(f.flow),
+                           CsvStr(f.mn),
+                           CsvStr(f.cn),
+                           CsvNum(f.startS, 9),
+                           f.sent,
+                           f.received,
+                           f.lost,
+                           CsvNum(f.meanDelayMs, 6),
+                           CsvStr(f.address));
+    }
+    return out;
+}
+
+void
+WriteFile(const std::filesystem::path& file, const std::string& content)
+{
+    std::ofstream out(file, std::ios::binary | std::ios::trunc);
+    out << content;
+    out.close();
+    if (!out)
+    {
+        throw std::runtime_error(fmt::format("cannot write result file \"{}\"", file.string()));
+    }
+}
+
+} // namespace
+
+double
+NearestRankPercentile(const std::vector<double>& sorted, double p)
+{
+    if (sorted.empty())
+    {
+        return kNaN;
+    }
+    auto rank = static_cast<std::size_t>(std::ceil(p / 100.0 * sorted.size()));
+    rank = std::clamp<std::size_t>(rank, 1, sorted.size());
+    return sorted[rank - 1];
+}
+
+SampleStats
+ComputeStats(std::vector<double> values)
+{
+    values.erase(
+        std::remove_if(values.begin(), values.end(), [](double v) { return !std::isfinite(v); }),
+        values.end());
+    SampleStats s;
+    s.count = values.size();
+    if (values.empty())
+    {
+        s.mean = s.p50 = s.p95 = s.max = kNaN;
+        return s;
+    }
+    std::sort(values.begin(), values.end());
+    double sum = 0;
+    for (double v : values)
+    {
+        sum += v;
+    }
+    s.mean = sum / values.size();
+    s.p50 = NearestRankPercentile(values, 50);
+    s.p95 = NearestRankPercentile(values, 95);
+    s.max = values.back();
+    return s;
+}
+
+void
+CreateOutputDirectory(const std::string& outDir)
+{
+    std::error_code ec;
+    std::filesystem::create_directories(outDir, ec);
+    if (ec || !std::filesystem::is_directory(outDir))
+    {
+        throw std::runtime_error(
+            fmt::format("cannot create output directory \"{}\": {}",
+                        outDir,
+                        ec ? ec.message() : std::string("a file of that name exists")));
+    }
+}
+
+void
+WriteResults(const RunResults& r, const std::string& outDir)
+{
+    CreateOutputDirectory(outDir);
+    std::filesystem::path dir(outDir);
+    WriteFile(dir / "summary.json", SummaryJson(r));
+    WriteFile(dir / "handovers.csv", HandoversCsv(r));
+    WriteFile(dir / "signaling.csv", SignalingCsv(r));
+    WriteFile(dir / "flows.csv", FlowsCsv(r));
+    NS_LOG_INFO("results written to " << outDir);
+}
+
+} // namespace ns3

@@ -1,0 +1,140 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#ifndef DMM_RESULT_WRITER_H
+#define DMM_RESULT_WRITER_H
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace ns3
+{
+
+/**
+ * \ingroup dmm
+ * \brief One handover of one mobile node; times are simulated seconds.
+ *
+ * Both durations count from the layer-2 detach (l2DownS). firstRxS and interruptionMs are
+ * NaN when no packet of a flow that existed before the handover arrived afterwards; latencyMs
+ * is NaN when the handover never completed.
+ */
+struct HandoverRecord
+{
+    double timeS;          //!< time of the handover (the layer-2 detach), s
+    std::string mn;        //!< mobile node
+    std::string from;      //!< previous access node ("" for none)
+    std::string to;        //!< new access node
+    double l2DownS;        //!< layer-2 detach from the old access node, s
+    double l2UpS;          //!< layer-2 attach to the new access node, s
+    double signalingDoneS; //!< the MN can send and receive again on every address it keeps, s
+    double firstRxS;       //!< first packet of an old flow delivered to the MN, s (or NaN)
+    double latencyMs;      //!< signalingDoneS - l2DownS, ms
+    double interruptionMs; //!< firstRxS - l2DownS, ms (or NaN)
+    uint64_t lostPackets;  //!< packets of old flows sent but never delivered
+};
+
+/// \brief One mobility signalling message sent.
+struct SignalingRecord
+{
+    double timeS;     //!< send time, s
+    std::string node; //!< sending node
+    std::string type; //!< message type, e.g. "PBU"
+    uint32_t bytes;   //!< size of the IPv6 packet, bytes
+    std::string src;  //!< IPv6 source address
+    std::string dst;  //!< IPv6 destination address
+    uint32_t hops;    //!< links travelled to the destination
+};
+
+/// \brief Per-flow totals.
+struct FlowRecord
+{
+    std::string flow;    //!< flow name
+    std::string mn;      //!< mobile node end
+    std::string cn;      //!< correspondent node end
+    double startS;       //!< start time, s
+    uint64_t sent;       //!< packets sent
+    uint64_t received;   //!< packets delivered
+    uint64_t lost;       //!< packets sent and never delivered
+    double meanDelayMs;  //!< mean one-way delay of delivered packets, ms (NaN if none)
+    std::string address; //!< MN address the flow used
+};
+
+/// \brief Everything one run produces; WriteResults turns it into the result files.
+struct RunResults
+{
+    std::string scenario;                   //!< scenario name
+    std::string profile;                    //!< profile name
+    uint32_t seed = 0;                      //!< RNG seed
+    double simulatedS = 0;                  //!< simulated time, s
+    double wallS = 0;                       //!< wall-clock time of the run, s
+    uint64_t events = 0;                    //!< simulator events executed
+    std::vector<HandoverRecord> handovers;  //!< one per handover
+    std::vector<SignalingRecord> signaling; //!< one per mobility message sent
+    std::vector<FlowRecord> flows;          //!< one per flow
+    uint64_t signalingByteHops = 0;         //!< sum over messages of bytes x hops
+    double meanPathStretch = 0;             //!< mean data path length / shortest path length
+    uint64_t tunnelledBytes = 0;            //!< bytes carried inside tunnels
+};
+
+/// \brief How dmm-run wants a scenario run.
+struct RunOptions
+{
+    std::string outDir;   //!< result folder (exists before the run; pcap files go there)
+    bool pcap = false;    //!< write pcap files into outDir
+    bool progress = true; //!< print a progress line on stderr during long runs
+};
+
+/**
+ * \brief Summary statistics of a sample; NaN values are left out.
+ */
+struct SampleStats
+{
+    std::size_t count = 0; //!< values used
+    double mean = 0;       //!< arithmetic mean (NaN if count is 0)
+    double p50 = 0;        //!< median, nearest rank (NaN if count is 0)
+    double p95 = 0;        //!< 95th percentile, nearest rank (NaN if count is 0)
+    double max = 0;        //!< maximum (NaN if count is 0)
+};
+
+/**
+ * \brief Nearest-rank percentile: the smallest value with at least p% of the sample at or
+ * below it, i.e. sorted[ceil(p/100 * n) - 1] (sorted[0] for p = 0).
+ * \param sorted ascending values, not empty
+ * \param p percentile in [0, 100]
+ * \returns the percentile
+ */
+double NearestRankPercentile(const std::vector<double>& sorted, double p);
+
+/**
+ * \brief Mean, p50, p95 and max of the finite values of a sample.
+ * \param values the sample (NaN entries are ignored)
+ * \returns the statistics
+ */
+SampleStats ComputeStats(std::vector<double> values);
+
+/**
+ * \brief Create the result folder (and its parents).
+ * \param outDir folder
+ * \throws std::runtime_error naming the folder if it cannot be created
+ */
+void CreateOutputDirectory(const std::string& outDir);
+
+/**
+ * \brief Write summary.json, handovers.csv, signaling.csv and flows.csv into outDir.
+ *
+ * The format is the contract of DESIGN.md "Result files". Numbers use fixed precision
+ * (times in s: 9 decimals, durations in ms: 6), so the same results give byte-identical
+ * files; wall_s is the only wall-clock field. Undefined numbers are `null` in JSON and empty
+ * fields in CSV.
+ *
+ * \param r the results
+ * \param outDir folder, created if needed
+ * \throws std::runtime_error naming the folder or file on failure
+ */
+void WriteResults(const RunResults& r, const std::string& outDir);
+
+} // namespace ns3
+
+#endif /* DMM_RESULT_WRITER_H */

@@ -1,0 +1,580 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "ns3/scenario-config.h"
+
+#include "ns3/json-object-reader.h"
+#include "ns3/log.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <deque>
+#include <fmt/format.h>
+#include <iterator>
+#include <limits>
+#include <map>
+#include <sstream>
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("ScenarioConfig");
+
+using nlohmann::json;
+
+const std::set<std::string>&
+KnownProfiles()
+{
+    // Profiles join this list when the scenario builder can assemble them.
+    static const std::set<std::string> profiles{"none", "pmipv6"};
+    return profiles;
+}
+
+const std::set<std::string>&
+ScenarioKeys(const std::string& context)
+{
+    // Space-separated key lists keep the schema readable at a glance.
+    static const std::map<std::string, std::string> lists{
+        {"",
+         "name profile seed duration_s l2 access processing protocol nodes links mobility flows"},
+        {"l2", "type switch_time_ms beacon_interval_ms max_missed_beacons ap_distance_m standard"},
+        {"access", "delay_ms rate_mbps"},
+        {"processing", "access_ms anchor_ms"},
+        {"protocol",
+         "binding_lifetime_s refresh_ratio min_delay_before_bce_delete_ms deregister_on_detach "
+         "use_timestamps"},
+        {"nodes[]", "name role access_delay_ms access_rate_mbps"},
+        {"links[]", "a b delay_ms rate_mbps"},
+        {"mobility[]", "mn at_s attach"},
+        {"flows[]", "name type from to start_s stop_s interval_ms size_bytes max_bytes"},
+    };
+    static const std::map<std::string, std::set<std::string>> table = [] {
+        std::map<std::string, std::set<std::string>> t;
+        for (const auto& [context, list] : lists)
+        {
+            std::istringstream words(list);
+            t[context] = {std::istream_iterator<std::string>(words),
+                          std::istream_iterator<std::string>()};
+        }
+        return t;
+    }();
+    static const std::set<std::string> none;
+    auto it = table.find(context);
+    return it == table.end() ? none : it->second;
+}
+
+namespace
+{
+
+using Reader = JsonObjectReader;
+
+const std::set<std::string> kRoles{"anchor", "router", "access", "cn", "mn"};
+const std::set<std::string> kWifiStandards{"80211a", "80211b", "80211g", "80211n", "80211ac"};
+
+bool
+IsValidName(const std::string& s)
+{
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](unsigned char c) {
+        return std::isalnum(c) || c == '_' || c == '-';
+    });
+}
+
+void
+ParseL2(const Reader& top, ScenarioConfig& c)
+{
+    const json& j = top.Get("l2");
+    Reader o(j, "l2", ScenarioKeys("l2"));
+    c.l2.type = o.String("type");
+    const std::set<std::string> switchKeys{"type", "switch_time_ms"};
+    const std::set<std::string> wifiKeys{"type",
+                                         "beacon_interval_ms",
+                                         "max_missed_beacons",
+                                         "ap_distance_m",
+                                         "standard"};
+    if (c.l2.type != "switch" && c.l2.type != "wifi")
+    {
+        Reader::Fail("l2.type",
+                     fmt::format("unknown type \"{}\" (known: switch, wifi)", c.l2.type));
+    }
+    const auto& allowed = c.l2.type == "switch" ? switchKeys : wifiKeys;
+    for (const auto& item : j.items())
+    {
+        if (allowed.count(item.key()) == 0)
+        {
+            Reader::Fail(o.Path(item.key()),
+                         fmt::format("not allowed with type \"{}\" (allowed: {})",
+                                     c.l2.type,
+                                     Reader::Join(allowed)));
+        }
+    }
+    c.l2.switchTimeMs = o.Number("switch_time_ms", 50.0);
+    Reader::CheckMin("l2.switch_time_ms", c.l2.switchTimeMs, 0, false);
+    c.l2.beaconIntervalMs = o.Number("beacon_interval_ms", 51.2);
+    Reader::CheckMin("l2.beacon_interval_ms", c.l2.beaconIntervalMs, 0, true);
+    c.l2.maxMissedBeacons = o.Has("max_missed_beacons")
+                                ? static_cast<uint32_t>(o.Unsigned("max_missed_beacons", 1000))
+                                : 3;
+    Reader::CheckMin("l2.max_missed_beacons", c.l2.maxMissedBeacons, 1, false);
+    c.l2.apDistanceM = o.Number("ap_distance_m", 200.0);
+    Reader::CheckMin("l2.ap_distance_m", c.l2.apDistanceM, 0, true);
+    c.l2.standard = o.String("standard", "80211g");
+    if (kWifiStandards.count(c.l2.standard) == 0)
+    {
+        Reader::Fail("l2.standard",
+                     fmt::format("unknown standard \"{}\" (known: {})",
+                                 c.l2.standard,
+                                 Reader::Join(kWifiStandards)));
+    }
+}
+
+void
+ParseGlobals(const Reader& top, ScenarioConfig& c)
+{
+    Reader access(top.Get("access"), "access", ScenarioKeys("access"));
+    c.accessDelayMs = access.Number("delay_ms");
+    Reader::CheckMin("access.delay_ms", c.accessDelayMs, 0, false);
+    c.accessRateMbps = access.Number("rate_mbps");
+    Reader::CheckMin("access.rate_mbps", c.accessRateMbps, 0, true);
+
+    static const json emptyObject = json::object();
+    Reader proc(top.Has("processing") ? top.Get("processing") : emptyObject,
+                "processing",
+                ScenarioKeys("processing"));
+    c.accessProcessingMs = proc.Number("access_ms", 0.0);
+    Reader::CheckMin("processing.access_ms", c.accessProcessingMs, 0, false);
+    c.anchorProcessingMs = proc.Number("anchor_ms", 0.0);
+    Reader::CheckMin("processing.anchor_ms", c.anchorProcessingMs, 0, false);
+
+    Reader prot(top.Has("protocol") ? top.Get("protocol") : emptyObject,
+                "protocol",
+                ScenarioKeys("protocol"));
+    c.protocol.bindingLifetimeS = prot.Number("binding_lifetime_s", 300.0);
+    Reader::CheckMin("protocol.binding_lifetime_s", c.protocol.bindingLifetimeS, 0, true);
+    // The lifetime travels in 4-second units in a 16-bit field (RFC 6275 6.1.7).
+    if (c.protocol.bindingLifetimeS > 65535.0 * 4)
+    {
+        Reader::Fail("protocol.binding_lifetime_s",
+                     fmt::format("must be <= 262140 (got {})", c.protocol.bindingLifetimeS));
+    }
+    c.protocol.refreshRatio = prot.Number("refresh_ratio", 0.8);
+    if (!(c.protocol.refreshRatio > 0 && c.protocol.refreshRatio <= 1))
+    {
+        Reader::Fail("protocol.refresh_ratio",
+                     fmt::format("must be in (0, 1] (got {})", c.protocol.refreshRatio));
+    }
+    c.protocol.minDelayBeforeBceDeleteMs = prot.Number("min_delay_before_bce_delete_ms", 10000.0);
+    Reader::CheckMin("protocol.min_delay_before_bce_delete_ms",
+                     c.protocol.minDelayBeforeBceDeleteMs,
+                     0,
+                     false);
+    c.protocol.deregisterOnDetach = prot.Bool("deregister_on_detach", true);
+    c.protocol.useTimestamps = prot.Bool("use_timestamps", true);
+}
+
+void
+ParseNodes(const Reader& top, ScenarioConfig& c)
+{
+    const json& nodes = top.Array("nodes");
+    if (!top.Has("nodes"))
+    {
+        Reader::Fail("nodes", "required key missing");
+    }
+    if (nodes.empty())
+    {
+        Reader::Fail("nodes", "must not be empty");
+    }
+    std::set<std::string> seen;
+    for (std::size_t i = 0; i < nodes.size(); ++i)
+    {
+        std::string path = fmt::format("nodes[{}]", i);
+        Reader o(nodes[i], path, ScenarioKeys("nodes[]"));
+        NodeConfig n;
+        n.name = o.String("name");
+        if (!IsValidName(n.name))
+        {
+            Reader::Fail(
+                o.Path("name"),
+                fmt::format("invalid name \"{}\" (use letters, digits, '_' and '-')", n.name));
+        }
+        if (!seen.insert(n.name).second)
+        {
+            Reader::Fail(o.Path("name"), fmt::format("duplicate node name \"{}\"", n.name));
+        }
+        n.role = o.String("role");
+        if (kRoles.count(n.role) == 0)
+        {
+            Reader::Fail(
+                o.Path("role"),
+                fmt::format("unknown role \"{}\" (known: {})", n.role, Reader::Join(kRoles)));
+        }
+        for (const char* key : {"access_delay_ms", "access_rate_mbps"})
+        {
+            if (o.Has(key) && n.role != "access")
+            {
+                Reader::Fail(o.Path(key),
+                             fmt::format("only allowed for role access (node \"{}\" is {})",
+                                         n.name,
+                                         n.role));
+            }
+        }
+        if (o.Has("access_delay_ms"))
+        {
+            n.accessDelayMs = o.Number("access_delay_ms");
+            Reader::CheckMin(o.Path("access_delay_ms"), *n.accessDelayMs, 0, false);
+        }
+        if (o.Has("access_rate_mbps"))
+        {
+            n.accessRateMbps = o.Number("access_rate_mbps");
+            Reader::CheckMin(o.Path("access_rate_mbps"), *n.accessRateMbps, 0, true);
+        }
+        c.nodes.push_back(n);
+    }
+}
+
+/// Checks that an endpoint names a known node and returns it.
+const NodeConfig&
+Endpoint(const ScenarioConfig& c, const Reader& o, const std::string& key)
+{
+    std::string name = o.String(key);
+    const NodeConfig* n = c.FindNode(name);
+    if (n == nullptr)
+    {
+        Reader::Fail(o.Path(key), fmt::format("unknown node \"{}\"", name));
+    }
+    return *n;
+}
+
+void
+ParseLinks(const Reader& top, ScenarioConfig& c)
+{
+    const json& links = top.Array("links");
+    std::map<std::pair<std::string, std::string>, std::size_t> seen;
+    for (std::size_t i = 0; i < links.size(); ++i)
+    {
+        Reader o(links[i], fmt::format("links[{}]", i), ScenarioKeys("links[]"));
+        LinkConfig l;
+        for (const char* key : {"a", "b"})
+        {
+            const NodeConfig& n = Endpoint(c, o, key);
+            if (n.role == "mn")
+            {
+                Reader::Fail(
+                    o.Path(key),
+                    fmt::format("node \"{}\" is an mn; mns attach through \"mobility\"", n.name));
+            }
+            (std::string(key) == "a" ? l.a : l.b) = n.name;
+        }
+        if (l.a == l.b)
+        {
+            Reader::Fail(o.Path("b"), fmt::format("self-link on node \"{}\"", l.a));
+        }
+        auto key = std::minmax(l.a, l.b);
+        auto [it, fresh] = seen.emplace(std::make_pair(key.first, key.second), i);
+        if (!fresh)
+        {
+            Reader::Fail(
+                fmt::format("links[{}]", i),
+                fmt::format("duplicate link \"{}\"-\"{}\" (also links[{}])", l.a, l.b, it->second));
+        }
+        l.delayMs = o.Number("delay_ms");
+        Reader::CheckMin(o.Path("delay_ms"), l.delayMs, 0, false);
+        l.rateMbps = o.Number("rate_mbps");
+        Reader::CheckMin(o.Path("rate_mbps"), l.rateMbps, 0, true);
+        c.links.push_back(l);
+    }
+}
+
+/// The wired network (all nodes but the mns) must be one connected graph.
+void
+CheckConnected(const ScenarioConfig& c)
+{
+    std::map<std::string, std::vector<std::string>> adj;
+    for (const auto& l : c.links)
+    {
+        adj[l.a].push_back(l.b);
+        adj[l.b].push_back(l.a);
+    }
+    const NodeConfig* root = nullptr;
+    for (const auto& n : c.nodes)
+    {
+        if (n.role != "mn")
+        {
+            root = &n;
+            break;
+        }
+    }
+    if (root == nullptr)
+    {
+        return;
+    }
+    std::set<std::string> reached{root->name};
+    std::deque<std::string> queue{root->name};
+    while (!queue.empty())
+    {
+        std::string u = queue.front();
+        queue.pop_front();
+        for (const auto& v : adj[u])
+        {
+            if (reached.insert(v).second)
+            {
+                queue.push_back(v);
+            }
+        }
+    }
+    for (const auto& n : c.nodes)
+    {
+        if (n.role != "mn" && reached.count(n.name) == 0)
+        {
+            Reader::Fail("links",
+                         fmt::format("node \"{}\" ({}) is not connected to \"{}\"",
+                                     n.name,
+                                     n.role,
+                                     root->name));
+        }
+    }
+}
+
+void
+ParseMobility(const Reader& top, ScenarioConfig& c)
+{
+    const json& mobility = top.Array("mobility");
+    std::map<std::string, std::size_t> last; // mn -> index of its latest attachment
+    for (std::size_t i = 0; i < mobility.size(); ++i)
+    {
+        Reader o(mobility[i], fmt::format("mobility[{}]", i), ScenarioKeys("mobility[]"));
+        AttachmentConfig a;
+        const NodeConfig& mn = Endpoint(c, o, "mn");
+        if (mn.role != "mn")
+        {
+            Reader::Fail(o.Path("mn"),
+                         fmt::format("node \"{}\" is not an mn (role {})", mn.name, mn.role));
+        }
+        a.mn = mn.name;
+        a.atS = o.Number("at_s");
+        Reader::CheckMin(o.Path("at_s"), a.atS, 0, false);
+        if (!(a.atS < c.durationS))
+        {
+            Reader::Fail(o.Path("at_s"),
+                         fmt::format("must be < duration_s {} (got {})", c.durationS, a.atS));
+        }
+        const NodeConfig& ar = Endpoint(c, o, "attach");
+        if (ar.role != "access")
+        {
+            Reader::Fail(
+                o.Path("attach"),
+                fmt::format("node \"{}\" is not an access node (role {})", ar.name, ar.role));
+        }
+        a.attach = ar.name;
+        auto prev = last.find(a.mn);
+        if (prev != last.end())
+        {
+            const AttachmentConfig& p = c.mobility[prev->second];
+            if (!(a.atS > p.atS))
+            {
+                Reader::Fail(
+                    o.Path("at_s"),
+                    fmt::format("times of mn \"{}\" must strictly increase (got {} after {})",
+                                a.mn,
+                                a.atS,
+                                p.atS));
+            }
+            if (a.attach == p.attach)
+            {
+                Reader::Fail(
+                    o.Path("attach"),
+                    fmt::format("mn \"{}\" is already attached to \"{}\"", a.mn, a.attach));
+            }
+        }
+        last[a.mn] = c.mobility.size();
+        c.mobility.push_back(a);
+    }
+    for (const auto* mn : c.NodesWithRole("mn"))
+    {
+        if (last.count(mn->name) == 0)
+        {
+            Reader::Fail(
+                "mobility",
+                fmt::format("mn \"{}\" has no attachment (its first entry is the initial one)",
+                            mn->name));
+        }
+    }
+}
+
+void
+ParseFlows(const Reader& top, ScenarioConfig& c)
+{
+    const json& flows = top.Array("flows");
+    std::set<std::string> names;
+    for (std::size_t i = 0; i < flows.size(); ++i)
+    {
+        std::string path = fmt::format("flows[{}]", i);
+        Reader o(flows[i], path, ScenarioKeys("flows[]"));
+        FlowConfig f{};
+        f.name = o.String("name");
+        if (!IsValidName(f.name))
+        {
+            Reader::Fail(
+                o.Path("name"),
+                fmt::format("invalid name \"{}\" (use letters, digits, '_' and '-')", f.name));
+        }
+        if (!names.insert(f.name).second)
+        {
+            Reader::Fail(o.Path("name"), fmt::format("duplicate flow name \"{}\"", f.name));
+        }
+        f.type = o.String("type");
+        const std::set<std::string> udpOnly{"interval_ms", "size_bytes"};
+        const std::set<std::string> tcpOnly{"max_bytes"};
+        if (f.type != "udp" && f.type != "tcp")
+        {
+            Reader::Fail(o.Path("type"),
+                         fmt::format("unknown type \"{}\" (known: tcp, udp)", f.type));
+        }
+        for (const auto& key : f.type == "udp" ? tcpOnly : udpOnly)
+        {
+            if (o.Has(key))
+            {
+                Reader::Fail(o.Path(key), fmt::format("not allowed for a {} flow", f.type));
+            }
+        }
+        const NodeConfig& from = Endpoint(c, o, "from");
+        const NodeConfig& to = Endpoint(c, o, "to");
+        bool ok = (from.role == "mn" && to.role == "cn") || (from.role == "cn" && to.role == "mn");
+        if (!ok)
+        {
+            const NodeConfig& bad = (from.role == "mn" || from.role == "cn") ? to : from;
+            Reader::Fail(
+                o.Path(&bad == &to ? "to" : "from"),
+                fmt::format("a flow runs between an mn and a cn (from \"{}\" is {}, to \"{}\" is "
+                            "{})",
+                            from.name,
+                            from.role,
+                            to.name,
+                            to.role));
+        }
+        f.from = from.name;
+        f.to = to.name;
+        f.startS = o.Number("start_s");
+        Reader::CheckMin(o.Path("start_s"), f.startS, 0, false);
+        f.stopS = o.Number("stop_s");
+        if (!(f.stopS > f.startS))
+        {
+            Reader::Fail(o.Path("stop_s"),
+                         fmt::format("must be > start_s {} (got {})", f.startS, f.stopS));
+        }
+        if (f.stopS > c.durationS)
+        {
+            Reader::Fail(o.Path("stop_s"),
+                         fmt::format("must be <= duration_s {} (got {})", c.durationS, f.stopS));
+        }
+        if (f.type == "udp")
+        {
+            f.intervalMs = o.Number("interval_ms");
+            Reader::CheckMin(o.Path("interval_ms"), f.intervalMs, 0, true);
+            // Each packet carries a sequence number and a timestamp (12 bytes).
+            f.sizeBytes = static_cast<uint32_t>(o.Unsigned("size_bytes", 65000));
+            Reader::CheckMin(o.Path("size_bytes"), f.sizeBytes, 12, false);
+        }
+        else
+        {
+            f.maxBytes = o.Has("max_bytes") ? o.Unsigned("max_bytes", UINT64_MAX) : 0;
+        }
+        c.flows.push_back(f);
+    }
+}
+
+} // namespace
+
+const NodeConfig*
+ScenarioConfig::FindNode(const std::string& n) const
+{
+    for (const auto& node : nodes)
+    {
+        if (node.name == n)
+        {
+            return &node;
+        }
+    }
+    return nullptr;
+}
+
+std::vector<const NodeConfig*>
+ScenarioConfig::NodesWithRole(const std::string& role) const
+{
+    std::vector<const NodeConfig*> out;
+    for (const auto& node : nodes)
+    {
+        if (node.role == role)
+        {
+            out.push_back(&node);
+        }
+    }
+    return out;
+}
+
+std::vector<const AttachmentConfig*>
+ScenarioConfig::AttachmentsOf(const std::string& mn) const
+{
+    std::vector<const AttachmentConfig*> out;
+    for (const auto& a : mobility)
+    {
+        if (a.mn == mn)
+        {
+            out.push_back(&a);
+        }
+    }
+    return out;
+}
+
+double
+ScenarioConfig::AccessDelayMsAt(const std::string& access) const
+{
+    const NodeConfig* n = FindNode(access);
+    return n != nullptr && n->accessDelayMs ? *n->accessDelayMs : accessDelayMs;
+}
+
+double
+ScenarioConfig::AccessRateMbpsAt(const std::string& access) const
+{
+    const NodeConfig* n = FindNode(access);
+    return n != nullptr && n->accessRateMbps ? *n->accessRateMbps : accessRateMbps;
+}
+
+ScenarioConfig
+ParseScenario(const json& j)
+{
+    Reader top(j, "", ScenarioKeys(""));
+    ScenarioConfig c{};
+    c.raw = j;
+    c.name = top.String("name");
+    if (c.name.empty())
+    {
+        Reader::Fail("name", "must not be empty");
+    }
+    c.profile = top.String("profile");
+    if (KnownProfiles().count(c.profile) == 0)
+    {
+        Reader::Fail("profile",
+                     fmt::format("unknown profile \"{}\" (known: {})",
+                                 c.profile,
+                                 Reader::Join(KnownProfiles())));
+    }
+    c.seed = top.Has("seed") ? static_cast<uint32_t>(top.Unsigned("seed", UINT32_MAX)) : 1;
+    // ns-3 refuses seed 0 (RngSeedManager).
+    Reader::CheckMin("seed", c.seed, 1, false);
+    c.durationS = top.Number("duration_s");
+    Reader::CheckMin("duration_s", c.durationS, 0, true);
+    ParseL2(top, c);
+    ParseGlobals(top, c);
+    ParseNodes(top, c);
+    ParseLinks(top, c);
+    CheckConnected(c);
+    ParseMobility(top, c);
+    ParseFlows(top, c);
+    NS_LOG_INFO("scenario " << c.name << ": " << c.nodes.size() << " nodes, " << c.links.size()
+                            << " links, " << c.flows.size() << " flows");
+    return c;
+}
+
+} // namespace ns3

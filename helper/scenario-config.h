@@ -1,0 +1,198 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#ifndef DMM_SCENARIO_CONFIG_H
+#define DMM_SCENARIO_CONFIG_H
+
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <set>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace ns3
+{
+
+/**
+ * \ingroup dmm
+ * \brief A scenario file that cannot be used; the message names the JSON path or the file.
+ *
+ * Examples: `links[2].delay_ms: must be >= 0 (got -1)`,
+ * `mobility[0].attach: unknown node "mag9"`.
+ */
+class ScenarioError : public std::runtime_error
+{
+  public:
+    using std::runtime_error::runtime_error;
+};
+
+/// \brief One node of the scenario (key "nodes").
+struct NodeConfig
+{
+    std::string name;                     //!< unique, [A-Za-z0-9_-]+
+    std::string role;                     //!< anchor, router, access, cn or mn
+    std::optional<double> accessDelayMs;  //!< access nodes only: overrides access.delay_ms
+    std::optional<double> accessRateMbps; //!< access nodes only: overrides access.rate_mbps
+};
+
+/// \brief A wired point-to-point link between two non-mn nodes (key "links").
+struct LinkConfig
+{
+    std::string a;   //!< one end
+    std::string b;   //!< other end
+    double delayMs;  //!< one-way propagation delay, ms, >= 0
+    double rateMbps; //!< data rate, Mbit/s, > 0
+};
+
+/// \brief The mobile node \c mn attaches to access node \c attach at time \c atS.
+struct AttachmentConfig
+{
+    std::string mn;     //!< mobile node
+    double atS;         //!< time of the attachment, s
+    std::string attach; //!< access node
+};
+
+/// \brief One traffic flow between an mn and a cn (key "flows").
+struct FlowConfig
+{
+    std::string name;   //!< unique flow name
+    std::string type;   //!< "udp" or "tcp"
+    std::string from;   //!< sender node
+    std::string to;     //!< receiver node
+    double startS;      //!< start time, s
+    double stopS;       //!< stop time, s
+    double intervalMs;  //!< udp: packet spacing, ms (0 for tcp)
+    uint32_t sizeBytes; //!< udp: payload size, bytes (0 for tcp)
+    uint64_t maxBytes;  //!< tcp: bytes to send, 0 = unlimited (0 for udp)
+};
+
+/// \brief Layer-2 handover model (key "l2").
+struct L2Config
+{
+    std::string type;          //!< "switch" (deterministic link switch) or "wifi"
+    double switchTimeMs;       //!< switch: time between detach and attach, ms
+    double beaconIntervalMs;   //!< wifi: beacon interval, ms
+    uint32_t maxMissedBeacons; //!< wifi: beacons missed before the STA leaves an AP
+    double apDistanceM;        //!< wifi: distance between neighbouring APs, m
+    std::string standard;      //!< wifi: "80211a", "80211b", "80211g", "80211n", "80211ac"
+};
+
+/// \brief Mobility protocol parameters (key "protocol").
+struct ProtocolConfig
+{
+    double bindingLifetimeS;          //!< requested binding lifetime, s
+    double refreshRatio;              //!< refresh after this fraction of the lifetime
+    double minDelayBeforeBceDeleteMs; //!< RFC 5213 MinDelayBeforeBCEDelete, ms
+    bool deregisterOnDetach;          //!< access router de-registers on detach
+    bool useTimestamps;               //!< RFC 5213 timestamp option instead of sequence numbers
+};
+
+/**
+ * \brief A validated scenario: plain data in the units of the file's key names.
+ *
+ * The schema is documented in scenarios/README.md.
+ */
+struct ScenarioConfig
+{
+    std::string name;              //!< scenario name
+    std::string profile;           //!< profile name, one of KnownProfiles()
+    uint32_t seed;                 //!< RNG seed (run number is fixed)
+    double durationS;              //!< simulated duration, s
+    L2Config l2;                   //!< layer-2 model
+    double accessDelayMs;          //!< default MN-AR link delay, ms
+    double accessRateMbps;         //!< default MN-AR link rate, Mbit/s
+    double accessProcessingMs;     //!< processing delay per signalling message at access routers
+    double anchorProcessingMs;     //!< processing delay per signalling message at anchors
+    ProtocolConfig protocol;       //!< protocol parameters
+    std::vector<NodeConfig> nodes; //!< all nodes, in file order
+    std::vector<LinkConfig> links; //!< wired links, in file order
+    std::vector<AttachmentConfig> mobility; //!< attachments, in file order
+    std::vector<FlowConfig> flows;          //!< flows, in file order
+    nlohmann::json raw;                     //!< the JSON after overrides
+
+    /**
+     * \param name node name
+     * \returns the node, or nullptr if there is none of that name
+     */
+    const NodeConfig* FindNode(const std::string& name) const;
+    /**
+     * \param role a role name
+     * \returns the nodes of that role, in file order
+     */
+    std::vector<const NodeConfig*> NodesWithRole(const std::string& role) const;
+    /**
+     * \param mn mobile node name
+     * \returns that node's attachments, in time order (the first is the initial one)
+     */
+    std::vector<const AttachmentConfig*> AttachmentsOf(const std::string& mn) const;
+    /**
+     * \param access access node name
+     * \returns the delay of the MN link at that access node (its override or the default), ms
+     */
+    double AccessDelayMsAt(const std::string& access) const;
+    /**
+     * \param access access node name
+     * \returns the rate of the MN link at that access node (its override or the default)
+     */
+    double AccessRateMbpsAt(const std::string& access) const;
+};
+
+/**
+ * \brief The profile names a scenario may ask for.
+ * \returns the set of known profile names; new profiles are added in scenario-config.cc.
+ */
+const std::set<std::string>& KnownProfiles();
+
+/**
+ * \brief The keys an object of the scenario schema may hold.
+ *
+ * Shared by validation and by overrides, which may add a documented optional key that the
+ * file leaves out.
+ *
+ * \param context "" for the top level, "X" for the object under key X (e.g. "l2"), "X[]" for
+ *        an element of array X (e.g. "links[]")
+ * \returns the allowed keys (empty for an unknown context)
+ */
+const std::set<std::string>& ScenarioKeys(const std::string& context);
+
+/**
+ * \brief Validate a scenario document and convert it.
+ * \param j the scenario document
+ * \returns the scenario
+ * \throws ScenarioError naming the offending JSON path
+ */
+ScenarioConfig ParseScenario(const nlohmann::json& j);
+
+/**
+ * \brief Apply one `KEY=VALUE` override to a scenario document (scenario-loader.cc).
+ *
+ * KEY is a dotted path with numeric array indices (`links.0.delay_ms`). VALUE is parsed as
+ * JSON if it parses, otherwise taken as a string. The path must exist in the document or end
+ * in a documented optional key.
+ *
+ * \param j the document to modify
+ * \param assignment the `KEY=VALUE` text
+ * \throws ScenarioError naming the path
+ */
+void ApplyOverride(nlohmann::json& j, const std::string& assignment);
+
+/**
+ * \brief Read, override and validate a scenario file (scenario-loader.cc).
+ * \param path scenario file
+ * \param overrides `KEY=VALUE` overrides, applied in order before validation
+ * \param profileOverride replaces "profile" if given
+ * \param seedOverride replaces "seed" if given
+ * \returns the scenario
+ * \throws ScenarioError naming the file (unreadable, syntax error) or the JSON path
+ */
+ScenarioConfig LoadScenario(const std::string& path,
+                            const std::vector<std::string>& overrides,
+                            std::optional<std::string> profileOverride,
+                            std::optional<uint32_t> seedOverride);
+
+} // namespace ns3
+
+#endif /* DMM_SCENARIO_CONFIG_H */

@@ -1,0 +1,116 @@
+// dmm-run's command line: mistakes give a message naming the problem on stderr and a
+// non-zero exit status (2 for usage errors, 1 for a scenario that cannot be used).
+#include <array>
+#include <cstdio>
+#include <gtest/gtest.h>
+#include <string>
+#include <sys/wait.h>
+
+namespace
+{
+
+struct Outcome
+{
+    int status;
+    std::string output;
+};
+
+/// Runs dmm-run with \p args (already shell-quoted), stdout and stderr together.
+Outcome
+RunDmm(const std::string& args)
+{
+    std::string cmd = std::string(DMM_BINARY_DIR "/dmm-run ") + args + " 2>&1";
+    FILE* pipe = popen(cmd.c_str(), "r");
+    if (pipe == nullptr)
+    {
+        return {-1, "popen failed"};
+    }
+    std::string out;
+    std::array<char, 4096> buf;
+    while (std::size_t n = fread(buf.data(), 1, buf.size(), pipe))
+    {
+        out.append(buf.data(), n);
+    }
+    int raw = pclose(pipe);
+    return {WIFEXITED(raw) ? WEXITSTATUS(raw) : -1, out};
+}
+
+const std::string kScenario = DMM_SOURCE_DIR "/scenarios/pmipv6-hierarchical.json";
+
+bool
+Contains(const std::string& text, const std::string& part)
+{
+    return text.find(part) != std::string::npos;
+}
+
+} // namespace
+
+TEST(DmmRunCli, HelpExitsZero)
+{
+    Outcome o = RunDmm("--help");
+    EXPECT_EQ(o.status, 0) << o.output;
+    EXPECT_TRUE(Contains(o.output, "usage: dmm-run SCENARIO.json")) << o.output;
+    EXPECT_TRUE(Contains(o.output, "--set KEY=VALUE")) << o.output;
+}
+
+TEST(DmmRunCli, UnknownOption)
+{
+    Outcome o = RunDmm(kScenario + " --frobnicate");
+    EXPECT_EQ(o.status, 2) << o.output;
+    EXPECT_TRUE(Contains(o.output, "unknown option --frobnicate")) << o.output;
+    EXPECT_TRUE(Contains(o.output, "usage:")) << o.output;
+}
+
+TEST(DmmRunCli, MissingValueAndMissingScenario)
+{
+    Outcome o = RunDmm(kScenario + " --out");
+    EXPECT_EQ(o.status, 2) << o.output;
+    EXPECT_TRUE(Contains(o.output, "option --out needs a value")) << o.output;
+    o = RunDmm("--quiet");
+    EXPECT_EQ(o.status, 2) << o.output;
+    EXPECT_TRUE(Contains(o.output, "missing SCENARIO.json")) << o.output;
+}
+
+TEST(DmmRunCli, MissingFile)
+{
+    Outcome o = RunDmm("/nonexistent/nothing.json");
+    EXPECT_EQ(o.status, 1) << o.output;
+    EXPECT_TRUE(Contains(o.output, "dmm-run: error: /nonexistent/nothing.json: cannot read"))
+        << o.output;
+}
+
+TEST(DmmRunCli, BadSeed)
+{
+    for (const char* seed : {"abc", "-3", "0", "99999999999", "1.5"})
+    {
+        Outcome o = RunDmm(kScenario + " --seed " + seed);
+        EXPECT_EQ(o.status, 2) << seed << ": " << o.output;
+        EXPECT_TRUE(Contains(o.output, std::string("option --seed: \"") + seed + "\"")) << o.output;
+    }
+}
+
+TEST(DmmRunCli, BadSet)
+{
+    Outcome o = RunDmm(kScenario + " --set novalue");
+    EXPECT_EQ(o.status, 2) << o.output;
+    EXPECT_TRUE(Contains(o.output, "option --set: \"novalue\" is not KEY=VALUE")) << o.output;
+
+    o = RunDmm(kScenario + " --set l2.no_such_key=3");
+    EXPECT_EQ(o.status, 1) << o.output;
+    EXPECT_TRUE(Contains(o.output,
+                         "dmm-run: error: --set l2.no_such_key: "
+                         "l2.no_such_key does not exist"))
+        << o.output;
+
+    o = RunDmm(kScenario + " --set links.0.delay_ms=-1");
+    EXPECT_EQ(o.status, 1) << o.output;
+    EXPECT_TRUE(Contains(o.output, "dmm-run: error: links[0].delay_ms: must be >= 0 (got -1)"))
+        << o.output;
+}
+
+TEST(DmmRunCli, UnknownProfile)
+{
+    Outcome o = RunDmm(kScenario + " --profile mip9");
+    EXPECT_EQ(o.status, 1) << o.output;
+    EXPECT_TRUE(Contains(o.output, "profile: unknown profile \"mip9\"")) << o.output;
+}
