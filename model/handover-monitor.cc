@@ -1,0 +1,202 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "handover-monitor.h"
+
+#include "ns3/link-switch.h"
+#include "ns3/log.h"
+#include "ns3/mn-agent.h"
+#include "ns3/packet.h"
+#include "ns3/seq-ts-size-header.h"
+#include "ns3/simulator.h"
+
+#include <cmath>
+#include <limits>
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("HandoverMonitor");
+NS_OBJECT_ENSURE_REGISTERED(HandoverMonitor);
+
+namespace
+{
+constexpr double NaN = std::numeric_limits<double>::quiet_NaN();
+}
+
+TypeId
+HandoverMonitor::GetTypeId()
+{
+    static TypeId tid = TypeId("ns3::HandoverMonitor")
+                            .SetParent<Object>()
+                            .SetGroupName("Dmm")
+                            .AddConstructor<HandoverMonitor>();
+    return tid;
+}
+
+HandoverMonitor::HandoverMonitor()
+{
+}
+
+HandoverMonitor::~HandoverMonitor()
+{
+}
+
+void
+HandoverMonitor::WatchMobileNode(const std::string& mn, Ptr<LinkSwitch> link, Ptr<MnAgent> agent)
+{
+    link->TraceConnectWithoutContext("L2Down",
+                                     MakeCallback(&HandoverMonitor::L2Down, this).Bind(mn));
+    link->TraceConnectWithoutContext("L2Up", MakeCallback(&HandoverMonitor::L2Up, this).Bind(mn));
+    agent->TraceConnectWithoutContext("RouterAdvertisement",
+                                      MakeCallback(&HandoverMonitor::Ra, this).Bind(mn));
+    m_open[mn] = -1;
+}
+
+uint32_t
+HandoverMonitor::AddFlow(const std::string& name,
+                         const std::string& mn,
+                         const std::string& cn,
+                         bool downlink,
+                         double startS)
+{
+    Flow f;
+    f.record = FlowRecord{name, mn, cn, startS, 0, 0, 0, NaN, ""};
+    f.downlink = downlink;
+    m_flows.push_back(f);
+    return m_flows.size() - 1;
+}
+
+void
+HandoverMonitor::SetFlowAddress(uint32_t flow, const std::string& address)
+{
+    m_flows[flow].record.address = address;
+}
+
+void
+HandoverMonitor::L2Down(std::string mn, const std::string& from)
+{
+    double now = Simulator::Now().GetSeconds();
+    m_open[mn] = m_handovers.size();
+    m_handovers.push_back(HandoverRecord{now, mn, from, "", now, NaN, NaN, NaN, NaN, NaN, 0});
+}
+
+void
+HandoverMonitor::L2Up(std::string mn, const std::string& to)
+{
+    long i = m_open[mn];
+    if (i >= 0 && m_handovers[i].to.empty())
+    {
+        m_handovers[i].to = to;
+        m_handovers[i].l2UpS = Simulator::Now().GetSeconds();
+    }
+}
+
+void
+HandoverMonitor::Ra(std::string mn, Ipv6Address, const std::vector<HomeNetworkPrefix>&)
+{
+    long i = m_open[mn];
+    if (i < 0 || std::isnan(m_handovers[i].l2UpS) || !std::isnan(m_handovers[i].signalingDoneS))
+    {
+        return;
+    }
+    HandoverRecord& h = m_handovers[i];
+    h.signalingDoneS = Simulator::Now().GetSeconds();
+    h.latencyMs = (h.signalingDoneS - h.l2DownS) * 1e3;
+}
+
+void
+HandoverMonitor::PacketSent(uint32_t flow,
+                            Ptr<const Packet>,
+                            const Address&,
+                            const Address&,
+                            const SeqTsSizeHeader& header)
+{
+    m_flows[flow].sentAt[header.GetSeq()] = Simulator::Now().GetSeconds();
+}
+
+void
+HandoverMonitor::PacketReceived(uint32_t flow,
+                                Ptr<const Packet>,
+                                const Address&,
+                                const Address&,
+                                const SeqTsSizeHeader& header)
+{
+    Flow& f = m_flows[flow];
+    double now = Simulator::Now().GetSeconds();
+    f.delayS[header.GetSeq()] = now - header.GetTs().GetSeconds();
+    if (!f.downlink || f.record.startS < 0)
+    {
+        return;
+    }
+    long i = m_open[f.record.mn];
+    if (i >= 0 && std::isnan(m_handovers[i].firstRxS) && f.record.startS < m_handovers[i].l2DownS)
+    {
+        HandoverRecord& h = m_handovers[i];
+        h.firstRxS = now;
+        h.interruptionMs = (now - h.l2DownS) * 1e3;
+    }
+}
+
+std::vector<FlowRecord>
+HandoverMonitor::GetFlows() const
+{
+    std::vector<FlowRecord> out;
+    for (const auto& f : m_flows)
+    {
+        FlowRecord r = f.record;
+        r.sent = f.sentAt.size();
+        r.received = f.delayS.size();
+        r.lost = r.sent - std::min(r.sent, r.received);
+        double sum = 0;
+        for (const auto& [seq, d] : f.delayS)
+        {
+            sum += d;
+        }
+        r.meanDelayMs = r.received ? sum / r.received * 1e3 : NaN;
+        out.push_back(r);
+    }
+    return out;
+}
+
+std::vector<HandoverRecord>
+HandoverMonitor::GetHandovers() const
+{
+    std::vector<HandoverRecord> out = m_handovers;
+    for (auto& h : out)
+    {
+        h.lostPackets = 0;
+    }
+    for (const auto& f : m_flows)
+    {
+        double meanDelay = 0;
+        for (const auto& [seq, d] : f.delayS)
+        {
+            meanDelay += d / f.delayS.size();
+        }
+        for (const auto& [seq, sentAt] : f.sentAt)
+        {
+            if (f.delayS.count(seq))
+            {
+                continue;
+            }
+            // The packet was caught by the last handover that began before it would have arrived.
+            long charged = -1;
+            for (size_t i = 0; i < out.size(); ++i)
+            {
+                if (out[i].mn == f.record.mn && out[i].l2DownS <= sentAt + meanDelay &&
+                    f.record.startS < out[i].l2DownS)
+                {
+                    charged = i;
+                }
+            }
+            if (charged >= 0)
+            {
+                out[charged].lostPackets++;
+            }
+        }
+    }
+    return out;
+}
+
+} // namespace ns3

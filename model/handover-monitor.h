@@ -1,0 +1,117 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef DMM_HANDOVER_MONITOR_H
+#define DMM_HANDOVER_MONITOR_H
+
+#include "ns3/home-address-allocation.h"
+#include "ns3/object.h"
+#include "ns3/result-writer.h"
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace ns3
+{
+
+class LinkSwitch;
+class MnAgent;
+class SeqTsSizeHeader;
+class Packet;
+class Address;
+
+/**
+ * \ingroup dmm
+ * \brief Measures handovers and flows from trace sources only.
+ *
+ * A handover runs from the layer-2 detach to the next one. Its latency ends with the
+ * first router advertisement the mobile node receives after re-attaching (the moment
+ * it may again use its addresses); its interruption ends with the first packet of a
+ * downlink flow older than the handover. A lost packet (sent, never delivered) is
+ * charged to the last handover whose detach happened before the packet would have
+ * arrived (send time + the flow's mean one-way delay).
+ */
+class HandoverMonitor : public Object
+{
+  public:
+    /// \brief Get the type ID. \return the object TypeId
+    static TypeId GetTypeId();
+    HandoverMonitor();
+    ~HandoverMonitor() override;
+
+    /**
+     * \brief Observe a mobile node.
+     * \param mn its name
+     * \param link its layer-2 switch
+     * \param agent its agent
+     */
+    void WatchMobileNode(const std::string& mn, Ptr<LinkSwitch> link, Ptr<MnAgent> agent);
+
+    /**
+     * \brief Declare a flow.
+     * \param name flow name
+     * \param mn the mobile end
+     * \param cn the correspondent end
+     * \param downlink true when the mobile node receives
+     * \param startS start time, s
+     * \return the flow index for PacketSent / PacketReceived
+     */
+    uint32_t AddFlow(const std::string& name,
+                     const std::string& mn,
+                     const std::string& cn,
+                     bool downlink,
+                     double startS);
+    /**
+     * \param flow flow index \param address the MN address the flow uses
+     */
+    void SetFlowAddress(uint32_t flow, const std::string& address);
+
+    /**
+     * \brief Trace sink for a sender's TxWithSeqTsSize.
+     * \param flow the flow index \param p packet \param from sender \param to receiver
+     * \param header the sequence/timestamp header
+     */
+    void PacketSent(uint32_t flow,
+                    Ptr<const Packet> p,
+                    const Address& from,
+                    const Address& to,
+                    const SeqTsSizeHeader& header);
+    /**
+     * \brief Trace sink for a PacketSink's RxWithSeqTsSize.
+     * \param flow the flow index \param p packet \param from sender \param to receiver
+     * \param header the sequence/timestamp header
+     */
+    void PacketReceived(uint32_t flow,
+                        Ptr<const Packet> p,
+                        const Address& from,
+                        const Address& to,
+                        const SeqTsSizeHeader& header);
+
+    /// \return handover records, in time order per mobile node
+    std::vector<HandoverRecord> GetHandovers() const;
+    /// \return flow records, in declaration order
+    std::vector<FlowRecord> GetFlows() const;
+
+  private:
+    /// Per-flow measurements.
+    struct Flow
+    {
+        FlowRecord record;                 //!< identity and address
+        bool downlink{false};              //!< MN receives
+        std::map<uint32_t, double> sentAt; //!< seq -> send time
+        std::map<uint32_t, double> delayS; //!< seq -> one-way delay (delivered)
+    };
+
+    void L2Down(std::string mn, const std::string& from);
+    void L2Up(std::string mn, const std::string& to);
+    void Ra(std::string mn, Ipv6Address router, const std::vector<HomeNetworkPrefix>& prefixes);
+
+    std::vector<HandoverRecord> m_handovers; //!< all handovers
+    std::map<std::string, long> m_open;      //!< MN -> index of its latest handover
+    std::vector<Flow> m_flows;               //!< flows
+};
+
+} // namespace ns3
+
+#endif // DMM_HANDOVER_MONITOR_H

@@ -1,0 +1,126 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "link-switch.h"
+
+#include "ns3/abort.h"
+#include "ns3/access-router-agent.h"
+#include "ns3/csma-channel.h"
+#include "ns3/csma-net-device.h"
+#include "ns3/log.h"
+#include "ns3/mac48-address.h"
+#include "ns3/mn-agent.h"
+#include "ns3/simulator.h"
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("LinkSwitch");
+NS_OBJECT_ENSURE_REGISTERED(LinkSwitch);
+
+TypeId
+LinkSwitch::GetTypeId()
+{
+    static TypeId tid =
+        TypeId("ns3::LinkSwitch")
+            .SetParent<Object>()
+            .SetGroupName("Dmm")
+            .AddConstructor<LinkSwitch>()
+            .AddAttribute("SwitchTime",
+                          "Time between leaving one access link and joining the next.",
+                          TimeValue(MilliSeconds(50)),
+                          MakeTimeAccessor(&LinkSwitch::m_switchTime),
+                          MakeTimeChecker(Seconds(0)))
+            .AddTraceSource("L2Down",
+                            "The node left an access link.",
+                            MakeTraceSourceAccessor(&LinkSwitch::m_downTrace),
+                            "ns3::LinkSwitch::L2TracedCallback")
+            .AddTraceSource("L2Up",
+                            "The node joined an access link.",
+                            MakeTraceSourceAccessor(&LinkSwitch::m_upTrace),
+                            "ns3::LinkSwitch::L2TracedCallback");
+    return tid;
+}
+
+LinkSwitch::LinkSwitch()
+    : m_everAttached(false)
+{
+}
+
+LinkSwitch::~LinkSwitch()
+{
+}
+
+void
+LinkSwitch::DoDispose()
+{
+    m_device = nullptr;
+    m_mnAgent = nullptr;
+    m_links.clear();
+    Object::DoDispose();
+}
+
+void
+LinkSwitch::SetDevice(Ptr<CsmaNetDevice> device, Ptr<MnAgent> agent)
+{
+    m_device = device;
+    m_mnAgent = agent;
+}
+
+void
+LinkSwitch::AddAccessLink(const std::string& name,
+                          Ptr<CsmaChannel> channel,
+                          Ptr<AccessRouterAgent> agent)
+{
+    m_links[name] = Link{channel, agent};
+}
+
+void
+LinkSwitch::ScheduleAttach(Time at, const std::string& name)
+{
+    NS_ABORT_MSG_IF(m_links.count(name) == 0, "LinkSwitch: unknown access link " << name);
+    Simulator::Schedule(at - Simulator::Now(), &LinkSwitch::Move, this, name);
+}
+
+std::string
+LinkSwitch::GetCurrent() const
+{
+    return m_current;
+}
+
+void
+LinkSwitch::Move(std::string name)
+{
+    NS_LOG_FUNCTION(this << name);
+    Ptr<CsmaChannel> old = DynamicCast<CsmaChannel>(m_device->GetChannel());
+    old->Detach(m_device);
+    if (!m_everAttached)
+    {
+        m_everAttached = true;
+        Attach(name);
+        return;
+    }
+    std::string from = m_current;
+    m_current.clear();
+    m_downTrace(from);
+    if (m_links[from].agent)
+    {
+        m_links[from].agent->NotifyDetached(Mac48Address::ConvertFrom(m_device->GetAddress()));
+    }
+    if (m_mnAgent)
+    {
+        m_mnAgent->NotifyDetached();
+    }
+    Simulator::Schedule(m_switchTime, &LinkSwitch::Attach, this, name);
+}
+
+void
+LinkSwitch::Attach(std::string name)
+{
+    NS_LOG_FUNCTION(this << name);
+    m_current = name;
+    m_upTrace(name);
+    m_device->Attach(m_links[name].channel); // raises link up: the node solicits a router
+}
+
+} // namespace ns3

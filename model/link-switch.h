@@ -1,0 +1,101 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef DMM_LINK_SWITCH_H
+#define DMM_LINK_SWITCH_H
+
+#include "ns3/nstime.h"
+#include "ns3/object.h"
+#include "ns3/traced-callback.h"
+
+#include <map>
+#include <string>
+
+namespace ns3
+{
+
+class CsmaChannel;
+class CsmaNetDevice;
+class AccessRouterAgent;
+class MnAgent;
+
+/**
+ * \ingroup dmm
+ * \brief Deterministic layer-2 handover of one mobile node between access links.
+ *
+ * At each scheduled move the node's CSMA device leaves its channel, stays detached
+ * for SwitchTime and then attaches to the target channel; attaching raises the link
+ * up event that starts movement detection. The old access router learns of the
+ * detach at once (an L2 trigger, as a Wi-Fi AP learns of a disassociation). Every
+ * delay is fixed, so handover timing can be predicted in closed form.
+ */
+class LinkSwitch : public Object
+{
+  public:
+    /**
+     * TracedCallback signature for layer-2 events.
+     * \param accessRouter the name of the access router left or joined
+     */
+    typedef void (*L2TracedCallback)(const std::string& accessRouter);
+
+    /// \brief Get the type ID. \return the object TypeId
+    static TypeId GetTypeId();
+    LinkSwitch();
+    ~LinkSwitch() override;
+
+    /**
+     * \brief Set the mobile node's device; it must be attached to a channel of its own
+     * (a "limbo" channel) until the first attachment.
+     * \param device the device
+     * \param agent the mobile node's agent (told of detaches), may be null
+     */
+    void SetDevice(Ptr<CsmaNetDevice> device, Ptr<MnAgent> agent);
+
+    /**
+     * \brief Make an access link reachable by name.
+     * \param name the access router's name
+     * \param channel its access channel
+     * \param agent its agent (told of detaches), may be null
+     */
+    void AddAccessLink(const std::string& name,
+                       Ptr<CsmaChannel> channel,
+                       Ptr<AccessRouterAgent> agent);
+
+    /**
+     * \brief Schedule a move. The first move is an initial attachment (no detach, no
+     * switch time).
+     * \param at absolute simulation time
+     * \param name the target access router
+     */
+    void ScheduleAttach(Time at, const std::string& name);
+
+    /// \return the name of the current access router ("" when detached)
+    std::string GetCurrent() const;
+
+  protected:
+    void DoDispose() override;
+
+  private:
+    /// An access link.
+    struct Link
+    {
+        Ptr<CsmaChannel> channel;     //!< the channel
+        Ptr<AccessRouterAgent> agent; //!< its access router agent
+    };
+
+    void Move(std::string name);
+    void Attach(std::string name);
+
+    Ptr<CsmaNetDevice> m_device;                    //!< mobile node's device
+    Ptr<MnAgent> m_mnAgent;                         //!< mobile node's agent
+    std::map<std::string, Link> m_links;            //!< access links by name
+    std::string m_current;                          //!< current access router
+    bool m_everAttached;                            //!< an attachment happened
+    Time m_switchTime;                              //!< attribute SwitchTime
+    TracedCallback<const std::string&> m_downTrace; //!< L2Down
+    TracedCallback<const std::string&> m_upTrace;   //!< L2Up
+};
+
+} // namespace ns3
+
+#endif // DMM_LINK_SWITCH_H

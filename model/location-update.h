@@ -1,0 +1,72 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef DMM_LOCATION_UPDATE_H
+#define DMM_LOCATION_UPDATE_H
+
+#include "ns3/home-address-allocation.h"
+#include "ns3/location-management.h"
+#include "ns3/object.h"
+
+#include <string>
+#include <vector>
+
+namespace ns3
+{
+
+/**
+ * \ingroup dmm
+ * \brief The location update (LU) logical function: tells a location management
+ * function where a mobile node is.
+ *
+ * Modes differ in who sends the update and in which format (PBU from an access
+ * router, BU from the mobile node, one update per active anchor in DMM); the
+ * contract is the same: Register() until acknowledged, keep the registration fresh,
+ * Deregister() when asked, and report the outcome.
+ */
+class LocationUpdate : public Object
+{
+  public:
+    /// The outcome of one registration or de-registration.
+    struct Outcome
+    {
+        std::string mnId;                        //!< the mobile node
+        BindingStatus status;                    //!< the anchor's answer
+        std::vector<HomeNetworkPrefix> prefixes; //!< prefixes granted
+        Time lifetime;                           //!< lifetime granted (0: de-registered)
+        bool timedOut{false};                    //!< no answer after all retransmissions
+    };
+
+    /// Called with every outcome.
+    typedef Callback<void, const Outcome&> OutcomeCallback;
+
+    /// \brief Get the type ID. \return the object TypeId
+    static TypeId GetTypeId();
+
+    /**
+     * \brief Register (or re-register after a move) a mobile node.
+     * \param mnId the mobile node identifier
+     * \param prefixes prefixes already held (empty: ask the anchor to allocate)
+     * \param linkLayerId the node's link-layer identifier
+     */
+    virtual void Register(const std::string& mnId,
+                          const std::vector<HomeNetworkPrefix>& prefixes,
+                          const std::vector<uint8_t>& linkLayerId) = 0;
+
+    /**
+     * \brief Withdraw the registration of a mobile node.
+     * \param mnId the mobile node identifier
+     */
+    virtual void Deregister(const std::string& mnId) = 0;
+
+    /// \param cb the callback for outcomes
+    void SetOutcomeCallback(OutcomeCallback cb);
+
+  protected:
+    void DoDispose() override;
+    OutcomeCallback m_outcome; //!< outcome sink
+};
+
+} // namespace ns3
+
+#endif // DMM_LOCATION_UPDATE_H

@@ -1,0 +1,171 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "mag-agent.h"
+
+#include "ns3/boolean.h"
+#include "ns3/log.h"
+#include "ns3/proxy-location-update.h"
+#include "ns3/routing-control.h"
+#include "ns3/simulator.h"
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("MagAgent");
+NS_OBJECT_ENSURE_REGISTERED(MagAgent);
+
+TypeId
+MagAgent::GetTypeId()
+{
+    static TypeId tid =
+        TypeId("ns3::MagAgent")
+            .SetParent<AccessRouterAgent>()
+            .SetGroupName("Dmm")
+            .AddConstructor<MagAgent>()
+            .AddAttribute("DeregisterOnDetach",
+                          "Send a de-registration PBU when layer 2 reports a detach "
+                          "(RFC 5213 §6.9.1.3).",
+                          BooleanValue(true),
+                          MakeBooleanAccessor(&MagAgent::m_deregisterOnDetach),
+                          MakeBooleanChecker());
+    return tid;
+}
+
+MagAgent::MagAgent()
+    : m_deregisterOnDetach(true)
+{
+}
+
+MagAgent::~MagAgent()
+{
+}
+
+void
+MagAgent::DoDispose()
+{
+    m_lu = nullptr;
+    m_rc = nullptr;
+    AccessRouterAgent::DoDispose();
+}
+
+void
+MagAgent::Setup(Ptr<ProxyLocationUpdate> lu, Ptr<RoutingControl> rc)
+{
+    m_lu = lu;
+    m_rc = rc;
+    m_lu->SetOutcomeCallback(MakeCallback(&MagAgent::Outcome, this));
+}
+
+void
+MagAgent::AddPolicy(Mac48Address mac, const std::string& mnId)
+{
+    m_policy[mac] = mnId;
+}
+
+const MagAgent::Stats&
+MagAgent::GetStats() const
+{
+    return m_stats;
+}
+
+void
+MagAgent::HandleSolicitation(uint32_t interface, Ipv6Address peer, Mac48Address mac)
+{
+    auto policy = m_policy.find(mac);
+    if (policy == m_policy.end())
+    {
+        m_stats.unknownNode++; // RFC 5213 §6.9.1.1: no policy profile, no service
+        return;
+    }
+    Attached& node = m_attached[policy->second];
+    node.mac = mac;
+    node.interface = interface;
+    node.linkLocal = peer;
+    if (node.registered)
+    {
+        Simulator::Schedule(m_processingDelay, &MagAgent::Advertise, this, node);
+        return;
+    }
+    if (node.pending)
+    {
+        return; // the RA follows the PBA of the registration under way
+    }
+    node.pending = true;
+    std::vector<uint8_t> llid(6);
+    mac.CopyTo(llid.data());
+    Simulator::Schedule(m_processingDelay,
+                        &ProxyLocationUpdate::Register,
+                        m_lu,
+                        policy->second,
+                        node.prefixes,
+                        llid);
+}
+
+void
+MagAgent::Outcome(const LocationUpdate::Outcome& outcome)
+{
+    auto it = m_attached.find(outcome.mnId);
+    if (it == m_attached.end())
+    {
+        return; // answer to a de-registration, state already gone
+    }
+    Attached& node = it->second;
+    node.pending = false;
+    if (outcome.timedOut || static_cast<uint8_t>(outcome.status) >= 128)
+    {
+        m_stats.timedOut += outcome.timedOut ? 1 : 0;
+        m_stats.rejected += outcome.timedOut ? 0 : 1;
+        if (node.registered)
+        {
+            m_rc->RemoveAttachedNode(node.prefixes, m_lu->GetAnchor());
+        }
+        m_attached.erase(it);
+        return;
+    }
+    if (!node.registered)
+    {
+        node.prefixes = outcome.prefixes;
+        node.registered = true;
+        m_stats.registrations++;
+        m_rc->AddAttachedNode(node.prefixes, node.interface, node.linkLocal, m_lu->GetAnchor());
+        Simulator::Schedule(m_processingDelay, &MagAgent::Advertise, this, node);
+    }
+}
+
+void
+MagAgent::Advertise(const Attached& node)
+{
+    std::vector<AdvertisedPrefix> prefixes;
+    for (const auto& hnp : node.prefixes)
+    {
+        prefixes.push_back({hnp, m_validLifetime, m_preferredLifetime});
+    }
+    SendAdvertisement(node.interface, node.linkLocal, prefixes);
+}
+
+void
+MagAgent::NotifyDetached(Mac48Address mac)
+{
+    auto policy = m_policy.find(mac);
+    if (policy == m_policy.end())
+    {
+        return;
+    }
+    auto it = m_attached.find(policy->second);
+    if (it == m_attached.end())
+    {
+        return;
+    }
+    if (it->second.registered)
+    {
+        m_rc->RemoveAttachedNode(it->second.prefixes, m_lu->GetAnchor());
+        if (m_deregisterOnDetach)
+        {
+            m_lu->Deregister(policy->second);
+        }
+    }
+    m_attached.erase(it);
+}
+
+} // namespace ns3

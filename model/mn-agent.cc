@@ -1,0 +1,174 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "mn-agent.h"
+
+#include "ns3/icmpv6-header.h"
+#include "ns3/icmpv6-l4-protocol.h"
+#include "ns3/inet6-socket-address.h"
+#include "ns3/ipv6-interface.h"
+#include "ns3/ipv6-l3-protocol.h"
+#include "ns3/ipv6-raw-socket-factory.h"
+#include "ns3/ipv6-routing-protocol.h"
+#include "ns3/ipv6-routing-table-entry.h"
+#include "ns3/ipv6-static-routing-helper.h"
+#include "ns3/ipv6-static-routing.h"
+#include "ns3/log.h"
+#include "ns3/net-device.h"
+#include "ns3/node.h"
+#include "ns3/packet.h"
+#include "ns3/simulator.h"
+#include "ns3/socket.h"
+#include "ns3/uinteger.h"
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("MnAgent");
+NS_OBJECT_ENSURE_REGISTERED(MnAgent);
+
+TypeId
+MnAgent::GetTypeId()
+{
+    static TypeId tid =
+        TypeId("ns3::MnAgent")
+            .SetParent<Application>()
+            .SetGroupName("Dmm")
+            .AddConstructor<MnAgent>()
+            .AddTraceSource("RouterSolicitation",
+                            "A router solicitation was sent (argument: source address).",
+                            MakeTraceSourceAccessor(&MnAgent::m_rsTrace),
+                            "ns3::Ipv6Address::TracedCallback")
+            .AddTraceSource("RouterAdvertisement",
+                            "A router advertisement was received.",
+                            MakeTraceSourceAccessor(&MnAgent::m_raTrace),
+                            "ns3::MnAgent::RaTracedCallback");
+    return tid;
+}
+
+MnAgent::MnAgent()
+    : m_running(false),
+      m_lastRs(Seconds(-1))
+{
+}
+
+MnAgent::~MnAgent()
+{
+}
+
+void
+MnAgent::DoDispose()
+{
+    m_device = nullptr;
+    m_socket = nullptr;
+    Application::DoDispose();
+}
+
+void
+MnAgent::SetDevice(Ptr<NetDevice> device)
+{
+    m_device = device;
+    // Registered once, here: NetDevice offers no way to remove a link-change callback.
+    m_device->AddLinkChangeCallback(MakeCallback(&MnAgent::LinkChanged, this));
+}
+
+void
+MnAgent::StartApplication()
+{
+    m_running = true;
+    m_socket = Socket::CreateSocket(GetNode(), Ipv6RawSocketFactory::GetTypeId());
+    m_socket->SetAttribute("Protocol", UintegerValue(Icmpv6L4Protocol::PROT_NUMBER));
+    m_socket->Bind(Inet6SocketAddress(Ipv6Address::GetAny(), 0));
+    m_socket->SetRecvCallback(MakeCallback(&MnAgent::HandleRead, this));
+}
+
+void
+MnAgent::StopApplication()
+{
+    m_running = false;
+    if (m_socket)
+    {
+        m_socket->Close();
+        m_socket = nullptr;
+    }
+}
+
+void
+MnAgent::LinkChanged()
+{
+    // CSMA raises link up more than once per attach; one solicitation is enough.
+    if (!m_running || !m_device->IsLinkUp() || m_lastRs == Simulator::Now())
+    {
+        return;
+    }
+    m_lastRs = Simulator::Now();
+    Ptr<Ipv6L3Protocol> ipv6 = GetNode()->GetObject<Ipv6L3Protocol>();
+    int32_t interface = ipv6->GetInterfaceForDevice(m_device);
+    Ipv6Address linkLocal = ipv6->GetInterface(interface)->GetLinkLocalAddress().GetAddress();
+    m_rsTrace(linkLocal);
+    GetNode()->GetObject<Icmpv6L4Protocol>()->SendRS(linkLocal,
+                                                     Ipv6Address::GetAllRoutersMulticast(),
+                                                     m_device->GetAddress());
+}
+
+void
+MnAgent::NotifyDetached()
+{
+    Ptr<Ipv6L3Protocol> ipv6 = GetNode()->GetObject<Ipv6L3Protocol>();
+    int32_t interface = ipv6->GetInterfaceForDevice(m_device);
+    Ptr<Ipv6StaticRouting> routing =
+        Ipv6StaticRoutingHelper().GetStaticRouting(GetNode()->GetObject<Ipv6>());
+    if (!routing)
+    {
+        return;
+    }
+    for (uint32_t i = routing->GetNRoutes(); i-- > 0;)
+    {
+        Ipv6RoutingTableEntry route = routing->GetRoute(i);
+        if (route.IsDefault() && route.GetInterface() == static_cast<uint32_t>(interface))
+        {
+            routing->RemoveRoute(i);
+        }
+    }
+}
+
+void
+MnAgent::HandleRead(Ptr<Socket> socket)
+{
+    Ptr<Packet> p;
+    while ((p = socket->Recv()))
+    {
+        Ipv6Header ip;
+        if (p->GetSize() < ip.GetSerializedSize() + 16)
+        {
+            continue;
+        }
+        p->RemoveHeader(ip);
+        uint8_t type = 0;
+        p->CopyData(&type, 1);
+        if (type != Icmpv6Header::ICMPV6_ND_ROUTER_ADVERTISEMENT)
+        {
+            continue;
+        }
+        Icmpv6RA ra;
+        p->RemoveHeader(ra);
+        std::vector<HomeNetworkPrefix> prefixes;
+        uint8_t opt[2];
+        while (p->GetSize() >= 8 && p->CopyData(opt, 2) == 2 && opt[1] != 0)
+        {
+            if (opt[0] == Icmpv6Header::ICMPV6_OPT_PREFIX && p->GetSize() >= 32)
+            {
+                Icmpv6OptionPrefixInformation pio;
+                p->RemoveHeader(pio);
+                prefixes.push_back(HomeNetworkPrefix::Make(pio.GetPrefix(), pio.GetPrefixLength()));
+            }
+            else
+            {
+                p->RemoveAtStart(opt[1] * 8);
+            }
+        }
+        m_raTrace(ip.GetSource(), prefixes);
+    }
+}
+
+} // namespace ns3

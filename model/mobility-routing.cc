@@ -1,0 +1,291 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "mobility-routing.h"
+
+#include "ipv6-tunnel-l4-protocol.h"
+
+#include "ns3/boolean.h"
+#include "ns3/ipv6-l3-protocol.h"
+#include "ns3/ipv6-route.h"
+#include "ns3/log.h"
+#include "ns3/node.h"
+#include "ns3/output-stream-wrapper.h"
+#include "ns3/packet.h"
+#include "ns3/simulator.h"
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("MobilityRouting");
+NS_OBJECT_ENSURE_REGISTERED(MobilityRouting);
+
+TypeId
+MobilityRouting::GetTypeId()
+{
+    static TypeId tid =
+        TypeId("ns3::MobilityRouting")
+            .SetParent<Ipv6RoutingProtocol>()
+            .SetGroupName("Dmm")
+            .AddConstructor<MobilityRouting>()
+            .AddAttribute("EnableLocalRouting",
+                          "Deliver packets between two mobile nodes of the same access router "
+                          "locally instead of through the anchor (RFC 5213 "
+                          "EnableMAGLocalRouting, default false).",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&MobilityRouting::m_localRouting),
+                          MakeBooleanChecker())
+            .AddTraceSource("Intercept",
+                            "A packet was taken over by mobility routing.",
+                            MakeTraceSourceAccessor(&MobilityRouting::m_interceptTrace),
+                            "ns3::MobilityRouting::InterceptTracedCallback")
+            .AddTraceSource("Drop",
+                            "A packet to an anchored prefix had no forwarding state.",
+                            MakeTraceSourceAccessor(&MobilityRouting::m_dropTrace),
+                            "ns3::MobilityRouting::InterceptTracedCallback");
+    return tid;
+}
+
+MobilityRouting::MobilityRouting()
+    : m_localRouting(false)
+{
+    NS_LOG_FUNCTION(this);
+}
+
+MobilityRouting::~MobilityRouting()
+{
+    NS_LOG_FUNCTION(this);
+}
+
+void
+MobilityRouting::DoDispose()
+{
+    m_ipv6 = nullptr;
+    m_tunnel = nullptr;
+    Ipv6RoutingProtocol::DoDispose();
+}
+
+void
+MobilityRouting::AddMobileAggregate(const HomeNetworkPrefix& aggregate)
+{
+    m_anchored.push_back(aggregate);
+}
+
+void
+MobilityRouting::SetDestinationTunnel(const HomeNetworkPrefix& prefix, const Tunnel& tunnel)
+{
+    NS_LOG_FUNCTION(this << prefix.ToString() << tunnel.remote);
+    m_dstTunnels[prefix] = tunnel;
+}
+
+bool
+MobilityRouting::RemoveDestinationTunnel(const HomeNetworkPrefix& prefix)
+{
+    return m_dstTunnels.erase(prefix) > 0;
+}
+
+void
+MobilityRouting::SetSourceTunnel(const HomeNetworkPrefix& prefix, const Tunnel& tunnel)
+{
+    NS_LOG_FUNCTION(this << prefix.ToString() << tunnel.remote);
+    m_srcTunnels[prefix] = tunnel;
+}
+
+bool
+MobilityRouting::RemoveSourceTunnel(const HomeNetworkPrefix& prefix)
+{
+    return m_srcTunnels.erase(prefix) > 0;
+}
+
+void
+MobilityRouting::AddAccessInterface(uint32_t interface)
+{
+    m_accessInterfaces.insert(interface);
+}
+
+void
+MobilityRouting::SetAccessRoute(const HomeNetworkPrefix& prefix,
+                                uint32_t interface,
+                                Ipv6Address nextHop)
+{
+    NS_LOG_FUNCTION(this << prefix.ToString() << interface << nextHop);
+    m_access[prefix] = {interface, nextHop};
+}
+
+bool
+MobilityRouting::RemoveAccessRoute(const HomeNetworkPrefix& prefix)
+{
+    return m_access.erase(prefix) > 0;
+}
+
+template <class T>
+const T*
+MobilityRouting::Match(const std::map<HomeNetworkPrefix, T>& table, Ipv6Address a)
+{
+    const T* best = nullptr;
+    int bestLength = -1;
+    for (const auto& [prefix, value] : table)
+    {
+        if (prefix.length > bestLength && prefix.Contains(a))
+        {
+            best = &value;
+            bestLength = prefix.length;
+        }
+    }
+    return best;
+}
+
+const MobilityRouting::Tunnel*
+MobilityRouting::LookupDestinationTunnel(Ipv6Address dst) const
+{
+    return Match(m_dstTunnels, dst);
+}
+
+const MobilityRouting::Stats&
+MobilityRouting::GetStats() const
+{
+    return m_stats;
+}
+
+bool
+MobilityRouting::IsLocal(Ipv6Address a) const
+{
+    return m_ipv6->GetInterfaceForAddress(a) >= 0;
+}
+
+void
+MobilityRouting::Encapsulate(Ptr<const Packet> p, const Ipv6Header& header, const Tunnel& tunnel)
+{
+    if (!m_tunnel)
+    {
+        m_tunnel = Ipv6TunnelL4Protocol::Install(m_ipv6->GetObject<Node>());
+    }
+    m_interceptTrace(p, header);
+    m_tunnel->Send(p->Copy(), header, tunnel.local, tunnel.remote);
+}
+
+Ptr<Ipv6Route>
+MobilityRouting::RouteOutput(Ptr<Packet> p,
+                             const Ipv6Header& header,
+                             Ptr<NetDevice> oif,
+                             Socket::SocketErrno& sockerr)
+{
+    // Locally originated traffic (signalling, tunnels) is routed natively.
+    sockerr = Socket::ERROR_NOROUTETOHOST;
+    return nullptr;
+}
+
+bool
+MobilityRouting::RouteInput(Ptr<const Packet> p,
+                            const Ipv6Header& header,
+                            Ptr<const NetDevice> idev,
+                            UnicastForwardCallback ucb,
+                            MulticastForwardCallback mcb,
+                            LocalDeliverCallback lcb,
+                            ErrorCallback ecb)
+{
+    Ipv6Address dst = header.GetDestination();
+    if (dst.IsMulticast() || dst.IsLinkLocal() || IsLocal(dst))
+    {
+        return false; // local delivery and ND belong to static routing
+    }
+    const auto* access = Match(m_access, dst);
+    bool fromAccess = m_accessInterfaces.count(m_ipv6->GetInterfaceForDevice(idev)) > 0;
+    // Uplink: RFC 5213 §6.10.5 — everything from an attached MN goes to its LMA,
+    // unless local routing is enabled and the destination is attached here too.
+    if (fromAccess && !(m_localRouting && access))
+    {
+        if (const Tunnel* up = Match(m_srcTunnels, header.GetSource()))
+        {
+            m_stats.tunnelledUp++;
+            Encapsulate(p, header, *up);
+            return true;
+        }
+    }
+    if (access)
+    {
+        Ptr<Ipv6Route> route = Create<Ipv6Route>();
+        route->SetDestination(dst);
+        route->SetGateway(access->second);
+        route->SetOutputDevice(m_ipv6->GetNetDevice(access->first));
+        route->SetSource(m_ipv6->GetAddress(access->first, 0).GetAddress());
+        m_stats.deliveredAccess++;
+        m_interceptTrace(p, header);
+        ucb(idev, route, p, header);
+        return true;
+    }
+    if (const Tunnel* down = Match(m_dstTunnels, dst))
+    {
+        m_stats.tunnelledDown++;
+        Encapsulate(p, header, *down);
+        return true;
+    }
+    for (const auto& aggregate : m_anchored)
+    {
+        if (aggregate.Contains(dst))
+        {
+            m_stats.noBinding++;
+            m_dropTrace(p, header);
+            return true; // consumed: an anchored prefix must not leak to native routing
+        }
+    }
+    return false;
+}
+
+void
+MobilityRouting::NotifyInterfaceUp(uint32_t)
+{
+}
+
+void
+MobilityRouting::NotifyInterfaceDown(uint32_t)
+{
+}
+
+void
+MobilityRouting::NotifyAddAddress(uint32_t, Ipv6InterfaceAddress)
+{
+}
+
+void
+MobilityRouting::NotifyRemoveAddress(uint32_t, Ipv6InterfaceAddress)
+{
+}
+
+void
+MobilityRouting::NotifyAddRoute(Ipv6Address, Ipv6Prefix, Ipv6Address, uint32_t, Ipv6Address)
+{
+}
+
+void
+MobilityRouting::NotifyRemoveRoute(Ipv6Address, Ipv6Prefix, Ipv6Address, uint32_t, Ipv6Address)
+{
+}
+
+void
+MobilityRouting::SetIpv6(Ptr<Ipv6> ipv6)
+{
+    m_ipv6 = DynamicCast<Ipv6L3Protocol>(ipv6);
+}
+
+void
+MobilityRouting::PrintRoutingTable(Ptr<OutputStreamWrapper> stream, Time::Unit unit) const
+{
+    std::ostream& os = *stream->GetStream();
+    os << "Node " << m_ipv6->GetObject<Node>()->GetId() << " mobility routing at "
+       << Simulator::Now().As(unit) << "\n";
+    for (const auto& [prefix, t] : m_dstTunnels)
+    {
+        os << "  to " << prefix.ToString() << " tunnel " << t.local << " -> " << t.remote << "\n";
+    }
+    for (const auto& [prefix, t] : m_srcTunnels)
+    {
+        os << "  from " << prefix.ToString() << " tunnel " << t.local << " -> " << t.remote << "\n";
+    }
+    for (const auto& [prefix, a] : m_access)
+    {
+        os << "  to " << prefix.ToString() << " if " << a.first << " via " << a.second << "\n";
+    }
+}
+
+} // namespace ns3

@@ -1,0 +1,178 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef DMM_MOBILITY_ROUTING_H
+#define DMM_MOBILITY_ROUTING_H
+
+#include "ns3/home-address-allocation.h"
+#include "ns3/ipv6-routing-protocol.h"
+#include "ns3/traced-callback.h"
+
+#include <map>
+#include <set>
+#include <vector>
+
+namespace ns3
+{
+
+class Ipv6L3Protocol;
+class Ipv6TunnelL4Protocol;
+
+/**
+ * \ingroup dmm
+ * \brief The mobility routing (MR) logical function: packet interception and forwarding.
+ *
+ * An Ipv6RoutingProtocol placed above static routing in an Ipv6ListRouting. It holds
+ * three kinds of forwarding state, all written by the routing-control function:
+ * - destination tunnels (anchor side): packets to a prefix go into an IPv6-in-IPv6
+ *   tunnel towards a locator;
+ * - source tunnels (access side): packets *from* a prefix arriving on an access
+ *   interface go into a tunnel towards the anchor (ns-3 static routing has no
+ *   source-address dependent routing);
+ * - access routes: packets to a prefix are delivered on an access interface to the
+ *   mobile node's link-local address.
+ * It also knows the aggregates it anchors, so that packets for an anchored prefix
+ * without forwarding state are dropped and counted instead of being routed back
+ * into the network.
+ */
+class MobilityRouting : public Ipv6RoutingProtocol
+{
+  public:
+    /// \brief Why the MR discarded a packet.
+    enum DropReason
+    {
+        NO_BINDING, //!< destination in an anchored aggregate but no forwarding state
+    };
+
+    /// \brief Counters of the MR function.
+    struct Stats
+    {
+        uint64_t tunnelledDown{0};   //!< packets put into a destination tunnel
+        uint64_t tunnelledUp{0};     //!< packets put into a source tunnel
+        uint64_t deliveredAccess{0}; //!< packets forwarded on an access route
+        uint64_t noBinding{0};       //!< drops: NO_BINDING
+    };
+
+    /// A tunnel towards a locator.
+    struct Tunnel
+    {
+        Ipv6Address local;  //!< outer source
+        Ipv6Address remote; //!< outer destination (locator)
+    };
+
+    /**
+     * TracedCallback signature for interception events.
+     * \param packet the packet (without IPv6 header)
+     * \param header its IPv6 header
+     */
+    typedef void (*InterceptTracedCallback)(Ptr<const Packet> packet, const Ipv6Header& header);
+
+    /// \brief Get the type ID. \return the object TypeId
+    static TypeId GetTypeId();
+    MobilityRouting();
+    ~MobilityRouting() override;
+
+    /**
+     * \brief Declare a space of mobile prefixes: packets to it are never routed natively
+     * here (at an anchor: no binding; at an access router: node not attached), which
+     * keeps packets for a departed node from looping between anchor and access router.
+     * \param aggregate the prefix space
+     */
+    void AddMobileAggregate(const HomeNetworkPrefix& aggregate);
+
+    /**
+     * \brief Tunnel packets destined to a prefix towards a locator.
+     * \param prefix the destination prefix (an HNP)
+     * \param tunnel the tunnel
+     */
+    void SetDestinationTunnel(const HomeNetworkPrefix& prefix, const Tunnel& tunnel);
+    /// \param prefix a prefix set with SetDestinationTunnel \return true if it existed
+    bool RemoveDestinationTunnel(const HomeNetworkPrefix& prefix);
+
+    /**
+     * \brief Tunnel packets sourced from a prefix and received on an access interface.
+     * \param prefix the source prefix (an HNP)
+     * \param tunnel the tunnel towards the anchor
+     */
+    void SetSourceTunnel(const HomeNetworkPrefix& prefix, const Tunnel& tunnel);
+    /// \param prefix a prefix set with SetSourceTunnel \return true if it existed
+    bool RemoveSourceTunnel(const HomeNetworkPrefix& prefix);
+
+    /**
+     * \brief Mark an interface as access side: source tunnels apply to packets from it.
+     * \param interface the interface index
+     */
+    void AddAccessInterface(uint32_t interface);
+
+    /**
+     * \brief Deliver packets destined to a prefix on an access interface.
+     * \param prefix the prefix
+     * \param interface the access interface index
+     * \param nextHop the mobile node's link-local address
+     */
+    void SetAccessRoute(const HomeNetworkPrefix& prefix, uint32_t interface, Ipv6Address nextHop);
+    /// \param prefix a prefix set with SetAccessRoute \return true if it existed
+    bool RemoveAccessRoute(const HomeNetworkPrefix& prefix);
+
+    /// \param dst a destination \return the destination tunnel for it, if any
+    const Tunnel* LookupDestinationTunnel(Ipv6Address dst) const;
+
+    /// \return the counters
+    const Stats& GetStats() const;
+
+    // Ipv6RoutingProtocol
+    Ptr<Ipv6Route> RouteOutput(Ptr<Packet> p,
+                               const Ipv6Header& header,
+                               Ptr<NetDevice> oif,
+                               Socket::SocketErrno& sockerr) override;
+    bool RouteInput(Ptr<const Packet> p,
+                    const Ipv6Header& header,
+                    Ptr<const NetDevice> idev,
+                    UnicastForwardCallback ucb,
+                    MulticastForwardCallback mcb,
+                    LocalDeliverCallback lcb,
+                    ErrorCallback ecb) override;
+    void NotifyInterfaceUp(uint32_t interface) override;
+    void NotifyInterfaceDown(uint32_t interface) override;
+    void NotifyAddAddress(uint32_t interface, Ipv6InterfaceAddress address) override;
+    void NotifyRemoveAddress(uint32_t interface, Ipv6InterfaceAddress address) override;
+    void NotifyAddRoute(Ipv6Address dst,
+                        Ipv6Prefix mask,
+                        Ipv6Address nextHop,
+                        uint32_t interface,
+                        Ipv6Address prefixToUse) override;
+    void NotifyRemoveRoute(Ipv6Address dst,
+                           Ipv6Prefix mask,
+                           Ipv6Address nextHop,
+                           uint32_t interface,
+                           Ipv6Address prefixToUse) override;
+    void SetIpv6(Ptr<Ipv6> ipv6) override;
+    void PrintRoutingTable(Ptr<OutputStreamWrapper> stream,
+                           Time::Unit unit = Time::S) const override;
+
+  protected:
+    void DoDispose() override;
+
+  private:
+    /// Longest-prefix match in one of the tables.
+    template <class T>
+    static const T* Match(const std::map<HomeNetworkPrefix, T>& table, Ipv6Address a);
+    bool IsLocal(Ipv6Address a) const;
+    void Encapsulate(Ptr<const Packet> p, const Ipv6Header& header, const Tunnel& tunnel);
+
+    Ptr<Ipv6L3Protocol> m_ipv6;                                             //!< the node's stack
+    Ptr<Ipv6TunnelL4Protocol> m_tunnel;                                     //!< the node's tunnel
+    std::vector<HomeNetworkPrefix> m_anchored;                              //!< anchored aggregates
+    std::map<HomeNetworkPrefix, Tunnel> m_dstTunnels;                       //!< anchor side
+    std::map<HomeNetworkPrefix, Tunnel> m_srcTunnels;                       //!< access side, uplink
+    std::map<HomeNetworkPrefix, std::pair<uint32_t, Ipv6Address>> m_access; //!< access side
+    std::set<uint32_t> m_accessInterfaces; //!< access-side interfaces
+    bool m_localRouting;                   //!< EnableLocalRouting
+    Stats m_stats;                         //!< counters
+    TracedCallback<Ptr<const Packet>, const Ipv6Header&> m_interceptTrace; //!< Intercept
+    TracedCallback<Ptr<const Packet>, const Ipv6Header&> m_dropTrace;      //!< Drop
+};
+
+} // namespace ns3
+
+#endif // DMM_MOBILITY_ROUTING_H

@@ -1,0 +1,252 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "proxy-location-update.h"
+
+#include "ns3/boolean.h"
+#include "ns3/double.h"
+#include "ns3/ipv6-header.h"
+#include "ns3/ipv6-interface.h"
+#include "ns3/log.h"
+#include "ns3/mobility-l4-protocol.h"
+#include "ns3/packet.h"
+#include "ns3/proxy-binding-ack.h"
+#include "ns3/proxy-binding-update.h"
+#include "ns3/simulator.h"
+#include "ns3/uinteger.h"
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("ProxyLocationUpdate");
+NS_OBJECT_ENSURE_REGISTERED(ProxyLocationUpdate);
+
+TypeId
+ProxyLocationUpdate::GetTypeId()
+{
+    static TypeId tid =
+        TypeId("ns3::ProxyLocationUpdate")
+            .SetParent<LocationUpdate>()
+            .SetGroupName("Dmm")
+            .AddConstructor<ProxyLocationUpdate>()
+            .AddAttribute("Lifetime",
+                          "Binding lifetime requested in Proxy Binding Updates.",
+                          TimeValue(Seconds(300)),
+                          MakeTimeAccessor(&ProxyLocationUpdate::m_lifetime),
+                          MakeTimeChecker(Seconds(4), Seconds(262140)))
+            .AddAttribute("RefreshRatio",
+                          "Fraction of the granted lifetime after which the binding is refreshed.",
+                          DoubleValue(0.8),
+                          MakeDoubleAccessor(&ProxyLocationUpdate::m_refreshRatio),
+                          MakeDoubleChecker<double>(0.1, 0.99))
+            .AddAttribute("InitialBindackTimeout",
+                          "First retransmission timeout (RFC 6275 INITIAL_BINDACK_TIMEOUT).",
+                          TimeValue(Seconds(1)),
+                          MakeTimeAccessor(&ProxyLocationUpdate::m_initialTimeout),
+                          MakeTimeChecker(MilliSeconds(1)))
+            .AddAttribute("MaxBindackTimeout",
+                          "Give up once the timeout would exceed this (RFC 6275 "
+                          "MAX_BINDACK_TIMEOUT).",
+                          TimeValue(Seconds(32)),
+                          MakeTimeAccessor(&ProxyLocationUpdate::m_maxTimeout),
+                          MakeTimeChecker(MilliSeconds(1)))
+            .AddAttribute("UseTimestamps",
+                          "Send the Timestamp option (RFC 5213 §5.5, default on).",
+                          BooleanValue(true),
+                          MakeBooleanAccessor(&ProxyLocationUpdate::m_useTimestamps),
+                          MakeBooleanChecker())
+            .AddAttribute("HandoffIndicator",
+                          "Handoff Indicator sent on registration (RFC 5213 §8.4); 4 = handoff "
+                          "state unknown, since a MAG cannot tell an attach from a handover.",
+                          UintegerValue(4),
+                          MakeUintegerAccessor(&ProxyLocationUpdate::m_handoffIndicator),
+                          MakeUintegerChecker<uint8_t>(1, 5))
+            .AddAttribute("AccessTechnologyType",
+                          "Access Technology Type (RFC 5213 §8.5): 3 = IEEE 802.3, 4 = 802.11.",
+                          UintegerValue(3),
+                          MakeUintegerAccessor(&ProxyLocationUpdate::m_accessTechnology),
+                          MakeUintegerChecker<uint8_t>(1, 5));
+    return tid;
+}
+
+ProxyLocationUpdate::ProxyLocationUpdate()
+    : m_timeouts(0)
+{
+}
+
+ProxyLocationUpdate::~ProxyLocationUpdate()
+{
+}
+
+void
+ProxyLocationUpdate::DoDispose()
+{
+    for (auto& [id, e] : m_list)
+    {
+        e.retransmit.Cancel();
+        e.refresh.Cancel();
+    }
+    m_list.clear();
+    m_mh = nullptr;
+    LocationUpdate::DoDispose();
+}
+
+void
+ProxyLocationUpdate::Setup(Ptr<MobilityL4Protocol> mh, Ipv6Address local, Ipv6Address anchor)
+{
+    m_mh = mh;
+    m_local = local;
+    m_anchor = anchor;
+    m_mh->RegisterHandler(MobilityHeader::BINDING_ACK,
+                          MakeCallback(&ProxyLocationUpdate::HandlePba, this));
+}
+
+Ipv6Address
+ProxyLocationUpdate::GetAnchor() const
+{
+    return m_anchor;
+}
+
+Ipv6Address
+ProxyLocationUpdate::GetLocal() const
+{
+    return m_local;
+}
+
+uint64_t
+ProxyLocationUpdate::Timestamp() const
+{
+    // RFC 5213 §8.8: 48-bit seconds, 16-bit 1/65536 fractions; simulation time is the clock.
+    return static_cast<uint64_t>(Simulator::Now().GetNanoSeconds()) * 65536 / 1000000000;
+}
+
+void
+ProxyLocationUpdate::Register(const std::string& mnId,
+                              const std::vector<HomeNetworkPrefix>& prefixes,
+                              const std::vector<uint8_t>& linkLayerId)
+{
+    NS_LOG_FUNCTION(this << mnId);
+    Entry& e = m_list[mnId];
+    e.prefixes = prefixes;
+    e.linkLayerId = linkLayerId;
+    e.lifetime = m_lifetime;
+    SendPbu(mnId);
+}
+
+void
+ProxyLocationUpdate::Deregister(const std::string& mnId)
+{
+    NS_LOG_FUNCTION(this << mnId);
+    auto it = m_list.find(mnId);
+    if (it == m_list.end())
+    {
+        return;
+    }
+    it->second.refresh.Cancel();
+    it->second.lifetime = Seconds(0);
+    SendPbu(mnId);
+}
+
+void
+ProxyLocationUpdate::SendPbu(const std::string& mnId)
+{
+    Entry& e = m_list[mnId];
+    e.sequence++;
+    e.pending = true;
+    e.retries = 0;
+    e.timeout = m_initialTimeout;
+    e.retransmit.Cancel();
+    Retransmit(mnId);
+}
+
+void
+ProxyLocationUpdate::Retransmit(const std::string& mnId)
+{
+    Entry& e = m_list[mnId];
+    if (e.retries > 0)
+    {
+        e.timeout = e.timeout * 2; // RFC 6275 §11.8 exponential back-off
+    }
+    if (e.timeout > m_maxTimeout)
+    {
+        e.pending = false;
+        m_timeouts++;
+        if (!m_outcome.IsNull())
+        {
+            m_outcome(
+                Outcome{mnId, BindingStatus::REASON_UNSPECIFIED, e.prefixes, Seconds(0), true});
+        }
+        return;
+    }
+    ProxyBindingUpdate pbu;
+    pbu.SetSequence(e.sequence); // retransmissions keep the sequence number (RFC 5213 §6.9.4)
+    pbu.SetLifetime(e.lifetime);
+    MobilityOptions& opts = pbu.GetOptions();
+    opts.SetMobileNodeIdentifier(mnId);
+    if (e.prefixes.empty())
+    {
+        opts.AddHomeNetworkPrefix(Ipv6Address::GetAny(), 0); // RFC 5213 §6.9.1.1: ask for one
+    }
+    for (const auto& hnp : e.prefixes)
+    {
+        opts.AddHomeNetworkPrefix(hnp.prefix, hnp.length);
+    }
+    opts.SetHandoffIndicator(m_handoffIndicator);
+    opts.SetAccessTechnologyType(m_accessTechnology);
+    if (!e.linkLayerId.empty())
+    {
+        opts.SetMobileNodeLinkLayerIdentifier(e.linkLayerId);
+    }
+    if (m_useTimestamps)
+    {
+        opts.SetTimestamp(Timestamp());
+    }
+    m_mh->Send(pbu, m_local, m_anchor);
+    e.retries++;
+    e.retransmit = Simulator::Schedule(e.timeout, &ProxyLocationUpdate::Retransmit, this, mnId);
+}
+
+void
+ProxyLocationUpdate::HandlePba(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6Interface>)
+{
+    ProxyBindingAck pba;
+    p->RemoveHeader(pba);
+    std::optional<std::string> mnId = pba.GetOptions().GetMobileNodeIdentifier();
+    if (!pba.GetProxyRegistration() || !mnId || header.GetSource() != m_anchor)
+    {
+        return;
+    }
+    auto it = m_list.find(*mnId);
+    if (it == m_list.end() || !it->second.pending || pba.GetSequence() != it->second.sequence)
+    {
+        return; // RFC 5213 §6.9.1.2: only the answer to the outstanding PBU counts
+    }
+    Entry& e = it->second;
+    e.pending = false;
+    e.retransmit.Cancel();
+    Outcome outcome{*mnId, static_cast<BindingStatus>(pba.GetStatus()), {}, pba.GetLifetime()};
+    for (const auto& [prefix, length] : pba.GetOptions().GetHomeNetworkPrefixes())
+    {
+        outcome.prefixes.push_back(HomeNetworkPrefix::Make(prefix, length));
+    }
+    bool accepted = pba.GetStatus() < 128;
+    if (accepted && e.lifetime.IsStrictlyPositive())
+    {
+        e.prefixes = outcome.prefixes;
+        e.lifetime = m_lifetime;
+        e.refresh = Simulator::Schedule(outcome.lifetime * m_refreshRatio,
+                                        &ProxyLocationUpdate::SendPbu,
+                                        this,
+                                        *mnId);
+    }
+    else
+    {
+        m_list.erase(it);
+    }
+    if (!m_outcome.IsNull())
+    {
+        m_outcome(outcome);
+    }
+}
+
+} // namespace ns3

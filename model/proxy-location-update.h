@@ -1,0 +1,98 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef DMM_PROXY_LOCATION_UPDATE_H
+#define DMM_PROXY_LOCATION_UPDATE_H
+
+#include "ns3/event-id.h"
+#include "ns3/ipv6-address.h"
+#include "ns3/location-update.h"
+#include "ns3/nstime.h"
+#include "ns3/traced-callback.h"
+
+#include <map>
+
+namespace ns3
+{
+
+class MobilityL4Protocol;
+class Ipv6Header;
+class Ipv6Interface;
+class Packet;
+class ProxyBindingUpdate;
+
+/**
+ * \ingroup dmm
+ * \brief Network-based location update: Proxy Binding Updates from a MAG to its LMA
+ * (RFC 5213 §6.9).
+ *
+ * Keeps one binding update list entry per mobile node: sequence number, timestamp,
+ * retransmission with exponential back-off (RFC 6275 §11.8 timers, RFC 5213 §6.9.4),
+ * and refresh before the granted lifetime runs out.
+ */
+class ProxyLocationUpdate : public LocationUpdate
+{
+  public:
+    /// \brief Get the type ID. \return the object TypeId
+    static TypeId GetTypeId();
+    ProxyLocationUpdate();
+    ~ProxyLocationUpdate() override;
+
+    /**
+     * \brief Bind to the node's Mobility Header protocol and addresses.
+     * \param mh the node's Mobility Header protocol
+     * \param local the proxy care-of address (the MAG's egress address)
+     * \param anchor the LMA address
+     */
+    void Setup(Ptr<MobilityL4Protocol> mh, Ipv6Address local, Ipv6Address anchor);
+
+    void Register(const std::string& mnId,
+                  const std::vector<HomeNetworkPrefix>& prefixes,
+                  const std::vector<uint8_t>& linkLayerId) override;
+    void Deregister(const std::string& mnId) override;
+
+    /// \return the LMA address
+    Ipv6Address GetAnchor() const;
+    /// \return the proxy care-of address
+    Ipv6Address GetLocal() const;
+
+  protected:
+    void DoDispose() override;
+
+  private:
+    /// Binding update list entry (RFC 6275 §11.1, as used by a MAG).
+    struct Entry
+    {
+        std::vector<HomeNetworkPrefix> prefixes; //!< HNPs held
+        std::vector<uint8_t> linkLayerId;        //!< MN link-layer identifier
+        uint16_t sequence{0};                    //!< last sequence number sent
+        Time lifetime;                           //!< lifetime requested in the pending PBU
+        Time timeout;                            //!< current retransmission timeout
+        uint32_t retries{0};                     //!< retransmissions so far
+        bool pending{false};                     //!< waiting for a PBA
+        EventId retransmit;                      //!< retransmission timer
+        EventId refresh;                         //!< refresh timer
+    };
+
+    void SendPbu(const std::string& mnId);
+    void Retransmit(const std::string& mnId);
+    void HandlePba(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6Interface> iface);
+    uint64_t Timestamp() const;
+
+    Ptr<MobilityL4Protocol> m_mh;        //!< Mobility Header protocol
+    Ipv6Address m_local;                 //!< proxy-CoA
+    Ipv6Address m_anchor;                //!< LMA address
+    std::map<std::string, Entry> m_list; //!< binding update list
+    Time m_lifetime;                     //!< attribute Lifetime
+    double m_refreshRatio;               //!< attribute RefreshRatio
+    Time m_initialTimeout;               //!< attribute InitialBindackTimeout
+    Time m_maxTimeout;                   //!< attribute MaxBindackTimeout
+    bool m_useTimestamps;                //!< attribute UseTimestamps
+    uint8_t m_handoffIndicator;          //!< attribute HandoffIndicator
+    uint8_t m_accessTechnology;          //!< attribute AccessTechnologyType
+    uint32_t m_timeouts;                 //!< registrations abandoned
+};
+
+} // namespace ns3
+
+#endif // DMM_PROXY_LOCATION_UPDATE_H

@@ -1,0 +1,136 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "signaling-monitor.h"
+
+#include "ns3/icmpv6-header.h"
+#include "ns3/icmpv6-l4-protocol.h"
+#include "ns3/ipv6-l3-protocol.h"
+#include "ns3/ipv6-tunnel-l4-protocol.h"
+#include "ns3/log.h"
+#include "ns3/mobility-header.h"
+#include "ns3/node.h"
+#include "ns3/packet.h"
+#include "ns3/simulator.h"
+
+#include <sstream>
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("SignalingMonitor");
+NS_OBJECT_ENSURE_REGISTERED(SignalingMonitor);
+
+namespace
+{
+std::string
+ToString(Ipv6Address a)
+{
+    std::ostringstream os;
+    os << a;
+    return os.str();
+}
+} // namespace
+
+TypeId
+SignalingMonitor::GetTypeId()
+{
+    static TypeId tid = TypeId("ns3::SignalingMonitor")
+                            .SetParent<Object>()
+                            .SetGroupName("Dmm")
+                            .AddConstructor<SignalingMonitor>();
+    return tid;
+}
+
+SignalingMonitor::SignalingMonitor()
+    : m_tunnelledBytes(0)
+{
+}
+
+SignalingMonitor::~SignalingMonitor()
+{
+}
+
+void
+SignalingMonitor::Watch(Ptr<Node> node, const std::string& name, bool movementDetection)
+{
+    Ptr<Ipv6L3Protocol> ipv6 = node->GetObject<Ipv6L3Protocol>();
+    ipv6->TraceConnectWithoutContext(
+        "SendOutgoing",
+        MakeCallback(&SignalingMonitor::SendOutgoing, this).Bind(name, movementDetection));
+    ipv6->TraceConnectWithoutContext("Tx", MakeCallback(&SignalingMonitor::Tx, this));
+}
+
+void
+SignalingMonitor::SendOutgoing(std::string node,
+                               bool movementDetection,
+                               const Ipv6Header& header,
+                               Ptr<const Packet> p,
+                               uint32_t)
+{
+    std::string type;
+    uint8_t next = header.GetNextHeader();
+    if (next == MobilityHeader::PROT_NUMBER)
+    {
+        type = MobilityHeader::GetMessageName(p);
+    }
+    else if (next == Icmpv6L4Protocol::PROT_NUMBER && movementDetection)
+    {
+        uint8_t icmpType = 0;
+        p->CopyData(&icmpType, 1);
+        type = icmpType == Icmpv6Header::ICMPV6_ND_ROUTER_SOLICITATION    ? "RS"
+               : icmpType == Icmpv6Header::ICMPV6_ND_ROUTER_ADVERTISEMENT ? "RA"
+                                                                          : "";
+    }
+    else if (next == Ipv6TunnelL4Protocol::PROT_NUMBER)
+    {
+        m_tunnelledBytes += p->GetSize() + header.GetSerializedSize();
+    }
+    if (type.empty())
+    {
+        return;
+    }
+    m_byUid[p->GetUid()] = m_records.size();
+    m_records.push_back(SignalingRecord{Simulator::Now().GetSeconds(),
+                                        node,
+                                        type,
+                                        p->GetSize() + header.GetSerializedSize(),
+                                        ToString(header.GetSource()),
+                                        ToString(header.GetDestination()),
+                                        0});
+}
+
+void
+SignalingMonitor::Tx(Ptr<const Packet> p, Ptr<Ipv6>, uint32_t)
+{
+    auto it = m_byUid.find(p->GetUid());
+    if (it != m_byUid.end())
+    {
+        m_records[it->second].hops++;
+    }
+}
+
+const std::vector<SignalingRecord>&
+SignalingMonitor::GetRecords() const
+{
+    return m_records;
+}
+
+uint64_t
+SignalingMonitor::GetByteHops() const
+{
+    uint64_t sum = 0;
+    for (const auto& r : m_records)
+    {
+        sum += static_cast<uint64_t>(r.bytes) * r.hops;
+    }
+    return sum;
+}
+
+uint64_t
+SignalingMonitor::GetTunnelledBytes() const
+{
+    return m_tunnelledBytes;
+}
+
+} // namespace ns3

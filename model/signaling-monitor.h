@@ -1,0 +1,69 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef DMM_SIGNALING_MONITOR_H
+#define DMM_SIGNALING_MONITOR_H
+
+#include "ns3/ipv6-header.h"
+#include "ns3/object.h"
+#include "ns3/result-writer.h"
+
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace ns3
+{
+
+class Node;
+class Ipv6;
+class Packet;
+
+/**
+ * \ingroup dmm
+ * \brief Listens to the IPv6 stacks of all nodes and records every mobility message
+ * sent (Mobility Header messages, and the router solicitations and advertisements of
+ * movement detection), with the number of links each one travelled.
+ *
+ * Only trace sinks: the monitor never changes what it observes.
+ */
+class SignalingMonitor : public Object
+{
+  public:
+    /// \brief Get the type ID. \return the object TypeId
+    static TypeId GetTypeId();
+    SignalingMonitor();
+    ~SignalingMonitor() override;
+
+    /**
+     * \brief Observe a node.
+     * \param node the node
+     * \param name its scenario name
+     * \param movementDetection also record the RS/RA it sends (mobile nodes, access
+     *        routers); hosts' own start-up solicitations are not mobility signalling
+     */
+    void Watch(Ptr<Node> node, const std::string& name, bool movementDetection);
+
+    /// \return one record per message sent, in send order
+    const std::vector<SignalingRecord>& GetRecords() const;
+    /// \return the sum over messages of IPv6 bytes times links travelled
+    uint64_t GetByteHops() const;
+    /// \return bytes of outer packets sent into tunnels
+    uint64_t GetTunnelledBytes() const;
+
+  private:
+    void SendOutgoing(std::string node,
+                      bool movementDetection,
+                      const Ipv6Header& header,
+                      Ptr<const Packet> p,
+                      uint32_t);
+    void Tx(Ptr<const Packet> p, Ptr<Ipv6> ipv6, uint32_t interface);
+
+    std::vector<SignalingRecord> m_records;       //!< messages
+    std::unordered_map<uint64_t, size_t> m_byUid; //!< packet uid -> record index
+    uint64_t m_tunnelledBytes;                    //!< outer bytes of tunnelled packets
+};
+
+} // namespace ns3
+
+#endif // DMM_SIGNALING_MONITOR_H

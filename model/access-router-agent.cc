@@ -1,0 +1,257 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "access-router-agent.h"
+
+#include "ns3/icmpv6-header.h"
+#include "ns3/icmpv6-l4-protocol.h"
+#include "ns3/inet6-socket-address.h"
+#include "ns3/ipv6-interface.h"
+#include "ns3/ipv6-l3-protocol.h"
+#include "ns3/ipv6-packet-info-tag.h"
+#include "ns3/ipv6-raw-socket-factory.h"
+#include "ns3/ipv6-route.h"
+#include "ns3/log.h"
+#include "ns3/ndisc-cache.h"
+#include "ns3/node.h"
+#include "ns3/packet.h"
+#include "ns3/simulator.h"
+#include "ns3/socket.h"
+#include "ns3/uinteger.h"
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("AccessRouterAgent");
+NS_OBJECT_ENSURE_REGISTERED(AccessRouterAgent);
+
+TypeId
+AccessRouterAgent::GetTypeId()
+{
+    static TypeId tid =
+        TypeId("ns3::AccessRouterAgent")
+            .SetParent<Application>()
+            .SetGroupName("Dmm")
+            .AddConstructor<AccessRouterAgent>()
+            .AddAttribute("ProcessingDelay",
+                          "Time to process a signalling message before reacting to it.",
+                          TimeValue(Seconds(0)),
+                          MakeTimeAccessor(&AccessRouterAgent::m_processingDelay),
+                          MakeTimeChecker(Seconds(0)))
+            .AddAttribute("RouterLifetime",
+                          "Router lifetime advertised in RAs.",
+                          TimeValue(Seconds(1800)),
+                          MakeTimeAccessor(&AccessRouterAgent::m_routerLifetime),
+                          MakeTimeChecker(Seconds(0), Seconds(9000)))
+            .AddAttribute("ValidLifetime",
+                          "Valid lifetime of advertised prefixes.",
+                          TimeValue(Seconds(2592000)),
+                          MakeTimeAccessor(&AccessRouterAgent::m_validLifetime),
+                          MakeTimeChecker(Seconds(0)))
+            .AddAttribute("PreferredLifetime",
+                          "Preferred lifetime of advertised prefixes.",
+                          TimeValue(Seconds(604800)),
+                          MakeTimeAccessor(&AccessRouterAgent::m_preferredLifetime),
+                          MakeTimeChecker(Seconds(0)))
+            .AddTraceSource("RouterSolicitation",
+                            "A router solicitation arrived from a mobile node.",
+                            MakeTraceSourceAccessor(&AccessRouterAgent::m_rsTrace),
+                            "ns3::AccessRouterAgent::NeighborTracedCallback")
+            .AddTraceSource("RouterAdvertisement",
+                            "A unicast router advertisement was sent.",
+                            MakeTraceSourceAccessor(&AccessRouterAgent::m_raTrace),
+                            "ns3::AccessRouterAgent::NeighborTracedCallback");
+    return tid;
+}
+
+AccessRouterAgent::AccessRouterAgent()
+{
+    NS_LOG_FUNCTION(this);
+}
+
+AccessRouterAgent::~AccessRouterAgent()
+{
+    NS_LOG_FUNCTION(this);
+}
+
+void
+AccessRouterAgent::DoDispose()
+{
+    m_socket = nullptr;
+    Application::DoDispose();
+}
+
+void
+AccessRouterAgent::AddAccessInterface(uint32_t interface, const HomeNetworkPrefix& onLinkPrefix)
+{
+    m_interfaces[interface] = onLinkPrefix;
+}
+
+Ptr<Ipv6L3Protocol>
+AccessRouterAgent::GetIpv6() const
+{
+    return GetNode()->GetObject<Ipv6L3Protocol>();
+}
+
+HomeNetworkPrefix
+AccessRouterAgent::GetOnLinkPrefix(uint32_t interface) const
+{
+    auto it = m_interfaces.find(interface);
+    return it == m_interfaces.end() ? HomeNetworkPrefix{} : it->second;
+}
+
+void
+AccessRouterAgent::StartApplication()
+{
+    NS_LOG_FUNCTION(this);
+    m_socket = Socket::CreateSocket(GetNode(), Ipv6RawSocketFactory::GetTypeId());
+    m_socket->SetAttribute("Protocol", UintegerValue(Icmpv6L4Protocol::PROT_NUMBER));
+    m_socket->SetRecvPktInfo(true);
+    m_socket->Bind(Inet6SocketAddress(Ipv6Address::GetAny(), 0));
+    m_socket->SetRecvCallback(MakeCallback(&AccessRouterAgent::HandleRead, this));
+}
+
+void
+AccessRouterAgent::StopApplication()
+{
+    NS_LOG_FUNCTION(this);
+    if (m_socket)
+    {
+        m_socket->Close();
+        m_socket->SetRecvCallback(MakeNullCallback<void, Ptr<Socket>>());
+        m_socket = nullptr;
+    }
+}
+
+void
+AccessRouterAgent::HandleRead(Ptr<Socket> socket)
+{
+    Ptr<Packet> p;
+    while ((p = socket->Recv()))
+    {
+        Ipv6PacketInfoTag info;
+        Ipv6Header ip;
+        if (!p->RemovePacketTag(info) || p->GetSize() < ip.GetSerializedSize() + 8)
+        {
+            continue;
+        }
+        p->RemoveHeader(ip);
+        Ptr<Ipv6L3Protocol> ipv6 = GetIpv6();
+        uint32_t interface = info.GetRecvIf();
+        int32_t byDevice = ipv6->GetInterfaceForDevice(GetNode()->GetDevice(interface));
+        if (byDevice < 0 || m_interfaces.count(byDevice) == 0)
+        {
+            continue;
+        }
+        uint8_t type = 0;
+        p->CopyData(&type, 1);
+        if (type != Icmpv6Header::ICMPV6_ND_ROUTER_SOLICITATION || ip.GetHopLimit() != 255)
+        {
+            continue; // RFC 4861 §6.1.1: only on-link solicitations are valid
+        }
+        Icmpv6RS rs;
+        p->RemoveHeader(rs);
+        Mac48Address mac;
+        uint8_t optType = 0;
+        // RFC 4861 §6.1.1 allows other options; the source link-layer address is the one we need.
+        while (p->GetSize() >= 8 && p->CopyData(&optType, 1) == 1 &&
+               optType != Icmpv6Header::ICMPV6_OPT_LINK_LAYER_SOURCE)
+        {
+            uint8_t hdr[2];
+            p->CopyData(hdr, 2);
+            if (hdr[1] == 0)
+            {
+                break;
+            }
+            p->RemoveAtStart(hdr[1] * 8);
+        }
+        if (p->GetSize() < 8 || optType != Icmpv6Header::ICMPV6_OPT_LINK_LAYER_SOURCE)
+        {
+            continue; // without a link-layer address the node cannot be identified
+        }
+        Icmpv6OptionLinkLayerAddress lla(true);
+        p->RemoveHeader(lla);
+        mac = Mac48Address::ConvertFrom(lla.GetAddress());
+        // RFC 4861 §6.2.6: the solicitation creates a STALE neighbour entry, so the
+        // unicast advertisement needs no address resolution.
+        Ptr<NdiscCache> cache = ipv6->GetInterface(byDevice)->GetNdiscCache();
+        NdiscCache::Entry* entry = cache->Lookup(ip.GetSource());
+        if (!entry)
+        {
+            entry = cache->Add(ip.GetSource());
+        }
+        entry->SetMacAddress(mac);
+        if (!entry->IsReachable())
+        {
+            entry->MarkStale();
+        }
+        m_rsTrace(byDevice, ip.GetSource(), mac);
+        HandleSolicitation(byDevice, ip.GetSource(), mac);
+    }
+}
+
+void
+AccessRouterAgent::HandleSolicitation(uint32_t interface, Ipv6Address peer, Mac48Address mac)
+{
+    std::vector<AdvertisedPrefix> prefixes{
+        {m_interfaces[interface], m_validLifetime, m_preferredLifetime}};
+    Simulator::Schedule(m_processingDelay,
+                        &AccessRouterAgent::SendAdvertisement,
+                        this,
+                        interface,
+                        peer,
+                        prefixes);
+}
+
+void
+AccessRouterAgent::NotifyDetached(Mac48Address mac)
+{
+    NS_LOG_FUNCTION(this << mac);
+}
+
+void
+AccessRouterAgent::SendAdvertisement(uint32_t interface,
+                                     Ipv6Address peer,
+                                     const std::vector<AdvertisedPrefix>& prefixes)
+{
+    Ptr<Ipv6L3Protocol> ipv6 = GetIpv6();
+    Ptr<Ipv6Interface> iface = ipv6->GetInterface(interface);
+    Ptr<NetDevice> device = iface->GetDevice();
+    Ipv6Address src = iface->GetLinkLocalAddress().GetAddress();
+
+    Ptr<Packet> p = Create<Packet>();
+    Icmpv6OptionLinkLayerAddress sllao(true, device->GetAddress());
+    p->AddHeader(sllao);
+    for (const auto& ap : prefixes)
+    {
+        Icmpv6OptionPrefixInformation pio(ap.prefix.prefix, ap.prefix.length);
+        pio.SetFlags(Icmpv6OptionPrefixInformation::ONLINK |
+                     Icmpv6OptionPrefixInformation::AUTADDRCONF);
+        pio.SetValidTime(static_cast<uint32_t>(ap.validLifetime.GetSeconds()));
+        pio.SetPreferredTime(static_cast<uint32_t>(ap.preferredLifetime.GetSeconds()));
+        p->AddHeader(pio);
+    }
+    Icmpv6RA ra;
+    ra.SetCurHopLimit(64);
+    ra.SetLifeTime(static_cast<uint16_t>(m_routerLifetime.GetSeconds()));
+    ra.SetReachableTime(0);
+    ra.SetRetransmissionTime(0);
+    ra.CalculatePseudoHeaderChecksum(src,
+                                     peer,
+                                     p->GetSize() + ra.GetSerializedSize(),
+                                     Icmpv6L4Protocol::PROT_NUMBER);
+    p->AddHeader(ra);
+
+    SocketIpv6HopLimitTag hopLimit;
+    hopLimit.SetHopLimit(255); // RFC 4861 §6.1.2
+    p->AddPacketTag(hopLimit);
+    Ptr<Ipv6Route> route = Create<Ipv6Route>();
+    route->SetDestination(peer);
+    route->SetGateway(peer);
+    route->SetSource(src);
+    route->SetOutputDevice(device);
+    m_raTrace(interface, peer, Mac48Address());
+    ipv6->Send(p, src, peer, Icmpv6L4Protocol::PROT_NUMBER, route);
+}
+
+} // namespace ns3

@@ -1,0 +1,114 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef DMM_ACCESS_ROUTER_AGENT_H
+#define DMM_ACCESS_ROUTER_AGENT_H
+
+#include "ns3/application.h"
+#include "ns3/home-address-allocation.h"
+#include "ns3/ipv6-address.h"
+#include "ns3/mac48-address.h"
+#include "ns3/nstime.h"
+#include "ns3/traced-callback.h"
+
+#include <map>
+#include <vector>
+
+namespace ns3
+{
+
+class Socket;
+class Ipv6L3Protocol;
+
+/**
+ * \ingroup dmm
+ * \brief Access-side agent of an access router: answers router solicitations with
+ * per-mobile-node unicast router advertisements.
+ *
+ * ns-3's RadvdApplication only multicasts after a random delay; mobility needs an
+ * RA to each mobile node, at once, carrying the prefixes that node may use. The
+ * base class advertises the on-link prefix of the access interface (plain IPv6,
+ * profile `none`); subclasses (MAG, MAR, ...) decide per node what to advertise.
+ */
+class AccessRouterAgent : public Application
+{
+  public:
+    /// A prefix to advertise with its lifetimes.
+    struct AdvertisedPrefix
+    {
+        HomeNetworkPrefix prefix; //!< the prefix
+        Time validLifetime;       //!< valid lifetime
+        Time preferredLifetime;   //!< preferred lifetime (0 = deprecated)
+    };
+
+    /**
+     * TracedCallback signature for router solicitations and advertisements.
+     * \param interface the access interface index
+     * \param peer the mobile node's link-local address
+     * \param mac the mobile node's link-layer address
+     */
+    typedef void (*NeighborTracedCallback)(uint32_t interface, Ipv6Address peer, Mac48Address mac);
+
+    /// \brief Get the type ID. \return the object TypeId
+    static TypeId GetTypeId();
+    AccessRouterAgent();
+    ~AccessRouterAgent() override;
+
+    /**
+     * \brief Serve mobile nodes on an interface.
+     * \param interface the access interface index
+     * \param onLinkPrefix the prefix advertised by the base class on this link
+     */
+    void AddAccessInterface(uint32_t interface, const HomeNetworkPrefix& onLinkPrefix);
+
+    /**
+     * \brief Layer-2 trigger: a mobile node left one of our links.
+     * \param mac the mobile node's link-layer address
+     */
+    virtual void NotifyDetached(Mac48Address mac);
+
+  protected:
+    void DoDispose() override;
+    void StartApplication() override;
+    void StopApplication() override;
+
+    /**
+     * \brief A router solicitation arrived on an access interface.
+     * \param interface the interface index
+     * \param peer the solicitor's link-local address
+     * \param mac its link-layer address (from the source link-layer address option)
+     */
+    virtual void HandleSolicitation(uint32_t interface, Ipv6Address peer, Mac48Address mac);
+
+    /**
+     * \brief Send a unicast router advertisement.
+     * \param interface the interface index
+     * \param peer the mobile node's link-local address
+     * \param prefixes the prefixes to advertise
+     */
+    void SendAdvertisement(uint32_t interface,
+                           Ipv6Address peer,
+                           const std::vector<AdvertisedPrefix>& prefixes);
+
+    /// \return the node's IPv6 stack
+    Ptr<Ipv6L3Protocol> GetIpv6() const;
+    /// \param interface an access interface \return its on-link prefix
+    HomeNetworkPrefix GetOnLinkPrefix(uint32_t interface) const;
+
+    Time m_processingDelay;   //!< modelled per-message processing time
+    Time m_validLifetime;     //!< advertised valid lifetime
+    Time m_preferredLifetime; //!< advertised preferred lifetime
+
+  private:
+    void HandleRead(Ptr<Socket> socket);
+
+    Ptr<Socket> m_socket;                                          //!< raw ICMPv6 socket
+    std::map<uint32_t, HomeNetworkPrefix> m_interfaces;            //!< access interfaces
+    Time m_routerLifetime;                                         //!< advertised router lifetime
+    TracedCallback<uint32_t, Ipv6Address, Mac48Address> m_rsTrace; //!< RouterSolicitation
+    TracedCallback<uint32_t, Ipv6Address, Mac48Address> m_raTrace; //!< RouterAdvertisement
+};
+
+} // namespace ns3
+
+#endif // DMM_ACCESS_ROUTER_AGENT_H
