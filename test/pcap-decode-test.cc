@@ -8,6 +8,7 @@
 #include "ns3/proxy-binding-ack.h"
 #include "ns3/proxy-binding-update.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
