@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
 # Prove that dmm builds unchanged as contrib/dmm inside Debian's ns-3.37 source tree.
 #
-# Usage: tools/check-in-tree-build.sh [--reuse-tree] [WORK_DIR]   (default: ./build-intree)
+# Usage: tools/check-in-tree-build.sh [--reuse-tree] [--full] [WORK_DIR]
+#        (WORK_DIR default: ./build-intree)
 #
 # Fetches Debian's ns3 source package with apt-get through a private sources
 # list (the system's apt lists are not touched), unpacks ns-3.37 into WORK_DIR,
 # copies this repository to contrib/dmm (without build directories), then
 #   ./ns3 configure -d release -G Ninja --enable-examples --enable-tests --enable-modules=dmm
 #   ./ns3 build            (as `cmake --build cmake-cache -j JOBS`, see below)
+# By default only the module's own targets (libdmm, dmm-run, dmm-test) and what they
+# depend on are built, which is what proves the module; --full builds every target
+# of the configuration, including the test suites of all ns-3 modules dmm uses.
 # Environment: JOBS (default 2). The downloaded tarball is kept in
 # WORK_DIR/download and reused. The tree is unpacked afresh each run unless
 # --reuse-tree is given: then only contrib/dmm is replaced and the build is
@@ -16,10 +20,15 @@
 set -euo pipefail
 
 reuse=0
-if [[ ${1:-} == --reuse-tree ]]; then
-    reuse=1
+full=0
+while [[ ${1:-} == --* ]]; do
+    case $1 in
+        --reuse-tree) reuse=1 ;;
+        --full) full=1 ;;
+        *) echo "usage: $0 [--reuse-tree] [--full] [WORK_DIR]" >&2; exit 2 ;;
+    esac
     shift
-fi
+done
 repo=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mkdir -p "${1:-$repo/build-intree}" && cd "${1:-$repo/build-intree}" && pwd)
 jobs=${JOBS:-2}
@@ -85,11 +94,24 @@ log "copied $repo to $dest ($(find "$dest" -type f | wc -l) files)"
 cd "$tree"
 log "configuring"
 ./ns3 configure -d release -G Ninja --enable-examples --enable-tests --enable-modules="dmm"
-log "building with $jobs jobs"
-start=$(date +%s)
 # `./ns3 build` of 3.37 ignores -j/--jobs and always runs `cmake --build . -j <cpus-1>`
 # in cmake-cache; call that command directly to get the requested number of jobs.
-cmake --build cmake-cache -j "$jobs"
+targets=()
+if [[ $full -eq 0 ]]; then
+    known=$(ninja -C cmake-cache -t targets all | sed -n 's/^\([^:]*\): .*/\1/p')
+    for t in libdmm dmm-run dmm-test; do
+        if grep -qx "$t" <<<"$known"; then
+            targets+=("$t")
+        fi
+    done
+    if [[ ${#targets[@]} -eq 0 ]]; then
+        log "the configuration has no dmm targets (was contrib/dmm processed?)" >&2
+        exit 1
+    fi
+fi
+log "building ${targets[*]:-all targets} with $jobs jobs"
+start=$(date +%s)
+cmake --build cmake-cache -j "$jobs" ${targets[@]:+--target "${targets[@]}"}
 log "build finished in $(($(date +%s) - start)) s"
 
 # --- 4. what a user of the tree gets ---------------------------------------------------------
