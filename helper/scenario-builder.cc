@@ -107,6 +107,7 @@ class ScenarioRun
     std::map<std::string, Ptr<CsmaNetDevice>> m_mnDevice;
     std::map<std::string, Ptr<LinkSwitch>> m_switch;
     std::string m_anchor;
+    int64_t m_stream{0}; //!< next random stream number to assign
     Ptr<SignalingMonitor> m_signaling;
     Ptr<HandoverMonitor> m_handovers;
 };
@@ -134,6 +135,9 @@ ScenarioRun::CreateNodes()
     for (const auto& [name, node] : m_nodes)
     {
         stack.Install(node);
+        // Fixed streams: the same seed gives the same run even after an earlier run in
+        // the same process (ns-3 otherwise numbers streams with a global counter).
+        m_stream += stack.AssignStreams(NodeContainer(node), m_stream);
     }
 }
 
@@ -181,6 +185,7 @@ ScenarioRun::CreateAccessLinks()
             "Delay",
             TimeValue(MicroSeconds(std::llround(m_cfg.AccessDelayMsAt(n->name) * 1e3))));
         Ptr<CsmaNetDevice> dev = CreateObject<CsmaNetDevice>();
+        m_stream += dev->AssignStreams(m_stream);
         dev->SetAddress(m_profile.sharedAccessAddress ? Mac48Address(SHARED_ACCESS_MAC)
                                                       : Mac48Address::Allocate());
         dev->SetQueue(CreateObject<DropTailQueue<Packet>>());
@@ -376,6 +381,7 @@ ScenarioRun::InstallMobileNodes()
     {
         Ptr<Node> node = m_nodes[n->name];
         Ptr<CsmaNetDevice> dev = CreateObject<CsmaNetDevice>();
+        m_stream += dev->AssignStreams(m_stream);
         dev->SetAddress(Mac48Address::Allocate());
         dev->SetQueue(CreateObject<DropTailQueue<Packet>>());
         node->AddDevice(dev);

@@ -130,7 +130,10 @@ HandoverMonitor::PacketReceived(uint32_t flow,
         return;
     }
     long i = m_open[f.record.mn];
-    if (i >= 0 && std::isnan(m_handovers[i].firstRxS) && f.record.startS < m_handovers[i].l2DownS)
+    // Only after re-attachment: a frame already in flight at the detach is still
+    // delivered by ns-3's CSMA channel, which says nothing about the handover.
+    if (i >= 0 && std::isnan(m_handovers[i].firstRxS) && f.record.startS < m_handovers[i].l2DownS &&
+        now >= m_handovers[i].l2UpS)
     {
         HandoverRecord& h = m_handovers[i];
         h.firstRxS = now;

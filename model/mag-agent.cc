@@ -125,12 +125,29 @@ MagAgent::Outcome(const LocationUpdate::Outcome& outcome)
     }
     if (!node.registered)
     {
-        node.prefixes = outcome.prefixes;
         node.registered = true;
-        m_stats.registrations++;
-        m_rc->AddAttachedNode(node.prefixes, node.interface, node.linkLocal, m_lu->GetAnchor());
-        Simulator::Schedule(m_processingDelay, &MagAgent::Advertise, this, node);
+        Simulator::Schedule(m_processingDelay,
+                            &MagAgent::CompleteRegistration,
+                            this,
+                            outcome.mnId,
+                            outcome.prefixes);
     }
+}
+
+void
+MagAgent::CompleteRegistration(std::string mnId, std::vector<HomeNetworkPrefix> prefixes)
+{
+    auto it = m_attached.find(mnId);
+    if (it == m_attached.end())
+    {
+        return; // left before the PBA was processed
+    }
+    Attached& node = it->second;
+    node.prefixes = prefixes;
+    m_stats.registrations++;
+    // Forwarding and the RA take effect together, once the PBA has been processed.
+    m_rc->AddAttachedNode(node.prefixes, node.interface, node.linkLocal, m_lu->GetAnchor());
+    Advertise(node);
 }
 
 void

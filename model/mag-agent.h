@@ -80,6 +80,7 @@ class MagAgent : public AccessRouterAgent
     };
 
     void Outcome(const LocationUpdate::Outcome& outcome);
+    void CompleteRegistration(std::string mnId, std::vector<HomeNetworkPrefix> prefixes);
     void Advertise(const Attached& node);
 
     Ptr<ProxyLocationUpdate> m_lu;                //!< location update

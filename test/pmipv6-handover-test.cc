@@ -1,0 +1,321 @@
+// PMIPv6 end to end on deterministic links: handover latency against the closed-form
+// prediction, message ladder, flows surviving, loss bounds, `none` breaking, determinism.
+#include "ns3/result-writer.h"
+#include "ns3/scenario-builder.h"
+#include "ns3/scenario-config.h"
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <gtest/gtest.h>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <queue>
+#include <sstream>
+
+using namespace ns3;
+using nlohmann::json;
+
+namespace
+{
+
+constexpr double CSMA_OVERHEAD = 18; // Ethernet header + trailer, bytes
+constexpr double PPP_OVERHEAD = 2;   // PPP header, bytes
+
+/// A chain anchor - r1 - ... - rK - {magA, magB}; cn behind a core router.
+json
+ChainScenario(int hops, double wiredMs, double switchMs, double accessMs, double accessMbps)
+{
+    json j = {{"name", "chain"},
+              {"profile", "pmipv6"},
+              {"duration_s", 6.0},
+              {"l2", {{"type", "switch"}, {"switch_time_ms", switchMs}}},
+              {"access", {{"delay_ms", accessMs}, {"rate_mbps", accessMbps}}},
+              {"nodes", json::array()},
+              {"links", json::array()}};
+    auto node = [&](std::string n, std::string r) {
+        j["nodes"].push_back({{"name", n}, {"role", r}});
+    };
+    auto link = [&](std::string a, std::string b, double d) {
+        j["links"].push_back({{"a", a}, {"b", b}, {"delay_ms", d}, {"rate_mbps", 1000.0}});
+    };
+    node("cn", "cn");
+    node("core", "router");
+    node("lma", "anchor");
+    link("cn", "core", 4.0);
+    link("core", "lma", 3.0);
+    std::string prev = "lma";
+    for (int i = 1; i < hops; ++i)
+    {
+        std::string r = "r" + std::to_string(i);
+        node(r, "router");
+        link(prev, r, wiredMs);
+        prev = r;
+    }
+    node("magA", "access");
+    node("magB", "access");
+    node("mn", "mn");
+    link(prev, "magA", wiredMs);
+    link(prev, "magB", wiredMs);
+    j["mobility"] = {{{"mn", "mn"}, {"at_s", 0.5}, {"attach", "magA"}},
+                     {{"mn", "mn"}, {"at_s", 3.0}, {"attach", "magB"}}};
+    j["flows"] = {{{"name", "down"},
+                   {"type", "udp"},
+                   {"from", "cn"},
+                   {"to", "mn"},
+                   {"start_s", 1.0},
+                   {"stop_s", 5.5},
+                   {"interval_ms", 10.0},
+                   {"size_bytes", 100}},
+                  {{"name", "up"},
+                   {"type", "udp"},
+                   {"from", "mn"},
+                   {"to", "cn"},
+                   {"start_s", 1.0},
+                   {"stop_s", 5.5},
+                   {"interval_ms", 10.0},
+                   {"size_bytes", 100}}};
+    return j;
+}
+
+/// Links on the shortest path between two nodes, read from the scenario alone.
+std::vector<LinkConfig>
+Path(const ScenarioConfig& cfg, const std::string& from, const std::string& to)
+{
+    std::map<std::string, std::pair<std::string, LinkConfig>> via;
+    std::queue<std::string> q;
+    q.push(from);
+    via[from] = {"", {}};
+    while (!q.empty())
+    {
+        std::string n = q.front();
+        q.pop();
+        for (const auto& l : cfg.links)
+        {
+            std::string other = l.a == n ? l.b : (l.b == n ? l.a : "");
+            if (!other.empty() && !via.count(other))
+            {
+                via[other] = {n, l};
+                q.push(other);
+            }
+        }
+    }
+    std::vector<LinkConfig> path;
+    for (std::string n = to; n != from; n = via.at(n).first)
+    {
+        path.push_back(via.at(n).second);
+    }
+    return path;
+}
+
+double
+WiredMs(const std::vector<LinkConfig>& path, double bytes)
+{
+    double ms = 0;
+    for (const auto& l : path)
+    {
+        ms += l.delayMs + (bytes + PPP_OVERHEAD) * 8 / (l.rateMbps * 1e3);
+    }
+    return ms;
+}
+
+double
+AccessMs(const ScenarioConfig& cfg, const std::string& ar, double bytes)
+{
+    return cfg.AccessDelayMsAt(ar) + (bytes + CSMA_OVERHEAD) * 8 / (cfg.AccessRateMbpsAt(ar) * 1e3);
+}
+
+/// Size of the first message of a type sent by a node at or after a time.
+const SignalingRecord&
+Message(const RunResults& r, const std::string& node, const std::string& type, double after)
+{
+    for (const auto& s : r.signaling)
+    {
+        if (s.node == node && s.type == type && s.timeS >= after - 1e-12)
+        {
+            return s;
+        }
+    }
+    throw std::runtime_error("no " + type + " from " + node);
+}
+
+/// Closed form (doc/dmm.rst, Validation): L2 switch + RS + MAG processing + PBU + LMA
+/// processing + PBA + MAG processing + RA.
+double
+PredictedLatencyMs(const ScenarioConfig& cfg, const RunResults& r, const HandoverRecord& h)
+{
+    auto anchor = cfg.NodesWithRole("anchor").front()->name;
+    auto path = Path(cfg, h.to, anchor);
+    double rs = Message(r, h.mn, "RS", h.l2UpS).bytes;
+    double pbu = Message(r, h.to, "PBU", h.l2UpS).bytes;
+    double pba = Message(r, anchor, "PBA", h.l2UpS).bytes;
+    double ra = Message(r, h.to, "RA", h.l2UpS).bytes;
+    return cfg.l2.switchTimeMs + AccessMs(cfg, h.to, rs) + cfg.accessProcessingMs +
+           WiredMs(path, pbu) + cfg.anchorProcessingMs + WiredMs(path, pba) +
+           cfg.accessProcessingMs + AccessMs(cfg, h.to, ra);
+}
+
+RunResults
+Simulate(const ScenarioConfig& cfg)
+{
+    RunOptions opt;
+    opt.progress = false;
+    return RunScenario(cfg, opt);
+}
+
+void
+CheckHandovers(const ScenarioConfig& cfg, const RunResults& r)
+{
+    ASSERT_FALSE(r.handovers.empty());
+    const std::string anchor = cfg.NodesWithRole("anchor").front()->name;
+    for (const auto& h : r.handovers)
+    {
+        SCOPED_TRACE(h.from + " -> " + h.to);
+        double predicted = PredictedLatencyMs(cfg, r, h);
+        EXPECT_NEAR(h.latencyMs, predicted, predicted * 0.01);
+        EXPECT_NEAR(h.l2UpS - h.l2DownS, cfg.l2.switchTimeMs / 1e3, 1e-9);
+
+        // Exactly one registration PBU/PBA per handover, from/to the new MAG, and the
+        // old MAG's de-registration.
+        int pbuNew = 0;
+        int pbaNew = 0;
+        int deregOld = 0;
+        for (const auto& s : r.signaling)
+        {
+            if (s.timeS < h.l2DownS || s.timeS > h.signalingDoneS)
+            {
+                continue;
+            }
+            pbuNew += s.node == h.to && s.type == "PBU";
+            deregOld += s.node == h.from && s.type == "PBU";
+            pbaNew += s.node == anchor && s.type == "PBA" &&
+                      s.dst == Message(r, h.to, "PBU", h.l2UpS).src;
+        }
+        EXPECT_EQ(pbuNew, 1);
+        EXPECT_EQ(pbaNew, 1);
+        EXPECT_EQ(deregOld, cfg.protocol.deregisterOnDetach ? 1 : 0);
+
+        // Interruption: after the latency, before latency + LMA->MN data path + one interval.
+        double dataPathMs = WiredMs(Path(cfg, h.to, anchor), 100 + 48 + 40 + 40) +
+                            WiredMs(Path(cfg, "cn", anchor), 100 + 48 + 40) +
+                            AccessMs(cfg, h.to, 100 + 48 + 40);
+        ASSERT_FALSE(std::isnan(h.interruptionMs)) << "the downlink flow did not resume";
+        EXPECT_GE(h.interruptionMs, h.latencyMs);
+        EXPECT_LE(h.interruptionMs, h.latencyMs + dataPathMs + 10.0);
+        // Nothing buffers: loss per flow is about interruption x rate (+-1), two flows.
+        double perFlow = h.interruptionMs / 10.0;
+        EXPECT_LE(h.lostPackets, 2 * (perFlow + 1));
+        EXPECT_GE(h.lostPackets, 2 * (perFlow - 1 - 1));
+    }
+    // Flows keep their address (the HNP) and every loss belongs to a handover: nothing
+    // is lost once the handover completed.
+    uint64_t charged = 0;
+    for (const auto& h : r.handovers)
+    {
+        charged += h.lostPackets;
+    }
+    uint64_t lost = 0;
+    for (const auto& f : r.flows)
+    {
+        EXPECT_EQ(f.address.rfind("2001:1:", 0), 0u) << f.flow << " not on the HNP: " << f.address;
+        EXPECT_GT(f.received, 0u);
+        lost += f.lost;
+    }
+    EXPECT_EQ(lost, charged);
+}
+
+} // namespace
+
+TEST(Pmipv6Handover, ShippedScenarioMatchesClosedForm)
+{
+    ScenarioConfig cfg =
+        LoadScenario(std::string(DMM_SOURCE_DIR) + "/scenarios/pmipv6-hierarchical.json",
+                     {},
+                     {},
+                     {});
+    RunResults r = Simulate(cfg);
+    EXPECT_EQ(r.handovers.size(), cfg.mobility.size() - 1);
+    CheckHandovers(cfg, r);
+}
+
+TEST(Pmipv6Handover, OneHopToAnchor)
+{
+    CheckHandovers(ParseScenario(ChainScenario(1, 2.0, 50, 1.0, 100)),
+                   Simulate(ParseScenario(ChainScenario(1, 2.0, 50, 1.0, 100))));
+}
+
+TEST(Pmipv6Handover, ThreeHopsSlowAccessWithProcessing)
+{
+    json j = ChainScenario(3, 4.0, 80, 3.0, 11);
+    j["processing"] = {{"access_ms", 0.5}, {"anchor_ms", 1.25}};
+    ScenarioConfig cfg = ParseScenario(j);
+    CheckHandovers(cfg, Simulate(cfg));
+}
+
+TEST(Pmipv6Handover, FiveHopsShortSwitchNoDeregistration)
+{
+    json j = ChainScenario(5, 1.5, 20, 0.5, 54);
+    j["protocol"] = {{"deregister_on_detach", false}};
+    ScenarioConfig cfg = ParseScenario(j);
+    CheckHandovers(cfg, Simulate(cfg));
+}
+
+TEST(Pmipv6Handover, LatencyGrowsWithHopCountByTwiceTheLinkDelay)
+{
+    // Independent of the closed form: one more MAG-LMA hop adds two link delays.
+    RunResults a = Simulate(ParseScenario(ChainScenario(2, 3.0, 50, 1.0, 100)));
+    RunResults b = Simulate(ParseScenario(ChainScenario(3, 3.0, 50, 1.0, 100)));
+    ASSERT_EQ(a.handovers.size(), 1u);
+    ASSERT_EQ(b.handovers.size(), 1u);
+    EXPECT_NEAR(b.handovers[0].latencyMs - a.handovers[0].latencyMs, 6.0, 0.01);
+}
+
+TEST(NoneProfile, FlowStartedBeforeHandoverBreaks)
+{
+    json j = ChainScenario(2, 2.0, 50, 1.0, 100);
+    j["profile"] = "none";
+    ScenarioConfig cfg = ParseScenario(j);
+    RunResults r = Simulate(cfg);
+    ASSERT_EQ(r.handovers.size(), 1u);
+    for (const auto& f : r.flows)
+    {
+        EXPECT_NE(f.address.rfind("2001:1:", 0), 0u) << "no HNP without PMIPv6";
+        if (f.flow == "down")
+        {
+            // Everything sent to the old address after the detach (3.0 .. 5.5 s) is lost.
+            EXPECT_GE(f.lost, 245u);
+        }
+    }
+    EXPECT_TRUE(std::isnan(r.handovers[0].interruptionMs)) << "downlink must not resume";
+    for (const auto& s : r.signaling)
+    {
+        EXPECT_TRUE(s.type == "RS" || s.type == "RA") << s.type;
+    }
+}
+
+TEST(Determinism, SameSeedSameResultFiles)
+{
+    ScenarioConfig cfg =
+        LoadScenario(std::string(DMM_SOURCE_DIR) + "/scenarios/pmipv6-hierarchical.json",
+                     {},
+                     {},
+                     {});
+    auto dir = std::filesystem::temp_directory_path() / "dmm-determinism";
+    std::filesystem::remove_all(dir);
+    for (std::string run : {"a", "b"})
+    {
+        RunResults r = Simulate(cfg);
+        WriteResults(r, (dir / run).string());
+    }
+    for (std::string f : {"handovers.csv", "signaling.csv", "flows.csv"})
+    {
+        std::ifstream a(dir / "a" / f);
+        std::ifstream b(dir / "b" / f);
+        std::stringstream sa;
+        std::stringstream sb;
+        sa << a.rdbuf();
+        sb << b.rdbuf();
+        EXPECT_FALSE(sa.str().empty());
+        EXPECT_EQ(sa.str(), sb.str()) << f;
+    }
+}
