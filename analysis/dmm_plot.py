@@ -230,7 +230,7 @@ def _bars(ax, categories, series, ylabel, colours=None):
     """Grouped bars: series = [(label, means, cis)], one group per category.
 
     Error bars only where a CI exists (n > 1), clipped at zero: every quantity
-    plotted here is non-negative. The y range leaves room above for the legend.
+    plotted here is non-negative.
     """
     k = len(series)
     width = 0.8 / max(k, 1)
@@ -253,13 +253,19 @@ def _bars(ax, categories, series, ylabel, colours=None):
     ax.set_xticks(list(xs))
     ax.set_xticklabels(categories)
     ax.set_ylabel(ylabel)
-    ax.set_ylim(0, top * 1.3 if top > 0 else 1.0)
+    ax.set_ylim(0, top * 1.1 if top > 0 else 1.0)
+
+
+def _legend_above(ax, entries):
+    # Above the axes, so it never hides a bar.
+    ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=min(entries, 4),
+              frameon=False)
 
 
 def _save(fig, out, name, top=1.0):
     fig.tight_layout(rect=(0, 0, 1, top))
     for ext in ("pdf", "png"):
-        fig.savefig(out / ("%s.%s" % (name, ext)), dpi=200)
+        fig.savefig(out / ("%s.%s" % (name, ext)), dpi=200, bbox_inches="tight")
     plt.close(fig)
 
 
@@ -273,7 +279,7 @@ def plot_latency(groups, out):
     fig, ax = plt.subplots(figsize=(max(4.0, 1.3 * len(profiles) + 2), 3.2))
     _bars(ax, profiles, series, "Time (ms)")
     ax.set_xlabel("Profile")
-    ax.legend(loc="upper left")
+    _legend_above(ax, len(series))
     _save(fig, out, "handover-latency")
 
 
@@ -301,11 +307,12 @@ def plot_signaling(groups, out):
     for p in profiles:
         stats = [mean_ci([r["messages"].get(t, 0.0) for r in groups[p]]) for t in types]
         series.append((p, [s[0] for s in stats], [s[1] for s in stats]))
-    fig, ax = plt.subplots(figsize=(max(4.0, 0.9 * len(types) * max(len(profiles), 1) + 2), 3.2))
+    width = min(7.0, max(4.0, 0.6 * len(types) * max(len(profiles), 1) + 2))
+    fig, ax = plt.subplots(figsize=(width, 3.2))
     _bars(ax, types or ["(none)"], series if types else [], "Messages per run")
     ax.set_xlabel("Mobility message type")
     if types:
-        ax.legend(title="Profile", loc="upper left")
+        _legend_above(ax, len(profiles))
     _save(fig, out, "signaling")
 
 
