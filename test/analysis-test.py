@@ -10,7 +10,6 @@ means and confidence intervals, and that bad input fails with the file named.
 
 import csv
 import json
-import math
 import os
 import shutil
 import subprocess
