@@ -3,6 +3,7 @@
  */
 #include "scenario-builder.h"
 
+#include "ns3/access-network-helper.h"
 #include "ns3/applications-module.h"
 #include "ns3/binding-cache.h"
 #include "ns3/core-module.h"
@@ -24,6 +25,7 @@
 #include "ns3/proxy-location-update.h"
 #include "ns3/routing-control.h"
 #include "ns3/signaling-monitor.h"
+#include "ns3/yans-wifi-helper.h"
 
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/breadth_first_search.hpp>
@@ -42,8 +44,6 @@ namespace
 /// Mobile prefixes of the anchor (RFC 5213 HNPs); wired and access links below.
 const char* const POOL_PREFIX = "2001:1::";
 constexpr uint8_t POOL_LENGTH = 48;
-/// All MAG access interfaces present one router to the MN (RFC 5213 §6.9.3).
-const char* const SHARED_ACCESS_MAC = "02:00:00:00:00:01";
 
 std::string
 Str(Ipv6Address a)
@@ -62,7 +62,8 @@ class ScenarioRun
     ScenarioRun(const ScenarioConfig& config, const RunOptions& options)
         : m_cfg(config),
           m_opt(options),
-          m_profile(GetProfile(config.profile))
+          m_profile(GetProfile(config.profile)),
+          m_access(config, m_profile.sharedAccessAddress)
     {
     }
 
@@ -101,11 +102,11 @@ class ScenarioRun
     std::vector<std::pair<size_t, size_t>> m_edges;          //!< links as vertex pairs
     std::map<std::string, std::vector<Port>> m_ports;        //!< node -> wired ports
     std::map<std::pair<size_t, size_t>, Ipv6Address> m_peer; //!< (vertex, via edge) -> peer address
-    std::map<std::string, Ptr<CsmaChannel>> m_accessChannel;
     std::map<std::string, std::pair<uint32_t, HomeNetworkPrefix>> m_accessPort;
     std::map<std::string, Ptr<AccessRouterAgent>> m_accessAgent;
-    std::map<std::string, Ptr<CsmaNetDevice>> m_mnDevice;
-    std::map<std::string, Ptr<LinkSwitch>> m_switch;
+    std::map<std::string, Ptr<NetDevice>> m_mnDevice;
+    std::map<std::string, Ptr<L2Mobility>> m_l2;
+    AccessNetworkHelper m_access;
     std::string m_anchor;
     int64_t m_stream{0}; //!< next random stream number to assign
     Ptr<SignalingMonitor> m_signaling;
@@ -177,27 +178,8 @@ ScenarioRun::CreateAccessLinks()
     uint32_t index = 0;
     for (const NodeConfig* n : m_cfg.NodesWithRole("access"))
     {
-        ++index;
-        Ptr<CsmaChannel> channel = CreateObject<CsmaChannel>();
-        channel->SetAttribute("DataRate",
-                              DataRateValue(DataRate(m_cfg.AccessRateMbpsAt(n->name) * 1e6)));
-        channel->SetAttribute(
-            "Delay",
-            TimeValue(MicroSeconds(std::llround(m_cfg.AccessDelayMsAt(n->name) * 1e3))));
-        Ptr<CsmaNetDevice> dev = CreateObject<CsmaNetDevice>();
-        m_stream += dev->AssignStreams(m_stream);
-        dev->SetAddress(m_profile.sharedAccessAddress ? Mac48Address(SHARED_ACCESS_MAC)
-                                                      : Mac48Address::Allocate());
-        dev->SetQueue(CreateObject<DropTailQueue<Packet>>());
-        m_nodes[n->name]->AddDevice(dev);
-        dev->Attach(channel);
-        Ipv6AddressHelper addr;
-        Ipv6Address prefix(fmt::format("2001:bbbb:{:x}::", index).c_str());
-        addr.SetBase(prefix, Ipv6Prefix(64));
-        Ipv6InterfaceContainer ifs = addr.Assign(NetDeviceContainer(dev));
-        ifs.SetForwarding(0, true);
-        m_accessChannel[n->name] = channel;
-        m_accessPort[n->name] = {ifs.GetInterfaceIndex(0), HomeNetworkPrefix::Make(prefix, 64)};
+        auto port = m_access.InstallAccessRouter(n->name, m_nodes[n->name], ++index, m_stream);
+        m_accessPort[n->name] = {port.interface, port.onLink};
     }
 }
 
@@ -379,15 +361,7 @@ ScenarioRun::InstallMobileNodes()
 {
     for (const NodeConfig* n : m_cfg.NodesWithRole("mn"))
     {
-        Ptr<Node> node = m_nodes[n->name];
-        Ptr<CsmaNetDevice> dev = CreateObject<CsmaNetDevice>();
-        m_stream += dev->AssignStreams(m_stream);
-        dev->SetAddress(Mac48Address::Allocate());
-        dev->SetQueue(CreateObject<DropTailQueue<Packet>>());
-        node->AddDevice(dev);
-        dev->Attach(CreateObject<CsmaChannel>()); // limbo until the first attachment
-        Ipv6AddressHelper().AssignWithoutAddress(NetDeviceContainer(dev));
-        m_mnDevice[n->name] = dev;
+        m_mnDevice[n->name] = m_access.InstallMobileNode(m_nodes[n->name], m_stream);
     }
 }
 
@@ -417,20 +391,13 @@ ScenarioRun::InstallProfile()
         Ptr<MnAgent> agent = CreateObject<MnAgent>();
         agent->SetDevice(m_mnDevice[n->name]);
         m_nodes[n->name]->AddApplication(agent);
-        Ptr<LinkSwitch> ls = CreateObjectWithAttributes<LinkSwitch>(
-            "SwitchTime",
-            TimeValue(MicroSeconds(std::llround(m_cfg.l2.switchTimeMs * 1e3))));
-        ls->SetDevice(m_mnDevice[n->name], agent);
-        for (const auto& [name, channel] : m_accessChannel)
-        {
-            ls->AddAccessLink(name, channel, m_accessAgent[name]);
-        }
+        Ptr<L2Mobility> l2 = m_access.CreateL2Mobility(m_mnDevice[n->name], agent, m_accessAgent);
         for (const AttachmentConfig* a : m_cfg.AttachmentsOf(n->name))
         {
-            ls->ScheduleAttach(Seconds(a->atS), a->attach);
+            l2->ScheduleAttach(Seconds(a->atS), a->attach);
         }
-        m_switch[n->name] = ls;
-        m_handovers->WatchMobileNode(n->name, ls, agent);
+        m_l2[n->name] = l2;
+        m_handovers->WatchMobileNode(n->name, l2, agent);
     }
 }
 
@@ -515,11 +482,6 @@ ScenarioRun::StartFlow(size_t index)
 RunResults
 ScenarioRun::Run()
 {
-    if (m_cfg.l2.type != "switch")
-    {
-        throw ScenarioError("l2.type: \"" + m_cfg.l2.type +
-                            "\" is not available yet in this build (use \"switch\")");
-    }
     auto wallStart = std::chrono::steady_clock::now();
     RngSeedManager::SetSeed(m_cfg.seed);
     RngSeedManager::SetRun(1);
@@ -540,6 +502,7 @@ ScenarioRun::Run()
     {
         PointToPointHelper().EnablePcapAll(m_opt.outDir + "/dmm");
         CsmaHelper().EnablePcapAll(m_opt.outDir + "/dmm", true);
+        YansWifiPhyHelper().EnablePcapAll(m_opt.outDir + "/dmm", true);
     }
     Ptr<ProgressReporter> progress = CreateObject<ProgressReporter>();
     if (m_opt.progress)

@@ -3,7 +3,7 @@
  */
 #include "handover-monitor.h"
 
-#include "ns3/link-switch.h"
+#include "ns3/l2-mobility.h"
 #include "ns3/log.h"
 #include "ns3/mn-agent.h"
 #include "ns3/packet.h"
@@ -43,7 +43,7 @@ HandoverMonitor::~HandoverMonitor()
 }
 
 void
-HandoverMonitor::WatchMobileNode(const std::string& mn, Ptr<LinkSwitch> link, Ptr<MnAgent> agent)
+HandoverMonitor::WatchMobileNode(const std::string& mn, Ptr<L2Mobility> link, Ptr<MnAgent> agent)
 {
     link->TraceConnectWithoutContext("L2Down",
                                      MakeCallback(&HandoverMonitor::L2Down, this).Bind(mn));

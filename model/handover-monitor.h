@@ -15,7 +15,7 @@
 namespace ns3
 {
 
-class LinkSwitch;
+class L2Mobility;
 class MnAgent;
 class SeqTsSizeHeader;
 class Packet;
@@ -46,7 +46,7 @@ class HandoverMonitor : public Object
      * \param link its layer-2 switch
      * \param agent its agent
      */
-    void WatchMobileNode(const std::string& mn, Ptr<LinkSwitch> link, Ptr<MnAgent> agent);
+    void WatchMobileNode(const std::string& mn, Ptr<L2Mobility> link, Ptr<MnAgent> agent);
 
     /**
      * \brief Declare a flow.

@@ -23,22 +23,14 @@ LinkSwitch::GetTypeId()
 {
     static TypeId tid =
         TypeId("ns3::LinkSwitch")
-            .SetParent<Object>()
+            .SetParent<L2Mobility>()
             .SetGroupName("Dmm")
             .AddConstructor<LinkSwitch>()
             .AddAttribute("SwitchTime",
                           "Time between leaving one access link and joining the next.",
                           TimeValue(MilliSeconds(50)),
                           MakeTimeAccessor(&LinkSwitch::m_switchTime),
-                          MakeTimeChecker(Seconds(0)))
-            .AddTraceSource("L2Down",
-                            "The node left an access link.",
-                            MakeTraceSourceAccessor(&LinkSwitch::m_downTrace),
-                            "ns3::LinkSwitch::L2TracedCallback")
-            .AddTraceSource("L2Up",
-                            "The node joined an access link.",
-                            MakeTraceSourceAccessor(&LinkSwitch::m_upTrace),
-                            "ns3::LinkSwitch::L2TracedCallback");
+                          MakeTimeChecker(Seconds(0)));
     return tid;
 }
 
@@ -102,7 +94,7 @@ LinkSwitch::Move(std::string name)
     }
     std::string from = m_current;
     m_current.clear();
-    m_downTrace(from);
+    NotifyDown(from);
     if (m_links[from].agent)
     {
         m_links[from].agent->NotifyDetached(Mac48Address::ConvertFrom(m_device->GetAddress()));
@@ -119,7 +111,7 @@ LinkSwitch::Attach(std::string name)
 {
     NS_LOG_FUNCTION(this << name);
     m_current = name;
-    m_upTrace(name);
+    NotifyUp(name);
     m_device->Attach(m_links[name].channel); // raises link up: the node solicits a router
 }
 

@@ -4,8 +4,8 @@
 #ifndef DMM_LINK_SWITCH_H
 #define DMM_LINK_SWITCH_H
 
+#include "ns3/l2-mobility.h"
 #include "ns3/nstime.h"
-#include "ns3/object.h"
 #include "ns3/traced-callback.h"
 
 #include <map>
@@ -29,15 +29,9 @@ class MnAgent;
  * detach at once (an L2 trigger, as a Wi-Fi AP learns of a disassociation). Every
  * delay is fixed, so handover timing can be predicted in closed form.
  */
-class LinkSwitch : public Object
+class LinkSwitch : public L2Mobility
 {
   public:
-    /**
-     * TracedCallback signature for layer-2 events.
-     * \param accessRouter the name of the access router left or joined
-     */
-    typedef void (*L2TracedCallback)(const std::string& accessRouter);
-
     /// \brief Get the type ID. \return the object TypeId
     static TypeId GetTypeId();
     LinkSwitch();
@@ -67,10 +61,10 @@ class LinkSwitch : public Object
      * \param at absolute simulation time
      * \param name the target access router
      */
-    void ScheduleAttach(Time at, const std::string& name);
+    void ScheduleAttach(Time at, const std::string& name) override;
 
     /// \return the name of the current access router ("" when detached)
-    std::string GetCurrent() const;
+    std::string GetCurrent() const override;
 
   protected:
     void DoDispose() override;
@@ -86,14 +80,12 @@ class LinkSwitch : public Object
     void Move(std::string name);
     void Attach(std::string name);
 
-    Ptr<CsmaNetDevice> m_device;                    //!< mobile node's device
-    Ptr<MnAgent> m_mnAgent;                         //!< mobile node's agent
-    std::map<std::string, Link> m_links;            //!< access links by name
-    std::string m_current;                          //!< current access router
-    bool m_everAttached;                            //!< an attachment happened
-    Time m_switchTime;                              //!< attribute SwitchTime
-    TracedCallback<const std::string&> m_downTrace; //!< L2Down
-    TracedCallback<const std::string&> m_upTrace;   //!< L2Up
+    Ptr<CsmaNetDevice> m_device;         //!< mobile node's device
+    Ptr<MnAgent> m_mnAgent;              //!< mobile node's agent
+    std::map<std::string, Link> m_links; //!< access links by name
+    std::string m_current;               //!< current access router
+    bool m_everAttached;                 //!< an attachment happened
+    Time m_switchTime;                   //!< attribute SwitchTime
 };
 
 } // namespace ns3
