@@ -21,7 +21,6 @@ struct Profile
     std::string name;         //!< profile name
     std::string anchorAgent;  //!< TypeId of the anchor's agent, "" = plain router
     std::string accessAgent;  //!< TypeId of the access routers' agent
-    bool mobilityRouting;     //!< anchors and access routers get a MobilityRouting
     bool sharedAccessAddress; //!< access routers share one link-layer/link-local address
 };
 

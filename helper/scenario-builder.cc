@@ -330,10 +330,12 @@ ScenarioRun::InstallAccess(const std::string& name)
     }
     Ptr<AccessRouterAgent> agent = factory.Create<AccessRouterAgent>();
     agent->AddAccessInterface(interface, onLink);
+    // Every access router validates sources on its access link (BCP 38); a MAG's
+    // mobility routing also tunnels its nodes' traffic.
+    Ptr<MobilityRouting> mr = AddMobilityRouting(node);
+    mr->AddAccessInterface(interface, onLink);
     if (Ptr<MagAgent> mag = DynamicCast<MagAgent>(agent))
     {
-        Ptr<MobilityRouting> mr = AddMobilityRouting(node);
-        mr->AddAccessInterface(interface);
         mr->AddMobileAggregate(HomeNetworkPrefix::Make(Ipv6Address(POOL_PREFIX), POOL_LENGTH));
         Ptr<ProxyLocationUpdate> lu = CreateObjectWithAttributes<ProxyLocationUpdate>(
             "Lifetime",

@@ -59,6 +59,12 @@ class LocationUpdate : public Object
      */
     virtual void Deregister(const std::string& mnId) = 0;
 
+    /**
+     * \brief Forget every registration and stop all timers, as a failed node would
+     * (no de-registration is sent).
+     */
+    virtual void Halt() = 0;
+
     /// \param cb the callback for outcomes
     void SetOutcomeCallback(OutcomeCallback cb);
 

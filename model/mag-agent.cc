@@ -58,6 +58,23 @@ MagAgent::Setup(Ptr<ProxyLocationUpdate> lu, Ptr<RoutingControl> rc)
 }
 
 void
+MagAgent::StopApplication()
+{
+    // A stopped agent models a failed MAG: no more refreshes, no de-registrations;
+    // the LMA's bindings then expire on their own.
+    m_lu->Halt();
+    for (const auto& [mnId, node] : m_attached)
+    {
+        if (node.registered)
+        {
+            m_rc->RemoveAttachedNode(node.prefixes, m_lu->GetAnchor());
+        }
+    }
+    m_attached.clear();
+    AccessRouterAgent::StopApplication();
+}
+
+void
 MagAgent::AddPolicy(Mac48Address mac, const std::string& mnId)
 {
     m_policy[mac] = mnId;

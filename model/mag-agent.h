@@ -64,6 +64,7 @@ class MagAgent : public AccessRouterAgent
   protected:
     void DoDispose() override;
     void HandleSolicitation(uint32_t interface, Ipv6Address peer, Mac48Address mac) override;
+    void StopApplication() override;
 
   private:
     /// A mobile node attached to one of our links.

@@ -35,19 +35,27 @@ MobilityRouting::GetTypeId()
                           BooleanValue(false),
                           MakeBooleanAccessor(&MobilityRouting::m_localRouting),
                           MakeBooleanChecker())
+            .AddAttribute("IngressFiltering",
+                          "Drop packets from an access interface whose source is neither on "
+                          "that link nor a prefix served there (BCP 38).",
+                          BooleanValue(true),
+                          MakeBooleanAccessor(&MobilityRouting::m_ingressFiltering),
+                          MakeBooleanChecker())
             .AddTraceSource("Intercept",
                             "A packet was taken over by mobility routing.",
                             MakeTraceSourceAccessor(&MobilityRouting::m_interceptTrace),
                             "ns3::MobilityRouting::InterceptTracedCallback")
-            .AddTraceSource("Drop",
-                            "A packet to an anchored prefix had no forwarding state.",
-                            MakeTraceSourceAccessor(&MobilityRouting::m_dropTrace),
-                            "ns3::MobilityRouting::InterceptTracedCallback");
+            .AddTraceSource(
+                "Drop",
+                "A packet was dropped (no binding for a mobile prefix, or ingress filtered).",
+                MakeTraceSourceAccessor(&MobilityRouting::m_dropTrace),
+                "ns3::MobilityRouting::InterceptTracedCallback");
     return tid;
 }
 
 MobilityRouting::MobilityRouting()
-    : m_localRouting(false)
+    : m_ingressFiltering(true),
+      m_localRouting(false)
 {
     NS_LOG_FUNCTION(this);
 }
@@ -98,9 +106,9 @@ MobilityRouting::RemoveSourceTunnel(const HomeNetworkPrefix& prefix)
 }
 
 void
-MobilityRouting::AddAccessInterface(uint32_t interface)
+MobilityRouting::AddAccessInterface(uint32_t interface, const HomeNetworkPrefix& onLink)
 {
-    m_accessInterfaces.insert(interface);
+    m_accessInterfaces[interface] = onLink;
 }
 
 void
@@ -190,7 +198,8 @@ MobilityRouting::RouteInput(Ptr<const Packet> p,
         return false; // local delivery and ND belong to static routing
     }
     const auto* access = Match(m_access, dst);
-    bool fromAccess = m_accessInterfaces.count(m_ipv6->GetInterfaceForDevice(idev)) > 0;
+    auto accessIf = m_accessInterfaces.find(m_ipv6->GetInterfaceForDevice(idev));
+    bool fromAccess = accessIf != m_accessInterfaces.end();
     // Uplink: RFC 5213 §6.10.5 — everything from an attached MN goes to its LMA,
     // unless local routing is enabled and the destination is attached here too.
     if (fromAccess && !(m_localRouting && access))
@@ -201,6 +210,15 @@ MobilityRouting::RouteInput(Ptr<const Packet> p,
             Encapsulate(p, header, *up);
             return true;
         }
+    }
+    // BCP 38 (RFC 2827): an address from another link cannot be used here; this is
+    // what breaks sessions of a node that moved without mobility support.
+    if (fromAccess && m_ingressFiltering && !accessIf->second.Contains(header.GetSource()) &&
+        !Match(m_srcTunnels, header.GetSource()))
+    {
+        m_stats.ingressFiltered++;
+        m_dropTrace(p, header);
+        return true;
     }
     if (access)
     {

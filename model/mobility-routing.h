@@ -41,7 +41,8 @@ class MobilityRouting : public Ipv6RoutingProtocol
     /// \brief Why the MR discarded a packet.
     enum DropReason
     {
-        NO_BINDING, //!< destination in an anchored aggregate but no forwarding state
+        NO_BINDING,       //!< destination in an anchored aggregate but no forwarding state
+        INGRESS_FILTERED, //!< from an access link with a source that does not belong there
     };
 
     /// \brief Counters of the MR function.
@@ -51,6 +52,7 @@ class MobilityRouting : public Ipv6RoutingProtocol
         uint64_t tunnelledUp{0};     //!< packets put into a source tunnel
         uint64_t deliveredAccess{0}; //!< packets forwarded on an access route
         uint64_t noBinding{0};       //!< drops: NO_BINDING
+        uint64_t ingressFiltered{0}; //!< drops: INGRESS_FILTERED
     };
 
     /// A tunnel towards a locator.
@@ -99,10 +101,15 @@ class MobilityRouting : public Ipv6RoutingProtocol
     bool RemoveSourceTunnel(const HomeNetworkPrefix& prefix);
 
     /**
-     * \brief Mark an interface as access side: source tunnels apply to packets from it.
+     * \brief Mark an interface as access side: source tunnels apply to packets from it,
+     * and (IngressFiltering) so does BCP 38 source address validation.
      * \param interface the interface index
+     * \param onLink the prefix of the access link, a valid source besides served prefixes
+     *        (none by default: only the prefixes served to attached nodes are valid)
      */
-    void AddAccessInterface(uint32_t interface);
+    void AddAccessInterface(
+        uint32_t interface,
+        const HomeNetworkPrefix& onLink = HomeNetworkPrefix{Ipv6Address::GetAny(), 128});
 
     /**
      * \brief Deliver packets destined to a prefix on an access interface.
@@ -166,9 +173,10 @@ class MobilityRouting : public Ipv6RoutingProtocol
     std::map<HomeNetworkPrefix, Tunnel> m_dstTunnels;                       //!< anchor side
     std::map<HomeNetworkPrefix, Tunnel> m_srcTunnels;                       //!< access side, uplink
     std::map<HomeNetworkPrefix, std::pair<uint32_t, Ipv6Address>> m_access; //!< access side
-    std::set<uint32_t> m_accessInterfaces; //!< access-side interfaces
-    bool m_localRouting;                   //!< EnableLocalRouting
-    Stats m_stats;                         //!< counters
+    std::map<uint32_t, HomeNetworkPrefix> m_accessInterfaces; //!< access-side interfaces
+    bool m_ingressFiltering;                                  //!< IngressFiltering
+    bool m_localRouting;                                      //!< EnableLocalRouting
+    Stats m_stats;                                            //!< counters
     TracedCallback<Ptr<const Packet>, const Ipv6Header&> m_interceptTrace; //!< Intercept
     TracedCallback<Ptr<const Packet>, const Ipv6Header&> m_dropTrace;      //!< Drop
 };

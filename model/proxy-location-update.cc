@@ -79,7 +79,7 @@ ProxyLocationUpdate::~ProxyLocationUpdate()
 }
 
 void
-ProxyLocationUpdate::DoDispose()
+ProxyLocationUpdate::Halt()
 {
     for (auto& [id, e] : m_list)
     {
@@ -87,6 +87,12 @@ ProxyLocationUpdate::DoDispose()
         e.refresh.Cancel();
     }
     m_list.clear();
+}
+
+void
+ProxyLocationUpdate::DoDispose()
+{
+    Halt();
     m_mh = nullptr;
     LocationUpdate::DoDispose();
 }

@@ -50,6 +50,7 @@ class ProxyLocationUpdate : public LocationUpdate
                   const std::vector<HomeNetworkPrefix>& prefixes,
                   const std::vector<uint8_t>& linkLayerId) override;
     void Deregister(const std::string& mnId) override;
+    void Halt() override;
 
     /// \return the LMA address
     Ipv6Address GetAnchor() const;

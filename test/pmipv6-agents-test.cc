@@ -199,9 +199,7 @@ TEST_F(Pmipv6Agents, BindingExpiresWhenRefreshesAreLost)
 
 /// 2b. A stopped MAG application models a failed MAG: it must send nothing more, so the
 /// binding expires at registration + lifetime.
-/// DISABLED: MagAgent has no StopApplication override, so ProxyLocationUpdate keeps its
-/// refresh timers and a "failed" MAG goes on refreshing (see the report / enable once fixed).
-TEST_F(Pmipv6Agents, DISABLED_StoppedMagStopsRefreshing)
+TEST_F(Pmipv6Agents, StoppedMagStopsRefreshing)
 {
     Pmipv6Options opt;
     opt.lifetime = Seconds(8);
