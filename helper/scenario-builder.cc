@@ -18,6 +18,7 @@
 #include "ns3/mn-agent.h"
 #include "ns3/mobility-l4-protocol.h"
 #include "ns3/mobility-routing.h"
+#include "ns3/path-monitor.h"
 #include "ns3/point-to-point-module.h"
 #include "ns3/prefix-pool-allocation.h"
 #include "ns3/profile.h"
@@ -89,6 +90,7 @@ class ScenarioRun
     void ScheduleFlows();
     void StartFlow(size_t index);
     Ipv6Address FirstGlobal(const std::string& node) const;
+    uint32_t ShortestPath(uint32_t flow) const;
     bool IsOnLink(size_t vertex, const HomeNetworkPrefix& prefix) const;
     Ipv6Address CurrentGlobal(const std::string& mn) const;
     Ptr<MobilityRouting> AddMobilityRouting(Ptr<Node> node);
@@ -108,6 +110,10 @@ class ScenarioRun
     std::map<std::string, Ptr<L2Mobility>> m_l2;
     AccessNetworkHelper m_access;
     std::string m_anchor;
+    std::map<size_t, std::vector<uint32_t>> m_distance; //!< hop counts between routers/hosts
+    std::vector<std::string> m_flowCn;                  //!< flow index -> correspondent
+    std::vector<std::string> m_flowMn;                  //!< flow index -> mobile node
+    Ptr<PathMonitor> m_paths;
     int64_t m_stream{0}; //!< next random stream number to assign
     Ptr<SignalingMonitor> m_signaling;
     Ptr<HandoverMonitor> m_handovers;
@@ -139,6 +145,11 @@ ScenarioRun::CreateNodes()
         // Fixed streams: the same seed gives the same run even after an earlier run in
         // the same process (ns-3 otherwise numbers streams with a global counter).
         m_stream += stack.AssignStreams(NodeContainer(node), m_stream);
+        // Weak end-system model, as Linux routers: a packet for any of the node's
+        // addresses is delivered on whatever interface it arrives (an anchor's LMAA is
+        // reached from every side without a loop through the LMAA's own interface).
+        node->GetObject<Ipv6L3Protocol>()->SetAttribute("StrongEndSystemModel",
+                                                        BooleanValue(false));
     }
 }
 
@@ -219,12 +230,18 @@ ScenarioRun::ComputeRoutes()
         {
             pred[v] = v;
         }
+        std::vector<uint32_t>& dist = m_distance[s];
+        dist.assign(m_names.size(), 0);
         boost::breadth_first_search(
             g,
             s,
-            boost::visitor(boost::make_bfs_visitor(boost::record_predecessors(
-                boost::make_iterator_property_map(pred.begin(), get(boost::vertex_index, g)),
-                boost::on_tree_edge()))));
+            boost::visitor(boost::make_bfs_visitor(std::make_pair(
+                boost::record_predecessors(
+                    boost::make_iterator_property_map(pred.begin(), get(boost::vertex_index, g)),
+                    boost::on_tree_edge()),
+                boost::record_distances(
+                    boost::make_iterator_property_map(dist.begin(), get(boost::vertex_index, g)),
+                    boost::on_tree_edge())))));
         Ptr<Ipv6StaticRouting> routing =
             helper.GetStaticRouting(m_nodes[m_names[s]]->GetObject<Ipv6>());
         for (const auto& [prefix, owner] : owned)
@@ -252,6 +269,17 @@ ScenarioRun::ComputeRoutes()
             }
         }
     }
+}
+
+uint32_t
+ScenarioRun::ShortestPath(uint32_t flow) const
+{
+    std::string ar = m_l2.at(m_flowMn[flow])->GetCurrent();
+    if (ar.empty())
+    {
+        return 0;
+    }
+    return m_distance.at(m_vertex.at(m_flowCn[flow]))[m_vertex.at(ar)] + 1; // + access link
 }
 
 bool
@@ -437,6 +465,8 @@ ScenarioRun::StartFlow(size_t index)
     const std::string& mn = downlink ? f.to : f.from;
     const std::string& cn = downlink ? f.from : f.to;
     uint32_t id = m_handovers->AddFlow(f.name, mn, cn, downlink, f.startS);
+    m_flowMn.push_back(mn);
+    m_flowCn.push_back(cn);
     Ipv6Address mnAddress = CurrentGlobal(mn);
     m_handovers->SetFlowAddress(id, Str(mnAddress));
     if (mnAddress.IsAny())
@@ -465,6 +495,12 @@ ScenarioRun::StartFlow(size_t index)
         onoff.SetAttribute("EnableSeqTsSizeHeader", BooleanValue(true));
         onoff.SetAttribute("Local", AddressValue(Inet6SocketAddress(src, 0)));
         source = onoff.Install(m_nodes[f.from]).Get(0);
+        source->TraceConnectWithoutContext(
+            "TxWithSeqTsSize",
+            MakeCallback(&PathMonitor::PacketSent, m_paths).Bind(id));
+        sink->TraceConnectWithoutContext(
+            "Rx",
+            MakeCallback(&PathMonitor::PacketReceived, m_paths).Bind(id));
     }
     else
     {
@@ -489,6 +525,8 @@ ScenarioRun::Run()
     RngSeedManager::SetRun(1);
     m_signaling = CreateObject<SignalingMonitor>();
     m_handovers = CreateObject<HandoverMonitor>();
+    m_paths = CreateObject<PathMonitor>();
+    m_paths->SetShortestPathCallback(MakeCallback(&ScenarioRun::ShortestPath, this));
     CreateNodes();
     CreateWiredLinks();
     CreateAccessLinks();
@@ -498,6 +536,7 @@ ScenarioRun::Run()
     {
         std::string role = m_cfg.FindNode(name)->role;
         m_signaling->Watch(node, name, role == "mn" || role == "access");
+        m_paths->Watch(node);
     }
     ScheduleFlows();
     if (m_opt.pcap)
@@ -525,7 +564,7 @@ ScenarioRun::Run()
     r.signaling = m_signaling->GetRecords();
     r.signalingByteHops = m_signaling->GetByteHops();
     r.tunnelledBytes = m_signaling->GetTunnelledBytes();
-    r.meanPathStretch = std::numeric_limits<double>::quiet_NaN(); // not measured yet
+    r.meanPathStretch = m_paths->GetMeanStretch();
     progress->Stop();
     Simulator::Destroy();
     Names::Clear();

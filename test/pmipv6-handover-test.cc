@@ -317,3 +317,46 @@ TEST(Determinism, SameSeedSameResultFiles)
         EXPECT_EQ(sa.str(), sb.str()) << f;
     }
 }
+
+TEST(PathStretch, DetourThroughTheAnchorIsMeasured)
+{
+    // cn - ra - {magA, magB}, and the LMA hangs off ra: every PMIPv6 packet goes
+    // ra -> lma -> ra, 5 links instead of the 3 of the direct path.
+    json j = {{"name", "detour"},
+              {"profile", "pmipv6"},
+              {"duration_s", 5.0},
+              {"l2", {{"type", "switch"}, {"switch_time_ms", 50.0}}},
+              {"access", {{"delay_ms", 1.0}, {"rate_mbps", 100.0}}},
+              {"nodes",
+               {{{"name", "cn"}, {"role", "cn"}},
+                {{"name", "ra"}, {"role", "router"}},
+                {{"name", "lma"}, {"role", "anchor"}},
+                {{"name", "magA"}, {"role", "access"}},
+                {{"name", "magB"}, {"role", "access"}},
+                {{"name", "mn"}, {"role", "mn"}}}},
+              {"mobility",
+               {{{"mn", "mn"}, {"at_s", 0.5}, {"attach", "magA"}},
+                {{"mn", "mn"}, {"at_s", 2.5}, {"attach", "magB"}}}}};
+    for (auto [a, b] : std::vector<std::pair<std::string, std::string>>{{"cn", "ra"},
+                                                                        {"ra", "lma"},
+                                                                        {"ra", "magA"},
+                                                                        {"ra", "magB"}})
+    {
+        j["links"].push_back({{"a", a}, {"b", b}, {"delay_ms", 2.0}, {"rate_mbps", 1000.0}});
+    }
+    j["flows"] = {{{"name", "down"},
+                   {"type", "udp"},
+                   {"from", "cn"},
+                   {"to", "mn"},
+                   {"start_s", 1.0},
+                   {"stop_s", 4.5},
+                   {"interval_ms", 20.0},
+                   {"size_bytes", 100}}};
+    RunResults pmip = Simulate(ParseScenario(j));
+    EXPECT_NEAR(pmip.meanPathStretch, 5.0 / 3.0, 1e-9);
+    EXPECT_GT(pmip.tunnelledBytes, 0u);
+    j["profile"] = "none";
+    RunResults none = Simulate(ParseScenario(j));
+    EXPECT_NEAR(none.meanPathStretch, 1.0, 1e-9);
+    EXPECT_EQ(none.tunnelledBytes, 0u);
+}

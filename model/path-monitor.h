@@ -1,0 +1,78 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef DMM_PATH_MONITOR_H
+#define DMM_PATH_MONITOR_H
+
+#include "ns3/callback.h"
+#include "ns3/object.h"
+
+#include <unordered_map>
+
+namespace ns3
+{
+
+class Node;
+class Packet;
+class Ipv6;
+class Address;
+class SeqTsSizeHeader;
+
+/**
+ * \ingroup dmm
+ * \brief Measures the path stretch of data packets: links actually travelled divided
+ * by the shortest path between the correspondent and the mobile node's current
+ * access router (plus the access link).
+ *
+ * Every transmission of a packet on any node's IPv6 interface is one link; a
+ * tunnelled packet keeps its identity inside the tunnel, so the detour through an
+ * anchor counts in full. Packets are followed by uid from send to receipt only.
+ */
+class PathMonitor : public Object
+{
+  public:
+    /// Shortest number of links for a flow's packet delivered now (0: unknown, skipped).
+    typedef Callback<uint32_t, uint32_t> ShortestPathCallback;
+
+    /// \brief Get the type ID. \return the object TypeId
+    static TypeId GetTypeId();
+    PathMonitor();
+    ~PathMonitor() override;
+
+    /// \param node a node whose transmissions count
+    void Watch(Ptr<Node> node);
+    /// \param cb how long the shortest path of a flow is at the moment of delivery
+    void SetShortestPathCallback(ShortestPathCallback cb);
+
+    /**
+     * \brief Trace sink for a sender's TxWithSeqTsSize: start following the packet.
+     * \param flow flow index \param p packet \param from sender \param to receiver
+     * \param header sequence/timestamp header
+     */
+    void PacketSent(uint32_t flow,
+                    Ptr<const Packet> p,
+                    const Address& from,
+                    const Address& to,
+                    const SeqTsSizeHeader& header);
+    /**
+     * \brief Trace sink for a PacketSink's Rx (the packet as received, before the sink
+     * reassembles it, so that it still has the identity it was sent with).
+     * \param flow flow index \param p packet \param from sender
+     */
+    void PacketReceived(uint32_t flow, Ptr<const Packet> p, const Address& from);
+
+    /// \return mean stretch over delivered packets (NaN when none was measured)
+    double GetMeanStretch() const;
+
+  private:
+    void Tx(Ptr<const Packet> p, Ptr<Ipv6> ipv6, uint32_t interface);
+
+    std::unordered_map<uint64_t, uint32_t> m_links; //!< packet uid -> links so far
+    ShortestPathCallback m_shortest;                //!< shortest path oracle
+    double m_sum;                                   //!< sum of stretches
+    uint64_t m_count;                               //!< packets measured
+};
+
+} // namespace ns3
+
+#endif // DMM_PATH_MONITOR_H
