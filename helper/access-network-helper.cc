@@ -3,10 +3,10 @@
  */
 #include "access-network-helper.h"
 
+#include "ns3/access-channel.h"
+#include "ns3/access-net-device.h"
 #include "ns3/access-router-agent.h"
 #include "ns3/core-module.h"
-#include "ns3/csma-module.h"
-#include "ns3/drop-tail-queue.h"
 #include "ns3/internet-module.h"
 #include "ns3/link-switch.h"
 #include "ns3/mn-agent.h"
@@ -132,17 +132,14 @@ AccessNetworkHelper::InstallAccessRouter(const std::string& name,
     }
     else
     {
-        Ptr<CsmaChannel> channel = CreateObject<CsmaChannel>();
-        channel->SetAttribute("DataRate",
-                              DataRateValue(DataRate(m_cfg.AccessRateMbpsAt(name) * 1e6)));
-        channel->SetAttribute(
+        Ptr<AccessChannel> channel = CreateObjectWithAttributes<AccessChannel>(
             "Delay",
-            TimeValue(MicroSeconds(std::llround(m_cfg.AccessDelayMsAt(name) * 1e3))));
-        Ptr<CsmaNetDevice> dev = CreateObject<CsmaNetDevice>();
-        stream += dev->AssignStreams(stream);
+            TimeValue(MicroSeconds(std::llround(m_cfg.AccessDelayMsAt(name) * 1e3))),
+            "DataRate",
+            DataRateValue(DataRate(m_cfg.AccessRateMbpsAt(name) * 1e6)));
+        Ptr<AccessNetDevice> dev = CreateObject<AccessNetDevice>();
         dev->SetAddress(m_sharedAddress ? Mac48Address(SHARED_ACCESS_MAC)
                                         : Mac48Address::Allocate());
-        dev->SetQueue(CreateObject<DropTailQueue<Packet>>());
         node->AddDevice(dev);
         dev->Attach(channel);
         m_channels[name] = channel;
@@ -180,12 +177,9 @@ AccessNetworkHelper::InstallMobileNode(Ptr<Node> node, int64_t& stream)
     }
     else
     {
-        Ptr<CsmaNetDevice> dev = CreateObject<CsmaNetDevice>();
-        stream += dev->AssignStreams(stream);
+        Ptr<AccessNetDevice> dev = CreateObject<AccessNetDevice>();
         dev->SetAddress(Mac48Address::Allocate());
-        dev->SetQueue(CreateObject<DropTailQueue<Packet>>());
         node->AddDevice(dev);
-        dev->Attach(CreateObject<CsmaChannel>()); // limbo until the first attachment
         device = dev;
     }
     Ipv6AddressHelper().AssignWithoutAddress(NetDeviceContainer(device));
@@ -219,7 +213,7 @@ AccessNetworkHelper::CreateL2Mobility(Ptr<NetDevice> device,
     Ptr<LinkSwitch> ls = CreateObjectWithAttributes<LinkSwitch>(
         "SwitchTime",
         TimeValue(MicroSeconds(std::llround(m_cfg.l2.switchTimeMs * 1e3))));
-    ls->SetDevice(DynamicCast<CsmaNetDevice>(device), agent);
+    ls->SetDevice(DynamicCast<AccessNetDevice>(device), agent);
     for (const auto& [name, channel] : m_channels)
     {
         ls->AddAccessLink(name, channel, agentOf(name));

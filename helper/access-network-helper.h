@@ -4,6 +4,7 @@
 #ifndef DMM_ACCESS_NETWORK_HELPER_H
 #define DMM_ACCESS_NETWORK_HELPER_H
 
+#include "ns3/access-channel.h"
 #include "ns3/home-address-allocation.h"
 #include "ns3/l2-mobility.h"
 #include "ns3/net-device.h"
@@ -19,7 +20,7 @@ namespace ns3
 
 class AccessRouterAgent;
 class MnAgent;
-class CsmaChannel;
+
 class YansWifiChannel;
 
 /**
@@ -27,8 +28,9 @@ class YansWifiChannel;
  * \brief Builds the access side of a scenario: one access link per access router and
  * one access device per mobile node, for the scenario's layer-2 model.
  *
- * - "switch": a CSMA channel per access router with the scenario's access delay and
- *   rate; the mobile node's CSMA device moves between channels (LinkSwitch).
+ * - "switch": an AccessChannel per access router with the scenario's access delay,
+ *   the access router's AccessNetDevice at the access rate; the mobile node's device
+ *   moves between channels (LinkSwitch) and takes the rate of the link it joins.
  * - "wifi": an 802.11 AP per access router, all on one channel, ap_distance_m apart
  *   on a line, with a range-limited propagation model so that coverages do not
  *   overlap; the mobile node is a station that re-associates on its own
@@ -88,7 +90,7 @@ class AccessNetworkHelper
 
     const ScenarioConfig& m_cfg;                                    //!< scenario
     bool m_sharedAddress;                                           //!< one MAC for all ARs
-    std::map<std::string, Ptr<CsmaChannel>> m_channels;             //!< switch: channel per AR
+    std::map<std::string, Ptr<AccessChannel>> m_channels;           //!< switch: channel per AR
     std::map<std::string, std::pair<Ptr<NetDevice>, Vector>> m_aps; //!< wifi: AP per AR
     Ptr<YansWifiChannel> m_wifiChannel;                             //!< wifi: the shared channel
 };

@@ -3,11 +3,11 @@
  */
 #include "scenario-builder.h"
 
+#include "ns3/access-net-device.h"
 #include "ns3/access-network-helper.h"
 #include "ns3/applications-module.h"
 #include "ns3/binding-cache.h"
 #include "ns3/core-module.h"
-#include "ns3/csma-module.h"
 #include "ns3/drop-tail-queue.h"
 #include "ns3/handover-monitor.h"
 #include "ns3/internet-module.h"
@@ -91,6 +91,7 @@ class ScenarioRun
     void StartFlow(size_t index);
     Ipv6Address FirstGlobal(const std::string& node) const;
     uint32_t ShortestPath(uint32_t flow) const;
+    void EnableAccessPcap();
     bool IsOnLink(size_t vertex, const HomeNetworkPrefix& prefix) const;
     Ipv6Address CurrentGlobal(const std::string& mn) const;
     Ptr<MobilityRouting> AddMobilityRouting(Ptr<Node> node);
@@ -266,6 +267,26 @@ ScenarioRun::ComputeRoutes()
                                                port.interface);
                     break;
                 }
+            }
+        }
+    }
+}
+
+void
+ScenarioRun::EnableAccessPcap()
+{
+    PcapHelper pcap;
+    for (const auto& [name, node] : m_nodes)
+    {
+        for (uint32_t i = 0; i < node->GetNDevices(); ++i)
+        {
+            Ptr<AccessNetDevice> dev = DynamicCast<AccessNetDevice>(node->GetDevice(i));
+            if (dev)
+            {
+                auto file = pcap.CreateFile(fmt::format("{}/dmm-{}-{}.pcap", m_opt.outDir, name, i),
+                                            std::ios::out,
+                                            PcapHelper::DLT_EN10MB);
+                pcap.HookDefaultSink<AccessNetDevice>(dev, "Sniffer", file);
             }
         }
     }
@@ -521,6 +542,8 @@ RunResults
 ScenarioRun::Run()
 {
     auto wallStart = std::chrono::steady_clock::now();
+    // Real checksums: ns-3 writes UDP checksum 0 otherwise, illegal over IPv6.
+    GlobalValue::Bind("ChecksumEnabled", BooleanValue(true));
     RngSeedManager::SetSeed(m_cfg.seed);
     RngSeedManager::SetRun(1);
     m_signaling = CreateObject<SignalingMonitor>();
@@ -542,7 +565,7 @@ ScenarioRun::Run()
     if (m_opt.pcap)
     {
         PointToPointHelper().EnablePcapAll(m_opt.outDir + "/dmm");
-        CsmaHelper().EnablePcapAll(m_opt.outDir + "/dmm", true);
+        EnableAccessPcap();
         YansWifiPhyHelper().EnablePcapAll(m_opt.outDir + "/dmm", true);
     }
     Ptr<ProgressReporter> progress = CreateObject<ProgressReporter>();

@@ -4,9 +4,9 @@
 #include "link-switch.h"
 
 #include "ns3/abort.h"
+#include "ns3/access-channel.h"
+#include "ns3/access-net-device.h"
 #include "ns3/access-router-agent.h"
-#include "ns3/csma-channel.h"
-#include "ns3/csma-net-device.h"
 #include "ns3/log.h"
 #include "ns3/mac48-address.h"
 #include "ns3/mn-agent.h"
@@ -53,7 +53,7 @@ LinkSwitch::DoDispose()
 }
 
 void
-LinkSwitch::SetDevice(Ptr<CsmaNetDevice> device, Ptr<MnAgent> agent)
+LinkSwitch::SetDevice(Ptr<AccessNetDevice> device, Ptr<MnAgent> agent)
 {
     m_device = device;
     m_mnAgent = agent;
@@ -61,7 +61,7 @@ LinkSwitch::SetDevice(Ptr<CsmaNetDevice> device, Ptr<MnAgent> agent)
 
 void
 LinkSwitch::AddAccessLink(const std::string& name,
-                          Ptr<CsmaChannel> channel,
+                          Ptr<AccessChannel> channel,
                           Ptr<AccessRouterAgent> agent)
 {
     m_links[name] = Link{channel, agent};
@@ -84,8 +84,7 @@ void
 LinkSwitch::Move(std::string name)
 {
     NS_LOG_FUNCTION(this << name);
-    Ptr<CsmaChannel> old = DynamicCast<CsmaChannel>(m_device->GetChannel());
-    old->Detach(m_device);
+    m_device->Detach();
     if (!m_everAttached)
     {
         m_everAttached = true;

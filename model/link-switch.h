@@ -14,8 +14,8 @@
 namespace ns3
 {
 
-class CsmaChannel;
-class CsmaNetDevice;
+class AccessChannel;
+class AccessNetDevice;
 class AccessRouterAgent;
 class MnAgent;
 
@@ -23,7 +23,7 @@ class MnAgent;
  * \ingroup dmm
  * \brief Deterministic layer-2 handover of one mobile node between access links.
  *
- * At each scheduled move the node's CSMA device leaves its channel, stays detached
+ * At each scheduled move the node's access device leaves its channel, stays detached
  * for SwitchTime and then attaches to the target channel; attaching raises the link
  * up event that starts movement detection. The old access router learns of the
  * detach at once (an L2 trigger, as a Wi-Fi AP learns of a disassociation). Every
@@ -38,12 +38,11 @@ class LinkSwitch : public L2Mobility
     ~LinkSwitch() override;
 
     /**
-     * \brief Set the mobile node's device; it must be attached to a channel of its own
-     * (a "limbo" channel) until the first attachment.
+     * \brief Set the mobile node's device (detached until the first attachment).
      * \param device the device
      * \param agent the mobile node's agent (told of detaches), may be null
      */
-    void SetDevice(Ptr<CsmaNetDevice> device, Ptr<MnAgent> agent);
+    void SetDevice(Ptr<AccessNetDevice> device, Ptr<MnAgent> agent);
 
     /**
      * \brief Make an access link reachable by name.
@@ -52,7 +51,7 @@ class LinkSwitch : public L2Mobility
      * \param agent its agent (told of detaches), may be null
      */
     void AddAccessLink(const std::string& name,
-                       Ptr<CsmaChannel> channel,
+                       Ptr<AccessChannel> channel,
                        Ptr<AccessRouterAgent> agent);
 
     /**
@@ -73,14 +72,14 @@ class LinkSwitch : public L2Mobility
     /// An access link.
     struct Link
     {
-        Ptr<CsmaChannel> channel;     //!< the channel
+        Ptr<AccessChannel> channel;   //!< the channel
         Ptr<AccessRouterAgent> agent; //!< its access router agent
     };
 
     void Move(std::string name);
     void Attach(std::string name);
 
-    Ptr<CsmaNetDevice> m_device;         //!< mobile node's device
+    Ptr<AccessNetDevice> m_device;       //!< mobile node's device
     Ptr<MnAgent> m_mnAgent;              //!< mobile node's agent
     std::map<std::string, Link> m_links; //!< access links by name
     std::string m_current;               //!< current access router

@@ -3,17 +3,18 @@
  */
 // Test-only PMIPv6 topology assembled by hand from the model classes (no scenario builder):
 //
-//   cn --p2p-- lma --p2p-- mag1 ~~csma~~ (mn)
-//               \--p2p-- mag2 ~~csma~~
+//   cn --p2p-- lma --p2p-- mag1 ~~access~~ (mn)
+//               \--p2p-- mag2 ~~access~~
 //
 // The MN's CSMA device starts on a limbo channel; a LinkSwitch moves it between the MAGs'
 // access channels. Every wired link has a fixed delay, so signalling timing is exact.
 #ifndef DMM_TEST_PMIPV6_FIXTURE_H
 #define DMM_TEST_PMIPV6_FIXTURE_H
 
+#include "ns3/access-channel.h"
+#include "ns3/access-net-device.h"
 #include "ns3/binding-cache.h"
 #include "ns3/core-module.h"
-#include "ns3/csma-module.h"
 #include "ns3/drop-tail-queue.h"
 #include "ns3/internet-module.h"
 #include "ns3/ipv6-tunnel-l4-protocol.h"
@@ -187,8 +188,8 @@ class Pmipv6Network
             n->GetObject<Ipv6>()->SetAttribute("IpForward", BooleanValue(true));
         }
 
-        // The MN, on a limbo channel until its first attachment.
-        mnDevice = NewCsmaDevice(mn, Mac48Address::Allocate(), CreateObject<CsmaChannel>());
+        // The MN, detached until its first attachment.
+        mnDevice = NewAccessDevice(mn, Mac48Address::Allocate(), nullptr);
         mnMac = Mac48Address::ConvertFrom(mnDevice->GetAddress());
         Ipv6AddressHelper().AssignWithoutAddress(NetDeviceContainer(mnDevice));
 
@@ -213,13 +214,13 @@ class Pmipv6Network
         for (uint32_t i = 0; i < 2; ++i)
         {
             accessChannel[i] =
-                CreateObjectWithAttributes<CsmaChannel>("DataRate",
-                                                        DataRateValue(DataRate("100Mbps")),
-                                                        "Delay",
-                                                        TimeValue(MicroSeconds(500)));
+                CreateObjectWithAttributes<AccessChannel>("DataRate",
+                                                          DataRateValue(DataRate("100Mbps")),
+                                                          "Delay",
+                                                          TimeValue(MicroSeconds(500)));
             // One MAC on every MAG's access link: the MN sees one router (RFC 5213 §6.9.3).
-            Ptr<CsmaNetDevice> dev =
-                NewCsmaDevice(mag[i], Mac48Address("02:00:00:00:00:01"), accessChannel[i]);
+            Ptr<AccessNetDevice> dev =
+                NewAccessDevice(mag[i], Mac48Address("02:00:00:00:00:01"), accessChannel[i]);
             Ipv6AddressHelper addr;
             Ipv6Address onLink(i == 0 ? "2001:bbbb:1::" : "2001:bbbb:2::");
             addr.SetBase(onLink, Ipv6Prefix(64));
@@ -307,10 +308,10 @@ class Pmipv6Network
     std::array<Ptr<ProxyLocationUpdate>, 2> lu;         //!< MAG location updates
     std::array<Ptr<MobilityRouting>, 2> magMr;          //!< MAG mobility routing
     std::array<Ptr<PointToPointNetDevice>, 2> lmaToMag; //!< LMA's device towards each MAG
-    std::array<Ptr<CsmaChannel>, 2> accessChannel;      //!< MAG access channels
+    std::array<Ptr<AccessChannel>, 2> accessChannel;    //!< MAG access channels
     Ptr<MnAgent> mnAgent;                               //!< MN role
     Ptr<LinkSwitch> linkSwitch;                         //!< moves the MN
-    Ptr<CsmaNetDevice> mnDevice;                        //!< MN's access device
+    Ptr<AccessNetDevice> mnDevice;                      //!< MN's access device
     Mac48Address mnMac;                                 //!< its MAC
     std::string mnId{"mn@dmm"};                         //!< its MN identifier
     Ipv6Address lmaAddr;                                //!< LMAA (LMA's address on the mag1 link)
@@ -319,15 +320,17 @@ class Pmipv6Network
     Ipv6Address cnAddr;                                 //!< CN's address
 
   private:
-    static Ptr<CsmaNetDevice> NewCsmaDevice(Ptr<Node> node,
-                                            Mac48Address mac,
-                                            Ptr<CsmaChannel> channel)
+    static Ptr<AccessNetDevice> NewAccessDevice(Ptr<Node> node,
+                                                Mac48Address mac,
+                                                Ptr<AccessChannel> channel)
     {
-        Ptr<CsmaNetDevice> dev = CreateObject<CsmaNetDevice>();
+        Ptr<AccessNetDevice> dev = CreateObject<AccessNetDevice>();
         dev->SetAddress(mac);
-        dev->SetQueue(CreateObject<DropTailQueue<Packet>>());
         node->AddDevice(dev);
-        dev->Attach(channel);
+        if (channel)
+        {
+            dev->Attach(channel);
+        }
         return dev;
     }
 

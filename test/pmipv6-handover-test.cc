@@ -19,8 +19,8 @@ using nlohmann::json;
 namespace
 {
 
-constexpr double CSMA_OVERHEAD = 18; // Ethernet header + trailer, bytes
-constexpr double PPP_OVERHEAD = 2;   // PPP header, bytes
+constexpr double ACCESS_OVERHEAD = 14; // Ethernet II header on the access link, bytes
+constexpr double PPP_OVERHEAD = 2;     // PPP header, bytes
 
 /// A chain anchor - r1 - ... - rK - {magA, magB}; cn behind a core router.
 json
@@ -122,7 +122,8 @@ WiredMs(const std::vector<LinkConfig>& path, double bytes)
 double
 AccessMs(const ScenarioConfig& cfg, const std::string& ar, double bytes)
 {
-    return cfg.AccessDelayMsAt(ar) + (bytes + CSMA_OVERHEAD) * 8 / (cfg.AccessRateMbpsAt(ar) * 1e3);
+    return cfg.AccessDelayMsAt(ar) +
+           (bytes + ACCESS_OVERHEAD) * 8 / (cfg.AccessRateMbpsAt(ar) * 1e3);
 }
 
 /// Size of the first message of a type sent by a node at or after a time.

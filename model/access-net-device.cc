@@ -1,0 +1,352 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "access-net-device.h"
+
+#include "access-channel.h"
+
+#include "ns3/drop-tail-queue.h"
+#include "ns3/ethernet-header.h"
+#include "ns3/log.h"
+#include "ns3/node.h"
+#include "ns3/packet.h"
+#include "ns3/pointer.h"
+#include "ns3/simulator.h"
+#include "ns3/uinteger.h"
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("AccessNetDevice");
+NS_OBJECT_ENSURE_REGISTERED(AccessNetDevice);
+
+TypeId
+AccessNetDevice::GetTypeId()
+{
+    static TypeId tid =
+        TypeId("ns3::AccessNetDevice")
+            .SetParent<NetDevice>()
+            .SetGroupName("Dmm")
+            .AddConstructor<AccessNetDevice>()
+            .AddAttribute("Mtu",
+                          "IP MTU of the device.",
+                          UintegerValue(1500),
+                          MakeUintegerAccessor(&AccessNetDevice::SetMtu, &AccessNetDevice::GetMtu),
+                          MakeUintegerChecker<uint16_t>(1280))
+            .AddAttribute("TxQueue",
+                          "Frames waiting for transmission.",
+                          PointerValue(),
+                          MakePointerAccessor(&AccessNetDevice::m_queue),
+                          MakePointerChecker<Queue<Packet>>())
+            .AddTraceSource("Sniffer",
+                            "Every frame sent or received (for pcap).",
+                            MakeTraceSourceAccessor(&AccessNetDevice::m_snifferTrace),
+                            "ns3::Packet::TracedCallback")
+            .AddTraceSource("Drop",
+                            "A frame was dropped.",
+                            MakeTraceSourceAccessor(&AccessNetDevice::m_dropTrace),
+                            "ns3::AccessNetDevice::DropTracedCallback");
+    return tid;
+}
+
+AccessNetDevice::AccessNetDevice()
+    : m_mtu(1500),
+      m_ifIndex(0),
+      m_transmitting(false)
+{
+    m_queue = CreateObject<DropTailQueue<Packet>>();
+}
+
+AccessNetDevice::~AccessNetDevice()
+{
+}
+
+void
+AccessNetDevice::DoDispose()
+{
+    m_txEvent.Cancel();
+    m_node = nullptr;
+    m_channel = nullptr;
+    m_queue = nullptr;
+    m_rxCallback = ReceiveCallback();
+    m_promiscCallback = PromiscReceiveCallback();
+    NetDevice::DoDispose();
+}
+
+void
+AccessNetDevice::Attach(Ptr<AccessChannel> channel)
+{
+    if (m_channel)
+    {
+        Detach();
+    }
+    m_channel = channel;
+    m_channel->Attach(this);
+    m_linkChange();
+}
+
+void
+AccessNetDevice::Detach()
+{
+    if (!m_channel)
+    {
+        return;
+    }
+    m_channel->Detach(this);
+    m_channel = nullptr;
+    m_txEvent.Cancel(); // the frame on the air is cut off
+    m_transmitting = false;
+    while (Ptr<Packet> p = m_queue->Dequeue())
+    {
+        Drop(p, NOT_ATTACHED);
+    }
+    m_linkChange();
+}
+
+const AccessNetDevice::Stats&
+AccessNetDevice::GetStats() const
+{
+    return m_stats;
+}
+
+void
+AccessNetDevice::Drop(Ptr<const Packet> frame, DropReason reason)
+{
+    switch (reason)
+    {
+    case NOT_ATTACHED:
+        m_stats.notAttached++;
+        break;
+    case QUEUE_FULL:
+        m_stats.queueFull++;
+        break;
+    case DEPARTED:
+        m_stats.departed++;
+        break;
+    }
+    m_dropTrace(frame, reason);
+}
+
+bool
+AccessNetDevice::Send(Ptr<Packet> packet, const Address& dest, uint16_t protocolNumber)
+{
+    return SendFrom(packet, m_address, dest, protocolNumber);
+}
+
+bool
+AccessNetDevice::SendFrom(Ptr<Packet> packet,
+                          const Address& source,
+                          const Address& dest,
+                          uint16_t protocolNumber)
+{
+    EthernetHeader eth(false);
+    eth.SetSource(Mac48Address::ConvertFrom(source));
+    eth.SetDestination(Mac48Address::ConvertFrom(dest));
+    eth.SetLengthType(protocolNumber);
+    packet->AddHeader(eth);
+    if (!m_channel)
+    {
+        Drop(packet, NOT_ATTACHED);
+        return false;
+    }
+    if (!m_queue->Enqueue(packet))
+    {
+        Drop(packet, QUEUE_FULL);
+        return false;
+    }
+    if (!m_transmitting)
+    {
+        StartTransmission();
+    }
+    return true;
+}
+
+void
+AccessNetDevice::StartTransmission()
+{
+    Ptr<Packet> frame = m_queue->Dequeue();
+    if (!frame)
+    {
+        m_transmitting = false;
+        return;
+    }
+    m_transmitting = true;
+    EthernetHeader eth(false);
+    frame->PeekHeader(eth);
+    m_snifferTrace(frame);
+    m_txEvent = Simulator::Schedule(m_channel->GetDataRate().CalculateBytesTxTime(frame->GetSize()),
+                                    &AccessNetDevice::TransmitComplete,
+                                    this,
+                                    frame,
+                                    eth.GetDestination());
+}
+
+void
+AccessNetDevice::TransmitComplete(Ptr<Packet> frame, Mac48Address destination)
+{
+    m_stats.txFrames++;
+    m_channel->Deliver(this, frame, destination);
+    StartTransmission();
+}
+
+void
+AccessNetDevice::Receive(Ptr<Packet> frame, Ptr<AccessChannel> from)
+{
+    if (from != m_channel)
+    {
+        Drop(frame, DEPARTED);
+        return;
+    }
+    m_stats.rxFrames++;
+    m_snifferTrace(frame);
+    EthernetHeader eth(false);
+    frame->RemoveHeader(eth);
+    Mac48Address dst = eth.GetDestination();
+    PacketType type = dst.IsBroadcast()  ? PACKET_BROADCAST
+                      : dst.IsGroup()    ? PACKET_MULTICAST
+                      : dst == m_address ? PACKET_HOST
+                                         : PACKET_OTHERHOST;
+    if (!m_promiscCallback.IsNull())
+    {
+        m_promiscCallback(this, frame->Copy(), eth.GetLengthType(), eth.GetSource(), dst, type);
+    }
+    if (type != PACKET_OTHERHOST && !m_rxCallback.IsNull())
+    {
+        m_rxCallback(this, frame, eth.GetLengthType(), eth.GetSource());
+    }
+}
+
+void
+AccessNetDevice::SetIfIndex(const uint32_t index)
+{
+    m_ifIndex = index;
+}
+
+uint32_t
+AccessNetDevice::GetIfIndex() const
+{
+    return m_ifIndex;
+}
+
+Ptr<Channel>
+AccessNetDevice::GetChannel() const
+{
+    return m_channel;
+}
+
+void
+AccessNetDevice::SetAddress(Address address)
+{
+    m_address = Mac48Address::ConvertFrom(address);
+}
+
+Address
+AccessNetDevice::GetAddress() const
+{
+    return m_address;
+}
+
+bool
+AccessNetDevice::SetMtu(const uint16_t mtu)
+{
+    m_mtu = mtu;
+    return true;
+}
+
+uint16_t
+AccessNetDevice::GetMtu() const
+{
+    return m_mtu;
+}
+
+bool
+AccessNetDevice::IsLinkUp() const
+{
+    return m_channel != nullptr;
+}
+
+void
+AccessNetDevice::AddLinkChangeCallback(Callback<void> callback)
+{
+    m_linkChange.ConnectWithoutContext(callback);
+}
+
+bool
+AccessNetDevice::IsBroadcast() const
+{
+    return true;
+}
+
+Address
+AccessNetDevice::GetBroadcast() const
+{
+    return Mac48Address::GetBroadcast();
+}
+
+bool
+AccessNetDevice::IsMulticast() const
+{
+    return true;
+}
+
+Address
+AccessNetDevice::GetMulticast(Ipv4Address multicastGroup) const
+{
+    return Mac48Address::GetMulticast(multicastGroup);
+}
+
+Address
+AccessNetDevice::GetMulticast(Ipv6Address addr) const
+{
+    return Mac48Address::GetMulticast(addr);
+}
+
+bool
+AccessNetDevice::IsBridge() const
+{
+    return false;
+}
+
+bool
+AccessNetDevice::IsPointToPoint() const
+{
+    return false;
+}
+
+Ptr<Node>
+AccessNetDevice::GetNode() const
+{
+    return m_node;
+}
+
+void
+AccessNetDevice::SetNode(Ptr<Node> node)
+{
+    m_node = node;
+}
+
+bool
+AccessNetDevice::NeedsArp() const
+{
+    return true;
+}
+
+void
+AccessNetDevice::SetReceiveCallback(ReceiveCallback cb)
+{
+    m_rxCallback = cb;
+}
+
+void
+AccessNetDevice::SetPromiscReceiveCallback(PromiscReceiveCallback cb)
+{
+    m_promiscCallback = cb;
+}
+
+bool
+AccessNetDevice::SupportsSendFrom() const
+{
+    return true;
+}
+
+} // namespace ns3
