@@ -19,7 +19,7 @@ struct Outcome
 Outcome
 RunDmm(const std::string& args)
 {
-    std::string cmd = std::string(DMM_BINARY_DIR "/dmm-run ") + args + " 2>&1";
+    std::string cmd = std::string(DMM_RUN_PATH " ") + args + " 2>&1";
     FILE* pipe = popen(cmd.c_str(), "r");
     if (pipe == nullptr)
     {
