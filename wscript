@@ -99,6 +99,7 @@ def build(bld):
         'model/binding-cache.h',
         'model/location-cache.h',
         'model/mobility-routing.h',
+        'model/prefix-table.h',
         'model/location-update.h',
         'model/proxy-location-update.h',
         'model/routing-control.h',

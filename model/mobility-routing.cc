@@ -83,26 +83,26 @@ void
 MobilityRouting::SetDestinationTunnel(const HomeNetworkPrefix& prefix, const Tunnel& tunnel)
 {
     NS_LOG_FUNCTION(this << prefix.ToString() << tunnel.remote);
-    m_dstTunnels[prefix] = tunnel;
+    m_dstTunnels.Set(prefix, tunnel);
 }
 
 bool
 MobilityRouting::RemoveDestinationTunnel(const HomeNetworkPrefix& prefix)
 {
-    return m_dstTunnels.erase(prefix) > 0;
+    return m_dstTunnels.Erase(prefix);
 }
 
 void
 MobilityRouting::SetSourceTunnel(const HomeNetworkPrefix& prefix, const Tunnel& tunnel)
 {
     NS_LOG_FUNCTION(this << prefix.ToString() << tunnel.remote);
-    m_srcTunnels[prefix] = tunnel;
+    m_srcTunnels.Set(prefix, tunnel);
 }
 
 bool
 MobilityRouting::RemoveSourceTunnel(const HomeNetworkPrefix& prefix)
 {
-    return m_srcTunnels.erase(prefix) > 0;
+    return m_srcTunnels.Erase(prefix);
 }
 
 void
@@ -117,36 +117,19 @@ MobilityRouting::SetAccessRoute(const HomeNetworkPrefix& prefix,
                                 Ipv6Address nextHop)
 {
     NS_LOG_FUNCTION(this << prefix.ToString() << interface << nextHop);
-    m_access[prefix] = {interface, nextHop};
+    m_access.Set(prefix, {interface, nextHop});
 }
 
 bool
 MobilityRouting::RemoveAccessRoute(const HomeNetworkPrefix& prefix)
 {
-    return m_access.erase(prefix) > 0;
-}
-
-template <class T>
-const T*
-MobilityRouting::Match(const std::map<HomeNetworkPrefix, T>& table, Ipv6Address a)
-{
-    const T* best = nullptr;
-    int bestLength = -1;
-    for (const auto& [prefix, value] : table)
-    {
-        if (prefix.length > bestLength && prefix.Contains(a))
-        {
-            best = &value;
-            bestLength = prefix.length;
-        }
-    }
-    return best;
+    return m_access.Erase(prefix);
 }
 
 const MobilityRouting::Tunnel*
 MobilityRouting::LookupDestinationTunnel(Ipv6Address dst) const
 {
-    return Match(m_dstTunnels, dst);
+    return m_dstTunnels.Lookup(dst);
 }
 
 const MobilityRouting::Stats&
@@ -197,14 +180,14 @@ MobilityRouting::RouteInput(Ptr<const Packet> p,
     {
         return false; // local delivery and ND belong to static routing
     }
-    const auto* access = Match(m_access, dst);
+    const auto* access = m_access.Lookup(dst);
     auto accessIf = m_accessInterfaces.find(m_ipv6->GetInterfaceForDevice(idev));
     bool fromAccess = accessIf != m_accessInterfaces.end();
     // Uplink: RFC 5213 §6.10.5 — everything from an attached MN goes to its LMA,
     // unless local routing is enabled and the destination is attached here too.
     if (fromAccess && !(m_localRouting && access))
     {
-        if (const Tunnel* up = Match(m_srcTunnels, header.GetSource()))
+        if (const Tunnel* up = m_srcTunnels.Lookup(header.GetSource()))
         {
             m_stats.tunnelledUp++;
             Encapsulate(p, header, *up);
@@ -214,7 +197,7 @@ MobilityRouting::RouteInput(Ptr<const Packet> p,
     // BCP 38 (RFC 2827): an address from another link cannot be used here; this is
     // what breaks sessions of a node that moved without mobility support.
     if (fromAccess && m_ingressFiltering && !accessIf->second.Contains(header.GetSource()) &&
-        !Match(m_srcTunnels, header.GetSource()))
+        !m_srcTunnels.Lookup(header.GetSource()))
     {
         m_stats.ingressFiltered++;
         m_dropTrace(p, header);
@@ -232,7 +215,7 @@ MobilityRouting::RouteInput(Ptr<const Packet> p,
         ucb(idev, route, p, header);
         return true;
     }
-    if (const Tunnel* down = Match(m_dstTunnels, dst))
+    if (const Tunnel* down = m_dstTunnels.Lookup(dst))
     {
         m_stats.tunnelledDown++;
         Encapsulate(p, header, *down);
@@ -292,15 +275,15 @@ MobilityRouting::PrintRoutingTable(Ptr<OutputStreamWrapper> stream, Time::Unit u
     std::ostream& os = *stream->GetStream();
     os << "Node " << m_ipv6->GetObject<Node>()->GetId() << " mobility routing at "
        << Simulator::Now().As(unit) << "\n";
-    for (const auto& [prefix, t] : m_dstTunnels)
+    for (const auto& [prefix, t] : m_dstTunnels.GetEntries())
     {
         os << "  to " << prefix.ToString() << " tunnel " << t.local << " -> " << t.remote << "\n";
     }
-    for (const auto& [prefix, t] : m_srcTunnels)
+    for (const auto& [prefix, t] : m_srcTunnels.GetEntries())
     {
         os << "  from " << prefix.ToString() << " tunnel " << t.local << " -> " << t.remote << "\n";
     }
-    for (const auto& [prefix, a] : m_access)
+    for (const auto& [prefix, a] : m_access.GetEntries())
     {
         os << "  to " << prefix.ToString() << " if " << a.first << " via " << a.second << "\n";
     }

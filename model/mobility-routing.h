@@ -6,6 +6,7 @@
 
 #include "ns3/home-address-allocation.h"
 #include "ns3/ipv6-routing-protocol.h"
+#include "ns3/prefix-table.h"
 #include "ns3/traced-callback.h"
 
 #include <map>
@@ -161,18 +162,15 @@ class MobilityRouting : public Ipv6RoutingProtocol
     void DoDispose() override;
 
   private:
-    /// Longest-prefix match in one of the tables.
-    template <class T>
-    static const T* Match(const std::map<HomeNetworkPrefix, T>& table, Ipv6Address a);
     bool IsLocal(Ipv6Address a) const;
     void Encapsulate(Ptr<const Packet> p, const Ipv6Header& header, const Tunnel& tunnel);
 
-    Ptr<Ipv6L3Protocol> m_ipv6;                                             //!< the node's stack
-    Ptr<Ipv6TunnelL4Protocol> m_tunnel;                                     //!< the node's tunnel
-    std::vector<HomeNetworkPrefix> m_anchored;                              //!< anchored aggregates
-    std::map<HomeNetworkPrefix, Tunnel> m_dstTunnels;                       //!< anchor side
-    std::map<HomeNetworkPrefix, Tunnel> m_srcTunnels;                       //!< access side, uplink
-    std::map<HomeNetworkPrefix, std::pair<uint32_t, Ipv6Address>> m_access; //!< access side
+    Ptr<Ipv6L3Protocol> m_ipv6;                               //!< the node's stack
+    Ptr<Ipv6TunnelL4Protocol> m_tunnel;                       //!< the node's tunnel
+    std::vector<HomeNetworkPrefix> m_anchored;                //!< anchored aggregates
+    PrefixTable<Tunnel> m_dstTunnels;                         //!< anchor side
+    PrefixTable<Tunnel> m_srcTunnels;                         //!< access side, uplink
+    PrefixTable<std::pair<uint32_t, Ipv6Address>> m_access;   //!< access side
     std::map<uint32_t, HomeNetworkPrefix> m_accessInterfaces; //!< access-side interfaces
     bool m_ingressFiltering;                                  //!< IngressFiltering
     bool m_localRouting;                                      //!< EnableLocalRouting
