@@ -92,7 +92,8 @@ AccessChannel::Deliver(Ptr<AccessNetDevice> sender,
                                        &AccessNetDevice::Receive,
                                        device,
                                        frame->Copy(),
-                                       Ptr<AccessChannel>(this));
+                                       Ptr<AccessChannel>(this),
+                                       device->GetAttachEpoch());
     }
 }
 

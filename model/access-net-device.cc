@@ -5,6 +5,7 @@
 
 #include "access-channel.h"
 
+#include "ns3/abort.h"
 #include "ns3/drop-tail-queue.h"
 #include "ns3/ethernet-header.h"
 #include "ns3/log.h"
@@ -52,7 +53,8 @@ AccessNetDevice::GetTypeId()
 AccessNetDevice::AccessNetDevice()
     : m_mtu(1500),
       m_ifIndex(0),
-      m_transmitting(false)
+      m_transmitting(false),
+      m_epoch(0)
 {
     m_queue = CreateObject<DropTailQueue<Packet>>();
 }
@@ -76,6 +78,9 @@ AccessNetDevice::DoDispose()
 void
 AccessNetDevice::Attach(Ptr<AccessChannel> channel)
 {
+    NS_ABORT_MSG_IF(!channel, "AccessNetDevice::Attach: no channel");
+    NS_ABORT_MSG_IF(!m_node, "AccessNetDevice::Attach: add the device to a node first");
+    m_epoch++;
     if (m_channel)
     {
         Detach();
@@ -94,7 +99,12 @@ AccessNetDevice::Detach()
     }
     m_channel->Detach(this);
     m_channel = nullptr;
-    m_txEvent.Cancel(); // the frame on the air is cut off
+    if (m_txEvent.IsRunning())
+    {
+        m_txEvent.Cancel(); // the frame on the air is cut off
+        Drop(m_txFrame, NOT_ATTACHED);
+    }
+    m_txFrame = nullptr;
     m_transmitting = false;
     while (Ptr<Packet> p = m_queue->Dequeue())
     {
@@ -171,6 +181,7 @@ AccessNetDevice::StartTransmission()
         return;
     }
     m_transmitting = true;
+    m_txFrame = frame;
     EthernetHeader eth(false);
     frame->PeekHeader(eth);
     m_snifferTrace(frame);
@@ -185,14 +196,21 @@ void
 AccessNetDevice::TransmitComplete(Ptr<Packet> frame, Mac48Address destination)
 {
     m_stats.txFrames++;
+    m_txFrame = nullptr;
     m_channel->Deliver(this, frame, destination);
     StartTransmission();
 }
 
-void
-AccessNetDevice::Receive(Ptr<Packet> frame, Ptr<AccessChannel> from)
+uint64_t
+AccessNetDevice::GetAttachEpoch() const
 {
-    if (from != m_channel)
+    return m_epoch;
+}
+
+void
+AccessNetDevice::Receive(Ptr<Packet> frame, Ptr<AccessChannel> from, uint64_t epoch)
+{
+    if (from != m_channel || epoch != m_epoch)
     {
         Drop(frame, DEPARTED);
         return;

@@ -64,8 +64,13 @@ class AccessNetDevice : public NetDevice
     /**
      * \brief Called by the channel: a frame arrives.
      * \param frame the frame \param from the channel that carried it
+     * \param epoch the attachment (GetAttachEpoch) the frame was sent towards
      */
-    void Receive(Ptr<Packet> frame, Ptr<AccessChannel> from);
+    void Receive(Ptr<Packet> frame, Ptr<AccessChannel> from, uint64_t epoch);
+
+    /// \return a number that changes at every attachment (a frame sent during an
+    /// earlier attachment is lost even if the device is back on the same channel)
+    uint64_t GetAttachEpoch() const;
 
     /// \return the counters
     const Stats& GetStats() const;
@@ -114,6 +119,8 @@ class AccessNetDevice : public NetDevice
     uint16_t m_mtu;                                   //!< attribute Mtu
     uint32_t m_ifIndex;                               //!< interface index
     bool m_transmitting;                              //!< a frame is being serialised
+    Ptr<Packet> m_txFrame;                            //!< the frame being serialised
+    uint64_t m_epoch;                                 //!< attachments so far
     EventId m_txEvent;                                //!< end of the current transmission
     ReceiveCallback m_rxCallback;                     //!< to the stack
     PromiscReceiveCallback m_promiscCallback;         //!< to promiscuous listeners
