@@ -14,7 +14,18 @@ NS_OBJECT_ENSURE_REGISTERED(LocationUpdate);
 TypeId
 LocationUpdate::GetTypeId()
 {
-    static TypeId tid = TypeId("ns3::LocationUpdate").SetParent<Object>().SetGroupName("Dmm");
+    static TypeId tid =
+        TypeId("ns3::LocationUpdate")
+            .SetParent<Object>()
+            .SetGroupName("Dmm")
+            .AddTraceSource("Update",
+                            "A location update was sent (or sent again).",
+                            MakeTraceSourceAccessor(&LocationUpdate::m_updateTrace),
+                            "ns3::LocationUpdate::UpdateTracedCallback")
+            .AddTraceSource("Outcome",
+                            "A registration or de-registration was answered or timed out.",
+                            MakeTraceSourceAccessor(&LocationUpdate::m_outcomeTrace),
+                            "ns3::LocationUpdate::OutcomeTracedCallback");
     return tid;
 }
 
@@ -22,6 +33,25 @@ void
 LocationUpdate::SetOutcomeCallback(OutcomeCallback cb)
 {
     m_outcome = cb;
+}
+
+void
+LocationUpdate::ReportOutcome(const Outcome& outcome)
+{
+    m_outcomeTrace(outcome);
+    if (!m_outcome.IsNull())
+    {
+        m_outcome(outcome);
+    }
+}
+
+void
+LocationUpdate::ReportUpdate(const std::string& mnId,
+                             uint16_t sequence,
+                             Time lifetime,
+                             bool retransmission)
+{
+    m_updateTrace(mnId, sequence, lifetime, retransmission);
 }
 
 void

@@ -6,7 +6,9 @@
 
 #include "ns3/home-address-allocation.h"
 #include "ns3/location-management.h"
+#include "ns3/nstime.h"
 #include "ns3/object.h"
+#include "ns3/traced-callback.h"
 
 #include <string>
 #include <vector>
@@ -40,6 +42,22 @@ class LocationUpdate : public Object
     /// Called with every outcome.
     typedef Callback<void, const Outcome&> OutcomeCallback;
 
+    /**
+     * TracedCallback signature for updates sent.
+     * \param mnId the mobile node \param sequence the update's sequence number
+     * \param lifetime the requested lifetime (0: de-registration)
+     * \param retransmission true when the same update is sent again
+     */
+    typedef void (*UpdateTracedCallback)(const std::string& mnId,
+                                         uint16_t sequence,
+                                         Time lifetime,
+                                         bool retransmission);
+    /**
+     * TracedCallback signature for outcomes.
+     * \param outcome the outcome
+     */
+    typedef void (*OutcomeTracedCallback)(const Outcome& outcome);
+
     /// \brief Get the type ID. \return the object TypeId
     static TypeId GetTypeId();
 
@@ -70,7 +88,21 @@ class LocationUpdate : public Object
 
   protected:
     void DoDispose() override;
-    OutcomeCallback m_outcome; //!< outcome sink
+    /// \param outcome the outcome to trace and pass to the outcome callback
+    void ReportOutcome(const Outcome& outcome);
+    /**
+     * \param mnId the mobile node \param sequence sequence number
+     * \param lifetime requested lifetime \param retransmission a repeat of the last one
+     */
+    void ReportUpdate(const std::string& mnId,
+                      uint16_t sequence,
+                      Time lifetime,
+                      bool retransmission);
+
+  private:
+    OutcomeCallback m_outcome;                                              //!< outcome sink
+    TracedCallback<const std::string&, uint16_t, Time, bool> m_updateTrace; //!< Update
+    TracedCallback<const Outcome&> m_outcomeTrace;                          //!< Outcome
 };
 
 } // namespace ns3

@@ -177,11 +177,8 @@ ProxyLocationUpdate::Retransmit(const std::string& mnId)
     {
         e.pending = false;
         m_timeouts++;
-        if (!m_outcome.IsNull())
-        {
-            m_outcome(
-                Outcome{mnId, BindingStatus::REASON_UNSPECIFIED, e.prefixes, Seconds(0), true});
-        }
+        ReportOutcome(
+            Outcome{mnId, BindingStatus::REASON_UNSPECIFIED, e.prefixes, Seconds(0), true});
         return;
     }
     ProxyBindingUpdate pbu;
@@ -208,6 +205,7 @@ ProxyLocationUpdate::Retransmit(const std::string& mnId)
         opts.SetTimestamp(Timestamp());
     }
     m_mh->Send(pbu, m_local, m_anchor);
+    ReportUpdate(mnId, e.sequence, e.lifetime, e.retries > 0);
     e.retries++;
     e.retransmit = Simulator::Schedule(e.timeout, &ProxyLocationUpdate::Retransmit, this, mnId);
 }
@@ -249,10 +247,7 @@ ProxyLocationUpdate::HandlePba(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6
     {
         m_list.erase(it);
     }
-    if (!m_outcome.IsNull())
-    {
-        m_outcome(outcome);
-    }
+    ReportOutcome(outcome);
 }
 
 } // namespace ns3

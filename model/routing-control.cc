@@ -16,10 +16,19 @@ NS_OBJECT_ENSURE_REGISTERED(RoutingControl);
 TypeId
 RoutingControl::GetTypeId()
 {
-    static TypeId tid = TypeId("ns3::RoutingControl")
-                            .SetParent<Object>()
-                            .SetGroupName("Dmm")
-                            .AddConstructor<RoutingControl>();
+    static TypeId tid =
+        TypeId("ns3::RoutingControl")
+            .SetParent<Object>()
+            .SetGroupName("Dmm")
+            .AddConstructor<RoutingControl>()
+            .AddTraceSource("Installed",
+                            "Forwarding of a prefix through a tunnel was installed.",
+                            MakeTraceSourceAccessor(&RoutingControl::m_installTrace),
+                            "ns3::RoutingControl::ForwardingTracedCallback")
+            .AddTraceSource("Removed",
+                            "Forwarding of a prefix through a tunnel was removed.",
+                            MakeTraceSourceAccessor(&RoutingControl::m_removeTrace),
+                            "ns3::RoutingControl::ForwardingTracedCallback");
     return tid;
 }
 
@@ -62,6 +71,7 @@ RoutingControl::Withdraw(const BindingCacheEntry& entry, Ipv6Address careOf)
     for (const auto& hnp : entry.prefixes)
     {
         m_mr->RemoveDestinationTunnel(hnp);
+        m_removeTrace(hnp, careOf);
     }
     m_tunnel->RemovePeer(careOf);
     m_installed.erase(entry.mnId);
@@ -83,6 +93,7 @@ RoutingControl::BindingUpdated(const BindingCacheEntry& entry, Ipv6Address previ
     for (const auto& hnp : entry.prefixes)
     {
         m_mr->SetDestinationTunnel(hnp, {m_local, entry.careOf});
+        m_installTrace(hnp, entry.careOf);
     }
     m_tunnel->AddPeer(entry.careOf);
     m_installed[entry.mnId] = entry.careOf;
@@ -110,6 +121,7 @@ RoutingControl::AddAttachedNode(const std::vector<HomeNetworkPrefix>& prefixes,
     {
         m_mr->SetAccessRoute(hnp, interface, linkLocal);
         m_mr->SetSourceTunnel(hnp, {m_local, anchor});
+        m_installTrace(hnp, anchor);
     }
     m_tunnel->AddPeer(anchor);
 }
@@ -122,6 +134,7 @@ RoutingControl::RemoveAttachedNode(const std::vector<HomeNetworkPrefix>& prefixe
     {
         m_mr->RemoveAccessRoute(hnp);
         m_mr->RemoveSourceTunnel(hnp);
+        m_removeTrace(hnp, anchor);
     }
     m_tunnel->RemovePeer(anchor);
 }

@@ -8,6 +8,7 @@
 #include "ns3/ipv6-address.h"
 #include "ns3/location-management.h"
 #include "ns3/object.h"
+#include "ns3/traced-callback.h"
 
 #include <vector>
 
@@ -31,6 +32,13 @@ class Ipv6TunnelL4Protocol;
 class RoutingControl : public Object
 {
   public:
+    /**
+     * TracedCallback signature for forwarding changes.
+     * \param prefix the prefix whose forwarding changed
+     * \param locator the remote tunnel endpoint
+     */
+    typedef void (*ForwardingTracedCallback)(const HomeNetworkPrefix& prefix, Ipv6Address locator);
+
     /// \brief Get the type ID. \return the object TypeId
     static TypeId GetTypeId();
     RoutingControl();
@@ -80,6 +88,8 @@ class RoutingControl : public Object
     Ptr<Ipv6TunnelL4Protocol> m_tunnel;             //!< tunnel endpoint (peers)
     Ipv6Address m_local;                            //!< local tunnel endpoint
     std::map<std::string, Ipv6Address> m_installed; //!< anchor side: MN -> locator in use
+    TracedCallback<const HomeNetworkPrefix&, Ipv6Address> m_installTrace; //!< Installed
+    TracedCallback<const HomeNetworkPrefix&, Ipv6Address> m_removeTrace;  //!< Removed
 };
 
 } // namespace ns3

@@ -516,3 +516,51 @@ TEST_F(Pmipv6Agents, TunnelFromUnknownPeerDropped)
 }
 
 } // namespace
+
+/// The location update function's trace sources report every PBU (retransmissions
+/// flagged) and every outcome, in the order the protocol produces them.
+TEST_F(Pmipv6Agents, LocationUpdateTracesUpdatesAndOutcomes)
+{
+    Pmipv6Options opt;
+    Pmipv6Network net(opt);
+
+    struct Sent
+    {
+        std::string mnId;
+        uint16_t seq;
+        Time lifetime;
+        bool retransmission;
+    };
+
+    std::vector<Sent> sent;
+    std::vector<LocationUpdate::Outcome> outcomes;
+    net.lu[0]->TraceConnectWithoutContext(
+        "Update",
+        Callback<void, const std::string&, uint16_t, Time, bool>(
+            [&sent](const std::string& id, uint16_t seq, Time lifetime, bool re) {
+                sent.push_back({id, seq, lifetime, re});
+            }));
+    net.lu[0]->TraceConnectWithoutContext(
+        "Outcome",
+        Callback<void, const LocationUpdate::Outcome&>(
+            [&outcomes](const LocationUpdate::Outcome& o) { outcomes.push_back(o); }));
+    net.lmaAgent->SetStartTime(Seconds(1.5)); // the first PBU goes unanswered, the retry not
+    net.linkSwitch->ScheduleAttach(Seconds(1), "mag1");
+    net.linkSwitch->ScheduleAttach(Seconds(4), "mag2");
+    Simulator::Stop(Seconds(5));
+    Simulator::Run();
+
+    ASSERT_EQ(sent.size(), 3u); // PBU, its retransmission 1 s later, the de-registration
+    EXPECT_EQ(sent[0].mnId, sent[2].mnId);
+    EXPECT_FALSE(sent[0].retransmission);
+    EXPECT_TRUE(sent[1].retransmission);
+    EXPECT_EQ(sent[0].seq, sent[1].seq);
+    EXPECT_FALSE(sent[2].retransmission);
+    EXPECT_EQ(sent[2].lifetime, Time(0));
+    EXPECT_EQ(sent[2].seq, static_cast<uint16_t>(sent[0].seq + 1));
+    ASSERT_EQ(outcomes.size(), 2u); // registration, then de-registration
+    EXPECT_EQ(outcomes[0].status, BindingStatus::ACCEPTED);
+    EXPECT_GT(outcomes[0].lifetime, Time(0));
+    EXPECT_EQ(outcomes[1].lifetime, Time(0));
+    EXPECT_FALSE(outcomes[1].timedOut);
+}
