@@ -19,6 +19,7 @@
 #include "ns3/mobility-l4-protocol.h"
 #include "ns3/mobility-routing.h"
 #include "ns3/path-monitor.h"
+#include "ns3/pmipv6-helper.h"
 #include "ns3/point-to-point-module.h"
 #include "ns3/prefix-pool-allocation.h"
 #include "ns3/profile.h"
@@ -54,6 +55,13 @@ Str(Ipv6Address a)
     return os.str();
 }
 
+/// A delay written in milliseconds in the scenario, to the microsecond.
+TimeValue
+Milliseconds(double ms)
+{
+    return TimeValue(MicroSeconds(std::llround(ms * 1e3)));
+}
+
 using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS>;
 
 /// One run: the ns-3 objects of a scenario and what is needed to read results.
@@ -84,7 +92,7 @@ class ScenarioRun
     void CreateAccessLinks();
     void ComputeRoutes();
     void InstallProfile();
-    void InstallAnchor(const std::string& name);
+    void ConfigurePmipv6();
     void InstallAccess(const std::string& name);
     void InstallMobileNodes();
     void ScheduleFlows();
@@ -94,7 +102,6 @@ class ScenarioRun
     void EnableAccessPcap();
     bool IsOnLink(size_t vertex, const HomeNetworkPrefix& prefix) const;
     Ipv6Address CurrentGlobal(const std::string& mn) const;
-    Ptr<MobilityRouting> AddMobilityRouting(Ptr<Node> node);
 
     const ScenarioConfig& m_cfg;
     const RunOptions& m_opt;
@@ -110,6 +117,7 @@ class ScenarioRun
     std::map<std::string, Ptr<NetDevice>> m_mnDevice;
     std::map<std::string, Ptr<L2Mobility>> m_l2;
     AccessNetworkHelper m_access;
+    Pmipv6Helper m_pmip;
     std::string m_anchor;
     std::map<size_t, std::vector<uint32_t>> m_distance; //!< hop counts between routers/hosts
     std::vector<std::string> m_flowCn;                  //!< flow index -> correspondent
@@ -327,42 +335,27 @@ ScenarioRun::FirstGlobal(const std::string& node) const
     return m_ports.at(node).front().address;
 }
 
-Ptr<MobilityRouting>
-ScenarioRun::AddMobilityRouting(Ptr<Node> node)
-{
-    Ptr<MobilityRouting> mr = CreateObject<MobilityRouting>();
-    Ptr<Ipv6ListRouting> list =
-        DynamicCast<Ipv6ListRouting>(node->GetObject<Ipv6>()->GetRoutingProtocol());
-    list->AddRoutingProtocol(mr, 10); // above static routing (0)
-    Ipv6TunnelL4Protocol::Install(node);
-    MobilityL4Protocol::Install(node);
-    return mr;
-}
-
 void
-ScenarioRun::InstallAnchor(const std::string& name)
+ScenarioRun::ConfigurePmipv6()
 {
-    Ptr<Node> node = m_nodes[name];
-    Ptr<MobilityRouting> mr = AddMobilityRouting(node);
-    Ptr<PrefixPoolAllocation> haa =
-        CreateObjectWithAttributes<PrefixPoolAllocation>("PoolPrefix",
-                                                         Ipv6AddressValue(POOL_PREFIX),
-                                                         "PoolPrefixLength",
-                                                         UintegerValue(POOL_LENGTH));
-    Ptr<BindingCache> lm = CreateObjectWithAttributes<BindingCache>(
+    const ProtocolConfig& p = m_cfg.protocol;
+    m_pmip.SetAllocationAttribute("PoolPrefix", Ipv6AddressValue(POOL_PREFIX));
+    m_pmip.SetAllocationAttribute("PoolPrefixLength", UintegerValue(POOL_LENGTH));
+    m_pmip.SetLocationManagementAttribute(
         "MinDelayBeforeBceDelete",
-        TimeValue(MilliSeconds(m_cfg.protocol.minDelayBeforeBceDeleteMs)),
-        "UseTimestamps",
-        BooleanValue(m_cfg.protocol.useTimestamps));
-    Ptr<RoutingControl> rc = CreateObject<RoutingControl>();
-    rc->Setup(mr, node->GetObject<Ipv6TunnelL4Protocol>(), FirstGlobal(name));
-    Ptr<LmaAgent> lma = CreateObjectWithAttributes<LmaAgent>(
-        "ProcessingDelay",
-        TimeValue(MicroSeconds(std::llround(m_cfg.anchorProcessingMs * 1e3))));
-    node->AggregateObject(haa);
-    node->AggregateObject(lm);
-    lma->Setup(haa, lm, mr, rc, FirstGlobal(name));
-    node->AddApplication(lma);
+        TimeValue(MicroSeconds(std::llround(p.minDelayBeforeBceDeleteMs * 1e3))));
+    m_pmip.SetLocationManagementAttribute("UseTimestamps", BooleanValue(p.useTimestamps));
+    m_pmip.SetLmaAttribute("ProcessingDelay", Milliseconds(m_cfg.anchorProcessingMs));
+    m_pmip.SetMagAttribute("ProcessingDelay", Milliseconds(m_cfg.accessProcessingMs));
+    m_pmip.SetMagAttribute("DeregisterOnDetach", BooleanValue(p.deregisterOnDetach));
+    m_pmip.SetLocationUpdateAttribute("Lifetime", TimeValue(Seconds(p.bindingLifetimeS)));
+    m_pmip.SetLocationUpdateAttribute("RefreshRatio", DoubleValue(p.refreshRatio));
+    m_pmip.SetLocationUpdateAttribute("UseTimestamps", BooleanValue(p.useTimestamps));
+    for (const NodeConfig* mn : m_cfg.NodesWithRole("mn"))
+    {
+        m_pmip.AddMobileNode(Mac48Address::ConvertFrom(m_mnDevice[mn->name]->GetAddress()),
+                             mn->name + "@dmm");
+    }
 }
 
 void
@@ -370,40 +363,23 @@ ScenarioRun::InstallAccess(const std::string& name)
 {
     Ptr<Node> node = m_nodes[name];
     auto [interface, onLink] = m_accessPort[name];
-    ObjectFactory factory(m_profile.accessAgent);
-    factory.Set("ProcessingDelay",
-                TimeValue(MicroSeconds(std::llround(m_cfg.accessProcessingMs * 1e3))));
+    Ptr<AccessRouterAgent> agent;
     if (m_profile.accessAgent == "ns3::MagAgent")
     {
-        factory.Set("DeregisterOnDetach", BooleanValue(m_cfg.protocol.deregisterOnDetach));
+        agent = DynamicCast<AccessRouterAgent>(
+            m_pmip.InstallMag(node, interface, onLink, FirstGlobal(name), FirstGlobal(m_anchor))
+                .Get(0));
     }
-    Ptr<AccessRouterAgent> agent = factory.Create<AccessRouterAgent>();
-    agent->AddAccessInterface(interface, onLink);
-    // Every access router validates sources on its access link (BCP 38); a MAG's
-    // mobility routing also tunnels its nodes' traffic.
-    Ptr<MobilityRouting> mr = AddMobilityRouting(node);
-    mr->AddAccessInterface(interface, onLink);
-    if (Ptr<MagAgent> mag = DynamicCast<MagAgent>(agent))
+    else
     {
-        mr->AddMobileAggregate(HomeNetworkPrefix::Make(Ipv6Address(POOL_PREFIX), POOL_LENGTH));
-        Ptr<ProxyLocationUpdate> lu = CreateObjectWithAttributes<ProxyLocationUpdate>(
-            "Lifetime",
-            TimeValue(Seconds(m_cfg.protocol.bindingLifetimeS)),
-            "RefreshRatio",
-            DoubleValue(m_cfg.protocol.refreshRatio),
-            "UseTimestamps",
-            BooleanValue(m_cfg.protocol.useTimestamps));
-        lu->Setup(node->GetObject<MobilityL4Protocol>(), FirstGlobal(name), FirstGlobal(m_anchor));
-        Ptr<RoutingControl> rc = CreateObject<RoutingControl>();
-        rc->Setup(mr, node->GetObject<Ipv6TunnelL4Protocol>(), FirstGlobal(name));
-        mag->Setup(lu, rc);
-        for (const NodeConfig* mn : m_cfg.NodesWithRole("mn"))
-        {
-            mag->AddPolicy(Mac48Address::ConvertFrom(m_mnDevice[mn->name]->GetAddress()),
-                           mn->name + "@dmm");
-        }
+        // A plain access router still validates sources on its access link (BCP 38).
+        m_pmip.InstallMobilityRouting(node)->AddAccessInterface(interface, onLink);
+        agent =
+            CreateObjectWithAttributes<AccessRouterAgent>("ProcessingDelay",
+                                                          Milliseconds(m_cfg.accessProcessingMs));
+        agent->AddAccessInterface(interface, onLink);
+        node->AddApplication(agent);
     }
-    node->AddApplication(agent);
     m_accessAgent[name] = agent;
 }
 
@@ -430,18 +406,21 @@ ScenarioRun::InstallProfile()
                                             anchors.size()));
         }
         m_anchor = anchors.front()->name;
-        InstallAnchor(m_anchor);
     }
     InstallMobileNodes();
+    if (!m_anchor.empty())
+    {
+        ConfigurePmipv6();
+        m_pmip.InstallLma(m_nodes[m_anchor], FirstGlobal(m_anchor));
+    }
     for (const NodeConfig* n : m_cfg.NodesWithRole("access"))
     {
         InstallAccess(n->name);
     }
     for (const NodeConfig* n : m_cfg.NodesWithRole("mn"))
     {
-        Ptr<MnAgent> agent = CreateObject<MnAgent>();
-        agent->SetDevice(m_mnDevice[n->name]);
-        m_nodes[n->name]->AddApplication(agent);
+        Ptr<MnAgent> agent = DynamicCast<MnAgent>(
+            m_pmip.InstallMobileNode(m_nodes[n->name], m_mnDevice[n->name]).Get(0));
         Ptr<L2Mobility> l2 = m_access.CreateL2Mobility(m_mnDevice[n->name], agent, m_accessAgent);
         for (const AttachmentConfig* a : m_cfg.AttachmentsOf(n->name))
         {

@@ -1,0 +1,166 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "pmipv6-helper.h"
+
+#include "ns3/ipv6-list-routing.h"
+#include "ns3/ipv6-tunnel-l4-protocol.h"
+#include "ns3/ipv6.h"
+#include "ns3/lma-agent.h"
+#include "ns3/location-management.h"
+#include "ns3/log.h"
+#include "ns3/mag-agent.h"
+#include "ns3/mn-agent.h"
+#include "ns3/mobility-l4-protocol.h"
+#include "ns3/mobility-routing.h"
+#include "ns3/proxy-location-update.h"
+#include "ns3/routing-control.h"
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("Pmipv6Helper");
+
+Pmipv6Helper::Pmipv6Helper()
+{
+    m_allocation.SetTypeId("ns3::PrefixPoolAllocation");
+    m_lm.SetTypeId("ns3::BindingCache");
+    m_lma.SetTypeId("ns3::LmaAgent");
+    m_mag.SetTypeId("ns3::MagAgent");
+    m_lu.SetTypeId("ns3::ProxyLocationUpdate");
+    m_mr.SetTypeId("ns3::MobilityRouting");
+}
+
+void
+Pmipv6Helper::SetAllocationType(const std::string& type)
+{
+    m_allocation.SetTypeId(type);
+}
+
+void
+Pmipv6Helper::SetAllocationAttribute(const std::string& name, const AttributeValue& value)
+{
+    m_allocation.Set(name, value);
+}
+
+void
+Pmipv6Helper::SetLocationManagementType(const std::string& type)
+{
+    m_lm.SetTypeId(type);
+}
+
+void
+Pmipv6Helper::SetLocationManagementAttribute(const std::string& name, const AttributeValue& value)
+{
+    m_lm.Set(name, value);
+}
+
+void
+Pmipv6Helper::SetLmaAttribute(const std::string& name, const AttributeValue& value)
+{
+    m_lma.Set(name, value);
+}
+
+void
+Pmipv6Helper::SetMagAttribute(const std::string& name, const AttributeValue& value)
+{
+    m_mag.Set(name, value);
+}
+
+void
+Pmipv6Helper::SetLocationUpdateAttribute(const std::string& name, const AttributeValue& value)
+{
+    m_lu.Set(name, value);
+}
+
+void
+Pmipv6Helper::SetMobilityRoutingAttribute(const std::string& name, const AttributeValue& value)
+{
+    m_mr.Set(name, value);
+}
+
+Ptr<MobilityRouting>
+Pmipv6Helper::InstallMobilityRouting(Ptr<Node> node, int16_t priority) const
+{
+    Ptr<Ipv6ListRouting> list =
+        DynamicCast<Ipv6ListRouting>(node->GetObject<Ipv6>()->GetRoutingProtocol());
+    NS_ABORT_MSG_IF(!list,
+                    "node " << node->GetId()
+                            << ": mobility routing needs an Ipv6ListRouting (install the stack "
+                               "with an Ipv6ListRoutingHelper)");
+    Ptr<MobilityRouting> mr = m_mr.Create<MobilityRouting>();
+    list->AddRoutingProtocol(mr, priority);
+    Ipv6TunnelL4Protocol::Install(node);
+    MobilityL4Protocol::Install(node);
+    return mr;
+}
+
+HomeNetworkPrefix
+Pmipv6Helper::GetMobileAggregate() const
+{
+    return m_allocation.Create<HomeAddressAllocation>()->GetAggregate();
+}
+
+ApplicationContainer
+Pmipv6Helper::InstallLma(Ptr<Node> node, Ipv6Address lmaa)
+{
+    Ptr<MobilityRouting> mr = InstallMobilityRouting(node);
+    Ptr<HomeAddressAllocation> haa = m_allocation.Create<HomeAddressAllocation>();
+    Ptr<LocationManagement> lm = m_lm.Create<LocationManagement>();
+    Ptr<RoutingControl> rc = CreateObject<RoutingControl>();
+    rc->Setup(mr, node->GetObject<Ipv6TunnelL4Protocol>(), lmaa);
+    node->AggregateObject(haa);
+    node->AggregateObject(lm);
+    Ptr<LmaAgent> lma = m_lma.Create<LmaAgent>();
+    lma->Setup(haa, lm, mr, rc, lmaa);
+    node->AddApplication(lma);
+    m_aggregates.push_back(haa->GetAggregate());
+    return ApplicationContainer(lma);
+}
+
+ApplicationContainer
+Pmipv6Helper::InstallMag(Ptr<Node> node,
+                         uint32_t accessInterface,
+                         const HomeNetworkPrefix& onLink,
+                         Ipv6Address proxyCoa,
+                         Ipv6Address lmaa)
+{
+    Ptr<MobilityRouting> mr = InstallMobilityRouting(node);
+    mr->AddAccessInterface(accessInterface, onLink);
+    mr->AddMobileAggregate(m_aggregates.empty() ? GetMobileAggregate() : m_aggregates.front());
+    Ptr<ProxyLocationUpdate> lu = m_lu.Create<ProxyLocationUpdate>();
+    lu->Setup(node->GetObject<MobilityL4Protocol>(), proxyCoa, lmaa);
+    Ptr<RoutingControl> rc = CreateObject<RoutingControl>();
+    rc->Setup(mr, node->GetObject<Ipv6TunnelL4Protocol>(), proxyCoa);
+    Ptr<MagAgent> mag = m_mag.Create<MagAgent>();
+    mag->Setup(lu, rc);
+    mag->AddAccessInterface(accessInterface, onLink);
+    for (const auto& [mac, mnId] : m_policy)
+    {
+        mag->AddPolicy(mac, mnId);
+    }
+    node->AddApplication(mag);
+    m_mags.push_back(mag);
+    return ApplicationContainer(mag);
+}
+
+void
+Pmipv6Helper::AddMobileNode(Mac48Address mac, const std::string& mnId)
+{
+    m_policy.emplace_back(mac, mnId);
+    for (const auto& mag : m_mags)
+    {
+        mag->AddPolicy(mac, mnId);
+    }
+}
+
+ApplicationContainer
+Pmipv6Helper::InstallMobileNode(Ptr<Node> node, Ptr<NetDevice> device)
+{
+    Ptr<MnAgent> agent = CreateObject<MnAgent>();
+    agent->SetDevice(device);
+    node->AddApplication(agent);
+    return ApplicationContainer(agent);
+}
+
+} // namespace ns3

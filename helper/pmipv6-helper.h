@@ -1,0 +1,136 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef DMM_PMIPV6_HELPER_H
+#define DMM_PMIPV6_HELPER_H
+
+#include "ns3/application-container.h"
+#include "ns3/attribute.h"
+#include "ns3/home-address-allocation.h"
+#include "ns3/ipv6-address.h"
+#include "ns3/mac48-address.h"
+#include "ns3/net-device.h"
+#include "ns3/node.h"
+#include "ns3/object-factory.h"
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace ns3
+{
+
+class MagAgent;
+class MobilityRouting;
+
+/**
+ * \ingroup dmm
+ * \brief Installs Proxy Mobile IPv6 (RFC 5213) roles on nodes that already have an
+ * IPv6 stack with an Ipv6ListRouting (as InternetStackHelper with an
+ * Ipv6ListRoutingHelper gives).
+ *
+ * Each role is assembled from the framework's logical functions, each made by an
+ * ObjectFactory whose type and attributes can be set, the way TrafficControlHelper
+ * chooses a queue disc:
+ * - LMA: HomeAddressAllocation (default ns3::PrefixPoolAllocation) + LocationManagement
+ *   (default ns3::BindingCache) + MobilityRouting + RoutingControl, driven by an LmaAgent;
+ * - MAG: ProxyLocationUpdate + MobilityRouting + RoutingControl, driven by a MagAgent;
+ * - MN: an MnAgent (router solicitation on link up).
+ *
+ * \code
+ *   Pmipv6Helper pmip;
+ *   pmip.SetLocationManagementAttribute("MinDelayBeforeBceDelete", TimeValue(Seconds(2)));
+ *   ApplicationContainer lma = pmip.InstallLma(lmaNode, lmaAddress);
+ *   pmip.AddMobileNode(mnMac, "mn1@example");
+ *   ApplicationContainer mags = pmip.InstallMag(magNode, accessIf, onLink, magAddress, lmaAddress);
+ *   ApplicationContainer mn = pmip.InstallMobileNode(mnNode, mnDevice);
+ * \endcode
+ */
+class Pmipv6Helper
+{
+  public:
+    Pmipv6Helper();
+
+    /// \param type TypeId name of the home-address allocation mode
+    void SetAllocationType(const std::string& type);
+    /// \param name attribute \param value value (home-address allocation)
+    void SetAllocationAttribute(const std::string& name, const AttributeValue& value);
+    /// \param type TypeId name of the location management mode
+    void SetLocationManagementType(const std::string& type);
+    /// \param name attribute \param value value (location management)
+    void SetLocationManagementAttribute(const std::string& name, const AttributeValue& value);
+    /// \param name attribute \param value value (ns3::LmaAgent)
+    void SetLmaAttribute(const std::string& name, const AttributeValue& value);
+    /// \param name attribute \param value value (ns3::MagAgent)
+    void SetMagAttribute(const std::string& name, const AttributeValue& value);
+    /// \param name attribute \param value value (ns3::ProxyLocationUpdate)
+    void SetLocationUpdateAttribute(const std::string& name, const AttributeValue& value);
+    /// \param name attribute \param value value (ns3::MobilityRouting)
+    void SetMobilityRoutingAttribute(const std::string& name, const AttributeValue& value);
+
+    /**
+     * \brief Make a node a local mobility anchor.
+     * \param node the node
+     * \param lmaa the LMA address that MAGs send to (one of the node's addresses)
+     * \return the LmaAgent
+     */
+    ApplicationContainer InstallLma(Ptr<Node> node, Ipv6Address lmaa);
+
+    /**
+     * \brief Make a node a mobile access gateway.
+     * \param node the node
+     * \param accessInterface the IPv6 interface of its access link
+     * \param onLink the access link's own prefix (a valid source there)
+     * \param proxyCoa the MAG's egress address towards the LMA
+     * \param lmaa the LMA address
+     * \return the MagAgent
+     */
+    ApplicationContainer InstallMag(Ptr<Node> node,
+                                    uint32_t accessInterface,
+                                    const HomeNetworkPrefix& onLink,
+                                    Ipv6Address proxyCoa,
+                                    Ipv6Address lmaa);
+
+    /**
+     * \brief Authorise a mobile node at every MAG, installed before or after
+     * (the MAG's policy store, RFC 5213 §6.2).
+     * \param mac its link-layer address
+     * \param mnId its MN identifier (NAI)
+     */
+    void AddMobileNode(Mac48Address mac, const std::string& mnId);
+
+    /**
+     * \brief Give a mobile node its agent.
+     * \param node the node
+     * \param device its access device
+     * \return the MnAgent
+     */
+    ApplicationContainer InstallMobileNode(Ptr<Node> node, Ptr<NetDevice> device);
+
+    /**
+     * \brief Add a MobilityRouting above static routing on a node, with the tunnel and
+     * Mobility Header protocols it needs (idempotent for the protocols).
+     * \param node a node with an Ipv6ListRouting
+     * \param priority priority in the list (static routing has 0)
+     * \return the new MobilityRouting
+     */
+    Ptr<MobilityRouting> InstallMobilityRouting(Ptr<Node> node, int16_t priority = 10) const;
+
+    /// \return the prefix space MAGs treat as mobile (the default allocation's pool)
+    HomeNetworkPrefix GetMobileAggregate() const;
+
+  private:
+    ObjectFactory m_allocation;                                 //!< home-address allocation
+    ObjectFactory m_lm;                                         //!< location management
+    ObjectFactory m_lma;                                        //!< LmaAgent
+    ObjectFactory m_mag;                                        //!< MagAgent
+    ObjectFactory m_lu;                                         //!< ProxyLocationUpdate
+    ObjectFactory m_mr;                                         //!< MobilityRouting
+    std::vector<Ptr<MagAgent>> m_mags;                          //!< MAGs installed
+    std::vector<std::pair<Mac48Address, std::string>> m_policy; //!< authorised nodes
+    std::vector<HomeNetworkPrefix> m_aggregates;                //!< pools of installed LMAs
+};
+
+} // namespace ns3
+
+#endif // DMM_PMIPV6_HELPER_H
