@@ -133,3 +133,8 @@ def build(bld):
         obj.source = [
             'examples/dmm-run.cc',
             ]
+        example = bld.create_ns3_program('pmipv6-example', ['dmm'])
+        example.use.extend(['FMT', 'NLOHMANN_JSON', 'BOOST_GRAPH'])
+        example.source = [
+            'examples/pmipv6-example.cc',
+            ]
