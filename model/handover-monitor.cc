@@ -112,7 +112,14 @@ HandoverMonitor::PacketSent(uint32_t flow,
                             const Address&,
                             const SeqTsSizeHeader& header)
 {
-    m_flows[flow].sentAt[header.GetSeq()] = Simulator::Now().GetSeconds();
+    Flow& f = m_flows[flow];
+    uint32_t seq = header.GetSeq();
+    if (seq >= f.sentAt.size())
+    {
+        f.sentAt.resize(seq + 1, NaN);
+    }
+    f.sentCount += std::isnan(f.sentAt[seq]) ? 1 : 0;
+    f.sentAt[seq] = Simulator::Now().GetSeconds();
 }
 
 void
@@ -124,7 +131,18 @@ HandoverMonitor::PacketReceived(uint32_t flow,
 {
     Flow& f = m_flows[flow];
     double now = Simulator::Now().GetSeconds();
-    f.delayS[header.GetSeq()] = now - header.GetTs().GetSeconds();
+    uint32_t seq = header.GetSeq();
+    if (seq >= f.received.size())
+    {
+        f.received.resize(seq + 1, false);
+    }
+    if (f.received[seq])
+    {
+        return; // a duplicate adds nothing
+    }
+    f.received[seq] = true;
+    f.receivedCount++;
+    f.delaySum += now - header.GetTs().GetSeconds();
     if (!f.downlink || f.record.startS < 0)
     {
         return;
@@ -148,15 +166,10 @@ HandoverMonitor::GetFlows() const
     for (const auto& f : m_flows)
     {
         FlowRecord r = f.record;
-        r.sent = f.sentAt.size();
-        r.received = f.delayS.size();
+        r.sent = f.sentCount;
+        r.received = f.receivedCount;
         r.lost = r.sent - std::min(r.sent, r.received);
-        double sum = 0;
-        for (const auto& [seq, d] : f.delayS)
-        {
-            sum += d;
-        }
-        r.meanDelayMs = r.received ? sum / r.received * 1e3 : NaN;
+        r.meanDelayMs = r.received ? f.delaySum / r.received * 1e3 : NaN;
         out.push_back(r);
     }
     return out;
@@ -172,14 +185,11 @@ HandoverMonitor::GetHandovers() const
     }
     for (const auto& f : m_flows)
     {
-        double meanDelay = 0;
-        for (const auto& [seq, d] : f.delayS)
+        double meanDelay = f.receivedCount ? f.delaySum / f.receivedCount : 0;
+        for (uint32_t seq = 0; seq < f.sentAt.size(); ++seq)
         {
-            meanDelay += d / f.delayS.size();
-        }
-        for (const auto& [seq, sentAt] : f.sentAt)
-        {
-            if (f.delayS.count(seq))
+            double sentAt = f.sentAt[seq];
+            if (std::isnan(sentAt) || (seq < f.received.size() && f.received[seq]))
             {
                 continue;
             }

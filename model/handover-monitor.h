@@ -97,10 +97,14 @@ class HandoverMonitor : public Object
     /// Per-flow measurements.
     struct Flow
     {
-        FlowRecord record;                 //!< identity and address
-        bool downlink{false};              //!< MN receives
-        std::map<uint32_t, double> sentAt; //!< seq -> send time
-        std::map<uint32_t, double> delayS; //!< seq -> one-way delay (delivered)
+        FlowRecord record;    //!< identity and address
+        bool downlink{false}; //!< MN receives
+        // Indexed by sequence number: 9 bytes per packet, for runs of millions.
+        std::vector<double> sentAt; //!< seq -> send time (NaN: never sent)
+        std::vector<bool> received; //!< seq -> delivered
+        uint64_t sentCount{0};      //!< packets sent
+        uint64_t receivedCount{0};  //!< distinct packets delivered
+        double delaySum{0};         //!< sum of one-way delays of delivered packets, s
     };
 
     void L2Down(std::string mn, const std::string& from);

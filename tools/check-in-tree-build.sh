@@ -9,7 +9,7 @@
 # copies this repository to contrib/dmm (without build directories), then
 #   ./ns3 configure -d release -G Ninja --enable-examples --enable-tests --enable-modules=dmm
 #   ./ns3 build            (as `cmake --build cmake-cache -j JOBS`, see below)
-# By default only the module's own targets (libdmm, dmm-run, dmm-test) and what they
+# By default only the module's own targets (libdmm, its examples, dmm-test) and what they
 # depend on are built, which is what proves the module; --full builds every target
 # of the configuration, including the test suites of all ns-3 modules dmm uses.
 # Environment: JOBS (default 2). The downloaded tarball is kept in
@@ -99,7 +99,7 @@ log "configuring"
 targets=()
 if [[ $full -eq 0 ]]; then
     known=$(ninja -C cmake-cache -t targets all | sed -n 's/^\([^:]*\): .*/\1/p')
-    for t in libdmm dmm-run dmm-test; do
+    for t in libdmm dmm-run pmipv6-example dmm-test; do
         if grep -qx "$t" <<<"$known"; then
             targets+=("$t")
         fi
