@@ -42,7 +42,7 @@ def build(bld):
     if 'dmm' in bld.env['MODULES_NOT_BUILT']:
         return
 
-    module = bld.create_ns3_module('dmm', ['internet', 'csma', 'point-to-point', 'wifi',
+    module = bld.create_ns3_module('dmm', ['internet', 'point-to-point', 'wifi',
                                            'mobility', 'applications'])
     module.use.extend(['FMT', 'NLOHMANN_JSON', 'BOOST_GRAPH'])
     module.source = [

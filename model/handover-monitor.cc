@@ -149,7 +149,7 @@ HandoverMonitor::PacketReceived(uint32_t flow,
     }
     long i = m_open[f.record.mn];
     // Only after re-attachment: a frame already in flight at the detach is still
-    // delivered by ns-3's CSMA channel, which says nothing about the handover.
+    // delivered by some devices (Wi-Fi retries), which says nothing about the handover.
     if (i >= 0 && std::isnan(m_handovers[i].firstRxS) && f.record.startS < m_handovers[i].l2DownS &&
         now >= m_handovers[i].l2UpS)
     {

@@ -96,7 +96,7 @@ MnAgent::StopApplication()
 void
 MnAgent::LinkChanged()
 {
-    // CSMA raises link up more than once per attach; one solicitation is enough.
+    // A device may raise link up more than once per attachment; one solicitation is enough.
     if (!m_running || !m_device->IsLinkUp() || m_lastRs == Simulator::Now())
     {
         return;

@@ -6,7 +6,7 @@
 //   cn --p2p-- lma --p2p-- mag1 ~~access~~ (mn)
 //               \--p2p-- mag2 ~~access~~
 //
-// The MN's CSMA device starts on a limbo channel; a LinkSwitch moves it between the MAGs'
+// The MN's access device starts detached; a LinkSwitch moves it between the MAGs'
 // access channels. Every wired link has a fixed delay, so signalling timing is exact.
 #ifndef DMM_TEST_PMIPV6_FIXTURE_H
 #define DMM_TEST_PMIPV6_FIXTURE_H
