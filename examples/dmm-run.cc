@@ -247,6 +247,10 @@ Run(const Arguments& args)
         results.wallS = wall;
     }
 
+    for (const auto& w : results.warnings)
+    {
+        std::cerr << "dmm-run: warning: " << w << "\n";
+    }
     WriteResults(results, options.outDir);
     std::cout << Summary(results, options.outDir) << std::endl;
     return 0;

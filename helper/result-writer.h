@@ -76,6 +76,7 @@ struct RunResults
     uint64_t signalingByteHops = 0;         //!< sum over messages of bytes x hops
     double meanPathStretch = 0;             //!< mean data path length / shortest path length
     uint64_t tunnelledBytes = 0;            //!< bytes carried inside tunnels
+    std::vector<std::string> warnings; //!< things the run could not do as asked (not in the files)
 };
 
 /// \brief How dmm-run wants a scenario run.

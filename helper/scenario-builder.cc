@@ -119,6 +119,7 @@ class ScenarioRun
     AccessNetworkHelper m_access;
     Pmipv6Helper m_pmip;
     std::string m_anchor;
+    std::vector<std::string> m_warnings;                //!< reported with the results
     std::map<size_t, std::vector<uint32_t>> m_distance; //!< hop counts between routers/hosts
     std::vector<std::string> m_flowCn;                  //!< flow index -> correspondent
     std::vector<std::string> m_flowMn;                  //!< flow index -> mobile node
@@ -471,8 +472,13 @@ ScenarioRun::StartFlow(size_t index)
     m_handovers->SetFlowAddress(id, Str(mnAddress));
     if (mnAddress.IsAny())
     {
-        NS_LOG_WARN("flow " << f.name << ": " << mn << " has no global address at start");
-        return; // counted: the flow sends nothing and reports zero packets
+        m_warnings.push_back(fmt::format("flows: \"{}\" starts at {} s but {} has no address "
+                                         "yet (not attached, or its router advertisement has "
+                                         "not arrived); the flow sends nothing",
+                                         f.name,
+                                         f.startS,
+                                         mn));
+        return;
     }
     Ipv6Address dst = downlink ? mnAddress : FirstGlobal(cn);
     Ipv6Address src = downlink ? FirstGlobal(cn) : mnAddress;
@@ -567,6 +573,7 @@ ScenarioRun::Run()
     r.signalingByteHops = m_signaling->GetByteHops();
     r.tunnelledBytes = m_signaling->GetTunnelledBytes();
     r.meanPathStretch = m_paths->GetMeanStretch();
+    r.warnings = m_warnings;
     progress->Stop();
     Simulator::Destroy();
     Names::Clear();

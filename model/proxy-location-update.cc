@@ -122,8 +122,8 @@ ProxyLocationUpdate::GetLocal() const
 uint64_t
 ProxyLocationUpdate::Timestamp() const
 {
-    // RFC 5213 §8.8: 48-bit seconds, 16-bit 1/65536 fractions; simulation time is the clock.
-    return static_cast<uint64_t>(Simulator::Now().GetNanoSeconds()) * 65536 / 1000000000;
+    // RFC 5213 §8.8 format; simulation time is the clock.
+    return TimeToPmipTimestamp(Simulator::Now());
 }
 
 void

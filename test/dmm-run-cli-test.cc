@@ -158,3 +158,13 @@ TEST(DmmRunCli, SameSeedGivesByteIdenticalFilesAcrossProcesses)
     EXPECT_NE(Slurp(a + "/signaling.csv", false), Slurp(c + "/signaling.csv", false));
     EXPECT_EQ(Slurp(a + "/handovers.csv", false), Slurp(c + "/handovers.csv", false));
 }
+
+TEST(DmmRunCli, FlowBeforeAttachmentIsReportedNotSilent)
+{
+    Outcome o = RunDmm(kScenario + " --quiet --set flows.0.start_s=0.5 --out " +
+                       ::testing::TempDir() + "dmm-cli-early-flow");
+    EXPECT_EQ(o.status, 0);
+    EXPECT_TRUE(
+        Contains(o.output, "warning: flows: \"down\" starts at 0.5 s but mn has no address"))
+        << o.output;
+}
