@@ -391,3 +391,17 @@ TEST(TcpFlow, BulkTransferSurvivesPmipv6HandoverAndStallsWithout)
     EXPECT_TRUE(std::isnan(none.handovers[0].interruptionMs));
     EXPECT_LT(none.flows[0].received * 2, f.received) << "TCP must stall without mobility";
 }
+
+TEST(Pmipv6Handover, PingPongBackToTheFirstMag)
+{
+    // magA -> magB -> magA within MinDelayBeforeBceDelete: every handover is a clean
+    // registration with the same HNP, and the closed form still holds.
+    json j = ChainScenario(2, 2.0, 50, 1.0, 100);
+    j["mobility"].push_back({{"mn", "mn"}, {"at_s", 3.5}, {"attach", "magA"}});
+    ScenarioConfig cfg = ParseScenario(j);
+    RunResults r = Simulate(cfg);
+    ASSERT_EQ(r.handovers.size(), 2u);
+    EXPECT_EQ(r.handovers[1].from, "magB");
+    EXPECT_EQ(r.handovers[1].to, "magA");
+    CheckHandovers(cfg, r);
+}
