@@ -1,5 +1,6 @@
 // PMIPv6 end to end on deterministic links: handover latency against the closed-form
 // prediction, message ladder, flows surviving, loss bounds, `none` breaking, determinism.
+#include "ns3/ipv6-address.h"
 #include "ns3/result-writer.h"
 #include "ns3/scenario-builder.h"
 #include "ns3/scenario-config.h"
@@ -404,4 +405,40 @@ TEST(Pmipv6Handover, PingPongBackToTheFirstMag)
     EXPECT_EQ(r.handovers[1].from, "magB");
     EXPECT_EQ(r.handovers[1].to, "magA");
     CheckHandovers(cfg, r);
+}
+
+TEST(Pmipv6Handover, TwoMobileNodesGetTheirOwnPrefixes)
+{
+    json j = ChainScenario(2, 2.0, 50, 1.0, 100);
+    j["nodes"].push_back({{"name", "mn2"}, {"role", "mn"}});
+    j["mobility"].push_back({{"mn", "mn2"}, {"at_s", 0.6}, {"attach", "magB"}});
+    j["mobility"].push_back({{"mn", "mn2"}, {"at_s", 3.2}, {"attach", "magA"}});
+    j["flows"].push_back({{"name", "down2"},
+                          {"type", "udp"},
+                          {"from", "cn"},
+                          {"to", "mn2"},
+                          {"start_s", 1.0},
+                          {"stop_s", 5.5},
+                          {"interval_ms", 10.0},
+                          {"size_bytes", 100}});
+    ScenarioConfig cfg = ParseScenario(j);
+    RunResults r = Simulate(cfg);
+    ASSERT_EQ(r.handovers.size(), 2u);
+    std::string a1;
+    std::string a2;
+    for (const auto& f : r.flows)
+    {
+        (f.mn == "mn" ? a1 : a2) = f.address;
+    }
+    EXPECT_EQ(a1.rfind("2001:1:", 0), 0u);
+    EXPECT_EQ(a2.rfind("2001:1:", 0), 0u);
+    EXPECT_NE(ns3::Ipv6Address(a1.c_str()).CombinePrefix(ns3::Ipv6Prefix(64)),
+              ns3::Ipv6Address(a2.c_str()).CombinePrefix(ns3::Ipv6Prefix(64)))
+        << a1 << " " << a2;
+    for (const auto& h : r.handovers)
+    {
+        SCOPED_TRACE(h.mn);
+        EXPECT_NEAR(h.latencyMs, PredictedLatencyMs(cfg, r, h), 0.01);
+        EXPECT_FALSE(std::isnan(h.interruptionMs));
+    }
 }
