@@ -564,3 +564,54 @@ TEST_F(Pmipv6Agents, LocationUpdateTracesUpdatesAndOutcomes)
     EXPECT_EQ(outcomes[1].lifetime, Time(0));
     EXPECT_FALSE(outcomes[1].timedOut);
 }
+
+namespace
+{
+/// Sends a hand-made PBU from MAG2 at \p at.
+void
+SendPbuAt(Pmipv6Network& net, Time at, std::string mnId, Ipv6Address hnp, uint8_t hnpLength)
+{
+    Simulator::Schedule(at, [&net, mnId, hnp, hnpLength]() {
+        ProxyBindingUpdate pbu;
+        pbu.SetSequence(7);
+        pbu.SetLifetime(Seconds(40));
+        if (!mnId.empty())
+        {
+            pbu.GetOptions().SetMobileNodeIdentifier(mnId);
+        }
+        pbu.GetOptions().AddHomeNetworkPrefix(hnp, hnpLength);
+        pbu.GetOptions().SetHandoffIndicator(4);
+        pbu.GetOptions().SetAccessTechnologyType(3);
+        pbu.GetOptions().SetTimestamp(TimeToPmipTimestamp(Simulator::Now()));
+        Pmipv6Network::Mh(net.mag[1])->Send(pbu, net.magAddr[1], net.lmaAddr);
+    });
+}
+} // namespace
+
+/// RFC 5213 §5.3.1/§5.3.2: a PBU without MN-ID is refused with MISSING_MN_ID_OPTION, and
+/// one naming a prefix that belongs to another node with NOT_AUTHORIZED_FOR_HNP; neither
+/// changes the existing binding.
+TEST_F(Pmipv6Agents, LmaRefusesMalformedOrForeignRegistrations)
+{
+    Pmipv6Options opt;
+    Pmipv6Network net(opt);
+    Observer obs(net);
+    std::vector<MhRecord> rx2;
+    RecordMh(Pmipv6Network::Mh(net.mag[1]), "Rx", &rx2);
+    net.linkSwitch->ScheduleAttach(Seconds(1), "mag1");
+    SendPbuAt(net, Seconds(2), "", Ipv6Address::GetAny(), 0);
+    // Another node claims the MN's prefix (the pool's first /64, allocated at 1 s).
+    SendPbuAt(net, Seconds(3), "intruder@example", net.pool->GetAggregate().prefix, 64);
+    Simulator::Stop(Seconds(4));
+    Simulator::Run();
+
+    std::vector<MhRecord> pba = OfType(rx2, PBA);
+    ASSERT_EQ(pba.size(), 2u);
+    EXPECT_EQ(pba[0].status, static_cast<uint8_t>(BindingStatus::MISSING_MN_ID_OPTION));
+    EXPECT_EQ(pba[1].status, static_cast<uint8_t>(BindingStatus::NOT_AUTHORIZED_FOR_HNP));
+    EXPECT_EQ(pba[0].sequence, 7);
+    EXPECT_EQ(pba[1].sequence, 7);
+    ASSERT_EQ(obs.updated.size(), 1u); // only the MN's own registration at 1 s
+    EXPECT_EQ(obs.updated[0].entry.careOf, net.magAddr[0]);
+    EXPECT_EQ(net.lmaAgent->GetStats().rejected, 2u);
+}
