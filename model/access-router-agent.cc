@@ -12,6 +12,7 @@
 #include "ns3/ipv6-raw-socket-factory.h"
 #include "ns3/ipv6-route.h"
 #include "ns3/log.h"
+#include "ns3/nd-options.h"
 #include "ns3/ndisc-cache.h"
 #include "ns3/node.h"
 #include "ns3/packet.h"
@@ -93,6 +94,12 @@ AccessRouterAgent::GetIpv6() const
     return GetNode()->GetObject<Ipv6L3Protocol>();
 }
 
+const AccessRouterAgent::Stats&
+AccessRouterAgent::GetAccessStats() const
+{
+    return m_stats;
+}
+
 HomeNetworkPrefix
 AccessRouterAgent::GetOnLinkPrefix(uint32_t interface) const
 {
@@ -149,29 +156,16 @@ AccessRouterAgent::HandleRead(Ptr<Socket> socket)
         {
             continue; // RFC 4861 §6.1.1: only on-link solicitations are valid
         }
-        Icmpv6RS rs;
-        p->RemoveHeader(rs);
-        Mac48Address mac;
-        uint8_t optType = 0;
-        // RFC 4861 §6.1.1 allows other options; the source link-layer address is the one we need.
-        while (p->GetSize() >= 8 && p->CopyData(&optType, 1) == 1 &&
-               optType != Icmpv6Header::ICMPV6_OPT_LINK_LAYER_SOURCE)
+        std::optional<NdOptions> options = NdOptions::Parse(p, 8); // RS body: 8 bytes
+        std::optional<Mac48Address> lla =
+            options ? options->GetSourceLinkLayerAddress() : std::nullopt;
+        if (!lla || !ip.GetSource().IsLinkLocal())
         {
-            uint8_t hdr[2];
-            p->CopyData(hdr, 2);
-            if (hdr[1] == 0)
-            {
-                break;
-            }
-            p->RemoveAtStart(hdr[1] * 8);
+            // Malformed, or without the link-layer address that identifies the node.
+            m_stats.invalidSolicitations++;
+            continue;
         }
-        if (p->GetSize() < 8 || optType != Icmpv6Header::ICMPV6_OPT_LINK_LAYER_SOURCE)
-        {
-            continue; // without a link-layer address the node cannot be identified
-        }
-        Icmpv6OptionLinkLayerAddress lla(true);
-        p->RemoveHeader(lla);
-        mac = Mac48Address::ConvertFrom(lla.GetAddress());
+        Mac48Address mac = *lla;
         // RFC 4861 §6.2.6: the solicitation creates a STALE neighbour entry, so the
         // unicast advertisement needs no address resolution.
         Ptr<NdiscCache> cache = ipv6->GetInterface(byDevice)->GetNdiscCache();

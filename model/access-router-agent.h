@@ -41,6 +41,12 @@ class AccessRouterAgent : public Application
         Time preferredLifetime;   //!< preferred lifetime (0 = deprecated)
     };
 
+    /// \brief Named counters.
+    struct Stats
+    {
+        uint64_t invalidSolicitations{0}; //!< RS malformed or without a link-layer address
+    };
+
     /**
      * TracedCallback signature for router solicitations and advertisements.
      * \param interface the access interface index
@@ -66,6 +72,9 @@ class AccessRouterAgent : public Application
      * \param mac the mobile node's link-layer address
      */
     virtual void NotifyDetached(Mac48Address mac);
+
+    /// \return the counters of the access-side agent
+    const Stats& GetAccessStats() const;
 
   protected:
     void DoDispose() override;
@@ -105,6 +114,7 @@ class AccessRouterAgent : public Application
     Ptr<Socket> m_socket;                                          //!< raw ICMPv6 socket
     std::map<uint32_t, HomeNetworkPrefix> m_interfaces;            //!< access interfaces
     Time m_routerLifetime;                                         //!< advertised router lifetime
+    Stats m_stats;                                                 //!< counters
     TracedCallback<uint32_t, Ipv6Address, Mac48Address> m_rsTrace; //!< RouterSolicitation
     TracedCallback<uint32_t, Ipv6Address, Mac48Address> m_raTrace; //!< RouterAdvertisement
 };

@@ -14,6 +14,7 @@
 #include "ns3/ipv6-static-routing-helper.h"
 #include "ns3/ipv6-static-routing.h"
 #include "ns3/log.h"
+#include "ns3/nd-options.h"
 #include "ns3/net-device.h"
 #include "ns3/node.h"
 #include "ns3/packet.h"
@@ -150,23 +151,12 @@ MnAgent::HandleRead(Ptr<Socket> socket)
         {
             continue;
         }
-        Icmpv6RA ra;
-        p->RemoveHeader(ra);
-        std::vector<HomeNetworkPrefix> prefixes;
-        uint8_t opt[2];
-        while (p->GetSize() >= 8 && p->CopyData(opt, 2) == 2 && opt[1] != 0)
+        std::optional<NdOptions> options = NdOptions::Parse(p, 16); // RA body: 16 bytes
+        if (!options || ip.GetHopLimit() != 255 || !ip.GetSource().IsLinkLocal())
         {
-            if (opt[0] == Icmpv6Header::ICMPV6_OPT_PREFIX && p->GetSize() >= 32)
-            {
-                Icmpv6OptionPrefixInformation pio;
-                p->RemoveHeader(pio);
-                prefixes.push_back(HomeNetworkPrefix::Make(pio.GetPrefix(), pio.GetPrefixLength()));
-            }
-            else
-            {
-                p->RemoveAtStart(opt[1] * 8);
-            }
+            continue; // RFC 4861 §6.1.2: discarded silently
         }
+        std::vector<HomeNetworkPrefix> prefixes = options->GetPrefixes();
         m_raTrace(ip.GetSource(), prefixes);
     }
 }
