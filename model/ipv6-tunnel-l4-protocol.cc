@@ -176,11 +176,17 @@ Ipv6TunnelL4Protocol::Receive(Ptr<Packet> p,
         Drop(p, TRUNCATED);
         return IpL4Protocol::RX_OK;
     }
-    uint8_t version = 0;
-    p->CopyData(&version, 1);
-    if ((version >> 4) != 6)
+    uint8_t inner[6];
+    p->CopyData(inner, sizeof(inner));
+    if ((inner[0] >> 4) != 6)
     {
         Drop(p, NOT_IPV6);
+        return IpL4Protocol::RX_OK;
+    }
+    uint32_t payloadLength = (uint32_t(inner[4]) << 8) | inner[5];
+    if (40 + payloadLength > p->GetSize())
+    {
+        Drop(p, TRUNCATED); // the inner header promises more than the tunnel carried
         return IpL4Protocol::RX_OK;
     }
     m_stats.decapsulated++;

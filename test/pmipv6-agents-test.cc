@@ -615,3 +615,46 @@ TEST_F(Pmipv6Agents, LmaRefusesMalformedOrForeignRegistrations)
     EXPECT_EQ(obs.updated[0].entry.careOf, net.magAddr[0]);
     EXPECT_EQ(net.lmaAgent->GetStats().rejected, 2u);
 }
+
+/// Tunnel packets from a legitimate peer whose inner packet is not a valid IPv6 packet
+/// are dropped with a named reason, and nothing reaches the mobile node.
+TEST_F(Pmipv6Agents, MalformedTunnelPayloadsAreDroppedWithReasons)
+{
+    Pmipv6Network net;
+    auto received = InstallSink(net.mn, 9000);
+    std::vector<Ipv6TunnelL4Protocol::DropReason> drops;
+    Pmipv6Network::Tunnel(net.mag[0])
+        ->TraceConnectWithoutContext(
+            "Drop",
+            Callback<void, Ptr<const Packet>, Ipv6TunnelL4Protocol::DropReason>(
+                [&drops](Ptr<const Packet>, Ipv6TunnelL4Protocol::DropReason r) {
+                    drops.push_back(r);
+                }));
+    net.linkSwitch->ScheduleAttach(Seconds(1), "mag1");
+    auto sendRaw = [&net](std::vector<uint8_t> bytes) {
+        net.lma->GetObject<Ipv6L3Protocol>()->Send(Create<Packet>(bytes.data(), bytes.size()),
+                                                   net.lmaAddr,
+                                                   net.magAddr[0],
+                                                   Ipv6TunnelL4Protocol::PROT_NUMBER,
+                                                   nullptr);
+    };
+    Simulator::Schedule(Seconds(3), [&]() {
+        sendRaw(std::vector<uint8_t>(20, 0x60)); // shorter than an IPv6 header
+        std::vector<uint8_t> v4(60, 0);
+        v4[0] = 0x45; // an IPv4 header inside
+        sendRaw(v4);
+        std::vector<uint8_t> lying(60, 0);
+        lying[0] = 0x60;
+        lying[4] = 0x04; // payload length 1024, 20 bytes follow
+        sendRaw(lying);
+    });
+    Simulator::Stop(Seconds(4));
+    Simulator::Run();
+
+    ASSERT_EQ(drops.size(), 3u);
+    EXPECT_EQ(drops[0], Ipv6TunnelL4Protocol::TRUNCATED);
+    EXPECT_EQ(drops[1], Ipv6TunnelL4Protocol::NOT_IPV6);
+    EXPECT_EQ(drops[2], Ipv6TunnelL4Protocol::TRUNCATED);
+    EXPECT_EQ(Pmipv6Network::Tunnel(net.mag[0])->GetStats().decapsulated, 0u);
+    EXPECT_EQ(*received, 0u);
+}
