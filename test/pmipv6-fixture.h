@@ -33,6 +33,8 @@
 #include "ns3/routing-control.h"
 
 #include <array>
+#include <gtest/gtest.h>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -342,6 +344,86 @@ class Pmipv6Network
         Ipv6TunnelL4Protocol::Install(node);
         MobilityL4Protocol::Install(node);
         return mr;
+    }
+};
+
+// Observers and helpers shared by the agent tests.
+
+inline constexpr uint8_t PBU = MobilityHeader::BINDING_UPDATE;
+inline constexpr uint8_t PBA = MobilityHeader::BINDING_ACK;
+
+/// A binding cache event seen through "BindingUpdated" / "BindingRemoved".
+struct BindingEvent
+{
+    Time at;                                  //!< when
+    BindingCacheEntry entry;                  //!< the entry
+    LocationManagement::RemovalCause cause{}; //!< removals only
+};
+
+/// Binding cache events and router advertisements of one run.
+struct Observer
+{
+    std::vector<BindingEvent> updated;                                //!< BindingUpdated
+    std::vector<BindingEvent> removed;                                //!< BindingRemoved
+    std::vector<std::pair<Time, std::vector<HomeNetworkPrefix>>> ras; //!< RAs at the MN
+
+    explicit Observer(Pmipv6Network& net)
+    {
+        net.cache->TraceConnectWithoutContext("BindingUpdated",
+                                              Callback<void, const BindingCacheEntry&, Ipv6Address>(
+                                                  [this](const BindingCacheEntry& e, Ipv6Address) {
+                                                      updated.push_back({Simulator::Now(), e});
+                                                  }));
+        net.cache->TraceConnectWithoutContext(
+            "BindingRemoved",
+            Callback<void, const BindingCacheEntry&, LocationManagement::RemovalCause>(
+                [this](const BindingCacheEntry& e, LocationManagement::RemovalCause c) {
+                    removed.push_back({Simulator::Now(), e, c});
+                }));
+        net.mnAgent->TraceConnectWithoutContext(
+            "RouterAdvertisement",
+            Callback<void, Ipv6Address, const std::vector<HomeNetworkPrefix>&>(
+                [this](Ipv6Address, const std::vector<HomeNetworkPrefix>& p) {
+                    ras.emplace_back(Simulator::Now(), p);
+                }));
+    }
+};
+
+/// A UDP receiver on the MN counting datagrams.
+inline std::shared_ptr<uint32_t>
+InstallSink(Ptr<Node> node, uint16_t port)
+{
+    auto count = std::make_shared<uint32_t>(0);
+    Ptr<Socket> s = Socket::CreateSocket(node, UdpSocketFactory::GetTypeId());
+    s->Bind(Inet6SocketAddress(Ipv6Address::GetAny(), port));
+    s->SetRecvCallback(Callback<void, Ptr<Socket>>([count](Ptr<Socket> sock) {
+        while (sock->Recv())
+        {
+            ++*count;
+        }
+    }));
+    return count;
+}
+
+/// Send one datagram from the CN to the MN's current global address at \p at.
+inline void
+SendDownlink(Pmipv6Network& net, Ptr<Socket> socket, uint16_t port, Time at)
+{
+    Simulator::Schedule(at - Simulator::Now(), [&net, socket, port]() {
+        Ipv6Address dst = net.MnAddress();
+        ASSERT_FALSE(dst.IsAny()) << "MN has no global address";
+        socket->SendTo(Create<Packet>(100), 0, Inet6SocketAddress(dst, port));
+    });
+}
+
+/// Every test ends with Simulator::Destroy(), also when an ASSERT leaves it early: a
+/// simulation left behind would run into the next test.
+class Pmipv6Agents : public ::testing::Test
+{
+  protected:
+    void TearDown() override
+    {
+        Simulator::Destroy();
     }
 };
 

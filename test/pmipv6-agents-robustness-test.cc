@@ -1,0 +1,154 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+// PMIPv6 agents facing what they must not trust or must report: malformed or foreign
+// registrations at the LMA, malformed tunnel payloads, and the trace sources of the
+// location update function. Same hand-built network as pmipv6-agents-test.cc.
+#include "pmipv6-fixture.h"
+
+#include <gtest/gtest.h>
+
+using namespace ns3;
+using namespace ns3::test;
+
+/// The location update function's trace sources report every PBU (retransmissions
+/// flagged) and every outcome, in the order the protocol produces them.
+TEST_F(Pmipv6Agents, LocationUpdateTracesUpdatesAndOutcomes)
+{
+    Pmipv6Options opt;
+    Pmipv6Network net(opt);
+
+    struct Sent
+    {
+        std::string mnId;
+        uint16_t seq;
+        Time lifetime;
+        bool retransmission;
+    };
+
+    std::vector<Sent> sent;
+    std::vector<LocationUpdate::Outcome> outcomes;
+    net.lu[0]->TraceConnectWithoutContext(
+        "Update",
+        Callback<void, const std::string&, uint16_t, Time, bool>(
+            [&sent](const std::string& id, uint16_t seq, Time lifetime, bool re) {
+                sent.push_back({id, seq, lifetime, re});
+            }));
+    net.lu[0]->TraceConnectWithoutContext(
+        "Outcome",
+        Callback<void, const LocationUpdate::Outcome&>(
+            [&outcomes](const LocationUpdate::Outcome& o) { outcomes.push_back(o); }));
+    net.lmaAgent->SetStartTime(Seconds(1.5)); // the first PBU goes unanswered, the retry not
+    net.linkSwitch->ScheduleAttach(Seconds(1), "mag1");
+    net.linkSwitch->ScheduleAttach(Seconds(4), "mag2");
+    Simulator::Stop(Seconds(5));
+    Simulator::Run();
+
+    ASSERT_EQ(sent.size(), 3u); // PBU, its retransmission 1 s later, the de-registration
+    EXPECT_EQ(sent[0].mnId, sent[2].mnId);
+    EXPECT_FALSE(sent[0].retransmission);
+    EXPECT_TRUE(sent[1].retransmission);
+    EXPECT_EQ(sent[0].seq, sent[1].seq);
+    EXPECT_FALSE(sent[2].retransmission);
+    EXPECT_EQ(sent[2].lifetime, Time(0));
+    EXPECT_EQ(sent[2].seq, static_cast<uint16_t>(sent[0].seq + 1));
+    ASSERT_EQ(outcomes.size(), 2u); // registration, then de-registration
+    EXPECT_EQ(outcomes[0].status, BindingStatus::ACCEPTED);
+    EXPECT_GT(outcomes[0].lifetime, Time(0));
+    EXPECT_EQ(outcomes[1].lifetime, Time(0));
+    EXPECT_FALSE(outcomes[1].timedOut);
+}
+
+namespace
+{
+/// Sends a hand-made PBU from MAG2 at \p at.
+void
+SendPbuAt(Pmipv6Network& net, Time at, std::string mnId, Ipv6Address hnp, uint8_t hnpLength)
+{
+    Simulator::Schedule(at, [&net, mnId, hnp, hnpLength]() {
+        ProxyBindingUpdate pbu;
+        pbu.SetSequence(7);
+        pbu.SetLifetime(Seconds(40));
+        if (!mnId.empty())
+        {
+            pbu.GetOptions().SetMobileNodeIdentifier(mnId);
+        }
+        pbu.GetOptions().AddHomeNetworkPrefix(hnp, hnpLength);
+        pbu.GetOptions().SetHandoffIndicator(4);
+        pbu.GetOptions().SetAccessTechnologyType(3);
+        pbu.GetOptions().SetTimestamp(TimeToPmipTimestamp(Simulator::Now()));
+        Pmipv6Network::Mh(net.mag[1])->Send(pbu, net.magAddr[1], net.lmaAddr);
+    });
+}
+} // namespace
+
+/// RFC 5213 §5.3.1/§5.3.2: a PBU without MN-ID is refused with MISSING_MN_ID_OPTION, and
+/// one naming a prefix that belongs to another node with NOT_AUTHORIZED_FOR_HNP; neither
+/// changes the existing binding.
+TEST_F(Pmipv6Agents, LmaRefusesMalformedOrForeignRegistrations)
+{
+    Pmipv6Options opt;
+    Pmipv6Network net(opt);
+    Observer obs(net);
+    std::vector<MhRecord> rx2;
+    RecordMh(Pmipv6Network::Mh(net.mag[1]), "Rx", &rx2);
+    net.linkSwitch->ScheduleAttach(Seconds(1), "mag1");
+    SendPbuAt(net, Seconds(2), "", Ipv6Address::GetAny(), 0);
+    // Another node claims the MN's prefix (the pool's first /64, allocated at 1 s).
+    SendPbuAt(net, Seconds(3), "intruder@example", net.pool->GetAggregate().prefix, 64);
+    Simulator::Stop(Seconds(4));
+    Simulator::Run();
+
+    std::vector<MhRecord> pba = OfType(rx2, PBA);
+    ASSERT_EQ(pba.size(), 2u);
+    EXPECT_EQ(pba[0].status, static_cast<uint8_t>(BindingStatus::MISSING_MN_ID_OPTION));
+    EXPECT_EQ(pba[1].status, static_cast<uint8_t>(BindingStatus::NOT_AUTHORIZED_FOR_HNP));
+    EXPECT_EQ(pba[0].sequence, 7);
+    EXPECT_EQ(pba[1].sequence, 7);
+    ASSERT_EQ(obs.updated.size(), 1u); // only the MN's own registration at 1 s
+    EXPECT_EQ(obs.updated[0].entry.careOf, net.magAddr[0]);
+    EXPECT_EQ(net.lmaAgent->GetStats().rejected, 2u);
+}
+
+/// Tunnel packets from a legitimate peer whose inner packet is not a valid IPv6 packet
+/// are dropped with a named reason, and nothing reaches the mobile node.
+TEST_F(Pmipv6Agents, MalformedTunnelPayloadsAreDroppedWithReasons)
+{
+    Pmipv6Network net;
+    auto received = InstallSink(net.mn, 9000);
+    std::vector<Ipv6TunnelL4Protocol::DropReason> drops;
+    Pmipv6Network::Tunnel(net.mag[0])
+        ->TraceConnectWithoutContext(
+            "Drop",
+            Callback<void, Ptr<const Packet>, Ipv6TunnelL4Protocol::DropReason>(
+                [&drops](Ptr<const Packet>, Ipv6TunnelL4Protocol::DropReason r) {
+                    drops.push_back(r);
+                }));
+    net.linkSwitch->ScheduleAttach(Seconds(1), "mag1");
+    auto sendRaw = [&net](std::vector<uint8_t> bytes) {
+        net.lma->GetObject<Ipv6L3Protocol>()->Send(Create<Packet>(bytes.data(), bytes.size()),
+                                                   net.lmaAddr,
+                                                   net.magAddr[0],
+                                                   Ipv6TunnelL4Protocol::PROT_NUMBER,
+                                                   nullptr);
+    };
+    Simulator::Schedule(Seconds(3), [&]() {
+        sendRaw(std::vector<uint8_t>(20, 0x60)); // shorter than an IPv6 header
+        std::vector<uint8_t> v4(60, 0);
+        v4[0] = 0x45; // an IPv4 header inside
+        sendRaw(v4);
+        std::vector<uint8_t> lying(60, 0);
+        lying[0] = 0x60;
+        lying[4] = 0x04; // payload length 1024, 20 bytes follow
+        sendRaw(lying);
+    });
+    Simulator::Stop(Seconds(4));
+    Simulator::Run();
+
+    ASSERT_EQ(drops.size(), 3u);
+    EXPECT_EQ(drops[0], Ipv6TunnelL4Protocol::TRUNCATED);
+    EXPECT_EQ(drops[1], Ipv6TunnelL4Protocol::NOT_IPV6);
+    EXPECT_EQ(drops[2], Ipv6TunnelL4Protocol::TRUNCATED);
+    EXPECT_EQ(Pmipv6Network::Tunnel(net.mag[0])->GetStats().decapsulated, 0u);
+    EXPECT_EQ(*received, 0u);
+}
