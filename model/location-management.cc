@@ -7,6 +7,7 @@
 #include "ns3/location-management.h"
 
 #include "ns3/log.h"
+#include "ns3/mobility-option.h"
 
 namespace ns3
 {
@@ -96,26 +97,13 @@ IsSequenceNewer(uint16_t candidate, uint16_t last)
 uint64_t
 TimeToPmipTimestamp(Time t)
 {
-    const int64_t ns = t.GetNanoSeconds();
-    if (ns <= 0)
-    {
-        return 0;
-    }
-    const uint64_t seconds = static_cast<uint64_t>(ns) / 1000000000ULL;
-    const uint64_t rest = static_cast<uint64_t>(ns) % 1000000000ULL;
-    // rest * 65536 < 2^46: no overflow.
-    const uint64_t fraction = rest * 65536ULL / 1000000000ULL;
-    return ((seconds & 0xFFFFFFFFFFFFULL) << 16) | fraction;
+    return MobilityOptions::TimeToTimestamp(t); // the wire format owns the conversion
 }
 
 Time
 PmipTimestampToTime(uint64_t timestamp)
 {
-    const uint64_t seconds = timestamp >> 16;
-    const uint64_t fraction = timestamp & 0xFFFFULL;
-    // Rounded up so that PmipTimestampToTime(TimeToPmipTimestamp(t)) is within 1/65536 s of t.
-    const uint64_t fractionNs = (fraction * 1000000000ULL + 65535ULL) / 65536ULL;
-    return NanoSeconds(static_cast<int64_t>(seconds * 1000000000ULL + fractionNs));
+    return MobilityOptions::TimestampToTime(timestamp);
 }
 
 TypeId
