@@ -123,7 +123,7 @@ AccessNetworkHelper::InstallAccessRouter(const std::string& name,
                     "Ssid",
                     SsidValue(Ssid("dmm")),
                     "BeaconInterval",
-                    TimeValue(MicroSeconds(std::llround(m_cfg.l2.beaconIntervalMs * 1e3))));
+                    TimeValue(ScenarioMilliseconds(m_cfg.l2.beaconIntervalMs)));
         devs = wifi.Install(phy, mac, node);
         stream += wifi.AssignStreams(devs, stream);
         Vector where(index * m_cfg.l2.apDistanceM, 0, 0);
@@ -134,7 +134,7 @@ AccessNetworkHelper::InstallAccessRouter(const std::string& name,
     {
         Ptr<AccessChannel> channel = CreateObjectWithAttributes<AccessChannel>(
             "Delay",
-            TimeValue(MicroSeconds(std::llround(m_cfg.AccessDelayMsAt(name) * 1e3))),
+            TimeValue(ScenarioMilliseconds(m_cfg.AccessDelayMsAt(name))),
             "DataRate",
             DataRateValue(DataRate(m_cfg.AccessRateMbpsAt(name) * 1e6)));
         Ptr<AccessNetDevice> dev = CreateObject<AccessNetDevice>();
@@ -212,7 +212,7 @@ AccessNetworkHelper::CreateL2Mobility(Ptr<NetDevice> device,
     }
     Ptr<LinkSwitch> ls = CreateObjectWithAttributes<LinkSwitch>(
         "SwitchTime",
-        TimeValue(MicroSeconds(std::llround(m_cfg.l2.switchTimeMs * 1e3))));
+        TimeValue(ScenarioMilliseconds(m_cfg.l2.switchTimeMs)));
     ls->SetDevice(DynamicCast<AccessNetDevice>(device), agent);
     for (const auto& [name, channel] : m_channels)
     {

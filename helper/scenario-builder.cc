@@ -55,13 +55,6 @@ Str(Ipv6Address a)
     return os.str();
 }
 
-/// A delay written in milliseconds in the scenario, to the microsecond.
-TimeValue
-Milliseconds(double ms)
-{
-    return TimeValue(MicroSeconds(std::llround(ms * 1e3)));
-}
-
 using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS>;
 
 /// One run: the ns-3 objects of a scenario and what is needed to read results.
@@ -171,7 +164,7 @@ ScenarioRun::CreateWiredLinks()
         const LinkConfig& l = m_cfg.links[i];
         PointToPointHelper p2p;
         p2p.SetDeviceAttribute("DataRate", DataRateValue(DataRate(l.rateMbps * 1e6)));
-        p2p.SetChannelAttribute("Delay", TimeValue(MicroSeconds(std::llround(l.delayMs * 1e3))));
+        p2p.SetChannelAttribute("Delay", TimeValue(ScenarioMilliseconds(l.delayMs)));
         NetDeviceContainer devs = p2p.Install(m_nodes[l.a], m_nodes[l.b]);
         Ipv6AddressHelper addr;
         addr.SetBase(Ipv6Address(fmt::format("2001:aaaa:{:x}::", i + 1).c_str()), Ipv6Prefix(64));
@@ -344,10 +337,12 @@ ScenarioRun::ConfigurePmipv6()
     m_pmip.SetAllocationAttribute("PoolPrefixLength", UintegerValue(POOL_LENGTH));
     m_pmip.SetLocationManagementAttribute(
         "MinDelayBeforeBceDelete",
-        TimeValue(MicroSeconds(std::llround(p.minDelayBeforeBceDeleteMs * 1e3))));
+        TimeValue(ScenarioMilliseconds(p.minDelayBeforeBceDeleteMs)));
     m_pmip.SetLocationManagementAttribute("UseTimestamps", BooleanValue(p.useTimestamps));
-    m_pmip.SetLmaAttribute("ProcessingDelay", Milliseconds(m_cfg.anchorProcessingMs));
-    m_pmip.SetMagAttribute("ProcessingDelay", Milliseconds(m_cfg.accessProcessingMs));
+    m_pmip.SetLmaAttribute("ProcessingDelay",
+                           TimeValue(ScenarioMilliseconds(m_cfg.anchorProcessingMs)));
+    m_pmip.SetMagAttribute("ProcessingDelay",
+                           TimeValue(ScenarioMilliseconds(m_cfg.accessProcessingMs)));
     m_pmip.SetMagAttribute("DeregisterOnDetach", BooleanValue(p.deregisterOnDetach));
     m_pmip.SetLocationUpdateAttribute("Lifetime", TimeValue(Seconds(p.bindingLifetimeS)));
     m_pmip.SetLocationUpdateAttribute("RefreshRatio", DoubleValue(p.refreshRatio));
@@ -375,9 +370,9 @@ ScenarioRun::InstallAccess(const std::string& name)
     {
         // A plain access router still validates sources on its access link (BCP 38).
         m_pmip.InstallMobilityRouting(node)->AddAccessInterface(interface, onLink);
-        agent =
-            CreateObjectWithAttributes<AccessRouterAgent>("ProcessingDelay",
-                                                          Milliseconds(m_cfg.accessProcessingMs));
+        agent = CreateObjectWithAttributes<AccessRouterAgent>(
+            "ProcessingDelay",
+            TimeValue(ScenarioMilliseconds(m_cfg.accessProcessingMs)));
         agent->AddAccessInterface(interface, onLink);
         node->AddApplication(agent);
     }

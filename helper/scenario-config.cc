@@ -577,4 +577,10 @@ ParseScenario(const json& j)
     return c;
 }
 
+Time
+ScenarioMilliseconds(double ms)
+{
+    return MicroSeconds(std::llround(ms * 1e3));
+}
+
 } // namespace ns3

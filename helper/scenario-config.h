@@ -5,6 +5,8 @@
 #ifndef DMM_SCENARIO_CONFIG_H
 #define DMM_SCENARIO_CONFIG_H
 
+#include "ns3/nstime.h"
+
 #include <cstdint>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -165,6 +167,13 @@ const std::set<std::string>& ScenarioKeys(const std::string& context);
  * \throws ScenarioError naming the offending JSON path
  */
 ScenarioConfig ParseScenario(const nlohmann::json& j);
+
+/**
+ * \brief A duration written in milliseconds in a scenario file, to the microsecond.
+ * \param ms milliseconds
+ * \return the time
+ */
+Time ScenarioMilliseconds(double ms);
 
 /**
  * \brief Apply one `KEY=VALUE` override to a scenario document (scenario-loader.cc).

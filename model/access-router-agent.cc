@@ -244,7 +244,11 @@ AccessRouterAgent::SendAdvertisement(uint32_t interface,
     route->SetGateway(peer);
     route->SetSource(src);
     route->SetOutputDevice(device);
-    m_raTrace(interface, peer, Mac48Address());
+    // The solicitation left the node's address in the neighbour cache.
+    NdiscCache::Entry* neighbour = iface->GetNdiscCache()->Lookup(peer);
+    m_raTrace(interface,
+              peer,
+              neighbour ? Mac48Address::ConvertFrom(neighbour->GetMacAddress()) : Mac48Address());
     ipv6->Send(p, src, peer, Icmpv6L4Protocol::PROT_NUMBER, route);
 }
 

@@ -54,15 +54,8 @@ class LinkSwitch : public L2Mobility
                        Ptr<AccessChannel> channel,
                        Ptr<AccessRouterAgent> agent);
 
-    /**
-     * \brief Schedule a move. The first move is an initial attachment (no detach, no
-     * switch time).
-     * \param at absolute simulation time
-     * \param name the target access router
-     */
+    // L2Mobility
     void ScheduleAttach(Time at, const std::string& name) override;
-
-    /// \return the name of the current access router ("" when detached)
     std::string GetCurrent() const override;
 
   protected:
