@@ -116,14 +116,8 @@ TEST_F(Pmipv6Agents, MalformedTunnelPayloadsAreDroppedWithReasons)
 {
     Pmipv6Network net;
     auto received = InstallSink(net.mn, 9000);
-    std::vector<Ipv6TunnelL4Protocol::DropReason> drops;
-    Pmipv6Network::Tunnel(net.mag[0])
-        ->TraceConnectWithoutContext(
-            "Drop",
-            Callback<void, Ptr<const Packet>, Ipv6TunnelL4Protocol::DropReason>(
-                [&drops](Ptr<const Packet>, Ipv6TunnelL4Protocol::DropReason r) {
-                    drops.push_back(r);
-                }));
+    auto dropsRecorded = RecordTunnelDrops(Pmipv6Network::Tunnel(net.mag[0]));
+    const auto& drops = *dropsRecorded;
     net.linkSwitch->ScheduleAttach(Seconds(1), "mag1");
     auto sendRaw = [&net](std::vector<uint8_t> bytes) {
         net.lma->GetObject<Ipv6L3Protocol>()->Send(Create<Packet>(bytes.data(), bytes.size()),
@@ -151,4 +145,38 @@ TEST_F(Pmipv6Agents, MalformedTunnelPayloadsAreDroppedWithReasons)
     EXPECT_EQ(drops[2], Ipv6TunnelL4Protocol::TRUNCATED);
     EXPECT_EQ(Pmipv6Network::Tunnel(net.mag[0])->GetStats().decapsulated, 0u);
     EXPECT_EQ(*received, 0u);
+}
+
+/// The LMA's routing control reports each forwarding change: the HNP's tunnel goes to
+/// MAG1, is withdrawn at MAG1's de-registration and installed towards MAG2.
+TEST_F(Pmipv6Agents, RoutingControlTracesFollowTheBinding)
+{
+    Pmipv6Network net;
+    std::vector<std::tuple<std::string, HomeNetworkPrefix, Ipv6Address>> events;
+    for (std::string name : {"Installed", "Removed"})
+    {
+        net.lmaRc->TraceConnectWithoutContext(
+            name,
+            Callback<void, const HomeNetworkPrefix&, Ipv6Address>(
+                [&events, name](const HomeNetworkPrefix& p, Ipv6Address locator) {
+                    events.emplace_back(name, p, locator);
+                }));
+    }
+    net.linkSwitch->ScheduleAttach(Seconds(1), "mag1");
+    net.linkSwitch->ScheduleAttach(Seconds(3), "mag2");
+    Simulator::Stop(Seconds(4));
+    Simulator::Run();
+
+    ASSERT_EQ(events.size(), 3u);
+    EXPECT_EQ(std::get<0>(events[0]), "Installed");
+    EXPECT_EQ(std::get<2>(events[0]), net.magAddr[0]);
+    EXPECT_EQ(std::get<0>(events[1]), "Removed");
+    EXPECT_EQ(std::get<2>(events[1]), net.magAddr[0]);
+    EXPECT_EQ(std::get<0>(events[2]), "Installed");
+    EXPECT_EQ(std::get<2>(events[2]), net.magAddr[1]);
+    EXPECT_EQ(std::get<1>(events[0]), std::get<1>(events[2])) << "same HNP at both MAGs";
+    const MobilityRouting::Tunnel* t =
+        net.lmaMr->LookupDestinationTunnel(std::get<1>(events[2]).prefix);
+    ASSERT_NE(t, nullptr);
+    EXPECT_EQ(t->remote, net.magAddr[1]);
 }

@@ -398,14 +398,8 @@ TEST_F(Pmipv6Agents, TunnelFromUnknownPeerDropped)
     Pmipv6Network net;
     auto received = InstallSink(net.mn, 9000);
     Ptr<Ipv6TunnelL4Protocol> rogue = Ipv6TunnelL4Protocol::Install(net.cn);
-    std::vector<Ipv6TunnelL4Protocol::DropReason> drops;
-    Pmipv6Network::Tunnel(net.mag[0])
-        ->TraceConnectWithoutContext(
-            "Drop",
-            Callback<void, Ptr<const Packet>, Ipv6TunnelL4Protocol::DropReason>(
-                [&drops](Ptr<const Packet>, Ipv6TunnelL4Protocol::DropReason r) {
-                    drops.push_back(r);
-                }));
+    auto dropsRecorded = RecordTunnelDrops(Pmipv6Network::Tunnel(net.mag[0]));
+    const auto& drops = *dropsRecorded;
     net.linkSwitch->ScheduleAttach(Seconds(1), "mag1");
     Simulator::Schedule(Seconds(3), [&]() {
         UdpHeader udp;

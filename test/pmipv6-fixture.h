@@ -200,7 +200,7 @@ class Pmipv6Network
         pool = CreateObject<PrefixPoolAllocation>();
         cache = CreateObjectWithAttributes<BindingCache>("MinDelayBeforeBceDelete",
                                                          TimeValue(opt.minDelayBeforeBceDelete));
-        Ptr<RoutingControl> lmaRc = CreateObject<RoutingControl>();
+        lmaRc = CreateObject<RoutingControl>();
         lmaRc->Setup(lmaMr, lma->GetObject<Ipv6TunnelL4Protocol>(), lmaAddr);
         lmaAgent = CreateObject<LmaAgent>();
         lmaAgent->Setup(pool, cache, lmaMr, lmaRc, lmaAddr);
@@ -305,6 +305,7 @@ class Pmipv6Network
     Ptr<LmaAgent> lmaAgent;                             //!< LMA role
     Ptr<PrefixPoolAllocation> pool;                     //!< LMA's HNP pool
     Ptr<BindingCache> cache;                            //!< LMA's binding cache
+    Ptr<RoutingControl> lmaRc;                          //!< LMA's routing control
     Ptr<MobilityRouting> lmaMr;                         //!< LMA's mobility routing
     std::array<Ptr<MagAgent>, 2> magAgent;              //!< MAG roles
     std::array<Ptr<ProxyLocationUpdate>, 2> lu;         //!< MAG location updates
@@ -348,6 +349,20 @@ class Pmipv6Network
 };
 
 // Observers and helpers shared by the agent tests.
+
+/// Records the drop reasons of a tunnel endpoint.
+inline std::shared_ptr<std::vector<Ipv6TunnelL4Protocol::DropReason>>
+RecordTunnelDrops(Ptr<Ipv6TunnelL4Protocol> tunnel)
+{
+    auto drops = std::make_shared<std::vector<Ipv6TunnelL4Protocol::DropReason>>();
+    tunnel->TraceConnectWithoutContext(
+        "Drop",
+        Callback<void, Ptr<const Packet>, Ipv6TunnelL4Protocol::DropReason>(
+            [drops](Ptr<const Packet>, Ipv6TunnelL4Protocol::DropReason r) {
+                drops->push_back(r);
+            }));
+    return drops;
+}
 
 inline constexpr uint8_t PBU = MobilityHeader::BINDING_UPDATE;
 inline constexpr uint8_t PBA = MobilityHeader::BINDING_ACK;
