@@ -48,6 +48,8 @@ def build(bld):
     module.source = [
         'model/mobility-header.cc',
         'model/mobility-option.cc',
+        'model/binding-update.cc',
+        'model/binding-ack.cc',
         'model/proxy-binding-update.cc',
         'model/proxy-binding-ack.cc',
         'model/mobility-l4-protocol.cc',
@@ -91,6 +93,8 @@ def build(bld):
     headers.source = [
         'model/mobility-header.h',
         'model/mobility-option.h',
+        'model/binding-update.h',
+        'model/binding-ack.h',
         'model/proxy-binding-update.h',
         'model/proxy-binding-ack.h',
         'model/mobility-l4-protocol.h',
