@@ -256,6 +256,16 @@ MobilityHeader::GetMessageName(Ptr<const Packet> p)
     }
     switch (b[2])
     {
+    case BINDING_REFRESH_REQUEST:
+        return "BRR";
+    case HOME_TEST_INIT:
+        return "HoTI";
+    case CARE_OF_TEST_INIT:
+        return "CoTI";
+    case HOME_TEST:
+        return "HoT";
+    case CARE_OF_TEST:
+        return "CoT";
     case BINDING_UPDATE:
         // P flag: bit 6 of the flags word at octets 8-9 (RFC 5213 section 8.1).
         return (b.size() >= 10 && (b[8] & 0x02)) ? "PBU" : "BU";
@@ -267,6 +277,39 @@ MobilityHeader::GetMessageName(Ptr<const Packet> p)
     default:
         return "MH" + std::to_string(b[2]);
     }
+}
+
+void
+MobilityHeader::WriteU16(uint8_t* buf, uint16_t v)
+{
+    buf[0] = static_cast<uint8_t>(v >> 8);
+    buf[1] = static_cast<uint8_t>(v);
+}
+
+uint16_t
+MobilityHeader::ReadU16(const uint8_t* buf)
+{
+    return static_cast<uint16_t>((static_cast<uint16_t>(buf[0]) << 8) | buf[1]);
+}
+
+void
+MobilityHeader::WriteU64(uint8_t* buf, uint64_t v)
+{
+    for (int i = 0; i < 8; ++i)
+    {
+        buf[i] = static_cast<uint8_t>(v >> (56 - 8 * i));
+    }
+}
+
+uint64_t
+MobilityHeader::ReadU64(const uint8_t* buf)
+{
+    uint64_t v = 0;
+    for (int i = 0; i < 8; ++i)
+    {
+        v = (v << 8) | buf[i];
+    }
+    return v;
 }
 
 std::string

@@ -48,9 +48,14 @@ class MobilityHeader : public Header
     /// MH Type values (IANA "Mobility Header Types" registry).
     enum MhType : uint8_t
     {
-        BINDING_UPDATE = 5, //!< BU / PBU (RFC 6275, RFC 5213)
-        BINDING_ACK = 6,    //!< BA / PBA
-        BINDING_ERROR = 7,  //!< BE (not implemented: received BEs count as unknown type)
+        BINDING_REFRESH_REQUEST = 0, //!< BRR (RFC 6275 section 6.1.2)
+        HOME_TEST_INIT = 1,          //!< HoTI (RFC 6275 section 6.1.3)
+        CARE_OF_TEST_INIT = 2,       //!< CoTI (RFC 6275 section 6.1.4)
+        HOME_TEST = 3,               //!< HoT (RFC 6275 section 6.1.5)
+        CARE_OF_TEST = 4,            //!< CoT (RFC 6275 section 6.1.6)
+        BINDING_UPDATE = 5,          //!< BU / PBU (RFC 6275, RFC 5213)
+        BINDING_ACK = 6,             //!< BA / PBA
+        BINDING_ERROR = 7,           //!< BE (RFC 6275 section 6.1.9)
     };
 
     /// Outcome of validating or parsing a Mobility Header.
@@ -128,7 +133,8 @@ class MobilityHeader : public Header
     /**
      * \brief Peek: the name of the message at the start of a packet.
      * \param p a packet starting with a Mobility Header
-     * \return "PBU", "PBA", "BU", "BA", "BE", "MH<type>", or "MH?" if too short
+     * \return "BRR", "HoTI", "CoTI", "HoT", "CoT", "PBU", "PBA", "BU", "BA", "BE",
+     *         "MH<type>", or "MH?" if too short
      */
     static std::string GetMessageName(Ptr<const Packet> p);
 
@@ -182,6 +188,15 @@ class MobilityHeader : public Header
     virtual void DeserializeMessageData(const uint8_t* buf) = 0;
     /// \brief Print the message data fields.
     virtual void PrintMessageData(std::ostream& os) const = 0;
+
+    /// \brief Write \p v big-endian at \p buf (2 octets); for message data.
+    static void WriteU16(uint8_t* buf, uint16_t v);
+    /// \brief Read a big-endian 16-bit value at \p buf.
+    static uint16_t ReadU16(const uint8_t* buf);
+    /// \brief Write \p v big-endian at \p buf (8 octets); for cookies and tokens.
+    static void WriteU64(uint8_t* buf, uint64_t v);
+    /// \brief Read a big-endian 64-bit value at \p buf.
+    static uint64_t ReadU64(const uint8_t* buf);
 
   private:
     /// \return the bytes with a zero checksum field
