@@ -48,6 +48,7 @@ def build(bld):
     module.source = [
         'model/mobility-header.cc',
         'model/mobility-option.cc',
+        'model/mobility-option-mipv6.cc',
         'model/binding-update.cc',
         'model/binding-ack.cc',
         'model/proxy-binding-update.cc',

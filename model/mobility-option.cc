@@ -22,6 +22,14 @@ Registry()
 {
     static std::map<uint8_t, MobilityOptions::TypeInfo> registry = {
         {MobilityOptions::PADN, {0, 255, 1, 0}},
+        // RFC 6275 section 6.2: BRA 2n, alternate CoA 8n+6, nonce indices 2n, binding
+        // authorization data 8n+2 (so that the 12-octet authenticator ends the message on
+        // an 8-octet boundary).
+        {MobilityOptions::BINDING_REFRESH_ADVICE, {2, 2, 2, 0}},
+        {MobilityOptions::ALTERNATE_CARE_OF_ADDRESS, {16, 16, 8, 6}},
+        {MobilityOptions::NONCE_INDICES, {4, 4, 2, 0}},
+        {MobilityOptions::BINDING_AUTHORIZATION_DATA,
+         {MobilityOptions::AUTHENTICATOR_SIZE, MobilityOptions::AUTHENTICATOR_SIZE, 8, 2}},
         // RFC 4283: subtype plus an identifier of at least one octet; no alignment.
         {MobilityOptions::MOBILE_NODE_IDENTIFIER, {2, 255, 1, 0}},
         {MobilityOptions::HOME_NETWORK_PREFIX, {18, 18, 8, 4}},
@@ -357,19 +365,41 @@ AppendPadding(std::vector<uint8_t>& out, uint32_t n)
 
 } // namespace
 
+std::vector<const MobilityOptions::Option*>
+MobilityOptions::WireOrder() const
+{
+    // RFC 6275 section 6.2.7: the Binding Authorization Data option comes last.
+    std::vector<const Option*> order;
+    for (const auto& o : m_options)
+    {
+        if (o.type != BINDING_AUTHORIZATION_DATA)
+        {
+            order.push_back(&o);
+        }
+    }
+    for (const auto& o : m_options)
+    {
+        if (o.type == BINDING_AUTHORIZATION_DATA)
+        {
+            order.push_back(&o);
+        }
+    }
+    return order;
+}
+
 void
 MobilityOptions::Serialize(std::vector<uint8_t>& out) const
 {
-    for (const auto& o : m_options)
+    for (const Option* o : WireOrder())
     {
-        auto info = LookupType(o.type);
+        auto info = LookupType(o->type);
         if (info)
         {
             AppendPadding(out, PaddingFor(out.size(), info->alignX, info->alignY));
         }
-        out.push_back(o.type);
-        out.push_back(static_cast<uint8_t>(o.data.size()));
-        out.insert(out.end(), o.data.begin(), o.data.end());
+        out.push_back(o->type);
+        out.push_back(static_cast<uint8_t>(o->data.size()));
+        out.insert(out.end(), o->data.begin(), o->data.end());
     }
 }
 
@@ -377,14 +407,14 @@ uint32_t
 MobilityOptions::GetSerializedSize(uint32_t offset) const
 {
     uint32_t pos = offset;
-    for (const auto& o : m_options)
+    for (const Option* o : WireOrder())
     {
-        auto info = LookupType(o.type);
+        auto info = LookupType(o->type);
         if (info)
         {
             pos += PaddingFor(pos, info->alignX, info->alignY);
         }
-        pos += 2 + o.data.size();
+        pos += 2 + o->data.size();
     }
     return pos - offset;
 }
@@ -396,6 +426,7 @@ MobilityOptions::Parse(const uint8_t* data, uint32_t size)
     std::vector<Option> options;
     uint32_t unknown = 0;
     uint32_t pos = 0;
+    bool sawAuthorizationData = false;
     while (pos < size)
     {
         uint8_t type = data[pos];
@@ -419,6 +450,13 @@ MobilityOptions::Parse(const uint8_t* data, uint32_t size)
         {
             continue;
         }
+        if (sawAuthorizationData)
+        {
+            // RFC 6275 section 6.2.7: nothing but padding may follow the authenticator,
+            // which would not cover it.
+            return ParseStatus::BAD_OPTION;
+        }
+        sawAuthorizationData = type == BINDING_AUTHORIZATION_DATA;
         auto info = LookupType(type);
         if (!info)
         {
@@ -487,6 +525,26 @@ MobilityOptions::Print(std::ostream& os) const
     {
         sep();
         os << "LLA=" << *v;
+    }
+    if (auto v = GetBindingRefreshAdvice())
+    {
+        sep();
+        os << "BRA=" << 4 * *v << "s";
+    }
+    if (auto v = GetAlternateCareOfAddress())
+    {
+        sep();
+        os << "ACoA=" << *v;
+    }
+    if (auto v = GetNonceIndices())
+    {
+        sep();
+        os << "NI=" << v->first << "/" << v->second;
+    }
+    if (GetBindingAuthorizationData())
+    {
+        sep();
+        os << "BAD";
     }
     for (const auto& o : m_options)
     {

@@ -11,6 +11,7 @@
 #include "ns3/ipv6-address.h"
 #include "ns3/nstime.h"
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <ostream>
@@ -30,6 +31,11 @@ namespace ns3
  * Pad1/PadN so that each option starts at its alignment requirement (xn+y counted from the
  * start of the Mobility Header), and Parse() checks every TLV without trusting any length.
  *
+ * The Binding Authorization Data option is always serialised last, whatever the insertion
+ * order, because RFC 6275 section 6.2.7 requires it to be the last option (the
+ * authenticator covers everything before it); Parse() rejects a message in which another
+ * option follows it.
+ *
  * Options of a type the registry does not know are kept (so that they can be read back
  * with GetRawOptions()) but are otherwise ignored, as RFC 6275 section 6.2.1 requires of a
  * receiver; GetUnknownOptionCount() tells how many were seen.
@@ -42,6 +48,10 @@ class MobilityOptions
     {
         PAD1 = 0,                       //!< RFC 6275 section 6.2.2
         PADN = 1,                       //!< RFC 6275 section 6.2.3
+        BINDING_REFRESH_ADVICE = 2,     //!< RFC 6275 section 6.2.4
+        ALTERNATE_CARE_OF_ADDRESS = 3,  //!< RFC 6275 section 6.2.5
+        NONCE_INDICES = 4,              //!< RFC 6275 section 6.2.6
+        BINDING_AUTHORIZATION_DATA = 5, //!< RFC 6275 section 6.2.7
         MOBILE_NODE_IDENTIFIER = 8,     //!< RFC 4283
         HOME_NETWORK_PREFIX = 22,       //!< RFC 5213 section 8.3
         HANDOFF_INDICATOR = 23,         //!< RFC 5213 section 8.4
@@ -54,6 +64,9 @@ class MobilityOptions
 
     /// Mobile Node Identifier subtype for a Network Access Identifier (RFC 4283).
     static constexpr uint8_t MNID_SUBTYPE_NAI = 1;
+    /// Octets of the authenticator of the Binding Authorization Data option (RFC 6275
+    /// section 5.2.6: First(96, HMAC_SHA1(...))).
+    static constexpr uint8_t AUTHENTICATOR_SIZE = 12;
 
     /// Result of Parse().
     enum class ParseStatus
@@ -132,6 +145,41 @@ class MobilityOptions
     std::optional<Ipv6Address> GetLinkLocalAddress() const;
 
     /**
+     * \brief Set the Binding Refresh Advice option (RFC 6275 section 6.2.4; in a BA).
+     * \param units the refresh interval in units of 4 seconds
+     */
+    void SetBindingRefreshAdvice(uint16_t units);
+    /// \brief The refresh interval in 4-second units, if the option is present.
+    std::optional<uint16_t> GetBindingRefreshAdvice() const;
+
+    /// \brief Set the Alternate Care-of Address option (RFC 6275 section 6.2.5; in a BU).
+    void SetAlternateCareOfAddress(Ipv6Address coa);
+    /// \brief The alternate care-of address, if the option is present.
+    std::optional<Ipv6Address> GetAlternateCareOfAddress() const;
+
+    /**
+     * \brief Set the Nonce Indices option (RFC 6275 section 6.2.6; in a BU to a
+     *        correspondent node).
+     * \param homeNonceIndex the home nonce index of the Home Test used
+     * \param careOfNonceIndex the care-of nonce index of the Care-of Test used (ignored by
+     *        the receiver of a de-registration)
+     */
+    void SetNonceIndices(uint16_t homeNonceIndex, uint16_t careOfNonceIndex);
+    /// \brief (home nonce index, care-of nonce index), if the option is present.
+    std::optional<std::pair<uint16_t, uint16_t>> GetNonceIndices() const;
+
+    /**
+     * \brief Set the Binding Authorization Data option (RFC 6275 section 6.2.7).
+     *
+     * Always serialised as the last option, aligned 8n+2; see
+     * ReturnRoutability::SignBindingUpdate() for computing the authenticator.
+     * \param authenticator the 96-bit authenticator
+     */
+    void SetBindingAuthorizationData(const std::array<uint8_t, AUTHENTICATOR_SIZE>& authenticator);
+    /// \brief The authenticator, if the option is present.
+    std::optional<std::array<uint8_t, AUTHENTICATOR_SIZE>> GetBindingAuthorizationData() const;
+
+    /**
      * \brief Convert a time to the RFC 5213 timestamp format.
      *
      * Simulation time 0 maps to the epoch (1 January 1970), so that timestamps of one
@@ -199,6 +247,8 @@ class MobilityOptions
   private:
     /// \return the first option of \p type, or null
     const Option* Find(uint8_t type) const;
+    /// \return the options in the order they go on the wire
+    std::vector<const Option*> WireOrder() const;
 
     std::vector<Option> m_options; //!< options in order
     uint32_t m_unknownCount{0};    //!< unknown options seen by the last Parse()
