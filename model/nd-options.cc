@@ -72,4 +72,55 @@ NdOptions::GetPrefixes() const
     return out;
 }
 
+bool
+NdOptions::MapOption::operator==(const MapOption& other) const
+{
+    return distance == other.distance && preference == other.preference && rFlag == other.rFlag &&
+           validLifetime == other.validLifetime && address == other.address;
+}
+
+std::vector<uint8_t>
+NdOptions::BuildMapOption(const MapOption& map)
+{
+    std::vector<uint8_t> b(MAP_OPTION_SIZE, 0);
+    b[0] = MAP_OPTION_TYPE;
+    b[1] = MAP_OPTION_SIZE / 8;
+    b[2] = static_cast<uint8_t>(((map.distance & 0x0f) << 4) | (map.preference & 0x0f));
+    b[3] = map.rFlag ? 0x80 : 0; // the other 7 bits are reserved
+    for (int i = 0; i < 4; ++i)
+    {
+        b[4 + i] = static_cast<uint8_t>(map.validLifetime >> (24 - 8 * i));
+    }
+    map.address.Serialize(&b[8]);
+    return b;
+}
+
+std::vector<NdOptions::MapOption>
+NdOptions::GetMapOptions() const
+{
+    std::vector<MapOption> out;
+    for (const auto& [off, length] : m_options)
+    {
+        // RFC 5380 section 10.1: type 23, length 3; a MAP must have a unicast address.
+        if (m_bytes[off] != MAP_OPTION_TYPE || length != MAP_OPTION_SIZE)
+        {
+            continue;
+        }
+        const uint8_t* b = &m_bytes[off];
+        MapOption map;
+        map.distance = b[2] >> 4;
+        map.preference = b[2] & 0x0f;
+        map.rFlag = (b[3] & 0x80) != 0;
+        map.validLifetime = (static_cast<uint32_t>(b[4]) << 24) |
+                            (static_cast<uint32_t>(b[5]) << 16) |
+                            (static_cast<uint32_t>(b[6]) << 8) | b[7];
+        map.address = Ipv6Address::Deserialize(b + 8);
+        if (!map.address.IsMulticast())
+        {
+            out.push_back(map);
+        }
+    }
+    return out;
+}
+
 } // namespace ns3

@@ -5,6 +5,7 @@
 #define DMM_ND_OPTIONS_H
 
 #include "ns3/home-address-allocation.h"
+#include "ns3/ipv6-address.h"
 #include "ns3/mac48-address.h"
 
 #include <cstdint>
@@ -27,6 +28,30 @@ class Packet;
 class NdOptions
 {
   public:
+    /// ND option type of the HMIPv6 MAP option (RFC 5380 section 10.1).
+    static constexpr uint8_t MAP_OPTION_TYPE = 23;
+    /// Octets of a MAP option (length field 3).
+    static constexpr uint32_t MAP_OPTION_SIZE = 24;
+
+    /// The content of a MAP option (RFC 5380 section 10.1), carried in router
+    /// advertisements to announce a Mobility Anchor Point.
+    struct MapOption
+    {
+        uint8_t distance{1};       //!< Dist, 4 bits: distance in hops to the MAP
+        uint8_t preference{0};     //!< Pref, 4 bits: 15 is the most preferred
+        bool rFlag{true};          //!< R: the MN must form its RCoA from this prefix
+        uint32_t validLifetime{0}; //!< seconds the MAP's address stays valid
+        Ipv6Address address;       //!< global address of the MAP
+        bool operator==(const MapOption& other) const; //!< field-wise equality
+    };
+
+    /**
+     * \brief The bytes of a MAP option, ready to follow an RA body or other options.
+     * \param map the option's fields (distance and preference are masked to 4 bits)
+     * \return MAP_OPTION_SIZE octets
+     */
+    static std::vector<uint8_t> BuildMapOption(const MapOption& map);
+
     /**
      * \brief Parse the options that follow a message body.
      * \param message the ICMPv6 message, starting with its type byte
@@ -41,6 +66,8 @@ class NdOptions
     std::optional<Mac48Address> GetSourceLinkLayerAddress() const;
     /// \return the prefixes of all well-formed Prefix Information options
     std::vector<HomeNetworkPrefix> GetPrefixes() const;
+    /// \return every well-formed MAP option (length 3, unicast MAP address), in order
+    std::vector<MapOption> GetMapOptions() const;
 
   private:
     std::vector<uint8_t> m_bytes;                     //!< the options

@@ -94,3 +94,70 @@ TEST(NdOptions, RandomBytesNeverCrash)
     }
     SUCCEED();
 }
+
+TEST(NdOptions, MapOptionOfAnAdvertisement)
+{
+    NdOptions::MapOption map;
+    map.distance = 2;
+    map.preference = 9;
+    map.rFlag = true;
+    map.validLifetime = 0x01020304;
+    map.address = Ipv6Address("2001:db8:ff::1");
+    auto option = NdOptions::BuildMapOption(map);
+    ASSERT_EQ(option.size(), 24u);
+    // RFC 5380 section 10.1: type 23, length 3, Dist|Pref, R flag, lifetime, address.
+    EXPECT_EQ(option[0], 23);
+    EXPECT_EQ(option[1], 3);
+    EXPECT_EQ(option[2], 0x29);
+    EXPECT_EQ(option[3], 0x80);
+    EXPECT_EQ(option[4], 1);
+    EXPECT_EQ(option[7], 4);
+
+    std::vector<uint8_t> ra(16, 0);
+    ra[0] = 134;
+    ra.insert(ra.end(), option.begin(), option.end());
+    NdOptions::MapOption second = map;
+    second.rFlag = false;
+    second.distance = 0x1f; // masked to 4 bits
+    second.address = Ipv6Address("2001:db8:ff::2");
+    auto option2 = NdOptions::BuildMapOption(second);
+    ra.insert(ra.end(), option2.begin(), option2.end());
+    auto options = NdOptions::Parse(Message(ra), 16);
+    ASSERT_TRUE(options);
+    auto maps = options->GetMapOptions();
+    ASSERT_EQ(maps.size(), 2u);
+    EXPECT_EQ(maps[0], map);
+    EXPECT_FALSE(maps[1].rFlag);
+    EXPECT_EQ(maps[1].distance, 0x0f);
+    EXPECT_EQ(maps[1].address, Ipv6Address("2001:db8:ff::2"));
+}
+
+TEST(NdOptions, MalformedMapOptionsAreIgnored)
+{
+    NdOptions::MapOption map;
+    map.address = Ipv6Address("2001:db8:ff::1");
+    auto option = NdOptions::BuildMapOption(map);
+    std::vector<uint8_t> ra(16, 0);
+    ra[0] = 134;
+
+    // Length 2 (16 octets): well-formed TLV, but not a MAP option.
+    auto shortMap = ra;
+    shortMap.insert(shortMap.end(), option.begin(), option.begin() + 16);
+    shortMap[17] = 2;
+    auto options = NdOptions::Parse(Message(shortMap), 16);
+    ASSERT_TRUE(options);
+    EXPECT_TRUE(options->GetMapOptions().empty());
+
+    // A multicast MAP address.
+    auto multicast = ra;
+    multicast.insert(multicast.end(), option.begin(), option.end());
+    multicast[16 + 8] = 0xff;
+    options = NdOptions::Parse(Message(multicast), 16);
+    ASSERT_TRUE(options);
+    EXPECT_TRUE(options->GetMapOptions().empty());
+
+    // Length 3 but only 16 octets present: the whole message is discarded.
+    auto truncated = ra;
+    truncated.insert(truncated.end(), option.begin(), option.begin() + 16);
+    EXPECT_FALSE(NdOptions::Parse(Message(truncated), 16));
+}
