@@ -3,6 +3,7 @@
  */
 #include "pmipv6-helper.h"
 
+#include "ns3/home-address-extension.h"
 #include "ns3/ipv6-list-routing.h"
 #include "ns3/ipv6-tunnel-l4-protocol.h"
 #include "ns3/ipv6.h"
@@ -15,6 +16,7 @@
 #include "ns3/mobility-routing.h"
 #include "ns3/proxy-location-update.h"
 #include "ns3/routing-control.h"
+#include "ns3/type2-routing-extension.h"
 
 namespace ns3
 {
@@ -82,16 +84,23 @@ Pmipv6Helper::SetMobilityRoutingAttribute(const std::string& name, const Attribu
 Ptr<MobilityRouting>
 Pmipv6Helper::InstallMobilityRouting(Ptr<Node> node, int16_t priority) const
 {
+    return InsertMobilityRouting(node, m_mr.Create<MobilityRouting>(), priority);
+}
+
+Ptr<MobilityRouting>
+InsertMobilityRouting(Ptr<Node> node, Ptr<MobilityRouting> mr, int16_t priority)
+{
     Ptr<Ipv6ListRouting> list =
         DynamicCast<Ipv6ListRouting>(node->GetObject<Ipv6>()->GetRoutingProtocol());
     NS_ABORT_MSG_IF(!list,
                     "node " << node->GetId()
                             << ": mobility routing needs an Ipv6ListRouting (install the stack "
                                "with an Ipv6ListRoutingHelper)");
-    Ptr<MobilityRouting> mr = m_mr.Create<MobilityRouting>();
     list->AddRoutingProtocol(mr, priority);
     Ipv6TunnelL4Protocol::Install(node);
     MobilityL4Protocol::Install(node);
+    HomeAddressExtension::Install(node, mr);
+    Type2RoutingExtension::Install(node, mr);
     return mr;
 }
 

@@ -131,6 +131,17 @@ class Pmipv6Helper
     std::vector<HomeNetworkPrefix> m_aggregates;                //!< pools of installed LMAs
 };
 
+/**
+ * \brief Put a mobility routing protocol above static routing on a node, and install the
+ *        tunnel and Mobility Header protocols it needs.
+ * \param node a node whose stack uses an Ipv6ListRouting
+ * \param mr the protocol \param priority its priority in the list (static routing is 0)
+ * \return \p mr
+ */
+Ptr<MobilityRouting> InsertMobilityRouting(Ptr<Node> node,
+                                           Ptr<MobilityRouting> mr,
+                                           int16_t priority = 10);
+
 } // namespace ns3
 
 #endif // DMM_PMIPV6_HELPER_H

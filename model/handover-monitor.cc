@@ -48,8 +48,8 @@ HandoverMonitor::WatchMobileNode(const std::string& mn, Ptr<L2Mobility> link, Pt
     link->TraceConnectWithoutContext("L2Down",
                                      MakeCallback(&HandoverMonitor::L2Down, this).Bind(mn));
     link->TraceConnectWithoutContext("L2Up", MakeCallback(&HandoverMonitor::L2Up, this).Bind(mn));
-    agent->TraceConnectWithoutContext("RouterAdvertisement",
-                                      MakeCallback(&HandoverMonitor::Ra, this).Bind(mn));
+    agent->TraceConnectWithoutContext("HandoverComplete",
+                                      MakeCallback(&HandoverMonitor::Complete, this).Bind(mn));
     m_open[mn] = -1;
 }
 
@@ -93,7 +93,7 @@ HandoverMonitor::L2Up(std::string mn, const std::string& to)
 }
 
 void
-HandoverMonitor::Ra(std::string mn, Ipv6Address, const std::vector<HomeNetworkPrefix>&)
+HandoverMonitor::Complete(std::string mn)
 {
     long i = m_open[mn];
     if (i < 0 || std::isnan(m_handovers[i].l2UpS) || !std::isnan(m_handovers[i].signalingDoneS))

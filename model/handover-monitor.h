@@ -109,7 +109,7 @@ class HandoverMonitor : public Object
 
     void L2Down(std::string mn, const std::string& from);
     void L2Up(std::string mn, const std::string& to);
-    void Ra(std::string mn, Ipv6Address router, const std::vector<HomeNetworkPrefix>& prefixes);
+    void Complete(std::string mn);
 
     std::vector<HandoverRecord> m_handovers; //!< all handovers
     std::map<std::string, long> m_open;      //!< MN -> index of its latest handover

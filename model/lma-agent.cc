@@ -24,21 +24,14 @@ NS_OBJECT_ENSURE_REGISTERED(LmaAgent);
 TypeId
 LmaAgent::GetTypeId()
 {
-    static TypeId tid =
-        TypeId("ns3::LmaAgent")
-            .SetParent<Application>()
-            .SetGroupName("Dmm")
-            .AddConstructor<LmaAgent>()
-            .AddAttribute("ProcessingDelay",
-                          "Time to process a Proxy Binding Update before answering it.",
-                          TimeValue(Seconds(0)),
-                          MakeTimeAccessor(&LmaAgent::m_processingDelay),
-                          MakeTimeChecker(Seconds(0)));
+    static TypeId tid = TypeId("ns3::LmaAgent")
+                            .SetParent<AnchorAgent>()
+                            .SetGroupName("Dmm")
+                            .AddConstructor<LmaAgent>();
     return tid;
 }
 
 LmaAgent::LmaAgent()
-    : m_running(false)
 {
 }
 
@@ -47,79 +40,15 @@ LmaAgent::~LmaAgent()
 }
 
 void
-LmaAgent::DoDispose()
+LmaAgent::ProcessUpdate(Ptr<Packet> p, Ipv6Header header)
 {
-    m_haa = nullptr;
-    m_lm = nullptr;
-    m_mr = nullptr;
-    m_rc = nullptr;
-    m_mh = nullptr;
-    Application::DoDispose();
-}
-
-void
-LmaAgent::Setup(Ptr<HomeAddressAllocation> haa,
-                Ptr<LocationManagement> lm,
-                Ptr<MobilityRouting> mr,
-                Ptr<RoutingControl> rc,
-                Ipv6Address address)
-{
-    m_haa = haa;
-    m_lm = lm;
-    m_mr = mr;
-    m_rc = rc;
-    m_address = address;
-    m_mr->AddMobileAggregate(m_haa->GetAggregate());
-    m_rc->Follow(m_lm);
-    m_lm->TraceConnectWithoutContext("BindingRemoved",
-                                     MakeCallback(&LmaAgent::BindingRemoved, this));
-}
-
-const LmaAgent::Stats&
-LmaAgent::GetStats() const
-{
-    return m_stats;
-}
-
-Ptr<LocationManagement>
-LmaAgent::GetLocationManagement() const
-{
-    return m_lm;
-}
-
-void
-LmaAgent::StartApplication()
-{
-    m_mh = MobilityL4Protocol::Install(GetNode());
-    m_mh->RegisterHandler(MobilityHeader::BINDING_UPDATE, MakeCallback(&LmaAgent::HandlePbu, this));
-    m_running = true;
-}
-
-void
-LmaAgent::StopApplication()
-{
-    m_running = false;
-}
-
-void
-LmaAgent::HandlePbu(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6Interface>)
-{
-    if (!m_running)
-    {
-        return;
-    }
-    m_stats.pbuReceived++;
-    Simulator::Schedule(m_processingDelay, &LmaAgent::ProcessPbu, this, p, header);
-}
-
-void
-LmaAgent::ProcessPbu(Ptr<Packet> p, Ipv6Header header)
-{
+    Ptr<HomeAddressAllocation> haa = GetAllocation();
     ProxyBindingUpdate pbu;
     p->RemoveHeader(pbu);
     if (!pbu.GetProxyRegistration())
     {
-        return; // a plain BU is for a home agent, not for us
+        CountIgnored(); // a plain BU is for a home agent, not for us
+        return;
     }
     const MobilityOptions& opts = pbu.GetOptions();
     BindingRequest req;
@@ -139,7 +68,7 @@ LmaAgent::ProcessPbu(Ptr<Packet> p, Ipv6Header header)
     if (!req.mnId.empty() && !hnps.empty() && req.lifetime.IsStrictlyPositive())
     {
         // RFC 5213 §5.3.2: ALL_ZERO asks for a prefix; a named one must be this MN's.
-        hnp = hnps.front().first.IsAny() ? m_haa->Allocate(req.mnId) : m_haa->Lookup(req.mnId);
+        hnp = hnps.front().first.IsAny() ? haa->Allocate(req.mnId) : haa->Lookup(req.mnId);
         if (!hnps.front().first.IsAny() &&
             (!hnp || !hnp->Contains(hnps.front().first) || hnp->length != hnps.front().second))
         {
@@ -153,7 +82,7 @@ LmaAgent::ProcessPbu(Ptr<Packet> p, Ipv6Header header)
     }
     else if (!req.mnId.empty() && !hnps.empty())
     {
-        hnp = m_haa->Lookup(req.mnId); // de-registration names the prefix being released
+        hnp = haa->Lookup(req.mnId); // de-registration names the prefix being released
     }
     if (hnp || req.mnId.empty() || hnps.empty())
     {
@@ -162,7 +91,7 @@ LmaAgent::ProcessPbu(Ptr<Packet> p, Ipv6Header header)
             req.prefixes.push_back(*hnp);
         }
         // The LM checks the missing options, ordering and lifetimes (RFC 5213 §5.3.1).
-        result = m_lm->Update(req);
+        result = GetLocationManagement()->Update(req);
     }
 
     ProxyBindingAck pba;
@@ -196,15 +125,15 @@ LmaAgent::ProcessPbu(Ptr<Packet> p, Ipv6Header header)
     {
         out.SetMobileNodeLinkLayerIdentifier(req.linkLayerId);
     }
-    m_stats.pbaSent++;
-    m_stats.rejected += static_cast<uint8_t>(result.status) >= 128 ? 1 : 0;
-    m_mh->Send(pba, m_address, header.GetSource());
+    CountAck(pba.GetStatus());
+    GetMobilityProtocol()->Send(pba, GetAddress(), header.GetSource());
 }
 
 void
 LmaAgent::BindingRemoved(const BindingCacheEntry& entry, LocationManagement::RemovalCause)
 {
-    m_haa->Release(entry.mnId); // the prefix returns to the pool with the binding (§5.3.5)
+    GetAllocation()->Release(
+        entry.mnId); // the prefix returns to the pool with the binding (§5.3.5)
 }
 
 } // namespace ns3

@@ -37,6 +37,7 @@ class LocationUpdate : public Object
         std::vector<HomeNetworkPrefix> prefixes; //!< prefixes granted
         Time lifetime;                           //!< lifetime granted (0: de-registered)
         bool timedOut{false};                    //!< no answer after all retransmissions
+        Ipv6Address anchor;                      //!< who answered (or was asked)
     };
 
     /// Called with every outcome.

@@ -43,7 +43,12 @@ MnAgent::GetTypeId()
             .AddTraceSource("RouterAdvertisement",
                             "A router advertisement was received.",
                             MakeTraceSourceAccessor(&MnAgent::m_raTrace),
-                            "ns3::MnAgent::RaTracedCallback");
+                            "ns3::MnAgent::RaTracedCallback")
+            .AddTraceSource("HandoverComplete",
+                            "The node can send and receive again on every address it keeps "
+                            "(the end of the handover latency).",
+                            MakeTraceSourceAccessor(&MnAgent::m_completeTrace),
+                            "ns3::TracedCallback::Void");
     return tid;
 }
 
@@ -156,9 +161,28 @@ MnAgent::HandleRead(Ptr<Socket> socket)
         {
             continue; // RFC 4861 §6.1.2: discarded silently
         }
-        std::vector<HomeNetworkPrefix> prefixes = options->GetPrefixes();
-        m_raTrace(ip.GetSource(), prefixes);
+        m_raTrace(ip.GetSource(), options->GetPrefixes());
+        RouterAdvertised(ip.GetSource(), *options);
     }
+}
+
+void
+MnAgent::RouterAdvertised(Ipv6Address, const NdOptions&)
+{
+    // A plain host is ready once its router advertised its prefixes (PMIPv6: the HNP).
+    NotifyHandoverComplete();
+}
+
+void
+MnAgent::NotifyHandoverComplete()
+{
+    m_completeTrace();
+}
+
+Ptr<NetDevice>
+MnAgent::GetDevice() const
+{
+    return m_device;
 }
 
 } // namespace ns3

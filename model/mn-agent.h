@@ -16,6 +16,7 @@ namespace ns3
 {
 
 class NetDevice;
+class NdOptions;
 class Socket;
 
 /**
@@ -59,6 +60,17 @@ class MnAgent : public Application
     void StartApplication() override;
     void StopApplication() override;
 
+    /**
+     * \brief A valid router advertisement arrived; the default reports the handover
+     *        complete (a plain host is ready once it has its prefixes).
+     * \param router the router's link-local address \param options the RA's options
+     */
+    virtual void RouterAdvertised(Ipv6Address router, const NdOptions& options);
+    /// \brief Fire the HandoverComplete trace.
+    void NotifyHandoverComplete();
+    /// \return the access device
+    Ptr<NetDevice> GetDevice() const;
+
   private:
     void LinkChanged();
     void HandleRead(Ptr<Socket> socket);
@@ -69,6 +81,7 @@ class MnAgent : public Application
     Time m_lastRs;                         //!< when the last RS was sent
     TracedCallback<Ipv6Address> m_rsTrace; //!< RouterSolicitation
     TracedCallback<Ipv6Address, const std::vector<HomeNetworkPrefix>&> m_raTrace; //!< RA
+    TracedCallback<> m_completeTrace; //!< HandoverComplete
 };
 
 } // namespace ns3

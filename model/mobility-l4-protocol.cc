@@ -5,6 +5,7 @@
 
 #include "ns3/abort.h"
 #include "ns3/boolean.h"
+#include "ns3/home-address-option-header.h"
 #include "ns3/icmpv6-header.h"
 #include "ns3/icmpv6-l4-protocol.h"
 #include "ns3/ipv6-interface.h"
@@ -15,6 +16,7 @@
 #include "ns3/node.h"
 #include "ns3/packet.h"
 #include "ns3/trace-source-accessor.h"
+#include "ns3/type2-routing-header.h"
 
 #include <algorithm>
 #include <vector>
@@ -142,18 +144,61 @@ MobilityL4Protocol::Send(MobilityHeader& msg, Ipv6Address src, Ipv6Address dst)
         }
         src = route->GetSource();
     }
-    msg.InitializeChecksum(src, dst);
+    Transmit(msg, src, dst, src, dst, nullptr, PROT_NUMBER, route);
+}
+
+void
+MobilityL4Protocol::SendWithHomeAddress(MobilityHeader& msg,
+                                        Ipv6Address careOf,
+                                        Ipv6Address dst,
+                                        Ipv6Address home)
+{
+    NS_LOG_FUNCTION(this << careOf << dst << home);
+    HomeAddressOptionHeader hao;
+    hao.SetNextHeader(PROT_NUMBER);
+    hao.SetHomeAddress(home);
+    Transmit(msg, careOf, dst, home, dst, &hao, HomeAddressOptionHeader::PROT_NUMBER, nullptr);
+}
+
+void
+MobilityL4Protocol::SendWithRoutingHeader(MobilityHeader& msg,
+                                          Ipv6Address src,
+                                          Ipv6Address careOf,
+                                          Ipv6Address home)
+{
+    NS_LOG_FUNCTION(this << src << careOf << home);
+    Type2RoutingHeader rh;
+    rh.SetNextHeader(PROT_NUMBER);
+    rh.SetHomeAddress(home);
+    Transmit(msg, src, careOf, src, home, &rh, Type2RoutingHeader::PROT_NUMBER, nullptr);
+}
+
+void
+MobilityL4Protocol::Transmit(MobilityHeader& msg,
+                             Ipv6Address src,
+                             Ipv6Address dst,
+                             Ipv6Address checksumSrc,
+                             Ipv6Address checksumDst,
+                             const Header* extension,
+                             uint8_t protocol,
+                             Ptr<Ipv6Route> route)
+{
+    msg.InitializeChecksum(checksumSrc, checksumDst);
     Ptr<Packet> p = Create<Packet>();
     p->AddHeader(msg);
     m_stats.txPackets++;
     m_stats.txBytes += p->GetSize();
-    m_txTrace(p, src, dst);
+    m_txTrace(p, checksumSrc, checksumDst);
     if (m_downTarget6.IsNull())
     {
         NS_LOG_WARN("no down target; Install() the protocol on the node first");
         return;
     }
-    m_downTarget6(p, src, dst, PROT_NUMBER, route);
+    if (extension)
+    {
+        p->AddHeader(*extension);
+    }
+    m_downTarget6(p, src, dst, protocol, route);
 }
 
 void

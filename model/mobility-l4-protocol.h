@@ -115,6 +115,28 @@ class MobilityL4Protocol : public IpL4Protocol
     void Send(MobilityHeader& msg, Ipv6Address src, Ipv6Address dst);
 
     /**
+     * \brief Send from a care-of address with a Home Address destination option
+     *        (RFC 6275 §6.3); the checksum covers the home address as source (§6.1.1).
+     * \param msg the message \param careOf the source on the wire
+     * \param dst destination \param home the home address carried in the option
+     */
+    void SendWithHomeAddress(MobilityHeader& msg,
+                             Ipv6Address careOf,
+                             Ipv6Address dst,
+                             Ipv6Address home);
+
+    /**
+     * \brief Send to a care-of address with a type 2 routing header naming the home
+     *        address (RFC 6275 §6.4); the checksum covers the home address as destination.
+     * \param msg the message \param src source \param careOf the destination on the wire
+     * \param home the final destination carried in the routing header
+     */
+    void SendWithRoutingHeader(MobilityHeader& msg,
+                               Ipv6Address src,
+                               Ipv6Address careOf,
+                               Ipv6Address home);
+
+    /**
      * \brief Register the handler of an MH type, replacing any previous one.
      * \param mhType the MH type
      * \param handler the handler; a null callback unregisters
@@ -146,6 +168,15 @@ class MobilityL4Protocol : public IpL4Protocol
   private:
     /// Count a drop and fire the trace.
     void Drop(Ptr<const Packet> p, DropReason reason);
+    /// Checksum, count, trace and hand a message (behind an optional extension header) down.
+    void Transmit(MobilityHeader& msg,
+                  Ipv6Address src,
+                  Ipv6Address dst,
+                  Ipv6Address checksumSrc,
+                  Ipv6Address checksumDst,
+                  const Header* extension,
+                  uint8_t protocol,
+                  Ptr<Ipv6Route> route);
 
     Ptr<Node> m_node;                                //!< the node
     IpL4Protocol::DownTargetCallback m_downTarget;   //!< IPv4 down target (unused)

@@ -144,6 +144,18 @@ MobilityRouting::IsLocal(Ipv6Address a) const
     return m_ipv6->GetInterfaceForAddress(a) >= 0;
 }
 
+const MobilityRouting::Tunnel*
+MobilityRouting::LookupSourceTunnel(Ipv6Address src) const
+{
+    return m_srcTunnels.Lookup(src);
+}
+
+Ptr<Ipv6L3Protocol>
+MobilityRouting::GetIpv6L3() const
+{
+    return m_ipv6;
+}
+
 void
 MobilityRouting::Encapsulate(Ptr<const Packet> p, const Ipv6Header& header, const Tunnel& tunnel)
 {
@@ -231,6 +243,38 @@ MobilityRouting::RouteInput(Ptr<const Packet> p,
         }
     }
     return false;
+}
+
+bool
+MobilityRouting::AcceptHomeAddress(Ipv6Address, Ipv6Address) const
+{
+    return false;
+}
+
+void
+MobilityRouting::CountExtension(DropReason reason)
+{
+    m_stats.haoNoBinding += reason == HAO_NO_BINDING ? 1 : 0;
+    m_stats.badExtension += reason == BAD_EXTENSION ? 1 : 0;
+    m_stats.rh2NotHome += reason == RH2_NOT_HOME ? 1 : 0;
+}
+
+void
+MobilityRouting::Redeliver(Ptr<Packet> payload, const Ipv6Header& header, bool viaHao)
+{
+    m_stats.haoReceived += viaHao ? 1 : 0;
+    m_stats.rh2Received += viaHao ? 0 : 1;
+    // As after decapsulation: the rewritten packet enters the stack again and is
+    // delivered locally (weak end-system model: any interface will do).
+    int32_t iif = m_ipv6->GetInterfaceForAddress(header.GetDestination());
+    Ptr<NetDevice> device = m_ipv6->GetNetDevice(iif >= 0 ? iif : 1);
+    payload->AddHeader(header);
+    m_ipv6->Receive(device,
+                    payload,
+                    Ipv6L3Protocol::PROT_NUMBER,
+                    device->GetAddress(),
+                    device->GetAddress(),
+                    NetDevice::PACKET_HOST);
 }
 
 void

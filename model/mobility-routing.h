@@ -44,6 +44,9 @@ class MobilityRouting : public Ipv6RoutingProtocol
     {
         NO_BINDING,       //!< destination in an anchored aggregate but no forwarding state
         INGRESS_FILTERED, //!< from an access link with a source that does not belong there
+        HAO_NO_BINDING,   //!< Home Address option without a binding (RFC 6275 §9.3.1)
+        BAD_EXTENSION,    //!< malformed Home Address option or type 2 routing header
+        RH2_NOT_HOME,     //!< type 2 routing header naming an address that is not ours
     };
 
     /// \brief Counters of the MR function.
@@ -54,6 +57,11 @@ class MobilityRouting : public Ipv6RoutingProtocol
         uint64_t deliveredAccess{0}; //!< packets forwarded on an access route
         uint64_t noBinding{0};       //!< drops: NO_BINDING
         uint64_t ingressFiltered{0}; //!< drops: INGRESS_FILTERED
+        uint64_t haoReceived{0};     //!< packets delivered after a Home Address option
+        uint64_t rh2Received{0};     //!< packets delivered after a type 2 routing header
+        uint64_t haoNoBinding{0};    //!< drops: HAO_NO_BINDING
+        uint64_t badExtension{0};    //!< drops: BAD_EXTENSION
+        uint64_t rh2NotHome{0};      //!< drops: RH2_NOT_HOME
     };
 
     /// A tunnel towards a locator.
@@ -124,9 +132,30 @@ class MobilityRouting : public Ipv6RoutingProtocol
 
     /// \param dst a destination \return the destination tunnel for it, if any
     const Tunnel* LookupDestinationTunnel(Ipv6Address dst) const;
+    /// \param src a source address \return the source tunnel for it, if any
+    const Tunnel* LookupSourceTunnel(Ipv6Address src) const;
 
     /// \return the counters
     const Stats& GetStats() const;
+
+    /**
+     * \brief Whether a packet may use \p home as its source (RFC 6275 §9.3.1): only with
+     *        a binding of \p home to \p careOf. The default accepts nothing; Mobility
+     *        Headers are accepted by the caller regardless (a Binding Update creates it).
+     * \param home the Home Address option's address \param careOf the packet's source
+     * \return true if acceptable
+     */
+    virtual bool AcceptHomeAddress(Ipv6Address home, Ipv6Address careOf) const;
+
+    /**
+     * \brief Deliver a packet again after a Home Address option or a type 2 routing
+     *        header was applied (RFC 6275 §9.3.1, §11.3.3).
+     * \param payload the packet without the extension header
+     * \param header the rewritten IPv6 header \param viaHao true for a HAO, false for RH2
+     */
+    void Redeliver(Ptr<Packet> payload, const Ipv6Header& header, bool viaHao);
+    /// \brief Count a dropped extension header packet. \param reason why
+    void CountExtension(DropReason reason);
 
     // Ipv6RoutingProtocol
     Ptr<Ipv6Route> RouteOutput(Ptr<Packet> p,
@@ -161,10 +190,15 @@ class MobilityRouting : public Ipv6RoutingProtocol
   protected:
     void DoDispose() override;
 
-  private:
+    /// \param a an address \return true if \p a is an address of this node
     bool IsLocal(Ipv6Address a) const;
+    /// \brief Put a packet into a tunnel. \param p payload \param header its IPv6 header
+    /// \param tunnel the tunnel
     void Encapsulate(Ptr<const Packet> p, const Ipv6Header& header, const Tunnel& tunnel);
+    /// \return the node's IPv6 stack
+    Ptr<Ipv6L3Protocol> GetIpv6L3() const;
 
+  private:
     Ptr<Ipv6L3Protocol> m_ipv6;                               //!< the node's stack
     Ptr<Ipv6TunnelL4Protocol> m_tunnel;                       //!< the node's tunnel
     std::vector<HomeNetworkPrefix> m_anchored;                //!< anchored aggregates

@@ -7,6 +7,7 @@
 #include "ns3/node.h"
 #include "ns3/packet.h"
 #include "ns3/seq-ts-size-header.h"
+#include "ns3/virtual-net-device.h"
 
 #include <limits>
 
@@ -50,10 +51,11 @@ PathMonitor::SetShortestPathCallback(ShortestPathCallback cb)
 }
 
 void
-PathMonitor::Tx(Ptr<const Packet> p, Ptr<Ipv6>, uint32_t)
+PathMonitor::Tx(Ptr<const Packet> p, Ptr<Ipv6> ipv6, uint32_t interface)
 {
     auto it = m_links.find(p->GetUid());
-    if (it != m_links.end())
+    // A host's tunnel interface is not a link: the packet leaves again on a real one.
+    if (it != m_links.end() && !DynamicCast<VirtualNetDevice>(ipv6->GetNetDevice(interface)))
     {
         it->second++;
     }

@@ -3,6 +3,7 @@
  */
 #include "signaling-monitor.h"
 
+#include "ns3/home-address-option-header.h"
 #include "ns3/icmpv6-header.h"
 #include "ns3/icmpv6-l4-protocol.h"
 #include "ns3/ipv6-l3-protocol.h"
@@ -12,6 +13,8 @@
 #include "ns3/node.h"
 #include "ns3/packet.h"
 #include "ns3/simulator.h"
+#include "ns3/type2-routing-header.h"
+#include "ns3/virtual-net-device.h"
 
 #include <sstream>
 
@@ -70,6 +73,16 @@ SignalingMonitor::SendOutgoing(std::string node,
 {
     std::string type;
     uint8_t next = header.GetNextHeader();
+    if (next == HomeAddressOptionHeader::PROT_NUMBER || next == Type2RoutingHeader::PROT_NUMBER)
+    {
+        // A Mobility Header behind a Home Address option or a type 2 routing header.
+        uint8_t ext[2] = {0, 0};
+        uint32_t length = p->CopyData(ext, 2) == 2 ? (ext[1] + 1) * 8 : 0;
+        if (ext[0] == MobilityHeader::PROT_NUMBER && length > 0 && length < p->GetSize())
+        {
+            type = MobilityHeader::GetMessageName(p->CreateFragment(length, p->GetSize() - length));
+        }
+    }
     if (next == MobilityHeader::PROT_NUMBER)
     {
         type = MobilityHeader::GetMessageName(p);
@@ -90,21 +103,31 @@ SignalingMonitor::SendOutgoing(std::string node,
     {
         return;
     }
+    SignalingRecord record{Simulator::Now().GetSeconds(),
+                           node,
+                           type,
+                           p->GetSize() + header.GetSerializedSize(),
+                           ToString(header.GetSource()),
+                           ToString(header.GetDestination()),
+                           0};
+    if (auto it = m_byUid.find(p->GetUid());
+        it != m_byUid.end() && m_records[it->second].node == node)
+    {
+        // Sent again by the host's mobility routing (a route-optimised message leaves
+        // through the tunnel interface first): one message, as it appears on the wire.
+        record.hops = m_records[it->second].hops;
+        m_records[it->second] = record;
+        return;
+    }
     m_byUid[p->GetUid()] = m_records.size();
-    m_records.push_back(SignalingRecord{Simulator::Now().GetSeconds(),
-                                        node,
-                                        type,
-                                        p->GetSize() + header.GetSerializedSize(),
-                                        ToString(header.GetSource()),
-                                        ToString(header.GetDestination()),
-                                        0});
+    m_records.push_back(record);
 }
 
 void
-SignalingMonitor::Tx(Ptr<const Packet> p, Ptr<Ipv6>, uint32_t)
+SignalingMonitor::Tx(Ptr<const Packet> p, Ptr<Ipv6> ipv6, uint32_t interface)
 {
     auto it = m_byUid.find(p->GetUid());
-    if (it != m_byUid.end())
+    if (it != m_byUid.end() && !DynamicCast<VirtualNetDevice>(ipv6->GetNetDevice(interface)))
     {
         m_records[it->second].hops++;
     }

@@ -301,7 +301,7 @@ TEST_F(Pmipv6Agents, RetransmissionBackoffThenGiveUp)
     EXPECT_EQ(timedOut[1], 1u);
     EXPECT_EQ(net.magAgent[0]->GetStats().timedOut, 1u);
     EXPECT_EQ(net.magAgent[0]->GetStats().registrations, 0u);
-    EXPECT_EQ(net.lmaAgent->GetStats().pbuReceived, 0u);
+    EXPECT_EQ(net.lmaAgent->GetStats().updatesReceived, 0u);
     EXPECT_TRUE(obs.ras.empty());
     EXPECT_TRUE(obs.updated.empty());
 }
@@ -332,7 +332,7 @@ TEST_F(Pmipv6Agents, RetransmissionAnsweredLate)
     ASSERT_EQ(pbas.size(), 1u);
     EXPECT_EQ(pbas[0].sequence, pbus[0].sequence);
     EXPECT_EQ(pbas[0].status, 0);
-    EXPECT_EQ(net.lmaAgent->GetStats().pbuReceived, 1u);
+    EXPECT_EQ(net.lmaAgent->GetStats().updatesReceived, 1u);
     EXPECT_EQ(net.magAgent[0]->GetStats().timedOut, 0u);
     EXPECT_EQ(net.magAgent[0]->GetStats().registrations, 1u);
     // No RA before the PBA (the MN's solicitations wait for the registration), then the HNP.
@@ -362,7 +362,7 @@ TEST_F(Pmipv6Agents, UnknownMobileNodeIsNotServed)
     ASSERT_GE(solicitations, 1u);
     EXPECT_EQ(net.magAgent[0]->GetStats().unknownNode, solicitations);
     EXPECT_EQ(Pmipv6Network::Mh(net.mag[0])->GetStats().txPackets, 0u);
-    EXPECT_EQ(net.lmaAgent->GetStats().pbuReceived, 0u);
+    EXPECT_EQ(net.lmaAgent->GetStats().updatesReceived, 0u);
     EXPECT_TRUE(obs.ras.empty());
     EXPECT_TRUE(obs.updated.empty());
     EXPECT_EQ(net.pool->GetStats().allocated, 0u);
