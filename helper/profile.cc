@@ -12,10 +12,16 @@ namespace ns3
 const Profile&
 GetProfile(const std::string& name)
 {
-    // 000 §4.2 Fig 3: LMA = HAA + LM + MR; MAG = AR + LU + tunnel end. `none`: plain IPv6.
+    // The framework draft's figures as recipes (000 §4.1-4.3): Fig 1/2 MIPv6, HA = HAA +
+    // LM + MR, MN = LU + tunnel end; Fig 3 PMIPv6, LMA = HAA + LM + MR, MAG = AR + LU +
+    // tunnel end; Fig 4 HMIPv6, MAP = MR + LM proxy. `none`: plain IPv6.
     static const std::map<std::string, Profile> profiles{
-        {"none", {"none", "", "ns3::AccessRouterAgent", false}},
-        {"pmipv6", {"pmipv6", "ns3::LmaAgent", "ns3::MagAgent", true}},
+        {"none", {"none", "", "ns3::AccessRouterAgent", false, false, false, false}},
+        {"pmipv6", {"pmipv6", "ns3::LmaAgent", "ns3::MagAgent", true, false, false, false}},
+        {"mipv6", {"mipv6", "ns3::HaAgent", "ns3::AccessRouterAgent", false, true, false, false}},
+        {"mipv6-ro",
+         {"mipv6-ro", "ns3::HaAgent", "ns3::AccessRouterAgent", false, true, true, false}},
+        {"hmipv6", {"hmipv6", "ns3::HaAgent", "ns3::AccessRouterAgent", false, true, false, true}},
     };
     auto it = profiles.find(name);
     if (it == profiles.end())

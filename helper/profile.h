@@ -22,6 +22,9 @@ struct Profile
     std::string anchorAgent;  //!< TypeId of the anchor's agent, "" = plain router
     std::string accessAgent;  //!< TypeId of the access routers' agent
     bool sharedAccessAddress; //!< access routers share one link-layer/link-local address
+    bool clientBased;         //!< mobile nodes run the client side (MIPv6 LU + tunnel end)
+    bool routeOptimization;   //!< correspondents keep bindings (return routability)
+    bool hierarchical;        //!< aggregation routers are MAPs (HMIPv6)
 };
 
 /**

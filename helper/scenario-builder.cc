@@ -3,12 +3,15 @@
  */
 #include "scenario-builder.h"
 
+#include "scenario-run.h"
+
 #include "ns3/access-net-device.h"
 #include "ns3/access-network-helper.h"
 #include "ns3/applications-module.h"
 #include "ns3/binding-cache.h"
 #include "ns3/core-module.h"
 #include "ns3/drop-tail-queue.h"
+#include "ns3/ha-agent.h"
 #include "ns3/handover-monitor.h"
 #include "ns3/internet-module.h"
 #include "ns3/ipv6-tunnel-l4-protocol.h"
@@ -40,87 +43,7 @@ namespace ns3
 
 NS_LOG_COMPONENT_DEFINE("ScenarioBuilder");
 
-namespace
-{
-
-/// Mobile prefixes of the anchor (RFC 5213 HNPs); wired and access links below.
-const char* const POOL_PREFIX = "2001:1::";
-constexpr uint8_t POOL_LENGTH = 48;
-
-std::string
-Str(Ipv6Address a)
-{
-    std::ostringstream os;
-    os << a;
-    return os.str();
-}
-
 using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS>;
-
-/// One run: the ns-3 objects of a scenario and what is needed to read results.
-class ScenarioRun
-{
-  public:
-    ScenarioRun(const ScenarioConfig& config, const RunOptions& options)
-        : m_cfg(config),
-          m_opt(options),
-          m_profile(GetProfile(config.profile)),
-          m_access(config, m_profile.sharedAccessAddress)
-    {
-    }
-
-    RunResults Run();
-
-  private:
-    /// A wired or access interface of a node, as an edge end.
-    struct Port
-    {
-        uint32_t interface;  //!< interface index on the node
-        Ipv6Address address; //!< global address
-        size_t edge;         //!< link index in m_edges
-    };
-
-    void CreateNodes();
-    void CreateWiredLinks();
-    void CreateAccessLinks();
-    void ComputeRoutes();
-    void InstallProfile();
-    void ConfigurePmipv6();
-    void InstallAccess(const std::string& name);
-    void InstallMobileNodes();
-    void ScheduleFlows();
-    void StartFlow(size_t index);
-    Ipv6Address FirstGlobal(const std::string& node) const;
-    uint32_t ShortestPath(uint32_t flow) const;
-    void EnableAccessPcap();
-    bool IsOnLink(size_t vertex, const HomeNetworkPrefix& prefix) const;
-    Ipv6Address CurrentGlobal(const std::string& mn) const;
-
-    const ScenarioConfig& m_cfg;
-    const RunOptions& m_opt;
-    const Profile& m_profile;
-    std::map<std::string, Ptr<Node>> m_nodes;
-    std::map<std::string, size_t> m_vertex;                  //!< node -> graph vertex
-    std::vector<std::string> m_names;                        //!< vertex -> node
-    std::vector<std::pair<size_t, size_t>> m_edges;          //!< links as vertex pairs
-    std::map<std::string, std::vector<Port>> m_ports;        //!< node -> wired ports
-    std::map<std::pair<size_t, size_t>, Ipv6Address> m_peer; //!< (vertex, via edge) -> peer address
-    std::map<std::string, std::pair<uint32_t, HomeNetworkPrefix>> m_accessPort;
-    std::map<std::string, Ptr<AccessRouterAgent>> m_accessAgent;
-    std::map<std::string, Ptr<NetDevice>> m_mnDevice;
-    std::map<std::string, Ptr<L2Mobility>> m_l2;
-    AccessNetworkHelper m_access;
-    Pmipv6Helper m_pmip;
-    std::string m_anchor;
-    std::vector<std::string> m_warnings;                //!< reported with the results
-    std::map<size_t, std::vector<uint32_t>> m_distance; //!< hop counts between routers/hosts
-    std::vector<std::string> m_flowCn;                  //!< flow index -> correspondent
-    std::vector<std::string> m_flowMn;                  //!< flow index -> mobile node
-    Ptr<PathMonitor> m_paths;
-    int64_t m_stream{0}; //!< next random stream number to assign
-    Ptr<SignalingMonitor> m_signaling;
-    Ptr<HandoverMonitor> m_handovers;
-};
 
 void
 ScenarioRun::CreateNodes()
@@ -225,6 +148,10 @@ ScenarioRun::ComputeRoutes()
         owned.push_back(
             {HomeNetworkPrefix::Make(Ipv6Address(POOL_PREFIX), POOL_LENGTH), m_vertex[m_anchor]});
     }
+    for (const auto& [map, regional] : m_regional)
+    {
+        owned.push_back({regional, m_vertex[map]});
+    }
     Ipv6StaticRoutingHelper helper;
     for (size_t s = 0; s < m_names.size(); ++s)
     {
@@ -327,121 +254,6 @@ Ipv6Address
 ScenarioRun::FirstGlobal(const std::string& node) const
 {
     return m_ports.at(node).front().address;
-}
-
-void
-ScenarioRun::ConfigurePmipv6()
-{
-    const ProtocolConfig& p = m_cfg.protocol;
-    m_pmip.SetAllocationAttribute("PoolPrefix", Ipv6AddressValue(POOL_PREFIX));
-    m_pmip.SetAllocationAttribute("PoolPrefixLength", UintegerValue(POOL_LENGTH));
-    m_pmip.SetLocationManagementAttribute(
-        "MinDelayBeforeBceDelete",
-        TimeValue(ScenarioMilliseconds(p.minDelayBeforeBceDeleteMs)));
-    m_pmip.SetLocationManagementAttribute("UseTimestamps", BooleanValue(p.useTimestamps));
-    m_pmip.SetLmaAttribute("ProcessingDelay",
-                           TimeValue(ScenarioMilliseconds(m_cfg.anchorProcessingMs)));
-    m_pmip.SetMagAttribute("ProcessingDelay",
-                           TimeValue(ScenarioMilliseconds(m_cfg.accessProcessingMs)));
-    m_pmip.SetMagAttribute("DeregisterOnDetach", BooleanValue(p.deregisterOnDetach));
-    m_pmip.SetLocationUpdateAttribute("Lifetime", TimeValue(Seconds(p.bindingLifetimeS)));
-    m_pmip.SetLocationUpdateAttribute("RefreshRatio", DoubleValue(p.refreshRatio));
-    m_pmip.SetLocationUpdateAttribute("UseTimestamps", BooleanValue(p.useTimestamps));
-    for (const NodeConfig* mn : m_cfg.NodesWithRole("mn"))
-    {
-        m_pmip.AddMobileNode(Mac48Address::ConvertFrom(m_mnDevice[mn->name]->GetAddress()),
-                             mn->name + "@dmm");
-    }
-}
-
-void
-ScenarioRun::InstallAccess(const std::string& name)
-{
-    Ptr<Node> node = m_nodes[name];
-    auto [interface, onLink] = m_accessPort[name];
-    Ptr<AccessRouterAgent> agent;
-    if (m_profile.accessAgent == "ns3::MagAgent")
-    {
-        agent = DynamicCast<AccessRouterAgent>(
-            m_pmip.InstallMag(node, interface, onLink, FirstGlobal(name), FirstGlobal(m_anchor))
-                .Get(0));
-    }
-    else
-    {
-        // A plain access router still validates sources on its access link (BCP 38).
-        m_pmip.InstallMobilityRouting(node)->AddAccessInterface(interface, onLink);
-        agent = CreateObjectWithAttributes<AccessRouterAgent>(
-            "ProcessingDelay",
-            TimeValue(ScenarioMilliseconds(m_cfg.accessProcessingMs)));
-        agent->AddAccessInterface(interface, onLink);
-        node->AddApplication(agent);
-    }
-    m_accessAgent[name] = agent;
-}
-
-void
-ScenarioRun::InstallMobileNodes()
-{
-    for (const NodeConfig* n : m_cfg.NodesWithRole("mn"))
-    {
-        m_mnDevice[n->name] = m_access.InstallMobileNode(m_nodes[n->name], m_stream);
-    }
-}
-
-void
-ScenarioRun::InstallProfile()
-{
-    std::vector<const NodeConfig*> anchors = m_cfg.NodesWithRole("anchor");
-    if (!m_profile.anchorAgent.empty())
-    {
-        if (anchors.size() != 1)
-        {
-            throw ScenarioError(fmt::format("nodes: profile \"{}\" needs exactly one node with "
-                                            "role \"anchor\" (found {})",
-                                            m_profile.name,
-                                            anchors.size()));
-        }
-        m_anchor = anchors.front()->name;
-    }
-    InstallMobileNodes();
-    if (!m_anchor.empty())
-    {
-        ConfigurePmipv6();
-        m_pmip.InstallLma(m_nodes[m_anchor], FirstGlobal(m_anchor));
-    }
-    for (const NodeConfig* n : m_cfg.NodesWithRole("access"))
-    {
-        InstallAccess(n->name);
-    }
-    for (const NodeConfig* n : m_cfg.NodesWithRole("mn"))
-    {
-        Ptr<MnAgent> agent = DynamicCast<MnAgent>(
-            m_pmip.InstallMobileNode(m_nodes[n->name], m_mnDevice[n->name]).Get(0));
-        Ptr<L2Mobility> l2 = m_access.CreateL2Mobility(m_mnDevice[n->name], agent, m_accessAgent);
-        for (const AttachmentConfig* a : m_cfg.AttachmentsOf(n->name))
-        {
-            l2->ScheduleAttach(Seconds(a->atS), a->attach);
-        }
-        m_l2[n->name] = l2;
-        m_handovers->WatchMobileNode(n->name, l2, agent);
-    }
-}
-
-Ipv6Address
-ScenarioRun::CurrentGlobal(const std::string& mn) const
-{
-    Ptr<Ipv6> ipv6 = m_nodes.at(mn)->GetObject<Ipv6>();
-    uint32_t interface = ipv6->GetInterfaceForDevice(m_mnDevice.at(mn));
-    Ipv6Address found;
-    for (uint32_t i = 0; i < ipv6->GetNAddresses(interface); ++i)
-    {
-        Ipv6Address a = ipv6->GetAddress(interface, i).GetAddress();
-        if (!a.IsLinkLocal())
-        {
-            found = a; // the newest global address: the one ns-3 would choose
-        }
-    }
-    return found;
 }
 
 void
@@ -575,8 +387,6 @@ ScenarioRun::Run()
     r.wallS = std::chrono::duration<double>(std::chrono::steady_clock::now() - wallStart).count();
     return r;
 }
-
-} // namespace
 
 RunResults
 RunScenario(const ScenarioConfig& config, const RunOptions& options)

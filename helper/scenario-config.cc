@@ -28,7 +28,7 @@ const std::set<std::string>&
 KnownProfiles()
 {
     // Profiles join this list when the scenario builder can assemble them.
-    static const std::set<std::string> profiles{"none", "pmipv6"};
+    static const std::set<std::string> profiles{"none", "pmipv6", "mipv6", "mipv6-ro", "hmipv6"};
     return profiles;
 }
 
@@ -44,7 +44,7 @@ ScenarioKeys(const std::string& context)
         {"processing", "access_ms anchor_ms"},
         {"protocol",
          "binding_lifetime_s refresh_ratio min_delay_before_bce_delete_ms deregister_on_detach "
-         "use_timestamps"},
+         "use_timestamps dad"},
         {"nodes[]", "name role access_delay_ms access_rate_mbps"},
         {"links[]", "a b delay_ms rate_mbps"},
         {"mobility[]", "mn at_s attach"},
@@ -70,7 +70,7 @@ namespace
 
 using Reader = JsonObjectReader;
 
-const std::set<std::string> kRoles{"anchor", "router", "access", "cn", "mn"};
+const std::set<std::string> kRoles{"anchor", "router", "aggregation", "access", "cn", "mn"};
 const std::set<std::string> kWifiStandards{"80211a", "80211b", "80211g", "80211n", "80211ac"};
 
 bool
@@ -171,6 +171,13 @@ ParseGlobals(const Reader& top, ScenarioConfig& c)
                      false);
     c.protocol.deregisterOnDetach = prot.Bool("deregister_on_detach", true);
     c.protocol.useTimestamps = prot.Bool("use_timestamps", true);
+    c.protocol.dad = prot.String("dad", "optimistic");
+    if (c.protocol.dad != "optimistic" && c.protocol.dad != "wait" && c.protocol.dad != "off")
+    {
+        Reader::Fail(
+            "protocol.dad",
+            fmt::format("unknown mode \"{}\" (known: optimistic, wait, off)", c.protocol.dad));
+    }
 }
 
 void

@@ -34,8 +34,8 @@ class ScenarioError : public std::runtime_error
 /// \brief One node of the scenario (key "nodes").
 struct NodeConfig
 {
-    std::string name;                     //!< unique, [A-Za-z0-9_-]+
-    std::string role;                     //!< anchor, router, access, cn or mn
+    std::string name; //!< unique, [A-Za-z0-9_-]+
+    std::string role; //!< anchor, router, aggregation (a MAP under hmipv6), access, cn or mn
     std::optional<double> accessDelayMs;  //!< access nodes only: overrides access.delay_ms
     std::optional<double> accessRateMbps; //!< access nodes only: overrides access.rate_mbps
 };
@@ -90,6 +90,9 @@ struct ProtocolConfig
     double minDelayBeforeBceDeleteMs; //!< RFC 5213 MinDelayBeforeBCEDelete, ms
     bool deregisterOnDetach;          //!< access router de-registers on detach
     bool useTimestamps;               //!< RFC 5213 timestamp option instead of sequence numbers
+    /// Client-based care-of addresses: "optimistic" (RFC 4429, ns-3's behaviour: use at
+    /// once), "wait" (register only after DAD, RFC 4862) or "off" (no DAD at all)
+    std::string dad;
 };
 
 /**

@@ -204,6 +204,12 @@ AccessRouterAgent::NotifyDetached(Mac48Address mac)
 }
 
 void
+AccessRouterAgent::SetMapOption(const NdOptions::MapOption& map)
+{
+    m_mapOption = map;
+}
+
+void
 AccessRouterAgent::SendAdvertisement(uint32_t interface,
                                      Ipv6Address peer,
                                      const std::vector<AdvertisedPrefix>& prefixes)
@@ -214,6 +220,11 @@ AccessRouterAgent::SendAdvertisement(uint32_t interface,
     Ipv6Address src = iface->GetLinkLocalAddress().GetAddress();
 
     Ptr<Packet> p = Create<Packet>();
+    if (m_mapOption)
+    {
+        std::vector<uint8_t> map = NdOptions::BuildMapOption(*m_mapOption);
+        p = Create<Packet>(map.data(), map.size()); // headers are prepended: it ends last
+    }
     Icmpv6OptionLinkLayerAddress sllao(true, device->GetAddress());
     p->AddHeader(sllao);
     for (const auto& ap : prefixes)

@@ -8,6 +8,7 @@
 #include "ns3/home-address-allocation.h"
 #include "ns3/ipv6-address.h"
 #include "ns3/mac48-address.h"
+#include "ns3/nd-options.h"
 #include "ns3/nstime.h"
 #include "ns3/traced-callback.h"
 
@@ -73,6 +74,12 @@ class AccessRouterAgent : public Application
      */
     virtual void NotifyDetached(Mac48Address mac);
 
+    /**
+     * \brief Announce a MAP in every advertisement (RFC 5380 §10.1, HMIPv6).
+     * \param map the MAP option's content
+     */
+    void SetMapOption(const NdOptions::MapOption& map);
+
     /// \return the counters of the access-side agent
     const Stats& GetAccessStats() const;
 
@@ -113,6 +120,7 @@ class AccessRouterAgent : public Application
 
     Ptr<Socket> m_socket;                                          //!< raw ICMPv6 socket
     std::map<uint32_t, HomeNetworkPrefix> m_interfaces;            //!< access interfaces
+    std::optional<NdOptions::MapOption> m_mapOption;               //!< SetMapOption
     Time m_routerLifetime;                                         //!< advertised router lifetime
     Stats m_stats;                                                 //!< counters
     TracedCallback<uint32_t, Ipv6Address, Mac48Address> m_rsTrace; //!< RouterSolicitation

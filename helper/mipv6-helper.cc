@@ -1,0 +1,186 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "mipv6-helper.h"
+
+#include "ns3/binding-cache.h"
+#include "ns3/boolean.h"
+#include "ns3/client-location-update.h"
+#include "ns3/cn-agent.h"
+#include "ns3/ha-agent.h"
+#include "ns3/host-mobility-routing.h"
+#include "ns3/ipv6-address-helper.h"
+#include "ns3/ipv6-tunnel-l4-protocol.h"
+#include "ns3/mip-mn-agent.h"
+#include "ns3/mobility-l4-protocol.h"
+#include "ns3/pmipv6-helper.h"
+#include "ns3/prefix-pool-allocation.h"
+#include "ns3/routing-control.h"
+#include "ns3/rr-initiator.h"
+#include "ns3/uinteger.h"
+
+namespace ns3
+{
+
+Mipv6Helper::Mipv6Helper()
+    : m_homePrefix(HomeNetworkPrefix::Make(Ipv6Address("2001:1::"), 64))
+{
+    m_ha.SetTypeId("ns3::HaAgent");
+    m_map.SetTypeId("ns3::HaAgent");
+    m_map.Set("Map", BooleanValue(true));
+    m_lu.SetTypeId("ns3::ClientLocationUpdate");
+    m_mn.SetTypeId("ns3::MipMnAgent");
+    m_lm.SetTypeId("ns3::BindingCache");
+    m_lm.Set("ProxyRegistration", BooleanValue(false));
+}
+
+void
+Mipv6Helper::SetHomeAgentAttribute(const std::string& name, const AttributeValue& value)
+{
+    m_ha.Set(name, value);
+}
+
+void
+Mipv6Helper::SetMapAttribute(const std::string& name, const AttributeValue& value)
+{
+    m_map.Set(name, value);
+}
+
+void
+Mipv6Helper::SetLocationUpdateAttribute(const std::string& name, const AttributeValue& value)
+{
+    m_lu.Set(name, value);
+}
+
+void
+Mipv6Helper::SetMobileNodeAttribute(const std::string& name, const AttributeValue& value)
+{
+    m_mn.Set(name, value);
+}
+
+void
+Mipv6Helper::SetLocationManagementAttribute(const std::string& name, const AttributeValue& value)
+{
+    m_lm.Set(name, value);
+}
+
+void
+Mipv6Helper::SetHomePrefix(const HomeNetworkPrefix& prefix)
+{
+    m_homePrefix = prefix;
+}
+
+void
+Mipv6Helper::SetRouteOptimization(bool enable)
+{
+    m_routeOptimization = enable;
+}
+
+Ptr<HaAgent>
+Mipv6Helper::InstallAnchor(Ptr<Node> node,
+                           Ipv6Address address,
+                           const HomeNetworkPrefix& prefix,
+                           const ObjectFactory& agentFactory)
+{
+    Ptr<MobilityRouting> mr = InsertMobilityRouting(node, CreateObject<MobilityRouting>());
+    // Home addresses and RCoAs are single addresses carved from the anchor's /64.
+    Ptr<PrefixPoolAllocation> haa = CreateObject<PrefixPoolAllocation>();
+    haa->SetAttribute("PoolPrefix", Ipv6AddressValue(prefix.prefix));
+    haa->SetAttribute("PoolPrefixLength", UintegerValue(prefix.length));
+    haa->SetAttribute("AllocatedPrefixLength", UintegerValue(128));
+    Ptr<LocationManagement> lm = m_lm.Create<LocationManagement>();
+    Ptr<RoutingControl> rc = CreateObject<RoutingControl>();
+    rc->Setup(mr, node->GetObject<Ipv6TunnelL4Protocol>(), address);
+    Ptr<HaAgent> agent = agentFactory.Create<HaAgent>();
+    agent->Setup(haa, lm, mr, rc, address);
+    node->AddApplication(agent);
+    return agent;
+}
+
+ApplicationContainer
+Mipv6Helper::InstallHomeAgent(Ptr<Node> node, Ipv6Address address)
+{
+    NS_ABORT_MSG_IF(m_homeAgent, "Mipv6Helper: one home agent per helper");
+    m_homeAgent = InstallAnchor(node, address, m_homePrefix, m_ha);
+    return ApplicationContainer(m_homeAgent);
+}
+
+ApplicationContainer
+Mipv6Helper::InstallMap(Ptr<Node> node, Ipv6Address address, const HomeNetworkPrefix& regional)
+{
+    return ApplicationContainer(InstallAnchor(node, address, regional, m_map));
+}
+
+ApplicationContainer
+Mipv6Helper::InstallMobileNode(Ptr<Node> node,
+                               Ptr<NetDevice> device,
+                               const std::string& mnId,
+                               const std::vector<Ipv6Address>& correspondents)
+{
+    NS_ABORT_MSG_IF(!m_homeAgent, "Mipv6Helper: install the home agent first");
+    std::optional<HomeNetworkPrefix> home = m_homeAgent->GetAllocation()->Allocate(mnId);
+    NS_ABORT_MSG_IF(!home, "Mipv6Helper: the home prefix has no address left for " << mnId);
+    auto mr = DynamicCast<HostMobilityRouting>(
+        InsertMobilityRouting(node, CreateObject<HostMobilityRouting>()));
+    mr->CreateTunnelInterface();
+    Ptr<MobilityL4Protocol> mh = node->GetObject<MobilityL4Protocol>();
+    Ptr<ClientLocationUpdate> lu = m_lu.Create<ClientLocationUpdate>();
+    lu->Setup(mh, m_homeAgent->GetAddress());
+    Ptr<MipMnAgent> agent = m_mn.Create<MipMnAgent>();
+    agent->SetDevice(device);
+    agent->Setup(lu,
+                 mr,
+                 node->GetObject<Ipv6TunnelL4Protocol>(),
+                 home->prefix,
+                 m_homeAgent->GetAddress());
+    if (m_routeOptimization && !correspondents.empty())
+    {
+        Ptr<RrInitiator> rr = CreateObject<RrInitiator>();
+        rr->Setup(mh, lu, mr);
+        for (const auto& cn : correspondents)
+        {
+            rr->AddCorrespondent(cn);
+        }
+        agent->SetRouteOptimization(rr);
+        m_random.push_back(rr);
+    }
+    node->AddApplication(agent);
+    return ApplicationContainer(agent);
+}
+
+ApplicationContainer
+Mipv6Helper::InstallCorrespondent(Ptr<Node> node)
+{
+    if (!m_routeOptimization)
+    {
+        return ApplicationContainer();
+    }
+    auto mr = DynamicCast<HostMobilityRouting>(
+        InsertMobilityRouting(node, CreateObject<HostMobilityRouting>()));
+    mr->CreateTunnelInterface();
+    Ptr<CnAgent> agent = CreateObject<CnAgent>();
+    agent->Setup(mr);
+    node->AddApplication(agent);
+    m_random.push_back(agent);
+    return ApplicationContainer(agent);
+}
+
+int64_t
+Mipv6Helper::AssignStreams(int64_t stream)
+{
+    int64_t used = 0;
+    for (const auto& object : m_random)
+    {
+        if (auto rr = DynamicCast<RrInitiator>(object))
+        {
+            used += rr->AssignStreams(stream + used);
+        }
+        else if (auto cn = DynamicCast<CnAgent>(object))
+        {
+            used += cn->AssignStreams(stream + used);
+        }
+    }
+    return used;
+}
+
+} // namespace ns3

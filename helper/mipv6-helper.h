@@ -1,0 +1,117 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef DMM_MIPV6_HELPER_H
+#define DMM_MIPV6_HELPER_H
+
+#include "ns3/application-container.h"
+#include "ns3/home-address-allocation.h"
+#include "ns3/ipv6-address.h"
+#include "ns3/net-device.h"
+#include "ns3/node.h"
+#include "ns3/object-factory.h"
+
+#include <vector>
+
+namespace ns3
+{
+
+class HaAgent;
+
+/**
+ * \ingroup dmm
+ * \brief Assembles the client-based roles from the logical functions (000 Figs 1, 2, 4):
+ *        home agent and MAP (HAA + LM + MR + RC, a HaAgent), mobile node (LU + host MR
+ *        with its tunnel interface, a MipMnAgent, and return routability when route
+ *        optimising), and correspondent (host MR + CnAgent).
+ *
+ * \code
+ *   Mipv6Helper mip;
+ *   mip.SetHomeAgentAttribute("ProcessingDelay", TimeValue(MilliSeconds(1)));
+ *   mip.InstallHomeAgent(haNode, haAddress);
+ *   mip.InstallMobileNode(mnNode, mnDevice, "mn1", {cnAddress});
+ *   mip.InstallCorrespondent(cnNode);
+ * \endcode
+ */
+class Mipv6Helper
+{
+  public:
+    Mipv6Helper();
+
+    /// \param name attribute \param value value (ns3::HaAgent of the home agent)
+    void SetHomeAgentAttribute(const std::string& name, const AttributeValue& value);
+    /// \param name attribute \param value value (ns3::HaAgent of MAPs)
+    void SetMapAttribute(const std::string& name, const AttributeValue& value);
+    /// \param name attribute \param value value (ns3::ClientLocationUpdate)
+    void SetLocationUpdateAttribute(const std::string& name, const AttributeValue& value);
+    /// \param name attribute \param value value (ns3::MipMnAgent)
+    void SetMobileNodeAttribute(const std::string& name, const AttributeValue& value);
+    /// \param name attribute \param value value (ns3::BindingCache of anchors)
+    void SetLocationManagementAttribute(const std::string& name, const AttributeValue& value);
+    /// \param prefix the home link prefix home addresses are allocated from (a /64)
+    void SetHomePrefix(const HomeNetworkPrefix& prefix);
+    /// \param enable give mobile nodes return routability and correspondents bindings
+    void SetRouteOptimization(bool enable);
+
+    /**
+     * \brief Install the home agent (only one per helper).
+     * \param node the node \param address the home agent address
+     * \return the HaAgent
+     */
+    ApplicationContainer InstallHomeAgent(Ptr<Node> node, Ipv6Address address);
+
+    /**
+     * \brief Install a MAP (RFC 5380).
+     * \param node the node
+     * \param address the MAP address, inside \p regional
+     * \param regional the prefix RCoAs are formed from (a /64)
+     * \return the HaAgent in MAP mode
+     */
+    ApplicationContainer InstallMap(Ptr<Node> node,
+                                    Ipv6Address address,
+                                    const HomeNetworkPrefix& regional);
+
+    /**
+     * \brief Install a mobile node; its home address is allocated by the home agent.
+     * \param node the node \param device its access device
+     * \param mnId the identifier the home address is allocated for
+     * \param correspondents correspondents to route-optimise (when enabled)
+     * \return the MipMnAgent
+     */
+    ApplicationContainer InstallMobileNode(Ptr<Node> node,
+                                           Ptr<NetDevice> device,
+                                           const std::string& mnId,
+                                           const std::vector<Ipv6Address>& correspondents);
+
+    /**
+     * \brief Install a correspondent (route optimisation responder when enabled).
+     * \param node the node \return the CnAgent, or empty without route optimisation
+     */
+    ApplicationContainer InstallCorrespondent(Ptr<Node> node);
+
+    /**
+     * \brief Fix the random streams of the agents installed so far.
+     * \param stream first stream \return number of streams used
+     */
+    int64_t AssignStreams(int64_t stream);
+
+  private:
+    Ptr<HaAgent> InstallAnchor(Ptr<Node> node,
+                               Ipv6Address address,
+                               const HomeNetworkPrefix& prefix,
+                               const ObjectFactory& agent);
+
+    ObjectFactory m_ha;                //!< HaAgent (home agent)
+    ObjectFactory m_map;               //!< HaAgent (MAP)
+    ObjectFactory m_lu;                //!< ClientLocationUpdate
+    ObjectFactory m_mn;                //!< MipMnAgent
+    ObjectFactory m_lm;                //!< LocationManagement of anchors
+    HomeNetworkPrefix m_homePrefix;    //!< home link prefix
+    bool m_routeOptimization{false};   //!< RO enabled
+    Ptr<HaAgent> m_homeAgent;          //!< the home agent
+    std::vector<Ptr<Object>> m_random; //!< objects with random streams
+};
+
+} // namespace ns3
+
+#endif // DMM_MIPV6_HELPER_H

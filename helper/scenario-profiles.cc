@@ -1,0 +1,277 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+// What each scenario role becomes under the selected profile (the profile's recipe).
+#include "scenario-run.h"
+
+#include "ns3/access-router-agent.h"
+#include "ns3/boolean.h"
+#include "ns3/double.h"
+#include "ns3/ha-agent.h"
+#include "ns3/icmpv6-l4-protocol.h"
+#include "ns3/ipv6-l3-protocol.h"
+#include "ns3/l2-mobility.h"
+#include "ns3/log.h"
+#include "ns3/mag-agent.h"
+#include "ns3/mn-agent.h"
+#include "ns3/mobility-routing.h"
+#include "ns3/nd-options.h"
+#include "ns3/uinteger.h"
+#include "ns3/yans-wifi-helper.h"
+
+#include <algorithm>
+#include <fmt/format.h>
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("ScenarioProfiles");
+
+void
+ScenarioRun::ConfigurePmipv6()
+{
+    const ProtocolConfig& p = m_cfg.protocol;
+    m_pmip.SetAllocationAttribute("PoolPrefix", Ipv6AddressValue(POOL_PREFIX));
+    m_pmip.SetAllocationAttribute("PoolPrefixLength", UintegerValue(POOL_LENGTH));
+    m_pmip.SetLocationManagementAttribute(
+        "MinDelayBeforeBceDelete",
+        TimeValue(ScenarioMilliseconds(p.minDelayBeforeBceDeleteMs)));
+    m_pmip.SetLocationManagementAttribute("UseTimestamps", BooleanValue(p.useTimestamps));
+    m_pmip.SetLmaAttribute("ProcessingDelay",
+                           TimeValue(ScenarioMilliseconds(m_cfg.anchorProcessingMs)));
+    m_pmip.SetMagAttribute("ProcessingDelay",
+                           TimeValue(ScenarioMilliseconds(m_cfg.accessProcessingMs)));
+    m_pmip.SetMagAttribute("DeregisterOnDetach", BooleanValue(p.deregisterOnDetach));
+    m_pmip.SetLocationUpdateAttribute("Lifetime", TimeValue(Seconds(p.bindingLifetimeS)));
+    m_pmip.SetLocationUpdateAttribute("RefreshRatio", DoubleValue(p.refreshRatio));
+    m_pmip.SetLocationUpdateAttribute("UseTimestamps", BooleanValue(p.useTimestamps));
+    for (const NodeConfig* mn : m_cfg.NodesWithRole("mn"))
+    {
+        m_pmip.AddMobileNode(Mac48Address::ConvertFrom(m_mnDevice[mn->name]->GetAddress()),
+                             mn->name + "@dmm");
+    }
+}
+
+void
+ScenarioRun::InstallAccess(const std::string& name)
+{
+    Ptr<Node> node = m_nodes[name];
+    auto [interface, onLink] = m_accessPort[name];
+    Ptr<AccessRouterAgent> agent;
+    if (m_profile.accessAgent == "ns3::MagAgent")
+    {
+        agent = DynamicCast<AccessRouterAgent>(
+            m_pmip.InstallMag(node, interface, onLink, FirstGlobal(name), FirstGlobal(m_anchor))
+                .Get(0));
+    }
+    else
+    {
+        // A plain access router still validates sources on its access link (BCP 38).
+        m_pmip.InstallMobilityRouting(node)->AddAccessInterface(interface, onLink);
+        agent = CreateObjectWithAttributes<AccessRouterAgent>(
+            "ProcessingDelay",
+            TimeValue(ScenarioMilliseconds(m_cfg.accessProcessingMs)));
+        agent->AddAccessInterface(interface, onLink);
+        if (m_profile.hierarchical)
+        {
+            // RFC 5380 §10.1: the access router announces the MAP of its region.
+            std::string map = NearestOfRole(name, "aggregation");
+            NdOptions::MapOption option;
+            option.distance = 1;
+            option.validLifetime = static_cast<uint32_t>(m_cfg.protocol.bindingLifetimeS);
+            option.address = m_mapAddress.at(map);
+            agent->SetMapOption(option);
+        }
+        node->AddApplication(agent);
+    }
+    m_accessAgent[name] = agent;
+}
+
+void
+ScenarioRun::InstallMobileNodes()
+{
+    for (const NodeConfig* n : m_cfg.NodesWithRole("mn"))
+    {
+        m_mnDevice[n->name] = m_access.InstallMobileNode(m_nodes[n->name], m_stream);
+    }
+}
+
+void
+ScenarioRun::InstallProfile()
+{
+    std::vector<const NodeConfig*> anchors = m_cfg.NodesWithRole("anchor");
+    if (!m_profile.anchorAgent.empty())
+    {
+        if (anchors.size() != 1)
+        {
+            throw ScenarioError(fmt::format("nodes: profile \"{}\" needs exactly one node with "
+                                            "role \"anchor\" (found {})",
+                                            m_profile.name,
+                                            anchors.size()));
+        }
+        m_anchor = anchors.front()->name;
+    }
+    InstallMobileNodes();
+    if (m_profile.clientBased)
+    {
+        ConfigureMipv6();
+        m_mip.InstallHomeAgent(m_nodes[m_anchor], FirstGlobal(m_anchor));
+        InstallMaps();
+    }
+    else if (!m_anchor.empty())
+    {
+        ConfigurePmipv6();
+        m_pmip.InstallLma(m_nodes[m_anchor], FirstGlobal(m_anchor));
+    }
+    for (const NodeConfig* n : m_cfg.NodesWithRole("access"))
+    {
+        InstallAccess(n->name);
+    }
+    for (const NodeConfig* n : m_cfg.NodesWithRole("mn"))
+    {
+        Ptr<MnAgent> agent = InstallMobileNodeAgent(n->name);
+        Ptr<L2Mobility> l2 = m_access.CreateL2Mobility(m_mnDevice[n->name], agent, m_accessAgent);
+        for (const AttachmentConfig* a : m_cfg.AttachmentsOf(n->name))
+        {
+            l2->ScheduleAttach(Seconds(a->atS), a->attach);
+        }
+        m_l2[n->name] = l2;
+        m_handovers->WatchMobileNode(n->name, l2, agent);
+    }
+    if (m_profile.routeOptimization)
+    {
+        for (const NodeConfig* n : m_cfg.NodesWithRole("cn"))
+        {
+            m_mip.InstallCorrespondent(m_nodes[n->name]);
+        }
+    }
+    m_stream += m_mip.AssignStreams(m_stream);
+}
+
+Ptr<MnAgent>
+ScenarioRun::InstallMobileNodeAgent(const std::string& name)
+{
+    if (!m_profile.clientBased)
+    {
+        return DynamicCast<MnAgent>(
+            m_pmip.InstallMobileNode(m_nodes[name], m_mnDevice[name]).Get(0));
+    }
+    std::vector<Ipv6Address> correspondents;
+    for (const auto& f : m_cfg.flows)
+    {
+        const std::string& peer = f.from == name ? f.to : (f.to == name ? f.from : "");
+        if (!peer.empty() && m_cfg.FindNode(peer)->role == "cn" &&
+            std::find(correspondents.begin(), correspondents.end(), FirstGlobal(peer)) ==
+                correspondents.end())
+        {
+            correspondents.push_back(FirstGlobal(peer));
+        }
+    }
+    if (m_cfg.protocol.dad == "off")
+    {
+        m_nodes[name]->GetObject<Icmpv6L4Protocol>()->SetAttribute("DAD", BooleanValue(false));
+    }
+    Ptr<MipMnAgent> agent = DynamicCast<MipMnAgent>(
+        m_mip.InstallMobileNode(m_nodes[name], m_mnDevice[name], name + "@dmm", correspondents)
+            .Get(0));
+    m_mipAgents[name] = agent;
+    return agent;
+}
+
+void
+ScenarioRun::ConfigureMipv6()
+{
+    const ProtocolConfig& p = m_cfg.protocol;
+    m_mip.SetHomePrefix(HomeNetworkPrefix::Make(Ipv6Address(POOL_PREFIX), 64));
+    m_mip.SetRouteOptimization(m_profile.routeOptimization);
+    Time processing = ScenarioMilliseconds(m_cfg.anchorProcessingMs);
+    m_mip.SetHomeAgentAttribute("ProcessingDelay", TimeValue(processing));
+    m_mip.SetMapAttribute("ProcessingDelay", TimeValue(processing));
+    m_mip.SetLocationUpdateAttribute("Lifetime", TimeValue(Seconds(p.bindingLifetimeS)));
+    m_mip.SetLocationUpdateAttribute("RefreshRatio", DoubleValue(p.refreshRatio));
+    m_mip.SetMobileNodeAttribute("DadWait", BooleanValue(p.dad == "wait"));
+    m_mip.SetMobileNodeAttribute("Hierarchical", BooleanValue(m_profile.hierarchical));
+}
+
+void
+ScenarioRun::InstallMaps()
+{
+    if (!m_profile.hierarchical)
+    {
+        return;
+    }
+    uint32_t index = 0;
+    for (const NodeConfig* n : m_cfg.NodesWithRole("aggregation"))
+    {
+        // Each MAP owns a regional prefix; its address lives in it (RFC 5380 §10).
+        auto regional =
+            HomeNetworkPrefix::Make(Ipv6Address(fmt::format("2001:cccc:{:x}::", ++index).c_str()),
+                                    64);
+        Ipv6Address address(fmt::format("2001:cccc:{:x}::1", index).c_str());
+        Ptr<Ipv6> ipv6 = m_nodes[n->name]->GetObject<Ipv6>();
+        ipv6->AddAddress(m_ports[n->name].front().interface,
+                         Ipv6InterfaceAddress(address, Ipv6Prefix(128)));
+        m_mip.InstallMap(m_nodes[n->name], address, regional);
+        m_regional[n->name] = regional;
+        m_mapAddress[n->name] = address;
+    }
+    if (m_regional.empty())
+    {
+        throw ScenarioError("nodes: profile \"hmipv6\" needs at least one node with role "
+                            "\"aggregation\" (a MAP)");
+    }
+}
+
+std::string
+ScenarioRun::NearestOfRole(const std::string& from, const std::string& role) const
+{
+    // Breadth-first over the wired graph; ties go to the node listed first in the file.
+    std::vector<int> hops(m_names.size(), -1);
+    std::vector<size_t> queue{m_vertex.at(from)};
+    hops[queue.front()] = 0;
+    for (size_t i = 0; i < queue.size(); ++i)
+    {
+        for (const auto& [a, b] : m_edges)
+        {
+            size_t next = a == queue[i] ? b : (b == queue[i] ? a : queue[i]);
+            if (hops[next] < 0)
+            {
+                hops[next] = hops[queue[i]] + 1;
+                queue.push_back(next);
+            }
+        }
+    }
+    std::string best;
+    for (const NodeConfig* n : m_cfg.NodesWithRole(role))
+    {
+        int h = hops[m_vertex.at(n->name)];
+        if (h >= 0 && (best.empty() || h < hops[m_vertex.at(best)]))
+        {
+            best = n->name;
+        }
+    }
+    return best;
+}
+
+Ipv6Address
+ScenarioRun::CurrentGlobal(const std::string& mn) const
+{
+    if (auto it = m_mipAgents.find(mn); it != m_mipAgents.end())
+    {
+        return it->second->GetHomeAddress(); // sessions use the home address
+    }
+    Ptr<Ipv6> ipv6 = m_nodes.at(mn)->GetObject<Ipv6>();
+    uint32_t interface = ipv6->GetInterfaceForDevice(m_mnDevice.at(mn));
+    Ipv6Address found;
+    for (uint32_t i = 0; i < ipv6->GetNAddresses(interface); ++i)
+    {
+        Ipv6Address a = ipv6->GetAddress(interface, i).GetAddress();
+        if (!a.IsLinkLocal())
+        {
+            found = a; // the newest global address: the one ns-3 would choose
+        }
+    }
+    return found;
+}
+
+} // namespace ns3

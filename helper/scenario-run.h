@@ -1,0 +1,121 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef DMM_SCENARIO_RUN_H
+#define DMM_SCENARIO_RUN_H
+
+#include "scenario-builder.h"
+
+#include "ns3/access-network-helper.h"
+#include "ns3/handover-monitor.h"
+#include "ns3/mip-mn-agent.h"
+#include "ns3/mipv6-helper.h"
+#include "ns3/path-monitor.h"
+#include "ns3/pmipv6-helper.h"
+#include "ns3/profile.h"
+#include "ns3/signaling-monitor.h"
+
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace ns3
+{
+
+/// Mobile prefixes of the anchor (RFC 5213 HNPs, MIPv6 home addresses).
+inline const char* const POOL_PREFIX = "2001:1::";
+/// Length of the anchor's mobile prefix aggregate.
+inline constexpr uint8_t POOL_LENGTH = 48;
+
+/// \param a an address \return its text form
+inline std::string
+Str(Ipv6Address a)
+{
+    std::ostringstream os;
+    os << a;
+    return os.str();
+}
+
+/**
+ * \brief One run: the ns-3 objects of a scenario and what is needed to read results.
+ *
+ * Internal to the scenario builder (scenario-builder.cc: topology, routes, flows, run;
+ * scenario-profiles.cc: what each role becomes under the profile).
+ */
+class ScenarioRun
+{
+  public:
+    ScenarioRun(const ScenarioConfig& config, const RunOptions& options)
+        : m_cfg(config),
+          m_opt(options),
+          m_profile(GetProfile(config.profile)),
+          m_access(config, m_profile.sharedAccessAddress)
+    {
+    }
+
+    RunResults Run();
+
+  private:
+    /// A wired or access interface of a node, as an edge end.
+    struct Port
+    {
+        uint32_t interface;  //!< interface index on the node
+        Ipv6Address address; //!< global address
+        size_t edge;         //!< link index in m_edges
+    };
+
+    void CreateNodes();
+    void CreateWiredLinks();
+    void CreateAccessLinks();
+    void ComputeRoutes();
+    void InstallProfile();
+    void ConfigurePmipv6();
+    void ConfigureMipv6();
+    void InstallMaps();
+    void InstallClientMobileNodes();
+    Ptr<MnAgent> InstallMobileNodeAgent(const std::string& name);
+    std::string NearestOfRole(const std::string& from, const std::string& role) const;
+    void InstallAccess(const std::string& name);
+    void InstallMobileNodes();
+    void ScheduleFlows();
+    void StartFlow(size_t index);
+    Ipv6Address FirstGlobal(const std::string& node) const;
+    uint32_t ShortestPath(uint32_t flow) const;
+    void EnableAccessPcap();
+    bool IsOnLink(size_t vertex, const HomeNetworkPrefix& prefix) const;
+    Ipv6Address CurrentGlobal(const std::string& mn) const;
+
+    const ScenarioConfig& m_cfg;
+    const RunOptions& m_opt;
+    const Profile& m_profile;
+    std::map<std::string, Ptr<Node>> m_nodes;
+    std::map<std::string, size_t> m_vertex;                  //!< node -> graph vertex
+    std::vector<std::string> m_names;                        //!< vertex -> node
+    std::vector<std::pair<size_t, size_t>> m_edges;          //!< links as vertex pairs
+    std::map<std::string, std::vector<Port>> m_ports;        //!< node -> wired ports
+    std::map<std::pair<size_t, size_t>, Ipv6Address> m_peer; //!< (vertex, via edge) -> peer address
+    std::map<std::string, std::pair<uint32_t, HomeNetworkPrefix>> m_accessPort;
+    std::map<std::string, Ptr<AccessRouterAgent>> m_accessAgent;
+    std::map<std::string, Ptr<NetDevice>> m_mnDevice;
+    std::map<std::string, Ptr<L2Mobility>> m_l2;
+    AccessNetworkHelper m_access;
+    Pmipv6Helper m_pmip;
+    std::string m_anchor;
+    std::vector<std::string> m_warnings;                //!< reported with the results
+    std::map<size_t, std::vector<uint32_t>> m_distance; //!< hop counts between routers/hosts
+    std::vector<std::string> m_flowCn;                  //!< flow index -> correspondent
+    std::vector<std::string> m_flowMn;                  //!< flow index -> mobile node
+    Ptr<PathMonitor> m_paths;
+    int64_t m_stream{0}; //!< next random stream number to assign
+    Ptr<SignalingMonitor> m_signaling;
+    Ptr<HandoverMonitor> m_handovers;
+    Mipv6Helper m_mip;                                   //!< client-based roles
+    std::map<std::string, Ptr<MipMnAgent>> m_mipAgents;  //!< client-based MNs
+    std::map<std::string, HomeNetworkPrefix> m_regional; //!< MAP -> regional prefix
+    std::map<std::string, Ipv6Address> m_mapAddress;     //!< MAP -> its address
+};
+
+} // namespace ns3
+
+#endif // DMM_SCENARIO_RUN_H

@@ -1,0 +1,285 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "client-location-update.h"
+
+#include "ns3/binding-ack.h"
+#include "ns3/binding-update.h"
+#include "ns3/double.h"
+#include "ns3/ipv6-header.h"
+#include "ns3/ipv6-interface.h"
+#include "ns3/log.h"
+#include "ns3/mobility-l4-protocol.h"
+#include "ns3/packet.h"
+#include "ns3/simulator.h"
+
+#include <sstream>
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("ClientLocationUpdate");
+NS_OBJECT_ENSURE_REGISTERED(ClientLocationUpdate);
+
+namespace
+{
+std::string
+AddressString(Ipv6Address a)
+{
+    std::ostringstream os;
+    os << a;
+    return os.str();
+}
+} // namespace
+
+TypeId
+ClientLocationUpdate::GetTypeId()
+{
+    static TypeId tid =
+        TypeId("ns3::ClientLocationUpdate")
+            .SetParent<LocationUpdate>()
+            .SetGroupName("Dmm")
+            .AddConstructor<ClientLocationUpdate>()
+            .AddAttribute("Lifetime",
+                          "Lifetime requested from home agents and MAPs.",
+                          TimeValue(Seconds(300)),
+                          MakeTimeAccessor(&ClientLocationUpdate::m_lifetime),
+                          MakeTimeChecker(Seconds(4), Seconds(262140)))
+            .AddAttribute("CorrespondentLifetime",
+                          "Lifetime requested from correspondents (RFC 6275 §5.2.6 caps it "
+                          "at MAX_RR_BINDING_LIFETIME, 420 s).",
+                          TimeValue(Seconds(420)),
+                          MakeTimeAccessor(&ClientLocationUpdate::m_correspondentLifetime),
+                          MakeTimeChecker(Seconds(4), Seconds(420)))
+            .AddAttribute("RefreshRatio",
+                          "Fraction of the granted lifetime after which a binding is refreshed.",
+                          DoubleValue(0.8),
+                          MakeDoubleAccessor(&ClientLocationUpdate::m_refreshRatio),
+                          MakeDoubleChecker<double>(0.1, 0.99))
+            .AddAttribute("InitialBindackTimeout",
+                          "First retransmission timeout (RFC 6275 INITIAL_BINDACK_TIMEOUT).",
+                          TimeValue(Seconds(1)),
+                          MakeTimeAccessor(&ClientLocationUpdate::m_initialTimeout),
+                          MakeTimeChecker(MilliSeconds(1)))
+            .AddAttribute("InitialBindackTimeoutFirstReg",
+                          "First retransmission timeout of a first home registration "
+                          "(RFC 6275 §13, InitialBindackTimeoutFirstReg).",
+                          TimeValue(Seconds(1.5)),
+                          MakeTimeAccessor(&ClientLocationUpdate::m_initialTimeoutFirstReg),
+                          MakeTimeChecker(MilliSeconds(1)))
+            .AddAttribute("MaxBindackTimeout",
+                          "Give up once the timeout would exceed this (MAX_BINDACK_TIMEOUT).",
+                          TimeValue(Seconds(32)),
+                          MakeTimeAccessor(&ClientLocationUpdate::m_maxTimeout),
+                          MakeTimeChecker(MilliSeconds(1)));
+    return tid;
+}
+
+ClientLocationUpdate::ClientLocationUpdate()
+{
+}
+
+ClientLocationUpdate::~ClientLocationUpdate()
+{
+}
+
+void
+ClientLocationUpdate::DoDispose()
+{
+    Halt();
+    m_mh = nullptr;
+    m_authorize = AuthorizeCallback();
+    LocationUpdate::DoDispose();
+}
+
+void
+ClientLocationUpdate::Halt()
+{
+    for (auto& [peer, e] : m_list)
+    {
+        e.retransmit.Cancel();
+        e.refresh.Cancel();
+    }
+    m_list.clear();
+}
+
+void
+ClientLocationUpdate::Setup(Ptr<MobilityL4Protocol> mh, Ipv6Address homeAgent)
+{
+    m_mh = mh;
+    m_homeAgent = homeAgent;
+    m_mh->RegisterHandler(MobilityHeader::BINDING_ACK,
+                          MakeCallback(&ClientLocationUpdate::HandleBa, this));
+}
+
+void
+ClientLocationUpdate::SetAuthorizeCallback(AuthorizeCallback cb)
+{
+    m_authorize = cb;
+}
+
+void
+ClientLocationUpdate::SetCareOf(Ipv6Address careOf)
+{
+    m_careOf = careOf;
+}
+
+uint64_t
+ClientLocationUpdate::GetRetransmissions() const
+{
+    return m_retransmissions;
+}
+
+bool
+ClientLocationUpdate::IsBound(Ipv6Address peer) const
+{
+    auto it = m_list.find(peer);
+    return it != m_list.end() && it->second.acked;
+}
+
+void
+ClientLocationUpdate::Register(const std::string&,
+                               const std::vector<HomeNetworkPrefix>& prefixes,
+                               const std::vector<uint8_t>&)
+{
+    NS_ASSERT_MSG(prefixes.size() == 1, "a home registration binds one home address");
+    Bind(m_homeAgent, PeerKind::HOME_AGENT, prefixes.front().prefix, m_careOf);
+}
+
+void
+ClientLocationUpdate::Deregister(const std::string&)
+{
+    Unbind(m_homeAgent, m_careOf);
+}
+
+void
+ClientLocationUpdate::Bind(Ipv6Address peer, PeerKind kind, Ipv6Address home, Ipv6Address careOf)
+{
+    NS_LOG_FUNCTION(this << peer << home << careOf);
+    Entry& e = m_list[peer];
+    e.kind = kind;
+    e.home = home;
+    e.careOf = careOf;
+    e.lifetime = kind == PeerKind::CORRESPONDENT ? m_correspondentLifetime : m_lifetime;
+    SendBu(peer);
+}
+
+void
+ClientLocationUpdate::Unbind(Ipv6Address peer, Ipv6Address careOf)
+{
+    NS_LOG_FUNCTION(this << peer << careOf);
+    auto it = m_list.find(peer);
+    if (it == m_list.end())
+    {
+        return;
+    }
+    it->second.refresh.Cancel();
+    it->second.careOf = careOf;
+    it->second.lifetime = Seconds(0);
+    SendBu(peer);
+}
+
+void
+ClientLocationUpdate::SendBu(Ipv6Address peer)
+{
+    Entry& e = m_list[peer];
+    e.sequence++;
+    e.pending = true;
+    e.acked = false;
+    e.retries = 0;
+    // RFC 6275 §11.8: a first home registration may need DAD at the home agent.
+    bool firstReg = e.kind == PeerKind::HOME_AGENT && !e.everAcked;
+    e.timeout = firstReg ? m_initialTimeoutFirstReg : m_initialTimeout;
+    e.retransmit.Cancel();
+    e.refresh.Cancel();
+    Transmit(peer);
+}
+
+void
+ClientLocationUpdate::Transmit(Ipv6Address peer)
+{
+    Entry& e = m_list[peer];
+    if (e.retries > 0)
+    {
+        e.timeout = e.timeout * 2; // RFC 6275 §11.8 exponential back-off
+        m_retransmissions++;
+    }
+    if (e.timeout > m_maxTimeout)
+    {
+        e.pending = false;
+        Outcome outcome{AddressString(e.home),
+                        BindingStatus::REASON_UNSPECIFIED,
+                        {HomeNetworkPrefix::Make(e.home, 128)},
+                        Seconds(0),
+                        true,
+                        peer};
+        ReportOutcome(outcome);
+        return;
+    }
+    BindingUpdate bu;
+    bu.SetHomeRegistration(e.kind == PeerKind::HOME_AGENT);
+    bu.SetMapRegistration(e.kind == PeerKind::MAP);
+    bu.SetSequence(e.sequence); // a retransmission keeps its sequence number
+    bu.SetLifetime(e.lifetime);
+    bool atHome = e.home == e.careOf;
+    if (!atHome)
+    {
+        bu.GetOptions().SetAlternateCareOfAddress(e.careOf); // §6.2.5: survives IPsec
+    }
+    if (e.kind == PeerKind::CORRESPONDENT && (m_authorize.IsNull() || !m_authorize(peer, bu)))
+    {
+        e.pending = false; // no keys yet: the return routability procedure resends
+        return;
+    }
+    if (atHome)
+    {
+        m_mh->Send(bu, e.home, peer); // §11.5.4: returning home, no Home Address option
+    }
+    else
+    {
+        m_mh->SendWithHomeAddress(bu, e.careOf, peer, e.home);
+    }
+    ReportUpdate(AddressString(e.home), e.sequence, e.lifetime, e.retries > 0);
+    e.retries++;
+    e.retransmit = Simulator::Schedule(e.timeout, &ClientLocationUpdate::Transmit, this, peer);
+}
+
+void
+ClientLocationUpdate::HandleBa(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6Interface>)
+{
+    BindingAck ba;
+    p->RemoveHeader(ba);
+    auto it = m_list.find(header.GetSource());
+    if (ba.GetProxyRegistration() || it == m_list.end() || !it->second.pending ||
+        ba.GetSequence() != it->second.sequence)
+    {
+        return; // RFC 6275 §11.7.3: only the answer to the outstanding BU counts
+    }
+    Ipv6Address peer = it->first;
+    Entry& e = it->second;
+    e.pending = false;
+    e.retransmit.Cancel();
+    bool accepted = ba.GetStatus() < 128;
+    Outcome outcome{AddressString(e.home),
+                    static_cast<BindingStatus>(ba.GetStatus()),
+                    {HomeNetworkPrefix::Make(e.home, 128)},
+                    ba.GetLifetime(),
+                    false,
+                    peer};
+    if (accepted && e.lifetime.IsStrictlyPositive())
+    {
+        e.acked = true;
+        e.everAcked = true;
+        e.refresh = Simulator::Schedule(ba.GetLifetime() * m_refreshRatio,
+                                        &ClientLocationUpdate::SendBu,
+                                        this,
+                                        peer);
+    }
+    else
+    {
+        m_list.erase(it);
+    }
+    ReportOutcome(outcome);
+}
+
+} // namespace ns3

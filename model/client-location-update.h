@@ -1,0 +1,136 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef DMM_CLIENT_LOCATION_UPDATE_H
+#define DMM_CLIENT_LOCATION_UPDATE_H
+
+#include "ns3/event-id.h"
+#include "ns3/ipv6-address.h"
+#include "ns3/location-update.h"
+
+#include <map>
+
+namespace ns3
+{
+
+class MobilityL4Protocol;
+class MobilityHeader;
+class Ipv6Header;
+class Ipv6Interface;
+class Packet;
+
+/**
+ * \ingroup dmm
+ * \brief Client-based location update (RFC 6275 §11.7, RFC 5380 §6.1): the mobile node's
+ *        Binding Update List, one entry per peer (home agent, MAP, correspondent).
+ *
+ * Every entry binds a "home" address (the HoA, or the RCoA for a MAP) to a care-of
+ * address. The Binding Update leaves from the care-of address and carries the home
+ * address in a Home Address destination option and the care-of address in an Alternate
+ * Care-of Address option. Binding Updates are retransmitted with exponential back-off
+ * until acknowledged (§11.8) and refreshed before the granted lifetime runs out.
+ */
+class ClientLocationUpdate : public LocationUpdate
+{
+  public:
+    /// What the peer of a Binding Update List entry is.
+    enum class PeerKind
+    {
+        HOME_AGENT,    //!< home registration (H flag)
+        MAP,           //!< local binding update to a MAP (M flag, RFC 5380)
+        CORRESPONDENT, //!< route optimisation (needs return routability)
+    };
+
+    /// Fills in the authorisation of a BU to a correspondent; false = cannot send yet.
+    typedef Callback<bool, Ipv6Address, MobilityHeader&> AuthorizeCallback;
+
+    /// \brief Get the type ID. \return the object TypeId
+    static TypeId GetTypeId();
+    ClientLocationUpdate();
+    ~ClientLocationUpdate() override;
+
+    /**
+     * \brief Set up. \param mh the node's Mobility Header protocol
+     * \param homeAgent the home agent address (used by Register/Deregister)
+     */
+    void Setup(Ptr<MobilityL4Protocol> mh, Ipv6Address homeAgent);
+
+    /**
+     * \brief Create or move the binding with a peer, and keep it refreshed.
+     * \param peer the home agent, MAP or correspondent
+     * \param kind what the peer is
+     * \param home the address being bound (HoA; RCoA for a MAP)
+     * \param careOf the care-of address (LCoA for a MAP); also the BU's source
+     */
+    void Bind(Ipv6Address peer, PeerKind kind, Ipv6Address home, Ipv6Address careOf);
+
+    /**
+     * \brief Remove the binding with a peer (Binding Update with lifetime 0).
+     * \param peer the peer
+     * \param careOf the address to send from (the home address when back home)
+     */
+    void Unbind(Ipv6Address peer, Ipv6Address careOf);
+
+    /// \param cb authorisation of correspondent BUs (return routability)
+    void SetAuthorizeCallback(AuthorizeCallback cb);
+
+    /// \param peer a peer \return true if its last Binding Update is acknowledged
+    bool IsBound(Ipv6Address peer) const;
+
+    /// \brief Home registration of prefixes[0] (the HoA) from the care-of address set
+    ///        with SetCareOf(). \param mnId the MN \param prefixes {HoA/128}
+    void Register(const std::string& mnId,
+                  const std::vector<HomeNetworkPrefix>& prefixes,
+                  const std::vector<uint8_t>& linkLayerId) override;
+    /// \brief Home de-registration. \param mnId the MN
+    void Deregister(const std::string& mnId) override;
+    void Halt() override;
+
+    /// \param careOf the care-of address Register() uses
+    void SetCareOf(Ipv6Address careOf);
+
+    /// \return the retransmissions sent so far (all peers)
+    uint64_t GetRetransmissions() const;
+
+  protected:
+    void DoDispose() override;
+
+  private:
+    /// Binding Update List entry (RFC 6275 §11.1).
+    struct Entry
+    {
+        PeerKind kind{PeerKind::HOME_AGENT}; //!< what the peer is
+        Ipv6Address home;                    //!< bound address
+        Ipv6Address careOf;                  //!< care-of address (and BU source)
+        uint16_t sequence{0};                //!< last sequence number sent
+        Time lifetime;                       //!< lifetime requested in the pending BU
+        Time timeout;                        //!< current retransmission timeout
+        uint32_t retries{0};                 //!< retransmissions so far
+        bool pending{false};                 //!< waiting for a BA
+        bool acked{false};                   //!< the last BU was accepted
+        bool everAcked{false};               //!< a registration was accepted once
+        EventId retransmit;                  //!< retransmission timer
+        EventId refresh;                     //!< refresh timer
+    };
+
+    void SendBu(Ipv6Address peer);
+    void Transmit(Ipv6Address peer);
+    void HandleBa(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6Interface> iface);
+
+    Ptr<MobilityL4Protocol> m_mh;        //!< Mobility Header protocol
+    Ipv6Address m_homeAgent;             //!< home agent
+    Ipv6Address m_careOf;                //!< care-of address for Register()
+    std::map<Ipv6Address, Entry> m_list; //!< binding update list
+    AuthorizeCallback m_authorize;       //!< return routability
+    Time m_lifetime;                     //!< attribute Lifetime
+    Time m_correspondentLifetime;        //!< attribute CorrespondentLifetime
+    double m_refreshRatio;               //!< attribute RefreshRatio
+    Time m_initialTimeout;               //!< attribute InitialBindackTimeout
+    Time m_initialTimeoutFirstReg;       //!< attribute InitialBindackTimeoutFirstReg
+    Time m_maxTimeout;                   //!< attribute MaxBindackTimeout
+    uint64_t m_retransmissions{0};       //!< retransmissions sent
+};
+
+} // namespace ns3
+
+#endif // DMM_CLIENT_LOCATION_UPDATE_H
