@@ -368,11 +368,11 @@ SIDE_BY_SIDE = [
     ("compare-interruption", "Interruption time (ms)",
      [("mean", "interruption_mean"), ("95th percentile", "interruption_p95")]),
     ("compare-loss", "Lost packets per handover", [("", "lost_per_handover")]),
-    ("compare-signaling-messages", "Signalling messages per handover",
+    ("compare-signaling-messages", "Signalling messages\nper handover",
      [("", "messages_per_handover")]),
-    ("compare-signaling-bytes", "Signalling bytes per handover (B)",
+    ("compare-signaling-bytes", "Signalling bytes\nper handover (B)",
      [("", "bytes_per_handover")]),
-    ("compare-path-stretch", "Mean path stretch (hops / shortest)",
+    ("compare-path-stretch", "Path stretch\n(links / shortest path)",
      [("", "mean_stretch")]),
 ]
 
@@ -387,10 +387,15 @@ def plot_side_by_side(groups, out):
             # One statistic: the profiles are the categories, one coloured bar each.
             key = statistics[0][1]
             stats = [stat(groups[p], key) for p in profiles]
-            fig, ax = plt.subplots(figsize=(max(3.5, 0.9 * len(profiles) + 1.5), 3.2))
+            width = max(3.5, 0.9 * len(profiles) + 1.5)
+            fig, ax = plt.subplots(figsize=(width, 3.2))
             _bars(ax, profiles, [("", [s[0] for s in stats], [s[1] for s in stats])], ylabel)
             for patch, colour in zip(ax.containers[0], colours):
                 patch.set_color(colour)
+            if sum(len(p) + 2 for p in profiles) > 7 * (width - 1):
+                # Long names would run into each other.
+                plt.setp(ax.get_xticklabels(), rotation=30, ha="right",
+                         rotation_mode="anchor")
             ax.set_xlabel("Profile")
             _save(fig, out, name)
         else:
