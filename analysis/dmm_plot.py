@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Plot and tabulate dmm-run results, one group per mobility profile.
 
-Usage: dmm_plot.py RESULT_DIR [RESULT_DIR ...] [--out DIR]
+Usage: dmm_plot.py RESULT_DIR [RESULT_DIR ...] [--out DIR] [--side-by-side]
 
 Each RESULT_DIR is the output of one `dmm-run ... --out RESULT_DIR` and holds
 summary.json, handovers.csv, flows.csv and signaling.csv (the result-file
@@ -10,7 +10,14 @@ summary.json; several runs of one profile (different seeds) are averaged and
 drawn with 95 % confidence intervals (Student t).
 
 Writes into --out: handover-latency.{pdf,png}, loss.{pdf,png},
-signaling.{pdf,png} and summary.md.
+signaling.{pdf,png} and summary.md; with --side-by-side also one grouped bar
+chart per metric with every profile side by side (compare-latency,
+compare-interruption, compare-loss, compare-signaling-messages,
+compare-signaling-bytes, compare-path-stretch; .pdf and .png). Profile colours
+come from PROFILE_COLOURS.
+
+Importable without matplotlib (tools/dmm-compare uses its reading and
+statistics); only the plotting needs it.
 """
 
 import os
@@ -19,26 +26,32 @@ import sys
 try:
     import matplotlib
 except ImportError:
-    # On machines where `python3` on PATH is not the system interpreter (pyenv,
-    # venv), Debian's python3-matplotlib is only visible to /usr/bin/python3.
-    _SYSTEM_PYTHON = "/usr/bin/python3"
-    if (os.access(_SYSTEM_PYTHON, os.X_OK)
-            and os.path.realpath(sys.executable) != os.path.realpath(_SYSTEM_PYTHON)
-            and not os.environ.get("DMM_PLOT_REEXEC")):
-        os.environ["DMM_PLOT_REEXEC"] = "1"
-        os.execv(_SYSTEM_PYTHON, [_SYSTEM_PYTHON, os.path.abspath(__file__)] + sys.argv[1:])
-    sys.exit("dmm_plot.py: error: matplotlib is not available to %s "
-             "(Debian/Ubuntu: apt-get install python3-matplotlib)" % sys.executable)
-
-matplotlib.use("Agg")
+    if __name__ != "__main__":
+        # Imported (e.g. by tools/dmm-compare) for reading and statistics only:
+        # those need no matplotlib; the plotting functions do.
+        matplotlib = None
+    else:
+        # On machines where `python3` on PATH is not the system interpreter (pyenv,
+        # venv), Debian's python3-matplotlib is only visible to /usr/bin/python3.
+        _SYSTEM_PYTHON = "/usr/bin/python3"
+        if (os.access(_SYSTEM_PYTHON, os.X_OK)
+                and os.path.realpath(sys.executable) != os.path.realpath(_SYSTEM_PYTHON)
+                and not os.environ.get("DMM_PLOT_REEXEC")):
+            os.environ["DMM_PLOT_REEXEC"] = "1"
+            os.execv(_SYSTEM_PYTHON, [_SYSTEM_PYTHON, os.path.abspath(__file__)] + sys.argv[1:])
+        sys.exit("dmm_plot.py: error: matplotlib is not available to %s "
+                 "(Debian/Ubuntu: apt-get install python3-matplotlib)" % sys.executable)
 
 import argparse  # noqa: E402
 import csv  # noqa: E402
 import json  # noqa: E402
 import math  # noqa: E402
+import zlib  # noqa: E402
 from pathlib import Path  # noqa: E402
 
-import matplotlib.pyplot as plt  # noqa: E402
+if matplotlib is not None:
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt  # noqa: E402
 
 HANDOVER_COLUMNS = ["time_s", "mn", "from", "to", "l2_down_s", "l2_up_s", "signaling_done_s",
                     "first_rx_s", "latency_ms", "interruption_ms", "lost_packets"]
@@ -52,6 +65,33 @@ T95 = [12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.
        2.060, 2.056, 2.052, 2.048, 2.045, 2.042]
 
 NAN = float("nan")
+
+# One colour per profile, the same in every figure (colour-blind-safe where possible;
+# `none`, the baseline without mobility support, is grey).
+PROFILE_COLOURS = {
+    "pmipv6": "#0072B2",
+    "none": "#7F7F7F",
+    "mipv6": "#E69F00",
+    "mipv6-ro": "#F0C75E",
+    "hmipv6": "#009E73",
+    "distributed-anchors": "#D55E00",
+    "migrating-ha": "#CC79A7",
+    "dma": "#56B4E9",
+    "dma-client": "#9AD0F0",
+    "fully-distributed": "#882255",
+    "epmip": "#332288",
+    "dmm-mip": "#999933",
+    "dlma": "#44AA99",
+}
+# Profiles not in the table get one of these, chosen by a hash of the name, so a
+# profile keeps its colour whatever else is plotted with it.
+EXTRA_COLOURS = ["#117733", "#AA4499", "#DDCC77", "#661100", "#6699CC", "#888888"]
+
+
+def profile_colour(profile):
+    if profile in PROFILE_COLOURS:
+        return PROFILE_COLOURS[profile]
+    return EXTRA_COLOURS[zlib.crc32(profile.encode("utf-8")) % len(EXTRA_COLOURS)]
 
 
 class InputError(Exception):
@@ -116,12 +156,15 @@ def read_summary(path):
         "latency_mean": num("handovers", "latency_ms", "mean"),
         "latency_p95": num("handovers", "latency_ms", "p95"),
         "interruption_mean": num("handovers", "interruption_ms", "mean"),
+        "interruption_p95": num("handovers", "interruption_ms", "p95"),
         "sent": num("packets", "sent"),
         "lost": num("packets", "lost"),
         "loss_ratio": num("packets", "loss_ratio"),
         "messages": {str(k): _number(v, "%s: 'signaling.messages.%s'" % (path, k))
                      for k, v in messages.items()},
         "signaling_bytes": num("signaling", "bytes"),
+        "mean_stretch": num("path", "mean_stretch"),
+        "tunnelled_bytes": num("path", "tunnelled_bytes"),
     }
 
 
@@ -309,11 +352,64 @@ def plot_signaling(groups, out):
         series.append((p, [s[0] for s in stats], [s[1] for s in stats]))
     width = min(7.0, max(4.0, 0.6 * len(types) * max(len(profiles), 1) + 2))
     fig, ax = plt.subplots(figsize=(width, 3.2))
-    _bars(ax, types or ["(none)"], series if types else [], "Messages per run")
+    _bars(ax, types or ["(none)"], series if types else [], "Messages per run",
+          colours=[profile_colour(p) for p in profiles])
     ax.set_xlabel("Mobility message type")
     if types:
         _legend_above(ax, len(profiles))
     _save(fig, out, "signaling")
+
+
+# Side-by-side comparison: one figure per metric, every profile's bar next to the
+# others' (mean over runs, 95 % CI error bars). (file name, y label, [(statistic, key)]).
+SIDE_BY_SIDE = [
+    ("compare-latency", "Handover latency (ms)",
+     [("mean", "latency_mean"), ("95th percentile", "latency_p95")]),
+    ("compare-interruption", "Interruption time (ms)",
+     [("mean", "interruption_mean"), ("95th percentile", "interruption_p95")]),
+    ("compare-loss", "Lost packets per handover", [("", "lost_per_handover")]),
+    ("compare-signaling-messages", "Signalling messages\nper handover",
+     [("", "messages_per_handover")]),
+    ("compare-signaling-bytes", "Signalling bytes\nper handover (B)",
+     [("", "bytes_per_handover")]),
+    ("compare-path-stretch", "Path stretch\n(links / shortest path)",
+     [("", "mean_stretch")]),
+]
+
+
+def plot_side_by_side(groups, out):
+    """One grouped bar chart per SIDE_BY_SIDE metric; returns the file names written."""
+    profiles = list(groups)
+    colours = [profile_colour(p) for p in profiles]
+    written = []
+    for name, ylabel, statistics in SIDE_BY_SIDE:
+        if len(statistics) == 1:
+            # One statistic: the profiles are the categories, one coloured bar each.
+            key = statistics[0][1]
+            stats = [stat(groups[p], key) for p in profiles]
+            width = max(3.5, 0.9 * len(profiles) + 1.5)
+            fig, ax = plt.subplots(figsize=(width, 3.2))
+            _bars(ax, profiles, [("", [s[0] for s in stats], [s[1] for s in stats])], ylabel)
+            for patch, colour in zip(ax.containers[0], colours):
+                patch.set_color(colour)
+            if sum(len(p) + 2 for p in profiles) > 7 * (width - 1):
+                # Long names would run into each other.
+                plt.setp(ax.get_xticklabels(), rotation=30, ha="right",
+                         rotation_mode="anchor")
+            ax.set_xlabel("Profile")
+            _save(fig, out, name)
+        else:
+            series = []
+            for p in profiles:
+                stats = [stat(groups[p], key) for _, key in statistics]
+                series.append((p, [s[0] for s in stats], [s[1] for s in stats]))
+            fig, ax = plt.subplots(
+                figsize=(max(4.0, 0.45 * len(profiles) * len(statistics) + 2), 3.2))
+            _bars(ax, [label for label, _ in statistics], series, ylabel, colours=colours)
+            _legend_above(ax, len(profiles))
+            _save(fig, out, name)
+        written.append(name)
+    return written
 
 
 def _fmt(m, ci, digits):
@@ -357,6 +453,9 @@ def main(argv=None):
                         help="a dmm-run --out directory (summary.json and CSV files)")
     parser.add_argument("--out", default="plots", metavar="DIR",
                         help="where to write the figures and summary.md (default: plots)")
+    parser.add_argument("--side-by-side", action="store_true",
+                        help="also draw one figure per metric with the profiles side by "
+                             "side: " + ", ".join(n for n, _, _ in SIDE_BY_SIDE))
     args = parser.parse_args(argv)
 
     try:
@@ -375,6 +474,8 @@ def main(argv=None):
     plot_latency(groups, out)
     plot_loss(groups, out)
     plot_signaling(groups, out)
+    if args.side_by_side:
+        plot_side_by_side(groups, out)
     write_table(groups, out)
     print("dmm_plot.py: %d run(s), %d profile(s) -> %s" % (len(runs), len(groups), out))
     return 0

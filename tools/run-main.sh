@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Build dmm, run the reference scenario under PMIPv6 and without mobility
-# support, and plot the comparison into results/plots.
+# Build dmm, run the reference scenario under the default profile list of
+# tools/dmm-compare (PMIPv6 and no mobility support) and compare them:
+# results/<profile>/seed-<N>/, results/comparison.{csv,md}, plots in results/plots.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -9,7 +10,7 @@ cmake -S . -B build -G Ninja
 cmake --build build -j"$(nproc)"
 
 scenario=scenarios/pmipv6-hierarchical.json
-build/dmm-run "$scenario" --out results/pmipv6
-build/dmm-run "$scenario" --profile none --out results/none
-analysis/dmm_plot.py results/pmipv6 results/none --out results/plots
-echo "run-main: results in results/pmipv6, results/none; plots in results/plots"
+tools/dmm-compare "$scenario" --out results
+cat results/comparison.md
+echo "run-main: results in results/<profile>/seed-<N>/, table in results/comparison.md" \
+     "and results/comparison.csv; plots in results/plots"
