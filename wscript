@@ -82,6 +82,7 @@ def build(bld):
         'helper/scenario-config.cc',
         'helper/scenario-loader.cc',
         'helper/scenario-builder.cc',
+        'helper/topology-graph.cc',
         'helper/result-writer.cc',
         'helper/progress-reporter.cc',
         ]
@@ -125,6 +126,7 @@ def build(bld):
         'helper/json-duplicate-key-finder.h',
         'helper/scenario-config.h',
         'helper/scenario-builder.h',
+        'helper/topology-graph.h',
         'helper/result-writer.h',
         'helper/progress-reporter.h',
         ]

@@ -6,11 +6,11 @@
 
 #include "ns3/json-object-reader.h"
 #include "ns3/log.h"
+#include "ns3/topology-graph.h"
 
 #include <algorithm>
 #include <cctype>
 #include <cmath>
-#include <deque>
 #include <fmt/format.h>
 #include <iterator>
 #include <limits>
@@ -290,48 +290,16 @@ ParseLinks(const Reader& top, ScenarioConfig& c)
 void
 CheckConnected(const ScenarioConfig& c)
 {
-    std::map<std::string, std::vector<std::string>> adj;
-    for (const auto& l : c.links)
+    TopologyGraph g = TopologyGraph::FromConfig(c.nodes, c.links);
+    for (std::size_t v = 1; v < g.GetNVertices(); ++v)
     {
-        adj[l.a].push_back(l.b);
-        adj[l.b].push_back(l.a);
-    }
-    const NodeConfig* root = nullptr;
-    for (const auto& n : c.nodes)
-    {
-        if (n.role != "mn")
-        {
-            root = &n;
-            break;
-        }
-    }
-    if (root == nullptr)
-    {
-        return;
-    }
-    std::set<std::string> reached{root->name};
-    std::deque<std::string> queue{root->name};
-    while (!queue.empty())
-    {
-        std::string u = queue.front();
-        queue.pop_front();
-        for (const auto& v : adj[u])
-        {
-            if (reached.insert(v).second)
-            {
-                queue.push_back(v);
-            }
-        }
-    }
-    for (const auto& n : c.nodes)
-    {
-        if (n.role != "mn" && reached.count(n.name) == 0)
+        if (g.Distance(0, v) == TopologyGraph::UNREACHABLE)
         {
             Reader::Fail("links",
                          fmt::format("node \"{}\" ({}) is not connected to \"{}\"",
-                                     n.name,
-                                     n.role,
-                                     root->name));
+                                     g.GetVertex(v).name,
+                                     g.GetVertex(v).role,
+                                     g.GetVertex(0).name));
         }
     }
 }
