@@ -82,7 +82,10 @@ def build(bld):
         'helper/scenario-config.cc',
         'helper/scenario-loader.cc',
         'helper/scenario-builder.cc',
+        'helper/scenario-topology.cc',
         'helper/topology-graph.cc',
+        'helper/topology-generator.cc',
+        'helper/movement-generator.cc',
         'helper/result-writer.cc',
         'helper/progress-reporter.cc',
         ]
@@ -126,7 +129,10 @@ def build(bld):
         'helper/json-duplicate-key-finder.h',
         'helper/scenario-config.h',
         'helper/scenario-builder.h',
+        'helper/scenario-topology.h',
         'helper/topology-graph.h',
+        'helper/topology-generator.h',
+        'helper/movement-generator.h',
         'helper/result-writer.h',
         'helper/progress-reporter.h',
         ]
