@@ -23,6 +23,8 @@ constexpr uint64_t kMaxNetworks = 1000;
 constexpr uint64_t kMaxPerNetwork = 1000;
 constexpr uint64_t kMaxHops = 100;
 constexpr uint64_t kMaxHosts = 10000;
+// Routing keeps a hop count for every pair of wired nodes.
+constexpr uint64_t kMaxWired = 2000;
 
 const std::set<std::string> kCommonKeys{"type",
                                         "networks",
@@ -216,6 +218,13 @@ TopologyGenerator::Parse(const json& j, const std::string& path)
         Reader::Fail(o.Path("cn_placement"),
                      fmt::format("unknown placement \"{}\" (known: core, near-mn, per-network)",
                                  p.cnPlacement));
+    }
+    // core, and per network its ARs, the routers above them, anchor or gw and lm; cns
+    uint64_t wired = 1 + uint64_t{p.networks} * (p.arsPerNetwork + p.hopsToAnchor + 2) + p.cns;
+    if (wired > kMaxWired)
+    {
+        Reader::Fail(path,
+                     fmt::format("too large: up to {} wired nodes (at most {})", wired, kMaxWired));
     }
     const std::set<std::string> tiers{"core", "aggregation", "access"};
     p.delayMs = ParseTiers(o, "delay_ms", {5.0, 2.0, 1.0}, false, tiers);

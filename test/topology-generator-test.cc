@@ -265,6 +265,7 @@ TEST(TopologyGenerator, Errors)
     EXPECT_ERROR(with("networks", 0), "topology.networks: must be >= 1 (got 0)");
     EXPECT_ERROR(with("ars_per_network", 0), "topology.ars_per_network: must be >= 1 (got 0)");
     EXPECT_ERROR(with("networks", 1001), "topology.networks: must be <= 1000");
+    EXPECT_ERROR(with("networks", 1000), "topology: too large: up to 6002 wired nodes");
     EXPECT_ERROR(with("networks", "2"), "topology.networks: expected a non-negative integer");
     EXPECT_ERROR(with("type", "star"), "topology.type: unknown type \"star\" (known: custom, flat");
     EXPECT_ERROR(with("mesh", "ring"), "topology.mesh: not allowed with type \"hierarchical\"");
