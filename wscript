@@ -105,6 +105,10 @@ def build(bld):
         'helper/scenario-config.cc',
         'helper/scenario-loader.cc',
         'helper/scenario-builder.cc',
+        'helper/scenario-topology.cc',
+        'helper/topology-graph.cc',
+        'helper/topology-generator.cc',
+        'helper/movement-generator.cc',
         'helper/result-writer.cc',
         'helper/progress-reporter.cc',
         ]
@@ -170,6 +174,10 @@ def build(bld):
         'helper/scenario-config.h',
         'helper/scenario-builder.h',
         'helper/scenario-run.h',
+        'helper/scenario-topology.h',
+        'helper/topology-graph.h',
+        'helper/topology-generator.h',
+        'helper/movement-generator.h',
         'helper/result-writer.h',
         'helper/progress-reporter.h',
         ]

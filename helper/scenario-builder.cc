@@ -30,10 +30,9 @@
 #include "ns3/proxy-location-update.h"
 #include "ns3/routing-control.h"
 #include "ns3/signaling-monitor.h"
+#include "ns3/topology-graph.h"
 #include "ns3/yans-wifi-helper.h"
 
-#include <boost/graph/adjacency_list.hpp>
-#include <boost/graph/breadth_first_search.hpp>
 #include <chrono>
 #include <fmt/format.h>
 #include <sstream>
@@ -43,7 +42,6 @@ namespace ns3
 
 NS_LOG_COMPONENT_DEFINE("ScenarioBuilder");
 
-using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS>;
 
 void
 ScenarioRun::CreateNodes()
@@ -55,7 +53,7 @@ ScenarioRun::CreateNodes()
         m_nodes[n.name] = node;
         if (n.role != "mn")
         {
-            m_vertex[n.name] = m_names.size();
+            m_vertex[n.name] = m_graph.AddVertex({n.name, n.role, n.network, n.tier});
             m_names.push_back(n.name);
         }
     }
@@ -95,6 +93,7 @@ ScenarioRun::CreateWiredLinks()
         size_t a = m_vertex[l.a];
         size_t b = m_vertex[l.b];
         m_edges.emplace_back(a, b);
+        m_graph.AddEdge(a, b, {l.delayMs, l.rateMbps});
         m_ports[l.a].push_back({ifs.GetInterfaceIndex(0), ifs.GetAddress(0, 1), i});
         m_ports[l.b].push_back({ifs.GetInterfaceIndex(1), ifs.GetAddress(1, 1), i});
         m_peer[{a, i}] = ifs.GetAddress(1, 1);
@@ -123,11 +122,6 @@ ScenarioRun::CreateAccessLinks()
 void
 ScenarioRun::ComputeRoutes()
 {
-    Graph g(m_names.size());
-    for (const auto& [a, b] : m_edges)
-    {
-        boost::add_edge(a, b, g);
-    }
     // Prefixes and the vertex that owns them.
     std::vector<std::pair<HomeNetworkPrefix, size_t>> owned;
     // Host routes to every wired address: a link prefix has two owners, and routing
@@ -152,50 +146,49 @@ ScenarioRun::ComputeRoutes()
     {
         owned.push_back({regional, m_vertex[map]});
     }
+    // A unicast prefix is an anycast prefix with one originator. Each node receives its
+    // routes in the order of `owned`, as before routes were installed prefix by prefix.
+    for (const auto& [prefix, owner] : owned)
+    {
+        InstallRoutesTo(prefix, {m_names[owner]});
+    }
+}
+
+/**
+ * Routes every other wired node to the originator of \p prefix nearest to it (hop count,
+ * then lowest node index: TopologyGraph::Anycast). The originators route the prefix
+ * themselves; a node on a link inside the prefix uses its connected route.
+ */
+void
+ScenarioRun::InstallRoutesTo(const HomeNetworkPrefix& prefix,
+                             const std::vector<std::string>& originators)
+{
+    std::vector<size_t> vertices;
+    for (const auto& name : originators)
+    {
+        vertices.push_back(m_vertex.at(name));
+    }
+    std::vector<TopologyGraph::AnycastChoice> choices = m_graph.Anycast(vertices);
     Ipv6StaticRoutingHelper helper;
     for (size_t s = 0; s < m_names.size(); ++s)
     {
-        std::vector<size_t> pred(m_names.size());
-        for (size_t v = 0; v < pred.size(); ++v)
+        size_t hop = choices[s].nextHop;
+        if (hop == s || hop == TopologyGraph::NONE || IsOnLink(s, prefix))
         {
-            pred[v] = v;
+            continue; // an originator, or unreachable (validation rejects disconnected graphs)
         }
-        std::vector<uint32_t>& dist = m_distance[s];
-        dist.assign(m_names.size(), 0);
-        boost::breadth_first_search(
-            g,
-            s,
-            boost::visitor(boost::make_bfs_visitor(std::make_pair(
-                boost::record_predecessors(
-                    boost::make_iterator_property_map(pred.begin(), get(boost::vertex_index, g)),
-                    boost::on_tree_edge()),
-                boost::record_distances(
-                    boost::make_iterator_property_map(dist.begin(), get(boost::vertex_index, g)),
-                    boost::on_tree_edge())))));
         Ptr<Ipv6StaticRouting> routing =
             helper.GetStaticRouting(m_nodes[m_names[s]]->GetObject<Ipv6>());
-        for (const auto& [prefix, owner] : owned)
+        for (const Port& port : m_ports[m_names[s]])
         {
-            if (owner == s || pred[owner] == owner || IsOnLink(s, prefix))
+            const auto& e = m_edges[port.edge];
+            if ((e.first == s && e.second == hop) || (e.second == s && e.first == hop))
             {
-                continue; // own prefix, or unreachable (validation rejects disconnected graphs)
-            }
-            size_t hop = owner;
-            while (pred[hop] != s)
-            {
-                hop = pred[hop];
-            }
-            for (const Port& port : m_ports[m_names[s]])
-            {
-                const auto& e = m_edges[port.edge];
-                if ((e.first == s && e.second == hop) || (e.second == s && e.first == hop))
-                {
-                    routing->AddNetworkRouteTo(prefix.prefix,
-                                               Ipv6Prefix(prefix.length),
-                                               m_peer[{s, port.edge}],
-                                               port.interface);
-                    break;
-                }
+                routing->AddNetworkRouteTo(prefix.prefix,
+                                           Ipv6Prefix(prefix.length),
+                                           m_peer[{s, port.edge}],
+                                           port.interface);
+                break;
             }
         }
     }
@@ -229,7 +222,7 @@ ScenarioRun::ShortestPath(uint32_t flow) const
     {
         return 0;
     }
-    return m_distance.at(m_vertex.at(m_flowCn[flow]))[m_vertex.at(ar)] + 1; // + access link
+    return m_graph.Distance(m_vertex.at(m_flowCn[flow]), m_vertex.at(ar)) + 1; // + access link
 }
 
 bool

@@ -17,9 +17,10 @@ namespace ns3
  *
  * Steps: nodes with IPv6 (list routing: mobility routing above static routing);
  * point-to-point wired links and one CSMA access link per access router; routes by
- * shortest path (hop count) on a Boost.Graph of the topology; the profile's agents on
- * each role; a LinkSwitch per mobile node following the attachment list; flows with
- * stock applications carrying sequence numbers and timestamps; monitors on the
+ * shortest path (hop count) on the TopologyGraph of the topology, ties to the node
+ * earlier in node order, anycast prefixes to the nearest originator; the profile's
+ * agents on each role; a LinkSwitch per mobile node following the attachment list; flows
+ * with stock applications carrying sequence numbers and timestamps; monitors on the
  * trace sources.
  *
  * \param config a validated scenario

@@ -6,11 +6,12 @@
 
 #include "ns3/json-object-reader.h"
 #include "ns3/log.h"
+#include "ns3/scenario-topology.h"
+#include "ns3/topology-graph.h"
 
 #include <algorithm>
 #include <cctype>
 #include <cmath>
-#include <deque>
 #include <fmt/format.h>
 #include <iterator>
 #include <limits>
@@ -38,7 +39,8 @@ ScenarioKeys(const std::string& context)
     // Space-separated key lists keep the schema readable at a glance.
     static const std::map<std::string, std::string> lists{
         {"",
-         "name profile seed duration_s l2 access processing protocol nodes links mobility flows"},
+         "name profile seed duration_s l2 access processing protocol nodes links mobility flows "
+         "topology movement"},
         {"l2", "type switch_time_ms beacon_interval_ms max_missed_beacons ap_distance_m standard"},
         {"access", "delay_ms rate_mbps"},
         {"processing", "access_ms anchor_ms"},
@@ -49,6 +51,12 @@ ScenarioKeys(const std::string& context)
         {"links[]", "a b delay_ms rate_mbps"},
         {"mobility[]", "mn at_s attach"},
         {"flows[]", "name type from to start_s stop_s interval_ms size_bytes max_bytes"},
+        {"topology",
+         "type networks ars_per_network hops_to_anchor mesh delay_ms rate_mbps mns cns "
+         "cn_placement nodes links"},
+        {"topology.delay_ms", "core aggregation access"},
+        {"topology.rate_mbps", "core aggregation access"},
+        {"movement", "type residence_s start_s mns"},
     };
     static const std::map<std::string, std::set<std::string>> table = [] {
         std::map<std::string, std::set<std::string>> t;
@@ -186,17 +194,16 @@ ParseNodes(const Reader& top, ScenarioConfig& c)
     const json& nodes = top.Array("nodes");
     if (!top.Has("nodes"))
     {
-        Reader::Fail("nodes", "required key missing");
+        Reader::Fail(top.Path("nodes"), "required key missing");
     }
     if (nodes.empty())
     {
-        Reader::Fail("nodes", "must not be empty");
+        Reader::Fail(top.Path("nodes"), "must not be empty");
     }
     std::set<std::string> seen;
     for (std::size_t i = 0; i < nodes.size(); ++i)
     {
-        std::string path = fmt::format("nodes[{}]", i);
-        Reader o(nodes[i], path, ScenarioKeys("nodes[]"));
+        Reader o(nodes[i], top.Path(fmt::format("nodes[{}]", i)), ScenarioKeys("nodes[]"));
         NodeConfig n;
         n.name = o.String("name");
         if (!IsValidName(n.name))
@@ -260,7 +267,7 @@ ParseLinks(const Reader& top, ScenarioConfig& c)
     std::map<std::pair<std::string, std::string>, std::size_t> seen;
     for (std::size_t i = 0; i < links.size(); ++i)
     {
-        Reader o(links[i], fmt::format("links[{}]", i), ScenarioKeys("links[]"));
+        Reader o(links[i], top.Path(fmt::format("links[{}]", i)), ScenarioKeys("links[]"));
         LinkConfig l;
         for (const char* key : {"a", "b"})
         {
@@ -282,7 +289,7 @@ ParseLinks(const Reader& top, ScenarioConfig& c)
         if (!fresh)
         {
             Reader::Fail(
-                fmt::format("links[{}]", i),
+                top.Path(fmt::format("links[{}]", i)),
                 fmt::format("duplicate link \"{}\"-\"{}\" (also links[{}])", l.a, l.b, it->second));
         }
         l.delayMs = o.Number("delay_ms");
@@ -295,50 +302,18 @@ ParseLinks(const Reader& top, ScenarioConfig& c)
 
 /// The wired network (all nodes but the mns) must be one connected graph.
 void
-CheckConnected(const ScenarioConfig& c)
+CheckConnected(const ScenarioConfig& c, const std::string& path)
 {
-    std::map<std::string, std::vector<std::string>> adj;
-    for (const auto& l : c.links)
+    TopologyGraph g = TopologyGraph::FromConfig(c.nodes, c.links);
+    for (std::size_t v = 1; v < g.GetNVertices(); ++v)
     {
-        adj[l.a].push_back(l.b);
-        adj[l.b].push_back(l.a);
-    }
-    const NodeConfig* root = nullptr;
-    for (const auto& n : c.nodes)
-    {
-        if (n.role != "mn")
+        if (g.Distance(0, v) == TopologyGraph::UNREACHABLE)
         {
-            root = &n;
-            break;
-        }
-    }
-    if (root == nullptr)
-    {
-        return;
-    }
-    std::set<std::string> reached{root->name};
-    std::deque<std::string> queue{root->name};
-    while (!queue.empty())
-    {
-        std::string u = queue.front();
-        queue.pop_front();
-        for (const auto& v : adj[u])
-        {
-            if (reached.insert(v).second)
-            {
-                queue.push_back(v);
-            }
-        }
-    }
-    for (const auto& n : c.nodes)
-    {
-        if (n.role != "mn" && reached.count(n.name) == 0)
-        {
-            Reader::Fail("links",
+            Reader::Fail(path,
                          fmt::format("node \"{}\" ({}) is not connected to \"{}\"",
-                                     n.name,
-                                     n.role,
-                                     root->name));
+                                     g.GetVertex(v).name,
+                                     g.GetVertex(v).role,
+                                     g.GetVertex(0).name));
         }
     }
 }
@@ -574,10 +549,18 @@ ParseScenario(const json& j)
     Reader::CheckMin("duration_s", c.durationS, 0, true);
     ParseL2(top, c);
     ParseGlobals(top, c);
-    ParseNodes(top, c);
-    ParseLinks(top, c);
-    CheckConnected(c);
-    ParseMobility(top, c);
+    // Listed or generated nodes, links and attachments (scenario-topology.cc).
+    auto listed = ParseTopology(top, c);
+    if (listed)
+    {
+        ParseNodes(*listed, c);
+        ParseLinks(*listed, c);
+    }
+    CheckConnected(c, listed ? listed->Path("links") : "topology");
+    if (!ParseMovement(top, c))
+    {
+        ParseMobility(top, c);
+    }
     ParseFlows(top, c);
     NS_LOG_INFO("scenario " << c.name << ": " << c.nodes.size() << " nodes, " << c.links.size()
                             << " links, " << c.flows.size() << " flows");

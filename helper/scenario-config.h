@@ -38,6 +38,8 @@ struct NodeConfig
     std::string role; //!< anchor, router, aggregation (a MAP under hmipv6), access, cn or mn
     std::optional<double> accessDelayMs;  //!< access nodes only: overrides access.delay_ms
     std::optional<double> accessRateMbps; //!< access nodes only: overrides access.rate_mbps
+    uint32_t network{0}; //!< generated topologies: network index from 1; 0 for listed nodes
+    std::string tier;    //!< generated topologies: core, aggregation, access or host; else ""
 };
 
 /// \brief A wired point-to-point link between two non-mn nodes (key "links").

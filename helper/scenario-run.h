@@ -14,6 +14,7 @@
 #include "ns3/pmipv6-helper.h"
 #include "ns3/profile.h"
 #include "ns3/signaling-monitor.h"
+#include "ns3/topology-graph.h"
 
 #include <map>
 #include <sstream>
@@ -69,6 +70,8 @@ class ScenarioRun
     void CreateWiredLinks();
     void CreateAccessLinks();
     void ComputeRoutes();
+    void InstallRoutesTo(const HomeNetworkPrefix& prefix,
+                         const std::vector<std::string>& originators);
     void InstallProfile();
     void ConfigurePmipv6();
     void ConfigureMipv6();
@@ -103,7 +106,7 @@ class ScenarioRun
     Pmipv6Helper m_pmip;
     std::string m_anchor;
     std::vector<std::string> m_warnings;                //!< reported with the results
-    std::map<size_t, std::vector<uint32_t>> m_distance; //!< hop counts between routers/hosts
+    TopologyGraph m_graph; //!< wired nodes (vertex = m_vertex)
     std::vector<std::string> m_flowCn;                  //!< flow index -> correspondent
     std::vector<std::string> m_flowMn;                  //!< flow index -> mobile node
     Ptr<PathMonitor> m_paths;
