@@ -42,7 +42,6 @@ namespace ns3
 
 NS_LOG_COMPONENT_DEFINE("ScenarioBuilder");
 
-
 void
 ScenarioRun::CreateNodes()
 {

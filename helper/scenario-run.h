@@ -105,10 +105,10 @@ class ScenarioRun
     AccessNetworkHelper m_access;
     Pmipv6Helper m_pmip;
     std::string m_anchor;
-    std::vector<std::string> m_warnings;                //!< reported with the results
-    TopologyGraph m_graph; //!< wired nodes (vertex = m_vertex)
-    std::vector<std::string> m_flowCn;                  //!< flow index -> correspondent
-    std::vector<std::string> m_flowMn;                  //!< flow index -> mobile node
+    std::vector<std::string> m_warnings; //!< reported with the results
+    TopologyGraph m_graph;               //!< wired nodes (vertex = m_vertex)
+    std::vector<std::string> m_flowCn;   //!< flow index -> correspondent
+    std::vector<std::string> m_flowMn;   //!< flow index -> mobile node
     Ptr<PathMonitor> m_paths;
     int64_t m_stream{0}; //!< next random stream number to assign
     Ptr<SignalingMonitor> m_signaling;
