@@ -59,6 +59,11 @@ struct FlowRecord
     uint64_t lost;       //!< packets sent and never delivered
     double meanDelayMs;  //!< mean one-way delay of delivered packets, ms (NaN if none)
     std::string address; //!< MN address the flow used
+    // Links crossed by delivered UDP packets (in memory only; not part of flows.csv).
+    uint32_t minLinks{0};          //!< shortest path any packet took
+    uint32_t maxLinks{0};          //!< longest path any packet took
+    uint32_t lastLinks{0};         //!< path of the last delivered packet
+    uint32_t lastShortestLinks{0}; //!< shortest possible path at that moment
 };
 
 /// \brief Everything one run produces; WriteResults turns it into the result files.

@@ -368,6 +368,14 @@ ScenarioRun::Run()
     r.events = ProgressReporter::GetEvents();
     r.handovers = m_handovers->GetHandovers();
     r.flows = m_handovers->GetFlows();
+    for (uint32_t i = 0; i < r.flows.size(); ++i)
+    {
+        PathMonitor::FlowPath path = m_paths->GetFlowPath(i);
+        r.flows[i].minLinks = path.minLinks;
+        r.flows[i].maxLinks = path.maxLinks;
+        r.flows[i].lastLinks = path.lastLinks;
+        r.flows[i].lastShortestLinks = path.lastShortestLinks;
+    }
     r.signaling = m_signaling->GetRecords();
     r.signalingByteHops = m_signaling->GetByteHops();
     r.tunnelledBytes = m_signaling->GetTunnelledBytes();

@@ -9,6 +9,7 @@
 #include "ns3/seq-ts-size-header.h"
 #include "ns3/virtual-net-device.h"
 
+#include <algorithm>
 #include <limits>
 
 namespace ns3
@@ -85,7 +86,19 @@ PathMonitor::PacketReceived(uint32_t flow, Ptr<const Packet> p, const Address&)
         m_sum += static_cast<double>(it->second) / shortest;
         m_count++;
     }
+    FlowPath& f = m_flowPaths[flow];
+    f.minLinks = f.maxLinks == 0 ? it->second : std::min(f.minLinks, it->second);
+    f.maxLinks = std::max(f.maxLinks, it->second);
+    f.lastLinks = it->second;
+    f.lastShortestLinks = shortest;
     m_links.erase(it);
+}
+
+PathMonitor::FlowPath
+PathMonitor::GetFlowPath(uint32_t flow) const
+{
+    auto it = m_flowPaths.find(flow);
+    return it == m_flowPaths.end() ? FlowPath{} : it->second;
 }
 
 double

@@ -7,6 +7,7 @@
 #include "ns3/callback.h"
 #include "ns3/object.h"
 
+#include <map>
 #include <unordered_map>
 
 namespace ns3
@@ -64,6 +65,18 @@ class PathMonitor : public Object
     /// \return mean stretch over delivered packets (NaN when none was measured)
     double GetMeanStretch() const;
 
+    /// \brief Path lengths seen by one flow's delivered packets.
+    struct FlowPath
+    {
+        uint32_t minLinks{0};          //!< shortest path taken
+        uint32_t maxLinks{0};          //!< longest path taken
+        uint32_t lastLinks{0};         //!< path of the last delivered packet
+        uint32_t lastShortestLinks{0}; //!< shortest possible path at that delivery
+    };
+
+    /// \param flow a flow \return its path lengths (all zero if nothing was measured)
+    FlowPath GetFlowPath(uint32_t flow) const;
+
   private:
     void Tx(Ptr<const Packet> p, Ptr<Ipv6> ipv6, uint32_t interface);
 
@@ -71,6 +84,7 @@ class PathMonitor : public Object
     ShortestPathCallback m_shortest;                //!< shortest path oracle
     double m_sum;                                   //!< sum of stretches
     uint64_t m_count;                               //!< packets measured
+    std::map<uint32_t, FlowPath> m_flowPaths;       //!< per flow
 };
 
 } // namespace ns3

@@ -1,5 +1,7 @@
 // PMIPv6 end to end on deterministic links: handover latency against the closed-form
 // prediction, message ladder, flows surviving, loss bounds, `none` breaking, determinism.
+#include "closed-form.h"
+
 #include "ns3/ipv6-address.h"
 #include "ns3/result-writer.h"
 #include "ns3/scenario-builder.h"
@@ -20,126 +22,7 @@ using nlohmann::json;
 namespace
 {
 
-constexpr double ACCESS_OVERHEAD = 14; // Ethernet II header on the access link, bytes
-constexpr double PPP_OVERHEAD = 2;     // PPP header, bytes
-
-/// A chain anchor - r1 - ... - rK - {magA, magB}; cn behind a core router.
-json
-ChainScenario(int hops, double wiredMs, double switchMs, double accessMs, double accessMbps)
-{
-    json j = {{"name", "chain"},
-              {"profile", "pmipv6"},
-              {"duration_s", 6.0},
-              {"l2", {{"type", "switch"}, {"switch_time_ms", switchMs}}},
-              {"access", {{"delay_ms", accessMs}, {"rate_mbps", accessMbps}}},
-              {"nodes", json::array()},
-              {"links", json::array()}};
-    auto node = [&](std::string n, std::string r) {
-        j["nodes"].push_back({{"name", n}, {"role", r}});
-    };
-    auto link = [&](std::string a, std::string b, double d) {
-        j["links"].push_back({{"a", a}, {"b", b}, {"delay_ms", d}, {"rate_mbps", 1000.0}});
-    };
-    node("cn", "cn");
-    node("core", "router");
-    node("lma", "anchor");
-    link("cn", "core", 4.0);
-    link("core", "lma", 3.0);
-    std::string prev = "lma";
-    for (int i = 1; i < hops; ++i)
-    {
-        std::string r = "r" + std::to_string(i);
-        node(r, "router");
-        link(prev, r, wiredMs);
-        prev = r;
-    }
-    node("magA", "access");
-    node("magB", "access");
-    node("mn", "mn");
-    link(prev, "magA", wiredMs);
-    link(prev, "magB", wiredMs);
-    j["mobility"] = {{{"mn", "mn"}, {"at_s", 0.5}, {"attach", "magA"}},
-                     {{"mn", "mn"}, {"at_s", 3.0}, {"attach", "magB"}}};
-    j["flows"] = {{{"name", "down"},
-                   {"type", "udp"},
-                   {"from", "cn"},
-                   {"to", "mn"},
-                   {"start_s", 1.0},
-                   {"stop_s", 5.5},
-                   {"interval_ms", 10.0},
-                   {"size_bytes", 100}},
-                  {{"name", "up"},
-                   {"type", "udp"},
-                   {"from", "mn"},
-                   {"to", "cn"},
-                   {"start_s", 1.0},
-                   {"stop_s", 5.5},
-                   {"interval_ms", 10.0},
-                   {"size_bytes", 100}}};
-    return j;
-}
-
-/// Links on the shortest path between two nodes, read from the scenario alone.
-std::vector<LinkConfig>
-Path(const ScenarioConfig& cfg, const std::string& from, const std::string& to)
-{
-    std::map<std::string, std::pair<std::string, LinkConfig>> via;
-    std::queue<std::string> q;
-    q.push(from);
-    via[from] = {"", {}};
-    while (!q.empty())
-    {
-        std::string n = q.front();
-        q.pop();
-        for (const auto& l : cfg.links)
-        {
-            std::string other = l.a == n ? l.b : (l.b == n ? l.a : "");
-            if (!other.empty() && !via.count(other))
-            {
-                via[other] = {n, l};
-                q.push(other);
-            }
-        }
-    }
-    std::vector<LinkConfig> path;
-    for (std::string n = to; n != from; n = via.at(n).first)
-    {
-        path.push_back(via.at(n).second);
-    }
-    return path;
-}
-
-double
-WiredMs(const std::vector<LinkConfig>& path, double bytes)
-{
-    double ms = 0;
-    for (const auto& l : path)
-    {
-        ms += l.delayMs + (bytes + PPP_OVERHEAD) * 8 / (l.rateMbps * 1e3);
-    }
-    return ms;
-}
-
-double
-AccessMs(const ScenarioConfig& cfg, const std::string& ar, double bytes)
-{
-    return cfg.AccessDelayMsAt(ar) +
-           (bytes + ACCESS_OVERHEAD) * 8 / (cfg.AccessRateMbpsAt(ar) * 1e3);
-}
-
-/// Size of the first message of a type sent by a node at or after a time.
-const SignalingRecord&
-Message(const RunResults& r, const std::string& node, const std::string& type, double after)
-{
-    for (const auto& s : r.signaling)
-    {
-        if (s.node == node && s.type == type && s.timeS >= after - 1e-12)
-        {
-            return s;
-        }
-    }
-    throw std::runtime_error("no " + type + " from " + node);
-}
+using namespace dmmtest;
 
 /// Closed form (doc/dmm.rst, Validation): L2 switch + RS + MAG processing + PBU + LMA
 /// processing + PBA + MAG processing + RA.
@@ -155,14 +38,6 @@ PredictedLatencyMs(const ScenarioConfig& cfg, const RunResults& r, const Handove
     return cfg.l2.switchTimeMs + AccessMs(cfg, h.to, rs) + cfg.accessProcessingMs +
            WiredMs(path, pbu) + cfg.anchorProcessingMs + WiredMs(path, pba) +
            cfg.accessProcessingMs + AccessMs(cfg, h.to, ra);
-}
-
-RunResults
-Simulate(const ScenarioConfig& cfg)
-{
-    RunOptions opt;
-    opt.progress = false;
-    return RunScenario(cfg, opt);
 }
 
 void
