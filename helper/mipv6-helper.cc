@@ -11,6 +11,7 @@
 #include "ns3/host-mobility-routing.h"
 #include "ns3/ipv6-address-helper.h"
 #include "ns3/ipv6-tunnel-l4-protocol.h"
+#include "ns3/mac48-address.h"
 #include "ns3/mip-mn-agent.h"
 #include "ns3/mobility-l4-protocol.h"
 #include "ns3/pmipv6-helper.h"
@@ -71,6 +72,19 @@ Mipv6Helper::SetHomePrefix(const HomeNetworkPrefix& prefix)
 }
 
 void
+Mipv6Helper::SetHomeLink(const HomeNetworkPrefix& prefix)
+{
+    m_homePrefix = prefix;
+    m_homeLink = true;
+}
+
+Ptr<HaAgent>
+Mipv6Helper::GetHomeAgent() const
+{
+    return m_homeAgent;
+}
+
+void
 Mipv6Helper::SetRouteOptimization(bool enable)
 {
     m_routeOptimization = enable;
@@ -118,7 +132,18 @@ Mipv6Helper::InstallMobileNode(Ptr<Node> node,
                                const std::vector<Ipv6Address>& correspondents)
 {
     NS_ABORT_MSG_IF(!m_homeAgent, "Mipv6Helper: install the home agent first");
-    std::optional<HomeNetworkPrefix> home = m_homeAgent->GetAllocation()->Allocate(mnId);
+    std::optional<HomeNetworkPrefix> home;
+    if (m_homeLink)
+    {
+        Mac48Address mac = Mac48Address::ConvertFrom(device->GetAddress());
+        home = HomeNetworkPrefix::Make(
+            Ipv6Address::MakeAutoconfiguredAddress(mac, m_homePrefix.prefix),
+            128);
+    }
+    else
+    {
+        home = m_homeAgent->GetAllocation()->Allocate(mnId);
+    }
     NS_ABORT_MSG_IF(!home, "Mipv6Helper: the home prefix has no address left for " << mnId);
     auto mr = DynamicCast<HostMobilityRouting>(
         InsertMobilityRouting(node, CreateObject<HostMobilityRouting>()));

@@ -50,6 +50,15 @@ class Mipv6Helper
     void SetLocationManagementAttribute(const std::string& name, const AttributeValue& value);
     /// \param prefix the home link prefix home addresses are allocated from (a /64)
     void SetHomePrefix(const HomeNetworkPrefix& prefix);
+    /**
+     * \brief The home agent is the router of a real home link: home addresses are the
+     *        mobile nodes' stateless autoconfigured addresses on it, so a node that returns
+     *        home finds its home address on the link and de-registers (RFC 6275 §11.5.4).
+     * \param prefix the home link's prefix (a /64)
+     */
+    void SetHomeLink(const HomeNetworkPrefix& prefix);
+    /// \return the home agent (null before InstallHomeAgent())
+    Ptr<HaAgent> GetHomeAgent() const;
     /// \param enable give mobile nodes return routability and correspondents bindings
     void SetRouteOptimization(bool enable);
 
@@ -108,6 +117,7 @@ class Mipv6Helper
     ObjectFactory m_lm;                //!< LocationManagement of anchors
     HomeNetworkPrefix m_homePrefix;    //!< home link prefix
     bool m_routeOptimization{false};   //!< RO enabled
+    bool m_homeLink{false};            //!< SetHomeLink
     Ptr<HaAgent> m_homeAgent;          //!< the home agent
     std::vector<Ptr<Object>> m_random; //!< objects with random streams
 };

@@ -111,7 +111,7 @@ void
 ScenarioRun::CreateAccessLinks()
 {
     uint32_t index = 0;
-    for (const NodeConfig* n : m_cfg.NodesWithRole("access"))
+    for (const NodeConfig* n : m_cfg.AttachmentPoints())
     {
         auto port = m_access.InstallAccessRouter(n->name, m_nodes[n->name], ++index, m_stream);
         m_accessPort[n->name] = {port.interface, port.onLink};
@@ -342,7 +342,7 @@ ScenarioRun::Run()
     for (const auto& [name, node] : m_nodes)
     {
         std::string role = m_cfg.FindNode(name)->role;
-        m_signaling->Watch(node, name, role == "mn" || role == "access");
+        m_signaling->Watch(node, name, role == "mn" || m_accessPort.count(name));
         m_paths->Watch(node);
     }
     ScheduleFlows();
@@ -392,7 +392,18 @@ RunResults
 RunScenario(const ScenarioConfig& config, const RunOptions& options)
 {
     ScenarioRun run(config, options);
-    return run.Run();
+    try
+    {
+        return run.Run();
+    }
+    catch (const ScenarioError&)
+    {
+        // A scenario refused while it was being built leaves no simulation behind: the
+        // caller may run the next one in the same process.
+        Simulator::Destroy();
+        Names::Clear();
+        throw;
+    }
 }
 
 } // namespace ns3

@@ -342,11 +342,13 @@ ParseMobility(const Reader& top, ScenarioConfig& c)
                          fmt::format("must be < duration_s {} (got {})", c.durationS, a.atS));
         }
         const NodeConfig& ar = Endpoint(c, o, "attach");
-        if (ar.role != "access")
+        if (ar.role != "access" && ar.role != "anchor")
         {
-            Reader::Fail(
-                o.Path("attach"),
-                fmt::format("node \"{}\" is not an access node (role {})", ar.name, ar.role));
+            Reader::Fail(o.Path("attach"),
+                         fmt::format("node \"{}\" is neither an access node nor an anchor's "
+                                     "home link (role {})",
+                                     ar.name,
+                                     ar.role));
         }
         a.attach = ar.name;
         auto prev = last.find(a.mn);
@@ -467,6 +469,24 @@ ParseFlows(const Reader& top, ScenarioConfig& c)
 }
 
 } // namespace
+
+std::vector<const NodeConfig*>
+ScenarioConfig::AttachmentPoints() const
+{
+    std::vector<const NodeConfig*> out;
+    for (const auto& node : nodes)
+    {
+        bool homeLink = node.role == "anchor" &&
+                        std::any_of(mobility.begin(), mobility.end(), [&](const auto& a) {
+                            return a.attach == node.name;
+                        });
+        if (node.role == "access" || homeLink)
+        {
+            out.push_back(&node);
+        }
+    }
+    return out;
+}
 
 const NodeConfig*
 ScenarioConfig::FindNode(const std::string& n) const

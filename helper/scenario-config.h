@@ -135,6 +135,12 @@ struct ScenarioConfig
      * \returns that node's attachments, in time order (the first is the initial one)
      */
     std::vector<const AttachmentConfig*> AttachmentsOf(const std::string& mn) const;
+
+    /**
+     * \returns the nodes mobile nodes attach to, in file order: every access node, and
+     *          every anchor named in `mobility` (its link is the home link)
+     */
+    std::vector<const NodeConfig*> AttachmentPoints() const;
     /**
      * \param access access node name
      * \returns the delay of the MN link at that access node (its override or the default), ms

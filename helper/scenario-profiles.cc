@@ -57,6 +57,15 @@ ScenarioRun::InstallAccess(const std::string& name)
 {
     Ptr<Node> node = m_nodes[name];
     auto [interface, onLink] = m_accessPort[name];
+    bool homeLink = name == m_anchor;
+    if (homeLink && !m_profile.clientBased)
+    {
+        throw ScenarioError(fmt::format("mobility: mobile nodes attach to the anchor \"{}\"; "
+                                        "a home link needs a client-based profile (mipv6, "
+                                        "mipv6-ro, hmipv6), not \"{}\"",
+                                        name,
+                                        m_profile.name));
+    }
     Ptr<AccessRouterAgent> agent;
     if (m_profile.accessAgent == "ns3::MagAgent")
     {
@@ -67,12 +76,15 @@ ScenarioRun::InstallAccess(const std::string& name)
     else
     {
         // A plain access router still validates sources on its access link (BCP 38).
-        m_pmip.InstallMobilityRouting(node)->AddAccessInterface(interface, onLink);
+        // The home agent's own MR serves its home link.
+        Ptr<MobilityRouting> mr = homeLink ? m_mip.GetHomeAgent()->GetMobilityRouting()
+                                           : m_pmip.InstallMobilityRouting(node);
+        mr->AddAccessInterface(interface, onLink);
         agent = CreateObjectWithAttributes<AccessRouterAgent>(
             "ProcessingDelay",
             TimeValue(ScenarioMilliseconds(m_cfg.accessProcessingMs)));
         agent->AddAccessInterface(interface, onLink);
-        if (m_profile.hierarchical)
+        if (m_profile.hierarchical && !homeLink)
         {
             // RFC 5380 §10.1: the access router announces the MAP of its region.
             std::string map = NearestOfRole(name, "aggregation");
@@ -123,7 +135,7 @@ ScenarioRun::InstallProfile()
         ConfigurePmipv6();
         m_pmip.InstallLma(m_nodes[m_anchor], FirstGlobal(m_anchor));
     }
-    for (const NodeConfig* n : m_cfg.NodesWithRole("access"))
+    for (const NodeConfig* n : m_cfg.AttachmentPoints())
     {
         InstallAccess(n->name);
     }
@@ -182,7 +194,14 @@ void
 ScenarioRun::ConfigureMipv6()
 {
     const ProtocolConfig& p = m_cfg.protocol;
-    m_mip.SetHomePrefix(HomeNetworkPrefix::Make(Ipv6Address(POOL_PREFIX), 64));
+    if (m_accessPort.count(m_anchor))
+    {
+        m_mip.SetHomeLink(m_accessPort[m_anchor].second); // a real home link (RFC 6275 §2)
+    }
+    else
+    {
+        m_mip.SetHomePrefix(HomeNetworkPrefix::Make(Ipv6Address(POOL_PREFIX), 64));
+    }
     m_mip.SetRouteOptimization(m_profile.routeOptimization);
     Time processing = ScenarioMilliseconds(m_cfg.anchorProcessingMs);
     m_mip.SetHomeAgentAttribute("ProcessingDelay", TimeValue(processing));

@@ -93,6 +93,12 @@ AnchorAgent::GetAddress() const
     return m_address;
 }
 
+Ptr<MobilityRouting>
+AnchorAgent::GetMobilityRouting() const
+{
+    return m_mr;
+}
+
 Ptr<MobilityL4Protocol>
 AnchorAgent::GetMobilityProtocol() const
 {

@@ -70,6 +70,8 @@ class AnchorAgent : public Application
     Ptr<HomeAddressAllocation> GetAllocation() const;
     /// \return the anchor's address
     Ipv6Address GetAddress() const;
+    /// \return the mobility routing function
+    Ptr<MobilityRouting> GetMobilityRouting() const;
 
   protected:
     void DoDispose() override;

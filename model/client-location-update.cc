@@ -137,6 +137,12 @@ ClientLocationUpdate::IsBound(Ipv6Address peer) const
     return it != m_list.end() && it->second.acked;
 }
 
+bool
+ClientLocationUpdate::HasBinding(Ipv6Address peer) const
+{
+    return m_list.count(peer) > 0;
+}
+
 void
 ClientLocationUpdate::Register(const std::string&,
                                const std::vector<HomeNetworkPrefix>& prefixes,

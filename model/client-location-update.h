@@ -76,6 +76,8 @@ class ClientLocationUpdate : public LocationUpdate
 
     /// \param peer a peer \return true if its last Binding Update is acknowledged
     bool IsBound(Ipv6Address peer) const;
+    /// \param peer a peer \return true if the list has an entry for it (sent or acknowledged)
+    bool HasBinding(Ipv6Address peer) const;
 
     /// \brief Home registration of prefixes[0] (the HoA) from the care-of address set
     ///        with SetCareOf(). \param mnId the MN \param prefixes {HoA/128}

@@ -93,7 +93,14 @@ HaAgent::ProcessUpdate(Ptr<Packet> p, Ipv6Header header)
     CountAck(ba.GetStatus());
     if (bu.GetAckRequested() || !IsBindingAccepted(result.status))
     {
-        GetMobilityProtocol()->SendWithRoutingHeader(ba, GetAddress(), careOf, home);
+        if (careOf == home)
+        {
+            GetMobilityProtocol()->Send(ba, GetAddress(), home); // at home: no RH2 needed
+        }
+        else
+        {
+            GetMobilityProtocol()->SendWithRoutingHeader(ba, GetAddress(), careOf, home);
+        }
     }
 }
 

@@ -182,6 +182,21 @@ MipMnAgent::Move(Ipv6Address careOf, Ipv6Address map)
     {
         m_rr->Moved(); // direct routes use the old care-of address
     }
+    if (careOf == m_home)
+    {
+        // RFC 6275 §11.5.4: back on the home link; the home address is on-link again.
+        m_map = Ipv6Address();
+        m_rcoa = Ipv6Address();
+        if (m_lu->HasBinding(m_homeAgent))
+        {
+            m_lu->Unbind(m_homeAgent, m_home);
+        }
+        else
+        {
+            NotifyHandoverComplete(); // never registered away: nothing to undo
+        }
+        return;
+    }
     if (!map.IsAny())
     {
         if (map != m_map)
@@ -203,6 +218,13 @@ MipMnAgent::Move(Ipv6Address careOf, Ipv6Address map)
 void
 MipMnAgent::Outcome(const LocationUpdate::Outcome& outcome)
 {
+    if (IsBindingAccepted(outcome.status) && outcome.anchor == m_homeAgent && m_careOf == m_home &&
+        !outcome.lifetime.IsStrictlyPositive())
+    {
+        m_mr->RemoveSourceTunnel(HomeNetworkPrefix::Make(m_home, 128)); // de-registered
+        NotifyHandoverComplete();
+        return;
+    }
     if (!IsBindingAccepted(outcome.status) || !outcome.lifetime.IsStrictlyPositive())
     {
         NS_LOG_WARN("binding with " << outcome.anchor << " failed: " << outcome.status

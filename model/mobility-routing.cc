@@ -233,6 +233,13 @@ MobilityRouting::RouteInput(Ptr<const Packet> p,
         Encapsulate(p, header, *down);
         return true;
     }
+    for (const auto& [interface, onLink] : m_accessInterfaces)
+    {
+        if (onLink.Contains(dst))
+        {
+            return false; // an anchored address at home on our own link: delivered natively
+        }
+    }
     for (const auto& aggregate : m_anchored)
     {
         if (aggregate.Contains(dst))

@@ -370,3 +370,54 @@ TEST(RouteOptimization, TriangleThroughTheHomeAgentThenDirect)
         }
     }
 }
+
+TEST(Mipv6Handover, ReturningHomeDeregisters)
+{
+    // The home agent is the router of the home link: the node starts at home, leaves, and
+    // comes back (RFC 6275 §11.5.4).
+    json j = ChainScenario(2, 2.0, 50, 1.0, 100, "mipv6");
+    j["mobility"] = {{{"mn", "mn"}, {"at_s", 0.5}, {"attach", "lma"}},
+                     {{"mn", "mn"}, {"at_s", 2.0}, {"attach", "magA"}},
+                     {{"mn", "mn"}, {"at_s", 3.5}, {"attach", "lma"}}};
+    ScenarioConfig cfg = ParseScenario(j);
+    RunResults r = Simulate(cfg);
+    ASSERT_EQ(r.handovers.size(), 2u);
+    const HandoverRecord& away = r.handovers[0];
+    const HandoverRecord& home = r.handovers[1];
+    EXPECT_NEAR(away.latencyMs, PredictMipv6(cfg, r, away), away.latencyMs * 0.01);
+    // De-registration from the home address: no Home Address option, no Alternate CoA,
+    // no routing header; the home agent still knows the node's link-layer address.
+    const SignalingRecord& bu = Message(r, "mn", "BU", home.l2UpS);
+    const SignalingRecord& ba = Message(r, "lma", "BA", home.l2UpS);
+    EXPECT_EQ(bu.src, ba.dst);
+    EXPECT_EQ(ba.dst, r.flows.front().address) << "the BU leaves from the home address";
+    double predicted = MovementMs(cfg, r, home) + AccessMs(cfg, "lma", bu.bytes) +
+                       cfg.anchorProcessingMs + AccessMs(cfg, "lma", ba.bytes);
+    EXPECT_NEAR(home.latencyMs, predicted, predicted * 0.01);
+    // At home the flows are native again: shortest path, nothing tunnelled any more.
+    for (const auto& f : r.flows)
+    {
+        EXPECT_EQ(f.lastLinks, f.lastShortestLinks) << f.flow;
+        EXPECT_GT(f.received, f.sent * 9 / 10) << f.flow;
+    }
+}
+
+TEST(Mipv6Handover, HomeLinkNeedsAClientBasedProfile)
+{
+    json j = ChainScenario(2, 2.0, 50, 1.0, 100, "pmipv6");
+    j["mobility"] = {{{"mn", "mn"}, {"at_s", 0.5}, {"attach", "lma"}}};
+    try
+    {
+        Simulate(ParseScenario(j));
+        FAIL() << "pmipv6 accepted a mobile node on the LMA";
+    }
+    catch (const ScenarioError& e)
+    {
+        EXPECT_NE(std::string(e.what()).find("home link needs a client-based profile"),
+                  std::string::npos)
+            << e.what();
+    }
+    // The refused scenario left nothing behind: the same nodes can be built again.
+    j["profile"] = "mipv6";
+    EXPECT_EQ(Simulate(ParseScenario(j)).profile, "mipv6");
+}

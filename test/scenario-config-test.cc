@@ -284,8 +284,10 @@ TEST(ScenarioConfig, MobilityErrors)
     j["mobility"][1]["at_s"] = 10;
     EXPECT_ERROR(j, "mobility[1].at_s: must be < duration_s");
     j = Base();
-    j["mobility"][1]["attach"] = "lma";
-    EXPECT_ERROR(j, "mobility[1].attach: node \"lma\" is not an access node");
+    j["mobility"][1]["attach"] = "cn";
+    EXPECT_ERROR(j,
+                 "mobility[1].attach: node \"cn\" is neither an access node nor an anchor's "
+                 "home link");
     j = Base();
     j["mobility"][1]["attach"] = "mag1";
     EXPECT_ERROR(j, "mobility[1].attach: mn \"mn\" is already attached");
