@@ -116,6 +116,12 @@ Mipv6Helper::InstallHomeAgent(Ptr<Node> node, Ipv6Address address)
 {
     NS_ABORT_MSG_IF(m_homeAgent, "Mipv6Helper: one home agent per helper");
     m_homeAgent = InstallAnchor(node, address, m_homePrefix, m_ha);
+    if (!m_homeLink)
+    {
+        // RFC 4291 §2.6.1: the all-zero interface identifier is the subnet-router anycast
+        // address of the home prefix, never a home address.
+        m_homeAgent->GetAllocation()->Allocate("subnet-router anycast");
+    }
     return ApplicationContainer(m_homeAgent);
 }
 
