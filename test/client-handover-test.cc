@@ -421,3 +421,31 @@ TEST(Mipv6Handover, HomeLinkNeedsAClientBasedProfile)
     j["profile"] = "mipv6";
     EXPECT_EQ(Simulate(ParseScenario(j)).profile, "mipv6");
 }
+
+TEST(ClientLocationUpdate, RefreshKeepsTheHomeBindingAlive)
+{
+    // An 8 s lifetime refreshed at half of it: the binding never expires over 20 s, and
+    // every refresh leaves RefreshRatio x lifetime after the last acknowledgement.
+    json j = ChainScenario(2, 2.0, 50, 1.0, 100, "mipv6");
+    j["duration_s"] = 20.0;
+    j["protocol"] = {{"binding_lifetime_s", 8}, {"refresh_ratio", 0.5}};
+    j["mobility"] = {{{"mn", "mn"}, {"at_s", 0.5}, {"attach", "magA"}}};
+    j["flows"][0]["stop_s"] = 19.5;
+    j["flows"][1]["stop_s"] = 19.5;
+    RunResults r = Simulate(ParseScenario(j));
+    auto bus = Messages(r, "mn", "BU", 0);
+    auto bas = Messages(r, "lma", "BA", 0);
+    ASSERT_GE(bus.size(), 4u);
+    for (size_t i = 1; i < bus.size(); ++i)
+    {
+        // The refresh timer starts when the BA arrives, a few ms (HA -> MN path) after
+        // the home agent sent it.
+        double baSent = bas[i - 1].timeS;
+        EXPECT_GT(bus[i].timeS, baSent + 4.0);
+        EXPECT_LT(bus[i].timeS, baSent + 4.0 + 0.01);
+    }
+    for (const auto& f : r.flows)
+    {
+        EXPECT_EQ(f.lost, 0u) << f.flow;
+    }
+}

@@ -112,3 +112,134 @@ TEST(ScenarioPcap, TsharkDecodesPbuPbaAndTunnel)
     EXPECT_GT(tunnelled, 1000) << "IPv6-in-IPv6 data packets on the LMA's links";
     EXPECT_EQ(r.handovers.size(), 2u);
 }
+
+namespace
+{
+/// Runs the shipped scenario under a profile with pcap; returns the capture folder.
+std::filesystem::path
+CaptureShipped(const std::string& profile)
+{
+    auto dir = std::filesystem::temp_directory_path() / ("dmm-scenario-pcap-" + profile);
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    ScenarioConfig cfg =
+        LoadScenario(std::string(DMM_SOURCE_DIR) + "/scenarios/pmipv6-hierarchical.json",
+                     {},
+                     profile,
+                     {});
+    RunOptions opt;
+    opt.outDir = dir.string();
+    opt.pcap = true;
+    opt.progress = false;
+    RunScenario(cfg, opt);
+    return dir;
+}
+
+/// Number of packets of a capture matching a display filter.
+int
+Count(const std::filesystem::path& pcap, const std::string& filter)
+{
+    std::istringstream lines(
+        Tshark("-r " + pcap.string() + " -Y \"" + filter + "\" -T fields -e frame.number"));
+    int n = 0;
+    for (std::string line; std::getline(lines, line);)
+    {
+        n++;
+    }
+    return n;
+}
+
+/// Every capture decodes cleanly, UDP checksums verified: with a Home Address option
+/// or a type 2 routing header they must be computed over the home address.
+void
+ExpectCleanCaptures(const std::filesystem::path& dir)
+{
+    for (const auto& entry : std::filesystem::directory_iterator(dir))
+    {
+        if (entry.path().extension() == ".pcap")
+        {
+            EXPECT_EQ(Tshark("-o udp.check_checksum:TRUE -r " + entry.path().string() +
+                             " -Y \"_ws.malformed || _ws.expert.severity >= 6291456\""),
+                      "")
+                << entry.path();
+        }
+    }
+}
+
+/// The capture of a node's first wired device.
+std::filesystem::path
+Capture(const std::filesystem::path& dir, const std::string& node)
+{
+    for (const auto& entry : std::filesystem::directory_iterator(dir))
+    {
+        std::string name = entry.path().filename().string();
+        if (name.rfind("dmm-" + node + "-", 0) == 0 && entry.path().extension() == ".pcap")
+        {
+            return entry.path();
+        }
+    }
+    return {};
+}
+} // namespace
+
+TEST(ScenarioPcap, TsharkDecodesRouteOptimisation)
+{
+    if (std::system("command -v tshark >/dev/null 2>&1") != 0)
+    {
+        GTEST_SKIP() << "tshark is not installed (tools/bootstrap.sh installs it)";
+    }
+    auto dir = CaptureShipped("mipv6-ro");
+    ExpectCleanCaptures(dir);
+    auto cn = Capture(dir, "cn");
+    ASSERT_FALSE(cn.empty());
+    // Three registrations (first attachment and two handovers), each with its RR.
+    EXPECT_EQ(Count(cn, "mip6.mhtype == 1"), 3); // HoTI, decapsulated by the HA
+    EXPECT_EQ(Count(cn, "mip6.mhtype == 2"), 3); // CoTI
+    EXPECT_EQ(Count(cn, "mip6.mhtype == 3"), 3); // HoT
+    EXPECT_EQ(Count(cn, "mip6.mhtype == 4"), 3); // CoT
+    EXPECT_EQ(Count(cn,
+                    "mip6.mhtype == 5 && ipv6.opt.mipv6.home_address && mip6.bad.auth && "
+                    "mip6.ni.hni"),
+              3);
+    EXPECT_EQ(Count(cn, "mip6.mhtype == 6 && ipv6.routing.type == 2"), 3);
+    // The data path after the bindings: RH2 towards the mobile node, HAO from it.
+    EXPECT_GT(Count(cn, "udp && ipv6.routing.type == 2"), 1000);
+    EXPECT_GT(Count(cn, "udp && ipv6.opt.mipv6.home_address"), 1000);
+}
+
+TEST(ScenarioPcap, TsharkDecodesHierarchicalRegistrations)
+{
+    if (std::system("command -v tshark >/dev/null 2>&1") != 0)
+    {
+        GTEST_SKIP() << "tshark is not installed (tools/bootstrap.sh installs it)";
+    }
+    auto dir = CaptureShipped("hmipv6");
+    ExpectCleanCaptures(dir);
+    auto lma = Capture(dir, "lma");
+    ASSERT_FALSE(lma.empty());
+    // Home registrations of the two RCoAs (first attachment, and the move to MAP r2),
+    // with the Home Address and Alternate Care-of Address options.
+    int homeRegistrations = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(dir))
+    {
+        std::string name = entry.path().filename().string();
+        if (name.rfind("dmm-lma-", 0) == 0)
+        {
+            homeRegistrations += Count(entry.path(),
+                                       "mip6.mhtype == 5 && mip6.bu.h_flag == 1 && "
+                                       "ipv6.opt.mipv6.home_address && mip6.acoa.acoa");
+        }
+    }
+    EXPECT_EQ(homeRegistrations, 2);
+    // Local BUs to the MAPs (M flag): r1 on attachment and on the intra-MAP move, r2 once.
+    int local = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(dir))
+    {
+        std::string name = entry.path().filename().string();
+        if (name.rfind("dmm-mag", 0) == 0 && entry.path().extension() == ".pcap")
+        {
+            local += Count(entry.path(), "mip6.mhtype == 5 && mip6.bu.m_flag == 1");
+        }
+    }
+    EXPECT_GE(local, 3);
+}
