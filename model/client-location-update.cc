@@ -97,7 +97,7 @@ ClientLocationUpdate::Halt()
 {
     for (auto& [peer, e] : m_list)
     {
-        e.retransmit.Cancel();
+        e.rtx.Stop();
         e.refresh.Cancel();
     }
     m_list.clear();
@@ -190,13 +190,10 @@ ClientLocationUpdate::SendBu(Ipv6Address peer)
 {
     Entry& e = m_list[peer];
     e.sequence++;
-    e.pending = true;
     e.acked = false;
-    e.retries = 0;
     // RFC 6275 §11.8: a first home registration may need DAD at the home agent.
     bool firstReg = e.kind == PeerKind::HOME_AGENT && !e.everAcked;
-    e.timeout = firstReg ? m_initialTimeoutFirstReg : m_initialTimeout;
-    e.retransmit.Cancel();
+    e.rtx.Start(firstReg ? m_initialTimeoutFirstReg : m_initialTimeout);
     e.refresh.Cancel();
     Transmit(peer);
 }
@@ -205,14 +202,8 @@ void
 ClientLocationUpdate::Transmit(Ipv6Address peer)
 {
     Entry& e = m_list[peer];
-    if (e.retries > 0)
+    if (!e.rtx.Next(m_maxTimeout))
     {
-        e.timeout = e.timeout * 2; // RFC 6275 §11.8 exponential back-off
-        m_retransmissions++;
-    }
-    if (e.timeout > m_maxTimeout)
-    {
-        e.pending = false;
         Outcome outcome{AddressString(e.home),
                         BindingStatus::REASON_UNSPECIFIED,
                         {HomeNetworkPrefix::Make(e.home, 128)},
@@ -234,7 +225,7 @@ ClientLocationUpdate::Transmit(Ipv6Address peer)
     }
     if (e.kind == PeerKind::CORRESPONDENT && (m_authorize.IsNull() || !m_authorize(peer, bu)))
     {
-        e.pending = false; // no keys yet: the return routability procedure resends
+        e.rtx.Stop(); // no keys yet: the return routability procedure resends
         return;
     }
     if (atHome)
@@ -245,9 +236,9 @@ ClientLocationUpdate::Transmit(Ipv6Address peer)
     {
         m_mh->SendWithHomeAddress(bu, e.careOf, peer, e.home);
     }
-    ReportUpdate(AddressString(e.home), e.sequence, e.lifetime, e.retries > 0);
-    e.retries++;
-    e.retransmit = Simulator::Schedule(e.timeout, &ClientLocationUpdate::Transmit, this, peer);
+    m_retransmissions += e.rtx.IsRetransmission() ? 1 : 0;
+    ReportUpdate(AddressString(e.home), e.sequence, e.lifetime, e.rtx.IsRetransmission());
+    e.rtx.timer = Simulator::Schedule(e.rtx.timeout, &ClientLocationUpdate::Transmit, this, peer);
 }
 
 void
@@ -256,15 +247,14 @@ ClientLocationUpdate::HandleBa(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6
     BindingAck ba;
     p->RemoveHeader(ba);
     auto it = m_list.find(header.GetSource());
-    if (ba.GetProxyRegistration() || it == m_list.end() || !it->second.pending ||
+    if (ba.GetProxyRegistration() || it == m_list.end() || !it->second.rtx.pending ||
         ba.GetSequence() != it->second.sequence)
     {
         return; // RFC 6275 §11.7.3: only the answer to the outstanding BU counts
     }
     Ipv6Address peer = it->first;
     Entry& e = it->second;
-    e.pending = false;
-    e.retransmit.Cancel();
+    e.rtx.Stop();
     bool accepted = ba.GetStatus() < 128;
     Outcome outcome{AddressString(e.home),
                     static_cast<BindingStatus>(ba.GetStatus()),

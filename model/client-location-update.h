@@ -106,12 +106,9 @@ class ClientLocationUpdate : public LocationUpdate
         Ipv6Address careOf;                  //!< care-of address (and BU source)
         uint16_t sequence{0};                //!< last sequence number sent
         Time lifetime;                       //!< lifetime requested in the pending BU
-        Time timeout;                        //!< current retransmission timeout
-        uint32_t retries{0};                 //!< retransmissions so far
-        bool pending{false};                 //!< waiting for a BA
+        Retransmission rtx;                  //!< BU (re)transmissions
         bool acked{false};                   //!< the last BU was accepted
         bool everAcked{false};               //!< a registration was accepted once
-        EventId retransmit;                  //!< retransmission timer
         EventId refresh;                     //!< refresh timer
     };
 

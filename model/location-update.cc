@@ -61,4 +61,41 @@ LocationUpdate::DoDispose()
     Object::DoDispose();
 }
 
+void
+LocationUpdate::Retransmission::Start(Time initial)
+{
+    timer.Cancel();
+    timeout = initial;
+    sent = 0;
+    pending = true;
+}
+
+bool
+LocationUpdate::Retransmission::Next(Time max)
+{
+    if (sent++ > 0)
+    {
+        timeout = timeout * 2;
+    }
+    if (timeout > max)
+    {
+        pending = false;
+        return false;
+    }
+    return true;
+}
+
+bool
+LocationUpdate::Retransmission::IsRetransmission() const
+{
+    return sent > 1;
+}
+
+void
+LocationUpdate::Retransmission::Stop()
+{
+    pending = false;
+    timer.Cancel();
+}
+
 } // namespace ns3

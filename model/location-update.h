@@ -4,6 +4,7 @@
 #ifndef DMM_LOCATION_UPDATE_H
 #define DMM_LOCATION_UPDATE_H
 
+#include "ns3/event-id.h"
 #include "ns3/home-address-allocation.h"
 #include "ns3/location-management.h"
 #include "ns3/nstime.h"
@@ -38,6 +39,33 @@ class LocationUpdate : public Object
         Time lifetime;                           //!< lifetime granted (0: de-registered)
         bool timedOut{false};                    //!< no answer after all retransmissions
         Ipv6Address anchor;                      //!< who answered (or was asked)
+    };
+
+    /**
+     * \brief Retransmission state of one outstanding update (RFC 6275 §11.8):
+     *        exponential back-off from an initial timeout until the timeout would
+     *        exceed a maximum. Retransmissions keep the update's sequence number.
+     */
+    struct Retransmission
+    {
+        Time timeout;        //!< timeout of the transmission in progress
+        uint32_t sent{0};    //!< transmissions of this update so far
+        bool pending{false}; //!< waiting for the acknowledgement
+        EventId timer;       //!< the next transmission
+
+        /// \brief A new update. \param initial the first timeout
+        void Start(Time initial);
+        /**
+         * \brief Account for the next transmission; after the first one the timeout
+         *        doubles.
+         * \param max give up when the timeout would exceed this
+         * \return false when given up (no longer pending)
+         */
+        bool Next(Time max);
+        /// \return true if the transmission in progress repeats an earlier one
+        bool IsRetransmission() const;
+        /// \brief The acknowledgement arrived, or the update was abandoned.
+        void Stop();
     };
 
     /// Called with every outcome.

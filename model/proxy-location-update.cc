@@ -83,7 +83,7 @@ ProxyLocationUpdate::Halt()
 {
     for (auto& [id, e] : m_list)
     {
-        e.retransmit.Cancel();
+        e.rtx.Stop();
         e.refresh.Cancel();
     }
     m_list.clear();
@@ -158,10 +158,7 @@ ProxyLocationUpdate::SendPbu(const std::string& mnId)
 {
     Entry& e = m_list[mnId];
     e.sequence++;
-    e.pending = true;
-    e.retries = 0;
-    e.timeout = m_initialTimeout;
-    e.retransmit.Cancel();
+    e.rtx.Start(m_initialTimeout);
     Retransmit(mnId);
 }
 
@@ -169,13 +166,8 @@ void
 ProxyLocationUpdate::Retransmit(const std::string& mnId)
 {
     Entry& e = m_list[mnId];
-    if (e.retries > 0)
+    if (!e.rtx.Next(m_maxTimeout))
     {
-        e.timeout = e.timeout * 2; // RFC 6275 §11.8 exponential back-off
-    }
-    if (e.timeout > m_maxTimeout)
-    {
-        e.pending = false;
         m_timeouts++;
         ReportOutcome(
             Outcome{mnId, BindingStatus::REASON_UNSPECIFIED, e.prefixes, Seconds(0), true});
@@ -205,9 +197,8 @@ ProxyLocationUpdate::Retransmit(const std::string& mnId)
         opts.SetTimestamp(Timestamp());
     }
     m_mh->Send(pbu, m_local, m_anchor);
-    ReportUpdate(mnId, e.sequence, e.lifetime, e.retries > 0);
-    e.retries++;
-    e.retransmit = Simulator::Schedule(e.timeout, &ProxyLocationUpdate::Retransmit, this, mnId);
+    ReportUpdate(mnId, e.sequence, e.lifetime, e.rtx.IsRetransmission());
+    e.rtx.timer = Simulator::Schedule(e.rtx.timeout, &ProxyLocationUpdate::Retransmit, this, mnId);
 }
 
 void
@@ -221,13 +212,12 @@ ProxyLocationUpdate::HandlePba(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6
         return;
     }
     auto it = m_list.find(*mnId);
-    if (it == m_list.end() || !it->second.pending || pba.GetSequence() != it->second.sequence)
+    if (it == m_list.end() || !it->second.rtx.pending || pba.GetSequence() != it->second.sequence)
     {
         return; // RFC 5213 §6.9.1.2: only the answer to the outstanding PBU counts
     }
     Entry& e = it->second;
-    e.pending = false;
-    e.retransmit.Cancel();
+    e.rtx.Stop();
     Outcome outcome{*mnId, static_cast<BindingStatus>(pba.GetStatus()), {}, pba.GetLifetime()};
     for (const auto& [prefix, length] : pba.GetOptions().GetHomeNetworkPrefixes())
     {

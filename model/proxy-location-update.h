@@ -68,10 +68,7 @@ class ProxyLocationUpdate : public LocationUpdate
         std::vector<uint8_t> linkLayerId;        //!< MN link-layer identifier
         uint16_t sequence{0};                    //!< last sequence number sent
         Time lifetime;                           //!< lifetime requested in the pending PBU
-        Time timeout;                            //!< current retransmission timeout
-        uint32_t retries{0};                     //!< retransmissions so far
-        bool pending{false};                     //!< waiting for a PBA
-        EventId retransmit;                      //!< retransmission timer
+        Retransmission rtx;                      //!< PBU (re)transmissions
         EventId refresh;                         //!< refresh timer
     };
 
