@@ -3,6 +3,8 @@
 // BU with Alternate CoA, Nonce Indices and Binding Authorization Data behind a Home
 // Address option, a BA behind a Type 2 Routing header, HoTI/HoT/CoTI/CoT, a BE, a BRR and
 // a UDP datagram behind a Type 2 Routing header.
+#include "command.h"
+
 #include "ns3/binding-ack.h"
 #include "ns3/binding-error.h"
 #include "ns3/binding-refresh-request.h"
@@ -31,6 +33,7 @@
 #include <vector>
 
 using namespace ns3;
+using namespace dmmtest;
 
 namespace
 {
@@ -39,25 +42,6 @@ const Ipv6Address kHoa("2001:db8:1::100");
 const Ipv6Address kCoa("2001:db8:2::200");
 const Ipv6Address kCn("2001:db8:3::300");
 const Ipv6Address kAltCoa("2001:db8:4::400");
-
-std::string
-RunCommand(const std::string& cmd)
-{
-    std::string out;
-    FILE* f = popen(cmd.c_str(), "r");
-    if (f == nullptr)
-    {
-        return out;
-    }
-    char buf[4096];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
-    {
-        out.append(buf, n);
-    }
-    pclose(f);
-    return out;
-}
 
 std::vector<std::string>
 Split(const std::string& s, char sep)

@@ -1,5 +1,7 @@
 // Interoperability: the PBU and PBA that MobilityL4Protocol puts on a point-to-point link
 // are decoded by Wireshark (tshark) with the values that were sent and nothing malformed.
+#include "command.h"
+
 #include "ns3/core-module.h"
 #include "ns3/internet-module.h"
 #include "ns3/mobility-l4-protocol.h"
@@ -18,35 +20,10 @@
 #include <vector>
 
 using namespace ns3;
+using namespace dmmtest;
 
 namespace
 {
-
-/// Run a shell command and return its standard output.
-std::string
-RunCommand(const std::string& cmd)
-{
-    std::string out;
-    FILE* f = popen(cmd.c_str(), "r");
-    if (f == nullptr)
-    {
-        return out;
-    }
-    char buf[4096];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
-    {
-        out.append(buf, n);
-    }
-    pclose(f);
-    return out;
-}
-
-bool
-HaveTshark()
-{
-    return std::system("command -v tshark > /dev/null 2>&1") == 0;
-}
 
 std::vector<std::string>
 Split(const std::string& s, char sep)

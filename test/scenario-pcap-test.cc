@@ -1,4 +1,6 @@
 // tshark decodes the PMIPv6 scenario's own captures: PBU/PBA ladder and the tunnel.
+#include "command.h"
+
 #include "ns3/result-writer.h"
 #include "ns3/scenario-builder.h"
 #include "ns3/scenario-config.h"
@@ -10,30 +12,11 @@
 #include <sstream>
 
 using namespace ns3;
-
-namespace
-{
-std::string
-Tshark(const std::string& args)
-{
-    std::string out;
-    FILE* p = popen(("tshark " + args + " 2>/dev/null").c_str(), "r");
-    char buf[4096];
-    while (p && fgets(buf, sizeof(buf), p))
-    {
-        out += buf;
-    }
-    if (p)
-    {
-        pclose(p);
-    }
-    return out;
-}
-} // namespace
+using namespace dmmtest;
 
 TEST(ScenarioPcap, TsharkDecodesPbuPbaAndTunnel)
 {
-    if (std::system("command -v tshark >/dev/null 2>&1") != 0)
+    if (!HaveTshark())
     {
         GTEST_SKIP() << "tshark is not installed (tools/bootstrap.sh installs it)";
     }
@@ -184,7 +167,7 @@ Capture(const std::filesystem::path& dir, const std::string& node)
 
 TEST(ScenarioPcap, TsharkDecodesRouteOptimisation)
 {
-    if (std::system("command -v tshark >/dev/null 2>&1") != 0)
+    if (!HaveTshark())
     {
         GTEST_SKIP() << "tshark is not installed (tools/bootstrap.sh installs it)";
     }
@@ -209,7 +192,7 @@ TEST(ScenarioPcap, TsharkDecodesRouteOptimisation)
 
 TEST(ScenarioPcap, TsharkDecodesHierarchicalRegistrations)
 {
-    if (std::system("command -v tshark >/dev/null 2>&1") != 0)
+    if (!HaveTshark())
     {
         GTEST_SKIP() << "tshark is not installed (tools/bootstrap.sh installs it)";
     }
