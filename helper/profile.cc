@@ -22,6 +22,10 @@ GetProfile(const std::string& name)
         {"mipv6-ro",
          {"mipv6-ro", "ns3::HaAgent", "ns3::AccessRouterAgent", false, true, true, false}},
         {"hmipv6", {"hmipv6", "ns3::HaAgent", "ns3::AccessRouterAgent", false, true, false, true}},
+        // RFC 5380 §6 with route optimisation: correspondents bind the RCoA, so only an
+        // inter-MAP move updates them.
+        {"hmipv6-ro",
+         {"hmipv6-ro", "ns3::HaAgent", "ns3::AccessRouterAgent", false, true, true, true}},
     };
     auto it = profiles.find(name);
     if (it == profiles.end())

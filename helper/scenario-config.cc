@@ -29,7 +29,12 @@ const std::set<std::string>&
 KnownProfiles()
 {
     // Profiles join this list when the scenario builder can assemble them.
-    static const std::set<std::string> profiles{"none", "pmipv6", "mipv6", "mipv6-ro", "hmipv6"};
+    static const std::set<std::string> profiles{"none",
+                                                "pmipv6",
+                                                "mipv6",
+                                                "mipv6-ro",
+                                                "hmipv6",
+                                                "hmipv6-ro"};
     return profiles;
 }
 

@@ -236,8 +236,9 @@ ScenarioRun::InstallMaps()
     }
     if (m_regional.empty())
     {
-        throw ScenarioError("nodes: profile \"hmipv6\" needs at least one node with role "
-                            "\"aggregation\" (a MAP)");
+        throw ScenarioError(fmt::format("nodes: profile \"{}\" needs at least one node with "
+                                        "role \"aggregation\" (a MAP)",
+                                        m_profile.name));
     }
 }
 

@@ -178,9 +178,11 @@ MipMnAgent::Move(Ipv6Address careOf, Ipv6Address map)
 {
     m_careOf = careOf;
     m_pendingCareOf = Ipv6Address();
-    if (m_rr)
+    // Correspondents bind the RCoA under HMIPv6: a move under the same MAP keeps their
+    // bindings (RFC 5380 §6); any other move invalidates the direct routes.
+    if (m_rr && (map.IsAny() || map != m_map))
     {
-        m_rr->Moved(); // direct routes use the old care-of address
+        m_rr->Moved();
     }
     if (careOf == m_home)
     {

@@ -107,3 +107,24 @@ TEST(ClientProfiles, Hmipv6IntraMapUpdatesOnlyTheMap)
               (std::vector<std::string>{"mn:BU", "r2:BA", "mn:BU", "lma:BA"}));
     EXPECT_LT(r.handovers[0].latencyMs, r.handovers[1].latencyMs);
 }
+
+TEST(ClientProfiles, Hmipv6RoUpdatesCorrespondentsOnlyOnANewMap)
+{
+    // Correspondents bind the RCoA: the intra-MAP move leaves them alone (RFC 5380 §6),
+    // the inter-MAP move runs return routability for the new RCoA after the home agent.
+    RunResults r = RunShipped("hmipv6-ro");
+    ExpectSessionsSurvive(r);
+    EXPECT_EQ(Ladder(r, 6.0, 7.0), (std::vector<std::string>{"mn:BU", "r1:BA"}));
+    EXPECT_EQ(Ladder(r, 11.0, 12.0),
+              (std::vector<std::string>{"mn:BU",
+                                        "r2:BA",
+                                        "mn:BU",
+                                        "lma:BA",
+                                        "mn:HoTI",
+                                        "mn:CoTI",
+                                        "cn:HoT",
+                                        "cn:CoT",
+                                        "mn:BU",
+                                        "cn:BA"}));
+    EXPECT_NEAR(r.meanPathStretch, 1.0, 1e-9);
+}
