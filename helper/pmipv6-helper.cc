@@ -136,7 +136,14 @@ Pmipv6Helper::InstallMag(Ptr<Node> node,
 {
     Ptr<MobilityRouting> mr = InstallMobilityRouting(node);
     mr->AddAccessInterface(accessInterface, onLink);
-    mr->AddMobileAggregate(m_aggregates.empty() ? GetMobileAggregate() : m_aggregates.front());
+    if (m_aggregates.empty())
+    {
+        mr->AddMobileAggregate(GetMobileAggregate());
+    }
+    for (const auto& aggregate : m_aggregates)
+    {
+        mr->AddMobileAggregate(aggregate); // every LMA's pool: nodes of any anchor visit
+    }
     Ptr<ProxyLocationUpdate> lu = m_lu.Create<ProxyLocationUpdate>();
     lu->Setup(node->GetObject<MobilityL4Protocol>(), proxyCoa, lmaa);
     Ptr<RoutingControl> rc = CreateObject<RoutingControl>();
@@ -144,9 +151,9 @@ Pmipv6Helper::InstallMag(Ptr<Node> node,
     Ptr<MagAgent> mag = m_mag.Create<MagAgent>();
     mag->Setup(lu, rc);
     mag->AddAccessInterface(accessInterface, onLink);
-    for (const auto& [mac, mnId] : m_policy)
+    for (const auto& policy : m_policy)
     {
-        mag->AddPolicy(mac, mnId);
+        mag->AddPolicy(policy.mac, policy.mnId, policy.lmaa);
     }
     node->AddApplication(mag);
     m_mags.push_back(mag);
@@ -154,12 +161,12 @@ Pmipv6Helper::InstallMag(Ptr<Node> node,
 }
 
 void
-Pmipv6Helper::AddMobileNode(Mac48Address mac, const std::string& mnId)
+Pmipv6Helper::AddMobileNode(Mac48Address mac, const std::string& mnId, Ipv6Address lmaa)
 {
-    m_policy.emplace_back(mac, mnId);
+    m_policy.push_back({mac, mnId, lmaa});
     for (const auto& mag : m_mags)
     {
-        mag->AddPolicy(mac, mnId);
+        mag->AddPolicy(mac, mnId, lmaa);
     }
 }
 

@@ -96,8 +96,11 @@ class Pmipv6Helper
      * (the MAG's policy store, RFC 5213 §6.2).
      * \param mac its link-layer address
      * \param mnId its MN identifier (NAI)
+     * \param lmaa its LMA; :: lets each MAG use its own default LMA
      */
-    void AddMobileNode(Mac48Address mac, const std::string& mnId);
+    void AddMobileNode(Mac48Address mac,
+                       const std::string& mnId,
+                       Ipv6Address lmaa = Ipv6Address::GetAny());
 
     /**
      * \brief Give a mobile node its agent.
@@ -120,15 +123,24 @@ class Pmipv6Helper
     HomeNetworkPrefix GetMobileAggregate() const;
 
   private:
-    ObjectFactory m_allocation;                                 //!< home-address allocation
-    ObjectFactory m_lm;                                         //!< location management
-    ObjectFactory m_lma;                                        //!< LmaAgent
-    ObjectFactory m_mag;                                        //!< MagAgent
-    ObjectFactory m_lu;                                         //!< ProxyLocationUpdate
-    ObjectFactory m_mr;                                         //!< MobilityRouting
-    std::vector<Ptr<MagAgent>> m_mags;                          //!< MAGs installed
-    std::vector<std::pair<Mac48Address, std::string>> m_policy; //!< authorised nodes
-    std::vector<HomeNetworkPrefix> m_aggregates;                //!< pools of installed LMAs
+    ObjectFactory m_allocation;        //!< home-address allocation
+    ObjectFactory m_lm;                //!< location management
+    ObjectFactory m_lma;               //!< LmaAgent
+    ObjectFactory m_mag;               //!< MagAgent
+    ObjectFactory m_lu;                //!< ProxyLocationUpdate
+    ObjectFactory m_mr;                //!< MobilityRouting
+    std::vector<Ptr<MagAgent>> m_mags; //!< MAGs installed
+
+    /// A policy profile (RFC 5213 §6.2).
+    struct Policy
+    {
+        Mac48Address mac; //!< link-layer address
+        std::string mnId; //!< MN identifier
+        Ipv6Address lmaa; //!< its LMA, :: for each MAG's default
+    };
+
+    std::vector<Policy> m_policy;                //!< authorised nodes
+    std::vector<HomeNetworkPrefix> m_aggregates; //!< pools of installed LMAs
 };
 
 /**

@@ -15,7 +15,18 @@ GetProfile(const std::string& name)
     // The framework draft's figures as recipes (000 §4.1-4.3): Fig 1/2 MIPv6, HA = HAA +
     // LM + MR, MN = LU + tunnel end; Fig 3 PMIPv6, LMA = HAA + LM + MR, MAG = AR + LU +
     // tunnel end; Fig 4 HMIPv6, MAP = MR + LM proxy. `none`: plain IPv6.
+    // Fig 5 (000 §4.4): an LMA in every network; a node keeps the anchor of the network
+    // where it first registered.
     static const std::map<std::string, Profile> profiles{
+        {"distributed-anchors",
+         {"distributed-anchors",
+          "ns3::LmaAgent",
+          "ns3::MagAgent",
+          true,
+          false,
+          false,
+          false,
+          true}},
         {"none", {"none", "", "ns3::AccessRouterAgent", false, false, false, false}},
         {"pmipv6", {"pmipv6", "ns3::LmaAgent", "ns3::MagAgent", true, false, false, false}},
         {"mipv6", {"mipv6", "ns3::HaAgent", "ns3::AccessRouterAgent", false, true, false, false}},

@@ -136,10 +136,9 @@ ScenarioRun::ComputeRoutes()
     {
         owned.push_back({port.second, m_vertex[name]});
     }
-    if (!m_anchor.empty())
+    for (const auto& [pool, anchor] : m_anchorPools)
     {
-        owned.push_back(
-            {HomeNetworkPrefix::Make(Ipv6Address(POOL_PREFIX), POOL_LENGTH), m_vertex[m_anchor]});
+        owned.push_back({pool, m_vertex[anchor]});
     }
     for (const auto& [map, regional] : m_regional)
     {

@@ -34,7 +34,8 @@ KnownProfiles()
                                                 "mipv6",
                                                 "mipv6-ro",
                                                 "hmipv6",
-                                                "hmipv6-ro"};
+                                                "hmipv6-ro",
+                                                "distributed-anchors"};
     return profiles;
 }
 

@@ -47,8 +47,14 @@ ScenarioRun::ConfigurePmipv6()
     m_pmip.SetLocationUpdateAttribute("UseTimestamps", BooleanValue(p.useTimestamps));
     for (const NodeConfig* mn : m_cfg.NodesWithRole("mn"))
     {
+        // Distributed anchors: the anchor of the network of the first attachment.
+        auto attachments = m_cfg.AttachmentsOf(mn->name);
+        Ipv6Address lmaa = m_profile.distributedAnchors && !attachments.empty()
+                               ? LmaFor(attachments.front()->attach)
+                               : Ipv6Address::GetAny();
         m_pmip.AddMobileNode(Mac48Address::ConvertFrom(m_mnDevice[mn->name]->GetAddress()),
-                             mn->name + "@dmm");
+                             mn->name + "@dmm",
+                             lmaa);
     }
 }
 
@@ -57,8 +63,8 @@ ScenarioRun::InstallAccess(const std::string& name)
 {
     Ptr<Node> node = m_nodes[name];
     auto [interface, onLink] = m_accessPort[name];
-    bool homeLink = name == m_anchor;
-    if (homeLink && !m_profile.clientBased)
+    bool homeLink = m_cfg.FindNode(name)->role == "anchor";
+    if (homeLink && !m_profile.clientBased && !m_profile.anchorAgent.empty())
     {
         throw ScenarioError(fmt::format("mobility: mobile nodes attach to the anchor \"{}\"; "
                                         "a home link needs a client-based profile (mipv6, "
@@ -70,8 +76,7 @@ ScenarioRun::InstallAccess(const std::string& name)
     if (m_profile.accessAgent == "ns3::MagAgent")
     {
         agent = DynamicCast<AccessRouterAgent>(
-            m_pmip.InstallMag(node, interface, onLink, FirstGlobal(name), FirstGlobal(m_anchor))
-                .Get(0));
+            m_pmip.InstallMag(node, interface, onLink, FirstGlobal(name), LmaFor(name)).Get(0));
     }
     else
     {
@@ -112,7 +117,13 @@ void
 ScenarioRun::InstallProfile()
 {
     std::vector<const NodeConfig*> anchors = m_cfg.NodesWithRole("anchor");
-    if (!m_profile.anchorAgent.empty())
+    if (m_profile.distributedAnchors && anchors.empty())
+    {
+        throw ScenarioError(fmt::format("nodes: profile \"{}\" needs at least one node with "
+                                        "role \"anchor\"",
+                                        m_profile.name));
+    }
+    if (!m_profile.anchorAgent.empty() && !m_profile.distributedAnchors)
     {
         if (anchors.size() != 1)
         {
@@ -122,6 +133,8 @@ ScenarioRun::InstallProfile()
                                             anchors.size()));
         }
         m_anchor = anchors.front()->name;
+        m_anchorPools.push_back(
+            {HomeNetworkPrefix::Make(Ipv6Address(POOL_PREFIX), POOL_LENGTH), m_anchor});
     }
     InstallMobileNodes();
     if (m_profile.clientBased)
@@ -130,10 +143,10 @@ ScenarioRun::InstallProfile()
         m_mip.InstallHomeAgent(m_nodes[m_anchor], FirstGlobal(m_anchor));
         InstallMaps();
     }
-    else if (!m_anchor.empty())
+    else if (!m_profile.anchorAgent.empty())
     {
         ConfigurePmipv6();
-        m_pmip.InstallLma(m_nodes[m_anchor], FirstGlobal(m_anchor));
+        InstallLmas();
     }
     for (const NodeConfig* n : m_cfg.AttachmentPoints())
     {
@@ -158,6 +171,34 @@ ScenarioRun::InstallProfile()
         }
     }
     m_stream += m_mip.AssignStreams(m_stream);
+}
+
+void
+ScenarioRun::InstallLmas()
+{
+    if (!m_profile.distributedAnchors)
+    {
+        m_pmip.InstallLma(m_nodes[m_anchor], FirstGlobal(m_anchor));
+        return;
+    }
+    uint32_t index = 0;
+    for (const NodeConfig* n : m_cfg.NodesWithRole("anchor"))
+    {
+        // Each anchor allocates from its own /48: 2001:1:<index>::/48.
+        auto pool =
+            HomeNetworkPrefix::Make(Ipv6Address(fmt::format("2001:1:{:x}::", ++index).c_str()),
+                                    POOL_LENGTH);
+        m_pmip.SetAllocationAttribute("PoolPrefix", Ipv6AddressValue(pool.prefix));
+        m_pmip.InstallLma(m_nodes[n->name], FirstGlobal(n->name));
+        m_anchorPools.push_back({pool, n->name});
+    }
+}
+
+Ipv6Address
+ScenarioRun::LmaFor(const std::string& access) const
+{
+    // A network is the region of its anchor: access routers use the nearest one.
+    return FirstGlobal(m_profile.distributedAnchors ? NearestOfRole(access, "anchor") : m_anchor);
 }
 
 Ptr<MnAgent>

@@ -74,6 +74,8 @@ class ScenarioRun
                          const std::vector<std::string>& originators);
     void InstallProfile();
     void ConfigurePmipv6();
+    void InstallLmas();
+    Ipv6Address LmaFor(const std::string& access) const;
     void ConfigureMipv6();
     void InstallMaps();
     void InstallClientMobileNodes();
@@ -117,6 +119,7 @@ class ScenarioRun
     std::map<std::string, Ptr<MipMnAgent>> m_mipAgents;  //!< client-based MNs
     std::map<std::string, HomeNetworkPrefix> m_regional; //!< MAP -> regional prefix
     std::map<std::string, Ipv6Address> m_mapAddress;     //!< MAP -> its address
+    std::vector<std::pair<HomeNetworkPrefix, std::string>> m_anchorPools; //!< pool, anchor
 };
 
 } // namespace ns3

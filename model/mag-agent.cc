@@ -67,7 +67,7 @@ MagAgent::StopApplication()
     {
         if (node.registered)
         {
-            m_rc->RemoveAttachedNode(node.prefixes, m_lu->GetAnchor());
+            m_rc->RemoveAttachedNode(node.prefixes, m_lu->GetAnchor(mnId));
         }
     }
     m_attached.clear();
@@ -75,9 +75,13 @@ MagAgent::StopApplication()
 }
 
 void
-MagAgent::AddPolicy(Mac48Address mac, const std::string& mnId)
+MagAgent::AddPolicy(Mac48Address mac, const std::string& mnId, Ipv6Address anchor)
 {
     m_policy[mac] = mnId;
+    if (!anchor.IsAny())
+    {
+        m_lu->SetAnchorFor(mnId, anchor);
+    }
 }
 
 const MagAgent::Stats&
@@ -135,7 +139,7 @@ MagAgent::Outcome(const LocationUpdate::Outcome& outcome)
         m_stats.rejected += outcome.timedOut ? 0 : 1;
         if (node.registered)
         {
-            m_rc->RemoveAttachedNode(node.prefixes, m_lu->GetAnchor());
+            m_rc->RemoveAttachedNode(node.prefixes, m_lu->GetAnchor(outcome.mnId));
         }
         m_attached.erase(it);
         return;
@@ -163,7 +167,7 @@ MagAgent::CompleteRegistration(std::string mnId, std::vector<HomeNetworkPrefix> 
     node.prefixes = prefixes;
     m_stats.registrations++;
     // Forwarding and the RA take effect together, once the PBA has been processed.
-    m_rc->AddAttachedNode(node.prefixes, node.interface, node.linkLocal, m_lu->GetAnchor());
+    m_rc->AddAttachedNode(node.prefixes, node.interface, node.linkLocal, m_lu->GetAnchor(mnId));
     Advertise(node);
 }
 
@@ -193,7 +197,7 @@ MagAgent::NotifyDetached(Mac48Address mac)
     }
     if (it->second.registered)
     {
-        m_rc->RemoveAttachedNode(it->second.prefixes, m_lu->GetAnchor());
+        m_rc->RemoveAttachedNode(it->second.prefixes, m_lu->GetAnchor(policy->second));
         if (m_deregisterOnDetach)
         {
             m_lu->Deregister(policy->second);

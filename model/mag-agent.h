@@ -53,8 +53,11 @@ class MagAgent : public AccessRouterAgent
      * \brief Add a mobile node to the policy store (RFC 5213 §6.2).
      * \param mac the node's link-layer address
      * \param mnId its MN identifier (NAI)
+     * \param anchor its LMA if not the MAG's default one (the profile's LMA address)
      */
-    void AddPolicy(Mac48Address mac, const std::string& mnId);
+    void AddPolicy(Mac48Address mac,
+                   const std::string& mnId,
+                   Ipv6Address anchor = Ipv6Address::GetAny());
 
     void NotifyDetached(Mac48Address mac) override;
 

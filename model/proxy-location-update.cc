@@ -113,6 +113,19 @@ ProxyLocationUpdate::GetAnchor() const
     return m_anchor;
 }
 
+void
+ProxyLocationUpdate::SetAnchorFor(const std::string& mnId, Ipv6Address anchor)
+{
+    m_anchorOf[mnId] = anchor;
+}
+
+Ipv6Address
+ProxyLocationUpdate::GetAnchor(const std::string& mnId) const
+{
+    auto it = m_anchorOf.find(mnId);
+    return it == m_anchorOf.end() ? m_anchor : it->second;
+}
+
 Ipv6Address
 ProxyLocationUpdate::GetLocal() const
 {
@@ -196,7 +209,7 @@ ProxyLocationUpdate::Retransmit(const std::string& mnId)
     {
         opts.SetTimestamp(Timestamp());
     }
-    m_mh->Send(pbu, m_local, m_anchor);
+    m_mh->Send(pbu, m_local, GetAnchor(mnId));
     ReportUpdate(mnId, e.sequence, e.lifetime, e.rtx.IsRetransmission());
     e.rtx.timer = Simulator::Schedule(e.rtx.timeout, &ProxyLocationUpdate::Retransmit, this, mnId);
 }
@@ -207,7 +220,7 @@ ProxyLocationUpdate::HandlePba(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6
     ProxyBindingAck pba;
     p->RemoveHeader(pba);
     std::optional<std::string> mnId = pba.GetOptions().GetMobileNodeIdentifier();
-    if (!pba.GetProxyRegistration() || !mnId || header.GetSource() != m_anchor)
+    if (!pba.GetProxyRegistration() || !mnId || header.GetSource() != GetAnchor(*mnId))
     {
         return;
     }

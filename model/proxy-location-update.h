@@ -52,8 +52,17 @@ class ProxyLocationUpdate : public LocationUpdate
     void Deregister(const std::string& mnId) override;
     void Halt() override;
 
-    /// \return the LMA address
+    /// \return the default LMA address
     Ipv6Address GetAnchor() const;
+    /**
+     * \brief Serve a mobile node through another LMA than the default (its policy
+     *        profile names it, RFC 5213 §6.2; distributed anchors keep each node on the
+     *        anchor of the network where it first registered).
+     * \param mnId the mobile node \param anchor its LMA address
+     */
+    void SetAnchorFor(const std::string& mnId, Ipv6Address anchor);
+    /// \param mnId a mobile node \return the LMA address serving it
+    Ipv6Address GetAnchor(const std::string& mnId) const;
     /// \return the proxy care-of address
     Ipv6Address GetLocal() const;
 
@@ -77,18 +86,19 @@ class ProxyLocationUpdate : public LocationUpdate
     void HandlePba(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6Interface> iface);
     uint64_t Timestamp() const;
 
-    Ptr<MobilityL4Protocol> m_mh;        //!< Mobility Header protocol
-    Ipv6Address m_local;                 //!< proxy-CoA
-    Ipv6Address m_anchor;                //!< LMA address
-    std::map<std::string, Entry> m_list; //!< binding update list
-    Time m_lifetime;                     //!< attribute Lifetime
-    double m_refreshRatio;               //!< attribute RefreshRatio
-    Time m_initialTimeout;               //!< attribute InitialBindackTimeout
-    Time m_maxTimeout;                   //!< attribute MaxBindackTimeout
-    bool m_useTimestamps;                //!< attribute UseTimestamps
-    uint8_t m_handoffIndicator;          //!< attribute HandoffIndicator
-    uint8_t m_accessTechnology;          //!< attribute AccessTechnologyType
-    uint32_t m_timeouts;                 //!< registrations abandoned
+    Ptr<MobilityL4Protocol> m_mh;                  //!< Mobility Header protocol
+    Ipv6Address m_local;                           //!< proxy-CoA
+    Ipv6Address m_anchor;                          //!< default LMA address
+    std::map<std::string, Ipv6Address> m_anchorOf; //!< per-node LMA (SetAnchorFor)
+    std::map<std::string, Entry> m_list;           //!< binding update list
+    Time m_lifetime;                               //!< attribute Lifetime
+    double m_refreshRatio;                         //!< attribute RefreshRatio
+    Time m_initialTimeout;                         //!< attribute InitialBindackTimeout
+    Time m_maxTimeout;                             //!< attribute MaxBindackTimeout
+    bool m_useTimestamps;                          //!< attribute UseTimestamps
+    uint8_t m_handoffIndicator;                    //!< attribute HandoffIndicator
+    uint8_t m_accessTechnology;                    //!< attribute AccessTechnologyType
+    uint32_t m_timeouts;                           //!< registrations abandoned
 };
 
 } // namespace ns3

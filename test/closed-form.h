@@ -150,6 +150,24 @@ Message(const RunResults& r, const std::string& node, const std::string& type, d
     throw std::runtime_error("no " + type + " from " + node);
 }
 
+/// PMIPv6 closed form with the LMA \p anchor (doc/dmm.rst, Validation): L2 switch + RS + MAG
+/// processing + PBU + LMA processing + PBA + MAG processing + RA.
+inline double
+PredictPmipv6(const ScenarioConfig& cfg,
+              const RunResults& r,
+              const HandoverRecord& h,
+              const std::string& anchor)
+{
+    auto path = Path(cfg, h.to, anchor);
+    double rs = Message(r, h.mn, "RS", h.l2UpS).bytes;
+    double pbu = Message(r, h.to, "PBU", h.l2UpS).bytes;
+    double pba = Message(r, anchor, "PBA", h.l2UpS).bytes;
+    double ra = Message(r, h.to, "RA", h.l2UpS).bytes;
+    return cfg.l2.switchTimeMs + AccessMs(cfg, h.to, rs) + cfg.accessProcessingMs +
+           WiredMs(path, pbu) + cfg.anchorProcessingMs + WiredMs(path, pba) +
+           cfg.accessProcessingMs + AccessMs(cfg, h.to, ra);
+}
+
 inline RunResults
 Simulate(const ScenarioConfig& cfg)
 {

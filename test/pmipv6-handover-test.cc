@@ -24,20 +24,11 @@ namespace
 
 using namespace dmmtest;
 
-/// Closed form (doc/dmm.rst, Validation): L2 switch + RS + MAG processing + PBU + LMA
-/// processing + PBA + MAG processing + RA.
+/// Closed form of the single-anchor profile: PredictPmipv6 with the scenario's anchor.
 double
 PredictedLatencyMs(const ScenarioConfig& cfg, const RunResults& r, const HandoverRecord& h)
 {
-    auto anchor = cfg.NodesWithRole("anchor").front()->name;
-    auto path = Path(cfg, h.to, anchor);
-    double rs = Message(r, h.mn, "RS", h.l2UpS).bytes;
-    double pbu = Message(r, h.to, "PBU", h.l2UpS).bytes;
-    double pba = Message(r, anchor, "PBA", h.l2UpS).bytes;
-    double ra = Message(r, h.to, "RA", h.l2UpS).bytes;
-    return cfg.l2.switchTimeMs + AccessMs(cfg, h.to, rs) + cfg.accessProcessingMs +
-           WiredMs(path, pbu) + cfg.anchorProcessingMs + WiredMs(path, pba) +
-           cfg.accessProcessingMs + AccessMs(cfg, h.to, ra);
+    return PredictPmipv6(cfg, r, h, cfg.NodesWithRole("anchor").front()->name);
 }
 
 void
