@@ -24,7 +24,7 @@ def scenario(n_mn, duration, profile, routers=4, mags_per_router=3):
              {"a": "core", "b": "lma", "delay_ms": 5.0, "rate_mbps": 10000.0}]
     mags = []
     for r in range(routers):
-        nodes.append({"name": f"r{r}", "role": "router"})
+        nodes.append({"name": f"r{r}", "role": "aggregation"})  # MAPs under hmipv6
         links.append({"a": "lma", "b": f"r{r}", "delay_ms": 2.0, "rate_mbps": 10000.0})
         for m in range(mags_per_router):
             name = f"mag{r}_{m}"
