@@ -144,8 +144,7 @@ Pmipv6Helper::InstallMag(Ptr<Node> node,
     {
         mr->AddMobileAggregate(aggregate); // every LMA's pool: nodes of any anchor visit
     }
-    Ptr<ProxyLocationUpdate> lu = m_lu.Create<ProxyLocationUpdate>();
-    lu->Setup(node->GetObject<MobilityL4Protocol>(), proxyCoa, lmaa);
+    Ptr<ProxyLocationUpdate> lu = CreateLocationUpdate(node, proxyCoa, lmaa);
     Ptr<RoutingControl> rc = CreateObject<RoutingControl>();
     rc->Setup(mr, node->GetObject<Ipv6TunnelL4Protocol>(), proxyCoa);
     Ptr<MagAgent> mag = m_mag.Create<MagAgent>();
@@ -158,6 +157,14 @@ Pmipv6Helper::InstallMag(Ptr<Node> node,
     node->AddApplication(mag);
     m_mags.push_back(mag);
     return ApplicationContainer(mag);
+}
+
+Ptr<ProxyLocationUpdate>
+Pmipv6Helper::CreateLocationUpdate(Ptr<Node> node, Ipv6Address proxyCoa, Ipv6Address lmaa) const
+{
+    Ptr<ProxyLocationUpdate> lu = m_lu.Create<ProxyLocationUpdate>();
+    lu->Setup(node->GetObject<MobilityL4Protocol>(), proxyCoa, lmaa);
+    return lu;
 }
 
 void

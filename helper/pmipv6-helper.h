@@ -21,6 +21,7 @@ namespace ns3
 {
 
 class MagAgent;
+class ProxyLocationUpdate;
 class MobilityRouting;
 
 /**
@@ -90,6 +91,17 @@ class Pmipv6Helper
                                     const HomeNetworkPrefix& onLink,
                                     Ipv6Address proxyCoa,
                                     Ipv6Address lmaa);
+
+    /**
+     * \brief A location update function with this helper's attributes (for MAGs and
+     *        other access-side roles such as DMA's MARs).
+     * \param node a node with the Mobility Header protocol installed
+     * \param proxyCoa the proxy care-of address \param lmaa the default LMA (:: none)
+     * \return the function
+     */
+    Ptr<ProxyLocationUpdate> CreateLocationUpdate(Ptr<Node> node,
+                                                  Ipv6Address proxyCoa,
+                                                  Ipv6Address lmaa) const;
 
     /**
      * \brief Authorise a mobile node at every MAG, installed before or after

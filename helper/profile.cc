@@ -18,6 +18,9 @@ GetProfile(const std::string& name)
     // Fig 5 (000 §4.4): an LMA in every network; a node keeps the anchor of the network
     // where it first registered.
     static const std::map<std::string, Profile> profiles{
+        // Fig 7 (seed 003 §4): every access router is a MAR (H-MAR for its prefixes, V-MAR
+        // for the others); the anchor node holds the central session database.
+        {"dma", {"dma", "ns3::SessionDbAgent", "ns3::MarAgent", false, false, false, false, false}},
         {"distributed-anchors",
          {"distributed-anchors",
           "ns3::LmaAgent",

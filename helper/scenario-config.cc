@@ -35,7 +35,8 @@ KnownProfiles()
                                                 "mipv6-ro",
                                                 "hmipv6",
                                                 "hmipv6-ro",
-                                                "distributed-anchors"};
+                                                "distributed-anchors",
+                                                "dma"};
     return profiles;
 }
 

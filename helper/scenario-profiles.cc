@@ -10,12 +10,18 @@
 #include "ns3/ha-agent.h"
 #include "ns3/icmpv6-l4-protocol.h"
 #include "ns3/ipv6-l3-protocol.h"
+#include "ns3/ipv6-tunnel-l4-protocol.h"
 #include "ns3/l2-mobility.h"
+#include "ns3/lma-agent.h"
 #include "ns3/log.h"
 #include "ns3/mag-agent.h"
+#include "ns3/mar-agent.h"
 #include "ns3/mn-agent.h"
 #include "ns3/mobility-routing.h"
 #include "ns3/nd-options.h"
+#include "ns3/proxy-location-update.h"
+#include "ns3/routing-control.h"
+#include "ns3/session-db-agent.h"
 #include "ns3/uinteger.h"
 #include "ns3/yans-wifi-helper.h"
 
@@ -73,7 +79,11 @@ ScenarioRun::InstallAccess(const std::string& name)
                                         m_profile.name));
     }
     Ptr<AccessRouterAgent> agent;
-    if (m_profile.accessAgent == "ns3::MagAgent")
+    if (m_profile.accessAgent == "ns3::MarAgent")
+    {
+        agent = InstallMar(name);
+    }
+    else if (m_profile.accessAgent == "ns3::MagAgent")
     {
         agent = DynamicCast<AccessRouterAgent>(
             m_pmip.InstallMag(node, interface, onLink, FirstGlobal(name), LmaFor(name)).Get(0));
@@ -133,8 +143,11 @@ ScenarioRun::InstallProfile()
                                             anchors.size()));
         }
         m_anchor = anchors.front()->name;
-        m_anchorPools.push_back(
-            {HomeNetworkPrefix::Make(Ipv6Address(POOL_PREFIX), POOL_LENGTH), m_anchor});
+        if (m_profile.accessAgent != "ns3::MarAgent") // DMA's anchor node anchors nothing
+        {
+            m_anchorPools.push_back(
+                {HomeNetworkPrefix::Make(Ipv6Address(POOL_PREFIX), POOL_LENGTH), m_anchor});
+        }
     }
     InstallMobileNodes();
     if (m_profile.clientBased)
@@ -142,6 +155,15 @@ ScenarioRun::InstallProfile()
         ConfigureMipv6();
         m_mip.InstallHomeAgent(m_nodes[m_anchor], FirstGlobal(m_anchor));
         InstallMaps();
+    }
+    else if (m_profile.accessAgent == "ns3::MarAgent")
+    {
+        ConfigurePmipv6();
+        Ptr<SessionDbAgent> db = CreateObjectWithAttributes<SessionDbAgent>(
+            "ProcessingDelay",
+            TimeValue(ScenarioMilliseconds(m_cfg.anchorProcessingMs)));
+        db->SetAddress(FirstGlobal(m_anchor));
+        m_nodes[m_anchor]->AddApplication(db);
     }
     else if (!m_profile.anchorAgent.empty())
     {
@@ -171,6 +193,42 @@ ScenarioRun::InstallProfile()
         }
     }
     m_stream += m_mip.AssignStreams(m_stream);
+}
+
+Ptr<AccessRouterAgent>
+ScenarioRun::InstallMar(const std::string& name)
+{
+    // The H-MAR role is an LMA for this MAR's own pool; the V-MAR role shares its
+    // allocation and mobility routing.
+    Ptr<Node> node = m_nodes[name];
+    auto [interface, onLink] = m_accessPort[name];
+    auto pool = HomeNetworkPrefix::Make(
+        Ipv6Address(fmt::format("2001:1:{:x}::", m_anchorPools.size() + 1).c_str()),
+        POOL_LENGTH);
+    m_pmip.SetAllocationAttribute("PoolPrefix", Ipv6AddressValue(pool.prefix));
+    auto lma = DynamicCast<LmaAgent>(m_pmip.InstallLma(node, FirstGlobal(name)).Get(0));
+    m_anchorPools.push_back({pool, name});
+    Ptr<MobilityRouting> mr = lma->GetMobilityRouting();
+    mr->AddAccessInterface(interface, onLink);
+    Ptr<RoutingControl> rc = CreateObject<RoutingControl>();
+    rc->Setup(mr, node->GetObject<Ipv6TunnelL4Protocol>(), FirstGlobal(name));
+    Ptr<MarAgent> mar = CreateObjectWithAttributes<MarAgent>(
+        "ProcessingDelay",
+        TimeValue(ScenarioMilliseconds(m_cfg.accessProcessingMs)));
+    mar->Setup(lma->GetAllocation(),
+               mr,
+               m_pmip.CreateLocationUpdate(node, FirstGlobal(name), Ipv6Address::GetAny()),
+               rc,
+               FirstGlobal(name),
+               FirstGlobal(m_anchor));
+    mar->AddAccessInterface(interface, onLink);
+    for (const NodeConfig* mn : m_cfg.NodesWithRole("mn"))
+    {
+        mar->AddPolicy(Mac48Address::ConvertFrom(m_mnDevice[mn->name]->GetAddress()),
+                       mn->name + "@dmm");
+    }
+    node->AddApplication(mar);
+    return mar;
 }
 
 void

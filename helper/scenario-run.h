@@ -75,6 +75,7 @@ class ScenarioRun
     void InstallProfile();
     void ConfigurePmipv6();
     void InstallLmas();
+    Ptr<AccessRouterAgent> InstallMar(const std::string& name);
     Ipv6Address LmaFor(const std::string& access) const;
     void ConfigureMipv6();
     void InstallMaps();

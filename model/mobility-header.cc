@@ -274,6 +274,13 @@ MobilityHeader::GetMessageName(Ptr<const Packet> p)
         return (b.size() >= 8 && (b[7] & 0x20)) ? "PBA" : "BA";
     case BINDING_ERROR:
         return "BE";
+    case 253: // RFC 4727 experimental: the DMA session messages, by subtype
+        if (b.size() >= 7 && b[6] >= 1 && b[6] <= 3)
+        {
+            const char* names[] = {"SessionQuery", "SessionReply", "SessionUpdate"};
+            return names[b[6] - 1];
+        }
+        return "MH253";
     default:
         return "MH" + std::to_string(b[2]);
     }

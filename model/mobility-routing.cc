@@ -206,10 +206,11 @@ MobilityRouting::RouteInput(Ptr<const Packet> p,
             return true;
         }
     }
-    // BCP 38 (RFC 2827): an address from another link cannot be used here; this is
+    // BCP 38 (RFC 2827): an address from another link cannot be used here (a prefix
+    // delivered on this access link, e.g. a DMA MAR's own per-MN prefix, belongs); this is
     // what breaks sessions of a node that moved without mobility support.
     if (fromAccess && m_ingressFiltering && !accessIf->second.Contains(header.GetSource()) &&
-        !m_srcTunnels.Lookup(header.GetSource()))
+        !m_srcTunnels.Lookup(header.GetSource()) && !m_access.Lookup(header.GetSource()))
     {
         m_stats.ingressFiltered++;
         m_dropTrace(p, header);

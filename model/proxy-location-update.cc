@@ -144,46 +144,67 @@ ProxyLocationUpdate::Register(const std::string& mnId,
                               const std::vector<HomeNetworkPrefix>& prefixes,
                               const std::vector<uint8_t>& linkLayerId)
 {
-    NS_LOG_FUNCTION(this << mnId);
-    Entry& e = m_list[mnId];
+    RegisterWith(GetAnchor(mnId), mnId, prefixes, linkLayerId);
+}
+
+void
+ProxyLocationUpdate::RegisterWith(Ipv6Address anchor,
+                                  const std::string& mnId,
+                                  const std::vector<HomeNetworkPrefix>& prefixes,
+                                  const std::vector<uint8_t>& linkLayerId)
+{
+    NS_LOG_FUNCTION(this << anchor << mnId);
+    Key key{mnId, anchor};
+    Entry& e = m_list[key];
     e.prefixes = prefixes;
     e.linkLayerId = linkLayerId;
     e.lifetime = m_lifetime;
-    SendPbu(mnId);
+    SendPbu(key);
 }
 
 void
 ProxyLocationUpdate::Deregister(const std::string& mnId)
 {
-    NS_LOG_FUNCTION(this << mnId);
-    auto it = m_list.find(mnId);
+    DeregisterWith(GetAnchor(mnId), mnId);
+}
+
+void
+ProxyLocationUpdate::DeregisterWith(Ipv6Address anchor, const std::string& mnId)
+{
+    NS_LOG_FUNCTION(this << anchor << mnId);
+    auto it = m_list.find({mnId, anchor});
     if (it == m_list.end())
     {
         return;
     }
     it->second.refresh.Cancel();
     it->second.lifetime = Seconds(0);
-    SendPbu(mnId);
+    SendPbu(it->first);
 }
 
 void
-ProxyLocationUpdate::SendPbu(const std::string& mnId)
+ProxyLocationUpdate::SendPbu(Key key)
 {
-    Entry& e = m_list[mnId];
+    Entry& e = m_list[key];
     e.sequence++;
     e.rtx.Start(m_initialTimeout);
-    Retransmit(mnId);
+    Retransmit(key);
 }
 
 void
-ProxyLocationUpdate::Retransmit(const std::string& mnId)
+ProxyLocationUpdate::Retransmit(Key key)
 {
-    Entry& e = m_list[mnId];
+    const std::string& mnId = key.first;
+    Entry& e = m_list[key];
     if (!e.rtx.Next(m_maxTimeout))
     {
         m_timeouts++;
-        ReportOutcome(
-            Outcome{mnId, BindingStatus::REASON_UNSPECIFIED, e.prefixes, Seconds(0), true});
+        ReportOutcome(Outcome{mnId,
+                              BindingStatus::REASON_UNSPECIFIED,
+                              e.prefixes,
+                              Seconds(0),
+                              true,
+                              key.second});
         return;
     }
     ProxyBindingUpdate pbu;
@@ -209,9 +230,9 @@ ProxyLocationUpdate::Retransmit(const std::string& mnId)
     {
         opts.SetTimestamp(Timestamp());
     }
-    m_mh->Send(pbu, m_local, GetAnchor(mnId));
+    m_mh->Send(pbu, m_local, key.second);
     ReportUpdate(mnId, e.sequence, e.lifetime, e.rtx.IsRetransmission());
-    e.rtx.timer = Simulator::Schedule(e.rtx.timeout, &ProxyLocationUpdate::Retransmit, this, mnId);
+    e.rtx.timer = Simulator::Schedule(e.rtx.timeout, &ProxyLocationUpdate::Retransmit, this, key);
 }
 
 void
@@ -220,18 +241,23 @@ ProxyLocationUpdate::HandlePba(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6
     ProxyBindingAck pba;
     p->RemoveHeader(pba);
     std::optional<std::string> mnId = pba.GetOptions().GetMobileNodeIdentifier();
-    if (!pba.GetProxyRegistration() || !mnId || header.GetSource() != GetAnchor(*mnId))
+    if (!pba.GetProxyRegistration() || !mnId)
     {
         return;
     }
-    auto it = m_list.find(*mnId);
+    auto it = m_list.find({*mnId, header.GetSource()});
     if (it == m_list.end() || !it->second.rtx.pending || pba.GetSequence() != it->second.sequence)
     {
         return; // RFC 5213 §6.9.1.2: only the answer to the outstanding PBU counts
     }
     Entry& e = it->second;
     e.rtx.Stop();
-    Outcome outcome{*mnId, static_cast<BindingStatus>(pba.GetStatus()), {}, pba.GetLifetime()};
+    Outcome outcome{*mnId,
+                    static_cast<BindingStatus>(pba.GetStatus()),
+                    {},
+                    pba.GetLifetime(),
+                    false,
+                    header.GetSource()};
     for (const auto& [prefix, length] : pba.GetOptions().GetHomeNetworkPrefixes())
     {
         outcome.prefixes.push_back(HomeNetworkPrefix::Make(prefix, length));
@@ -244,7 +270,7 @@ ProxyLocationUpdate::HandlePba(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6
         e.refresh = Simulator::Schedule(outcome.lifetime * m_refreshRatio,
                                         &ProxyLocationUpdate::SendPbu,
                                         this,
-                                        *mnId);
+                                        it->first);
     }
     else
     {

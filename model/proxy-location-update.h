@@ -50,6 +50,20 @@ class ProxyLocationUpdate : public LocationUpdate
                   const std::vector<HomeNetworkPrefix>& prefixes,
                   const std::vector<uint8_t>& linkLayerId) override;
     void Deregister(const std::string& mnId) override;
+
+    /**
+     * \brief Register prefixes of a node with a given anchor (DMA: one V-MAR registers
+     *        a node with every H-MAR that anchors one of its prefixes, seed 003 §4.2).
+     * \param anchor the LMA / H-MAR \param mnId the node
+     * \param prefixes the prefixes anchored there (empty: ask for one)
+     * \param linkLayerId the node's link-layer identifier
+     */
+    void RegisterWith(Ipv6Address anchor,
+                      const std::string& mnId,
+                      const std::vector<HomeNetworkPrefix>& prefixes,
+                      const std::vector<uint8_t>& linkLayerId);
+    /// \brief De-register a node at one anchor. \param anchor the anchor \param mnId the node
+    void DeregisterWith(Ipv6Address anchor, const std::string& mnId);
     void Halt() override;
 
     /// \return the default LMA address
@@ -81,8 +95,11 @@ class ProxyLocationUpdate : public LocationUpdate
         EventId refresh;                         //!< refresh timer
     };
 
-    void SendPbu(const std::string& mnId);
-    void Retransmit(const std::string& mnId);
+    /// A binding: the node and the anchor it is registered with.
+    typedef std::pair<std::string, Ipv6Address> Key;
+
+    void SendPbu(Key key);
+    void Retransmit(Key key);
     void HandlePba(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6Interface> iface);
     uint64_t Timestamp() const;
 
@@ -90,7 +107,7 @@ class ProxyLocationUpdate : public LocationUpdate
     Ipv6Address m_local;                           //!< proxy-CoA
     Ipv6Address m_anchor;                          //!< default LMA address
     std::map<std::string, Ipv6Address> m_anchorOf; //!< per-node LMA (SetAnchorFor)
-    std::map<std::string, Entry> m_list;           //!< binding update list
+    std::map<Key, Entry> m_list;                   //!< binding update list
     Time m_lifetime;                               //!< attribute Lifetime
     double m_refreshRatio;                         //!< attribute RefreshRatio
     Time m_initialTimeout;                         //!< attribute InitialBindackTimeout

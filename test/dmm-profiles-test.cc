@@ -89,3 +89,68 @@ TEST(DmmFig5, OneAnchorScenarioEqualsPmipv6)
     }
     EXPECT_EQ(ra.signaling.size(), rb.signaling.size());
 }
+
+namespace
+{
+
+/// DMA closed form (seed 003 §4.2): movement detection, the session database's answer
+/// (Session Update and Query in one burst, Reply back), PBU/PBA with every H-MAR in
+/// parallel, and the RA.
+double
+PredictDma(const ScenarioConfig& cfg,
+           const RunResults& r,
+           const HandoverRecord& h,
+           const std::vector<std::string>& homeMars)
+{
+    auto toDb = Path(cfg, h.to, "db");
+    double rs = Message(r, h.mn, "RS", h.l2UpS).bytes;
+    double ra = Message(r, h.to, "RA", h.l2UpS).bytes;
+    double query = Message(r, h.to, "SessionQuery", h.l2UpS).bytes;
+    double reply = Message(r, "db", "SessionReply", h.l2UpS).bytes;
+    double slowest = 0;
+    for (const auto& mar : homeMars)
+    {
+        auto path = Path(cfg, h.to, mar);
+        double pbu = Message(r, h.to, "PBU", h.l2UpS).bytes;
+        double pba = Message(r, mar, "PBA", h.l2UpS).bytes;
+        slowest =
+            std::max(slowest, WiredMs(path, pbu) + cfg.anchorProcessingMs + WiredMs(path, pba));
+    }
+    return cfg.l2.switchTimeMs + AccessMs(cfg, h.to, rs) + cfg.accessProcessingMs +
+           WiredMs(toDb, query) + cfg.anchorProcessingMs + WiredMs(toDb, reply) + slowest +
+           cfg.accessProcessingMs + AccessMs(cfg, h.to, ra);
+}
+
+} // namespace
+
+TEST(DmmFig7, FlowsStayOnTheirAnchorsAndNewFlowsUseTheNewPrefix)
+{
+    // 000 §5.1.1 Fig 7: (1) mn1 at ar1 talks to cn11 on HoA1; (2) it moves to ar3, which
+    // registers HoA1 with ar1 and gives HoA3 for new flows (to cn21); (3) it moves to ar2,
+    // which registers HoA1 with ar1 and HoA3 with ar3, in parallel.
+    ScenarioConfig cfg = LoadFigure("dmm-fig7-dma.json");
+    RunResults r = Simulate(cfg);
+    ASSERT_EQ(r.handovers.size(), 2u);
+    const HandoverRecord& second = r.handovers[0];
+    const HandoverRecord& third = r.handovers[1];
+    EXPECT_NEAR(second.latencyMs, PredictDma(cfg, r, second, {"ar1"}), second.latencyMs * 0.01);
+    EXPECT_NEAR(third.latencyMs, PredictDma(cfg, r, third, {"ar1", "ar3"}), third.latencyMs * 0.01);
+    // Case (3): two anchors at once, each answering ar2.
+    std::string ar2 = Message(r, "ar2", "PBU", third.l2UpS).src;
+    EXPECT_EQ(Message(r, "ar1", "PBA", third.l2UpS).dst, ar2);
+    EXPECT_EQ(Message(r, "ar3", "PBA", third.l2UpS).dst, ar2);
+    for (const auto& f : r.flows)
+    {
+        SCOPED_TRACE(f.flow);
+        // Each flow keeps the prefix of the MAR where it started (pool 2001:1:<i>::/48,
+        // i-th access node), and survives every later move.
+        std::string pool = f.cn == "cn11" ? "2001:1:1:" : "2001:1:3:";
+        EXPECT_EQ(f.address.rfind(pool, 0), 0u) << f.address;
+        EXPECT_GT(f.received, f.sent * 95 / 100);
+        // While the node stays where the flow started, it is routed natively: the
+        // shortest path (cn - its MAR - node) was used.
+        std::string startAr = f.cn == "cn11" ? "ar1" : "ar3";
+        EXPECT_EQ(f.minLinks, Path(cfg, f.cn, startAr).size() + 1);
+    }
+    EXPECT_GT(r.tunnelledBytes, 0u);
+}

@@ -1,0 +1,226 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "dmm-session-header.h"
+
+#include "ns3/log.h"
+#include "ns3/packet.h"
+
+#include <cstring>
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("DmmSessionHeader");
+
+NS_OBJECT_ENSURE_REGISTERED(DmmSessionHeader);
+NS_OBJECT_ENSURE_REGISTERED(SessionQuery);
+NS_OBJECT_ENSURE_REGISTERED(SessionReply);
+NS_OBJECT_ENSURE_REGISTERED(SessionUpdate);
+
+namespace
+{
+
+/// Makes the message and option types known to validation when the library loads.
+const bool g_registered = [] {
+    MobilityHeader::RegisterMessageType(DmmSessionHeader::MH_TYPE,
+                                        DmmSessionHeader::MESSAGE_DATA_SIZE);
+    MobilityOptions::RegisterType(DmmSessionHeader::ANCHOR_OPTION, {18, 18, 8, 6});
+    return true;
+}();
+
+constexpr uint8_t ANCHOR_SUBTYPE = 1; //!< Anchor option subtype: a MAR address
+
+} // namespace
+
+TypeId
+DmmSessionHeader::GetTypeId()
+{
+    static TypeId tid =
+        TypeId("ns3::DmmSessionHeader").SetParent<MobilityHeader>().SetGroupName("Dmm");
+    return tid;
+}
+
+DmmSessionHeader::DmmSessionHeader(uint8_t subType)
+    : MobilityHeader(MH_TYPE),
+      m_subType(subType)
+{
+}
+
+uint8_t
+DmmSessionHeader::GetSubType() const
+{
+    return m_subType;
+}
+
+void
+DmmSessionHeader::SetSequence(uint16_t seq)
+{
+    m_sequence = seq;
+}
+
+uint16_t
+DmmSessionHeader::GetSequence() const
+{
+    return m_sequence;
+}
+
+void
+DmmSessionHeader::SetRemove(bool remove)
+{
+    m_flags = remove ? (m_flags | FLAG_REMOVE) : (m_flags & ~FLAG_REMOVE);
+}
+
+bool
+DmmSessionHeader::GetRemove() const
+{
+    return m_flags & FLAG_REMOVE;
+}
+
+void
+DmmSessionHeader::SetMobileNode(const std::string& mnId)
+{
+    GetOptions().SetMobileNodeIdentifier(mnId);
+}
+
+std::optional<std::string>
+DmmSessionHeader::GetMobileNode() const
+{
+    return GetOptions().GetMobileNodeIdentifier();
+}
+
+void
+DmmSessionHeader::AddSession(const HomeNetworkPrefix& prefix, Ipv6Address anchor)
+{
+    GetOptions().AddHomeNetworkPrefix(prefix.prefix, prefix.length);
+    std::vector<uint8_t> data(18, 0);
+    data[0] = ANCHOR_SUBTYPE;
+    anchor.Serialize(data.data() + 2);
+    GetOptions().AddRawOption(ANCHOR_OPTION, data);
+}
+
+std::vector<std::pair<HomeNetworkPrefix, Ipv6Address>>
+DmmSessionHeader::GetSessions() const
+{
+    std::vector<Ipv6Address> anchors;
+    for (const auto& option : GetOptions().GetRawOptions())
+    {
+        if (option.type == ANCHOR_OPTION && option.data.size() == 18 &&
+            option.data[0] == ANCHOR_SUBTYPE)
+        {
+            anchors.push_back(Ipv6Address::Deserialize(option.data.data() + 2));
+        }
+    }
+    std::vector<std::pair<HomeNetworkPrefix, Ipv6Address>> sessions;
+    auto prefixes = GetOptions().GetHomeNetworkPrefixes();
+    for (size_t i = 0; i < prefixes.size() && i < anchors.size(); ++i)
+    {
+        sessions.emplace_back(HomeNetworkPrefix::Make(prefixes[i].first, prefixes[i].second),
+                              anchors[i]);
+    }
+    return sessions;
+}
+
+std::optional<uint8_t>
+DmmSessionHeader::PeekSubType(Ptr<const Packet> p)
+{
+    uint8_t b[7];
+    if (!p || p->CopyData(b, sizeof(b)) != sizeof(b) || b[2] != MH_TYPE)
+    {
+        return std::nullopt;
+    }
+    return b[6];
+}
+
+uint32_t
+DmmSessionHeader::GetMessageDataSize() const
+{
+    return MESSAGE_DATA_SIZE;
+}
+
+void
+DmmSessionHeader::SerializeMessageData(uint8_t* buf) const
+{
+    buf[0] = m_subType;
+    buf[1] = m_flags;
+    WriteU16(buf + 2, m_sequence);
+}
+
+void
+DmmSessionHeader::DeserializeMessageData(const uint8_t* buf)
+{
+    m_subType = buf[0];
+    m_flags = buf[1];
+    m_sequence = ReadU16(buf + 2);
+}
+
+void
+DmmSessionHeader::PrintMessageData(std::ostream& os) const
+{
+    os << "subtype=" << +m_subType << " seq=" << m_sequence << (GetRemove() ? " R" : "");
+}
+
+TypeId
+SessionQuery::GetTypeId()
+{
+    static TypeId tid = TypeId("ns3::SessionQuery")
+                            .SetParent<DmmSessionHeader>()
+                            .SetGroupName("Dmm")
+                            .AddConstructor<SessionQuery>();
+    return tid;
+}
+
+TypeId
+SessionQuery::GetInstanceTypeId() const
+{
+    return GetTypeId();
+}
+
+SessionQuery::SessionQuery()
+    : DmmSessionHeader(QUERY)
+{
+}
+
+TypeId
+SessionReply::GetTypeId()
+{
+    static TypeId tid = TypeId("ns3::SessionReply")
+                            .SetParent<DmmSessionHeader>()
+                            .SetGroupName("Dmm")
+                            .AddConstructor<SessionReply>();
+    return tid;
+}
+
+TypeId
+SessionReply::GetInstanceTypeId() const
+{
+    return GetTypeId();
+}
+
+SessionReply::SessionReply()
+    : DmmSessionHeader(REPLY)
+{
+}
+
+TypeId
+SessionUpdate::GetTypeId()
+{
+    static TypeId tid = TypeId("ns3::SessionUpdate")
+                            .SetParent<DmmSessionHeader>()
+                            .SetGroupName("Dmm")
+                            .AddConstructor<SessionUpdate>();
+    return tid;
+}
+
+TypeId
+SessionUpdate::GetInstanceTypeId() const
+{
+    return GetTypeId();
+}
+
+SessionUpdate::SessionUpdate()
+    : DmmSessionHeader(UPDATE)
+{
+}
+
+} // namespace ns3

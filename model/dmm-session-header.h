@@ -1,0 +1,127 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef DMM_DMM_SESSION_HEADER_H
+#define DMM_DMM_SESSION_HEADER_H
+
+#include "ns3/home-address-allocation.h"
+#include "ns3/mobility-header.h"
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace ns3
+{
+
+/**
+ * \ingroup dmm
+ * \brief Common layout of the messages between mobility-capable access routers and the
+ *        central mobility-session database of Dynamic Mobility Anchoring (seed 003 §4.1,
+ *        whose wire format the draft leaves open).
+ *
+ * They use the experimental Mobility Header type 253 (RFC 4727). Message data, 4 octets:
+ *
+ *     | Subtype (8) | Flags (8, R = 0x80: remove) | Sequence (16) |
+ *
+ * followed by options: the Mobile Node Identifier (NAI, RFC 4283), then one pair per
+ * mobility session: a Home Network Prefix option (RFC 5213 §8.3) and an Anchor option
+ * (experimental mobility option 253, RFC 4727: Subtype 1 (8), Reserved (8), the
+ * anchoring MAR's address (128); alignment 8n+6). Subtypes: 1 Session Query, 2 Session
+ * Reply, 3 Session Update. One class per message derives from this one.
+ */
+class DmmSessionHeader : public MobilityHeader
+{
+  public:
+    static constexpr uint8_t MH_TYPE = 253;          //!< experimental MH type (RFC 4727)
+    static constexpr uint8_t ANCHOR_OPTION = 253;    //!< experimental option (RFC 4727)
+    static constexpr uint32_t MESSAGE_DATA_SIZE = 4; //!< subtype, flags, sequence
+    static constexpr uint8_t FLAG_REMOVE = 0x80;     //!< R: the session ended
+
+    /// Message subtypes.
+    enum SubType : uint8_t
+    {
+        QUERY = 1,  //!< V-MAR -> database: the node's sessions?
+        REPLY = 2,  //!< database -> MAR: the node's sessions
+        UPDATE = 3, //!< H-MAR -> database: a session starts (or ends, with R)
+    };
+
+    /// \brief Get the type ID. \return the object TypeId
+    static TypeId GetTypeId();
+
+    /// \return the subtype
+    uint8_t GetSubType() const;
+    /// \param seq the sequence number (a reply echoes the query's)
+    void SetSequence(uint16_t seq);
+    /// \return the sequence number
+    uint16_t GetSequence() const;
+    /// \param remove the R flag
+    void SetRemove(bool remove);
+    /// \return the R flag
+    bool GetRemove() const;
+    /// \param mnId the mobile node the message is about
+    void SetMobileNode(const std::string& mnId);
+    /// \return the mobile node, if the option is present
+    std::optional<std::string> GetMobileNode() const;
+    /**
+     * \brief Add a mobility session. \param prefix the prefix
+     * \param anchor the MAR anchoring it
+     */
+    void AddSession(const HomeNetworkPrefix& prefix, Ipv6Address anchor);
+    /// \return the sessions (prefix, anchor), in order; pairs without an anchor are dropped
+    std::vector<std::pair<HomeNetworkPrefix, Ipv6Address>> GetSessions() const;
+
+    /**
+     * \brief Peek the subtype of a packet starting with a session message.
+     * \param p the packet \return the subtype, or nothing if it is not one
+     */
+    static std::optional<uint8_t> PeekSubType(Ptr<const Packet> p);
+
+  protected:
+    /// \param subType the message's subtype
+    explicit DmmSessionHeader(uint8_t subType);
+    uint32_t GetMessageDataSize() const override;
+    void SerializeMessageData(uint8_t* buf) const override;
+    void DeserializeMessageData(const uint8_t* buf) override;
+    void PrintMessageData(std::ostream& os) const override;
+
+  private:
+    uint8_t m_subType;      //!< subtype
+    uint8_t m_flags{0};     //!< flags
+    uint16_t m_sequence{0}; //!< sequence number
+};
+
+/// \ingroup dmm \brief Session Query (subtype 1): a V-MAR asks for a node's sessions.
+class SessionQuery : public DmmSessionHeader
+{
+  public:
+    /// \brief Get the type ID. \return the object TypeId
+    static TypeId GetTypeId();
+    TypeId GetInstanceTypeId() const override;
+    SessionQuery();
+};
+
+/// \ingroup dmm \brief Session Reply (subtype 2): the database lists a node's sessions.
+class SessionReply : public DmmSessionHeader
+{
+  public:
+    /// \brief Get the type ID. \return the object TypeId
+    static TypeId GetTypeId();
+    TypeId GetInstanceTypeId() const override;
+    SessionReply();
+};
+
+/// \ingroup dmm \brief Session Update (subtype 3): an H-MAR records (or ends) a session.
+class SessionUpdate : public DmmSessionHeader
+{
+  public:
+    /// \brief Get the type ID. \return the object TypeId
+    static TypeId GetTypeId();
+    TypeId GetInstanceTypeId() const override;
+    SessionUpdate();
+};
+
+} // namespace ns3
+
+#endif // DMM_DMM_SESSION_HEADER_H

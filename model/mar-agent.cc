@@ -1,0 +1,248 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "mar-agent.h"
+
+#include "ns3/dmm-session-header.h"
+#include "ns3/home-address-allocation.h"
+#include "ns3/ipv6-header.h"
+#include "ns3/ipv6-interface.h"
+#include "ns3/log.h"
+#include "ns3/mobility-l4-protocol.h"
+#include "ns3/mobility-routing.h"
+#include "ns3/packet.h"
+#include "ns3/proxy-location-update.h"
+#include "ns3/routing-control.h"
+#include "ns3/simulator.h"
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("MarAgent");
+NS_OBJECT_ENSURE_REGISTERED(MarAgent);
+
+TypeId
+MarAgent::GetTypeId()
+{
+    static TypeId tid = TypeId("ns3::MarAgent")
+                            .SetParent<AccessRouterAgent>()
+                            .SetGroupName("Dmm")
+                            .AddConstructor<MarAgent>();
+    return tid;
+}
+
+MarAgent::MarAgent()
+{
+}
+
+MarAgent::~MarAgent()
+{
+}
+
+void
+MarAgent::DoDispose()
+{
+    m_haa = nullptr;
+    m_mr = nullptr;
+    m_lu = nullptr;
+    m_rc = nullptr;
+    m_mh = nullptr;
+    AccessRouterAgent::DoDispose();
+}
+
+void
+MarAgent::Setup(Ptr<HomeAddressAllocation> haa,
+                Ptr<MobilityRouting> mr,
+                Ptr<ProxyLocationUpdate> lu,
+                Ptr<RoutingControl> rc,
+                Ipv6Address address,
+                Ipv6Address database)
+{
+    m_haa = haa;
+    m_mr = mr;
+    m_lu = lu;
+    m_rc = rc;
+    m_address = address;
+    m_database = database;
+    m_lu->SetOutcomeCallback(MakeCallback(&MarAgent::Outcome, this));
+}
+
+void
+MarAgent::AddPolicy(Mac48Address mac, const std::string& mnId)
+{
+    m_policy[mac] = mnId;
+}
+
+const MarAgent::Stats&
+MarAgent::GetStats() const
+{
+    return m_stats;
+}
+
+void
+MarAgent::StartApplication()
+{
+    AccessRouterAgent::StartApplication();
+    m_mh = MobilityL4Protocol::Install(GetNode());
+    m_mh->RegisterHandler(DmmSessionHeader::MH_TYPE, MakeCallback(&MarAgent::HandleSession, this));
+}
+
+void
+MarAgent::HandleSolicitation(uint32_t interface, Ipv6Address peer, Mac48Address mac)
+{
+    auto policy = m_policy.find(mac);
+    if (policy == m_policy.end())
+    {
+        m_stats.unknownNode++;
+        return;
+    }
+    const std::string& mnId = policy->second;
+    bool known = m_attached.count(mnId) > 0;
+    Attached& node = m_attached[mnId];
+    node.interface = interface;
+    node.linkLocal = peer;
+    if (known)
+    {
+        if (node.complete)
+        {
+            Simulator::Schedule(m_processingDelay, &MarAgent::Advertise, this, mnId);
+        }
+        return; // the RA follows the registrations under way
+    }
+    Simulator::Schedule(m_processingDelay, &MarAgent::Attach, this, mnId);
+}
+
+void
+MarAgent::Attach(std::string mnId)
+{
+    auto it = m_attached.find(mnId);
+    if (it == m_attached.end())
+    {
+        return; // left meanwhile
+    }
+    Attached& node = it->second;
+    std::optional<HomeNetworkPrefix> local = m_haa->Allocate(mnId);
+    if (!local)
+    {
+        m_stats.rejected++;
+        m_attached.erase(it);
+        return;
+    }
+    node.local = *local;
+    m_mr->SetAccessRoute(node.local, node.interface, node.linkLocal); // native here
+    // Record the session, then ask for the others: the query follows the update on the
+    // same path, so the reply already lists this MAR's session.
+    SessionUpdate update;
+    update.SetMobileNode(mnId);
+    update.AddSession(node.local, m_address);
+    m_mh->Send(update, m_address, m_database);
+    SessionQuery query;
+    query.SetSequence(node.query = ++m_sequence);
+    query.SetMobileNode(mnId);
+    m_mh->Send(query, m_address, m_database);
+}
+
+void
+MarAgent::HandleSession(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6Interface>)
+{
+    if (DmmSessionHeader::PeekSubType(p) != DmmSessionHeader::REPLY ||
+        header.GetSource() != m_database)
+    {
+        return;
+    }
+    SessionReply reply;
+    p->RemoveHeader(reply);
+    std::optional<std::string> mnId = reply.GetMobileNode();
+    auto it = mnId ? m_attached.find(*mnId) : m_attached.end();
+    if (it == m_attached.end() || reply.GetSequence() != it->second.query)
+    {
+        return; // not (or no longer) attached, or an old answer
+    }
+    Attached& node = it->second;
+    for (const auto& [prefix, anchor] : reply.GetSessions())
+    {
+        if (anchor != m_address && !node.pending.count(anchor) && !node.foreign.count(anchor))
+        {
+            // Seed 003 §4.2 step 3: this MAR is the node's V-MAR for that prefix.
+            node.pending.insert(anchor);
+            m_lu->RegisterWith(anchor, *mnId, {prefix}, {});
+        }
+    }
+    if (node.pending.empty())
+    {
+        Simulator::Schedule(m_processingDelay, &MarAgent::Advertise, this, *mnId);
+    }
+}
+
+void
+MarAgent::Outcome(const LocationUpdate::Outcome& outcome)
+{
+    auto it = m_attached.find(outcome.mnId);
+    if (it == m_attached.end() || !it->second.pending.erase(outcome.anchor))
+    {
+        return; // a refresh or a de-registration answer
+    }
+    Attached& node = it->second;
+    if (outcome.timedOut || !IsBindingAccepted(outcome.status) || outcome.prefixes.empty())
+    {
+        m_stats.rejected++;
+    }
+    else
+    {
+        node.foreign[outcome.anchor] = outcome.prefixes.front();
+        m_rc->AddAttachedNode(outcome.prefixes, node.interface, node.linkLocal, outcome.anchor);
+        m_stats.foreignPrefixes++;
+    }
+    if (node.pending.empty())
+    {
+        Simulator::Schedule(m_processingDelay, &MarAgent::Advertise, this, outcome.mnId);
+    }
+}
+
+void
+MarAgent::Advertise(std::string mnId)
+{
+    auto it = m_attached.find(mnId);
+    if (it == m_attached.end())
+    {
+        return;
+    }
+    Attached& node = it->second;
+    std::vector<AdvertisedPrefix> prefixes;
+    for (const auto& [anchor, prefix] : node.foreign)
+    {
+        prefixes.push_back({prefix, m_validLifetime, Seconds(0)}); // deprecated (§4.2 step 4)
+    }
+    prefixes.push_back({node.local, m_validLifetime, m_preferredLifetime}); // last: newest
+    if (!node.complete)
+    {
+        node.complete = true;
+        m_stats.attachments++;
+    }
+    SendAdvertisement(node.interface, node.linkLocal, prefixes);
+}
+
+void
+MarAgent::NotifyDetached(Mac48Address mac)
+{
+    auto policy = m_policy.find(mac);
+    if (policy == m_policy.end())
+    {
+        return;
+    }
+    auto it = m_attached.find(policy->second);
+    if (it == m_attached.end())
+    {
+        return;
+    }
+    Attached& node = it->second;
+    m_mr->RemoveAccessRoute(node.local);
+    for (const auto& [anchor, prefix] : node.foreign)
+    {
+        m_rc->RemoveAttachedNode({prefix}, anchor);
+        m_lu->DeregisterWith(anchor, policy->second);
+    }
+    m_attached.erase(it);
+}
+
+} // namespace ns3

@@ -1,0 +1,122 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef DMM_MAR_AGENT_H
+#define DMM_MAR_AGENT_H
+
+#include "ns3/access-router-agent.h"
+#include "ns3/location-update.h"
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace ns3
+{
+
+class HomeAddressAllocation;
+class Ipv6Header;
+class Ipv6Interface;
+class MobilityL4Protocol;
+class MobilityRouting;
+class Packet;
+class ProxyLocationUpdate;
+class RoutingControl;
+
+/**
+ * \ingroup dmm
+ * \brief The access side of a mobility-capable access router (MAR) of Dynamic Mobility
+ *        Anchoring (seed 003 §4): per-MN prefixes anchored here, and the V-MAR role for
+ *        prefixes anchored at other MARs.
+ *
+ * The H-MAR role (HAA + LM + MR for this MAR's own prefixes) is an LmaAgent on the same
+ * node sharing the allocation and the mobility routing. On a router solicitation the MAR
+ * allocates (or finds) the node's prefix here, records the session in the central
+ * database (Session Update), asks it for the node's other sessions (Session Query) and
+ * registers each foreign prefix with its H-MAR (PBU/PBA, all in parallel). The RA that
+ * follows the last PBA advertises the foreign prefixes deprecated (preferred lifetime
+ * 0) and this MAR's prefix preferred, so new flows use it and old ones keep theirs.
+ */
+class MarAgent : public AccessRouterAgent
+{
+  public:
+    /// \brief Named counters.
+    struct Stats
+    {
+        uint64_t unknownNode{0};     //!< solicitations from nodes without a policy profile
+        uint64_t attachments{0};     //!< completed attachments (RA with every prefix)
+        uint64_t foreignPrefixes{0}; //!< prefixes registered with another MAR
+        uint64_t rejected{0};        //!< registrations refused or unanswered
+    };
+
+    /// \brief Get the type ID. \return the object TypeId
+    static TypeId GetTypeId();
+    MarAgent();
+    ~MarAgent() override;
+
+    /**
+     * \brief Assemble the MAR.
+     * \param haa this MAR's prefix allocation (shared with its LmaAgent)
+     * \param mr the node's mobility routing (shared with its LmaAgent)
+     * \param lu location update towards H-MARs
+     * \param rc routing control for the V-MAR role
+     * \param address this MAR's address
+     * \param database the session database's address
+     */
+    void Setup(Ptr<HomeAddressAllocation> haa,
+               Ptr<MobilityRouting> mr,
+               Ptr<ProxyLocationUpdate> lu,
+               Ptr<RoutingControl> rc,
+               Ipv6Address address,
+               Ipv6Address database);
+
+    /// \param mac a node's link-layer address \param mnId its identifier (policy store)
+    void AddPolicy(Mac48Address mac, const std::string& mnId);
+
+    void NotifyDetached(Mac48Address mac) override;
+
+    /// \return the counters
+    const Stats& GetStats() const;
+
+  protected:
+    void DoDispose() override;
+    void StartApplication() override;
+    void HandleSolicitation(uint32_t interface, Ipv6Address peer, Mac48Address mac) override;
+
+  private:
+    /// A node attached here.
+    struct Attached
+    {
+        uint32_t interface {
+            0
+        };                                                //!< access interface
+        Ipv6Address linkLocal;                            //!< its link-local address
+        HomeNetworkPrefix local;                          //!< the prefix anchored here
+        std::map<Ipv6Address, HomeNetworkPrefix> foreign; //!< H-MAR -> prefix, registered
+        std::set<Ipv6Address> pending;                    //!< H-MARs not answered yet
+        uint16_t query{0};                                //!< sequence of the open query
+        bool complete{false};                             //!< RA sent with every prefix
+    };
+
+    void Attach(std::string mnId);
+    void HandleSession(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6Interface> iface);
+    void Outcome(const LocationUpdate::Outcome& outcome);
+    void Advertise(std::string mnId);
+
+    Ptr<HomeAddressAllocation> m_haa;             //!< own prefixes
+    Ptr<MobilityRouting> m_mr;                    //!< mobility routing
+    Ptr<ProxyLocationUpdate> m_lu;                //!< PBUs to H-MARs
+    Ptr<RoutingControl> m_rc;                     //!< V-MAR forwarding state
+    Ptr<MobilityL4Protocol> m_mh;                 //!< signalling
+    Ipv6Address m_address;                        //!< this MAR
+    Ipv6Address m_database;                       //!< session database
+    std::map<Mac48Address, std::string> m_policy; //!< policy store
+    std::map<std::string, Attached> m_attached;   //!< attached nodes
+    uint16_t m_sequence{0};                       //!< last query sequence number
+    Stats m_stats;                                //!< counters
+};
+
+} // namespace ns3
+
+#endif // DMM_MAR_AGENT_H

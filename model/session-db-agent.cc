@@ -1,0 +1,153 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "session-db-agent.h"
+
+#include "ns3/dmm-session-header.h"
+#include "ns3/ipv6-header.h"
+#include "ns3/ipv6-interface.h"
+#include "ns3/log.h"
+#include "ns3/mobility-l4-protocol.h"
+#include "ns3/packet.h"
+#include "ns3/simulator.h"
+
+#include <algorithm>
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("SessionDbAgent");
+NS_OBJECT_ENSURE_REGISTERED(SessionDbAgent);
+
+TypeId
+SessionDbAgent::GetTypeId()
+{
+    static TypeId tid = TypeId("ns3::SessionDbAgent")
+                            .SetParent<Application>()
+                            .SetGroupName("Dmm")
+                            .AddConstructor<SessionDbAgent>()
+                            .AddAttribute("ProcessingDelay",
+                                          "Time to process a query or an update.",
+                                          TimeValue(Seconds(0)),
+                                          MakeTimeAccessor(&SessionDbAgent::m_processingDelay),
+                                          MakeTimeChecker(Seconds(0)));
+    return tid;
+}
+
+SessionDbAgent::SessionDbAgent()
+{
+}
+
+SessionDbAgent::~SessionDbAgent()
+{
+}
+
+void
+SessionDbAgent::DoDispose()
+{
+    m_mh = nullptr;
+    Application::DoDispose();
+}
+
+void
+SessionDbAgent::SetAddress(Ipv6Address address)
+{
+    m_address = address;
+}
+
+std::vector<SessionDbAgent::Session>
+SessionDbAgent::GetSessions(const std::string& mnId) const
+{
+    auto it = m_sessions.find(mnId);
+    return it == m_sessions.end() ? std::vector<Session>{} : it->second;
+}
+
+const SessionDbAgent::Stats&
+SessionDbAgent::GetStats() const
+{
+    return m_stats;
+}
+
+void
+SessionDbAgent::StartApplication()
+{
+    m_mh = MobilityL4Protocol::Install(GetNode());
+    m_mh->RegisterHandler(DmmSessionHeader::MH_TYPE, MakeCallback(&SessionDbAgent::Handle, this));
+    m_running = true;
+}
+
+void
+SessionDbAgent::StopApplication()
+{
+    m_running = false;
+}
+
+void
+SessionDbAgent::Handle(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6Interface>)
+{
+    if (m_running)
+    {
+        Simulator::Schedule(m_processingDelay,
+                            &SessionDbAgent::Process,
+                            this,
+                            p,
+                            header.GetSource());
+    }
+}
+
+void
+SessionDbAgent::Process(Ptr<Packet> p, Ipv6Address from)
+{
+    std::optional<uint8_t> subType = DmmSessionHeader::PeekSubType(p);
+    if (subType == DmmSessionHeader::UPDATE)
+    {
+        SessionUpdate update;
+        p->RemoveHeader(update);
+        std::optional<std::string> mnId = update.GetMobileNode();
+        if (!mnId)
+        {
+            m_stats.invalid++;
+            return;
+        }
+        std::vector<Session>& sessions = m_sessions[*mnId];
+        for (const auto& session : update.GetSessions())
+        {
+            auto same = std::find(sessions.begin(), sessions.end(), session);
+            if (update.GetRemove() && same != sessions.end())
+            {
+                sessions.erase(same);
+                m_stats.removals++;
+            }
+            else if (!update.GetRemove() && same == sessions.end())
+            {
+                sessions.push_back(session);
+                m_stats.updates++;
+            }
+        }
+        return;
+    }
+    if (subType != DmmSessionHeader::QUERY)
+    {
+        m_stats.invalid++; // replies are ours to send, not to receive
+        return;
+    }
+    SessionQuery query;
+    p->RemoveHeader(query);
+    std::optional<std::string> mnId = query.GetMobileNode();
+    if (!mnId)
+    {
+        m_stats.invalid++;
+        return;
+    }
+    SessionReply reply;
+    reply.SetSequence(query.GetSequence());
+    reply.SetMobileNode(*mnId);
+    for (const auto& [prefix, anchor] : GetSessions(*mnId))
+    {
+        reply.AddSession(prefix, anchor);
+    }
+    m_stats.queries++;
+    m_mh->Send(reply, m_address, from);
+}
+
+} // namespace ns3

@@ -1,0 +1,79 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef DMM_SESSION_DB_AGENT_H
+#define DMM_SESSION_DB_AGENT_H
+
+#include "ns3/application.h"
+#include "ns3/home-address-allocation.h"
+#include "ns3/ipv6-address.h"
+#include "ns3/nstime.h"
+
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace ns3
+{
+
+class Ipv6Header;
+class Ipv6Interface;
+class MobilityL4Protocol;
+class Packet;
+
+/**
+ * \ingroup dmm
+ * \brief The central mobility-session database of Dynamic Mobility Anchoring (seed 003
+ *        §4.1): for every mobile node, its prefixes and the MAR anchoring each.
+ *
+ * H-MARs record sessions with Session Update messages; a V-MAR asks with a Session
+ * Query and gets a Session Reply listing the node's sessions (DmmSessionHeader).
+ */
+class SessionDbAgent : public Application
+{
+  public:
+    /// \brief Named counters.
+    struct Stats
+    {
+        uint64_t queries{0};  //!< queries answered
+        uint64_t updates{0};  //!< sessions recorded
+        uint64_t removals{0}; //!< sessions removed
+        uint64_t invalid{0};  //!< drops: no MN identifier, or an unexpected subtype
+    };
+
+    /// A mobility session: a prefix and the MAR anchoring it.
+    typedef std::pair<HomeNetworkPrefix, Ipv6Address> Session;
+
+    /// \brief Get the type ID. \return the object TypeId
+    static TypeId GetTypeId();
+    SessionDbAgent();
+    ~SessionDbAgent() override;
+
+    /// \param address the database's address (the source of its replies)
+    void SetAddress(Ipv6Address address);
+    /// \param mnId a mobile node \return its sessions, oldest first
+    std::vector<Session> GetSessions(const std::string& mnId) const;
+    /// \return the counters
+    const Stats& GetStats() const;
+
+  protected:
+    void DoDispose() override;
+    void StartApplication() override;
+    void StopApplication() override;
+
+  private:
+    void Handle(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6Interface> iface);
+    void Process(Ptr<Packet> p, Ipv6Address from);
+
+    Ptr<MobilityL4Protocol> m_mh;                           //!< signalling
+    Ipv6Address m_address;                                  //!< own address
+    std::map<std::string, std::vector<Session>> m_sessions; //!< by MN identifier
+    Time m_processingDelay;                                 //!< attribute ProcessingDelay
+    bool m_running{false};                                  //!< between start and stop
+    Stats m_stats;                                          //!< counters
+};
+
+} // namespace ns3
+
+#endif // DMM_SESSION_DB_AGENT_H
