@@ -226,3 +226,40 @@ TEST(ScenarioPcap, TsharkDecodesHierarchicalRegistrations)
     }
     EXPECT_GE(local, 3);
 }
+
+TEST(ScenarioPcap, TsharkDecodesDmaSignalling)
+{
+    if (!HaveTshark())
+    {
+        GTEST_SKIP() << "tshark is not installed (tools/bootstrap.sh installs it)";
+    }
+    auto dir = std::filesystem::temp_directory_path() / "dmm-scenario-pcap-dma";
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    ScenarioConfig cfg =
+        LoadScenario(std::string(DMM_SOURCE_DIR) + "/scenarios/dmm-fig7-dma.json", {}, {}, {});
+    RunOptions opt;
+    opt.outDir = dir.string();
+    opt.pcap = true;
+    opt.progress = false;
+    RunScenario(cfg, opt);
+    ExpectCleanCaptures(dir);
+    // The database's link carries the session messages (experimental MH type 253) and
+    // the last move's two PBUs leave ar2 with the HNP of each H-MAR.
+    auto db = Capture(dir, "db");
+    ASSERT_FALSE(db.empty());
+    EXPECT_EQ(Count(db, "mip6.mhtype == 253"), 9); // 3 x (Update, Query, Reply)
+    // ar2 registers mn1's prefixes with ar1 and ar3: two PBUs, each naming one HNP.
+    int pbus = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(dir))
+    {
+        std::string name = entry.path().filename().string();
+        if (name.rfind("dmm-ar2-", 0) == 0 && entry.path().extension() == ".pcap")
+        {
+            pbus += Count(entry.path(),
+                          "mip6.mhtype == 5 && mip6.bu.p_flag == 1 && mip6.nemo.mnp.mnp && "
+                          "ipv6.src == 2001:aaaa:3:0:200:ff:fe00:6");
+        }
+    }
+    EXPECT_EQ(pbus, 2);
+}
