@@ -132,6 +132,45 @@ Mipv6Helper::InstallMap(Ptr<Node> node, Ipv6Address address, const HomeNetworkPr
 }
 
 ApplicationContainer
+Mipv6Helper::InstallHomeAgentOnLink(Ptr<Node> node,
+                                    Ipv6Address address,
+                                    const HomeNetworkPrefix& link)
+{
+    return ApplicationContainer(InstallAnchor(node, address, link, m_ha));
+}
+
+Ptr<MipMnAgent>
+Mipv6Helper::CreateMobileNode(Ptr<Node> node,
+                              Ptr<NetDevice> device,
+                              Ipv6Address home,
+                              Ipv6Address homeAgent,
+                              Ptr<ClientLocationUpdate>& lu,
+                              Ptr<HostMobilityRouting>& mr)
+{
+    mr = DynamicCast<HostMobilityRouting>(
+        InsertMobilityRouting(node, CreateObject<HostMobilityRouting>()));
+    mr->CreateTunnelInterface();
+    lu = m_lu.Create<ClientLocationUpdate>();
+    lu->Setup(node->GetObject<MobilityL4Protocol>(), homeAgent);
+    Ptr<MipMnAgent> agent = m_mn.Create<MipMnAgent>();
+    agent->SetDevice(device);
+    agent->Setup(lu, mr, node->GetObject<Ipv6TunnelL4Protocol>(), home, homeAgent);
+    node->AddApplication(agent);
+    return agent;
+}
+
+ApplicationContainer
+Mipv6Helper::InstallDistributedMobileNode(Ptr<Node> node, Ptr<NetDevice> device)
+{
+    Ptr<ClientLocationUpdate> lu;
+    Ptr<HostMobilityRouting> mr;
+    Ptr<MipMnAgent> agent =
+        CreateMobileNode(node, device, Ipv6Address::GetAny(), Ipv6Address::GetAny(), lu, mr);
+    agent->SetAttribute("DistributedHomeAgents", BooleanValue(true));
+    return ApplicationContainer(agent);
+}
+
+ApplicationContainer
 Mipv6Helper::InstallMobileNode(Ptr<Node> node,
                                Ptr<NetDevice> device,
                                const std::string& mnId,
@@ -151,23 +190,14 @@ Mipv6Helper::InstallMobileNode(Ptr<Node> node,
         home = m_homeAgent->GetAllocation()->Allocate(mnId);
     }
     NS_ABORT_MSG_IF(!home, "Mipv6Helper: the home prefix has no address left for " << mnId);
-    auto mr = DynamicCast<HostMobilityRouting>(
-        InsertMobilityRouting(node, CreateObject<HostMobilityRouting>()));
-    mr->CreateTunnelInterface();
-    Ptr<MobilityL4Protocol> mh = node->GetObject<MobilityL4Protocol>();
-    Ptr<ClientLocationUpdate> lu = m_lu.Create<ClientLocationUpdate>();
-    lu->Setup(mh, m_homeAgent->GetAddress());
-    Ptr<MipMnAgent> agent = m_mn.Create<MipMnAgent>();
-    agent->SetDevice(device);
-    agent->Setup(lu,
-                 mr,
-                 node->GetObject<Ipv6TunnelL4Protocol>(),
-                 home->prefix,
-                 m_homeAgent->GetAddress());
+    Ptr<ClientLocationUpdate> lu;
+    Ptr<HostMobilityRouting> mr;
+    Ptr<MipMnAgent> agent =
+        CreateMobileNode(node, device, home->prefix, m_homeAgent->GetAddress(), lu, mr);
     if (m_routeOptimization && !correspondents.empty())
     {
         Ptr<RrInitiator> rr = CreateObject<RrInitiator>();
-        rr->Setup(mh, lu, mr);
+        rr->Setup(node->GetObject<MobilityL4Protocol>(), lu, mr);
         for (const auto& cn : correspondents)
         {
             rr->AddCorrespondent(cn);
@@ -175,7 +205,6 @@ Mipv6Helper::InstallMobileNode(Ptr<Node> node,
         agent->SetRouteOptimization(rr);
         m_random.push_back(rr);
     }
-    node->AddApplication(agent);
     return ApplicationContainer(agent);
 }
 

@@ -16,7 +16,10 @@
 namespace ns3
 {
 
+class ClientLocationUpdate;
 class HaAgent;
+class HostMobilityRouting;
+class MipMnAgent;
 
 /**
  * \ingroup dmm
@@ -70,6 +73,25 @@ class Mipv6Helper
     ApplicationContainer InstallHomeAgent(Ptr<Node> node, Ipv6Address address);
 
     /**
+     * \brief Install a home agent on an access router for the router's own link
+     *        (client-based DMM, 000 Fig 8: every access router is a home agent). Any
+     *        number may be installed; they are independent of InstallHomeAgent().
+     * \param node the access router \param address its address on the link
+     * \param link the link's prefix (home addresses are the nodes' addresses on it)
+     * \return the HaAgent
+     */
+    ApplicationContainer InstallHomeAgentOnLink(Ptr<Node> node,
+                                                Ipv6Address address,
+                                                const HomeNetworkPrefix& link);
+
+    /**
+     * \brief Install a client-based DMM mobile node: no fixed home address or home agent;
+     *        the home agents are the access routers it visits.
+     * \param node the node \param device its access device \return the MipMnAgent
+     */
+    ApplicationContainer InstallDistributedMobileNode(Ptr<Node> node, Ptr<NetDevice> device);
+
+    /**
      * \brief Install a MAP (RFC 5380).
      * \param node the node
      * \param address the MAP address, inside \p regional
@@ -105,6 +127,13 @@ class Mipv6Helper
     int64_t AssignStreams(int64_t stream);
 
   private:
+    /// The parts every client-based mobile node has; \p lu and \p mr receive its LU and MR.
+    Ptr<MipMnAgent> CreateMobileNode(Ptr<Node> node,
+                                     Ptr<NetDevice> device,
+                                     Ipv6Address home,
+                                     Ipv6Address homeAgent,
+                                     Ptr<ClientLocationUpdate>& lu,
+                                     Ptr<HostMobilityRouting>& mr);
     Ptr<HaAgent> InstallAnchor(Ptr<Node> node,
                                Ipv6Address address,
                                const HomeNetworkPrefix& prefix,

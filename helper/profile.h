@@ -26,6 +26,7 @@ struct Profile
     bool routeOptimization;         //!< correspondents keep bindings (return routability)
     bool hierarchical;              //!< aggregation routers are MAPs (HMIPv6)
     bool distributedAnchors{false}; //!< an anchor per network (000 §4.4, Fig 5)
+    bool distributedHomeAgents{false}; //!< every access router is a home agent (Fig 8)
 };
 
 /**

@@ -36,7 +36,8 @@ KnownProfiles()
                                                 "hmipv6",
                                                 "hmipv6-ro",
                                                 "distributed-anchors",
-                                                "dma"};
+                                                "dma",
+                                                "dma-client"};
     return profiles;
 }
 

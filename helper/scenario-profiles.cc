@@ -92,13 +92,32 @@ ScenarioRun::InstallAccess(const std::string& name)
     {
         // A plain access router still validates sources on its access link (BCP 38).
         // The home agent's own MR serves its home link.
-        Ptr<MobilityRouting> mr = homeLink ? m_mip.GetHomeAgent()->GetMobilityRouting()
-                                           : m_pmip.InstallMobilityRouting(node);
+        Ipv6Address onLinkAddress = AddressOn(name, onLink);
+        Ptr<MobilityRouting> mr;
+        if (homeLink)
+        {
+            mr = m_mip.GetHomeAgent()->GetMobilityRouting();
+        }
+        else if (m_profile.distributedHomeAgents)
+        {
+            // Fig 8: the router is the home agent of its link, and says so in its RAs.
+            mr = DynamicCast<AnchorAgent>(
+                     m_mip.InstallHomeAgentOnLink(node, onLinkAddress, onLink).Get(0))
+                     ->GetMobilityRouting();
+        }
+        else
+        {
+            mr = m_pmip.InstallMobilityRouting(node);
+        }
         mr->AddAccessInterface(interface, onLink);
         agent = CreateObjectWithAttributes<AccessRouterAgent>(
             "ProcessingDelay",
             TimeValue(ScenarioMilliseconds(m_cfg.accessProcessingMs)));
         agent->AddAccessInterface(interface, onLink);
+        if (m_profile.distributedHomeAgents)
+        {
+            agent->SetRouterAddress(onLinkAddress);
+        }
         if (m_profile.hierarchical && !homeLink)
         {
             // RFC 5380 §10.1: the access router announces the MAP of its region.
@@ -153,7 +172,10 @@ ScenarioRun::InstallProfile()
     if (m_profile.clientBased)
     {
         ConfigureMipv6();
-        m_mip.InstallHomeAgent(m_nodes[m_anchor], FirstGlobal(m_anchor));
+        if (!m_profile.distributedHomeAgents)
+        {
+            m_mip.InstallHomeAgent(m_nodes[m_anchor], FirstGlobal(m_anchor));
+        }
         InstallMaps();
     }
     else if (m_profile.accessAgent == "ns3::MarAgent")
@@ -253,6 +275,23 @@ ScenarioRun::InstallLmas()
 }
 
 Ipv6Address
+ScenarioRun::AddressOn(const std::string& node, const HomeNetworkPrefix& prefix) const
+{
+    Ptr<Ipv6> ipv6 = m_nodes.at(node)->GetObject<Ipv6>();
+    for (uint32_t i = 0; i < ipv6->GetNInterfaces(); ++i)
+    {
+        for (uint32_t a = 0; a < ipv6->GetNAddresses(i); ++a)
+        {
+            if (prefix.Contains(ipv6->GetAddress(i, a).GetAddress()))
+            {
+                return ipv6->GetAddress(i, a).GetAddress();
+            }
+        }
+    }
+    return Ipv6Address::GetAny();
+}
+
+Ipv6Address
 ScenarioRun::LmaFor(const std::string& access) const
 {
     // A network is the region of its anchor: access routers use the nearest one.
@@ -281,6 +320,12 @@ ScenarioRun::InstallMobileNodeAgent(const std::string& name)
     if (m_cfg.protocol.dad == "off")
     {
         m_nodes[name]->GetObject<Icmpv6L4Protocol>()->SetAttribute("DAD", BooleanValue(false));
+    }
+    if (m_profile.distributedHomeAgents)
+    {
+        // No fixed home address: flows use the address of the router where they start.
+        return DynamicCast<MnAgent>(
+            m_mip.InstallDistributedMobileNode(m_nodes[name], m_mnDevice[name]).Get(0));
     }
     Ptr<MipMnAgent> agent = DynamicCast<MipMnAgent>(
         m_mip.InstallMobileNode(m_nodes[name], m_mnDevice[name], name + "@dmm", correspondents)

@@ -77,6 +77,7 @@ class ScenarioRun
     void InstallLmas();
     Ptr<AccessRouterAgent> InstallMar(const std::string& name);
     Ipv6Address LmaFor(const std::string& access) const;
+    Ipv6Address AddressOn(const std::string& node, const HomeNetworkPrefix& prefix) const;
     void ConfigureMipv6();
     void InstallMaps();
     void InstallClientMobileNodes();

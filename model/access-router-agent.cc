@@ -204,6 +204,12 @@ AccessRouterAgent::NotifyDetached(Mac48Address mac)
 }
 
 void
+AccessRouterAgent::SetRouterAddress(Ipv6Address address)
+{
+    m_routerAddress = address;
+}
+
+void
 AccessRouterAgent::SetMapOption(const NdOptions::MapOption& map)
 {
     m_mapOption = map;
@@ -229,9 +235,12 @@ AccessRouterAgent::SendAdvertisement(uint32_t interface,
     p->AddHeader(sllao);
     for (const auto& ap : prefixes)
     {
-        Icmpv6OptionPrefixInformation pio(ap.prefix.prefix, ap.prefix.length);
+        bool routerAddress = !m_routerAddress.IsAny() && ap.prefix.Contains(m_routerAddress);
+        Icmpv6OptionPrefixInformation pio(routerAddress ? m_routerAddress : ap.prefix.prefix,
+                                          ap.prefix.length);
         pio.SetFlags(Icmpv6OptionPrefixInformation::ONLINK |
-                     Icmpv6OptionPrefixInformation::AUTADDRCONF);
+                     Icmpv6OptionPrefixInformation::AUTADDRCONF |
+                     (routerAddress ? Icmpv6OptionPrefixInformation::ROUTERADDR : 0));
         pio.SetValidTime(static_cast<uint32_t>(ap.validLifetime.GetSeconds()));
         pio.SetPreferredTime(static_cast<uint32_t>(ap.preferredLifetime.GetSeconds()));
         p->AddHeader(pio);

@@ -80,6 +80,14 @@ class AccessRouterAgent : public Application
      */
     void SetMapOption(const NdOptions::MapOption& map);
 
+    /**
+     * \brief Put this router's global address in the Prefix Information option of the
+     *        on-link prefix, with the R flag (RFC 6275 §7.2): a router that is also the
+     *        home agent of its link tells mobile nodes where to register.
+     * \param address the router's address in the on-link prefix
+     */
+    void SetRouterAddress(Ipv6Address address);
+
     /// \return the counters of the access-side agent
     const Stats& GetAccessStats() const;
 
@@ -121,6 +129,7 @@ class AccessRouterAgent : public Application
     Ptr<Socket> m_socket;                                          //!< raw ICMPv6 socket
     std::map<uint32_t, HomeNetworkPrefix> m_interfaces;            //!< access interfaces
     std::optional<NdOptions::MapOption> m_mapOption;               //!< SetMapOption
+    Ipv6Address m_routerAddress; //!< SetRouterAddress (:: none)
     Time m_routerLifetime;                                         //!< advertised router lifetime
     Stats m_stats;                                                 //!< counters
     TracedCallback<uint32_t, Ipv6Address, Mac48Address> m_rsTrace; //!< RouterSolicitation

@@ -41,6 +41,12 @@ MipMnAgent::GetTypeId()
                           TimeValue(MilliSeconds(1)),
                           MakeTimeAccessor(&MipMnAgent::m_dadPoll),
                           MakeTimeChecker(MicroSeconds(1)))
+            .AddAttribute("DistributedHomeAgents",
+                          "Every access router is the home agent of its link (client-based "
+                          "DMM): keep one binding per earlier home address.",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&MipMnAgent::m_distributed),
+                          MakeBooleanChecker())
             .AddAttribute("Hierarchical",
                           "Use a MAP announced in router advertisements (HMIPv6, RFC 5380).",
                           BooleanValue(false),
@@ -51,7 +57,8 @@ MipMnAgent::GetTypeId()
 
 MipMnAgent::MipMnAgent()
     : m_dadWait(false),
-      m_hierarchical(false)
+      m_hierarchical(false),
+      m_distributed(false)
 {
 }
 
@@ -81,8 +88,11 @@ MipMnAgent::Setup(Ptr<ClientLocationUpdate> lu,
     m_tunnel = tunnel;
     m_home = home;
     m_homeAgent = homeAgent;
-    m_mr->AddTunnelAddress(home);
-    m_mr->SetPreferredSource(home);
+    if (!home.IsAny()) // distributed home agents: home addresses come from the links
+    {
+        m_mr->AddTunnelAddress(home);
+        m_mr->SetPreferredSource(home);
+    }
     m_lu->SetOutcomeCallback(MakeCallback(&MipMnAgent::Outcome, this));
 }
 
@@ -137,6 +147,17 @@ MipMnAgent::RouterAdvertised(Ipv6Address router, const NdOptions& options)
     {
         return; // the same link advertised again
     }
+    if (m_distributed)
+    {
+        m_advertisedHa = Ipv6Address();
+        for (const auto& address : options.GetRouterAddresses())
+        {
+            if (prefixes.front().Contains(address.prefix))
+            {
+                m_advertisedHa = address.prefix; // this router is the link's home agent
+            }
+        }
+    }
     NS_LOG_INFO("new care-of address " << careOf << " from " << router << " MAP " << map);
     m_pendingCareOf = careOf;
     // Scheduled: the stack configures the address from this RA after we see it.
@@ -176,6 +197,11 @@ MipMnAgent::WaitForDad(Ipv6Address careOf, Ipv6Address map)
 void
 MipMnAgent::Move(Ipv6Address careOf, Ipv6Address map)
 {
+    if (m_distributed)
+    {
+        MoveDistributed(careOf);
+        return;
+    }
     m_careOf = careOf;
     m_pendingCareOf = Ipv6Address();
     // Correspondents bind the RCoA under HMIPv6: a move under the same MAP keeps their
@@ -218,8 +244,75 @@ MipMnAgent::Move(Ipv6Address careOf, Ipv6Address map)
 }
 
 void
+MipMnAgent::MoveDistributed(Ipv6Address careOf)
+{
+    m_careOf = careOf;
+    m_pendingCareOf = Ipv6Address();
+    if (!m_homes.count(careOf) && !m_advertisedHa.IsAny())
+    {
+        m_homes[careOf] = m_advertisedHa; // at home here: flows started here stay native
+    }
+    m_waiting.clear();
+    for (const auto& [home, ha] : m_homes)
+    {
+        if (home != careOf)
+        {
+            m_lu->Bind(ha, ClientLocationUpdate::PeerKind::HOME_AGENT, home, careOf);
+            m_waiting.insert(ha);
+        }
+        else if (m_lu->HasBinding(ha))
+        {
+            m_lu->Unbind(ha, home); // back at that router: its home address is on-link
+            m_waiting.insert(ha);
+        }
+    }
+    if (m_waiting.empty())
+    {
+        NotifyHandoverComplete();
+    }
+}
+
+bool
+MipMnAgent::DistributedOutcome(const LocationUpdate::Outcome& outcome)
+{
+    if (!m_waiting.erase(outcome.anchor))
+    {
+        return true; // a refresh
+    }
+    for (const auto& [home, ha] : m_homes)
+    {
+        if (ha != outcome.anchor || !IsBindingAccepted(outcome.status))
+        {
+            continue;
+        }
+        auto prefix = HomeNetworkPrefix::Make(home, 128);
+        if (outcome.lifetime.IsStrictlyPositive())
+        {
+            m_mr->SetSourceTunnel(prefix, {m_careOf, ha});
+            if (m_peers.insert(ha).second)
+            {
+                m_tunnel->AddPeer(ha);
+            }
+        }
+        else
+        {
+            m_mr->RemoveSourceTunnel(prefix);
+        }
+    }
+    if (m_waiting.empty())
+    {
+        NotifyHandoverComplete(); // every home agent answered, in parallel
+    }
+    return true;
+}
+
+void
 MipMnAgent::Outcome(const LocationUpdate::Outcome& outcome)
 {
+    if (m_distributed && DistributedOutcome(outcome))
+    {
+        return;
+    }
     if (IsBindingAccepted(outcome.status) && outcome.anchor == m_homeAgent && m_careOf == m_home &&
         !outcome.lifetime.IsStrictlyPositive())
     {

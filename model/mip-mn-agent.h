@@ -7,6 +7,7 @@
 #include "ns3/client-location-update.h"
 #include "ns3/mn-agent.h"
 
+#include <map>
 #include <set>
 
 namespace ns3
@@ -28,6 +29,12 @@ class RrInitiator;
  * on-link address is the LCoA, registered with the MAP; the home agent is updated with
  * the RCoA only when the MAP changes. With route optimisation, return routability and a
  * Binding Update follow for every correspondent once the home agent has acknowledged.
+ *
+ * With DistributedHomeAgents (client-based DMM, 000 Fig 8; seed 003 §3.2) every access
+ * router is the home agent of its own link, named in its RA (R flag, RFC 6275 §7.2): the
+ * address formed at a router is a home address there, used natively by the flows that
+ * start there; after a move the node binds every earlier home address to the new
+ * care-of address with its own home agent, in parallel.
  *
  * HandoverComplete fires when the last registration of the movement is acknowledged.
  */
@@ -69,6 +76,8 @@ class MipMnAgent : public MnAgent
 
   private:
     void Move(Ipv6Address careOf, Ipv6Address map);
+    void MoveDistributed(Ipv6Address careOf);
+    bool DistributedOutcome(const LocationUpdate::Outcome& outcome);
     void WaitForDad(Ipv6Address careOf, Ipv6Address map);
     void Outcome(const LocationUpdate::Outcome& outcome);
     void RouteOptimized();
@@ -87,6 +96,10 @@ class MipMnAgent : public MnAgent
     bool m_dadWait;                     //!< attribute DadWait
     Time m_dadPoll;                     //!< attribute DadPollInterval
     bool m_hierarchical;                //!< attribute Hierarchical
+    bool m_distributed;                         //!< attribute DistributedHomeAgents
+    std::map<Ipv6Address, Ipv6Address> m_homes; //!< distributed: home address -> its HA
+    std::set<Ipv6Address> m_waiting;            //!< distributed: HAs whose BA is awaited
+    Ipv6Address m_advertisedHa;                 //!< distributed: HA named by the last RA
     std::set<Ipv6Address> m_peers;      //!< tunnel peers added
 };
 

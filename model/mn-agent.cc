@@ -131,7 +131,13 @@ MnAgent::NotifyDetached()
     for (uint32_t i = routing->GetNRoutes(); i-- > 0;)
     {
         Ipv6RoutingTableEntry route = routing->GetRoute(i);
-        if (route.IsDefault() && route.GetInterface() == static_cast<uint32_t>(interface))
+        // The old router is gone, and so is its link: a prefix learnt there is no longer
+        // on-link (a node that moves would otherwise look for its old router's
+        // addresses, e.g. a home agent, on the new link).
+        bool onLink = route.IsNetwork() && route.GetGateway().IsAny() &&
+                      !route.GetDest().IsLinkLocal() && !route.GetDest().IsAny();
+        if ((route.IsDefault() || onLink) &&
+            route.GetInterface() == static_cast<uint32_t>(interface))
         {
             routing->RemoveRoute(i);
         }

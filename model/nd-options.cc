@@ -72,6 +72,24 @@ NdOptions::GetPrefixes() const
     return out;
 }
 
+std::vector<HomeNetworkPrefix>
+NdOptions::GetRouterAddresses() const
+{
+    std::vector<HomeNetworkPrefix> out;
+    for (const auto& [off, length] : m_options)
+    {
+        constexpr uint8_t R_FLAG = 0x20; // RFC 6275 §7.2
+        if (m_bytes[off] == Icmpv6Header::ICMPV6_OPT_PREFIX && length == 32 &&
+            m_bytes[off + 2] <= 128 && (m_bytes[off + 3] & R_FLAG))
+        {
+            uint8_t address[16];
+            std::copy(&m_bytes[off + 16], &m_bytes[off + 32], address);
+            out.push_back(HomeNetworkPrefix{Ipv6Address(address), m_bytes[off + 2]});
+        }
+    }
+    return out;
+}
+
 bool
 NdOptions::MapOption::operator==(const MapOption& other) const
 {

@@ -66,6 +66,12 @@ class NdOptions
     std::optional<Mac48Address> GetSourceLinkLayerAddress() const;
     /// \return the prefixes of all well-formed Prefix Information options
     std::vector<HomeNetworkPrefix> GetPrefixes() const;
+    /**
+     * \return the router addresses of the Prefix Information options with the R flag
+     *         (RFC 6275 §7.2: the field then holds the router's full address), paired with
+     *         the prefix length, in order
+     */
+    std::vector<HomeNetworkPrefix> GetRouterAddresses() const;
     /// \return every well-formed MAP option (length 3, unicast MAP address), in order
     std::vector<MapOption> GetMapOptions() const;
 

@@ -17,21 +17,6 @@ constexpr double ND_BYTES = 72; // NS and NA with a link-layer address option (R
 constexpr double TUNNEL = 40;   // outer IPv6 header of IPv6-in-IPv6
 constexpr double DAD_MS = 1000; // ns-3 Icmpv6L4Protocol DadTimeout (RetransTimer x 1)
 
-/// Messages of a type sent by a node at or after a time, in order.
-std::vector<SignalingRecord>
-Messages(const RunResults& r, const std::string& node, const std::string& type, double after)
-{
-    std::vector<SignalingRecord> out;
-    for (const auto& s : r.signaling)
-    {
-        if (s.node == node && s.type == type && s.timeS >= after - 1e-12)
-        {
-            out.push_back(s);
-        }
-    }
-    return out;
-}
-
 std::string
 Only(const ScenarioConfig& cfg, const std::string& role)
 {

@@ -11,6 +11,7 @@
 #include "ns3/scenario-builder.h"
 #include "ns3/scenario-config.h"
 
+#include <limits>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <queue>
@@ -151,6 +152,25 @@ Message(const RunResults& r, const std::string& node, const std::string& type, d
 }
 
 /// PMIPv6 closed form with the LMA \p anchor (doc/dmm.rst, Validation): L2 switch + RS + MAG
+/// Messages of a type sent by a node in [from, to], in order.
+inline std::vector<SignalingRecord>
+Messages(const RunResults& r,
+         const std::string& node,
+         const std::string& type,
+         double from,
+         double to = std::numeric_limits<double>::infinity())
+{
+    std::vector<SignalingRecord> out;
+    for (const auto& s : r.signaling)
+    {
+        if (s.node == node && s.type == type && s.timeS >= from - 1e-12 && s.timeS <= to)
+        {
+            out.push_back(s);
+        }
+    }
+    return out;
+}
+
 /// processing + PBU + LMA processing + PBA + MAG processing + RA.
 inline double
 PredictPmipv6(const ScenarioConfig& cfg,

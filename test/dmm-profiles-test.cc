@@ -154,3 +154,54 @@ TEST(DmmFig7, FlowsStayOnTheirAnchorsAndNewFlowsUseTheNewPrefix)
     }
     EXPECT_GT(r.tunnelledBytes, 0u);
 }
+
+TEST(DmmFig8, EveryEarlierRouterIsAHomeAgentUpdatedInParallel)
+{
+    // 000 §5.1.2 Fig 8 (seed 003 §3.2): the same moves as Fig 7, client-based: each
+    // access router is the home agent of its link; after each move the node binds every
+    // earlier home address with that router's home agent, directly and in parallel.
+    ScenarioConfig cfg = LoadFigure("dmm-fig8-dma-client.json");
+    RunResults r = Simulate(cfg);
+    ASSERT_EQ(r.handovers.size(), 2u);
+    std::map<std::string, std::vector<std::string>> homeAgents{{"ar3", {"ar1"}},
+                                                               {"ar2", {"ar1", "ar3"}}};
+    constexpr double ND_BYTES = 72; // the new router resolves the care-of address (NS, NA)
+    for (const auto& h : r.handovers)
+    {
+        SCOPED_TRACE(h.from + " -> " + h.to);
+        double bu = Message(r, h.mn, "BU", h.l2UpS).bytes;
+        double arrival = 0;
+        double first = 1e9;
+        for (const auto& ha : homeAgents.at(h.to))
+        {
+            const SignalingRecord& ba = Message(r, ha, "BA", h.l2UpS);
+            EXPECT_EQ(ba.dst, Message(r, h.mn, "BU", h.l2UpS).src) << ha << " answers";
+            auto path = Path(cfg, h.to, ha);
+            double t = AccessMs(cfg, h.to, bu) + WiredMs(path, bu) + cfg.anchorProcessingMs +
+                       WiredMs(path, ba.bytes);
+            arrival = std::max(arrival, t);
+            first = std::min(first, t);
+        }
+        double rs = Message(r, h.mn, "RS", h.l2UpS).bytes;
+        double ra = Message(r, h.to, "RA", h.l2UpS).bytes;
+        double ba = Message(r, homeAgents.at(h.to).front(), "BA", h.l2UpS).bytes;
+        double predicted = cfg.l2.switchTimeMs + AccessMs(cfg, h.to, rs) + cfg.accessProcessingMs +
+                           AccessMs(cfg, h.to, ra) +
+                           std::max(arrival, first + 2 * AccessMs(cfg, h.to, ND_BYTES)) +
+                           AccessMs(cfg, h.to, ba);
+        EXPECT_NEAR(h.latencyMs, predicted, predicted * 0.01);
+        EXPECT_EQ(Messages(r, h.mn, "BU", h.l2UpS, h.signalingDoneS).size(),
+                  homeAgents.at(h.to).size());
+    }
+    for (const auto& f : r.flows)
+    {
+        SCOPED_TRACE(f.flow);
+        // A flow keeps the address formed at the router where it started (its link
+        // prefix 2001:bbbb:<i>::/64) and is native while the node stays there.
+        std::string startAr = f.cn == "cn11" ? "ar1" : "ar3";
+        std::string prefix = f.cn == "cn11" ? "2001:bbbb:1:" : "2001:bbbb:3:";
+        EXPECT_EQ(f.address.rfind(prefix, 0), 0u) << f.address;
+        EXPECT_GT(f.received, f.sent * 95 / 100);
+        EXPECT_EQ(f.minLinks, Path(cfg, f.cn, startAr).size() + 1);
+    }
+}
