@@ -21,15 +21,7 @@ GetProfile(const std::string& name)
         // Fig 8 (seed 003 §3.2): every access router is the home agent of its link; the
         // mobile node keeps one binding per earlier home address.
         {"dma-client",
-         {"dma-client",
-          "",
-          "ns3::AccessRouterAgent",
-          false,
-          true,
-          false,
-          false,
-          false,
-          true}},
+         {"dma-client", "", "ns3::AccessRouterAgent", false, true, false, false, false, true}},
         // Fig 7 (seed 003 §4): every access router is a MAR (H-MAR for its prefixes, V-MAR
         // for the others); the anchor node holds the central session database.
         {"dma", {"dma", "ns3::SessionDbAgent", "ns3::MarAgent", false, false, false, false, false}},

@@ -18,14 +18,14 @@ namespace ns3
  */
 struct Profile
 {
-    std::string name;               //!< profile name
-    std::string anchorAgent;        //!< TypeId of the anchor's agent, "" = plain router
-    std::string accessAgent;        //!< TypeId of the access routers' agent
-    bool sharedAccessAddress;       //!< access routers share one link-layer/link-local address
-    bool clientBased;               //!< mobile nodes run the client side (MIPv6 LU + tunnel end)
-    bool routeOptimization;         //!< correspondents keep bindings (return routability)
-    bool hierarchical;              //!< aggregation routers are MAPs (HMIPv6)
-    bool distributedAnchors{false}; //!< an anchor per network (000 §4.4, Fig 5)
+    std::string name;                  //!< profile name
+    std::string anchorAgent;           //!< TypeId of the anchor's agent, "" = plain router
+    std::string accessAgent;           //!< TypeId of the access routers' agent
+    bool sharedAccessAddress;          //!< access routers share one link-layer/link-local address
+    bool clientBased;                  //!< mobile nodes run the client side (MIPv6 LU + tunnel end)
+    bool routeOptimization;            //!< correspondents keep bindings (return routability)
+    bool hierarchical;                 //!< aggregation routers are MAPs (HMIPv6)
+    bool distributedAnchors{false};    //!< an anchor per network (000 §4.4, Fig 5)
     bool distributedHomeAgents{false}; //!< every access router is a home agent (Fig 8)
 };
 

@@ -56,6 +56,10 @@ ScenarioRun::CreateNodes()
             m_names.push_back(n.name);
         }
     }
+    // Packets waiting for address resolution: Linux keeps about 100 (unres_qlen); ns-3's
+    // 3 would drop the acknowledgements and data that reach a router together while it
+    // resolves a mobile node's new address.
+    Config::SetDefault("ns3::NdiscCache::UnresolvedQueueSize", UintegerValue(100));
     Ipv6ListRoutingHelper list;
     list.Add(Ipv6StaticRoutingHelper(), 0);
     InternetStackHelper stack;

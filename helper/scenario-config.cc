@@ -48,6 +48,7 @@ ScenarioKeys(const std::string& context)
     static const std::map<std::string, std::string> lists{
         {"",
          "name profile seed duration_s l2 access processing protocol nodes links mobility flows "
+         "central_anchor "
          "topology movement"},
         {"l2", "type switch_time_ms beacon_interval_ms max_missed_beacons ap_distance_m standard"},
         {"access", "delay_ms rate_mbps"},
@@ -590,6 +591,16 @@ ParseScenario(const json& j)
         ParseMobility(top, c);
     }
     ParseFlows(top, c);
+    if (top.Has("central_anchor"))
+    {
+        c.centralAnchor = top.String("central_anchor");
+        const NodeConfig* n = c.FindNode(c.centralAnchor);
+        if (!n || n->role != "anchor")
+        {
+            Reader::Fail("central_anchor",
+                         fmt::format("\"{}\" is not a node with role anchor", c.centralAnchor));
+        }
+    }
     NS_LOG_INFO("scenario " << c.name << ": " << c.nodes.size() << " nodes, " << c.links.size()
                             << " links, " << c.flows.size() << " flows");
     return c;

@@ -118,7 +118,9 @@ struct ScenarioConfig
     std::vector<LinkConfig> links; //!< wired links, in file order
     std::vector<AttachmentConfig> mobility; //!< attachments, in file order
     std::vector<FlowConfig> flows;          //!< flows, in file order
-    nlohmann::json raw;                     //!< the JSON after overrides
+    /// The anchor of single-anchor profiles when there are several ("" if not given)
+    std::string centralAnchor;
+    nlohmann::json raw; //!< the JSON after overrides
 
     /**
      * \param name node name

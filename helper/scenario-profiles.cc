@@ -154,14 +154,17 @@ ScenarioRun::InstallProfile()
     }
     if (!m_profile.anchorAgent.empty() && !m_profile.distributedAnchors)
     {
-        if (anchors.size() != 1)
+        if (anchors.size() != 1 && m_cfg.centralAnchor.empty())
         {
             throw ScenarioError(fmt::format("nodes: profile \"{}\" needs exactly one node with "
-                                            "role \"anchor\" (found {})",
+                                            "role \"anchor\" (found {}), or central_anchor "
+                                            "naming the one to use",
                                             m_profile.name,
                                             anchors.size()));
         }
-        m_anchor = anchors.front()->name;
+        // With several anchors (a multi-network topology), a centralized profile uses
+        // the named one; the others are plain routers.
+        m_anchor = m_cfg.centralAnchor.empty() ? anchors.front()->name : m_cfg.centralAnchor;
         if (m_profile.accessAgent != "ns3::MarAgent") // DMA's anchor node anchors nothing
         {
             m_anchorPools.push_back(

@@ -266,7 +266,11 @@ TopologyGenerator::Generate(const TopologyParameters& p)
             std::string parent = tops.back();
             for (uint32_t h = 1; h <= p.hopsToAnchor; ++h)
             {
-                std::string r = b.Node(Name(k, "r", h), "router", k, "aggregation");
+                // The router above the access routers is the natural MAP (HMIPv6).
+                std::string r = b.Node(Name(k, "r", h),
+                                       h == p.hopsToAnchor ? "aggregation" : "router",
+                                       k,
+                                       "aggregation");
                 b.Link(parent, r, "aggregation");
                 parent = r;
             }

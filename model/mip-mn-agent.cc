@@ -215,6 +215,9 @@ MipMnAgent::Move(Ipv6Address careOf, Ipv6Address map)
         // RFC 6275 §11.5.4: back on the home link; the home address is on-link again.
         m_map = Ipv6Address();
         m_rcoa = Ipv6Address();
+        // At home the home address is on-link: nothing goes through the tunnel any more,
+        // not even the de-registration (its old care-of address is off-link here).
+        m_mr->RemoveSourceTunnel(HomeNetworkPrefix::Make(m_home, 128));
         if (m_lu->HasBinding(m_homeAgent))
         {
             m_lu->Unbind(m_homeAgent, m_home);
@@ -262,7 +265,9 @@ MipMnAgent::MoveDistributed(Ipv6Address careOf)
         }
         else if (m_lu->HasBinding(ha))
         {
-            m_lu->Unbind(ha, home); // back at that router: its home address is on-link
+            // Back at that router: its home address is on-link, untunnelled.
+            m_mr->RemoveSourceTunnel(HomeNetworkPrefix::Make(home, 128));
+            m_lu->Unbind(ha, home);
             m_waiting.insert(ha);
         }
     }

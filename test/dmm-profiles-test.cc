@@ -205,3 +205,36 @@ TEST(DmmFig8, EveryEarlierRouterIsAHomeAgentUpdatedInParallel)
         EXPECT_EQ(f.minLinks, Path(cfg, f.cn, startAr).size() + 1);
     }
 }
+
+TEST(DmmFig8, BackAtAnEarlierRouterItsAddressIsNativeAgain)
+{
+    // ar1 -> ar3 -> ar1: back at ar1, the node de-registers the address it formed there
+    // (from that address, untunnelled, RFC 6275 §11.5.4) and keeps ar3's binding.
+    ScenarioConfig cfg = LoadFigure("dmm-fig8-dma-client.json");
+    cfg.mobility.back().attach = "ar1";
+    RunResults r = Simulate(cfg);
+    ASSERT_EQ(r.handovers.size(), 2u);
+    const HandoverRecord& back = r.handovers[1];
+    SignalingRecord dereg = Messages(r, "mn1", "BU", back.l2UpS).at(0);
+    const SignalingRecord& ba = Message(r, "ar1", "BA", back.l2UpS);
+    EXPECT_EQ(dereg.src, ba.dst);
+    EXPECT_EQ(dereg.src.rfind("2001:bbbb:1:", 0), 0u) << "sent from the ar1 address";
+    double rs = Message(r, "mn1", "RS", back.l2UpS).bytes;
+    double ra = Message(r, "ar1", "RA", back.l2UpS).bytes;
+    // ar3's binding moves to the new care-of address (= the ar1 address) at the same time:
+    // the slower of the two exchanges ends the handover.
+    auto toAr3 = Path(cfg, "ar1", "ar3");
+    double bu3 = Messages(r, "mn1", "BU", back.l2UpS).at(1).bytes;
+    double ba3 = Message(r, "ar3", "BA", back.l2UpS).bytes;
+    double viaAr3 = AccessMs(cfg, "ar1", bu3) + WiredMs(toAr3, bu3) + cfg.anchorProcessingMs +
+                    WiredMs(toAr3, ba3) + AccessMs(cfg, "ar1", ba3);
+    double atHome =
+        AccessMs(cfg, "ar1", dereg.bytes) + cfg.anchorProcessingMs + AccessMs(cfg, "ar1", ba.bytes);
+    double predicted = cfg.l2.switchTimeMs + AccessMs(cfg, "ar1", rs) + cfg.accessProcessingMs +
+                       AccessMs(cfg, "ar1", ra) + std::max(viaAr3, atHome);
+    EXPECT_NEAR(back.latencyMs, predicted, predicted * 0.01);
+    for (const auto& f : r.flows)
+    {
+        EXPECT_GT(f.received, f.sent * 95 / 100) << f.flow;
+    }
+}
