@@ -18,6 +18,19 @@ GetProfile(const std::string& name)
     // Fig 5 (000 §4.4): an LMA in every network; a node keeps the anchor of the network
     // where it first registered.
     static const std::map<std::string, Profile> profiles{
+        // Fig 6 (000 §4.5, migrating home agents): an anchor per network, every anchor
+        // anycasts every home prefix and holds a replica of the LM (LM0).
+        {"migrating-ha",
+         {"migrating-ha",
+          "ns3::LmaAgent",
+          "ns3::MagAgent",
+          true,
+          false,
+          false,
+          false,
+          true,
+          false,
+          true}},
         // Fig 8 (seed 003 §3.2): every access router is the home agent of its link; the
         // mobile node keeps one binding per earlier home address.
         {"dma-client",

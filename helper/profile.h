@@ -27,6 +27,7 @@ struct Profile
     bool hierarchical;                 //!< aggregation routers are MAPs (HMIPv6)
     bool distributedAnchors{false};    //!< an anchor per network (000 §4.4, Fig 5)
     bool distributedHomeAgents{false}; //!< every access router is a home agent (Fig 8)
+    bool replicatedAnchors{false};     //!< anchors share LM0 and anycast every pool (Fig 6)
 };
 
 /**

@@ -140,9 +140,17 @@ ScenarioRun::ComputeRoutes()
     {
         owned.push_back({port.second, m_vertex[name]});
     }
+    std::vector<std::string> anycast; // Fig 6: every anchor originates every pool
     for (const auto& [pool, anchor] : m_anchorPools)
     {
-        owned.push_back({pool, m_vertex[anchor]});
+        if (m_profile.replicatedAnchors)
+        {
+            anycast.push_back(anchor);
+        }
+        else
+        {
+            owned.push_back({pool, m_vertex[anchor]});
+        }
     }
     for (const auto& [map, regional] : m_regional)
     {
@@ -153,6 +161,13 @@ ScenarioRun::ComputeRoutes()
     for (const auto& [prefix, owner] : owned)
     {
         InstallRoutesTo(prefix, {m_names[owner]});
+    }
+    for (const auto& [pool, anchor] : m_anchorPools)
+    {
+        if (m_profile.replicatedAnchors)
+        {
+            InstallRoutesTo(pool, anycast); // to the nearest anchor
+        }
     }
 }
 

@@ -37,7 +37,8 @@ KnownProfiles()
                                                 "hmipv6-ro",
                                                 "distributed-anchors",
                                                 "dma",
-                                                "dma-client"};
+                                                "dma-client",
+                                                "migrating-ha"};
     return profiles;
 }
 

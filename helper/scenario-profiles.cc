@@ -12,11 +12,13 @@
 #include "ns3/ipv6-l3-protocol.h"
 #include "ns3/ipv6-tunnel-l4-protocol.h"
 #include "ns3/l2-mobility.h"
+#include "ns3/lm-replication.h"
 #include "ns3/lma-agent.h"
 #include "ns3/log.h"
 #include "ns3/mag-agent.h"
 #include "ns3/mar-agent.h"
 #include "ns3/mn-agent.h"
+#include "ns3/mobility-l4-protocol.h"
 #include "ns3/mobility-routing.h"
 #include "ns3/nd-options.h"
 #include "ns3/proxy-location-update.h"
@@ -55,9 +57,10 @@ ScenarioRun::ConfigurePmipv6()
     {
         // Distributed anchors: the anchor of the network of the first attachment.
         auto attachments = m_cfg.AttachmentsOf(mn->name);
-        Ipv6Address lmaa = m_profile.distributedAnchors && !attachments.empty()
-                               ? LmaFor(attachments.front()->attach)
-                               : Ipv6Address::GetAny();
+        Ipv6Address lmaa =
+            m_profile.distributedAnchors && !m_profile.replicatedAnchors && !attachments.empty()
+                ? LmaFor(attachments.front()->attach)
+                : Ipv6Address::GetAny();
         m_pmip.AddMobileNode(Mac48Address::ConvertFrom(m_mnDevice[mn->name]->GetAddress()),
                              mn->name + "@dmm",
                              lmaa);
@@ -87,6 +90,14 @@ ScenarioRun::InstallAccess(const std::string& name)
     {
         agent = DynamicCast<AccessRouterAgent>(
             m_pmip.InstallMag(node, interface, onLink, FirstGlobal(name), LmaFor(name)).Get(0));
+        if (m_profile.replicatedAnchors)
+        {
+            // Fig 6: the anchor nearest a correspondent tunnels its traffic, whichever.
+            for (const NodeConfig* anchor : m_cfg.NodesWithRole("anchor"))
+            {
+                node->GetObject<Ipv6TunnelL4Protocol>()->AddPeer(FirstGlobal(anchor->name));
+            }
+        }
     }
     else
     {
@@ -265,6 +276,7 @@ ScenarioRun::InstallLmas()
         return;
     }
     uint32_t index = 0;
+    std::vector<Ptr<LmaAgent>> lmas;
     for (const NodeConfig* n : m_cfg.NodesWithRole("anchor"))
     {
         // Each anchor allocates from its own /48: 2001:1:<index>::/48.
@@ -272,8 +284,40 @@ ScenarioRun::InstallLmas()
             HomeNetworkPrefix::Make(Ipv6Address(fmt::format("2001:1:{:x}::", ++index).c_str()),
                                     POOL_LENGTH);
         m_pmip.SetAllocationAttribute("PoolPrefix", Ipv6AddressValue(pool.prefix));
-        m_pmip.InstallLma(m_nodes[n->name], FirstGlobal(n->name));
+        lmas.push_back(DynamicCast<LmaAgent>(
+            m_pmip.InstallLma(m_nodes[n->name], FirstGlobal(n->name)).Get(0)));
         m_anchorPools.push_back({pool, n->name});
+    }
+    if (m_profile.replicatedAnchors)
+    {
+        ReplicateAnchors(lmas);
+    }
+}
+
+void
+ScenarioRun::ReplicateAnchors(const std::vector<Ptr<LmaAgent>>& lmas)
+{
+    // Fig 6: every anchor serves every pool (anycast, nearest one) from its LM0 replica.
+    for (const auto& lma : lmas)
+    {
+        std::vector<Ipv6Address> peers;
+        for (const auto& other : lmas)
+        {
+            if (other != lma)
+            {
+                peers.push_back(other->GetAddress());
+            }
+        }
+        for (const auto& [pool, anchor] : m_anchorPools)
+        {
+            lma->GetMobilityRouting()->AddMobileAggregate(pool);
+        }
+        Ptr<LmReplication> replication = CreateObject<LmReplication>();
+        replication->Setup(lma->GetNode()->GetObject<MobilityL4Protocol>(),
+                           lma->GetLocationManagement(),
+                           lma->GetAddress(),
+                           peers);
+        lma->GetNode()->AggregateObject(replication);
     }
 }
 

@@ -8,6 +8,7 @@
 
 #include "ns3/access-network-helper.h"
 #include "ns3/handover-monitor.h"
+#include "ns3/lma-agent.h"
 #include "ns3/mip-mn-agent.h"
 #include "ns3/mipv6-helper.h"
 #include "ns3/path-monitor.h"
@@ -75,6 +76,7 @@ class ScenarioRun
     void InstallProfile();
     void ConfigurePmipv6();
     void InstallLmas();
+    void ReplicateAnchors(const std::vector<Ptr<LmaAgent>>& lmas);
     Ptr<AccessRouterAgent> InstallMar(const std::string& name);
     Ipv6Address LmaFor(const std::string& access) const;
     Ipv6Address AddressOn(const std::string& node, const HomeNetworkPrefix& prefix) const;

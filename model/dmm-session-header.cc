@@ -17,6 +17,7 @@ NS_OBJECT_ENSURE_REGISTERED(DmmSessionHeader);
 NS_OBJECT_ENSURE_REGISTERED(SessionQuery);
 NS_OBJECT_ENSURE_REGISTERED(SessionReply);
 NS_OBJECT_ENSURE_REGISTERED(SessionUpdate);
+NS_OBJECT_ENSURE_REGISTERED(LmSync);
 
 namespace
 {
@@ -220,6 +221,27 @@ SessionUpdate::GetInstanceTypeId() const
 
 SessionUpdate::SessionUpdate()
     : DmmSessionHeader(UPDATE)
+{
+}
+
+TypeId
+LmSync::GetTypeId()
+{
+    static TypeId tid = TypeId("ns3::LmSync")
+                            .SetParent<DmmSessionHeader>()
+                            .SetGroupName("Dmm")
+                            .AddConstructor<LmSync>();
+    return tid;
+}
+
+TypeId
+LmSync::GetInstanceTypeId() const
+{
+    return GetTypeId();
+}
+
+LmSync::LmSync()
+    : DmmSessionHeader(SYNC)
 {
 }
 

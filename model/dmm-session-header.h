@@ -29,7 +29,10 @@ namespace ns3
  * mobility session: a Home Network Prefix option (RFC 5213 §8.3) and an Anchor option
  * (experimental mobility option 253, RFC 4727: Subtype 1 (8), Reserved (8), the
  * anchoring MAR's address (128); alignment 8n+6). Subtypes: 1 Session Query, 2 Session
- * Reply, 3 Session Update. One class per message derives from this one.
+ * Reply, 3 Session Update, and 4 LM Sync (migrating home agents, 000 §4.5: the replicated
+ * location management LM0; the pair is the prefix and its locator, with the binding's
+ * Timestamp, Handoff Indicator and Access Technology Type options of RFC 5213). One class
+ * per message derives from this one.
  */
 class DmmSessionHeader : public MobilityHeader
 {
@@ -45,6 +48,7 @@ class DmmSessionHeader : public MobilityHeader
         QUERY = 1,  //!< V-MAR -> database: the node's sessions?
         REPLY = 2,  //!< database -> MAR: the node's sessions
         UPDATE = 3, //!< H-MAR -> database: a session starts (or ends, with R)
+        SYNC = 4,   //!< anchor -> replica anchors: a binding changed (or ended, with R)
     };
 
     /// \brief Get the type ID. \return the object TypeId
@@ -120,6 +124,16 @@ class SessionUpdate : public DmmSessionHeader
     static TypeId GetTypeId();
     TypeId GetInstanceTypeId() const override;
     SessionUpdate();
+};
+
+/// \ingroup dmm \brief LM Sync (subtype 4): a binding of the replicated LM changed.
+class LmSync : public DmmSessionHeader
+{
+  public:
+    /// \brief Get the type ID. \return the object TypeId
+    static TypeId GetTypeId();
+    TypeId GetInstanceTypeId() const override;
+    LmSync();
 };
 
 } // namespace ns3

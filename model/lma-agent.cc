@@ -39,6 +39,22 @@ LmaAgent::~LmaAgent()
 {
 }
 
+std::optional<HomeNetworkPrefix>
+LmaAgent::KnownPrefix(const std::string& mnId) const
+{
+    if (auto allocated = GetAllocation()->Lookup(mnId))
+    {
+        return allocated;
+    }
+    // Another anchor allocated it: a replicated LM (migrating home agents) knows it.
+    const BindingCacheEntry* entry = GetLocationManagement()->Lookup(mnId);
+    if (entry && !entry->prefixes.empty())
+    {
+        return entry->prefixes.front();
+    }
+    return std::nullopt;
+}
+
 void
 LmaAgent::ProcessUpdate(Ptr<Packet> p, Ipv6Header header)
 {
@@ -68,7 +84,11 @@ LmaAgent::ProcessUpdate(Ptr<Packet> p, Ipv6Header header)
     if (!req.mnId.empty() && !hnps.empty() && req.lifetime.IsStrictlyPositive())
     {
         // RFC 5213 §5.3.2: ALL_ZERO asks for a prefix; a named one must be this MN's.
-        hnp = hnps.front().first.IsAny() ? haa->Allocate(req.mnId) : haa->Lookup(req.mnId);
+        hnp = KnownPrefix(req.mnId);
+        if (!hnp && hnps.front().first.IsAny())
+        {
+            hnp = haa->Allocate(req.mnId);
+        }
         if (!hnps.front().first.IsAny() &&
             (!hnp || !hnp->Contains(hnps.front().first) || hnp->length != hnps.front().second))
         {
@@ -82,7 +102,7 @@ LmaAgent::ProcessUpdate(Ptr<Packet> p, Ipv6Header header)
     }
     else if (!req.mnId.empty() && !hnps.empty())
     {
-        hnp = haa->Lookup(req.mnId); // de-registration names the prefix being released
+        hnp = KnownPrefix(req.mnId); // de-registration names the prefix being released
     }
     if (hnp || req.mnId.empty() || hnps.empty())
     {

@@ -28,6 +28,10 @@ class LmaAgent : public AnchorAgent
     void ProcessUpdate(Ptr<Packet> p, Ipv6Header header) override;
     void BindingRemoved(const BindingCacheEntry& entry,
                         LocationManagement::RemovalCause cause) override;
+
+  private:
+    /// \param mnId a node \return its prefix: allocated here, or known to the LM
+    std::optional<HomeNetworkPrefix> KnownPrefix(const std::string& mnId) const;
 };
 
 } // namespace ns3

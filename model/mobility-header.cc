@@ -275,9 +275,9 @@ MobilityHeader::GetMessageName(Ptr<const Packet> p)
     case BINDING_ERROR:
         return "BE";
     case 253: // RFC 4727 experimental: the DMA session messages, by subtype
-        if (b.size() >= 7 && b[6] >= 1 && b[6] <= 3)
+        if (b.size() >= 7 && b[6] >= 1 && b[6] <= 4)
         {
-            const char* names[] = {"SessionQuery", "SessionReply", "SessionUpdate"};
+            const char* names[] = {"SessionQuery", "SessionReply", "SessionUpdate", "LmSync"};
             return names[b[6] - 1];
         }
         return "MH253";

@@ -238,3 +238,41 @@ TEST(DmmFig8, BackAtAnEarlierRouterItsAddressIsNativeAgain)
         EXPECT_GT(f.received, f.sent * 95 / 100) << f.flow;
     }
 }
+
+TEST(DmmFig6, NearestReplicaInterceptsAndEveryChangeIsSynchronised)
+{
+    // 000 §4.5 Fig 6: an anchor in each of three networks, all anycasting every pool and
+    // sharing LM0. mn11 starts in network 1 and moves to network 3; cn21 is in network 2.
+    ScenarioConfig cfg = LoadFigure("dmm-fig6-migrating-ha.json");
+    RunResults r = Simulate(cfg);
+    size_t anchors = cfg.NodesWithRole("anchor").size();
+    size_t changes = 0; // accepted registrations and de-registrations, at their own anchor
+    size_t syncs = 0;
+    for (const auto& s : r.signaling)
+    {
+        changes += s.type == "PBA" ? 1 : 0;
+        syncs += s.type == "LmSync" ? 1 : 0;
+    }
+    ASSERT_GT(changes, 0u);
+    EXPECT_EQ(syncs, changes * (anchors - 1)); // one message per change per other anchor
+    for (const auto& f : r.flows)
+    {
+        SCOPED_TRACE(f.flow);
+        EXPECT_GT(f.received, f.sent * 95 / 100);
+        // The anchor nearest the correspondent (n2) serves the node's prefix wherever it
+        // was allocated: no detour through the allocating anchor.
+        EXPECT_EQ(f.lastLinks, f.lastShortestLinks);
+    }
+    // The node keeps the prefix of network 1 in network 3.
+    EXPECT_EQ(r.flows.front().address.rfind("2001:1:1:", 0), 0u);
+    // Distributed anchors without replication: the correspondent's traffic detours
+    // through network 1's anchor.
+    ScenarioConfig fixed =
+        LoadScenario(std::string(DMM_SOURCE_DIR) + "/scenarios/dmm-fig6-migrating-ha.json",
+                     {},
+                     "distributed-anchors",
+                     {});
+    RunResults d = Simulate(fixed);
+    EXPECT_GT(d.flows.front().lastLinks, d.flows.front().lastShortestLinks);
+    EXPECT_GT(d.meanPathStretch, r.meanPathStretch);
+}
