@@ -260,7 +260,7 @@ ScenarioRun::InstallMar(const std::string& name)
     mar->AddAccessInterface(interface, onLink);
     for (const NodeConfig* mn : m_cfg.NodesWithRole("mn"))
     {
-        mar->AddPolicy(Mac48Address::ConvertFrom(m_mnDevice[mn->name]->GetAddress()),
+        mar->SetPolicy(Mac48Address::ConvertFrom(m_mnDevice[mn->name]->GetAddress()),
                        mn->name + "@dmm");
     }
     node->AddApplication(mar);

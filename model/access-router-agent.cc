@@ -204,6 +204,19 @@ AccessRouterAgent::NotifyDetached(Mac48Address mac)
 }
 
 void
+AccessRouterAgent::SetPolicy(Mac48Address mac, const std::string& mnId)
+{
+    m_policy[mac] = mnId;
+}
+
+const std::string*
+AccessRouterAgent::LookupPolicy(Mac48Address mac) const
+{
+    auto it = m_policy.find(mac);
+    return it == m_policy.end() ? nullptr : &it->second;
+}
+
+void
 AccessRouterAgent::SetRouterAddress(Ipv6Address address)
 {
     m_routerAddress = address;

@@ -88,6 +88,13 @@ class AccessRouterAgent : public Application
      */
     void SetRouterAddress(Ipv6Address address);
 
+    /**
+     * \brief Authorise a mobile node (the policy store, RFC 5213 §6.2): the agents that
+     *        register nodes (MAG, MAR) serve only nodes they know.
+     * \param mac the node's link-layer address \param mnId its MN identifier (NAI)
+     */
+    void SetPolicy(Mac48Address mac, const std::string& mnId);
+
     /// \return the counters of the access-side agent
     const Stats& GetAccessStats() const;
 
@@ -123,13 +130,17 @@ class AccessRouterAgent : public Application
     Time m_validLifetime;     //!< advertised valid lifetime
     Time m_preferredLifetime; //!< advertised preferred lifetime
 
+    /// \param mac a link-layer address \return the node's identifier, or null if unknown
+    const std::string* LookupPolicy(Mac48Address mac) const;
+
   private:
     void HandleRead(Ptr<Socket> socket);
 
     Ptr<Socket> m_socket;                                          //!< raw ICMPv6 socket
     std::map<uint32_t, HomeNetworkPrefix> m_interfaces;            //!< access interfaces
+    std::map<Mac48Address, std::string> m_policy;                  //!< policy store (SetPolicy)
     std::optional<NdOptions::MapOption> m_mapOption;               //!< SetMapOption
-    Ipv6Address m_routerAddress; //!< SetRouterAddress (:: none)
+    Ipv6Address m_routerAddress;                                   //!< SetRouterAddress (:: none)
     Time m_routerLifetime;                                         //!< advertised router lifetime
     Stats m_stats;                                                 //!< counters
     TracedCallback<uint32_t, Ipv6Address, Mac48Address> m_rsTrace; //!< RouterSolicitation

@@ -77,7 +77,7 @@ MagAgent::StopApplication()
 void
 MagAgent::AddPolicy(Mac48Address mac, const std::string& mnId, Ipv6Address anchor)
 {
-    m_policy[mac] = mnId;
+    SetPolicy(mac, mnId);
     if (!anchor.IsAny())
     {
         m_lu->SetAnchorFor(mnId, anchor);
@@ -93,13 +93,13 @@ MagAgent::GetStats() const
 void
 MagAgent::HandleSolicitation(uint32_t interface, Ipv6Address peer, Mac48Address mac)
 {
-    auto policy = m_policy.find(mac);
-    if (policy == m_policy.end())
+    const std::string* mnId = LookupPolicy(mac);
+    if (!mnId)
     {
         m_stats.unknownNode++; // RFC 5213 §6.9.1.1: no policy profile, no service
         return;
     }
-    Attached& node = m_attached[policy->second];
+    Attached& node = m_attached[*mnId];
     node.mac = mac;
     node.interface = interface;
     node.linkLocal = peer;
@@ -118,7 +118,7 @@ MagAgent::HandleSolicitation(uint32_t interface, Ipv6Address peer, Mac48Address 
     Simulator::Schedule(m_processingDelay,
                         &ProxyLocationUpdate::Register,
                         m_lu,
-                        policy->second,
+                        *mnId,
                         node.prefixes,
                         llid);
 }
@@ -185,22 +185,18 @@ MagAgent::Advertise(const Attached& node)
 void
 MagAgent::NotifyDetached(Mac48Address mac)
 {
-    auto policy = m_policy.find(mac);
-    if (policy == m_policy.end())
-    {
-        return;
-    }
-    auto it = m_attached.find(policy->second);
+    const std::string* mnId = LookupPolicy(mac);
+    auto it = mnId ? m_attached.find(*mnId) : m_attached.end();
     if (it == m_attached.end())
     {
         return;
     }
     if (it->second.registered)
     {
-        m_rc->RemoveAttachedNode(it->second.prefixes, m_lu->GetAnchor(policy->second));
+        m_rc->RemoveAttachedNode(it->second.prefixes, m_lu->GetAnchor(*mnId));
         if (m_deregisterOnDetach)
         {
-            m_lu->Deregister(policy->second);
+            m_lu->Deregister(*mnId);
         }
     }
     m_attached.erase(it);

@@ -87,12 +87,11 @@ class MagAgent : public AccessRouterAgent
     void CompleteRegistration(std::string mnId, std::vector<HomeNetworkPrefix> prefixes);
     void Advertise(const Attached& node);
 
-    Ptr<ProxyLocationUpdate> m_lu;                //!< location update
-    Ptr<RoutingControl> m_rc;                     //!< routing control
-    std::map<Mac48Address, std::string> m_policy; //!< policy store
-    std::map<std::string, Attached> m_attached;   //!< attached nodes by MN-ID
-    bool m_deregisterOnDetach;                    //!< attribute DeregisterOnDetach
-    Stats m_stats;                                //!< counters
+    Ptr<ProxyLocationUpdate> m_lu;              //!< location update
+    Ptr<RoutingControl> m_rc;                   //!< routing control
+    std::map<std::string, Attached> m_attached; //!< attached nodes by MN-ID
+    bool m_deregisterOnDetach;                  //!< attribute DeregisterOnDetach
+    Stats m_stats;                              //!< counters
 };
 
 } // namespace ns3

@@ -67,12 +67,6 @@ MarAgent::Setup(Ptr<HomeAddressAllocation> haa,
     m_lu->SetOutcomeCallback(MakeCallback(&MarAgent::Outcome, this));
 }
 
-void
-MarAgent::AddPolicy(Mac48Address mac, const std::string& mnId)
-{
-    m_policy[mac] = mnId;
-}
-
 const MarAgent::Stats&
 MarAgent::GetStats() const
 {
@@ -90,13 +84,13 @@ MarAgent::StartApplication()
 void
 MarAgent::HandleSolicitation(uint32_t interface, Ipv6Address peer, Mac48Address mac)
 {
-    auto policy = m_policy.find(mac);
-    if (policy == m_policy.end())
+    const std::string* policy = LookupPolicy(mac);
+    if (!policy)
     {
         m_stats.unknownNode++;
         return;
     }
-    const std::string& mnId = policy->second;
+    const std::string& mnId = *policy;
     bool known = m_attached.count(mnId) > 0;
     Attached& node = m_attached[mnId];
     node.interface = interface;
@@ -225,12 +219,8 @@ MarAgent::Advertise(std::string mnId)
 void
 MarAgent::NotifyDetached(Mac48Address mac)
 {
-    auto policy = m_policy.find(mac);
-    if (policy == m_policy.end())
-    {
-        return;
-    }
-    auto it = m_attached.find(policy->second);
+    const std::string* mnId = LookupPolicy(mac);
+    auto it = mnId ? m_attached.find(*mnId) : m_attached.end();
     if (it == m_attached.end())
     {
         return;
@@ -240,7 +230,7 @@ MarAgent::NotifyDetached(Mac48Address mac)
     for (const auto& [anchor, prefix] : node.foreign)
     {
         m_rc->RemoveAttachedNode({prefix}, anchor);
-        m_lu->DeregisterWith(anchor, policy->second);
+        m_lu->DeregisterWith(anchor, *mnId);
     }
     m_attached.erase(it);
 }

@@ -71,9 +71,6 @@ class MarAgent : public AccessRouterAgent
                Ipv6Address address,
                Ipv6Address database);
 
-    /// \param mac a node's link-layer address \param mnId its identifier (policy store)
-    void AddPolicy(Mac48Address mac, const std::string& mnId);
-
     void NotifyDetached(Mac48Address mac) override;
 
     /// \return the counters
@@ -104,17 +101,16 @@ class MarAgent : public AccessRouterAgent
     void Outcome(const LocationUpdate::Outcome& outcome);
     void Advertise(std::string mnId);
 
-    Ptr<HomeAddressAllocation> m_haa;             //!< own prefixes
-    Ptr<MobilityRouting> m_mr;                    //!< mobility routing
-    Ptr<ProxyLocationUpdate> m_lu;                //!< PBUs to H-MARs
-    Ptr<RoutingControl> m_rc;                     //!< V-MAR forwarding state
-    Ptr<MobilityL4Protocol> m_mh;                 //!< signalling
-    Ipv6Address m_address;                        //!< this MAR
-    Ipv6Address m_database;                       //!< session database
-    std::map<Mac48Address, std::string> m_policy; //!< policy store
-    std::map<std::string, Attached> m_attached;   //!< attached nodes
-    uint16_t m_sequence{0};                       //!< last query sequence number
-    Stats m_stats;                                //!< counters
+    Ptr<HomeAddressAllocation> m_haa;           //!< own prefixes
+    Ptr<MobilityRouting> m_mr;                  //!< mobility routing
+    Ptr<ProxyLocationUpdate> m_lu;              //!< PBUs to H-MARs
+    Ptr<RoutingControl> m_rc;                   //!< V-MAR forwarding state
+    Ptr<MobilityL4Protocol> m_mh;               //!< signalling
+    Ipv6Address m_address;                      //!< this MAR
+    Ipv6Address m_database;                     //!< session database
+    std::map<std::string, Attached> m_attached; //!< attached nodes
+    uint16_t m_sequence{0};                     //!< last query sequence number
+    Stats m_stats;                              //!< counters
 };
 
 } // namespace ns3
