@@ -6,6 +6,7 @@
 
 #include <cmath>
 #include <gtest/gtest.h>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -27,16 +28,24 @@ RunShipped(const std::string& profile)
     return RunScenario(cfg, opt);
 }
 
-/// "node:type" of every mobility message sent in [from, to), RS/RA left out.
+/// "sender:type>receiver" of every mobility message sent in [from, to), RS/RA left out;
+/// the receiver is the node that sends from the destination address (or "?" if none).
 std::vector<std::string>
 Ladder(const RunResults& r, double from, double to)
 {
+    std::map<std::string, std::string> nodeOf;
+    for (const auto& s : r.signaling)
+    {
+        nodeOf.emplace(s.src, s.node);
+    }
     std::vector<std::string> out;
     for (const auto& s : r.signaling)
     {
         if (s.timeS >= from && s.timeS < to && s.type != "RS" && s.type != "RA")
         {
-            out.push_back(s.node + ":" + s.type);
+            auto receiver = nodeOf.find(s.dst);
+            out.push_back(s.node + ":" + s.type + ">" +
+                          (receiver == nodeOf.end() ? "?" : receiver->second));
         }
     }
     return out;
@@ -66,7 +75,7 @@ TEST(ClientProfiles, Mipv6HomeRegistrationPerHandover)
     ExpectSessionsSurvive(r);
     for (double t : {6.0, 11.0})
     {
-        EXPECT_EQ(Ladder(r, t, t + 1), (std::vector<std::string>{"mn:BU", "lma:BA"}));
+        EXPECT_EQ(Ladder(r, t, t + 1), (std::vector<std::string>{"mn:BU>lma", "lma:BA>mn"}));
     }
     EXPECT_GT(r.tunnelledBytes, 0u);
 }
@@ -80,14 +89,14 @@ TEST(ClientProfiles, Mipv6RoReturnRoutabilityThenDirectPath)
         // RFC 6275 §5.2.5, §11.7.2: home registration, then HoTI/CoTI in parallel, then
         // the correspondent's Binding Update and acknowledgement.
         EXPECT_EQ(Ladder(r, t, t + 1),
-                  (std::vector<std::string>{"mn:BU",
-                                            "lma:BA",
-                                            "mn:HoTI",
-                                            "mn:CoTI",
-                                            "cn:HoT",
-                                            "cn:CoT",
-                                            "mn:BU",
-                                            "cn:BA"}));
+                  (std::vector<std::string>{"mn:BU>lma",
+                                            "lma:BA>mn",
+                                            "mn:HoTI>cn",
+                                            "mn:CoTI>cn",
+                                            "cn:HoT>mn",
+                                            "cn:CoT>mn",
+                                            "mn:BU>cn",
+                                            "cn:BA>mn"}));
     }
     // After the binding the correspondent reaches the care-of address directly.
     EXPECT_NEAR(r.meanPathStretch, 1.0, 0.05);
@@ -102,9 +111,9 @@ TEST(ClientProfiles, Hmipv6IntraMapUpdatesOnlyTheMap)
     RunResults r = RunShipped("hmipv6");
     ExpectSessionsSurvive(r);
     // mag1 -> mag2 stays under MAP r1; mag2 -> mag3 moves to MAP r2 (RFC 5380 §6).
-    EXPECT_EQ(Ladder(r, 6.0, 7.0), (std::vector<std::string>{"mn:BU", "r1:BA"}));
+    EXPECT_EQ(Ladder(r, 6.0, 7.0), (std::vector<std::string>{"mn:BU>r1", "r1:BA>mn"}));
     EXPECT_EQ(Ladder(r, 11.0, 12.0),
-              (std::vector<std::string>{"mn:BU", "r2:BA", "mn:BU", "lma:BA"}));
+              (std::vector<std::string>{"mn:BU>r2", "r2:BA>mn", "mn:BU>lma", "lma:BA>mn"}));
     EXPECT_LT(r.handovers[0].latencyMs, r.handovers[1].latencyMs);
 }
 
@@ -114,17 +123,17 @@ TEST(ClientProfiles, Hmipv6RoUpdatesCorrespondentsOnlyOnANewMap)
     // the inter-MAP move runs return routability for the new RCoA after the home agent.
     RunResults r = RunShipped("hmipv6-ro");
     ExpectSessionsSurvive(r);
-    EXPECT_EQ(Ladder(r, 6.0, 7.0), (std::vector<std::string>{"mn:BU", "r1:BA"}));
+    EXPECT_EQ(Ladder(r, 6.0, 7.0), (std::vector<std::string>{"mn:BU>r1", "r1:BA>mn"}));
     EXPECT_EQ(Ladder(r, 11.0, 12.0),
-              (std::vector<std::string>{"mn:BU",
-                                        "r2:BA",
-                                        "mn:BU",
-                                        "lma:BA",
-                                        "mn:HoTI",
-                                        "mn:CoTI",
-                                        "cn:HoT",
-                                        "cn:CoT",
-                                        "mn:BU",
-                                        "cn:BA"}));
+              (std::vector<std::string>{"mn:BU>r2",
+                                        "r2:BA>mn",
+                                        "mn:BU>lma",
+                                        "lma:BA>mn",
+                                        "mn:HoTI>cn",
+                                        "mn:CoTI>cn",
+                                        "cn:HoT>mn",
+                                        "cn:CoT>mn",
+                                        "mn:BU>cn",
+                                        "cn:BA>mn"}));
     EXPECT_NEAR(r.meanPathStretch, 1.0, 1e-9);
 }
