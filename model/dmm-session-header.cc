@@ -14,10 +14,6 @@ namespace ns3
 NS_LOG_COMPONENT_DEFINE("DmmSessionHeader");
 
 NS_OBJECT_ENSURE_REGISTERED(DmmSessionHeader);
-NS_OBJECT_ENSURE_REGISTERED(SessionQuery);
-NS_OBJECT_ENSURE_REGISTERED(SessionReply);
-NS_OBJECT_ENSURE_REGISTERED(SessionUpdate);
-NS_OBJECT_ENSURE_REGISTERED(LmSync);
 
 namespace
 {
@@ -159,90 +155,6 @@ void
 DmmSessionHeader::PrintMessageData(std::ostream& os) const
 {
     os << "subtype=" << +m_subType << " seq=" << m_sequence << (GetRemove() ? " R" : "");
-}
-
-TypeId
-SessionQuery::GetTypeId()
-{
-    static TypeId tid = TypeId("ns3::SessionQuery")
-                            .SetParent<DmmSessionHeader>()
-                            .SetGroupName("Dmm")
-                            .AddConstructor<SessionQuery>();
-    return tid;
-}
-
-TypeId
-SessionQuery::GetInstanceTypeId() const
-{
-    return GetTypeId();
-}
-
-SessionQuery::SessionQuery()
-    : DmmSessionHeader(QUERY)
-{
-}
-
-TypeId
-SessionReply::GetTypeId()
-{
-    static TypeId tid = TypeId("ns3::SessionReply")
-                            .SetParent<DmmSessionHeader>()
-                            .SetGroupName("Dmm")
-                            .AddConstructor<SessionReply>();
-    return tid;
-}
-
-TypeId
-SessionReply::GetInstanceTypeId() const
-{
-    return GetTypeId();
-}
-
-SessionReply::SessionReply()
-    : DmmSessionHeader(REPLY)
-{
-}
-
-TypeId
-SessionUpdate::GetTypeId()
-{
-    static TypeId tid = TypeId("ns3::SessionUpdate")
-                            .SetParent<DmmSessionHeader>()
-                            .SetGroupName("Dmm")
-                            .AddConstructor<SessionUpdate>();
-    return tid;
-}
-
-TypeId
-SessionUpdate::GetInstanceTypeId() const
-{
-    return GetTypeId();
-}
-
-SessionUpdate::SessionUpdate()
-    : DmmSessionHeader(UPDATE)
-{
-}
-
-TypeId
-LmSync::GetTypeId()
-{
-    static TypeId tid = TypeId("ns3::LmSync")
-                            .SetParent<DmmSessionHeader>()
-                            .SetGroupName("Dmm")
-                            .AddConstructor<LmSync>();
-    return tid;
-}
-
-TypeId
-LmSync::GetInstanceTypeId() const
-{
-    return GetTypeId();
-}
-
-LmSync::LmSync()
-    : DmmSessionHeader(SYNC)
-{
 }
 
 } // namespace ns3

@@ -96,46 +96,6 @@ class DmmSessionHeader : public MobilityHeader
     uint16_t m_sequence{0}; //!< sequence number
 };
 
-/// \ingroup dmm \brief Session Query (subtype 1): a V-MAR asks for a node's sessions.
-class SessionQuery : public DmmSessionHeader
-{
-  public:
-    /// \brief Get the type ID. \return the object TypeId
-    static TypeId GetTypeId();
-    TypeId GetInstanceTypeId() const override;
-    SessionQuery();
-};
-
-/// \ingroup dmm \brief Session Reply (subtype 2): the database lists a node's sessions.
-class SessionReply : public DmmSessionHeader
-{
-  public:
-    /// \brief Get the type ID. \return the object TypeId
-    static TypeId GetTypeId();
-    TypeId GetInstanceTypeId() const override;
-    SessionReply();
-};
-
-/// \ingroup dmm \brief Session Update (subtype 3): an H-MAR records (or ends) a session.
-class SessionUpdate : public DmmSessionHeader
-{
-  public:
-    /// \brief Get the type ID. \return the object TypeId
-    static TypeId GetTypeId();
-    TypeId GetInstanceTypeId() const override;
-    SessionUpdate();
-};
-
-/// \ingroup dmm \brief LM Sync (subtype 4): a binding of the replicated LM changed.
-class LmSync : public DmmSessionHeader
-{
-  public:
-    /// \brief Get the type ID. \return the object TypeId
-    static TypeId GetTypeId();
-    TypeId GetInstanceTypeId() const override;
-    LmSync();
-};
-
 } // namespace ns3
 
 #endif // DMM_DMM_SESSION_HEADER_H

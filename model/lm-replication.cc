@@ -6,6 +6,7 @@
 #include "ns3/dmm-session-header.h"
 #include "ns3/ipv6-header.h"
 #include "ns3/ipv6-interface.h"
+#include "ns3/lm-sync.h"
 #include "ns3/log.h"
 #include "ns3/mobility-l4-protocol.h"
 #include "ns3/packet.h"

@@ -13,6 +13,9 @@
 #include "ns3/packet.h"
 #include "ns3/proxy-location-update.h"
 #include "ns3/routing-control.h"
+#include "ns3/session-query.h"
+#include "ns3/session-reply.h"
+#include "ns3/session-update.h"
 #include "ns3/simulator.h"
 
 namespace ns3

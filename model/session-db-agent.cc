@@ -9,6 +9,9 @@
 #include "ns3/log.h"
 #include "ns3/mobility-l4-protocol.h"
 #include "ns3/packet.h"
+#include "ns3/session-query.h"
+#include "ns3/session-reply.h"
+#include "ns3/session-update.h"
 #include "ns3/simulator.h"
 
 #include <algorithm>
