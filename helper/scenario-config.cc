@@ -25,64 +25,6 @@ NS_LOG_COMPONENT_DEFINE("ScenarioConfig");
 
 using nlohmann::json;
 
-const std::set<std::string>&
-KnownProfiles()
-{
-    // Profiles join this list when the scenario builder can assemble them.
-    static const std::set<std::string> profiles{"none",
-                                                "pmipv6",
-                                                "mipv6",
-                                                "mipv6-ro",
-                                                "hmipv6",
-                                                "hmipv6-ro",
-                                                "distributed-anchors",
-                                                "dma",
-                                                "dma-client",
-                                                "migrating-ha"};
-    return profiles;
-}
-
-const std::set<std::string>&
-ScenarioKeys(const std::string& context)
-{
-    // Space-separated key lists keep the schema readable at a glance.
-    static const std::map<std::string, std::string> lists{
-        {"",
-         "name profile seed duration_s l2 access processing protocol nodes links mobility flows "
-         "central_anchor "
-         "topology movement"},
-        {"l2", "type switch_time_ms beacon_interval_ms max_missed_beacons ap_distance_m standard"},
-        {"access", "delay_ms rate_mbps"},
-        {"processing", "access_ms anchor_ms"},
-        {"protocol",
-         "binding_lifetime_s refresh_ratio min_delay_before_bce_delete_ms deregister_on_detach "
-         "use_timestamps dad"},
-        {"nodes[]", "name role access_delay_ms access_rate_mbps"},
-        {"links[]", "a b delay_ms rate_mbps"},
-        {"mobility[]", "mn at_s attach"},
-        {"flows[]", "name type from to start_s stop_s interval_ms size_bytes max_bytes"},
-        {"topology",
-         "type networks ars_per_network hops_to_anchor mesh delay_ms rate_mbps mns cns "
-         "cn_placement nodes links"},
-        {"topology.delay_ms", "core aggregation access"},
-        {"topology.rate_mbps", "core aggregation access"},
-        {"movement", "type residence_s start_s mns"},
-    };
-    static const std::map<std::string, std::set<std::string>> table = [] {
-        std::map<std::string, std::set<std::string>> t;
-        for (const auto& [context, list] : lists)
-        {
-            std::istringstream words(list);
-            t[context] = {std::istream_iterator<std::string>(words),
-                          std::istream_iterator<std::string>()};
-        }
-        return t;
-    }();
-    static const std::set<std::string> none;
-    auto it = table.find(context);
-    return it == table.end() ? none : it->second;
-}
-
 namespace
 {
 

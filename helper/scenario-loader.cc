@@ -3,7 +3,8 @@
  */
 
 // Reading scenario files: syntax errors with line and column, duplicate keys, --set
-// overrides. The functions are declared in scenario-config.h, next to the data they produce.
+// overrides, and the vocabulary (profile names, keys). The functions are declared in
+// scenario-config.h, next to the data they produce.
 
 #include "ns3/json-duplicate-key-finder.h"
 #include "ns3/json-object-reader.h"
@@ -15,6 +16,7 @@
 #include <cstring>
 #include <fmt/format.h>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 namespace ns3
@@ -171,6 +173,65 @@ LoadScenario(const std::string& path,
         j["seed"] = *seedOverride;
     }
     return ParseScenario(j);
+}
+
+// The vocabulary of scenario files: profile names and the keys of every object.
+const std::set<std::string>&
+KnownProfiles()
+{
+    // Profiles join this list when the scenario builder can assemble them.
+    static const std::set<std::string> profiles{"none",
+                                                "pmipv6",
+                                                "mipv6",
+                                                "mipv6-ro",
+                                                "hmipv6",
+                                                "hmipv6-ro",
+                                                "distributed-anchors",
+                                                "dma",
+                                                "dma-client",
+                                                "migrating-ha"};
+    return profiles;
+}
+
+const std::set<std::string>&
+ScenarioKeys(const std::string& context)
+{
+    // Space-separated key lists keep the schema readable at a glance.
+    static const std::map<std::string, std::string> lists{
+        {"",
+         "name profile seed duration_s l2 access processing protocol nodes links mobility flows "
+         "central_anchor "
+         "topology movement"},
+        {"l2", "type switch_time_ms beacon_interval_ms max_missed_beacons ap_distance_m standard"},
+        {"access", "delay_ms rate_mbps"},
+        {"processing", "access_ms anchor_ms"},
+        {"protocol",
+         "binding_lifetime_s refresh_ratio min_delay_before_bce_delete_ms deregister_on_detach "
+         "use_timestamps dad"},
+        {"nodes[]", "name role access_delay_ms access_rate_mbps"},
+        {"links[]", "a b delay_ms rate_mbps"},
+        {"mobility[]", "mn at_s attach"},
+        {"flows[]", "name type from to start_s stop_s interval_ms size_bytes max_bytes"},
+        {"topology",
+         "type networks ars_per_network hops_to_anchor mesh delay_ms rate_mbps mns cns "
+         "cn_placement nodes links"},
+        {"topology.delay_ms", "core aggregation access"},
+        {"topology.rate_mbps", "core aggregation access"},
+        {"movement", "type residence_s start_s mns"},
+    };
+    static const std::map<std::string, std::set<std::string>> table = [] {
+        std::map<std::string, std::set<std::string>> t;
+        for (const auto& [context, list] : lists)
+        {
+            std::istringstream words(list);
+            t[context] = {std::istream_iterator<std::string>(words),
+                          std::istream_iterator<std::string>()};
+        }
+        return t;
+    }();
+    static const std::set<std::string> none;
+    auto it = table.find(context);
+    return it == table.end() ? none : it->second;
 }
 
 } // namespace ns3
