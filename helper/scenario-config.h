@@ -95,6 +95,7 @@ struct ProtocolConfig
     /// Client-based care-of addresses: "optimistic" (RFC 4429, ns-3's behaviour: use at
     /// once), "wait" (register only after DAD, RFC 4862) or "off" (no DAD at all)
     std::string dad;
+    double idleReleaseS; //!< dma: release a foreign prefix after this idle time, s (0 never)
 };
 
 /**

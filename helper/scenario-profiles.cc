@@ -250,7 +250,9 @@ ScenarioRun::InstallMar(const std::string& name)
     rc->Setup(mr, node->GetObject<Ipv6TunnelL4Protocol>(), FirstGlobal(name));
     Ptr<MarAgent> mar = CreateObjectWithAttributes<MarAgent>(
         "ProcessingDelay",
-        TimeValue(ScenarioMilliseconds(m_cfg.accessProcessingMs)));
+        TimeValue(ScenarioMilliseconds(m_cfg.accessProcessingMs)),
+        "IdleRelease",
+        TimeValue(Seconds(m_cfg.protocol.idleReleaseS)));
     mar->Setup(lma->GetAllocation(),
                mr,
                m_pmip.CreateLocationUpdate(node, FirstGlobal(name), Ipv6Address::GetAny()),

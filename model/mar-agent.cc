@@ -30,7 +30,15 @@ MarAgent::GetTypeId()
     static TypeId tid = TypeId("ns3::MarAgent")
                             .SetParent<AccessRouterAgent>()
                             .SetGroupName("Dmm")
-                            .AddConstructor<MarAgent>();
+                            .AddConstructor<MarAgent>()
+                            .AddAttribute("IdleRelease",
+                                          "Release a foreign prefix (de-register it at its "
+                                          "H-MAR, remove the session) once no packet of it "
+                                          "has crossed this MAR for this long: its flows have "
+                                          "ended. 0 keeps every prefix while the node stays.",
+                                          TimeValue(Seconds(0)),
+                                          MakeTimeAccessor(&MarAgent::m_idleRelease),
+                                          MakeTimeChecker(Seconds(0)));
     return tid;
 }
 
@@ -68,6 +76,7 @@ MarAgent::Setup(Ptr<HomeAddressAllocation> haa,
     m_address = address;
     m_database = database;
     m_lu->SetOutcomeCallback(MakeCallback(&MarAgent::Outcome, this));
+    m_mr->TraceConnectWithoutContext("Intercept", MakeCallback(&MarAgent::Intercepted, this));
 }
 
 const MarAgent::Stats&
@@ -187,8 +196,17 @@ MarAgent::Outcome(const LocationUpdate::Outcome& outcome)
     else
     {
         node.foreign[outcome.anchor] = outcome.prefixes.front();
+        node.lastUse[outcome.anchor] = Simulator::Now();
         m_rc->AddAttachedNode(outcome.prefixes, node.interface, node.linkLocal, outcome.anchor);
         m_stats.foreignPrefixes++;
+        if (m_idleRelease.IsStrictlyPositive())
+        {
+            Simulator::Schedule(m_idleRelease,
+                                &MarAgent::ReleaseIdle,
+                                this,
+                                outcome.mnId,
+                                outcome.anchor);
+        }
     }
     if (node.pending.empty())
     {
@@ -217,6 +235,55 @@ MarAgent::Advertise(std::string mnId)
         m_stats.attachments++;
     }
     SendAdvertisement(node.interface, node.linkLocal, prefixes);
+}
+
+void
+MarAgent::Intercepted(Ptr<const Packet>, const Ipv6Header& header)
+{
+    if (!m_idleRelease.IsStrictlyPositive())
+    {
+        return;
+    }
+    for (auto& [mnId, node] : m_attached)
+    {
+        for (const auto& [anchor, prefix] : node.foreign)
+        {
+            if (prefix.Contains(header.GetSource()) || prefix.Contains(header.GetDestination()))
+            {
+                node.lastUse[anchor] = Simulator::Now();
+                return;
+            }
+        }
+    }
+}
+
+void
+MarAgent::ReleaseIdle(std::string mnId, Ipv6Address anchor)
+{
+    auto it = m_attached.find(mnId);
+    if (it == m_attached.end() || !it->second.foreign.count(anchor))
+    {
+        return; // left, or released already
+    }
+    Attached& node = it->second;
+    Time idle = Simulator::Now() - node.lastUse[anchor];
+    if (idle < m_idleRelease)
+    {
+        Simulator::Schedule(m_idleRelease - idle, &MarAgent::ReleaseIdle, this, mnId, anchor);
+        return;
+    }
+    // Seed 003 §4.1: the prefix served flows that have ended; new ones use this MAR's.
+    HomeNetworkPrefix prefix = node.foreign[anchor];
+    m_rc->RemoveAttachedNode({prefix}, anchor);
+    m_lu->DeregisterWith(anchor, mnId);
+    node.foreign.erase(anchor);
+    node.lastUse.erase(anchor);
+    SessionUpdate update;
+    update.SetMobileNode(mnId);
+    update.SetRemove(true);
+    update.AddSession(prefix, anchor);
+    m_mh->Send(update, m_address, m_database);
+    m_stats.released++;
 }
 
 void

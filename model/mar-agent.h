@@ -48,6 +48,7 @@ class MarAgent : public AccessRouterAgent
         uint64_t attachments{0};     //!< completed attachments (RA with every prefix)
         uint64_t foreignPrefixes{0}; //!< prefixes registered with another MAR
         uint64_t rejected{0};        //!< registrations refused or unanswered
+        uint64_t released{0};        //!< foreign prefixes released after their flows ended
     };
 
     /// \brief Get the type ID. \return the object TypeId
@@ -91,6 +92,7 @@ class MarAgent : public AccessRouterAgent
         Ipv6Address linkLocal;                            //!< its link-local address
         HomeNetworkPrefix local;                          //!< the prefix anchored here
         std::map<Ipv6Address, HomeNetworkPrefix> foreign; //!< H-MAR -> prefix, registered
+        std::map<Ipv6Address, Time> lastUse;              //!< H-MAR -> last packet of its prefix
         std::set<Ipv6Address> pending;                    //!< H-MARs not answered yet
         uint16_t query{0};                                //!< sequence of the open query
         bool complete{false};                             //!< RA sent with every prefix
@@ -100,6 +102,8 @@ class MarAgent : public AccessRouterAgent
     void HandleSession(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6Interface> iface);
     void Outcome(const LocationUpdate::Outcome& outcome);
     void Advertise(std::string mnId);
+    void Intercepted(Ptr<const Packet> p, const Ipv6Header& header);
+    void ReleaseIdle(std::string mnId, Ipv6Address anchor);
 
     Ptr<HomeAddressAllocation> m_haa;           //!< own prefixes
     Ptr<MobilityRouting> m_mr;                  //!< mobility routing
@@ -110,6 +114,7 @@ class MarAgent : public AccessRouterAgent
     Ipv6Address m_database;                     //!< session database
     std::map<std::string, Attached> m_attached; //!< attached nodes
     uint16_t m_sequence{0};                     //!< last query sequence number
+    Time m_idleRelease;                         //!< attribute IdleRelease
     Stats m_stats;                              //!< counters
 };
 

@@ -276,3 +276,38 @@ TEST(DmmFig6, NearestReplicaInterceptsAndEveryChangeIsSynchronised)
     EXPECT_GT(d.flows.front().lastLinks, d.flows.front().lastShortestLinks);
     EXPECT_GT(d.meanPathStretch, r.meanPathStretch);
 }
+
+TEST(DmmFig7, APrefixWhoseFlowsEndedIsReleased)
+{
+    // As Fig 7, but the flows with cn11 end at 7.5 s while the node is at ar3: after
+    // protocol.idle_release_s without a packet, ar3 de-registers HoA1 at ar1 and removes
+    // the session, so the move to ar2 registers only HoA3 (with ar3).
+    ScenarioConfig cfg = LoadScenario(std::string(DMM_SOURCE_DIR) + "/scenarios/dmm-fig7-dma.json",
+                                      {"flows.0.stop_s=7.5",
+                                       "flows.1.stop_s=7.5",
+                                       "protocol.idle_release_s=1",
+                                       "protocol.min_delay_before_bce_delete_ms=500"},
+                                      {},
+                                      {});
+    RunResults r = Simulate(cfg);
+    ASSERT_EQ(r.handovers.size(), 2u);
+    const HandoverRecord& last = r.handovers[1];
+    // The release: a de-registration from ar3 to ar1 and a Session Update, 1 s after the
+    // last packet (sent just before 7.5 s) and before the move.
+    auto releases = Messages(r, "ar3", "PBU", 8.0, last.l2DownS);
+    ASSERT_EQ(releases.size(), 1u);
+    EXPECT_EQ(releases.front().dst, Message(r, "ar1", "PBA", 0).src);
+    EXPECT_EQ(Messages(r, "ar3", "SessionUpdate", 8.0, last.l2DownS).size(), 1u);
+    // The last move registers one prefix only, with ar3; cn21's flows survive it.
+    auto pbus = Messages(r, "ar2", "PBU", last.l2UpS, last.signalingDoneS);
+    ASSERT_EQ(pbus.size(), 1u);
+    EXPECT_EQ(pbus.front().dst, Message(r, "ar3", "PBA", last.l2UpS).src);
+    EXPECT_NEAR(last.latencyMs, PredictDma(cfg, r, last, {"ar3"}), last.latencyMs * 0.01);
+    for (const auto& f : r.flows)
+    {
+        if (f.cn == "cn21")
+        {
+            EXPECT_GT(f.received, f.sent * 95 / 100) << f.flow;
+        }
+    }
+}
