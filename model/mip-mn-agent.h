@@ -83,24 +83,24 @@ class MipMnAgent : public MnAgent
     void RouteOptimized();
     bool IsPreferred(Ipv6Address address) const;
 
-    Ptr<ClientLocationUpdate> m_lu;     //!< location update
-    Ptr<HostMobilityRouting> m_mr;      //!< mobility routing
-    Ptr<Ipv6TunnelL4Protocol> m_tunnel; //!< tunnel end
-    Ptr<RrInitiator> m_rr;              //!< return routability, if route optimising
-    Ipv6Address m_home;                 //!< home address
-    Ipv6Address m_homeAgent;            //!< home agent
-    Ipv6Address m_careOf;               //!< current (L)CoA
-    Ipv6Address m_map;                  //!< current MAP, or ::
-    Ipv6Address m_rcoa;                 //!< current RCoA, or ::
-    Ipv6Address m_pendingCareOf;        //!< care-of address being registered
-    bool m_dadWait;                     //!< attribute DadWait
-    Time m_dadPoll;                     //!< attribute DadPollInterval
-    bool m_hierarchical;                //!< attribute Hierarchical
+    Ptr<ClientLocationUpdate> m_lu;             //!< location update
+    Ptr<HostMobilityRouting> m_mr;              //!< mobility routing
+    Ptr<Ipv6TunnelL4Protocol> m_tunnel;         //!< tunnel end
+    Ptr<RrInitiator> m_rr;                      //!< return routability, if route optimising
+    Ipv6Address m_home;                         //!< home address
+    Ipv6Address m_homeAgent;                    //!< home agent
+    Ipv6Address m_careOf;                       //!< current (L)CoA
+    Ipv6Address m_map;                          //!< current MAP, or ::
+    Ipv6Address m_rcoa;                         //!< current RCoA, or ::
+    Ipv6Address m_pendingCareOf;                //!< care-of address being registered
+    bool m_dadWait;                             //!< attribute DadWait
+    Time m_dadPoll;                             //!< attribute DadPollInterval
+    bool m_hierarchical;                        //!< attribute Hierarchical
     bool m_distributed;                         //!< attribute DistributedHomeAgents
     std::map<Ipv6Address, Ipv6Address> m_homes; //!< distributed: home address -> its HA
     std::set<Ipv6Address> m_waiting;            //!< distributed: HAs whose BA is awaited
     Ipv6Address m_advertisedHa;                 //!< distributed: HA named by the last RA
-    std::set<Ipv6Address> m_peers;      //!< tunnel peers added
+    std::set<Ipv6Address> m_peers;              //!< tunnel peers added
 };
 
 } // namespace ns3
