@@ -171,6 +171,24 @@ Mipv6Helper::InstallDistributedMobileNode(Ptr<Node> node, Ptr<NetDevice> device)
 }
 
 ApplicationContainer
+Mipv6Helper::InstallLocatedMobileNode(Ptr<Node> node,
+                                      Ptr<NetDevice> device,
+                                      const std::vector<Ipv6Address>& routers)
+{
+    Ptr<ClientLocationUpdate> lu;
+    Ptr<HostMobilityRouting> mr;
+    Ptr<MipMnAgent> agent =
+        CreateMobileNode(node, device, Ipv6Address::GetAny(), Ipv6Address::GetAny(), lu, mr);
+    agent->SetAttribute("LocationServers", BooleanValue(true));
+    Ptr<Ipv6TunnelL4Protocol> tunnel = Ipv6TunnelL4Protocol::Install(node);
+    for (const auto& router : routers)
+    {
+        tunnel->AddPeer(router); // any router may tunnel to the care-of address
+    }
+    return ApplicationContainer(agent);
+}
+
+ApplicationContainer
 Mipv6Helper::InstallMobileNode(Ptr<Node> node,
                                Ptr<NetDevice> device,
                                const std::string& mnId,

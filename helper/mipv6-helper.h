@@ -90,6 +90,17 @@ class Mipv6Helper
      * \param node the node \param device its access device \return the MipMnAgent
      */
     ApplicationContainer InstallDistributedMobileNode(Ptr<Node> node, Ptr<NetDevice> device);
+    /**
+     * \brief Install a mobile node of the fully distributed scenario (000 §5.2): home
+     *        addresses from every router, registered with location servers
+     *        (MipMnAgent::LocationServers).
+     * \param node the node \param device its access device
+     * \param routers the mobility routers whose tunnels it accepts
+     * \return the MipMnAgent
+     */
+    ApplicationContainer InstallLocatedMobileNode(Ptr<Node> node,
+                                                  Ptr<NetDevice> device,
+                                                  const std::vector<Ipv6Address>& routers);
 
     /**
      * \brief Install a MAP (RFC 5380).

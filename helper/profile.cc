@@ -37,6 +37,21 @@ GetProfile(const std::string& name)
          {"dma-client", "", "ns3::AccessRouterAgent", false, true, false, false, false, true}},
         // Fig 7 (seed 003 §4): every access router is a MAR (H-MAR for its prefixes, V-MAR
         // for the others); the anchor node holds the central session database.
+        // Fig 9 (000 §5.2): a location server (LM) per network, partitioned by prefix;
+        // every access router and every router with correspondents is a mobility router
+        // routing by the servers' answers; the node updates the servers (client-based LU).
+        {"fully-distributed",
+         {"fully-distributed",
+          "ns3::LocationServer",
+          "ns3::AccessRouterAgent",
+          false,
+          true,
+          false,
+          false,
+          true,
+          false,
+          false,
+          true}},
         {"dma", {"dma", "ns3::SessionDbAgent", "ns3::MarAgent", false, false, false, false, false}},
         {"distributed-anchors",
          {"distributed-anchors",

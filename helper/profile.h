@@ -28,6 +28,7 @@ struct Profile
     bool distributedAnchors{false};    //!< an anchor per network (000 §4.4, Fig 5)
     bool distributedHomeAgents{false}; //!< every access router is a home agent (Fig 8)
     bool replicatedAnchors{false};     //!< anchors share LM0 and anycast every pool (Fig 6)
+    bool locationServers{false};       //!< distributed LM database, routing by location (Fig 9)
 };
 
 /**

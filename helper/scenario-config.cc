@@ -133,6 +133,14 @@ ParseGlobals(const Reader& top, ScenarioConfig& c)
     c.protocol.useTimestamps = prot.Bool("use_timestamps", true);
     c.protocol.idleReleaseS = prot.Number("idle_release_s", 0.0);
     Reader::CheckMin("protocol.idle_release_s", c.protocol.idleReleaseS, 0, false);
+    c.protocol.location = prot.String("location", "pull");
+    if (c.protocol.location != "pull" && c.protocol.location != "push")
+    {
+        Reader::Fail("protocol.location",
+                     fmt::format("unknown mode \"{}\" (known: pull, push)", c.protocol.location));
+    }
+    c.protocol.locationCacheS = prot.Number("location_cache_s", 10.0);
+    Reader::CheckMin("protocol.location_cache_s", c.protocol.locationCacheS, 0, true);
     c.protocol.dad = prot.String("dad", "optimistic");
     if (c.protocol.dad != "optimistic" && c.protocol.dad != "wait" && c.protocol.dad != "off")
     {

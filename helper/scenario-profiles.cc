@@ -82,7 +82,11 @@ ScenarioRun::InstallAccess(const std::string& name)
                                         m_profile.name));
     }
     Ptr<AccessRouterAgent> agent;
-    if (m_profile.accessAgent == "ns3::MarAgent")
+    if (m_profile.locationServers)
+    {
+        agent = InstallLocatedAccess(name);
+    }
+    else if (m_profile.accessAgent == "ns3::MarAgent")
     {
         agent = InstallMar(name);
     }
@@ -121,10 +125,7 @@ ScenarioRun::InstallAccess(const std::string& name)
             mr = m_pmip.InstallMobilityRouting(node);
         }
         mr->AddAccessInterface(interface, onLink);
-        agent = CreateObjectWithAttributes<AccessRouterAgent>(
-            "ProcessingDelay",
-            TimeValue(ScenarioMilliseconds(m_cfg.accessProcessingMs)));
-        agent->AddAccessInterface(interface, onLink);
+        agent = CreatePlainAccessAgent(interface, onLink);
         if (m_profile.distributedHomeAgents)
         {
             agent->SetRouterAddress(onLinkAddress);
@@ -132,12 +133,7 @@ ScenarioRun::InstallAccess(const std::string& name)
         if (m_profile.hierarchical && !homeLink)
         {
             // RFC 5380 §10.1: the access router announces the MAP of its region.
-            std::string map = NearestOfRole(name, "aggregation");
-            NdOptions::MapOption option;
-            option.distance = 1;
-            option.validLifetime = static_cast<uint32_t>(m_cfg.protocol.bindingLifetimeS);
-            option.address = m_mapAddress.at(map);
-            agent->SetMapOption(option);
+            agent->SetMapOption(MapOptionFor(m_mapAddress.at(NearestOfRole(name, "aggregation"))));
         }
         node->AddApplication(agent);
     }
@@ -186,7 +182,11 @@ ScenarioRun::InstallProfile()
     if (m_profile.clientBased)
     {
         ConfigureMipv6();
-        if (!m_profile.distributedHomeAgents)
+        if (m_profile.locationServers)
+        {
+            InstallLocationServers();
+        }
+        else if (!m_profile.distributedHomeAgents)
         {
             m_mip.InstallHomeAgent(m_nodes[m_anchor], FirstGlobal(m_anchor));
         }
@@ -369,6 +369,16 @@ ScenarioRun::InstallMobileNodeAgent(const std::string& name)
     if (m_cfg.protocol.dad == "off")
     {
         m_nodes[name]->GetObject<Icmpv6L4Protocol>()->SetAttribute("DAD", BooleanValue(false));
+    }
+    if (m_profile.locationServers)
+    {
+        std::vector<Ipv6Address> routers;
+        for (const auto& [router, mr] : m_routers)
+        {
+            routers.push_back(FirstGlobal(router));
+        }
+        return DynamicCast<MnAgent>(
+            m_mip.InstallLocatedMobileNode(m_nodes[name], m_mnDevice[name], routers).Get(0));
     }
     if (m_profile.distributedHomeAgents)
     {

@@ -7,10 +7,12 @@
 #include "scenario-builder.h"
 
 #include "ns3/access-network-helper.h"
+#include "ns3/distributed-mobility-routing.h"
 #include "ns3/handover-monitor.h"
 #include "ns3/lma-agent.h"
 #include "ns3/mip-mn-agent.h"
 #include "ns3/mipv6-helper.h"
+#include "ns3/nd-options.h"
 #include "ns3/path-monitor.h"
 #include "ns3/pmipv6-helper.h"
 #include "ns3/profile.h"
@@ -82,6 +84,14 @@ class ScenarioRun
     Ipv6Address AddressOn(const std::string& node, const HomeNetworkPrefix& prefix) const;
     void ConfigureMipv6();
     void InstallMaps();
+    void InstallLocationServers();
+    void InstallMobilityRouters(
+        const std::vector<std::pair<HomeNetworkPrefix, Ipv6Address>>& partition);
+    bool IsMobilityRouter(const std::string& name) const;
+    Ptr<AccessRouterAgent> InstallLocatedAccess(const std::string& name);
+    Ptr<AccessRouterAgent> CreatePlainAccessAgent(uint32_t interface,
+                                                  const HomeNetworkPrefix& onLink);
+    NdOptions::MapOption MapOptionFor(Ipv6Address address) const;
     void InstallClientMobileNodes();
     Ptr<MnAgent> InstallMobileNodeAgent(const std::string& name);
     std::string NearestOfRole(const std::string& from, const std::string& role) const;
@@ -119,10 +129,11 @@ class ScenarioRun
     int64_t m_stream{0}; //!< next random stream number to assign
     Ptr<SignalingMonitor> m_signaling;
     Ptr<HandoverMonitor> m_handovers;
-    Mipv6Helper m_mip;                                   //!< client-based roles
-    std::map<std::string, Ptr<MipMnAgent>> m_mipAgents;  //!< client-based MNs
-    std::map<std::string, HomeNetworkPrefix> m_regional; //!< MAP -> regional prefix
-    std::map<std::string, Ipv6Address> m_mapAddress;     //!< MAP -> its address
+    Mipv6Helper m_mip;                                                //!< client-based roles
+    std::map<std::string, Ptr<MipMnAgent>> m_mipAgents;               //!< client-based MNs
+    std::map<std::string, Ptr<DistributedMobilityRouting>> m_routers; //!< fully-distributed MRs
+    std::map<std::string, HomeNetworkPrefix> m_regional;              //!< MAP -> regional prefix
+    std::map<std::string, Ipv6Address> m_mapAddress;                  //!< MAP -> its address
     std::vector<std::pair<HomeNetworkPrefix, std::string>> m_anchorPools; //!< pool, anchor
 };
 

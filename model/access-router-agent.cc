@@ -61,7 +61,12 @@ AccessRouterAgent::GetTypeId()
             .AddTraceSource("RouterAdvertisement",
                             "A unicast router advertisement was sent.",
                             MakeTraceSourceAccessor(&AccessRouterAgent::m_raTrace),
-                            "ns3::AccessRouterAgent::NeighborTracedCallback");
+                            "ns3::AccessRouterAgent::NeighborTracedCallback")
+            .AddTraceSource("Detached",
+                            "A mobile node left (a plain access router; MAG and MAR "
+                            "override the notification).",
+                            MakeTraceSourceAccessor(&AccessRouterAgent::m_detachedTrace),
+                            "ns3::AccessRouterAgent::DetachedTracedCallback");
     return tid;
 }
 
@@ -201,6 +206,7 @@ void
 AccessRouterAgent::NotifyDetached(Mac48Address mac)
 {
     NS_LOG_FUNCTION(this << mac);
+    m_detachedTrace(mac);
 }
 
 void

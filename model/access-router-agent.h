@@ -55,6 +55,8 @@ class AccessRouterAgent : public Application
      * \param mac the mobile node's link-layer address
      */
     typedef void (*NeighborTracedCallback)(uint32_t interface, Ipv6Address peer, Mac48Address mac);
+    /// TracedCallback signature for "Detached". \param mac the node's link-layer address
+    typedef void (*DetachedTracedCallback)(Mac48Address mac);
 
     /// \brief Get the type ID. \return the object TypeId
     static TypeId GetTypeId();
@@ -145,6 +147,7 @@ class AccessRouterAgent : public Application
     Stats m_stats;                                                 //!< counters
     TracedCallback<uint32_t, Ipv6Address, Mac48Address> m_rsTrace; //!< RouterSolicitation
     TracedCallback<uint32_t, Ipv6Address, Mac48Address> m_raTrace; //!< RouterAdvertisement
+    TracedCallback<Mac48Address> m_detachedTrace;                  //!< Detached
 };
 
 } // namespace ns3

@@ -5,6 +5,7 @@
 
 #include "ns3/binding-ack.h"
 #include "ns3/binding-update.h"
+#include "ns3/dmm-session-header.h"
 #include "ns3/double.h"
 #include "ns3/ipv6-header.h"
 #include "ns3/ipv6-interface.h"
@@ -95,7 +96,7 @@ ClientLocationUpdate::DoDispose()
 void
 ClientLocationUpdate::Halt()
 {
-    for (auto& [peer, e] : m_list)
+    for (auto& [key, e] : m_list)
     {
         e.rtx.Stop();
         e.refresh.Cancel();
@@ -133,14 +134,21 @@ ClientLocationUpdate::GetRetransmissions() const
 bool
 ClientLocationUpdate::IsBound(Ipv6Address peer) const
 {
-    auto it = m_list.find(peer);
-    return it != m_list.end() && it->second.acked;
+    auto it = m_list.lower_bound(Key{peer, Ipv6Address()});
+    return it != m_list.end() && it->first.first == peer && it->second.acked;
 }
 
 bool
 ClientLocationUpdate::HasBinding(Ipv6Address peer) const
 {
-    return m_list.count(peer) > 0;
+    auto it = m_list.lower_bound(Key{peer, Ipv6Address()});
+    return it != m_list.end() && it->first.first == peer;
+}
+
+bool
+ClientLocationUpdate::HasBinding(Ipv6Address peer, Ipv6Address home) const
+{
+    return m_list.count(Key{peer, home}) > 0;
 }
 
 void
@@ -159,49 +167,65 @@ ClientLocationUpdate::Deregister(const std::string&)
 }
 
 void
-ClientLocationUpdate::Bind(Ipv6Address peer, PeerKind kind, Ipv6Address home, Ipv6Address careOf)
+ClientLocationUpdate::Bind(Ipv6Address peer,
+                           PeerKind kind,
+                           Ipv6Address home,
+                           Ipv6Address careOf,
+                           Ipv6Address visitedServer)
 {
     NS_LOG_FUNCTION(this << peer << home << careOf);
-    Entry& e = m_list[peer];
+    Key key{peer, home};
+    Entry& e = m_list[key];
     e.kind = kind;
     e.home = home;
     e.careOf = careOf;
+    e.visitedServer = visitedServer;
     e.lifetime = kind == PeerKind::CORRESPONDENT ? m_correspondentLifetime : m_lifetime;
-    SendBu(peer);
+    SendBu(key);
 }
 
 void
-ClientLocationUpdate::Unbind(Ipv6Address peer, Ipv6Address careOf)
+ClientLocationUpdate::Unbind(Ipv6Address peer, Ipv6Address careOf, Ipv6Address home)
 {
-    NS_LOG_FUNCTION(this << peer << careOf);
-    auto it = m_list.find(peer);
-    if (it == m_list.end())
+    NS_LOG_FUNCTION(this << peer << careOf << home);
+    std::vector<Key> keys;
+    for (auto it = m_list.lower_bound(Key{peer, Ipv6Address()});
+         it != m_list.end() && it->first.first == peer;
+         ++it)
     {
-        return;
+        if (home.IsAny() || it->first.second == home)
+        {
+            keys.push_back(it->first);
+        }
     }
-    it->second.refresh.Cancel();
-    it->second.careOf = careOf;
-    it->second.lifetime = Seconds(0);
-    SendBu(peer);
+    for (const Key& key : keys)
+    {
+        Entry& e = m_list[key];
+        e.refresh.Cancel();
+        e.careOf = careOf;
+        e.lifetime = Seconds(0);
+        SendBu(key);
+    }
 }
 
 void
-ClientLocationUpdate::SendBu(Ipv6Address peer)
+ClientLocationUpdate::SendBu(Key key)
 {
-    Entry& e = m_list[peer];
+    Entry& e = m_list[key];
     e.sequence++;
     e.acked = false;
     // RFC 6275 §11.8: a first home registration may need DAD at the home agent.
     bool firstReg = e.kind == PeerKind::HOME_AGENT && !e.everAcked;
     e.rtx.Start(firstReg ? m_initialTimeoutFirstReg : m_initialTimeout);
     e.refresh.Cancel();
-    Transmit(peer);
+    Transmit(key);
 }
 
 void
-ClientLocationUpdate::Transmit(Ipv6Address peer)
+ClientLocationUpdate::Transmit(Key key)
 {
-    Entry& e = m_list[peer];
+    Ipv6Address peer = key.first;
+    Entry& e = m_list[key];
     if (!e.rtx.Next(m_maxTimeout))
     {
         Outcome outcome{AddressString(e.home),
@@ -223,6 +247,10 @@ ClientLocationUpdate::Transmit(Ipv6Address peer)
     {
         bu.GetOptions().SetAlternateCareOfAddress(e.careOf); // §6.2.5: survives IPsec
     }
+    if (!e.visitedServer.IsAny())
+    {
+        DmmSessionHeader::SetVisitedServer(bu.GetOptions(), e.visitedServer);
+    }
     if (e.kind == PeerKind::CORRESPONDENT && (m_authorize.IsNull() || !m_authorize(peer, bu)))
     {
         e.rtx.Stop(); // no keys yet: the return routability procedure resends
@@ -238,7 +266,7 @@ ClientLocationUpdate::Transmit(Ipv6Address peer)
     }
     m_retransmissions += e.rtx.IsRetransmission() ? 1 : 0;
     ReportUpdate(AddressString(e.home), e.sequence, e.lifetime, e.rtx.IsRetransmission());
-    e.rtx.timer = Simulator::Schedule(e.rtx.timeout, &ClientLocationUpdate::Transmit, this, peer);
+    e.rtx.timer = Simulator::Schedule(e.rtx.timeout, &ClientLocationUpdate::Transmit, this, key);
 }
 
 void
@@ -246,13 +274,15 @@ ClientLocationUpdate::HandleBa(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6
 {
     BindingAck ba;
     p->RemoveHeader(ba);
-    auto it = m_list.find(header.GetSource());
+    // The destination is the home address (after the type 2 routing header).
+    auto it = m_list.find(Key{header.GetSource(), header.GetDestination()});
     if (ba.GetProxyRegistration() || it == m_list.end() || !it->second.rtx.pending ||
         ba.GetSequence() != it->second.sequence)
     {
         return; // RFC 6275 §11.7.3: only the answer to the outstanding BU counts
     }
-    Ipv6Address peer = it->first;
+    Ipv6Address peer = it->first.first;
+    Key key = it->first;
     Entry& e = it->second;
     e.rtx.Stop();
     bool accepted = ba.GetStatus() < 128;
@@ -269,7 +299,7 @@ ClientLocationUpdate::HandleBa(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6
         e.refresh = Simulator::Schedule(ba.GetLifetime() * m_refreshRatio,
                                         &ClientLocationUpdate::SendBu,
                                         this,
-                                        peer);
+                                        key);
     }
     else
     {

@@ -56,21 +56,26 @@ class ClientLocationUpdate : public LocationUpdate
     void Setup(Ptr<MobilityL4Protocol> mh, Ipv6Address homeAgent);
 
     /**
-     * \brief Create or move the binding with a peer, and keep it refreshed.
-     * \param peer the home agent, MAP or correspondent
+     * \brief Create or move the binding of \p home with a peer, and keep it refreshed.
+     * \param peer the home agent, MAP, correspondent or location server
      * \param kind what the peer is
      * \param home the address being bound (HoA; RCoA for a MAP)
      * \param careOf the care-of address (LCoA for a MAP); also the BU's source
+     * \param visitedServer a location server the peer should point \p home to instead
+     *        (fully distributed scenario, DmmSessionHeader::SetVisitedServer); :: = none
      */
-    void Bind(Ipv6Address peer, PeerKind kind, Ipv6Address home, Ipv6Address careOf);
-
+    void Bind(Ipv6Address peer,
+              PeerKind kind,
+              Ipv6Address home,
+              Ipv6Address careOf,
+              Ipv6Address visitedServer = Ipv6Address::GetAny());
     /**
-     * \brief Remove the binding with a peer (Binding Update with lifetime 0).
+     * \brief Remove bindings with a peer (Binding Update with lifetime 0).
      * \param peer the peer
      * \param careOf the address to send from (the home address when back home)
+     * \param home the bound address; :: = every binding with the peer
      */
-    void Unbind(Ipv6Address peer, Ipv6Address careOf);
-
+    void Unbind(Ipv6Address peer, Ipv6Address careOf, Ipv6Address home = Ipv6Address::GetAny());
     /// \param cb authorisation of correspondent BUs (return routability)
     void SetAuthorizeCallback(AuthorizeCallback cb);
 
@@ -78,6 +83,8 @@ class ClientLocationUpdate : public LocationUpdate
     bool IsBound(Ipv6Address peer) const;
     /// \param peer a peer \return true if the list has an entry for it (sent or acknowledged)
     bool HasBinding(Ipv6Address peer) const;
+    /// \param peer a peer \param home a bound address \return true if that binding is listed
+    bool HasBinding(Ipv6Address peer, Ipv6Address home) const;
 
     /// \brief Home registration of prefixes[0] (the HoA) from the care-of address set
     ///        with SetCareOf(). \param mnId the MN \param prefixes {HoA/128}
@@ -104,6 +111,7 @@ class ClientLocationUpdate : public LocationUpdate
         PeerKind kind{PeerKind::HOME_AGENT}; //!< what the peer is
         Ipv6Address home;                    //!< bound address
         Ipv6Address careOf;                  //!< care-of address (and BU source)
+        Ipv6Address visitedServer;           //!< Anchor option subtype 2, or ::
         uint16_t sequence{0};                //!< last sequence number sent
         Time lifetime;                       //!< lifetime requested in the pending BU
         Retransmission rtx;                  //!< BU (re)transmissions
@@ -112,22 +120,24 @@ class ClientLocationUpdate : public LocationUpdate
         EventId refresh;                     //!< refresh timer
     };
 
-    void SendBu(Ipv6Address peer);
-    void Transmit(Ipv6Address peer);
+    /// A binding: (peer, bound address); a peer may hold several (location servers).
+    typedef std::pair<Ipv6Address, Ipv6Address> Key;
+    void SendBu(Key key);
+    void Transmit(Key key);
     void HandleBa(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6Interface> iface);
 
-    Ptr<MobilityL4Protocol> m_mh;        //!< Mobility Header protocol
-    Ipv6Address m_homeAgent;             //!< home agent
-    Ipv6Address m_careOf;                //!< care-of address for Register()
-    std::map<Ipv6Address, Entry> m_list; //!< binding update list
-    AuthorizeCallback m_authorize;       //!< return routability
-    Time m_lifetime;                     //!< attribute Lifetime
-    Time m_correspondentLifetime;        //!< attribute CorrespondentLifetime
-    double m_refreshRatio;               //!< attribute RefreshRatio
-    Time m_initialTimeout;               //!< attribute InitialBindackTimeout
-    Time m_initialTimeoutFirstReg;       //!< attribute InitialBindackTimeoutFirstReg
-    Time m_maxTimeout;                   //!< attribute MaxBindackTimeout
-    uint64_t m_retransmissions{0};       //!< retransmissions sent
+    Ptr<MobilityL4Protocol> m_mh;  //!< Mobility Header protocol
+    Ipv6Address m_homeAgent;       //!< home agent
+    Ipv6Address m_careOf;          //!< care-of address for Register()
+    std::map<Key, Entry> m_list;   //!< binding update list
+    AuthorizeCallback m_authorize; //!< return routability
+    Time m_lifetime;               //!< attribute Lifetime
+    Time m_correspondentLifetime;  //!< attribute CorrespondentLifetime
+    double m_refreshRatio;         //!< attribute RefreshRatio
+    Time m_initialTimeout;         //!< attribute InitialBindackTimeout
+    Time m_initialTimeoutFirstReg; //!< attribute InitialBindackTimeoutFirstReg
+    Time m_maxTimeout;             //!< attribute MaxBindackTimeout
+    uint64_t m_retransmissions{0}; //!< retransmissions sent
 };
 
 } // namespace ns3

@@ -26,7 +26,34 @@ const bool g_registered = [] {
     return true;
 }();
 
-constexpr uint8_t ANCHOR_SUBTYPE = 1; //!< Anchor option subtype: a MAR address
+constexpr uint8_t ANCHOR_SUBTYPE = 1;  //!< Anchor option subtype: a MAR address
+constexpr uint8_t VISITED_SUBTYPE = 2; //!< Anchor option subtype: a visited location server
+
+/// \return the data of an Anchor option of \p subtype naming \p address
+std::vector<uint8_t>
+AnchorOptionData(uint8_t subtype, Ipv6Address address)
+{
+    std::vector<uint8_t> data(18, 0);
+    data[0] = subtype;
+    address.Serialize(data.data() + 2);
+    return data;
+}
+
+/// \return the addresses of the Anchor options of \p subtype, in order
+std::vector<Ipv6Address>
+AnchorOptions(const MobilityOptions& options, uint8_t subtype)
+{
+    std::vector<Ipv6Address> out;
+    for (const auto& option : options.GetRawOptions())
+    {
+        if (option.type == DmmSessionHeader::ANCHOR_OPTION && option.data.size() == 18 &&
+            option.data[0] == subtype)
+        {
+            out.push_back(Ipv6Address::Deserialize(option.data.data() + 2));
+        }
+    }
+    return out;
+}
 
 } // namespace
 
@@ -75,6 +102,18 @@ DmmSessionHeader::GetRemove() const
 }
 
 void
+DmmSessionHeader::SetReferral(bool referral)
+{
+    m_flags = referral ? (m_flags | FLAG_REFERRAL) : (m_flags & ~FLAG_REFERRAL);
+}
+
+bool
+DmmSessionHeader::IsReferral() const
+{
+    return m_flags & FLAG_REFERRAL;
+}
+
+void
 DmmSessionHeader::SetMobileNode(const std::string& mnId)
 {
     GetOptions().SetMobileNodeIdentifier(mnId);
@@ -90,24 +129,13 @@ void
 DmmSessionHeader::AddSession(const HomeNetworkPrefix& prefix, Ipv6Address anchor)
 {
     GetOptions().AddHomeNetworkPrefix(prefix.prefix, prefix.length);
-    std::vector<uint8_t> data(18, 0);
-    data[0] = ANCHOR_SUBTYPE;
-    anchor.Serialize(data.data() + 2);
-    GetOptions().AddRawOption(ANCHOR_OPTION, data);
+    GetOptions().AddRawOption(ANCHOR_OPTION, AnchorOptionData(ANCHOR_SUBTYPE, anchor));
 }
 
 std::vector<std::pair<HomeNetworkPrefix, Ipv6Address>>
 DmmSessionHeader::GetSessions() const
 {
-    std::vector<Ipv6Address> anchors;
-    for (const auto& option : GetOptions().GetRawOptions())
-    {
-        if (option.type == ANCHOR_OPTION && option.data.size() == 18 &&
-            option.data[0] == ANCHOR_SUBTYPE)
-        {
-            anchors.push_back(Ipv6Address::Deserialize(option.data.data() + 2));
-        }
-    }
+    std::vector<Ipv6Address> anchors = AnchorOptions(GetOptions(), ANCHOR_SUBTYPE);
     std::vector<std::pair<HomeNetworkPrefix, Ipv6Address>> sessions;
     auto prefixes = GetOptions().GetHomeNetworkPrefixes();
     for (size_t i = 0; i < prefixes.size() && i < anchors.size(); ++i)
@@ -116,6 +144,19 @@ DmmSessionHeader::GetSessions() const
                               anchors[i]);
     }
     return sessions;
+}
+
+void
+DmmSessionHeader::SetVisitedServer(MobilityOptions& options, Ipv6Address server)
+{
+    options.AddRawOption(ANCHOR_OPTION, AnchorOptionData(VISITED_SUBTYPE, server));
+}
+
+std::optional<Ipv6Address>
+DmmSessionHeader::GetVisitedServer(const MobilityOptions& options)
+{
+    std::vector<Ipv6Address> servers = AnchorOptions(options, VISITED_SUBTYPE);
+    return servers.empty() ? std::nullopt : std::optional<Ipv6Address>(servers.front());
 }
 
 std::optional<uint8_t>
@@ -154,7 +195,8 @@ DmmSessionHeader::DeserializeMessageData(const uint8_t* buf)
 void
 DmmSessionHeader::PrintMessageData(std::ostream& os) const
 {
-    os << "subtype=" << +m_subType << " seq=" << m_sequence << (GetRemove() ? " R" : "");
+    os << "subtype=" << +m_subType << " seq=" << m_sequence << (GetRemove() ? " R" : "")
+       << (IsReferral() ? " F" : "");
 }
 
 } // namespace ns3

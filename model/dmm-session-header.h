@@ -31,8 +31,12 @@ namespace ns3
  * anchoring MAR's address (128); alignment 8n+6). Subtypes: 1 Session Query, 2 Session
  * Reply, 3 Session Update, and 4 LM Sync (migrating home agents, 000 §4.5: the replicated
  * location management LM0; the pair is the prefix and its locator, with the binding's
- * Timestamp, Handoff Indicator and Access Technology Type options of RFC 5213). One class
- * per message derives from this one.
+ * Timestamp, Handoff Indicator and Access Technology Type options of RFC 5213). Subtypes
+ * 5-8 are the location messages of the fully distributed scenario (000 §5.2, see
+ * LocationMessage): the pair is a home address (/128) and its locator, and the flag
+ * F (0x40) marks a referral: the locator is the location server of the visited network,
+ * not a care-of address. An Anchor option of subtype 2 in a Binding Update names that
+ * visited server (SetVisitedServer). One class per message derives from this one.
  */
 class DmmSessionHeader : public MobilityHeader
 {
@@ -41,14 +45,19 @@ class DmmSessionHeader : public MobilityHeader
     static constexpr uint8_t ANCHOR_OPTION = 253;    //!< experimental option (RFC 4727)
     static constexpr uint32_t MESSAGE_DATA_SIZE = 4; //!< subtype, flags, sequence
     static constexpr uint8_t FLAG_REMOVE = 0x80;     //!< R: the session ended
+    static constexpr uint8_t FLAG_REFERRAL = 0x40;   //!< F: the locator is a location server
 
     /// Message subtypes.
     enum SubType : uint8_t
     {
-        QUERY = 1,  //!< V-MAR -> database: the node's sessions?
-        REPLY = 2,  //!< database -> MAR: the node's sessions
-        UPDATE = 3, //!< H-MAR -> database: a session starts (or ends, with R)
-        SYNC = 4,   //!< anchor -> replica anchors: a binding changed (or ended, with R)
+        QUERY = 1,           //!< V-MAR -> database: the node's sessions?
+        REPLY = 2,           //!< database -> MAR: the node's sessions
+        UPDATE = 3,          //!< H-MAR -> database: a session starts (or ends, with R)
+        SYNC = 4,            //!< anchor -> replica anchors: a binding changed (or ended, with R)
+        LOCATION_QUERY = 5,  //!< MR -> location server: where is this home address?
+        LOCATION_REPLY = 6,  //!< server -> MR: its locator (R: none, route natively)
+        LOCATION_NOTIFY = 7, //!< server -> subscribed MR (push): the locator changed
+        LOCATION_STALE = 8,  //!< MR -> MR: your locator for this address is out of date
     };
 
     /// \brief Get the type ID. \return the object TypeId
@@ -64,6 +73,10 @@ class DmmSessionHeader : public MobilityHeader
     void SetRemove(bool remove);
     /// \return the R flag
     bool GetRemove() const;
+    /// \param referral the F flag (the locator is a location server)
+    void SetReferral(bool referral);
+    /// \return the F flag
+    bool IsReferral() const;
     /// \param mnId the mobile node the message is about
     void SetMobileNode(const std::string& mnId);
     /// \return the mobile node, if the option is present
@@ -81,6 +94,14 @@ class DmmSessionHeader : public MobilityHeader
      * \param p the packet \return the subtype, or nothing if it is not one
      */
     static std::optional<uint8_t> PeekSubType(Ptr<const Packet> p);
+    /**
+     * \brief Name the visited network's location server in a Binding Update (Anchor
+     *        option, subtype 2): the home server then points to that network (000 §5.2).
+     * \param options the Binding Update's options \param server the server's address
+     */
+    static void SetVisitedServer(MobilityOptions& options, Ipv6Address server);
+    /// \param options a Binding Update's options \return the visited server, if named
+    static std::optional<Ipv6Address> GetVisitedServer(const MobilityOptions& options);
 
   protected:
     /// \param subType the message's subtype

@@ -93,14 +93,7 @@ HaAgent::ProcessUpdate(Ptr<Packet> p, Ipv6Header header)
     CountAck(ba.GetStatus());
     if (bu.GetAckRequested() || !IsBindingAccepted(result.status))
     {
-        if (careOf == home)
-        {
-            GetMobilityProtocol()->Send(ba, GetAddress(), home); // at home: no RH2 needed
-        }
-        else
-        {
-            GetMobilityProtocol()->SendWithRoutingHeader(ba, GetAddress(), careOf, home);
-        }
+        GetMobilityProtocol()->SendToMobileNode(ba, GetAddress(), careOf, home);
     }
 }
 

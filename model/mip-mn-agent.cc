@@ -47,6 +47,14 @@ MipMnAgent::GetTypeId()
                           BooleanValue(false),
                           MakeBooleanAccessor(&MipMnAgent::m_distributed),
                           MakeBooleanChecker())
+            .AddAttribute("LocationServers",
+                          "Fully distributed DMM (000 §5.2): addresses formed at every router "
+                          "are home addresses; the RA's MAP option names the network's "
+                          "location server, which tracks the node inside the network, and "
+                          "each address's home server points to that network.",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&MipMnAgent::m_locationServers),
+                          MakeBooleanChecker())
             .AddAttribute("Hierarchical",
                           "Use a MAP announced in router advertisements (HMIPv6, RFC 5380).",
                           BooleanValue(false),
@@ -58,7 +66,8 @@ MipMnAgent::GetTypeId()
 MipMnAgent::MipMnAgent()
     : m_dadWait(false),
       m_hierarchical(false),
-      m_distributed(false)
+      m_distributed(false),
+      m_locationServers(false)
 {
 }
 
@@ -135,7 +144,7 @@ MipMnAgent::RouterAdvertised(Ipv6Address router, const NdOptions& options)
     Mac48Address mac = Mac48Address::ConvertFrom(GetDevice()->GetAddress());
     Ipv6Address careOf = Ipv6Address::MakeAutoconfiguredAddress(mac, prefixes.front().prefix);
     Ipv6Address map;
-    if (m_hierarchical)
+    if (m_hierarchical || m_locationServers)
     {
         for (const auto& option : options.GetMapOptions())
         {
@@ -202,6 +211,11 @@ MipMnAgent::Move(Ipv6Address careOf, Ipv6Address map)
         MoveDistributed(careOf);
         return;
     }
+    if (m_locationServers)
+    {
+        MoveLocated(careOf, map);
+        return;
+    }
     m_careOf = careOf;
     m_pendingCareOf = Ipv6Address();
     // Correspondents bind the RCoA under HMIPv6: a move under the same MAP keeps their
@@ -261,14 +275,14 @@ MipMnAgent::MoveDistributed(Ipv6Address careOf)
         if (home != careOf)
         {
             m_lu->Bind(ha, ClientLocationUpdate::PeerKind::HOME_AGENT, home, careOf);
-            m_waiting.insert(ha);
+            m_waiting.insert({ha, home});
         }
         else if (m_lu->HasBinding(ha))
         {
             // Back at that router: its home address is on-link, untunnelled.
             m_mr->RemoveSourceTunnel(HomeNetworkPrefix::Make(home, 128));
             m_lu->Unbind(ha, home);
-            m_waiting.insert(ha);
+            m_waiting.insert({ha, home});
         }
     }
     if (m_waiting.empty())
@@ -280,7 +294,7 @@ MipMnAgent::MoveDistributed(Ipv6Address careOf)
 bool
 MipMnAgent::DistributedOutcome(const LocationUpdate::Outcome& outcome)
 {
-    if (!m_waiting.erase(outcome.anchor))
+    if (!m_waiting.erase({outcome.anchor, outcome.prefixes.front().prefix}))
     {
         return true; // a refresh
     }
@@ -312,10 +326,77 @@ MipMnAgent::DistributedOutcome(const LocationUpdate::Outcome& outcome)
 }
 
 void
+MipMnAgent::MoveLocated(Ipv6Address careOf, Ipv6Address server)
+{
+    Ipv6Address previous = m_map; // the previous network's location server
+    m_careOf = careOf;
+    m_pendingCareOf = Ipv6Address();
+    m_map = server;
+    if (!m_homes.count(careOf) && !server.IsAny())
+    {
+        m_homes[careOf] = server; // formed here: this network's server is its home server
+    }
+    m_waiting.clear();
+    for (const auto& [home, homeServer] : m_homes)
+    {
+        if (!previous.IsAny() && previous != server && previous != homeServer &&
+            m_lu->HasBinding(previous, home))
+        {
+            Unregister(previous, home); // the previous network tracks the node no more
+        }
+        if (home == careOf)
+        {
+            if (m_lu->HasBinding(homeServer, home))
+            {
+                Unregister(homeServer, home); // back at its router: routed natively again
+            }
+            continue;
+        }
+        bool homeNetwork = homeServer == server;
+        // The visited network tracks the node from router to router...
+        m_lu->Bind(server,
+                   homeNetwork ? ClientLocationUpdate::PeerKind::HOME_AGENT
+                               : ClientLocationUpdate::PeerKind::MAP,
+                   home,
+                   careOf);
+        m_waiting.insert({server, home});
+        // ...and the home server hears only of a change of network (hierarchical location).
+        if (!homeNetwork && (server != previous || !m_lu->HasBinding(homeServer, home)))
+        {
+            m_lu->Bind(homeServer,
+                       ClientLocationUpdate::PeerKind::HOME_AGENT,
+                       home,
+                       careOf,
+                       server);
+            m_waiting.insert({homeServer, home});
+        }
+    }
+    if (m_waiting.empty())
+    {
+        NotifyHandoverComplete();
+    }
+}
+
+void
+MipMnAgent::Unregister(Ipv6Address server, Ipv6Address home)
+{
+    m_lu->Unbind(server, m_careOf, home);
+    m_waiting.insert({server, home});
+}
+
+void
 MipMnAgent::Outcome(const LocationUpdate::Outcome& outcome)
 {
     if (m_distributed && DistributedOutcome(outcome))
     {
+        return;
+    }
+    if (m_locationServers)
+    {
+        if (m_waiting.erase({outcome.anchor, outcome.prefixes.front().prefix}) && m_waiting.empty())
+        {
+            NotifyHandoverComplete(); // every server answered, in parallel
+        }
         return;
     }
     if (IsBindingAccepted(outcome.status) && outcome.anchor == m_homeAgent && m_careOf == m_home &&

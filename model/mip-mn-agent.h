@@ -36,6 +36,12 @@ class RrInitiator;
  * start there; after a move the node binds every earlier home address to the new
  * care-of address with its own home agent, in parallel.
  *
+ * With LocationServers (fully distributed DMM, 000 §5.2, Fig 9) the same holds for the
+ * addresses, but nothing is tunnelled by the node: the RA's MAP option names the
+ * network's location server; after a move the node binds every earlier address to its
+ * care-of address with that server, and, when it changed networks, points each address's
+ * home server to it (Anchor option); the mobility routers route by these locations.
+ *
  * HandoverComplete fires when the last registration of the movement is acknowledged.
  */
 class MipMnAgent : public MnAgent
@@ -77,6 +83,8 @@ class MipMnAgent : public MnAgent
   private:
     void Move(Ipv6Address careOf, Ipv6Address map);
     void MoveDistributed(Ipv6Address careOf);
+    void MoveLocated(Ipv6Address careOf, Ipv6Address server);
+    void Unregister(Ipv6Address server, Ipv6Address home);
     bool DistributedOutcome(const LocationUpdate::Outcome& outcome);
     void WaitForDad(Ipv6Address careOf, Ipv6Address map);
     void Outcome(const LocationUpdate::Outcome& outcome);
@@ -97,10 +105,11 @@ class MipMnAgent : public MnAgent
     Time m_dadPoll;                             //!< attribute DadPollInterval
     bool m_hierarchical;                        //!< attribute Hierarchical
     bool m_distributed;                         //!< attribute DistributedHomeAgents
-    std::map<Ipv6Address, Ipv6Address> m_homes; //!< distributed: home address -> its HA
-    std::set<Ipv6Address> m_waiting;            //!< distributed: HAs whose BA is awaited
-    Ipv6Address m_advertisedHa;                 //!< distributed: HA named by the last RA
-    std::set<Ipv6Address> m_peers;              //!< tunnel peers added
+    bool m_locationServers;                     //!< attribute LocationServers
+    std::map<Ipv6Address, Ipv6Address> m_homes; //!< home address -> its HA or home server
+    std::set<std::pair<Ipv6Address, Ipv6Address>> m_waiting; //!< (peer, home) awaiting a BA
+    Ipv6Address m_advertisedHa;    //!< distributed: HA named by the last RA
+    std::set<Ipv6Address> m_peers; //!< tunnel peers added
 };
 
 } // namespace ns3

@@ -274,10 +274,17 @@ MobilityHeader::GetMessageName(Ptr<const Packet> p)
         return (b.size() >= 8 && (b[7] & 0x20)) ? "PBA" : "BA";
     case BINDING_ERROR:
         return "BE";
-    case 253: // RFC 4727 experimental: the DMA session messages, by subtype
-        if (b.size() >= 7 && b[6] >= 1 && b[6] <= 4)
+    case 253: // RFC 4727 experimental: the DMM session and location messages, by subtype
+        if (b.size() >= 7 && b[6] >= 1 && b[6] <= 8)
         {
-            const char* names[] = {"SessionQuery", "SessionReply", "SessionUpdate", "LmSync"};
+            const char* names[] = {"SessionQuery",
+                                   "SessionReply",
+                                   "SessionUpdate",
+                                   "LmSync",
+                                   "LocationQuery",
+                                   "LocationReply",
+                                   "LocationNotify",
+                                   "LocationStale"};
             return names[b[6] - 1];
         }
         return "MH253";

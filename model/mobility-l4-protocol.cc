@@ -213,6 +213,29 @@ MobilityL4Protocol::RegisterHandler(uint8_t mhType, Handler handler)
     m_handlers[mhType] = handler;
 }
 
+void
+MobilityL4Protocol::SendToMobileNode(MobilityHeader& msg,
+                                     Ipv6Address src,
+                                     Ipv6Address careOf,
+                                     Ipv6Address home)
+{
+    if (careOf == home)
+    {
+        Send(msg, src, home); // at home: no RH2 needed
+    }
+    else
+    {
+        SendWithRoutingHeader(msg, src, careOf, home);
+    }
+}
+
+MobilityL4Protocol::Handler
+MobilityL4Protocol::GetHandler(uint8_t mhType) const
+{
+    auto it = m_handlers.find(mhType);
+    return it == m_handlers.end() ? Handler() : it->second;
+}
+
 const MobilityL4Protocol::Stats&
 MobilityL4Protocol::GetStats() const
 {

@@ -137,11 +137,28 @@ class MobilityL4Protocol : public IpL4Protocol
                                Ipv6Address home);
 
     /**
+     * \brief Send to a mobile node at its care-of address: with a type 2 routing header
+     *        naming its home address, or plainly when it is at home (careOf == home).
+     * \param msg the message \param src source \param careOf the care-of address
+     * \param home the home address
+     */
+    void SendToMobileNode(MobilityHeader& msg,
+                          Ipv6Address src,
+                          Ipv6Address careOf,
+                          Ipv6Address home);
+
+    /**
      * \brief Register the handler of an MH type, replacing any previous one.
      * \param mhType the MH type
      * \param handler the handler; a null callback unregisters
      */
     void RegisterHandler(uint8_t mhType, Handler handler);
+    /**
+     * \brief The handler of an MH type, so that a second function on the node can chain
+     *        to it (e.g. a location server and a mobility router sharing MH type 253).
+     * \param mhType the MH type \return the handler (null if none)
+     */
+    Handler GetHandler(uint8_t mhType) const;
 
     /// \brief The counters.
     const Stats& GetStats() const;

@@ -1,0 +1,448 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "distributed-mobility-routing.h"
+
+#include "ns3/boolean.h"
+#include "ns3/ipv6-interface.h"
+#include "ns3/ipv6-l3-protocol.h"
+#include "ns3/ipv6-route.h"
+#include "ns3/location-message.h"
+#include "ns3/log.h"
+#include "ns3/node.h"
+#include "ns3/packet.h"
+#include "ns3/simulator.h"
+#include "ns3/uinteger.h"
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("DistributedMobilityRouting");
+NS_OBJECT_ENSURE_REGISTERED(DistributedMobilityRouting);
+
+namespace
+{
+constexpr uint8_t IPV6_IN_IPV6 = 41; //!< next header of a tunnelled packet
+} // namespace
+
+TypeId
+DistributedMobilityRouting::GetTypeId()
+{
+    static TypeId tid =
+        TypeId("ns3::DistributedMobilityRouting")
+            .SetParent<MobilityRouting>()
+            .SetGroupName("Dmm")
+            .AddConstructor<DistributedMobilityRouting>()
+            .AddAttribute("QueryTimeout",
+                          "Time to wait for a Location Reply before dropping the packets "
+                          "that wait for it.",
+                          TimeValue(Seconds(1)),
+                          MakeTimeAccessor(&DistributedMobilityRouting::m_queryTimeout),
+                          MakeTimeChecker(MilliSeconds(1)))
+            .AddAttribute("QueueSize",
+                          "Packets per home address that may wait for a Location Reply at "
+                          "the address's own router.",
+                          UintegerValue(64),
+                          MakeUintegerAccessor(&DistributedMobilityRouting::m_queueSize),
+                          MakeUintegerChecker<uint32_t>())
+            .AddAttribute("RetryInterval",
+                          "At an address's own router: how long after an answer that does "
+                          "not reach the departed node (no entry yet, or its old care-of "
+                          "address) the router asks again, while packets wait.",
+                          TimeValue(MilliSeconds(10)),
+                          MakeTimeAccessor(&DistributedMobilityRouting::m_retryInterval),
+                          MakeTimeChecker(MicroSeconds(1)))
+            .AddAttribute("Push",
+                          "The servers notify changes (they remember who asked): answers are "
+                          "kept until notified, and a departed node's own router waits for "
+                          "the notification instead of asking again.",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&DistributedMobilityRouting::m_push),
+                          MakeBooleanChecker())
+            .AddAttribute("MaxReferrals",
+                          "Referrals followed per query (the location is two levels deep).",
+                          UintegerValue(2),
+                          MakeUintegerAccessor(&DistributedMobilityRouting::m_maxReferrals),
+                          MakeUintegerChecker<uint8_t>())
+            .AddTraceSource("Resolved",
+                            "A location answer entered the cache (locator :: = native).",
+                            MakeTraceSourceAccessor(&DistributedMobilityRouting::m_resolvedTrace),
+                            "ns3::DistributedMobilityRouting::ResolvedTracedCallback");
+    return tid;
+}
+
+DistributedMobilityRouting::DistributedMobilityRouting()
+    : m_cache(CreateObject<LocationCache>())
+{
+}
+
+DistributedMobilityRouting::~DistributedMobilityRouting()
+{
+}
+
+void
+DistributedMobilityRouting::DoDispose()
+{
+    for (auto& [home, pending] : m_pending)
+    {
+        pending.timeout.Cancel();
+        pending.retry.Cancel();
+    }
+    m_pending.clear();
+    m_mh = nullptr;
+    m_cache = nullptr;
+    MobilityRouting::DoDispose();
+}
+
+void
+DistributedMobilityRouting::Setup(Ipv6Address local)
+{
+    m_local = local;
+    m_mh = MobilityL4Protocol::Install(GetIpv6L3()->GetObject<Node>());
+    m_mh->RegisterHandler(DmmSessionHeader::MH_TYPE,
+                          MakeCallback(&DistributedMobilityRouting::HandleMessage, this));
+}
+
+void
+DistributedMobilityRouting::AddServer(const HomeNetworkPrefix& prefix, Ipv6Address server)
+{
+    m_servers.Set(prefix, server);
+}
+
+void
+DistributedMobilityRouting::AddHostInterface(uint32_t interface)
+{
+    m_hostInterfaces.insert(interface);
+}
+
+void
+DistributedMobilityRouting::AddAccessLink(uint32_t interface, const HomeNetworkPrefix& onLink)
+{
+    m_links.Set(onLink, interface);
+    m_linkPrefixes.emplace_back(interface, onLink);
+    m_hostInterfaces.insert(interface);
+}
+
+void
+DistributedMobilityRouting::NodeAttached(uint32_t interface, Ipv6Address, Mac48Address mac)
+{
+    // The node forms its address on this link by stateless autoconfiguration.
+    for (const auto& [linkInterface, prefix] : m_linkPrefixes)
+    {
+        if (linkInterface == interface)
+        {
+            m_attached.insert(Ipv6Address::MakeAutoconfiguredAddress(mac, prefix.prefix));
+        }
+    }
+}
+
+void
+DistributedMobilityRouting::NodeDetached(Mac48Address mac)
+{
+    for (const auto& [linkInterface, prefix] : m_linkPrefixes)
+    {
+        m_attached.erase(Ipv6Address::MakeAutoconfiguredAddress(mac, prefix.prefix));
+    }
+}
+
+Ptr<LocationCache>
+DistributedMobilityRouting::GetCache() const
+{
+    return m_cache;
+}
+
+const DistributedMobilityRouting::LocatorStats&
+DistributedMobilityRouting::GetLocatorStats() const
+{
+    return m_locatorStats;
+}
+
+bool
+DistributedMobilityRouting::IsOwnLink(Ipv6Address a) const
+{
+    return m_links.Lookup(a) != nullptr;
+}
+
+bool
+DistributedMobilityRouting::IsDeparted(Ipv6Address a) const
+{
+    return IsOwnLink(a) && !m_attached.count(a);
+}
+
+bool
+DistributedMobilityRouting::RouteInput(Ptr<const Packet> p,
+                                       const Ipv6Header& header,
+                                       Ptr<const NetDevice> idev,
+                                       UnicastForwardCallback ucb,
+                                       MulticastForwardCallback mcb,
+                                       LocalDeliverCallback lcb,
+                                       ErrorCallback ecb)
+{
+    Ipv6Address dst = header.GetDestination();
+    bool candidate = !dst.IsMulticast() && !dst.IsLinkLocal() && m_servers.Lookup(dst) &&
+                     !IsLocal(dst) && !m_attached.count(dst);
+    if (candidate)
+    {
+        bool own = IsOwnLink(dst);
+        if (header.GetNextHeader() == IPV6_IN_IPV6)
+        {
+            if (own)
+            {
+                return Redirect(p, header); // a stale locator: the node left this link
+            }
+        }
+        else if (own || m_hostInterfaces.count(GetIpv6L3()->GetInterfaceForDevice(idev)))
+        {
+            if (Resolve(p, header, own))
+            {
+                return true;
+            }
+        }
+    }
+    return MobilityRouting::RouteInput(p, header, idev, ucb, mcb, lcb, ecb);
+}
+
+bool
+DistributedMobilityRouting::Resolve(Ptr<const Packet> p, const Ipv6Header& header, bool queue)
+{
+    Ipv6Address dst = header.GetDestination();
+    std::optional<Ipv6Address> locator = m_cache->Lookup(dst);
+    if (locator && IsDeparted(*locator))
+    {
+        m_cache->Remove(HomeNetworkPrefix::Make(dst, 128)); // the node left this very link
+        locator.reset();
+    }
+    if (locator && !locator->IsAny())
+    {
+        m_locatorStats.intercepted++;
+        m_locatorStats.tunnelled++;
+        Encapsulate(p, header, Tunnel{m_local, *locator});
+        return true;
+    }
+    if (locator)
+    {
+        return false; // no entry anywhere: the address is at its own router
+    }
+    Query(dst, *m_servers.Lookup(dst), false);
+    if (!queue)
+    {
+        m_locatorStats.firstNative++;
+        return false; // the native route leads to the address's own router meanwhile
+    }
+    m_locatorStats.intercepted++;
+    Pending& pending = m_pending[dst];
+    if (pending.queue.size() >= m_queueSize)
+    {
+        m_locatorStats.queueFull++;
+        return true;
+    }
+    pending.queue.emplace_back(p->Copy(), header);
+    return true;
+}
+
+bool
+DistributedMobilityRouting::Redirect(Ptr<const Packet> p, const Ipv6Header& header)
+{
+    Ptr<Packet> inner = p->Copy();
+    Ipv6Header innerHeader;
+    if (inner->RemoveHeader(innerHeader) == 0 || !m_servers.Lookup(innerHeader.GetDestination()))
+    {
+        return false;
+    }
+    m_locatorStats.redirected++;
+    SendStale(header.GetSource(), innerHeader.GetDestination(), header.GetDestination());
+    if (!Resolve(inner, innerHeader, true))
+    {
+        SendNatively(inner, innerHeader);
+    }
+    return true;
+}
+
+void
+DistributedMobilityRouting::Query(Ipv6Address home, Ipv6Address server, bool referred)
+{
+    auto [it, fresh] = m_pending.try_emplace(home);
+    Pending& pending = it->second;
+    if (fresh)
+    {
+        pending.since = Simulator::Now();
+    }
+    if (pending.timeout.IsRunning() && !referred)
+    {
+        return; // already asking
+    }
+    pending.server = server;
+    pending.sequence = ++m_sequence;
+    pending.timeout.Cancel();
+    pending.timeout =
+        Simulator::Schedule(m_queryTimeout, &DistributedMobilityRouting::QueryTimedOut, this, home);
+    LocationMessage query(DmmSessionHeader::LOCATION_QUERY);
+    query.SetSequence(pending.sequence);
+    query.SetLocation(home, Ipv6Address::GetAny());
+    m_locatorStats.queries++;
+    NS_LOG_INFO(m_local << " asks " << server << " where " << home << " is");
+    m_mh->Send(query, m_local, server);
+}
+
+void
+DistributedMobilityRouting::QueryTimedOut(Ipv6Address home)
+{
+    auto it = m_pending.find(home);
+    if (it != m_pending.end())
+    {
+        m_locatorStats.queryTimeout += it->second.queue.size();
+        m_pending.erase(it);
+    }
+}
+
+void
+DistributedMobilityRouting::HandleMessage(Ptr<Packet> p,
+                                          const Ipv6Header& header,
+                                          Ptr<Ipv6Interface>)
+{
+    std::optional<uint8_t> subType = DmmSessionHeader::PeekSubType(p);
+    if (subType != DmmSessionHeader::LOCATION_REPLY &&
+        subType != DmmSessionHeader::LOCATION_NOTIFY && subType != DmmSessionHeader::LOCATION_STALE)
+    {
+        return;
+    }
+    LocationMessage msg(*subType);
+    p->RemoveHeader(msg);
+    if (*subType == DmmSessionHeader::LOCATION_STALE)
+    {
+        std::optional<Ipv6Address> cached = m_cache->Lookup(msg.GetHome());
+        if (cached && *cached == msg.GetLocator() &&
+            m_cache->Remove(HomeNetworkPrefix::Make(msg.GetHome(), 128)))
+        {
+            m_locatorStats.staleReceived++;
+        }
+        return;
+    }
+    Answered(msg, *subType == DmmSessionHeader::LOCATION_REPLY, header.GetSource());
+}
+
+void
+DistributedMobilityRouting::Answered(const LocationMessage& msg, bool reply, Ipv6Address from)
+{
+    Ipv6Address home = msg.GetHome();
+    auto it = m_pending.find(home);
+    if (reply && (it == m_pending.end() || it->second.sequence != msg.GetSequence() ||
+                  it->second.server != from))
+    {
+        return; // a late answer to a query given up or superseded
+    }
+    const Ipv6Address* homeServer = m_servers.Lookup(home);
+    auto source = m_answeredBy.find(home);
+    if (!reply && (!homeServer || from != *homeServer) &&
+        (source == m_answeredBy.end() || source->second != from))
+    {
+        return; // pushed by a server this router no longer follows for the address
+    }
+    m_locatorStats.answers++;
+    if (msg.IsReferral())
+    {
+        // Hierarchical location: the home server points to the visited network's server.
+        Pending& pending = m_pending[home];
+        if (pending.referrals++ < m_maxReferrals)
+        {
+            Query(home, msg.GetLocator(), true);
+            return;
+        }
+        m_locatorStats.noLocation += pending.queue.size();
+        pending.timeout.Cancel();
+        m_pending.erase(home);
+        return;
+    }
+    m_answeredBy[home] = from;
+    Deliver(home, msg.GetRemove() ? Ipv6Address::GetAny() : msg.GetLocator());
+}
+
+void
+DistributedMobilityRouting::Deliver(Ipv6Address home, Ipv6Address locator)
+{
+    auto it = m_pending.find(home);
+    if (IsDeparted(locator) || (locator.IsAny() && IsDeparted(home)))
+    {
+        // The node left this router and has not registered elsewhere yet.
+        if (it != m_pending.end())
+        {
+            NotYet(it);
+        }
+        return;
+    }
+    m_cache->Insert(HomeNetworkPrefix::Make(home, 128), locator);
+    m_resolvedTrace(home, locator);
+    if (it == m_pending.end())
+    {
+        return;
+    }
+    it->second.timeout.Cancel();
+    it->second.retry.Cancel();
+    std::deque<std::pair<Ptr<Packet>, Ipv6Header>> queue = std::move(it->second.queue);
+    m_pending.erase(it);
+    for (auto& [packet, header] : queue)
+    {
+        if (!locator.IsAny())
+        {
+            m_locatorStats.tunnelled++;
+            Encapsulate(packet, header, Tunnel{m_local, locator});
+        }
+        else
+        {
+            SendNatively(packet, header);
+        }
+    }
+}
+
+void
+DistributedMobilityRouting::NotYet(std::map<Ipv6Address, Pending>::iterator it)
+{
+    Pending& pending = it->second;
+    if (Simulator::Now() + m_retryInterval - pending.since >= m_queryTimeout)
+    {
+        m_locatorStats.noLocation += pending.queue.size();
+        pending.timeout.Cancel();
+        m_pending.erase(it);
+        return;
+    }
+    if (m_push)
+    {
+        return; // the server notifies this router when the node registers
+    }
+    // The query's time-out keeps running, so packets arriving meanwhile wait too.
+    pending.retry = Simulator::Schedule(m_retryInterval,
+                                        &DistributedMobilityRouting::Query,
+                                        this,
+                                        it->first,
+                                        *m_servers.Lookup(it->first),
+                                        true);
+}
+
+void
+DistributedMobilityRouting::SendNatively(Ptr<Packet> p, const Ipv6Header& header)
+{
+    // Forwarded from here with the original addresses (the transport checksum stays valid).
+    GetIpv6L3()->Send(p,
+                      header.GetSource(),
+                      header.GetDestination(),
+                      header.GetNextHeader(),
+                      nullptr);
+}
+
+void
+DistributedMobilityRouting::SendStale(Ipv6Address to, Ipv6Address home, Ipv6Address locator)
+{
+    auto key = std::make_pair(to, home);
+    auto it = m_staleAt.find(key);
+    if (it != m_staleAt.end() && Simulator::Now() - it->second < m_queryTimeout)
+    {
+        return; // one hint per sender and address while the sender asks again
+    }
+    m_staleAt[key] = Simulator::Now();
+    LocationMessage stale(DmmSessionHeader::LOCATION_STALE);
+    stale.SetLocation(home, locator);
+    m_locatorStats.staleSent++;
+    m_mh->Send(stale, m_local, to);
+}
+
+} // namespace ns3

@@ -1,0 +1,296 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "location-server.h"
+
+#include "ns3/binding-ack.h"
+#include "ns3/binding-update.h"
+#include "ns3/boolean.h"
+#include "ns3/ipv6-interface.h"
+#include "ns3/location-message.h"
+#include "ns3/log.h"
+#include "ns3/packet.h"
+#include "ns3/simulator.h"
+
+#include <sstream>
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("LocationServer");
+NS_OBJECT_ENSURE_REGISTERED(LocationServer);
+
+TypeId
+LocationServer::GetTypeId()
+{
+    static TypeId tid =
+        TypeId("ns3::LocationServer")
+            .SetParent<Application>()
+            .SetGroupName("Dmm")
+            .AddConstructor<LocationServer>()
+            .AddAttribute("ProcessingDelay",
+                          "Time to process a Binding Update or a Location Query.",
+                          TimeValue(Seconds(0)),
+                          MakeTimeAccessor(&LocationServer::m_processingDelay),
+                          MakeTimeChecker(Seconds(0)))
+            .AddAttribute("Push",
+                          "Remember who asked about a home address and notify them when the "
+                          "answer changes (false: routers pull and cache with a time-out).",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&LocationServer::m_push),
+                          MakeBooleanChecker())
+            .AddTraceSource("Answer",
+                            "A Location Reply or Notify was sent.",
+                            MakeTraceSourceAccessor(&LocationServer::m_answerTrace),
+                            "ns3::LocationServer::AnswerTracedCallback");
+    return tid;
+}
+
+LocationServer::LocationServer()
+    : m_push(false)
+{
+}
+
+LocationServer::~LocationServer()
+{
+}
+
+void
+LocationServer::DoDispose()
+{
+    m_lm = nullptr;
+    m_mh = nullptr;
+    m_next = MobilityL4Protocol::Handler();
+    Application::DoDispose();
+}
+
+void
+LocationServer::Setup(Ptr<LocationManagement> lm,
+                      Ipv6Address address,
+                      const std::vector<HomeNetworkPrefix>& partition,
+                      const std::vector<Ipv6Address>& servers)
+{
+    m_lm = lm;
+    m_address = address;
+    m_partition = partition;
+    m_servers = std::set<Ipv6Address>(servers.begin(), servers.end());
+    m_lm->TraceConnectWithoutContext("BindingUpdated",
+                                     MakeCallback(&LocationServer::BindingChanged, this));
+    m_lm->TraceConnectWithoutContext("BindingRemoved",
+                                     MakeCallback(&LocationServer::BindingRemoved, this));
+}
+
+Ptr<LocationManagement>
+LocationServer::GetLocationManagement() const
+{
+    return m_lm;
+}
+
+Ipv6Address
+LocationServer::GetAddress() const
+{
+    return m_address;
+}
+
+bool
+LocationServer::IsHomeServerOf(Ipv6Address a) const
+{
+    for (const auto& prefix : m_partition)
+    {
+        if (prefix.Contains(a))
+        {
+            return true;
+        }
+    }
+    return false;
+}
+
+const LocationServer::Stats&
+LocationServer::GetStats() const
+{
+    return m_stats;
+}
+
+void
+LocationServer::StartApplication()
+{
+    m_mh = MobilityL4Protocol::Install(GetNode());
+    m_mh->RegisterHandler(MobilityHeader::BINDING_UPDATE,
+                          MakeCallback(&LocationServer::HandleUpdate, this));
+    // A mobility router on the same node takes the replies, notifications and stale hints.
+    m_next = m_mh->GetHandler(DmmSessionHeader::MH_TYPE);
+    m_mh->RegisterHandler(DmmSessionHeader::MH_TYPE,
+                          MakeCallback(&LocationServer::HandleLocation, this));
+    m_running = true;
+}
+
+void
+LocationServer::StopApplication()
+{
+    m_running = false;
+}
+
+void
+LocationServer::HandleUpdate(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6Interface>)
+{
+    if (m_running)
+    {
+        Simulator::Schedule(m_processingDelay, &LocationServer::ProcessUpdate, this, p, header);
+    }
+}
+
+void
+LocationServer::HandleLocation(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6Interface> iface)
+{
+    if (DmmSessionHeader::PeekSubType(p) != DmmSessionHeader::LOCATION_QUERY)
+    {
+        if (!m_next.IsNull())
+        {
+            m_next(p, header, iface);
+        }
+        else
+        {
+            m_stats.invalid++;
+        }
+        return;
+    }
+    if (m_running)
+    {
+        Simulator::Schedule(m_processingDelay,
+                            &LocationServer::ProcessQuery,
+                            this,
+                            p,
+                            header.GetSource());
+    }
+}
+
+void
+LocationServer::ProcessUpdate(Ptr<Packet> p, Ipv6Header header)
+{
+    BindingUpdate bu;
+    p->RemoveHeader(bu);
+    // The source is the home address (HAO applied); the care-of address is the Alternate
+    // Care-of Address option's, and the Anchor option names a visited network's server.
+    Ipv6Address home = header.GetSource();
+    Ipv6Address careOf = bu.GetOptions().GetAlternateCareOfAddress().value_or(home);
+    std::optional<Ipv6Address> visited = DmmSessionHeader::GetVisitedServer(bu.GetOptions());
+    BindingResult result;
+    result.sequence = bu.GetSequence();
+    if (bu.GetProxyRegistration() || (!bu.GetHomeRegistration() && !bu.GetMapRegistration()))
+    {
+        result.status = BindingStatus::HOME_REGISTRATION_NOT_SUPPORTED;
+    }
+    else if (bu.GetHomeRegistration() && !IsHomeServerOf(home))
+    {
+        result.status = BindingStatus::NOT_HOME_SUBNET;
+    }
+    else
+    {
+        std::ostringstream id;
+        id << home;
+        BindingRequest req;
+        req.mnId = id.str();
+        req.prefixes.push_back(HomeNetworkPrefix::Make(home, 128));
+        req.careOf = visited.value_or(careOf);
+        req.lifetime = bu.GetLifetime();
+        req.sequence = bu.GetSequence();
+        result = m_lm->Update(req);
+    }
+    m_stats.registrations++;
+    m_stats.rejected += IsBindingAccepted(result.status) ? 0 : 1;
+    NS_LOG_INFO("LM " << m_address << ": " << home << " -> " << visited.value_or(careOf)
+                      << " status " << result.status);
+    BindingAck ba;
+    ba.SetStatus(static_cast<uint8_t>(result.status));
+    ba.SetSequence(result.sequence);
+    ba.SetLifetime(result.lifetime);
+    if (bu.GetAckRequested() || !IsBindingAccepted(result.status))
+    {
+        m_mh->SendToMobileNode(ba, m_address, careOf, home);
+    }
+}
+
+LocationServer::Answer
+LocationServer::Lookup(Ipv6Address home) const
+{
+    const BindingCacheEntry* e = m_lm->LookupByAddress(home);
+    if (!e || e->state != BindingCacheEntry::State::ACTIVE)
+    {
+        return Answer{};
+    }
+    return Answer{e->careOf, m_servers.count(e->careOf) > 0};
+}
+
+void
+LocationServer::ProcessQuery(Ptr<Packet> p, Ipv6Address from)
+{
+    LocationMessage query;
+    p->RemoveHeader(query);
+    Ipv6Address home = query.GetHome();
+    if (home.IsAny())
+    {
+        m_stats.invalid++;
+        return;
+    }
+    if (m_push)
+    {
+        m_subscribers[home].insert(from);
+    }
+    m_stats.queries++;
+    Send(DmmSessionHeader::LOCATION_REPLY, from, home, query.GetSequence(), Lookup(home));
+}
+
+void
+LocationServer::Send(uint8_t subType,
+                     Ipv6Address to,
+                     Ipv6Address home,
+                     uint16_t sequence,
+                     const Answer& answer)
+{
+    LocationMessage msg(subType);
+    msg.SetSequence(sequence);
+    msg.SetLocation(home, answer.locator);
+    msg.SetReferral(answer.referral);
+    msg.SetRemove(answer.locator.IsAny());
+    m_stats.referrals += answer.referral ? 1 : 0;
+    m_stats.unknown += answer.locator.IsAny() ? 1 : 0;
+    m_answerTrace(to, home, answer.locator, answer.referral);
+    m_mh->Send(msg, m_address, to);
+}
+
+void
+LocationServer::NotifySubscribers(Ipv6Address home, const Answer& answer)
+{
+    auto it = m_subscribers.find(home);
+    if (it == m_subscribers.end())
+    {
+        return;
+    }
+    for (const auto& mr : it->second)
+    {
+        m_stats.notifications++;
+        Send(DmmSessionHeader::LOCATION_NOTIFY, mr, home, 0, answer);
+    }
+}
+
+void
+LocationServer::BindingChanged(const BindingCacheEntry& entry, Ipv6Address previousCareOf)
+{
+    if (m_push && !entry.prefixes.empty() &&
+        (entry.careOf != previousCareOf || entry.state != BindingCacheEntry::State::ACTIVE))
+    {
+        Ipv6Address home = entry.prefixes.front().prefix;
+        NotifySubscribers(home, Lookup(home));
+    }
+}
+
+void
+LocationServer::BindingRemoved(const BindingCacheEntry& entry, LocationManagement::RemovalCause)
+{
+    if (m_push && !entry.prefixes.empty())
+    {
+        NotifySubscribers(entry.prefixes.front().prefix, Answer{}); // gone: route natively
+    }
+}
+
+} // namespace ns3
