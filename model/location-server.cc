@@ -276,20 +276,29 @@ LocationServer::NotifySubscribers(Ipv6Address home, const Answer& answer)
 void
 LocationServer::BindingChanged(const BindingCacheEntry& entry, Ipv6Address previousCareOf)
 {
-    if (m_push && !entry.prefixes.empty() &&
-        (entry.careOf != previousCareOf || entry.state != BindingCacheEntry::State::ACTIVE))
+    if (!m_push || entry.prefixes.empty())
     {
-        Ipv6Address home = entry.prefixes.front().prefix;
-        NotifySubscribers(home, Lookup(home));
+        return;
+    }
+    Ipv6Address home = entry.prefixes.front().prefix;
+    if (entry.state != BindingCacheEntry::State::ACTIVE)
+    {
+        NotifySubscribers(home, Answer{}); // de-registered: route natively
+    }
+    else if (entry.careOf != previousCareOf)
+    {
+        NotifySubscribers(home, Lookup(home)); // a refresh changes nothing
     }
 }
 
 void
-LocationServer::BindingRemoved(const BindingCacheEntry& entry, LocationManagement::RemovalCause)
+LocationServer::BindingRemoved(const BindingCacheEntry& entry,
+                               LocationManagement::RemovalCause cause)
 {
-    if (m_push && !entry.prefixes.empty())
+    // A de-registration was notified when it was accepted.
+    if (m_push && !entry.prefixes.empty() && cause == LocationManagement::EXPIRED)
     {
-        NotifySubscribers(entry.prefixes.front().prefix, Answer{}); // gone: route natively
+        NotifySubscribers(entry.prefixes.front().prefix, Answer{});
     }
 }
 

@@ -263,3 +263,45 @@ TEST(ScenarioPcap, TsharkDecodesDmaSignalling)
     }
     EXPECT_EQ(pbus, 2);
 }
+
+TEST(ScenarioPcap, TsharkDecodesLocationSignalling)
+{
+    if (!HaveTshark())
+    {
+        GTEST_SKIP() << "tshark is not installed (tools/bootstrap.sh installs it)";
+    }
+    auto dir = std::filesystem::temp_directory_path() / "dmm-scenario-pcap-fd";
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    ScenarioConfig cfg =
+        LoadScenario(std::string(DMM_SOURCE_DIR) + "/scenarios/dmm-fig9-fully-distributed.json",
+                     {},
+                     {},
+                     {});
+    RunOptions opt;
+    opt.outDir = dir.string();
+    opt.pcap = true;
+    opt.progress = false;
+    RunResults r = RunScenario(cfg, opt);
+    ExpectCleanCaptures(dir);
+    // lm1's link: the home registration pointing HoA11 to network 3 (HAO, Alternate CoA
+    // and the experimental option 253 naming lm3), its BA, and location queries/replies.
+    auto lm1 = Capture(dir, "lm1");
+    ASSERT_FALSE(lm1.empty());
+    EXPECT_EQ(
+        Count(lm1, "mip6.mhtype == 5 && mip6.bu.h_flag == 1 && ipv6.dstopts.nxt && mip6.acoa.acoa"),
+        1);
+    EXPECT_EQ(Count(lm1, "mip6.mhtype == 6 && ipv6.routing.type == 2"), 1);
+    int replies = 0;
+    std::string lm1Address;
+    for (const auto& s : r.signaling)
+    {
+        replies += (s.node == "lm1" && s.type == "LocationReply") ? 1 : 0;
+        lm1Address = (s.node == "lm1" && s.type == "BA") ? s.src : lm1Address;
+    }
+    ASSERT_GT(replies, 0);
+    EXPECT_EQ(Count(lm1, "mip6.mhtype == 253 && ipv6.src == " + lm1Address), replies);
+    // The node decapsulates packets tunnelled to its care-of address by the routers.
+    auto mn = Capture(dir, "mn11");
+    EXPECT_GT(Count(mn, "ipv6.nxt == 41 && udp.dstport"), 100);
+}

@@ -1,0 +1,236 @@
+// The fully distributed scenario's location messages and server, on two ns-3 nodes: a
+// mobility router/mobile node (A) talks to a location server (B) across one link.
+#include "ns3/binding-ack.h"
+#include "ns3/binding-cache.h"
+#include "ns3/binding-update.h"
+#include "ns3/core-module.h"
+#include "ns3/internet-module.h"
+#include "ns3/location-message.h"
+#include "ns3/location-server.h"
+#include "ns3/mobility-l4-protocol.h"
+#include "ns3/mobility-routing.h"
+#include "ns3/network-module.h"
+#include "ns3/pmipv6-helper.h"
+#include "ns3/point-to-point-module.h"
+
+#include <gtest/gtest.h>
+#include <vector>
+
+using namespace ns3;
+
+namespace
+{
+
+const Ipv6Address HOME("2001:bbbb:1::7");     // in B's partition
+const Ipv6Address FOREIGN("2001:bbbb:2::7");  // in another server's partition
+const Ipv6Address VISITED("2001:aaaa:99::1"); // another location server
+
+TEST(LocationMessage, RoundTripKeepsSubtypeFlagsAndPair)
+{
+    LocationMessage m(DmmSessionHeader::LOCATION_REPLY);
+    m.SetSequence(77);
+    m.SetLocation(HOME, VISITED);
+    m.SetReferral(true);
+    Ptr<Packet> p = Create<Packet>();
+    p->AddHeader(m);
+    EXPECT_EQ(MobilityHeader::GetMessageName(p), "LocationReply");
+    LocationMessage back(DmmSessionHeader::LOCATION_QUERY);
+    p->RemoveHeader(back);
+    EXPECT_EQ(back.GetSubType(), DmmSessionHeader::LOCATION_REPLY);
+    EXPECT_EQ(back.GetSequence(), 77);
+    EXPECT_TRUE(back.IsReferral());
+    EXPECT_FALSE(back.GetRemove());
+    EXPECT_EQ(back.GetHome(), HOME);
+    EXPECT_EQ(back.GetLocator(), VISITED);
+    for (uint8_t sub : {5, 6, 7, 8})
+    {
+        Ptr<Packet> q = Create<Packet>();
+        LocationMessage msg(sub);
+        q->AddHeader(msg);
+        EXPECT_EQ(*DmmSessionHeader::PeekSubType(q), sub);
+    }
+}
+
+TEST(LocationMessage, VisitedServerOptionTravelsInABindingUpdate)
+{
+    BindingUpdate bu;
+    bu.SetHomeRegistration(true);
+    bu.GetOptions().SetAlternateCareOfAddress(Ipv6Address("2001:bbbb:3::7"));
+    DmmSessionHeader::SetVisitedServer(bu.GetOptions(), VISITED);
+    Ptr<Packet> p = Create<Packet>();
+    p->AddHeader(bu);
+    BindingUpdate back;
+    p->RemoveHeader(back);
+    EXPECT_EQ(DmmSessionHeader::GetVisitedServer(back.GetOptions()), VISITED);
+    EXPECT_EQ(back.GetOptions().GetAlternateCareOfAddress(), Ipv6Address("2001:bbbb:3::7"));
+    BindingUpdate plain;
+    EXPECT_FALSE(DmmSessionHeader::GetVisitedServer(plain.GetOptions()).has_value());
+}
+
+class LocationServerTest : public ::testing::Test
+{
+  protected:
+    void SetUp() override
+    {
+        m_nodes.Create(2);
+        PointToPointHelper p2p;
+        p2p.SetDeviceAttribute("DataRate", StringValue("100Mbps"));
+        p2p.SetChannelAttribute("Delay", StringValue("2ms"));
+        NetDeviceContainer devices = p2p.Install(m_nodes);
+        InternetStackHelper stack;
+        stack.SetIpv4StackInstall(false);
+        Ipv6ListRoutingHelper list;
+        Ipv6StaticRoutingHelper staticRouting;
+        list.Add(staticRouting, 0);
+        stack.SetRoutingHelper(list);
+        stack.Install(m_nodes);
+        Ipv6AddressHelper address;
+        address.SetBase(Ipv6Address("2001:470:1::"), Ipv6Prefix(64));
+        Ipv6InterfaceContainer ifaces = address.Assign(devices);
+        m_a = ifaces.GetAddress(0, 1);
+        m_b = ifaces.GetAddress(1, 1);
+        // The server's node processes Home Address options (RFC 6275 §9.3.1).
+        InsertMobilityRouting(m_nodes.Get(1), CreateObject<MobilityRouting>());
+        m_mh = MobilityL4Protocol::Install(m_nodes.Get(0));
+        // Acknowledgements carry a type 2 routing header for the home address, which A
+        // does not own: they are read where the server sends them.
+        MobilityL4Protocol::Install(m_nodes.Get(1))
+            ->TraceConnectWithoutContext("Tx", MakeCallback(&LocationServerTest::ServerSent, this));
+        m_mh->RegisterHandler(DmmSessionHeader::MH_TYPE,
+                              MakeCallback(&LocationServerTest::Answer, this));
+    }
+
+    void TearDown() override
+    {
+        Simulator::Destroy();
+    }
+
+    Ptr<LocationServer> Install(bool push)
+    {
+        Ptr<LocationServer> server =
+            CreateObjectWithAttributes<LocationServer>("Push", BooleanValue(push));
+        server->Setup(
+            CreateObjectWithAttributes<BindingCache>("ProxyRegistration", BooleanValue(false)),
+            m_b,
+            {HomeNetworkPrefix::Make(Ipv6Address("2001:bbbb:1::"), 64)},
+            {m_b, VISITED});
+        m_nodes.Get(1)->AddApplication(server);
+        return server;
+    }
+
+    /// A Binding Update for \p home from A (its care-of address) at \p at.
+    void Register(Time at, Ipv6Address home, bool homeReg, Time lifetime, Ipv6Address visited)
+    {
+        Simulator::Schedule(at, [=, this]() {
+            BindingUpdate bu;
+            bu.SetHomeRegistration(homeReg);
+            bu.SetMapRegistration(!homeReg);
+            bu.SetAckRequested(true);
+            bu.SetSequence(++m_sequence);
+            bu.SetLifetime(lifetime);
+            bu.GetOptions().SetAlternateCareOfAddress(m_a);
+            if (!visited.IsAny())
+            {
+                DmmSessionHeader::SetVisitedServer(bu.GetOptions(), visited);
+            }
+            m_mh->SendWithHomeAddress(bu, m_a, m_b, home);
+        });
+    }
+
+    void Query(Time at, Ipv6Address home)
+    {
+        Simulator::Schedule(at, [=, this]() {
+            LocationMessage q(DmmSessionHeader::LOCATION_QUERY);
+            q.SetSequence(++m_sequence);
+            if (!home.IsAny())
+            {
+                q.SetLocation(home, Ipv6Address::GetAny());
+            }
+            m_mh->Send(q, m_a, m_b);
+        });
+    }
+
+    void ServerSent(Ptr<const Packet> p, Ipv6Address, Ipv6Address)
+    {
+        if (MobilityHeader::GetMessageName(p) == "BA")
+        {
+            BindingAck ba;
+            p->Copy()->RemoveHeader(ba);
+            m_acks.push_back(ba.GetStatus());
+        }
+    }
+
+    void Answer(Ptr<Packet> p, const Ipv6Header&, Ptr<Ipv6Interface>)
+    {
+        LocationMessage m(*DmmSessionHeader::PeekSubType(p));
+        p->RemoveHeader(m);
+        m_answers.push_back(m);
+    }
+
+    NodeContainer m_nodes;
+    Ipv6Address m_a;
+    Ipv6Address m_b;
+    Ptr<MobilityL4Protocol> m_mh;
+    uint16_t m_sequence{0};
+    std::vector<uint8_t> m_acks;
+    std::vector<LocationMessage> m_answers;
+};
+
+TEST_F(LocationServerTest, HomeRegistrationsOnlyForItsPartitionLocalOnesForAny)
+{
+    Ptr<LocationServer> server = Install(false);
+    Register(Seconds(1), FOREIGN, true, Seconds(60), Ipv6Address::GetAny());
+    Register(Seconds(2), FOREIGN, false, Seconds(60), Ipv6Address::GetAny());
+    Register(Seconds(3), HOME, true, Seconds(60), VISITED);
+    Simulator::Stop(Seconds(4));
+    Simulator::Run();
+    ASSERT_EQ(m_acks.size(), 3u);
+    EXPECT_EQ(m_acks[0], static_cast<uint8_t>(BindingStatus::NOT_HOME_SUBNET));
+    EXPECT_EQ(m_acks[1], 0);
+    EXPECT_EQ(m_acks[2], 0);
+    EXPECT_EQ(server->GetStats().rejected, 1u);
+}
+
+TEST_F(LocationServerTest, AnswersCareOfReferralOrNothing)
+{
+    Ptr<LocationServer> server = Install(false);
+    Register(Seconds(1), FOREIGN, false, Seconds(60), Ipv6Address::GetAny()); // tracked here
+    Register(Seconds(1), HOME, true, Seconds(60), VISITED);                   // elsewhere
+    Query(Seconds(2), FOREIGN);
+    Query(Seconds(3), HOME);
+    Query(Seconds(4), Ipv6Address("2001:bbbb:1::99")); // nobody
+    Query(Seconds(5), Ipv6Address::GetAny());          // malformed: no address
+    Simulator::Stop(Seconds(6));
+    Simulator::Run();
+    ASSERT_EQ(m_answers.size(), 3u);
+    EXPECT_EQ(m_answers[0].GetLocator(), m_a);
+    EXPECT_FALSE(m_answers[0].IsReferral());
+    EXPECT_EQ(m_answers[1].GetLocator(), VISITED);
+    EXPECT_TRUE(m_answers[1].IsReferral());
+    EXPECT_TRUE(m_answers[2].GetRemove());
+    EXPECT_EQ(m_answers[2].GetLocator(), Ipv6Address::GetAny());
+    EXPECT_EQ(server->GetStats().queries, 3u);
+    EXPECT_EQ(server->GetStats().invalid, 1u);
+    EXPECT_EQ(server->GetStats().referrals, 1u);
+}
+
+TEST_F(LocationServerTest, PushNotifiesWhoAskedOnChangeAndRemoval)
+{
+    Ptr<LocationServer> server = Install(true);
+    Query(Seconds(1), HOME); // nothing yet: A subscribes
+    Register(Seconds(2), HOME, true, Seconds(60), VISITED);
+    Register(Seconds(3), HOME, true, Seconds(60), VISITED); // a refresh: no change, no notify
+    Register(Seconds(4), HOME, true, Seconds(0), Ipv6Address::GetAny()); // de-registration
+    Simulator::Stop(Seconds(5));
+    Simulator::Run();
+    ASSERT_EQ(m_answers.size(), 3u);
+    EXPECT_EQ(m_answers[0].GetSubType(), DmmSessionHeader::LOCATION_REPLY);
+    EXPECT_TRUE(m_answers[0].GetRemove());
+    EXPECT_EQ(m_answers[1].GetSubType(), DmmSessionHeader::LOCATION_NOTIFY);
+    EXPECT_EQ(m_answers[1].GetLocator(), VISITED);
+    EXPECT_EQ(m_answers[2].GetSubType(), DmmSessionHeader::LOCATION_NOTIFY);
+    EXPECT_TRUE(m_answers[2].GetRemove());
+    EXPECT_EQ(server->GetStats().notifications, 2u);
+}
+
+} // namespace
