@@ -141,6 +141,13 @@ ParseGlobals(const Reader& top, ScenarioConfig& c)
     }
     c.protocol.locationCacheS = prot.Number("location_cache_s", 10.0);
     Reader::CheckMin("protocol.location_cache_s", c.protocol.locationCacheS, 0, true);
+    c.protocol.clientLu = prot.String("client_lu", "direct");
+    if (c.protocol.clientLu != "direct" && c.protocol.clientLu != "proxy")
+    {
+        Reader::Fail(
+            "protocol.client_lu",
+            fmt::format("unknown mode \"{}\" (known: direct, proxy)", c.protocol.clientLu));
+    }
     c.protocol.dad = prot.String("dad", "optimistic");
     if (c.protocol.dad != "optimistic" && c.protocol.dad != "wait" && c.protocol.dad != "off")
     {

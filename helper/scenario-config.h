@@ -99,6 +99,9 @@ struct ProtocolConfig
     /// fully-distributed: routers "pull" locations (cache with a time-out) or servers "push"
     std::string location;
     double locationCacheS; //!< fully-distributed, pull: location cache time-out, s
+    /// dma-client: Binding Updates go "direct" to earlier routers or through the current
+    /// one as a "proxy" LU
+    std::string clientLu;
 };
 
 /**

@@ -14,6 +14,7 @@
 #include "ns3/l2-mobility.h"
 #include "ns3/lm-replication.h"
 #include "ns3/lma-agent.h"
+#include "ns3/location-update-relay.h"
 #include "ns3/log.h"
 #include "ns3/mag-agent.h"
 #include "ns3/mar-agent.h"
@@ -129,6 +130,14 @@ ScenarioRun::InstallAccess(const std::string& name)
         if (m_profile.distributedHomeAgents)
         {
             agent->SetRouterAddress(onLinkAddress);
+            if (m_cfg.protocol.clientLu == "proxy")
+            {
+                Ptr<LocationUpdateRelay> relay = CreateObjectWithAttributes<LocationUpdateRelay>(
+                    "ProcessingDelay",
+                    TimeValue(ScenarioMilliseconds(m_cfg.accessProcessingMs)));
+                relay->SetAddress(onLinkAddress);
+                node->AddApplication(relay);
+            }
         }
         if (m_profile.hierarchical && !homeLink)
         {
@@ -412,6 +421,7 @@ ScenarioRun::ConfigureMipv6()
     m_mip.SetLocationUpdateAttribute("Lifetime", TimeValue(Seconds(p.bindingLifetimeS)));
     m_mip.SetLocationUpdateAttribute("RefreshRatio", DoubleValue(p.refreshRatio));
     m_mip.SetMobileNodeAttribute("DadWait", BooleanValue(p.dad == "wait"));
+    m_mip.SetMobileNodeAttribute("ProxyLocationUpdate", BooleanValue(p.clientLu == "proxy"));
     m_mip.SetMobileNodeAttribute("Hierarchical", BooleanValue(m_profile.hierarchical));
 }
 

@@ -120,6 +120,12 @@ ClientLocationUpdate::SetAuthorizeCallback(AuthorizeCallback cb)
 }
 
 void
+ClientLocationUpdate::SetRelay(Ipv6Address relay)
+{
+    m_relay = relay;
+}
+
+void
 ClientLocationUpdate::SetCareOf(Ipv6Address careOf)
 {
     m_careOf = careOf;
@@ -247,9 +253,17 @@ ClientLocationUpdate::Transmit(Key key)
     {
         bu.GetOptions().SetAlternateCareOfAddress(e.careOf); // §6.2.5: survives IPsec
     }
+    // Through a proxy LU (000 §5.1.2, Fig 8 pLU): the current router relays it.
+    bool relayed = !m_relay.IsAny() && e.kind == PeerKind::HOME_AGENT && peer != m_relay && !atHome;
+    if (relayed)
+    {
+        DmmSessionHeader::AddAnchorOption(bu.GetOptions(), DmmSessionHeader::RELAY_TARGET, peer);
+    }
     if (!e.visitedServer.IsAny())
     {
-        DmmSessionHeader::SetVisitedServer(bu.GetOptions(), e.visitedServer);
+        DmmSessionHeader::AddAnchorOption(bu.GetOptions(),
+                                          DmmSessionHeader::VISITED_SERVER,
+                                          e.visitedServer);
     }
     if (e.kind == PeerKind::CORRESPONDENT && (m_authorize.IsNull() || !m_authorize(peer, bu)))
     {
@@ -262,7 +276,7 @@ ClientLocationUpdate::Transmit(Key key)
     }
     else
     {
-        m_mh->SendWithHomeAddress(bu, e.careOf, peer, e.home);
+        m_mh->SendWithHomeAddress(bu, e.careOf, relayed ? m_relay : peer, e.home);
     }
     m_retransmissions += e.rtx.IsRetransmission() ? 1 : 0;
     ReportUpdate(AddressString(e.home), e.sequence, e.lifetime, e.rtx.IsRetransmission());

@@ -95,6 +95,12 @@ class ClientLocationUpdate : public LocationUpdate
     void Deregister(const std::string& mnId) override;
     void Halt() override;
 
+    /**
+     * \brief Send home registrations through a proxy LU that relays them to the home
+     *        agent (Anchor option, subtype 3); the acknowledgement comes back directly.
+     * \param relay the relay (the current access router); :: = send directly
+     */
+    void SetRelay(Ipv6Address relay);
     /// \param careOf the care-of address Register() uses
     void SetCareOf(Ipv6Address careOf);
 
@@ -129,6 +135,7 @@ class ClientLocationUpdate : public LocationUpdate
     Ptr<MobilityL4Protocol> m_mh;  //!< Mobility Header protocol
     Ipv6Address m_homeAgent;       //!< home agent
     Ipv6Address m_careOf;          //!< care-of address for Register()
+    Ipv6Address m_relay;           //!< proxy LU relaying home registrations, or ::
     std::map<Key, Entry> m_list;   //!< binding update list
     AuthorizeCallback m_authorize; //!< return routability
     Time m_lifetime;               //!< attribute Lifetime

@@ -26,9 +26,6 @@ const bool g_registered = [] {
     return true;
 }();
 
-constexpr uint8_t ANCHOR_SUBTYPE = 1;  //!< Anchor option subtype: a MAR address
-constexpr uint8_t VISITED_SUBTYPE = 2; //!< Anchor option subtype: a visited location server
-
 /// \return the data of an Anchor option of \p subtype naming \p address
 std::vector<uint8_t>
 AnchorOptionData(uint8_t subtype, Ipv6Address address)
@@ -129,13 +126,13 @@ void
 DmmSessionHeader::AddSession(const HomeNetworkPrefix& prefix, Ipv6Address anchor)
 {
     GetOptions().AddHomeNetworkPrefix(prefix.prefix, prefix.length);
-    GetOptions().AddRawOption(ANCHOR_OPTION, AnchorOptionData(ANCHOR_SUBTYPE, anchor));
+    GetOptions().AddRawOption(ANCHOR_OPTION, AnchorOptionData(ANCHOR_MAR, anchor));
 }
 
 std::vector<std::pair<HomeNetworkPrefix, Ipv6Address>>
 DmmSessionHeader::GetSessions() const
 {
-    std::vector<Ipv6Address> anchors = AnchorOptions(GetOptions(), ANCHOR_SUBTYPE);
+    std::vector<Ipv6Address> anchors = AnchorOptions(GetOptions(), ANCHOR_MAR);
     std::vector<std::pair<HomeNetworkPrefix, Ipv6Address>> sessions;
     auto prefixes = GetOptions().GetHomeNetworkPrefixes();
     for (size_t i = 0; i < prefixes.size() && i < anchors.size(); ++i)
@@ -147,16 +144,18 @@ DmmSessionHeader::GetSessions() const
 }
 
 void
-DmmSessionHeader::SetVisitedServer(MobilityOptions& options, Ipv6Address server)
+DmmSessionHeader::AddAnchorOption(MobilityOptions& options,
+                                  AnchorSubType subType,
+                                  Ipv6Address address)
 {
-    options.AddRawOption(ANCHOR_OPTION, AnchorOptionData(VISITED_SUBTYPE, server));
+    options.AddRawOption(ANCHOR_OPTION, AnchorOptionData(subType, address));
 }
 
 std::optional<Ipv6Address>
-DmmSessionHeader::GetVisitedServer(const MobilityOptions& options)
+DmmSessionHeader::GetAnchorOption(const MobilityOptions& options, AnchorSubType subType)
 {
-    std::vector<Ipv6Address> servers = AnchorOptions(options, VISITED_SUBTYPE);
-    return servers.empty() ? std::nullopt : std::optional<Ipv6Address>(servers.front());
+    std::vector<Ipv6Address> found = AnchorOptions(options, subType);
+    return found.empty() ? std::nullopt : std::optional<Ipv6Address>(found.front());
 }
 
 std::optional<uint8_t>

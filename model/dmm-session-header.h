@@ -35,8 +35,9 @@ namespace ns3
  * 5-8 are the location messages of the fully distributed scenario (000 §5.2, see
  * LocationMessage): the pair is a home address (/128) and its locator, and the flag
  * F (0x40) marks a referral: the locator is the location server of the visited network,
- * not a care-of address. An Anchor option of subtype 2 in a Binding Update names that
- * visited server (SetVisitedServer). One class per message derives from this one.
+ * not a care-of address. In a Binding Update, an Anchor option of subtype 2 names that
+ * visited server, and one of subtype 3 the home agent a proxy LU relays the update to
+ * (AddAnchorOption). One class per message derives from this one.
  */
 class DmmSessionHeader : public MobilityHeader
 {
@@ -94,14 +95,28 @@ class DmmSessionHeader : public MobilityHeader
      * \param p the packet \return the subtype, or nothing if it is not one
      */
     static std::optional<uint8_t> PeekSubType(Ptr<const Packet> p);
+
+    /// Subtypes of the Anchor option (experimental mobility option 253).
+    enum AnchorSubType : uint8_t
+    {
+        ANCHOR_MAR = 1,     //!< a session's anchoring MAR (session messages)
+        VISITED_SERVER = 2, //!< in a BU: the home server points the address to this server
+        RELAY_TARGET = 3,   //!< in a BU to a proxy LU: the home agent to relay it to
+    };
+
     /**
-     * \brief Name the visited network's location server in a Binding Update (Anchor
-     *        option, subtype 2): the home server then points to that network (000 §5.2).
-     * \param options the Binding Update's options \param server the server's address
+     * \brief Add an Anchor option to a message's options (e.g. a Binding Update's).
+     * \param options the options \param subType what the address is \param address it
      */
-    static void SetVisitedServer(MobilityOptions& options, Ipv6Address server);
-    /// \param options a Binding Update's options \return the visited server, if named
-    static std::optional<Ipv6Address> GetVisitedServer(const MobilityOptions& options);
+    static void AddAnchorOption(MobilityOptions& options,
+                                AnchorSubType subType,
+                                Ipv6Address address);
+    /**
+     * \param options a message's options \param subType the subtype wanted
+     * \return the address of the first Anchor option of that subtype, if any
+     */
+    static std::optional<Ipv6Address> GetAnchorOption(const MobilityOptions& options,
+                                                      AnchorSubType subType);
 
   protected:
     /// \param subType the message's subtype

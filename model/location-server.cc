@@ -173,7 +173,8 @@ LocationServer::ProcessUpdate(Ptr<Packet> p, Ipv6Header header)
     // Care-of Address option's, and the Anchor option names a visited network's server.
     Ipv6Address home = header.GetSource();
     Ipv6Address careOf = bu.GetOptions().GetAlternateCareOfAddress().value_or(home);
-    std::optional<Ipv6Address> visited = DmmSessionHeader::GetVisitedServer(bu.GetOptions());
+    std::optional<Ipv6Address> visited =
+        DmmSessionHeader::GetAnchorOption(bu.GetOptions(), DmmSessionHeader::VISITED_SERVER);
     BindingResult result;
     result.sequence = bu.GetSequence();
     if (bu.GetProxyRegistration() || (!bu.GetHomeRegistration() && !bu.GetMapRegistration()))

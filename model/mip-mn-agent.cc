@@ -47,6 +47,13 @@ MipMnAgent::GetTypeId()
                           BooleanValue(false),
                           MakeBooleanAccessor(&MipMnAgent::m_distributed),
                           MakeBooleanChecker())
+            .AddAttribute("ProxyLocationUpdate",
+                          "With DistributedHomeAgents: send the Binding Updates to earlier "
+                          "home agents through the current access router, which relays them "
+                          "(the proxy LU of 000 §5.1.2); false: directly.",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&MipMnAgent::m_proxyLu),
+                          MakeBooleanChecker())
             .AddAttribute("LocationServers",
                           "Fully distributed DMM (000 §5.2): addresses formed at every router "
                           "are home addresses; the RA's MAP option names the network's "
@@ -67,6 +74,7 @@ MipMnAgent::MipMnAgent()
     : m_dadWait(false),
       m_hierarchical(false),
       m_distributed(false),
+      m_proxyLu(false),
       m_locationServers(false)
 {
 }
@@ -268,6 +276,10 @@ MipMnAgent::MoveDistributed(Ipv6Address careOf)
     if (!m_homes.count(careOf) && !m_advertisedHa.IsAny())
     {
         m_homes[careOf] = m_advertisedHa; // at home here: flows started here stay native
+    }
+    if (m_proxyLu)
+    {
+        m_lu->SetRelay(m_advertisedHa); // this router relays the updates to the others
     }
     m_waiting.clear();
     for (const auto& [home, ha] : m_homes)

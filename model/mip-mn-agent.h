@@ -34,7 +34,8 @@ class RrInitiator;
  * router is the home agent of its own link, named in its RA (R flag, RFC 6275 §7.2): the
  * address formed at a router is a home address there, used natively by the flows that
  * start there; after a move the node binds every earlier home address to the new
- * care-of address with its own home agent, in parallel.
+ * care-of address with its own home agent, in parallel, directly or (ProxyLocationUpdate)
+ * through the current router, which relays them (LocationUpdateRelay).
  *
  * With LocationServers (fully distributed DMM, 000 §5.2, Fig 9) the same holds for the
  * addresses, but nothing is tunnelled by the node: the RA's MAP option names the
@@ -105,6 +106,7 @@ class MipMnAgent : public MnAgent
     Time m_dadPoll;                             //!< attribute DadPollInterval
     bool m_hierarchical;                        //!< attribute Hierarchical
     bool m_distributed;                         //!< attribute DistributedHomeAgents
+    bool m_proxyLu;                             //!< attribute ProxyLocationUpdate
     bool m_locationServers;                     //!< attribute LocationServers
     std::map<Ipv6Address, Ipv6Address> m_homes; //!< home address -> its HA or home server
     std::set<std::pair<Ipv6Address, Ipv6Address>> m_waiting; //!< (peer, home) awaiting a BA

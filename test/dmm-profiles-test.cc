@@ -206,6 +206,63 @@ TEST(DmmFig8, EveryEarlierRouterIsAHomeAgentUpdatedInParallel)
     }
 }
 
+TEST(DmmFig8, ProxyLuRelaysTheUpdatesThroughTheCurrentRouter)
+{
+    // Fig 8 case (2) with the proxy LU: the node sends every Binding Update to its current
+    // router, which relays it to the earlier router; the BA comes back directly.
+    ScenarioConfig cfg =
+        LoadScenario(std::string(DMM_SOURCE_DIR) + "/scenarios/dmm-fig8-dma-client.json",
+                     {"protocol.client_lu=proxy"},
+                     {},
+                     {});
+    RunResults r = Simulate(cfg);
+    ASSERT_EQ(r.handovers.size(), 2u);
+    std::map<std::string, std::vector<std::string>> homeAgents{{"ar3", {"ar1"}},
+                                                               {"ar2", {"ar1", "ar3"}}};
+    constexpr double ND_BYTES = 72;
+    for (const auto& h : r.handovers)
+    {
+        SCOPED_TRACE(h.from + " -> " + h.to);
+        auto sent = Messages(r, h.mn, "BU", h.l2UpS, h.signalingDoneS);
+        auto relayed = Messages(r, h.to, "BU", h.l2UpS, h.signalingDoneS);
+        ASSERT_EQ(sent.size(), homeAgents.at(h.to).size());
+        ASSERT_EQ(relayed.size(), sent.size());
+        double arrival = 0;
+        double first = 1e9;
+        for (size_t i = 0; i < sent.size(); ++i)
+        {
+            const std::string& ha = homeAgents.at(h.to)[i];
+            const SignalingRecord& ba = Message(r, ha, "BA", h.l2UpS);
+            EXPECT_EQ(sent[i].dst, relayed[i].src) << "addressed to the current router";
+            EXPECT_EQ(relayed[i].dst, ba.src) << "relayed to " << ha;
+            EXPECT_EQ(ba.dst, sent[i].src) << "acknowledged straight to the node";
+            auto path = Path(cfg, h.to, ha);
+            double t = AccessMs(cfg, h.to, sent[i].bytes) + cfg.accessProcessingMs +
+                       WiredMs(path, relayed[i].bytes) + cfg.anchorProcessingMs +
+                       WiredMs(path, ba.bytes);
+            arrival = std::max(arrival, t);
+            first = std::min(first, t);
+        }
+        double rs = Message(r, h.mn, "RS", h.l2UpS).bytes;
+        double ra = Message(r, h.to, "RA", h.l2UpS).bytes;
+        double ba = Message(r, homeAgents.at(h.to).front(), "BA", h.l2UpS).bytes;
+        double predicted = cfg.l2.switchTimeMs + AccessMs(cfg, h.to, rs) + cfg.accessProcessingMs +
+                           AccessMs(cfg, h.to, ra) +
+                           std::max(arrival, first + 2 * AccessMs(cfg, h.to, ND_BYTES)) +
+                           AccessMs(cfg, h.to, ba);
+        EXPECT_NEAR(h.latencyMs, predicted, predicted * 0.01);
+    }
+    for (const auto& f : r.flows)
+    {
+        EXPECT_GT(f.received, f.sent * 95 / 100) << f.flow;
+    }
+    EXPECT_THROW(LoadScenario(std::string(DMM_SOURCE_DIR) + "/scenarios/dmm-fig8-dma-client.json",
+                              {"protocol.client_lu=fa"},
+                              {},
+                              {}),
+                 ScenarioError);
+}
+
 TEST(DmmFig8, BackAtAnEarlierRouterItsAddressIsNativeAgain)
 {
     // ar1 -> ar3 -> ar1: back at ar1, the node de-registers the address it formed there

@@ -56,15 +56,19 @@ TEST(LocationMessage, VisitedServerOptionTravelsInABindingUpdate)
     BindingUpdate bu;
     bu.SetHomeRegistration(true);
     bu.GetOptions().SetAlternateCareOfAddress(Ipv6Address("2001:bbbb:3::7"));
-    DmmSessionHeader::SetVisitedServer(bu.GetOptions(), VISITED);
+    DmmSessionHeader::AddAnchorOption(bu.GetOptions(), DmmSessionHeader::VISITED_SERVER, VISITED);
     Ptr<Packet> p = Create<Packet>();
     p->AddHeader(bu);
     BindingUpdate back;
     p->RemoveHeader(back);
-    EXPECT_EQ(DmmSessionHeader::GetVisitedServer(back.GetOptions()), VISITED);
+    EXPECT_EQ(
+        DmmSessionHeader::GetAnchorOption(back.GetOptions(), DmmSessionHeader::VISITED_SERVER),
+        VISITED);
     EXPECT_EQ(back.GetOptions().GetAlternateCareOfAddress(), Ipv6Address("2001:bbbb:3::7"));
     BindingUpdate plain;
-    EXPECT_FALSE(DmmSessionHeader::GetVisitedServer(plain.GetOptions()).has_value());
+    EXPECT_FALSE(
+        DmmSessionHeader::GetAnchorOption(plain.GetOptions(), DmmSessionHeader::VISITED_SERVER)
+            .has_value());
 }
 
 class LocationServerTest : public ::testing::Test
@@ -131,7 +135,9 @@ class LocationServerTest : public ::testing::Test
             bu.GetOptions().SetAlternateCareOfAddress(m_a);
             if (!visited.IsAny())
             {
-                DmmSessionHeader::SetVisitedServer(bu.GetOptions(), visited);
+                DmmSessionHeader::AddAnchorOption(bu.GetOptions(),
+                                                  DmmSessionHeader::VISITED_SERVER,
+                                                  visited);
             }
             m_mh->SendWithHomeAddress(bu, m_a, m_b, home);
         });
