@@ -6,6 +6,7 @@
 
 #include "ns3/json-object-reader.h"
 
+#include <algorithm>
 #include <fmt/format.h>
 #include <set>
 
@@ -33,6 +34,16 @@ MovementGenerator::Parse(const json& j, const std::string& path, const ScenarioC
     {
         Reader::Fail(o.Path("type"),
                      fmt::format("unknown type \"{}\" (known: corridor, random-walk)", p.type));
+    }
+    p.crossProbability = o.Number("cross_probability", 0.0);
+    if (!(p.crossProbability >= 0 && p.crossProbability <= 1))
+    {
+        Reader::Fail(o.Path("cross_probability"),
+                     fmt::format("must be in [0, 1] (got {})", p.crossProbability));
+    }
+    if (p.crossProbability > 0 && p.type != "random-walk")
+    {
+        Reader::Fail(o.Path("cross_probability"), "applies to type \"random-walk\" only");
     }
     p.residenceS = o.Number("residence_s");
     Reader::CheckMin(o.Path("residence_s"), p.residenceS, 0, true);
@@ -126,6 +137,23 @@ MovementGenerator::AccessAdjacency(const TopologyGraph& g)
     return out;
 }
 
+std::vector<std::string>
+MovementGenerator::Farther(const std::vector<const NodeConfig*>& ars,
+                           const std::string& from,
+                           const std::vector<std::string>& neighbours)
+{
+    std::vector<std::string> out;
+    for (const NodeConfig* ar : ars)
+    {
+        if (ar->name != from &&
+            std::find(neighbours.begin(), neighbours.end(), ar->name) == neighbours.end())
+        {
+            out.push_back(ar->name);
+        }
+    }
+    return out;
+}
+
 uint64_t
 MovementGenerator::UniformIndex(std::mt19937_64& gen, uint64_t n)
 {
@@ -185,7 +213,16 @@ MovementGenerator::Generate(const MovementParameters& p, const ScenarioConfig& c
             }
             else
             {
-                const auto& choices = adjacent.at(out.back().attach);
+                const std::vector<std::string>* choicesPtr = &adjacent.at(out.back().attach);
+                std::vector<std::string> farther;
+                // The extra draw only when asked for, so walks without it never change.
+                if (p.crossProbability > 0 &&
+                    static_cast<double>(gen() >> 11) * 0x1.0p-53 < p.crossProbability)
+                {
+                    farther = Farther(ars, out.back().attach, *choicesPtr);
+                    choicesPtr = farther.empty() ? choicesPtr : &farther;
+                }
+                const auto& choices = *choicesPtr;
                 if (choices.empty())
                 {
                     throw ScenarioError(fmt::format("movement: access node \"{}\" has no "

@@ -23,6 +23,7 @@ struct MovementParameters
 {
     std::string type;             //!< "random-walk" or "corridor"
     double residenceS;            //!< time at each access node, s, > 0
+    double crossProbability{0};   //!< random walk: chance of a move to a farther router
     double startS;                //!< first attachment, s
     std::vector<std::string> mns; //!< the mobile nodes that move (the others stay)
 };
@@ -37,7 +38,9 @@ struct MovementParameters
  * while the time is below the scenario's duration:
  * - `random-walk`: to an access node adjacent to the current one (AccessAdjacency()),
  *   drawn uniformly with a std::mt19937_64 seeded with the std::seed_seq {seed, i} and
- *   UniformIndex(), whose results the C++ standard fixes on every platform;
+ *   UniformIndex(), whose results the C++ standard fixes on every platform; with
+ *   \c cross_probability q, each move first draws u = (gen() >> 11) * 2^-53 and, when
+ *   u < q, goes to a farther access node instead (Farther());
  * - `corridor`: to the next access node in node order, turning back at either end.
  *
  * Mobile nodes not listed in \c mns stay at their first access node.
@@ -88,6 +91,16 @@ class MovementGenerator
      * \returns the draw
      */
     static uint64_t UniformIndex(std::mt19937_64& gen, uint64_t n);
+
+    /**
+     * \brief The access nodes a random walk may cross to (cross_probability): all but
+     *        \p from and its neighbours; in the generated types, those of other networks.
+     * \param ars the access nodes in node order \param from the current one
+     * \param neighbours its neighbours \returns the candidates, in node order
+     */
+    static std::vector<std::string> Farther(const std::vector<const NodeConfig*>& ars,
+                                            const std::string& from,
+                                            const std::vector<std::string>& neighbours);
 };
 
 } // namespace ns3

@@ -218,7 +218,7 @@ ScenarioKeys(const std::string& context)
          "cn_placement nodes links"},
         {"topology.delay_ms", "core aggregation access"},
         {"topology.rate_mbps", "core aggregation access"},
-        {"movement", "type residence_s start_s mns"},
+        {"movement", "type residence_s start_s mns cross_probability"},
     };
     static const std::map<std::string, std::set<std::string>> table = [] {
         std::map<std::string, std::set<std::string>> t;

@@ -249,12 +249,21 @@ DistributedMobilityRouting::Redirect(Ptr<const Packet> p, const Ipv6Header& head
     {
         return false;
     }
-    m_locatorStats.redirected++;
-    SendStale(header.GetSource(), innerHeader.GetDestination(), header.GetDestination());
-    if (!Resolve(inner, innerHeader, true))
+    // The inner packet is forwarded again: it loses a hop, so no loop can last.
+    if (innerHeader.GetHopLimit() <= 1)
     {
-        SendNatively(inner, innerHeader);
+        m_locatorStats.hopLimit++;
+        return true;
     }
+    innerHeader.SetHopLimit(innerHeader.GetHopLimit() - 1);
+    m_locatorStats.redirected++;
+    NS_LOG_INFO(m_local << " redirects a packet for " << innerHeader.GetDestination() << " from "
+                        << header.GetSource() << " (stale locator " << header.GetDestination()
+                        << ")");
+    SendStale(header.GetSource(), innerHeader.GetDestination(), header.GetDestination());
+    // What this router knew about the address predates the move it just noticed: ask.
+    m_cache->Remove(HomeNetworkPrefix::Make(innerHeader.GetDestination(), 128));
+    Resolve(inner, innerHeader, true);
     return true;
 }
 
@@ -339,6 +348,9 @@ DistributedMobilityRouting::Answered(const LocationMessage& msg, bool reply, Ipv
         return; // pushed by a server this router no longer follows for the address
     }
     m_locatorStats.answers++;
+    NS_LOG_INFO(m_local << " hears from " << from << ": " << home << " at " << msg.GetLocator()
+                        << (msg.IsReferral() ? " (referral)" : "")
+                        << (msg.GetRemove() ? " (none)" : ""));
     if (msg.IsReferral())
     {
         // Hierarchical location: the home server points to the visited network's server.
@@ -434,7 +446,7 @@ DistributedMobilityRouting::SendStale(Ipv6Address to, Ipv6Address home, Ipv6Addr
 {
     auto key = std::make_pair(to, home);
     auto it = m_staleAt.find(key);
-    if (it != m_staleAt.end() && Simulator::Now() - it->second < m_queryTimeout)
+    if (it != m_staleAt.end() && Simulator::Now() - it->second < m_retryInterval)
     {
         return; // one hint per sender and address while the sender asks again
     }

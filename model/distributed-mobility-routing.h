@@ -40,9 +40,10 @@ class LocationMessage;
  * answer sends packets through an IPv6-in-IPv6 tunnel to the node's care-of address; no
  * entry (R) sends them natively.
  *
- * A tunnelled packet for a node that left this router's link is taken out of the tunnel,
- * sent on by the same lookup, and the tunnel's sender is told its locator is stale
- * (Location Stale, MR-MR signalling after a handover), so it asks again.
+ * A tunnelled packet for a node that left this router's link is taken out of the tunnel
+ * (its hop limit decremented) and waits while this router asks afresh (what it cached
+ * predates the move); the tunnel's sender is told its locator is stale (Location Stale,
+ * MR-MR signalling after a handover, at most one per RetryInterval), so it asks again.
  */
 class DistributedMobilityRouting : public MobilityRouting
 {
@@ -61,6 +62,7 @@ class DistributedMobilityRouting : public MobilityRouting
         uint64_t queueFull{0};     //!< drops: QUEUE_FULL
         uint64_t noLocation{0};    //!< drops: NO_LOCATION (node gone, no entry anywhere)
         uint64_t queryTimeout{0};  //!< drops: QUERY_TIMEOUT
+        uint64_t hopLimit{0};      //!< drops: HOP_LIMIT (a redirected packet's hops ran out)
     };
 
     /// TracedCallback signature for "Resolved".

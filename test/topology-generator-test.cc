@@ -312,6 +312,10 @@ TEST(MovementGenerator, Errors)
     EXPECT_ERROR(with("mns", json::parse(R"(["mn1", "mn1"])")),
                  "movement.mns[1]: duplicate mn \"mn1\"");
     EXPECT_ERROR(with("speed", 1), "movement.speed: unknown key");
+    EXPECT_ERROR(with("cross_probability", 1.5), "movement.cross_probability: must be in [0, 1]");
+    json corridor = with("cross_probability", 0.5);
+    corridor["movement"]["type"] = "corridor";
+    EXPECT_ERROR(corridor, "movement.cross_probability: applies to type \"random-walk\" only");
     json both = Base();
     both["mobility"] = json::array();
     EXPECT_ERROR(both, "movement: not allowed together with \"mobility\"");
@@ -384,6 +388,48 @@ TEST(MovementGenerator, AdjacencyIsSiblingsInHierarchies)
         MovementGenerator::AccessAdjacency(TopologyGraph::FromConfig(t.nodes, t.links));
     EXPECT_EQ(adjacency.at("n1-ar1"), (Strings{"n1-ar2"}));
     EXPECT_EQ(adjacency.at("n2-ar2"), (Strings{"n2-ar1"}));
+}
+
+TEST(MovementGenerator, CrossProbabilityTakesWalksIntoOtherNetworks)
+{
+    auto networkChanges = [](double q) {
+        json j = Base();
+        j["topology"] = json::parse(R"({"type": "fully-distributed", "networks": 3,
+                                        "ars_per_network": 2, "mns": 4})");
+        j["movement"]["cross_probability"] = q;
+        ScenarioConfig c = ParseScenario(j);
+        size_t crossings = 0;
+        size_t moves = 0;
+        for (const auto* mn : c.NodesWithRole("mn"))
+        {
+            auto list = c.AttachmentsOf(mn->name);
+            for (std::size_t i = 1; i < list.size(); ++i)
+            {
+                // Generated names: nK-mrJ, network K.
+                crossings += list[i]->attach.substr(0, 2) != list[i - 1]->attach.substr(0, 2);
+                moves++;
+            }
+        }
+        return std::make_pair(crossings, moves);
+    };
+    auto [never, moves] = networkChanges(0);
+    EXPECT_EQ(never, 0u);
+    auto [always, moves1] = networkChanges(1);
+    EXPECT_EQ(always, moves1);
+    auto [some, moves2] = networkChanges(0.3);
+    // 116 moves at q = 0.3: about 35 crossings, certainly between 10 and 70.
+    EXPECT_GT(some, 10u);
+    EXPECT_LT(some, 70u);
+    // q = 0 draws nothing extra: the walks are those of a scenario without the key.
+    json j = Base();
+    ScenarioConfig plain = ParseScenario(j);
+    j["movement"]["cross_probability"] = 0;
+    ScenarioConfig zero = ParseScenario(j);
+    ASSERT_EQ(plain.mobility.size(), zero.mobility.size());
+    for (size_t i = 0; i < plain.mobility.size(); ++i)
+    {
+        EXPECT_EQ(plain.mobility[i].attach, zero.mobility[i].attach);
+    }
 }
 
 TEST(MovementGenerator, CorridorSweepsBackAndForth)
