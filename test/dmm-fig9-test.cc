@@ -38,34 +38,24 @@ UpdatesTo(const RunResults& r, const std::string& dst, double from, double to)
     return n;
 }
 
-/// Closed form: L2 + RS + RA + the slowest BU/BA exchange with \p servers, in parallel;
-/// the first acknowledgement to reach the new router waits for its address resolution
-/// of the new care-of address (NS, NA), as in Fig 8.
+/// Closed form: movement detection + the BU/BA exchanges with \p servers, in parallel.
 double
 PredictLatency(const ScenarioConfig& cfg,
                const RunResults& r,
                const HandoverRecord& h,
                const std::vector<std::string>& servers)
 {
-    constexpr double ND_BYTES = 72;
-    double slowest = 0;
-    double first = 1e9;
+    std::vector<double> atRouter;
     double ba = 0;
     for (const auto& server : servers)
     {
         auto path = Path(cfg, h.to, server);
         double bu = Message(r, h.mn, "BU", h.l2UpS).bytes;
         ba = Message(r, server, "BA", h.l2UpS).bytes;
-        double atRouter = AccessMs(cfg, h.to, bu) + WiredMs(path, bu) + cfg.anchorProcessingMs +
-                          WiredMs(path, ba);
-        slowest = std::max(slowest, atRouter);
-        first = std::min(first, atRouter);
+        atRouter.push_back(AccessMs(cfg, h.to, bu) + WiredMs(path, bu) + cfg.anchorProcessingMs +
+                           WiredMs(path, ba));
     }
-    double rs = Message(r, h.mn, "RS", h.l2UpS).bytes;
-    double ra = Message(r, h.to, "RA", h.l2UpS).bytes;
-    return cfg.l2.switchTimeMs + AccessMs(cfg, h.to, rs) + cfg.accessProcessingMs +
-           AccessMs(cfg, h.to, ra) + std::max(slowest, first + 2 * AccessMs(cfg, h.to, ND_BYTES)) +
-           AccessMs(cfg, h.to, ba);
+    return PredictParallelBindings(cfg, r, h, atRouter, ba);
 }
 
 } // namespace

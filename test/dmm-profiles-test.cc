@@ -165,30 +165,21 @@ TEST(DmmFig8, EveryEarlierRouterIsAHomeAgentUpdatedInParallel)
     ASSERT_EQ(r.handovers.size(), 2u);
     std::map<std::string, std::vector<std::string>> homeAgents{{"ar3", {"ar1"}},
                                                                {"ar2", {"ar1", "ar3"}}};
-    constexpr double ND_BYTES = 72; // the new router resolves the care-of address (NS, NA)
     for (const auto& h : r.handovers)
     {
         SCOPED_TRACE(h.from + " -> " + h.to);
         double bu = Message(r, h.mn, "BU", h.l2UpS).bytes;
-        double arrival = 0;
-        double first = 1e9;
+        std::vector<double> atRouter;
         for (const auto& ha : homeAgents.at(h.to))
         {
             const SignalingRecord& ba = Message(r, ha, "BA", h.l2UpS);
             EXPECT_EQ(ba.dst, Message(r, h.mn, "BU", h.l2UpS).src) << ha << " answers";
             auto path = Path(cfg, h.to, ha);
-            double t = AccessMs(cfg, h.to, bu) + WiredMs(path, bu) + cfg.anchorProcessingMs +
-                       WiredMs(path, ba.bytes);
-            arrival = std::max(arrival, t);
-            first = std::min(first, t);
+            atRouter.push_back(AccessMs(cfg, h.to, bu) + WiredMs(path, bu) +
+                               cfg.anchorProcessingMs + WiredMs(path, ba.bytes));
         }
-        double rs = Message(r, h.mn, "RS", h.l2UpS).bytes;
-        double ra = Message(r, h.to, "RA", h.l2UpS).bytes;
         double ba = Message(r, homeAgents.at(h.to).front(), "BA", h.l2UpS).bytes;
-        double predicted = cfg.l2.switchTimeMs + AccessMs(cfg, h.to, rs) + cfg.accessProcessingMs +
-                           AccessMs(cfg, h.to, ra) +
-                           std::max(arrival, first + 2 * AccessMs(cfg, h.to, ND_BYTES)) +
-                           AccessMs(cfg, h.to, ba);
+        double predicted = PredictParallelBindings(cfg, r, h, atRouter, ba);
         EXPECT_NEAR(h.latencyMs, predicted, predicted * 0.01);
         EXPECT_EQ(Messages(r, h.mn, "BU", h.l2UpS, h.signalingDoneS).size(),
                   homeAgents.at(h.to).size());
@@ -219,7 +210,6 @@ TEST(DmmFig8, ProxyLuRelaysTheUpdatesThroughTheCurrentRouter)
     ASSERT_EQ(r.handovers.size(), 2u);
     std::map<std::string, std::vector<std::string>> homeAgents{{"ar3", {"ar1"}},
                                                                {"ar2", {"ar1", "ar3"}}};
-    constexpr double ND_BYTES = 72;
     for (const auto& h : r.handovers)
     {
         SCOPED_TRACE(h.from + " -> " + h.to);
@@ -227,8 +217,7 @@ TEST(DmmFig8, ProxyLuRelaysTheUpdatesThroughTheCurrentRouter)
         auto relayed = Messages(r, h.to, "BU", h.l2UpS, h.signalingDoneS);
         ASSERT_EQ(sent.size(), homeAgents.at(h.to).size());
         ASSERT_EQ(relayed.size(), sent.size());
-        double arrival = 0;
-        double first = 1e9;
+        std::vector<double> atRouter;
         for (size_t i = 0; i < sent.size(); ++i)
         {
             const std::string& ha = homeAgents.at(h.to)[i];
@@ -237,19 +226,12 @@ TEST(DmmFig8, ProxyLuRelaysTheUpdatesThroughTheCurrentRouter)
             EXPECT_EQ(relayed[i].dst, ba.src) << "relayed to " << ha;
             EXPECT_EQ(ba.dst, sent[i].src) << "acknowledged straight to the node";
             auto path = Path(cfg, h.to, ha);
-            double t = AccessMs(cfg, h.to, sent[i].bytes) + cfg.accessProcessingMs +
-                       WiredMs(path, relayed[i].bytes) + cfg.anchorProcessingMs +
-                       WiredMs(path, ba.bytes);
-            arrival = std::max(arrival, t);
-            first = std::min(first, t);
+            atRouter.push_back(AccessMs(cfg, h.to, sent[i].bytes) + cfg.accessProcessingMs +
+                               WiredMs(path, relayed[i].bytes) + cfg.anchorProcessingMs +
+                               WiredMs(path, ba.bytes));
         }
-        double rs = Message(r, h.mn, "RS", h.l2UpS).bytes;
-        double ra = Message(r, h.to, "RA", h.l2UpS).bytes;
         double ba = Message(r, homeAgents.at(h.to).front(), "BA", h.l2UpS).bytes;
-        double predicted = cfg.l2.switchTimeMs + AccessMs(cfg, h.to, rs) + cfg.accessProcessingMs +
-                           AccessMs(cfg, h.to, ra) +
-                           std::max(arrival, first + 2 * AccessMs(cfg, h.to, ND_BYTES)) +
-                           AccessMs(cfg, h.to, ba);
+        double predicted = PredictParallelBindings(cfg, r, h, atRouter, ba);
         EXPECT_NEAR(h.latencyMs, predicted, predicted * 0.01);
     }
     for (const auto& f : r.flows)
