@@ -301,6 +301,29 @@ TEST(ScenarioPcap, TsharkDecodesLocationSignalling)
     }
     ASSERT_GT(replies, 0);
     EXPECT_EQ(Count(lm1, "mip6.mhtype == 253 && ipv6.src == " + lm1Address), replies);
+    // Fig 9's data path: cn21's own router mr21 encapsulates the packets for HoA11
+    // (2001:bbbb:1::/64) towards the care-of address at mr32 (2001:bbbb:4::/64).
+    std::string mr21;
+    std::string careOf; // the last BU's source: the care-of address at mr32
+    for (const auto& s : r.signaling)
+    {
+        mr21 = (mr21.empty() && s.node == "mr21" && s.type == "LocationQuery") ? s.src : mr21;
+        careOf = (s.node == "mn11" && s.type == "BU") ? s.src : careOf;
+    }
+    std::string home = r.flows.front().address; // cn21-down keeps HoA11
+    ASSERT_EQ(home.rfind("2001:bbbb:1:", 0), 0u);
+    ASSERT_EQ(careOf.rfind("2001:bbbb:4:", 0), 0u);
+    int fromMr21 = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(dir))
+    {
+        if (entry.path().filename().string().rfind("dmm-mr21-", 0) == 0)
+        {
+            fromMr21 += Count(entry.path(),
+                              "ipv6.nxt == 41 && ipv6.src == " + mr21 + " && ipv6.dst == " + home +
+                                  " && ipv6.dst == " + careOf);
+        }
+    }
+    EXPECT_GT(fromMr21, 100);
     // The node decapsulates packets tunnelled to its care-of address by the routers.
     auto mn = Capture(dir, "mn11");
     EXPECT_GT(Count(mn, "ipv6.nxt == 41 && udp.dstport"), 100);
