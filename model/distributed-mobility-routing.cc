@@ -207,9 +207,11 @@ DistributedMobilityRouting::Resolve(Ptr<const Packet> p, const Ipv6Header& heade
 {
     Ipv6Address dst = header.GetDestination();
     std::optional<Ipv6Address> locator = m_cache->Lookup(dst);
-    if (locator && IsDeparted(*locator))
+    if (locator && (IsDeparted(*locator) || (locator->IsAny() && IsOwnLink(dst))))
     {
-        m_cache->Remove(HomeNetworkPrefix::Make(dst, 128)); // the node left this very link
+        // The node left this very link (a "native" answer for an address of this link
+        // was true only while its node was attached).
+        m_cache->Remove(HomeNetworkPrefix::Make(dst, 128));
         locator.reset();
     }
     if (locator && !locator->IsAny())
@@ -382,7 +384,10 @@ DistributedMobilityRouting::Deliver(Ipv6Address home, Ipv6Address locator)
         }
         return;
     }
-    m_cache->Insert(HomeNetworkPrefix::Make(home, 128), locator);
+    if (!(locator.IsAny() && IsOwnLink(home)))
+    {
+        m_cache->Insert(HomeNetworkPrefix::Make(home, 128), locator);
+    }
     m_resolvedTrace(home, locator);
     if (it == m_pending.end())
     {
@@ -421,12 +426,15 @@ DistributedMobilityRouting::NotYet(std::map<Ipv6Address, Pending>::iterator it)
     {
         return; // the server notifies this router when the node registers
     }
-    // The query's time-out keeps running, so packets arriving meanwhile wait too.
+    // Ask the server that answered again (the one tracking the node); a new chain of
+    // referrals may follow. The query's time-out keeps running, so packets arriving
+    // meanwhile wait too.
+    pending.referrals = 0;
     pending.retry = Simulator::Schedule(m_retryInterval,
                                         &DistributedMobilityRouting::Query,
                                         this,
                                         it->first,
-                                        *m_servers.Lookup(it->first),
+                                        pending.server,
                                         true);
 }
 

@@ -89,7 +89,16 @@ TEST(DmmFig9, HomeServerPointsToTheVisitedNetworkAndIntraNetworkMovesStayLocal)
     for (const auto& f : r.flows)
     {
         SCOPED_TRACE(f.flow);
-        EXPECT_GT(f.received, f.sent * 98 / 100);
+        // Downlink packets wait at the router the node left until the new location is
+        // known: none is lost; uplink ones are lost in the layer-2 gap only.
+        if (f.flow == "cn21-up")
+        {
+            EXPECT_GT(f.received, f.sent * 98 / 100);
+        }
+        else
+        {
+            EXPECT_EQ(f.received, f.sent);
+        }
         // A flow keeps the address formed where it started: mr11's link (prefix 1) or,
         // for the flow started in network 3, mr31's (prefix 3).
         std::string prefix = f.flow == "cn21-new-down" ? "2001:bbbb:3:" : "2001:bbbb:1:";
@@ -141,7 +150,7 @@ TEST(DmmFig9, PushNotifiesTheRoutersThatAskedInsteadOfPeriodicQueries)
     EXPECT_LT(pushQueries, pullQueries);
     for (const auto& f : push.flows)
     {
-        EXPECT_GT(f.received, f.sent * 98 / 100) << f.flow;
+        EXPECT_GE(f.received, f.flow == "cn21-up" ? f.sent * 98 / 100 : f.sent) << f.flow;
         EXPECT_EQ(f.lastLinks, f.lastShortestLinks) << f.flow;
     }
 }
@@ -184,7 +193,7 @@ TEST(DmmFig9, GeneratedRandomWalkAcrossNetworksKeepsEveryFlow)
 {
     // 3 networks x 3 routers, 8 nodes walking with a 40 % chance of leaving the network at
     // each move: stale caches are repaired by Location Stale hints and fresh queries,
-    // never by packets bouncing between routers.
+    // never by packets bouncing between routers, and no downlink packet is lost.
     for (const char* mode : {"pull", "push"})
     {
         SCOPED_TRACE(mode);
@@ -212,7 +221,14 @@ TEST(DmmFig9, GeneratedRandomWalkAcrossNetworksKeepsEveryFlow)
             });
             ASSERT_NE(spec, cfg.flows.end());
             bool down = spec->from == f.cn;
-            EXPECT_GT(f.received, f.sent * (down ? 99 : 95) / 100) << f.flow;
+            if (down)
+            {
+                EXPECT_EQ(f.received, f.sent) << f.flow;
+            }
+            else
+            {
+                EXPECT_GT(f.received, f.sent * 95 / 100) << f.flow;
+            }
         }
         EXPECT_LT(r.meanPathStretch, 1.5);
     }
