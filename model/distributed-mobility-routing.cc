@@ -7,7 +7,10 @@
 #include "ns3/ipv6-interface.h"
 #include "ns3/ipv6-l3-protocol.h"
 #include "ns3/ipv6-route.h"
-#include "ns3/location-message.h"
+#include "ns3/location-notify.h"
+#include "ns3/location-query.h"
+#include "ns3/location-reply.h"
+#include "ns3/location-stale.h"
 #include "ns3/log.h"
 #include "ns3/node.h"
 #include "ns3/packet.h"
@@ -287,7 +290,7 @@ DistributedMobilityRouting::Query(Ipv6Address home, Ipv6Address server, bool ref
     pending.timeout.Cancel();
     pending.timeout =
         Simulator::Schedule(m_queryTimeout, &DistributedMobilityRouting::QueryTimedOut, this, home);
-    LocationMessage query(DmmSessionHeader::LOCATION_QUERY);
+    LocationQuery query;
     query.SetSequence(pending.sequence);
     query.SetLocation(home, Ipv6Address::GetAny());
     m_locatorStats.queries++;
@@ -317,19 +320,28 @@ DistributedMobilityRouting::HandleMessage(Ptr<Packet> p,
     {
         return;
     }
-    LocationMessage msg(*subType);
-    p->RemoveHeader(msg);
     if (*subType == DmmSessionHeader::LOCATION_STALE)
     {
-        std::optional<Ipv6Address> cached = m_cache->Lookup(msg.GetHome());
-        if (cached && *cached == msg.GetLocator() &&
-            m_cache->Remove(HomeNetworkPrefix::Make(msg.GetHome(), 128)))
+        LocationStale stale;
+        p->RemoveHeader(stale);
+        std::optional<Ipv6Address> cached = m_cache->Lookup(stale.GetHome());
+        if (cached && *cached == stale.GetLocator() &&
+            m_cache->Remove(HomeNetworkPrefix::Make(stale.GetHome(), 128)))
         {
             m_locatorStats.staleReceived++;
         }
         return;
     }
-    Answered(msg, *subType == DmmSessionHeader::LOCATION_REPLY, header.GetSource());
+    if (*subType == DmmSessionHeader::LOCATION_REPLY)
+    {
+        LocationReply reply;
+        p->RemoveHeader(reply);
+        Answered(reply, true, header.GetSource());
+        return;
+    }
+    LocationNotify notify;
+    p->RemoveHeader(notify);
+    Answered(notify, false, header.GetSource());
 }
 
 void
@@ -459,7 +471,7 @@ DistributedMobilityRouting::SendStale(Ipv6Address to, Ipv6Address home, Ipv6Addr
         return; // one hint per sender and address while the sender asks again
     }
     m_staleAt[key] = Simulator::Now();
-    LocationMessage stale(DmmSessionHeader::LOCATION_STALE);
+    LocationStale stale;
     stale.SetLocation(home, locator);
     m_locatorStats.staleSent++;
     m_mh->Send(stale, m_local, to);

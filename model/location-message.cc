@@ -10,27 +10,12 @@ namespace ns3
 
 NS_LOG_COMPONENT_DEFINE("LocationMessage");
 
-NS_OBJECT_ENSURE_REGISTERED(LocationMessage);
-
 TypeId
 LocationMessage::GetTypeId()
 {
-    static TypeId tid = TypeId("ns3::LocationMessage")
-                            .SetParent<DmmSessionHeader>()
-                            .SetGroupName("Dmm")
-                            .AddConstructor<LocationMessage>();
+    static TypeId tid =
+        TypeId("ns3::LocationMessage").SetParent<DmmSessionHeader>().SetGroupName("Dmm");
     return tid;
-}
-
-TypeId
-LocationMessage::GetInstanceTypeId() const
-{
-    return GetTypeId();
-}
-
-LocationMessage::LocationMessage()
-    : DmmSessionHeader(LOCATION_QUERY)
-{
 }
 
 LocationMessage::LocationMessage(uint8_t subType)

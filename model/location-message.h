@@ -11,25 +11,21 @@ namespace ns3
 
 /**
  * \ingroup dmm
- * \brief The location messages of the fully distributed scenario (000 §5.2): Location
- *        Query (subtype 5), Reply (6), Notify (7) and Stale (8).
+ * \brief Common layout of the location messages of the fully distributed scenario
+ *        (000 §5.2): LocationQuery (subtype 5), LocationReply (6), LocationNotify (7) and
+ *        LocationStale (8), one class each.
  *
- * The four share one layout: DmmSessionHeader with one (home address /128, locator) pair.
- * A query names the address (locator ::); a reply or notification gives the locator, with
- * F when it is the location server of the visited network (ask there) and R when the
- * server has no entry (route natively: the address is at its own router); Stale tells an
- * MR that its locator (the pair's) no longer reaches the address.
+ * DmmSessionHeader with one (home address /128, locator) pair. A query names the address
+ * (locator ::); a reply or notification gives the locator, with F when it is the location
+ * server of the visited network (ask there) and R when the server has no entry (route
+ * natively: the address is at its own router); Stale tells an MR that its locator (the
+ * pair's) no longer reaches the address.
  */
 class LocationMessage : public DmmSessionHeader
 {
   public:
     /// \brief Get the type ID. \return the object TypeId
     static TypeId GetTypeId();
-    TypeId GetInstanceTypeId() const override;
-    /// A Location Query.
-    LocationMessage();
-    /// \param subType LOCATION_QUERY, LOCATION_REPLY, LOCATION_NOTIFY or LOCATION_STALE
-    explicit LocationMessage(uint8_t subType);
 
     /**
      * \brief Set the pair. \param home the home address \param locator its locator (or ::)
@@ -39,6 +35,10 @@ class LocationMessage : public DmmSessionHeader
     Ipv6Address GetHome() const;
     /// \return the locator (:: if none)
     Ipv6Address GetLocator() const;
+
+  protected:
+    /// \param subType the message's subtype
+    explicit LocationMessage(uint8_t subType);
 };
 
 } // namespace ns3

@@ -7,7 +7,9 @@
 #include "ns3/binding-update.h"
 #include "ns3/boolean.h"
 #include "ns3/ipv6-interface.h"
-#include "ns3/location-message.h"
+#include "ns3/location-notify.h"
+#include "ns3/location-query.h"
+#include "ns3/location-reply.h"
 #include "ns3/log.h"
 #include "ns3/packet.h"
 #include "ns3/simulator.h"
@@ -225,7 +227,7 @@ LocationServer::Lookup(Ipv6Address home) const
 void
 LocationServer::ProcessQuery(Ptr<Packet> p, Ipv6Address from)
 {
-    LocationMessage query;
+    LocationQuery query;
     p->RemoveHeader(query);
     Ipv6Address home = query.GetHome();
     if (home.IsAny())
@@ -238,18 +240,14 @@ LocationServer::ProcessQuery(Ptr<Packet> p, Ipv6Address from)
         m_subscribers[home].insert(from);
     }
     m_stats.queries++;
-    Send(DmmSessionHeader::LOCATION_REPLY, from, home, query.GetSequence(), Lookup(home));
+    LocationReply reply;
+    reply.SetSequence(query.GetSequence());
+    Send(reply, from, home, Lookup(home));
 }
 
 void
-LocationServer::Send(uint8_t subType,
-                     Ipv6Address to,
-                     Ipv6Address home,
-                     uint16_t sequence,
-                     const Answer& answer)
+LocationServer::Send(LocationMessage& msg, Ipv6Address to, Ipv6Address home, const Answer& answer)
 {
-    LocationMessage msg(subType);
-    msg.SetSequence(sequence);
     msg.SetLocation(home, answer.locator);
     msg.SetReferral(answer.referral);
     msg.SetRemove(answer.locator.IsAny());
@@ -270,7 +268,8 @@ LocationServer::NotifySubscribers(Ipv6Address home, const Answer& answer)
     for (const auto& mr : it->second)
     {
         m_stats.notifications++;
-        Send(DmmSessionHeader::LOCATION_NOTIFY, mr, home, 0, answer);
+        LocationNotify notify;
+        Send(notify, mr, home, answer);
     }
 }
 

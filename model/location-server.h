@@ -106,11 +106,7 @@ class LocationServer : public Application
     void ProcessUpdate(Ptr<Packet> p, Ipv6Header header);
     void ProcessQuery(Ptr<Packet> p, Ipv6Address from);
     Answer Lookup(Ipv6Address home) const;
-    void Send(uint8_t subType,
-              Ipv6Address to,
-              Ipv6Address home,
-              uint16_t sequence,
-              const Answer& answer);
+    void Send(LocationMessage& msg, Ipv6Address to, Ipv6Address home, const Answer& answer);
     void BindingChanged(const BindingCacheEntry& entry, Ipv6Address previousCareOf);
     void BindingRemoved(const BindingCacheEntry& entry, LocationManagement::RemovalCause cause);
     void NotifySubscribers(Ipv6Address home, const Answer& answer);

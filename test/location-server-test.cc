@@ -5,8 +5,11 @@
 #include "ns3/binding-update.h"
 #include "ns3/core-module.h"
 #include "ns3/internet-module.h"
-#include "ns3/location-message.h"
+#include "ns3/location-notify.h"
+#include "ns3/location-query.h"
+#include "ns3/location-reply.h"
 #include "ns3/location-server.h"
+#include "ns3/location-stale.h"
 #include "ns3/mobility-l4-protocol.h"
 #include "ns3/mobility-routing.h"
 #include "ns3/network-module.h"
@@ -27,14 +30,14 @@ const Ipv6Address VISITED("2001:aaaa:99::1"); // another location server
 
 TEST(LocationMessage, RoundTripKeepsSubtypeFlagsAndPair)
 {
-    LocationMessage m(DmmSessionHeader::LOCATION_REPLY);
+    LocationReply m;
     m.SetSequence(77);
     m.SetLocation(HOME, VISITED);
     m.SetReferral(true);
     Ptr<Packet> p = Create<Packet>();
     p->AddHeader(m);
     EXPECT_EQ(MobilityHeader::GetMessageName(p), "LocationReply");
-    LocationMessage back(DmmSessionHeader::LOCATION_QUERY);
+    LocationReply back;
     p->RemoveHeader(back);
     EXPECT_EQ(back.GetSubType(), DmmSessionHeader::LOCATION_REPLY);
     EXPECT_EQ(back.GetSequence(), 77);
@@ -42,12 +45,21 @@ TEST(LocationMessage, RoundTripKeepsSubtypeFlagsAndPair)
     EXPECT_FALSE(back.GetRemove());
     EXPECT_EQ(back.GetHome(), HOME);
     EXPECT_EQ(back.GetLocator(), VISITED);
-    for (uint8_t sub : {5, 6, 7, 8})
+    // One class per message, each with its subtype and name.
+    LocationQuery query;
+    LocationNotify notify;
+    LocationStale stale;
+    std::vector<std::pair<LocationMessage*, std::string>> all{{&query, "LocationQuery"},
+                                                              {&m, "LocationReply"},
+                                                              {&notify, "LocationNotify"},
+                                                              {&stale, "LocationStale"}};
+    uint8_t sub = DmmSessionHeader::LOCATION_QUERY;
+    for (auto& [msg, name] : all)
     {
         Ptr<Packet> q = Create<Packet>();
-        LocationMessage msg(sub);
-        q->AddHeader(msg);
-        EXPECT_EQ(*DmmSessionHeader::PeekSubType(q), sub);
+        q->AddHeader(*msg);
+        EXPECT_EQ(*DmmSessionHeader::PeekSubType(q), sub++);
+        EXPECT_EQ(MobilityHeader::GetMessageName(q), name);
     }
 }
 
@@ -146,7 +158,7 @@ class LocationServerTest : public ::testing::Test
     void Query(Time at, Ipv6Address home)
     {
         Simulator::Schedule(at, [=, this]() {
-            LocationMessage q(DmmSessionHeader::LOCATION_QUERY);
+            LocationQuery q;
             q.SetSequence(++m_sequence);
             if (!home.IsAny())
             {
@@ -168,9 +180,12 @@ class LocationServerTest : public ::testing::Test
 
     void Answer(Ptr<Packet> p, const Ipv6Header&, Ptr<Ipv6Interface>)
     {
-        LocationMessage m(*DmmSessionHeader::PeekSubType(p));
+        // Replies and notifications share their fields: read both as replies, keep the
+        // subtype.
+        uint8_t subType = *DmmSessionHeader::PeekSubType(p);
+        LocationReply m;
         p->RemoveHeader(m);
-        m_answers.push_back(m);
+        m_answers.push_back({subType, m});
     }
 
     NodeContainer m_nodes;
@@ -179,7 +194,7 @@ class LocationServerTest : public ::testing::Test
     Ptr<MobilityL4Protocol> m_mh;
     uint16_t m_sequence{0};
     std::vector<uint8_t> m_acks;
-    std::vector<LocationMessage> m_answers;
+    std::vector<std::pair<uint8_t, LocationReply>> m_answers;
 };
 
 TEST_F(LocationServerTest, HomeRegistrationsOnlyForItsPartitionLocalOnesForAny)
@@ -209,12 +224,12 @@ TEST_F(LocationServerTest, AnswersCareOfReferralOrNothing)
     Simulator::Stop(Seconds(6));
     Simulator::Run();
     ASSERT_EQ(m_answers.size(), 3u);
-    EXPECT_EQ(m_answers[0].GetLocator(), m_a);
-    EXPECT_FALSE(m_answers[0].IsReferral());
-    EXPECT_EQ(m_answers[1].GetLocator(), VISITED);
-    EXPECT_TRUE(m_answers[1].IsReferral());
-    EXPECT_TRUE(m_answers[2].GetRemove());
-    EXPECT_EQ(m_answers[2].GetLocator(), Ipv6Address::GetAny());
+    EXPECT_EQ(m_answers[0].second.GetLocator(), m_a);
+    EXPECT_FALSE(m_answers[0].second.IsReferral());
+    EXPECT_EQ(m_answers[1].second.GetLocator(), VISITED);
+    EXPECT_TRUE(m_answers[1].second.IsReferral());
+    EXPECT_TRUE(m_answers[2].second.GetRemove());
+    EXPECT_EQ(m_answers[2].second.GetLocator(), Ipv6Address::GetAny());
     EXPECT_EQ(server->GetStats().queries, 3u);
     EXPECT_EQ(server->GetStats().invalid, 1u);
     EXPECT_EQ(server->GetStats().referrals, 1u);
@@ -230,12 +245,12 @@ TEST_F(LocationServerTest, PushNotifiesWhoAskedOnChangeAndRemoval)
     Simulator::Stop(Seconds(5));
     Simulator::Run();
     ASSERT_EQ(m_answers.size(), 3u);
-    EXPECT_EQ(m_answers[0].GetSubType(), DmmSessionHeader::LOCATION_REPLY);
-    EXPECT_TRUE(m_answers[0].GetRemove());
-    EXPECT_EQ(m_answers[1].GetSubType(), DmmSessionHeader::LOCATION_NOTIFY);
-    EXPECT_EQ(m_answers[1].GetLocator(), VISITED);
-    EXPECT_EQ(m_answers[2].GetSubType(), DmmSessionHeader::LOCATION_NOTIFY);
-    EXPECT_TRUE(m_answers[2].GetRemove());
+    EXPECT_EQ(m_answers[0].first, DmmSessionHeader::LOCATION_REPLY);
+    EXPECT_TRUE(m_answers[0].second.GetRemove());
+    EXPECT_EQ(m_answers[1].first, DmmSessionHeader::LOCATION_NOTIFY);
+    EXPECT_EQ(m_answers[1].second.GetLocator(), VISITED);
+    EXPECT_EQ(m_answers[2].first, DmmSessionHeader::LOCATION_NOTIFY);
+    EXPECT_TRUE(m_answers[2].second.GetRemove());
     EXPECT_EQ(server->GetStats().notifications, 2u);
 }
 
