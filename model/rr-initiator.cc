@@ -17,6 +17,7 @@
 #include "ns3/packet.h"
 #include "ns3/random-variable-stream.h"
 #include "ns3/return-routability.h"
+#include "ns3/simulator.h"
 
 namespace ns3
 {
@@ -30,7 +31,20 @@ RrInitiator::GetTypeId()
     static TypeId tid = TypeId("ns3::RrInitiator")
                             .SetParent<Object>()
                             .SetGroupName("Dmm")
-                            .AddConstructor<RrInitiator>();
+                            .AddConstructor<RrInitiator>()
+                            .AddAttribute("InitialTimeout",
+                                          "First wait for a HoT or CoT before the HoTI or "
+                                          "CoTI is sent again (RFC 6275 §11.8, "
+                                          "INITIAL_BINDACK_TIMEOUT); it doubles each time.",
+                                          TimeValue(Seconds(1)),
+                                          MakeTimeAccessor(&RrInitiator::m_initialTimeout),
+                                          MakeTimeChecker(MilliSeconds(1)))
+                            .AddAttribute("MaxTimeout",
+                                          "Give a test up when the wait would exceed this "
+                                          "(MAX_BINDACK_TIMEOUT).",
+                                          TimeValue(Seconds(32)),
+                                          MakeTimeAccessor(&RrInitiator::m_maxTimeout),
+                                          MakeTimeChecker(MilliSeconds(1)));
     return tid;
 }
 
@@ -46,6 +60,10 @@ RrInitiator::~RrInitiator()
 void
 RrInitiator::DoDispose()
 {
+    for (auto& [cn, peer] : m_peers)
+    {
+        StopTests(peer);
+    }
     m_mh = nullptr;
     m_lu = nullptr;
     m_mr = nullptr;
@@ -119,17 +137,57 @@ RrInitiator::Start(Ipv6Address home, Ipv6Address careOf)
     m_careOf = careOf;
     for (auto& [cn, peer] : m_peers)
     {
+        StopTests(peer);
         peer = Peer{Cookie(), Cookie(), std::nullopt, std::nullopt, false};
-        HomeTestInit hoti;
-        hoti.SetHomeInitCookie(peer.homeCookie);
-        m_mh->Send(hoti, home, cn); // from the home address: through the home agent
-        CareOfTestInit coti;
-        coti.SetCareOfInitCookie(peer.careOfCookie);
-        m_mh->Send(coti, careOf, cn); // from the care-of address: directly
-        m_stats.hotiSent++;
-        m_stats.cotiSent++;
+        peer.homeRtx.Start(m_initialTimeout);
+        peer.careOfRtx.Start(m_initialTimeout);
+        SendHomeTestInit(cn);
+        SendCareOfTestInit(cn);
     }
     return true;
+}
+
+void
+RrInitiator::SendHomeTestInit(Ipv6Address cn)
+{
+    Peer& peer = m_peers[cn];
+    if (!peer.homeRtx.Next(m_maxTimeout))
+    {
+        m_stats.givenUp++;
+        return;
+    }
+    HomeTestInit hoti;
+    hoti.SetHomeInitCookie(peer.homeCookie); // §11.6.1: a retransmission keeps its cookie
+    m_mh->Send(hoti, m_home, cn);            // from the home address: through the home agent
+    m_stats.hotiSent++;
+    m_stats.retransmitted += peer.homeRtx.IsRetransmission() ? 1 : 0;
+    peer.homeRtx.timer =
+        Simulator::Schedule(peer.homeRtx.timeout, &RrInitiator::SendHomeTestInit, this, cn);
+}
+
+void
+RrInitiator::SendCareOfTestInit(Ipv6Address cn)
+{
+    Peer& peer = m_peers[cn];
+    if (!peer.careOfRtx.Next(m_maxTimeout))
+    {
+        m_stats.givenUp++;
+        return;
+    }
+    CareOfTestInit coti;
+    coti.SetCareOfInitCookie(peer.careOfCookie);
+    m_mh->Send(coti, m_careOf, cn); // from the care-of address: directly
+    m_stats.cotiSent++;
+    m_stats.retransmitted += peer.careOfRtx.IsRetransmission() ? 1 : 0;
+    peer.careOfRtx.timer =
+        Simulator::Schedule(peer.careOfRtx.timeout, &RrInitiator::SendCareOfTestInit, this, cn);
+}
+
+void
+RrInitiator::StopTests(Peer& peer)
+{
+    peer.homeRtx.Stop();
+    peer.careOfRtx.Stop();
 }
 
 void
@@ -138,6 +196,7 @@ RrInitiator::Moved()
     for (auto& [cn, peer] : m_peers)
     {
         m_mr->RemoveDirectRoute(cn);
+        StopTests(peer);
         peer = Peer{};
     }
     m_careOf = Ipv6Address();
@@ -156,6 +215,7 @@ RrInitiator::HandleHomeTest(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6Int
         return; // §11.6.2: the cookie must match an outstanding HoTI
     }
     it->second.homeToken = {hot.GetHomeNonceIndex(), hot.GetHomeKeygenToken()};
+    it->second.homeRtx.Stop();
     MaybeBind(it->first);
 }
 
@@ -172,6 +232,7 @@ RrInitiator::HandleCareOfTest(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6I
         return;
     }
     it->second.careOfToken = {cot.GetCareOfNonceIndex(), cot.GetCareOfKeygenToken()};
+    it->second.careOfRtx.Stop();
     MaybeBind(it->first);
 }
 

@@ -6,6 +6,7 @@
 
 #include "ns3/callback.h"
 #include "ns3/ipv6-address.h"
+#include "ns3/location-update.h"
 #include "ns3/object.h"
 
 #include <map>
@@ -41,10 +42,12 @@ class RrInitiator : public Object
     /// \brief Counters.
     struct Stats
     {
-        uint64_t hotiSent{0};     //!< Home Test Inits sent
-        uint64_t cotiSent{0};     //!< Care-of Test Inits sent
-        uint64_t staleTests{0};   //!< HoT/CoT with an unknown cookie, ignored
-        uint64_t bindingsDone{0}; //!< correspondent bindings acknowledged
+        uint64_t hotiSent{0};      //!< Home Test Inits sent
+        uint64_t cotiSent{0};      //!< Care-of Test Inits sent
+        uint64_t staleTests{0};    //!< HoT/CoT with an unknown cookie, ignored
+        uint64_t retransmitted{0}; //!< HoTI/CoTI sent again (no HoT/CoT in time)
+        uint64_t givenUp{0};       //!< HoTI/CoTI abandoned after MaxBindackTimeout
+        uint64_t bindingsDone{0};  //!< correspondent bindings acknowledged
     };
 
     /// \brief Get the type ID. \return the object TypeId
@@ -100,11 +103,16 @@ class RrInitiator : public Object
         std::optional<std::pair<uint16_t, uint64_t>> homeToken;   //!< nonce index, token
         std::optional<std::pair<uint16_t, uint64_t>> careOfToken; //!< nonce index, token
         bool bound{false};                                        //!< BA received
+        LocationUpdate::Retransmission homeRtx;                   //!< HoTI (re)sends
+        LocationUpdate::Retransmission careOfRtx;                 //!< CoTI (re)sends
     };
 
     void HandleHomeTest(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6Interface> iface);
     void HandleCareOfTest(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6Interface> iface);
     void MaybeBind(Ipv6Address cn);
+    void SendHomeTestInit(Ipv6Address cn);
+    void SendCareOfTestInit(Ipv6Address cn);
+    void StopTests(Peer& peer);
     uint64_t Cookie();
 
     Ptr<MobilityL4Protocol> m_mh;        //!< signalling
@@ -115,6 +123,8 @@ class RrInitiator : public Object
     Ipv6Address m_home;                  //!< home address
     Ipv6Address m_careOf;                //!< care-of address being bound
     std::map<Ipv6Address, Peer> m_peers; //!< correspondents
+    Time m_initialTimeout;               //!< attribute InitialTimeout
+    Time m_maxTimeout;                   //!< attribute MaxTimeout
     Stats m_stats;                       //!< counters
 };
 
