@@ -131,13 +131,28 @@ class DistributedMobilityRouting : public MobilityRouting
     bool IsOwnLink(Ipv6Address a) const;
     /// \return true if \p a is on this router's link and its node has left
     bool IsDeparted(Ipv6Address a) const;
+    /**
+     * \brief Route a packet by its destination's location.
+     * \param p the packet \param header its IPv6 header
+     * \param queue on a miss, hold the packet (this router is the last resort) instead of
+     *        letting it take the native route
+     * \return false when static routing should forward it natively
+     */
     bool Resolve(Ptr<const Packet> p, const Ipv6Header& header, bool queue);
+    /// \brief A tunnelled packet for a departed node: decapsulate, hint, resolve afresh.
+    /// \param p the outer payload \param header the outer header \return true if consumed
     bool Redirect(Ptr<const Packet> p, const Ipv6Header& header);
+    /**
+     * \brief Ask \p server where \p home is. \param home the address \param server whom
+     * \param referred true to ask even while a query runs (a referral or a retry)
+     */
     void Query(Ipv6Address home, Ipv6Address server, bool referred);
     void QueryTimedOut(Ipv6Address home);
     void HandleMessage(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6Interface> iface);
     void Answered(const LocationMessage& msg, bool reply, Ipv6Address from);
     void Deliver(Ipv6Address home, Ipv6Address locator);
+    /// \brief The answer cannot reach the departed node yet: poll (pull) or wait (push).
+    /// \param it the pending query
     void NotYet(std::map<Ipv6Address, Pending>::iterator it);
     void SendNatively(Ptr<Packet> p, const Ipv6Header& header);
     void SendStale(Ipv6Address to, Ipv6Address home, Ipv6Address locator);
