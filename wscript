@@ -47,6 +47,7 @@ def build(bld):
     module.use.extend(['FMT', 'NLOHMANN_JSON', 'BOOST_GRAPH'])
     module.source = [
         'model/mobility-header.cc',
+        'model/mr-agent.cc',
         'model/mobility-option.cc',
         'model/mobility-option-mipv6.cc',
         'model/binding-update.cc',
@@ -72,6 +73,8 @@ def build(bld):
         'model/location-message.cc',
         'model/location-notify.cc',
         'model/location-query.cc',
+        'model/location-register-ack.cc',
+        'model/location-register.cc',
         'model/location-reply.cc',
         'model/location-server.cc',
         'model/location-stale.cc',
@@ -83,6 +86,8 @@ def build(bld):
         'model/home-address-extension.cc',
         'model/type2-routing-extension.cc',
         'model/distributed-mobility-routing.cc',
+        'model/context-reply.cc',
+        'model/context-request.cc',
         'model/dmm-session-header.cc',
         'model/session-query.cc',
         'model/session-reply.cc',
@@ -134,6 +139,7 @@ def build(bld):
     headers.module = 'dmm'
     headers.source = [
         'model/mobility-header.h',
+        'model/mr-agent.h',
         'model/mobility-option.h',
         'model/binding-update.h',
         'model/binding-ack.h',
@@ -158,6 +164,8 @@ def build(bld):
         'model/location-message.h',
         'model/location-notify.h',
         'model/location-query.h',
+        'model/location-register-ack.h',
+        'model/location-register.h',
         'model/location-reply.h',
         'model/location-server.h',
         'model/location-stale.h',
@@ -170,6 +178,8 @@ def build(bld):
         'model/home-address-extension.h',
         'model/type2-routing-extension.h',
         'model/distributed-mobility-routing.h',
+        'model/context-reply.h',
+        'model/context-request.h',
         'model/dmm-session-header.h',
         'model/session-query.h',
         'model/session-reply.h',

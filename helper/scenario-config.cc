@@ -139,6 +139,13 @@ ParseGlobals(const Reader& top, ScenarioConfig& c)
         Reader::Fail("protocol.location",
                      fmt::format("unknown mode \"{}\" (known: pull, push)", c.protocol.location));
     }
+    c.protocol.locationUpdate = prot.String("location_update", "client");
+    if (c.protocol.locationUpdate != "client" && c.protocol.locationUpdate != "network")
+    {
+        Reader::Fail(
+            "protocol.location_update",
+            fmt::format("unknown mode \"{}\" (known: client, network)", c.protocol.locationUpdate));
+    }
     c.protocol.locationCacheS = prot.Number("location_cache_s", 10.0);
     Reader::CheckMin("protocol.location_cache_s", c.protocol.locationCacheS, 0, true);
     c.protocol.clientLu = prot.String("client_lu", "direct");

@@ -9,9 +9,11 @@
 #include "ns3/binding-cache.h"
 #include "ns3/boolean.h"
 #include "ns3/ha-agent.h"
+#include "ns3/ipv6-tunnel-l4-protocol.h"
 #include "ns3/location-server.h"
 #include "ns3/log.h"
 #include "ns3/mag-agent.h"
+#include "ns3/mr-agent.h"
 #include "ns3/yans-wifi-helper.h"
 
 #include <fmt/format.h>
@@ -143,7 +145,34 @@ ScenarioRun::InstallLocatedAccess(const std::string& name)
     auto [interface, onLink] = m_accessPort[name];
     Ptr<DistributedMobilityRouting> mr = m_routers.at(name);
     mr->AddAccessLink(interface, onLink);
-    Ptr<AccessRouterAgent> agent = CreatePlainAccessAgent(interface, onLink);
+    Ptr<AccessRouterAgent> agent;
+    if (m_cfg.protocol.locationUpdate == "network")
+    {
+        // Fig 9's AR31+LU: the router registers its nodes and fetches their context.
+        Ptr<MrAgent> mrAgent = CreateObjectWithAttributes<MrAgent>(
+            "ProcessingDelay",
+            TimeValue(ScenarioMilliseconds(m_cfg.accessProcessingMs)),
+            "ForwardingTime",
+            TimeValue(Seconds(m_cfg.protocol.locationCacheS)));
+        mrAgent->AddAccessInterface(interface, onLink);
+        mrAgent->Setup(mr, FirstGlobal(name), LmaFor(name));
+        for (const NodeConfig* mn : m_cfg.NodesWithRole("mn"))
+        {
+            mrAgent->SetPolicy(Mac48Address::ConvertFrom(m_mnDevice[mn->name]->GetAddress()),
+                               mn->name + "@dmm");
+        }
+        Ptr<Ipv6TunnelL4Protocol> tunnel = Ipv6TunnelL4Protocol::Install(m_nodes[name]);
+        for (const auto& [router, other] : m_routers)
+        {
+            tunnel->AddPeer(FirstGlobal(router)); // any router may tunnel to this one
+        }
+        agent = mrAgent;
+    }
+    else
+    {
+        agent = CreatePlainAccessAgent(interface, onLink);
+    }
+    agent->SetRouterAddress(AddressOn(name, onLink)); // named to the next router by layer 2
     // The RA names the network's location server (RFC 5380's MAP option: hierarchical
     // location management, 000 §5.2).
     agent->SetMapOption(MapOptionFor(LmaFor(name)));

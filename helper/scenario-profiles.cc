@@ -379,6 +379,11 @@ ScenarioRun::InstallMobileNodeAgent(const std::string& name)
     {
         m_nodes[name]->GetObject<Icmpv6L4Protocol>()->SetAttribute("DAD", BooleanValue(false));
     }
+    if (m_profile.locationServers && m_cfg.protocol.locationUpdate == "network")
+    {
+        return DynamicCast<MnAgent>( // a plain host: its routers do the location updates
+            m_pmip.InstallMobileNode(m_nodes[name], m_mnDevice[name]).Get(0));
+    }
     if (m_profile.locationServers)
     {
         std::vector<Ipv6Address> routers;

@@ -66,7 +66,11 @@ AccessRouterAgent::GetTypeId()
                             "A mobile node left (a plain access router; MAG and MAR "
                             "override the notification).",
                             MakeTraceSourceAccessor(&AccessRouterAgent::m_detachedTrace),
-                            "ns3::AccessRouterAgent::DetachedTracedCallback");
+                            "ns3::AccessRouterAgent::DetachedTracedCallback")
+            .AddTraceSource("Arrival",
+                            "Layer 2 says a mobile node arrives from another router.",
+                            MakeTraceSourceAccessor(&AccessRouterAgent::m_arrivalTrace),
+                            "ns3::AccessRouterAgent::ArrivalTracedCallback");
     return tid;
 }
 
@@ -207,6 +211,19 @@ AccessRouterAgent::NotifyDetached(Mac48Address mac)
 {
     NS_LOG_FUNCTION(this << mac);
     m_detachedTrace(mac);
+}
+
+void
+AccessRouterAgent::NotifyArrival(Mac48Address mac, Ipv6Address previous)
+{
+    NS_LOG_FUNCTION(this << mac << previous);
+    m_arrivalTrace(mac, previous);
+}
+
+Ipv6Address
+AccessRouterAgent::GetRouterAddress() const
+{
+    return m_routerAddress;
 }
 
 void

@@ -57,6 +57,8 @@ class AccessRouterAgent : public Application
     typedef void (*NeighborTracedCallback)(uint32_t interface, Ipv6Address peer, Mac48Address mac);
     /// TracedCallback signature for "Detached". \param mac the node's link-layer address
     typedef void (*DetachedTracedCallback)(Mac48Address mac);
+    /// TracedCallback signature for "Arrival". \param mac the node \param previous router
+    typedef void (*ArrivalTracedCallback)(Mac48Address mac, Ipv6Address previous);
 
     /// \brief Get the type ID. \return the object TypeId
     static TypeId GetTypeId();
@@ -77,6 +79,15 @@ class AccessRouterAgent : public Application
     virtual void NotifyDetached(Mac48Address mac);
 
     /**
+     * \brief Layer-2 hint: a mobile node is arriving from another access router (as an
+     *        inter-AP protocol, IEEE 802.11F, or IEEE 802.21 tells the new point of
+     *        attachment). The default fires "Arrival".
+     * \param mac the node's link-layer address
+     * \param previous the previous router's address (GetRouterAddress), :: if none
+     */
+    virtual void NotifyArrival(Mac48Address mac, Ipv6Address previous);
+
+    /**
      * \brief Announce a MAP in every advertisement (RFC 5380 §10.1, HMIPv6).
      * \param map the MAP option's content
      */
@@ -89,6 +100,8 @@ class AccessRouterAgent : public Application
      * \param address the router's address in the on-link prefix
      */
     void SetRouterAddress(Ipv6Address address);
+    /// \return the address set with SetRouterAddress (:: if none)
+    Ipv6Address GetRouterAddress() const;
 
     /**
      * \brief Authorise a mobile node (the policy store, RFC 5213 §6.2): the agents that
@@ -148,6 +161,7 @@ class AccessRouterAgent : public Application
     TracedCallback<uint32_t, Ipv6Address, Mac48Address> m_rsTrace; //!< RouterSolicitation
     TracedCallback<uint32_t, Ipv6Address, Mac48Address> m_raTrace; //!< RouterAdvertisement
     TracedCallback<Mac48Address> m_detachedTrace;                  //!< Detached
+    TracedCallback<Mac48Address, Ipv6Address> m_arrivalTrace;      //!< Arrival
 };
 
 } // namespace ns3

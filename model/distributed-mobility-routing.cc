@@ -7,6 +7,7 @@
 #include "ns3/ipv6-interface.h"
 #include "ns3/ipv6-l3-protocol.h"
 #include "ns3/ipv6-route.h"
+#include "ns3/ipv6-tunnel-l4-protocol.h"
 #include "ns3/location-notify.h"
 #include "ns3/location-query.h"
 #include "ns3/location-reply.h"
@@ -91,6 +92,7 @@ DistributedMobilityRouting::DoDispose()
         pending.timeout.Cancel();
         pending.retry.Cancel();
     }
+    m_held.clear();
     m_pending.clear();
     m_mh = nullptr;
     m_cache = nullptr;
@@ -104,6 +106,44 @@ DistributedMobilityRouting::Setup(Ipv6Address local)
     m_mh = MobilityL4Protocol::Install(GetIpv6L3()->GetObject<Node>());
     m_mh->RegisterHandler(DmmSessionHeader::MH_TYPE,
                           MakeCallback(&DistributedMobilityRouting::HandleMessage, this));
+    // Decapsulated packets come back through RouteInput at once: remember their sender
+    // to hint it when this router no longer serves the destination.
+    Ipv6TunnelL4Protocol::Install(GetIpv6L3()->GetObject<Node>())
+        ->TraceConnectWithoutContext("Decap",
+                                     MakeCallback(&DistributedMobilityRouting::Decapsulated, this));
+}
+
+void
+DistributedMobilityRouting::Decapsulated(Ptr<const Packet>, Ipv6Address, Ipv6Address remote)
+{
+    m_decapFrom = remote;
+}
+
+void
+DistributedMobilityRouting::Hold(Ipv6Address home)
+{
+    m_held.insert(home);
+    Pending& pending = m_pending[home];
+    pending.timeout.Cancel();
+    pending.since = Simulator::Now();
+    pending.timeout =
+        Simulator::Schedule(m_queryTimeout, &DistributedMobilityRouting::HoldExpired, this, home);
+}
+
+void
+DistributedMobilityRouting::HoldExpired(Ipv6Address home)
+{
+    m_held.erase(home);
+    QueryTimedOut(home);
+}
+
+void
+DistributedMobilityRouting::Release(Ipv6Address home, Ipv6Address locator)
+{
+    if (m_held.erase(home))
+    {
+        Deliver(home, locator);
+    }
 }
 
 void
@@ -184,8 +224,25 @@ DistributedMobilityRouting::RouteInput(Ptr<const Packet> p,
     Ipv6Address dst = header.GetDestination();
     bool candidate = !dst.IsMulticast() && !dst.IsLinkLocal() && m_servers.Lookup(dst) &&
                      !IsLocal(dst) && !m_attached.count(dst);
+    Ipv6Address decapFrom = m_decapFrom;
+    m_decapFrom = Ipv6Address();
     if (candidate)
     {
+        if (m_held.count(dst))
+        {
+            m_locatorStats.intercepted++;
+            m_pending[dst].queue.emplace_back(p->Copy(), header); // its new router will ask
+            return true;
+        }
+        if (const Tunnel* forward = LookupDestinationTunnel(dst))
+        {
+            if (!decapFrom.IsAny() && decapFrom != forward->remote)
+            {
+                SendStale(decapFrom, dst, m_local); // the sender's locator is this router
+            }
+            Encapsulate(p, header, *forward); // a departed node's packets follow it
+            return true;
+        }
         bool own = IsOwnLink(dst);
         if (header.GetNextHeader() == IPV6_IN_IPV6)
         {
@@ -216,6 +273,10 @@ DistributedMobilityRouting::Resolve(Ptr<const Packet> p, const Ipv6Header& heade
         // was true only while its node was attached).
         m_cache->Remove(HomeNetworkPrefix::Make(dst, 128));
         locator.reset();
+    }
+    if (locator && *locator == m_local)
+    {
+        return false; // served here: the access route delivers it
     }
     if (locator && !locator->IsAny())
     {
@@ -286,6 +347,7 @@ DistributedMobilityRouting::Query(Ipv6Address home, Ipv6Address server, bool ref
         return; // already asking
     }
     pending.server = server;
+    pending.awaitingChange = false;
     pending.sequence = ++m_sequence;
     pending.timeout.Cancel();
     pending.timeout =
@@ -361,6 +423,20 @@ DistributedMobilityRouting::Answered(const LocationMessage& msg, bool reply, Ipv
     {
         return; // pushed by a server this router no longer follows for the address
     }
+    if (!reply && it != m_pending.end() && it->second.timeout.IsRunning() &&
+        !it->second.awaitingChange)
+    {
+        return; // a query is under way: its answer is at least as fresh
+    }
+    if (!reply && msg.GetRemove() && homeServer && from != *homeServer)
+    {
+        // The visited network lost the node: its home server knows where it went.
+        m_locatorStats.answers++;
+        m_cache->Remove(HomeNetworkPrefix::Make(home, 128));
+        m_answeredBy.erase(home);
+        Query(home, *homeServer, false);
+        return;
+    }
     m_locatorStats.answers++;
     NS_LOG_INFO(m_local << " hears from " << from << ": " << home << " at " << msg.GetLocator()
                         << (msg.IsReferral() ? " (referral)" : "")
@@ -434,6 +510,7 @@ DistributedMobilityRouting::NotYet(std::map<Ipv6Address, Pending>::iterator it)
         m_pending.erase(it);
         return;
     }
+    pending.awaitingChange = true;
     if (m_push)
     {
         return; // the server notifies this router when the node registers

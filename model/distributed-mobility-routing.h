@@ -98,6 +98,17 @@ class DistributedMobilityRouting : public MobilityRouting
     void NodeAttached(uint32_t interface, Ipv6Address peer, Mac48Address mac);
     /// \brief A node left. \param mac its link-layer address
     void NodeDetached(Mac48Address mac);
+    /**
+     * \brief Hold packets for an address whose node just left this router, until
+     *        Release() names where it went (network-based: its new router asks for its
+     *        context) or QueryTimeout passes. \param home the address
+     */
+    void Hold(Ipv6Address home);
+    /**
+     * \brief Send the held packets for \p home through a tunnel to \p locator.
+     * \param home the address \param locator the node's new router
+     */
+    void Release(Ipv6Address home, Ipv6Address locator);
     /// \return the location cache
     Ptr<LocationCache> GetCache() const;
     /// \return the counters
@@ -118,12 +129,13 @@ class DistributedMobilityRouting : public MobilityRouting
     /// A query in progress and the packets waiting for it.
     struct Pending
     {
-        uint16_t sequence{0};                                 //!< of the last query
-        Ipv6Address server;                                   //!< asked last
-        uint8_t referrals{0};                                 //!< referrals followed
-        EventId timeout;                                      //!< query time-out
-        EventId retry;                                        //!< next query (NotYet)
-        Time since;                                           //!< first query
+        uint16_t sequence{0};       //!< of the last query
+        Ipv6Address server;         //!< asked last
+        uint8_t referrals{0};       //!< referrals followed
+        EventId timeout;            //!< query time-out
+        EventId retry;              //!< next query (NotYet)
+        Time since;                 //!< first query
+        bool awaitingChange{false}; //!< answered, but not yet reachable (NotYet)
         std::deque<std::pair<Ptr<Packet>, Ipv6Header>> queue; //!< waiting packets
     };
 
@@ -156,6 +168,8 @@ class DistributedMobilityRouting : public MobilityRouting
     void NotYet(std::map<Ipv6Address, Pending>::iterator it);
     void SendNatively(Ptr<Packet> p, const Ipv6Header& header);
     void SendStale(Ipv6Address to, Ipv6Address home, Ipv6Address locator);
+    void Decapsulated(Ptr<const Packet> inner, Ipv6Address local, Ipv6Address remote);
+    void HoldExpired(Ipv6Address home);
 
     Ptr<MobilityL4Protocol> m_mh;       //!< signalling
     Ptr<LocationCache> m_cache;         //!< location cache
@@ -167,6 +181,8 @@ class DistributedMobilityRouting : public MobilityRouting
     std::set<uint32_t> m_hostInterfaces;             //!< interfaces with hosts
     std::set<Ipv6Address> m_attached;                //!< attached nodes' link addresses
     std::map<Ipv6Address, Pending> m_pending;        //!< by home address
+    std::set<Ipv6Address> m_held;                    //!< departed nodes' addresses (Hold)
+    Ipv6Address m_decapFrom; //!< sender of the tunnel packet being re-injected, or ::
     std::map<std::pair<Ipv6Address, Ipv6Address>, Time> m_staleAt; //!< (MR, home) -> sent
     uint16_t m_sequence{0};                                        //!< last query sequence number
     Time m_queryTimeout;                                           //!< attribute QueryTimeout

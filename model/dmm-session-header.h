@@ -51,14 +51,18 @@ class DmmSessionHeader : public MobilityHeader
     /// Message subtypes.
     enum SubType : uint8_t
     {
-        QUERY = 1,           //!< V-MAR -> database: the node's sessions?
-        REPLY = 2,           //!< database -> MAR: the node's sessions
-        UPDATE = 3,          //!< H-MAR -> database: a session starts (or ends, with R)
-        SYNC = 4,            //!< anchor -> replica anchors: a binding changed (or ended, with R)
-        LOCATION_QUERY = 5,  //!< MR -> location server: where is this home address?
-        LOCATION_REPLY = 6,  //!< server -> MR: its locator (R: none, route natively)
-        LOCATION_NOTIFY = 7, //!< server -> subscribed MR (push): the locator changed
-        LOCATION_STALE = 8,  //!< MR -> MR: your locator for this address is out of date
+        QUERY = 1,              //!< V-MAR -> database: the node's sessions?
+        REPLY = 2,              //!< database -> MAR: the node's sessions
+        UPDATE = 3,             //!< H-MAR -> database: a session starts (or ends, with R)
+        SYNC = 4,               //!< anchor -> replica anchors: a binding changed (or ended, with R)
+        LOCATION_QUERY = 5,     //!< MR -> location server: where is this home address?
+        LOCATION_REPLY = 6,     //!< server -> MR: its locator (R: none, route natively)
+        LOCATION_NOTIFY = 7,    //!< server -> subscribed MR (push): the locator changed
+        LOCATION_STALE = 8,     //!< MR -> MR: your locator for this address is out of date
+        CONTEXT_REQUEST = 9,    //!< new MR -> previous MR: the arriving node's addresses?
+        CONTEXT_REPLY = 10,     //!< previous MR -> new MR: its addresses and their home servers
+        LOCATION_REGISTER = 11, //!< MR -> server: these addresses are at this locator
+        LOCATION_REGISTER_ACK = 12, //!< server -> MR: registered (same sequence)
     };
 
     /// \brief Get the type ID. \return the object TypeId

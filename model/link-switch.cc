@@ -93,6 +93,8 @@ LinkSwitch::Move(std::string name)
     }
     std::string from = m_current;
     m_current.clear();
+    m_previousRouter =
+        m_links[from].agent ? m_links[from].agent->GetRouterAddress() : Ipv6Address::GetAny();
     NotifyDown(from);
     if (m_links[from].agent)
     {
@@ -111,6 +113,11 @@ LinkSwitch::Attach(std::string name)
     NS_LOG_FUNCTION(this << name);
     m_current = name;
     NotifyUp(name);
+    if (m_links[name].agent)
+    {
+        m_links[name].agent->NotifyArrival(Mac48Address::ConvertFrom(m_device->GetAddress()),
+                                           m_previousRouter);
+    }
     m_device->Attach(m_links[name].channel); // raises link up: the node solicits a router
 }
 

@@ -4,6 +4,7 @@
 #ifndef DMM_LINK_SWITCH_H
 #define DMM_LINK_SWITCH_H
 
+#include "ns3/ipv6-address.h"
 #include "ns3/l2-mobility.h"
 #include "ns3/nstime.h"
 #include "ns3/traced-callback.h"
@@ -77,6 +78,7 @@ class LinkSwitch : public L2Mobility
     std::map<std::string, Link> m_links; //!< access links by name
     std::string m_current;               //!< current access router
     bool m_everAttached;                 //!< an attachment happened
+    Ipv6Address m_previousRouter;        //!< the router left last (for NotifyArrival)
     Time m_switchTime;                   //!< attribute SwitchTime
 };
 

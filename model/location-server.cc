@@ -9,6 +9,8 @@
 #include "ns3/ipv6-interface.h"
 #include "ns3/location-notify.h"
 #include "ns3/location-query.h"
+#include "ns3/location-register-ack.h"
+#include "ns3/location-register.h"
 #include "ns3/location-reply.h"
 #include "ns3/log.h"
 #include "ns3/packet.h"
@@ -144,7 +146,20 @@ LocationServer::HandleUpdate(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6In
 void
 LocationServer::HandleLocation(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6Interface> iface)
 {
-    if (DmmSessionHeader::PeekSubType(p) != DmmSessionHeader::LOCATION_QUERY)
+    std::optional<uint8_t> subType = DmmSessionHeader::PeekSubType(p);
+    if (subType == DmmSessionHeader::LOCATION_REGISTER)
+    {
+        if (m_running)
+        {
+            Simulator::Schedule(m_processingDelay,
+                                &LocationServer::ProcessRegister,
+                                this,
+                                p,
+                                header.GetSource());
+        }
+        return;
+    }
+    if (subType != DmmSessionHeader::LOCATION_QUERY)
     {
         if (!m_next.IsNull())
         {
@@ -213,9 +228,58 @@ LocationServer::ProcessUpdate(Ptr<Packet> p, Ipv6Header header)
     }
 }
 
+void
+LocationServer::ProcessRegister(Ptr<Packet> p, Ipv6Address from)
+{
+    LocationRegister reg;
+    p->RemoveHeader(reg);
+    // Routers register on behalf of nodes (network-based): no lifetimes; the sender's
+    // clock orders registrations from different routers (RFC 5213 §5.5.1's approach).
+    uint64_t timestamp = reg.GetOptions().GetTimestamp().value_or(0);
+    LocationRegisterAck ack;
+    ack.SetSequence(reg.GetSequence());
+    ack.SetRemove(reg.GetRemove());
+    for (const auto& [prefix, locator] : reg.GetSessions())
+    {
+        Ipv6Address home = prefix.prefix;
+        auto it = m_registered.find(home);
+        bool older = it != m_registered.end() && timestamp < it->second.timestamp;
+        bool foreignPointer = m_servers.count(locator) && !IsHomeServerOf(home);
+        if (older || foreignPointer)
+        {
+            m_stats.rejected++;
+            continue;
+        }
+        Answer before = Lookup(home);
+        if (reg.GetRemove())
+        {
+            if (it != m_registered.end())
+            {
+                m_registered.erase(it);
+            }
+        }
+        else
+        {
+            m_registered[home] = Registered{locator, timestamp};
+        }
+        m_stats.registrations++;
+        ack.AddSession(prefix, locator);
+        Answer after = Lookup(home);
+        if (m_push && after.locator != before.locator)
+        {
+            NotifySubscribers(home, after);
+        }
+    }
+    m_mh->Send(ack, m_address, from);
+}
+
 LocationServer::Answer
 LocationServer::Lookup(Ipv6Address home) const
 {
+    if (auto it = m_registered.find(home); it != m_registered.end())
+    {
+        return Answer{it->second.locator, m_servers.count(it->second.locator) > 0};
+    }
     const BindingCacheEntry* e = m_lm->LookupByAddress(home);
     if (!e || e->state != BindingCacheEntry::State::ACTIVE)
     {

@@ -36,6 +36,10 @@ class LocationMessage;
  *   hierarchical, as HMIPv6 (RFC 5380) but for location management only.
  * Home registrations of addresses outside the partition are refused (NOT_HOME_SUBNET).
  *
+ * In the network-based variant mobility routers register instead, with Location Register
+ * messages (a pair per address: the router, or the visited network's server; R removes;
+ * no lifetime; a newer Timestamp option wins), acknowledged by Location Register Ack.
+ *
  * Mobility routers ask with Location Queries (pull) and get a Location Reply: the care-of
  * address, a referral to the visited network's server (F), or no entry (R: the address
  * is at its own router). With Push, the server remembers who asked about an address and
@@ -105,6 +109,7 @@ class LocationServer : public Application
     void HandleLocation(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6Interface> iface);
     void ProcessUpdate(Ptr<Packet> p, Ipv6Header header);
     void ProcessQuery(Ptr<Packet> p, Ipv6Address from);
+    void ProcessRegister(Ptr<Packet> p, Ipv6Address from);
     Answer Lookup(Ipv6Address home) const;
     void Send(LocationMessage& msg, Ipv6Address to, Ipv6Address home, const Answer& answer);
     void BindingChanged(const BindingCacheEntry& entry, Ipv6Address previousCareOf);
@@ -118,10 +123,19 @@ class LocationServer : public Application
     std::vector<HomeNetworkPrefix> m_partition;                 //!< home partition
     std::set<Ipv6Address> m_servers;                            //!< all servers
     std::map<Ipv6Address, std::set<Ipv6Address>> m_subscribers; //!< push: home -> MRs
-    Time m_processingDelay;                                     //!< attribute ProcessingDelay
-    bool m_push;                                                //!< attribute Push
-    bool m_running{false};                                      //!< between start and stop
-    Stats m_stats;                                              //!< counters
+
+    /// A location registered by a mobility router (network-based).
+    struct Registered
+    {
+        Ipv6Address locator; //!< the router, or a visited network's server
+        uint64_t timestamp;  //!< the registration's Timestamp option
+    };
+
+    std::map<Ipv6Address, Registered> m_registered; //!< by home address
+    Time m_processingDelay;                         //!< attribute ProcessingDelay
+    bool m_push;                                    //!< attribute Push
+    bool m_running{false};                          //!< between start and stop
+    Stats m_stats;                                  //!< counters
     TracedCallback<Ipv6Address, Ipv6Address, Ipv6Address, bool> m_answerTrace; //!< Answer
 };
 

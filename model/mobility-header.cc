@@ -275,7 +275,7 @@ MobilityHeader::GetMessageName(Ptr<const Packet> p)
     case BINDING_ERROR:
         return "BE";
     case 253: // RFC 4727 experimental: the DMM session and location messages, by subtype
-        if (b.size() >= 7 && b[6] >= 1 && b[6] <= 8)
+        if (b.size() >= 7 && b[6] >= 1 && b[6] <= 12)
         {
             const char* names[] = {"SessionQuery",
                                    "SessionReply",
@@ -284,7 +284,11 @@ MobilityHeader::GetMessageName(Ptr<const Packet> p)
                                    "LocationQuery",
                                    "LocationReply",
                                    "LocationNotify",
-                                   "LocationStale"};
+                                   "LocationStale",
+                                   "ContextRequest",
+                                   "ContextReply",
+                                   "LocationRegister",
+                                   "LocationRegisterAck"};
             return names[b[6] - 1];
         }
         return "MH253";

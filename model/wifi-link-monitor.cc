@@ -127,15 +127,22 @@ WifiLinkMonitor::Associated(Mac48Address bssid)
     {
         return;
     }
+    Mac48Address mac = Mac48Address::ConvertFrom(m_device->GetAddress());
+    Ipv6Address previous;
     if (!m_left.empty() && m_left != it->second.name)
     {
         for (const auto& [b, ap] : m_aps)
         {
             if (ap.name == m_left && ap.agent)
             {
-                ap.agent->NotifyDetached(Mac48Address::ConvertFrom(m_device->GetAddress()));
+                ap.agent->NotifyDetached(mac);
+                previous = ap.agent->GetRouterAddress();
             }
         }
+    }
+    if (it->second.agent)
+    {
+        it->second.agent->NotifyArrival(mac, previous); // the inter-AP protocol's news
     }
     m_left.clear();
     m_current = it->second.name;

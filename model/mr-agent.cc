@@ -1,0 +1,412 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "mr-agent.h"
+
+#include "ns3/context-reply.h"
+#include "ns3/context-request.h"
+#include "ns3/distributed-mobility-routing.h"
+#include "ns3/ipv6-interface.h"
+#include "ns3/location-management.h"
+#include "ns3/location-register-ack.h"
+#include "ns3/location-register.h"
+#include "ns3/log.h"
+#include "ns3/packet.h"
+#include "ns3/simulator.h"
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("MrAgent");
+NS_OBJECT_ENSURE_REGISTERED(MrAgent);
+
+TypeId
+MrAgent::GetTypeId()
+{
+    static TypeId tid =
+        TypeId("ns3::MrAgent")
+            .SetParent<AccessRouterAgent>()
+            .SetGroupName("Dmm")
+            .AddConstructor<MrAgent>()
+            .AddAttribute("ContextTimeout",
+                          "How long to wait for the previous router's context before "
+                          "registering only what is known.",
+                          TimeValue(MilliSeconds(500)),
+                          MakeTimeAccessor(&MrAgent::m_contextTimeout),
+                          MakeTimeChecker(MilliSeconds(1)))
+            .AddAttribute("ForwardingTime",
+                          "How long a previous router forwards a departed node's packets to "
+                          "the router that asked for its context.",
+                          TimeValue(Seconds(10)),
+                          MakeTimeAccessor(&MrAgent::m_forwardingTime),
+                          MakeTimeChecker(Seconds(0)));
+    return tid;
+}
+
+MrAgent::MrAgent()
+{
+}
+
+MrAgent::~MrAgent()
+{
+}
+
+void
+MrAgent::DoDispose()
+{
+    for (auto& [mac, node] : m_served)
+    {
+        node.timer.Cancel();
+    }
+    m_mr = nullptr;
+    m_mh = nullptr;
+    m_next = MobilityL4Protocol::Handler();
+    AccessRouterAgent::DoDispose();
+}
+
+void
+MrAgent::Setup(Ptr<DistributedMobilityRouting> mr, Ipv6Address address, Ipv6Address server)
+{
+    m_mr = mr;
+    m_address = address;
+    m_server = server;
+}
+
+const MrAgent::MrStats&
+MrAgent::GetMrStats() const
+{
+    return m_mrStats;
+}
+
+void
+MrAgent::StartApplication()
+{
+    AccessRouterAgent::StartApplication();
+    m_mh = MobilityL4Protocol::Install(GetNode());
+    m_next = m_mh->GetHandler(DmmSessionHeader::MH_TYPE); // the location answers: the MR's
+    m_mh->RegisterHandler(DmmSessionHeader::MH_TYPE, MakeCallback(&MrAgent::Handle, this));
+}
+
+void
+MrAgent::NotifyArrival(Mac48Address mac, Ipv6Address previous)
+{
+    m_served[mac].previous = previous;
+    AccessRouterAgent::NotifyArrival(mac, previous);
+}
+
+void
+MrAgent::NotifyDetached(Mac48Address mac)
+{
+    auto it = m_served.find(mac);
+    if (it != m_served.end())
+    {
+        Served& node = it->second;
+        node.attached = false;
+        node.registering = false;
+        node.timer.Cancel();
+        node.waiting.clear();
+        for (const auto& [home, server] : node.homes)
+        {
+            m_mr->RemoveAccessRoute(HomeNetworkPrefix::Make(home, 128));
+            m_mr->Hold(home); // until the next router asks for the context
+        }
+    }
+    AccessRouterAgent::NotifyDetached(mac);
+}
+
+void
+MrAgent::HandleSolicitation(uint32_t interface, Ipv6Address peer, Mac48Address mac)
+{
+    const std::string* mnId = LookupPolicy(mac);
+    if (!mnId)
+    {
+        AccessRouterAgent::HandleSolicitation(interface, peer, mac); // not ours to track
+        return;
+    }
+    Served& node = m_served[mac];
+    if (node.attached && !node.registering)
+    {
+        Advertise(mac); // solicited again while here
+        return;
+    }
+    if (node.registering)
+    {
+        return; // the advertisement follows the registrations
+    }
+    node.mnId = *mnId;
+    node.interface = interface;
+    node.linkLocal = peer;
+    node.attached = true;
+    node.registering = true;
+    node.returned = false;
+    // Its address here: stateless autoconfiguration from this link's prefix.
+    node.own = Ipv6Address::MakeAutoconfiguredAddress(mac, GetOnLinkPrefix(interface).prefix);
+    node.homes.emplace(node.own, m_server);
+    if (!node.previous.IsAny() && node.previous != GetRouterAddress())
+    {
+        Simulator::Schedule(m_processingDelay, &MrAgent::AskContext, this, mac);
+    }
+    else
+    {
+        Simulator::Schedule(m_processingDelay, &MrAgent::Register, this, mac, Ipv6Address());
+    }
+}
+
+void
+MrAgent::AskContext(Mac48Address mac)
+{
+    Served& node = m_served[mac];
+    ContextRequest request;
+    request.SetSequence(++m_sequence);
+    request.SetMobileNode(node.mnId);
+    m_mrStats.contextRequests++;
+    m_mh->Send(request, m_address, node.previous);
+    node.timer = Simulator::Schedule(m_contextTimeout, &MrAgent::ContextTimedOut, this, mac);
+}
+
+void
+MrAgent::ContextTimedOut(Mac48Address mac)
+{
+    m_mrStats.contextTimeouts++;
+    Register(mac, Ipv6Address());
+}
+
+void
+MrAgent::Handle(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6Interface> iface)
+{
+    std::optional<uint8_t> subType = DmmSessionHeader::PeekSubType(p);
+    if (subType == DmmSessionHeader::CONTEXT_REQUEST)
+    {
+        ContextRequest request;
+        p->RemoveHeader(request);
+        Simulator::Schedule(m_processingDelay,
+                            &MrAgent::ServeContext,
+                            this,
+                            request,
+                            header.GetSource());
+    }
+    else if (subType == DmmSessionHeader::CONTEXT_REPLY)
+    {
+        ContextReply reply;
+        p->RemoveHeader(reply);
+        DeliverHere(reply); // the previous router forwards the node's packets right behind
+        Simulator::Schedule(m_processingDelay, &MrAgent::ContextArrived, this, reply);
+    }
+    else if (subType == DmmSessionHeader::LOCATION_REGISTER_ACK)
+    {
+        Acknowledged(p, header.GetSource());
+    }
+    else if (!m_next.IsNull())
+    {
+        m_next(p, header, iface);
+    }
+}
+
+void
+MrAgent::ServeContext(const ContextRequest& request, Ipv6Address from)
+{
+    std::optional<std::string> mnId = request.GetMobileNode();
+    auto it = m_served.begin();
+    while (it != m_served.end() && (!mnId || it->second.mnId != *mnId))
+    {
+        ++it;
+    }
+    if (it == m_served.end() || it->second.attached)
+    {
+        m_mrStats.invalid++;
+        return;
+    }
+    ContextReply reply;
+    reply.SetSequence(request.GetSequence());
+    reply.SetMobileNode(*mnId);
+    const Served& node = it->second;
+    // The address formed here first: its home server names the network the node left.
+    reply.AddSession(HomeNetworkPrefix::Make(node.own, 128), node.homes.at(node.own));
+    std::vector<Ipv6Address> forwarded;
+    for (const auto& [home, server] : node.homes)
+    {
+        if (home != node.own)
+        {
+            reply.AddSession(HomeNetworkPrefix::Make(home, 128), server);
+        }
+        // Packets still routed here (stale caches, packets in flight) follow the node.
+        m_mr->SetDestinationTunnel(HomeNetworkPrefix::Make(home, 128),
+                                   MobilityRouting::Tunnel{m_address, from});
+        forwarded.push_back(home);
+    }
+    Simulator::Schedule(m_forwardingTime, &MrAgent::StopForwarding, this, forwarded, from);
+    m_mrStats.contextsServed++;
+    m_mh->Send(reply, m_address, from);
+    // After the reply, on the same path: the new router knows the addresses when they come.
+    for (const auto& home : forwarded)
+    {
+        m_mr->Release(home, from);
+    }
+}
+
+void
+MrAgent::StopForwarding(std::vector<Ipv6Address> homes, Ipv6Address to)
+{
+    for (const auto& home : homes)
+    {
+        // Only this forwarding: the node may have come back and left again since.
+        const MobilityRouting::Tunnel* tunnel = m_mr->LookupDestinationTunnel(home);
+        if (tunnel && tunnel->remote == to)
+        {
+            m_mr->RemoveDestinationTunnel(HomeNetworkPrefix::Make(home, 128));
+        }
+    }
+}
+
+void
+MrAgent::DeliverHere(const ContextReply& reply)
+{
+    for (auto& [mac, node] : m_served)
+    {
+        if (node.attached && node.mnId == reply.GetMobileNode().value_or(""))
+        {
+            for (const auto& [prefix, server] : reply.GetSessions())
+            {
+                if (prefix.prefix != node.own)
+                {
+                    m_mr->SetAccessRoute(prefix, node.interface, node.linkLocal);
+                }
+            }
+        }
+    }
+}
+
+void
+MrAgent::ContextArrived(const ContextReply& reply)
+{
+    auto it = m_served.begin();
+    while (it != m_served.end() &&
+           (it->second.mnId != reply.GetMobileNode().value_or("") || !it->second.timer.IsRunning()))
+    {
+        ++it;
+    }
+    auto sessions = reply.GetSessions();
+    if (it == m_served.end() || sessions.empty())
+    {
+        m_mrStats.invalid++;
+        return;
+    }
+    it->second.timer.Cancel();
+    it->second.returned = false;
+    for (const auto& [prefix, server] : sessions)
+    {
+        it->second.homes[prefix.prefix] = server;
+        it->second.returned = it->second.returned || prefix.prefix == it->second.own;
+    }
+    Register(it->first, sessions.front().second);
+}
+
+void
+MrAgent::Register(Mac48Address mac, Ipv6Address previousServer)
+{
+    Served& node = m_served[mac];
+    if (!node.attached)
+    {
+        return; // left meanwhile
+    }
+    bool changedNetwork = previousServer != m_server; // :: (unknown) counts as a change
+    std::map<Ipv6Address, std::vector<Ipv6Address>> here;
+    std::map<Ipv6Address, std::vector<Ipv6Address>> pointers;
+    std::map<Ipv6Address, std::vector<Ipv6Address>> removals;
+    for (const auto& [home, server] : node.homes)
+    {
+        // Packets for a node that was here but never left are not forwarded back.
+        m_mr->RemoveDestinationTunnel(HomeNetworkPrefix::Make(home, 128));
+        bool wasAway = home != node.own || node.returned; // registered by the previous router
+        if (wasAway && !previousServer.IsAny() && changedNetwork && previousServer != server)
+        {
+            removals[previousServer].push_back(home); // the network it left tracks it no more
+        }
+        if (home == node.own)
+        {
+            if (node.returned)
+            {
+                removals[m_server].push_back(home); // back at its router: native again
+            }
+            continue;
+        }
+        m_mr->SetAccessRoute(HomeNetworkPrefix::Make(home, 128), node.interface, node.linkLocal);
+        here[m_server].push_back(home);
+        if (changedNetwork && server != m_server)
+        {
+            pointers[server].push_back(home); // hierarchical: the home server hears of networks
+        }
+    }
+    for (const auto& [server, homes] : removals)
+    {
+        Send(node, server, homes, Ipv6Address::GetAny(), true);
+    }
+    for (const auto& [server, homes] : here)
+    {
+        Send(node, server, homes, m_address, false);
+    }
+    for (const auto& [server, homes] : pointers)
+    {
+        Send(node, server, homes, m_server, false);
+    }
+    if (node.waiting.empty())
+    {
+        Advertise(mac);
+    }
+}
+
+void
+MrAgent::Send(Served& node,
+              Ipv6Address server,
+              const std::vector<Ipv6Address>& homes,
+              Ipv6Address locator,
+              bool remove)
+{
+    LocationRegister reg;
+    reg.SetSequence(++m_sequence);
+    reg.SetRemove(remove);
+    reg.GetOptions().SetTimestamp(TimeToPmipTimestamp(Simulator::Now()));
+    for (const auto& home : homes)
+    {
+        reg.AddSession(HomeNetworkPrefix::Make(home, 128), locator);
+    }
+    node.waiting.insert({server, m_sequence});
+    m_mrStats.registers++;
+    m_mh->Send(reg, m_address, server);
+}
+
+void
+MrAgent::Acknowledged(Ptr<Packet> p, Ipv6Address from)
+{
+    LocationRegisterAck ack;
+    p->RemoveHeader(ack);
+    for (auto& [mac, node] : m_served)
+    {
+        if (node.waiting.erase({from, ack.GetSequence()}))
+        {
+            m_mrStats.acks++;
+            if (node.waiting.empty() && node.registering)
+            {
+                Simulator::Schedule(m_processingDelay, &MrAgent::Advertise, this, mac);
+            }
+            return;
+        }
+    }
+    m_mrStats.invalid++; // a late answer for a node that left
+}
+
+void
+MrAgent::Advertise(Mac48Address mac)
+{
+    Served& node = m_served[mac];
+    if (!node.attached)
+    {
+        return;
+    }
+    node.registering = false;
+    SendAdvertisement(node.interface,
+                      node.linkLocal,
+                      {{GetOnLinkPrefix(node.interface), m_validLifetime, m_preferredLifetime}});
+}
+
+} // namespace ns3

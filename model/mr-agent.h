@@ -1,0 +1,129 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef DMM_MR_AGENT_H
+#define DMM_MR_AGENT_H
+
+#include "ns3/access-router-agent.h"
+#include "ns3/event-id.h"
+#include "ns3/mobility-l4-protocol.h"
+
+#include <map>
+#include <set>
+#include <string>
+#include <utility>
+
+namespace ns3
+{
+
+class DistributedMobilityRouting;
+class ContextReply;
+class ContextRequest;
+
+/**
+ * \ingroup dmm
+ * \brief The access side of a mobility router in network-based fully distributed DMM
+ *        (000 §5.2, Fig 9's AR31+LU): location update and routing control on behalf of
+ *        plain mobile nodes.
+ *
+ * A node attaching here forms an address on the link (its home address here, routed
+ * natively). When layer 2 names the router it came from (NotifyArrival), this router asks
+ * that one for the node's context (ContextRequest/ContextReply: its earlier addresses and
+ * their home servers; MR-MR signalling), and the previous router forwards the node's
+ * packets here for ForwardingTime. This router then registers every earlier address with
+ * its own network's server (LocationRegister: the address is at this router) and, only
+ * when the node changed networks, points each address's home server to its own server
+ * and removes the address from the previous network's server, all in parallel. Once
+ * every server has acknowledged, the router advertises its prefix (unicast RA) and
+ * delivers the earlier addresses on the link (access routes) after decapsulation.
+ * Nodes missing from the policy store get a plain router advertisement.
+ */
+class MrAgent : public AccessRouterAgent
+{
+  public:
+    /// \brief Named counters.
+    struct MrStats
+    {
+        uint64_t contextRequests{0}; //!< ContextRequests sent
+        uint64_t contextsServed{0};  //!< ContextReplies sent
+        uint64_t contextTimeouts{0}; //!< requests unanswered within ContextTimeout
+        uint64_t registers{0};       //!< LocationRegister messages sent
+        uint64_t acks{0};            //!< LocationRegisterAcks received
+        uint64_t invalid{0};         //!< drops: unknown node or unexpected message
+    };
+
+    /// \brief Get the type ID. \return the object TypeId
+    static TypeId GetTypeId();
+    MrAgent();
+    ~MrAgent() override;
+
+    /**
+     * \brief Assemble. \param mr this router's mobility routing
+     * \param address its address (locator, tunnel end and signalling source)
+     * \param server the location server of its network
+     */
+    void Setup(Ptr<DistributedMobilityRouting> mr, Ipv6Address address, Ipv6Address server);
+    void NotifyArrival(Mac48Address mac, Ipv6Address previous) override;
+    void NotifyDetached(Mac48Address mac) override;
+    /// \return the counters
+    const MrStats& GetMrStats() const;
+
+  protected:
+    void DoDispose() override;
+    void StartApplication() override;
+    void HandleSolicitation(uint32_t interface, Ipv6Address peer, Mac48Address mac) override;
+
+  private:
+    /// A node this router serves or served.
+    struct Served
+    {
+        std::string mnId; //!< its identifier
+        uint32_t interface {
+            0
+        };                                                  //!< access interface
+        Ipv6Address linkLocal;                              //!< its link-local address
+        Ipv6Address own;                                    //!< its address on this link
+        Ipv6Address previous;                               //!< router it came from (layer 2)
+        std::map<Ipv6Address, Ipv6Address> homes;           //!< its addresses -> home servers
+        std::set<std::pair<Ipv6Address, uint16_t>> waiting; //!< (server, sequence) unacked
+        bool attached{false};                               //!< on the link now
+        bool registering{false};                            //!< context asked or registrations out
+        bool returned{false};                               //!< its address here was away (context)
+        EventId timer;                                      //!< context time-out
+    };
+
+    void Handle(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6Interface> iface);
+    void AskContext(Mac48Address mac);
+    void ContextTimedOut(Mac48Address mac);
+    void ServeContext(const ContextRequest& request, Ipv6Address from);
+    void ContextArrived(const ContextReply& reply);
+    /// \brief Access routes for the node's addresses, before any processing delay.
+    /// \param reply the context
+    void DeliverHere(const ContextReply& reply);
+    /// \brief Register the node's addresses. \param mac the node
+    /// \param previousServer the server of the network it came from (:: unknown)
+    void Register(Mac48Address mac, Ipv6Address previousServer);
+    void Send(Served& node,
+              Ipv6Address server,
+              const std::vector<Ipv6Address>& homes,
+              Ipv6Address locator,
+              bool remove);
+    void Acknowledged(Ptr<Packet> p, Ipv6Address from);
+    void Advertise(Mac48Address mac);
+    void StopForwarding(std::vector<Ipv6Address> homes, Ipv6Address to);
+
+    Ptr<DistributedMobilityRouting> m_mr;    //!< this router's mobility routing
+    Ptr<MobilityL4Protocol> m_mh;            //!< signalling
+    MobilityL4Protocol::Handler m_next;      //!< MH 253 handler chained to (the MR's)
+    Ipv6Address m_address;                   //!< own address
+    Ipv6Address m_server;                    //!< this network's location server
+    std::map<Mac48Address, Served> m_served; //!< by link-layer address
+    uint16_t m_sequence{0};                  //!< last sequence number sent
+    Time m_contextTimeout;                   //!< attribute ContextTimeout
+    Time m_forwardingTime;                   //!< attribute ForwardingTime
+    MrStats m_mrStats;                       //!< counters
+};
+
+} // namespace ns3
+
+#endif // DMM_MR_AGENT_H
