@@ -194,14 +194,16 @@ TEST(DmmFig9, GeneratedRandomWalkAcrossNetworksKeepsEveryFlow)
     // 3 networks x 3 routers, 8 nodes walking with a 40 % chance of leaving the network at
     // each move: stale caches are repaired by Location Stale hints and fresh queries,
     // never by packets bouncing between routers, and no downlink packet is lost.
-    for (const char* mode : {"pull", "push"})
+    for (std::string mode : {"pull", "push", "pull network", "push network"})
     {
         SCOPED_TRACE(mode);
-        ScenarioConfig cfg = LoadScenario(std::string(DMM_SOURCE_DIR) +
-                                              "/scenarios/generated-fully-distributed.json",
-                                          {std::string("protocol.location=") + mode},
-                                          {},
-                                          {});
+        bool network = mode.size() > 4;
+        ScenarioConfig cfg = LoadScenario(
+            std::string(DMM_SOURCE_DIR) + "/scenarios/generated-fully-distributed.json",
+            {"protocol.location=" + mode.substr(0, 4),
+             std::string("protocol.location_update=") + (network ? "network" : "client")},
+            {},
+            {});
         RunResults r = Simulate(cfg);
         ASSERT_GT(r.handovers.size(), 50u);
         size_t crossings = 0;
@@ -232,4 +234,83 @@ TEST(DmmFig9, GeneratedRandomWalkAcrossNetworksKeepsEveryFlow)
         }
         EXPECT_LT(r.meanPathStretch, 1.5);
     }
+}
+
+TEST(DmmFig9, NetworkBasedRoutersRegisterAPlainHost)
+{
+    // Fig 9's AR31+LU: the node is a plain host; the router it attaches to fetches its
+    // context from the router it left (layer 2 names it), registers its addresses, and
+    // only then advertises; the previous router holds and forwards the node's packets.
+    ScenarioConfig cfg = LoadFig9({"protocol.location_update=network"});
+    RunResults r = Simulate(cfg);
+    ASSERT_EQ(r.handovers.size(), 2u);
+    for (const auto& s : r.signaling)
+    {
+        EXPECT_TRUE(s.node != "mn11" || s.type == "RS") << s.type << " from the plain host";
+    }
+    std::string lm1 = Message(r, "lm1", "LocationRegisterAck", 0).src;
+    std::string lm3 = Message(r, "lm3", "LocationRegisterAck", 0).src;
+    auto registersTo =
+        [&r](const std::string& router, const std::string& dst, double from, double to) {
+            size_t n = 0;
+            for (const auto& s : Messages(r, router, "LocationRegister", from, to))
+            {
+                n += s.dst == dst ? 1 : 0;
+            }
+            return n;
+        };
+    for (const auto& h : r.handovers)
+    {
+        SCOPED_TRACE(h.from + " -> " + h.to);
+        const SignalingRecord& request = Message(r, h.to, "ContextRequest", h.l2UpS);
+        const SignalingRecord& reply = Message(r, h.from, "ContextReply", h.l2UpS);
+        EXPECT_EQ(reply.dst, request.src);
+        bool inter = h.from.substr(0, 3) != h.to.substr(0, 3); // mr1x -> mr3x
+        EXPECT_EQ(registersTo(h.to, lm3, h.l2UpS, h.signalingDoneS), 1u);
+        EXPECT_EQ(registersTo(h.to, lm1, h.l2UpS, h.signalingDoneS), inter ? 1u : 0u);
+        // Closed form: movement detection, the context round trip between the routers,
+        // then the registrations in parallel, then the RA.
+        auto between = Path(cfg, h.to, h.from);
+        double context = WiredMs(between, request.bytes) + cfg.accessProcessingMs +
+                         WiredMs(between, reply.bytes) + cfg.accessProcessingMs;
+        double slowest = 0;
+        for (const std::string server : {"lm1", "lm3"})
+        {
+            auto regs = Messages(r, h.to, "LocationRegister", h.l2UpS, h.signalingDoneS);
+            const std::string& address = server == "lm1" ? lm1 : lm3;
+            for (const auto& reg : regs)
+            {
+                if (reg.dst != address)
+                {
+                    continue;
+                }
+                auto path = Path(cfg, h.to, server);
+                double ack = Message(r, server, "LocationRegisterAck", reg.timeS).bytes;
+                slowest = std::max(slowest,
+                                   WiredMs(path, reg.bytes) + cfg.anchorProcessingMs +
+                                       WiredMs(path, ack));
+            }
+        }
+        double rs = Message(r, h.mn, "RS", h.l2UpS).bytes;
+        double ra = Message(r, h.to, "RA", h.l2UpS).bytes;
+        double predicted = cfg.l2.switchTimeMs + AccessMs(cfg, h.to, rs) + cfg.accessProcessingMs +
+                           context + slowest + cfg.accessProcessingMs + AccessMs(cfg, h.to, ra);
+        EXPECT_NEAR(h.latencyMs, predicted, predicted * 0.01);
+    }
+    // No home-server update for the rest of the run after the intra-network move.
+    EXPECT_EQ(registersTo("mr32", lm1, 0, cfg.durationS), 0u);
+    for (const auto& f : r.flows)
+    {
+        SCOPED_TRACE(f.flow);
+        if (f.flow == "cn21-up")
+        {
+            EXPECT_GT(f.received, f.sent * 98 / 100);
+        }
+        else
+        {
+            EXPECT_EQ(f.received, f.sent); // held, then forwarded by the previous router
+        }
+        EXPECT_EQ(f.lastLinks, f.lastShortestLinks);
+    }
+    EXPECT_THROW(LoadFig9({"protocol.location_update=both"}), ScenarioError);
 }

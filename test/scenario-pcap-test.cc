@@ -328,3 +328,41 @@ TEST(ScenarioPcap, TsharkDecodesLocationSignalling)
     auto mn = Capture(dir, "mn11");
     EXPECT_GT(Count(mn, "ipv6.nxt == 41 && udp.dstport"), 100);
 }
+
+TEST(ScenarioPcap, TsharkDecodesNetworkBasedLocationSignalling)
+{
+    if (!HaveTshark())
+    {
+        GTEST_SKIP() << "tshark is not installed (tools/bootstrap.sh installs it)";
+    }
+    auto dir = std::filesystem::temp_directory_path() / "dmm-scenario-pcap-fd-network";
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    ScenarioConfig cfg =
+        LoadScenario(std::string(DMM_SOURCE_DIR) + "/scenarios/dmm-fig9-fully-distributed.json",
+                     {"protocol.location_update=network"},
+                     {},
+                     {});
+    RunOptions opt;
+    opt.outDir = dir.string();
+    opt.pcap = true;
+    opt.progress = false;
+    RunResults r = RunScenario(cfg, opt);
+    ExpectCleanCaptures(dir);
+    // Every location message lm3 sent (its Register Acks, one per move, and its Replies)
+    // is on its link as MH type 253 from its address.
+    int sent = 0;
+    int acks = 0;
+    std::string lm3Address;
+    for (const auto& s : r.signaling)
+    {
+        if (s.node == "lm3" && s.type.rfind("Location", 0) == 0)
+        {
+            sent++;
+            acks += s.type == "LocationRegisterAck" ? 1 : 0;
+            lm3Address = s.src;
+        }
+    }
+    EXPECT_EQ(acks, 2);
+    EXPECT_EQ(Count(Capture(dir, "lm3"), "mip6.mhtype == 253 && ipv6.src == " + lm3Address), sent);
+}
