@@ -386,9 +386,15 @@ DistributedMobilityRouting::HandleMessage(Ptr<Packet> p,
     {
         LocationStale stale;
         p->RemoveHeader(stale);
+        auto key = HomeNetworkPrefix::Make(stale.GetHome(), 128);
         std::optional<Ipv6Address> cached = m_cache->Lookup(stale.GetHome());
-        if (cached && *cached == stale.GetLocator() &&
-            m_cache->Remove(HomeNetworkPrefix::Make(stale.GetHome(), 128)))
+        if (cached && *cached == stale.GetLocator() && m_cache->Remove(key))
+        {
+            m_locatorStats.staleReceived++;
+        }
+        // A forwarding router too: the node has moved on again, so look it up instead.
+        const Tunnel* forward = LookupDestinationTunnel(stale.GetHome());
+        if (forward && forward->remote == stale.GetLocator() && RemoveDestinationTunnel(key))
         {
             m_locatorStats.staleReceived++;
         }
