@@ -101,7 +101,7 @@ MagAgent::HandleSolicitation(uint32_t interface, Ipv6Address peer, Mac48Address 
     }
     Attached& node = m_attached[*mnId];
     node.mac = mac;
-    node.interface = interface;
+    node.accessInterface = interface;
     node.linkLocal = peer;
     if (node.registered)
     {
@@ -167,7 +167,10 @@ MagAgent::CompleteRegistration(std::string mnId, std::vector<HomeNetworkPrefix> 
     node.prefixes = prefixes;
     m_stats.registrations++;
     // Forwarding and the RA take effect together, once the PBA has been processed.
-    m_rc->AddAttachedNode(node.prefixes, node.interface, node.linkLocal, m_lu->GetAnchor(mnId));
+    m_rc->AddAttachedNode(node.prefixes,
+                          node.accessInterface,
+                          node.linkLocal,
+                          m_lu->GetAnchor(mnId));
     Advertise(node);
 }
 
@@ -179,7 +182,7 @@ MagAgent::Advertise(const Attached& node)
     {
         prefixes.push_back({hnp, m_validLifetime, m_preferredLifetime});
     }
-    SendAdvertisement(node.interface, node.linkLocal, prefixes);
+    SendAdvertisement(node.accessInterface, node.linkLocal, prefixes);
 }
 
 void

@@ -73,10 +73,8 @@ class MagAgent : public AccessRouterAgent
     /// A mobile node attached to one of our links.
     struct Attached
     {
-        Mac48Address mac; //!< link-layer address
-        uint32_t interface {
-            0
-        };                                       //!< access interface
+        Mac48Address mac;                        //!< link-layer address
+        uint32_t accessInterface{0};             //!< access interface
         Ipv6Address linkLocal;                   //!< link-local address
         std::vector<HomeNetworkPrefix> prefixes; //!< HNPs, once registered
         bool registered{false};                  //!< forwarding installed

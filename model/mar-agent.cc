@@ -105,7 +105,7 @@ MarAgent::HandleSolicitation(uint32_t interface, Ipv6Address peer, Mac48Address 
     const std::string& mnId = *policy;
     bool known = m_attached.count(mnId) > 0;
     Attached& node = m_attached[mnId];
-    node.interface = interface;
+    node.accessInterface = interface;
     node.linkLocal = peer;
     if (known)
     {
@@ -135,7 +135,7 @@ MarAgent::Attach(std::string mnId)
         return;
     }
     node.local = *local;
-    m_mr->SetAccessRoute(node.local, node.interface, node.linkLocal); // native here
+    m_mr->SetAccessRoute(node.local, node.accessInterface, node.linkLocal); // native here
     // Record the session, then ask for the others: the query follows the update on the
     // same path, so the reply already lists this MAR's session.
     SessionUpdate update;
@@ -197,7 +197,10 @@ MarAgent::Outcome(const LocationUpdate::Outcome& outcome)
     {
         node.foreign[outcome.anchor] = outcome.prefixes.front();
         node.lastUse[outcome.anchor] = Simulator::Now();
-        m_rc->AddAttachedNode(outcome.prefixes, node.interface, node.linkLocal, outcome.anchor);
+        m_rc->AddAttachedNode(outcome.prefixes,
+                              node.accessInterface,
+                              node.linkLocal,
+                              outcome.anchor);
         m_stats.foreignPrefixes++;
         if (m_idleRelease.IsStrictlyPositive())
         {
@@ -234,7 +237,7 @@ MarAgent::Advertise(std::string mnId)
         node.complete = true;
         m_stats.attachments++;
     }
-    SendAdvertisement(node.interface, node.linkLocal, prefixes);
+    SendAdvertisement(node.accessInterface, node.linkLocal, prefixes);
 }
 
 void

@@ -86,9 +86,7 @@ class MarAgent : public AccessRouterAgent
     /// A node attached here.
     struct Attached
     {
-        uint32_t interface {
-            0
-        };                                                //!< access interface
+        uint32_t accessInterface{0};                      //!< access interface
         Ipv6Address linkLocal;                            //!< its link-local address
         HomeNetworkPrefix local;                          //!< the prefix anchored here
         std::map<Ipv6Address, HomeNetworkPrefix> foreign; //!< H-MAR -> prefix, registered

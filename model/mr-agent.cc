@@ -134,7 +134,7 @@ MrAgent::HandleSolicitation(uint32_t interface, Ipv6Address peer, Mac48Address m
         return; // the advertisement follows the registrations
     }
     node.mnId = *mnId;
-    node.interface = interface;
+    node.accessInterface = interface;
     node.linkLocal = peer;
     node.attached = true;
     node.registering = true;
@@ -269,7 +269,7 @@ MrAgent::DeliverHere(const ContextReply& reply)
             {
                 if (prefix.prefix != node.own)
                 {
-                    m_mr->SetAccessRoute(prefix, node.interface, node.linkLocal);
+                    m_mr->SetAccessRoute(prefix, node.accessInterface, node.linkLocal);
                 }
             }
         }
@@ -330,7 +330,9 @@ MrAgent::Register(Mac48Address mac, Ipv6Address previousServer)
             }
             continue;
         }
-        m_mr->SetAccessRoute(HomeNetworkPrefix::Make(home, 128), node.interface, node.linkLocal);
+        m_mr->SetAccessRoute(HomeNetworkPrefix::Make(home, 128),
+                             node.accessInterface,
+                             node.linkLocal);
         here[m_server].push_back(home);
         if (changedNetwork && server != m_server)
         {
@@ -404,9 +406,10 @@ MrAgent::Advertise(Mac48Address mac)
         return;
     }
     node.registering = false;
-    SendAdvertisement(node.interface,
-                      node.linkLocal,
-                      {{GetOnLinkPrefix(node.interface), m_validLifetime, m_preferredLifetime}});
+    SendAdvertisement(
+        node.accessInterface,
+        node.linkLocal,
+        {{GetOnLinkPrefix(node.accessInterface), m_validLifetime, m_preferredLifetime}});
 }
 
 } // namespace ns3

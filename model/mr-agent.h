@@ -12,6 +12,7 @@
 #include <set>
 #include <string>
 #include <utility>
+#include <vector>
 
 namespace ns3
 {
@@ -77,10 +78,8 @@ class MrAgent : public AccessRouterAgent
     /// A node this router serves or served.
     struct Served
     {
-        std::string mnId; //!< its identifier
-        uint32_t interface {
-            0
-        };                                                  //!< access interface
+        std::string mnId;                                   //!< its identifier
+        uint32_t accessInterface{0};                        //!< access interface
         Ipv6Address linkLocal;                              //!< its link-local address
         Ipv6Address own;                                    //!< its address on this link
         Ipv6Address previous;                               //!< router it came from (layer 2)
