@@ -239,6 +239,12 @@ ScenarioRun::ShortestPath(uint32_t flow) const
     {
         return 0;
     }
+    auto peer = m_l2.find(m_flowCn[flow]); // a mobile correspondent: from its router on
+    if (peer != m_l2.end())
+    {
+        std::string peerAr = peer->second->GetCurrent();
+        return peerAr.empty() ? 0 : m_graph.Distance(m_vertex.at(peerAr), m_vertex.at(ar)) + 2;
+    }
     return m_graph.Distance(m_vertex.at(m_flowCn[flow]), m_vertex.at(ar)) + 1; // + access link
 }
 
@@ -279,6 +285,7 @@ void
 ScenarioRun::StartFlow(size_t index)
 {
     const FlowConfig& f = m_cfg.flows[index];
+    // The receiving mn is the flow's mn (a flow between two mns is "downlink" to it).
     bool downlink = m_cfg.FindNode(f.to)->role == "mn";
     const std::string& mn = downlink ? f.to : f.from;
     const std::string& cn = downlink ? f.from : f.to;
@@ -286,19 +293,25 @@ ScenarioRun::StartFlow(size_t index)
     m_flowMn.push_back(mn);
     m_flowCn.push_back(cn);
     Ipv6Address mnAddress = CurrentGlobal(mn);
+    bool mobilePeer = m_cfg.FindNode(cn)->role == "mn";
+    Ipv6Address cnAddress = mobilePeer ? CurrentGlobal(cn) : FirstGlobal(cn);
     m_handovers->SetFlowAddress(id, Str(mnAddress));
-    if (mnAddress.IsAny())
+    for (const auto& [node, address] :
+         {std::make_pair(mn, mnAddress), std::make_pair(cn, cnAddress)})
     {
-        m_warnings.push_back(fmt::format("flows: \"{}\" starts at {} s but {} has no address "
-                                         "yet (not attached, or its router advertisement has "
-                                         "not arrived); the flow sends nothing",
-                                         f.name,
-                                         f.startS,
-                                         mn));
-        return;
+        if (address.IsAny())
+        {
+            m_warnings.push_back(fmt::format("flows: \"{}\" starts at {} s but {} has no address "
+                                             "yet (not attached, or its router advertisement "
+                                             "has not arrived); the flow sends nothing",
+                                             f.name,
+                                             f.startS,
+                                             node));
+            return;
+        }
     }
-    Ipv6Address dst = downlink ? mnAddress : FirstGlobal(cn);
-    Ipv6Address src = downlink ? FirstGlobal(cn) : mnAddress;
+    Ipv6Address dst = downlink ? mnAddress : cnAddress;
+    Ipv6Address src = downlink ? cnAddress : mnAddress;
     uint16_t port = 9000 + index;
     std::string socket = f.type == "udp" ? "ns3::UdpSocketFactory" : "ns3::TcpSocketFactory";
     Time duration = Seconds(f.stopS - f.startS);

@@ -400,18 +400,19 @@ ParseFlows(const Reader& top, ScenarioConfig& c)
         }
         const NodeConfig& from = Endpoint(c, o, "from");
         const NodeConfig& to = Endpoint(c, o, "to");
-        bool ok = (from.role == "mn" && to.role == "cn") || (from.role == "cn" && to.role == "mn");
-        if (!ok)
+        // A correspondent is a fixed node (cn) or another mobile node.
+        bool ok = (from.role == "mn" && (to.role == "cn" || to.role == "mn")) ||
+                  (from.role == "cn" && to.role == "mn");
+        if (!ok || from.name == to.name)
         {
             const NodeConfig& bad = (from.role == "mn" || from.role == "cn") ? to : from;
-            Reader::Fail(
-                o.Path(&bad == &to ? "to" : "from"),
-                fmt::format("a flow runs between an mn and a cn (from \"{}\" is {}, to \"{}\" is "
-                            "{})",
-                            from.name,
-                            from.role,
-                            to.name,
-                            to.role));
+            Reader::Fail(o.Path(&bad == &to ? "to" : "from"),
+                         fmt::format("a flow runs between an mn and a cn or another mn (from "
+                                     "\"{}\" is {}, to \"{}\" is {})",
+                                     from.name,
+                                     from.role,
+                                     to.name,
+                                     to.role));
         }
         f.from = from.name;
         f.to = to.name;

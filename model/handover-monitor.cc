@@ -197,8 +197,8 @@ HandoverMonitor::GetHandovers() const
             long charged = -1;
             for (size_t i = 0; i < out.size(); ++i)
             {
-                if (out[i].mn == f.record.mn && out[i].l2DownS <= sentAt + meanDelay &&
-                    f.record.startS < out[i].l2DownS)
+                bool end = out[i].mn == f.record.mn || out[i].mn == f.record.cn; // cn may move
+                if (end && out[i].l2DownS <= sentAt + meanDelay && f.record.startS < out[i].l2DownS)
                 {
                     charged = i;
                 }

@@ -303,10 +303,10 @@ TEST(ScenarioConfig, FlowErrors)
 {
     json j = Base();
     j["flows"][0]["from"] = "lma";
-    EXPECT_ERROR(j, "flows[0].from: a flow runs between an mn and a cn");
+    EXPECT_ERROR(j, "flows[0].from: a flow runs between an mn and a cn or another mn");
     j = Base();
     j["flows"][0]["from"] = "mn";
-    EXPECT_ERROR(j, "flows[0].to: a flow runs between an mn and a cn");
+    EXPECT_ERROR(j, "flows[0].to: a flow runs between an mn and a cn or another mn");
     j = Base();
     j["flows"][1]["name"] = "down";
     EXPECT_ERROR(j, "flows[1].name: duplicate flow name");
