@@ -141,46 +141,39 @@ RrInitiator::Start(Ipv6Address home, Ipv6Address careOf)
         peer = Peer{Cookie(), Cookie(), std::nullopt, std::nullopt, false};
         peer.homeRtx.Start(m_initialTimeout);
         peer.careOfRtx.Start(m_initialTimeout);
-        SendHomeTestInit(cn);
-        SendCareOfTestInit(cn);
+        SendTestInit(cn, true);
+        SendTestInit(cn, false);
     }
     return true;
 }
 
 void
-RrInitiator::SendHomeTestInit(Ipv6Address cn)
+RrInitiator::SendTestInit(Ipv6Address cn, bool home)
 {
     Peer& peer = m_peers[cn];
-    if (!peer.homeRtx.Next(m_maxTimeout))
+    LocationUpdate::Retransmission& rtx = home ? peer.homeRtx : peer.careOfRtx;
+    if (!rtx.Next(m_maxTimeout))
     {
         m_stats.givenUp++;
         return;
     }
-    HomeTestInit hoti;
-    hoti.SetHomeInitCookie(peer.homeCookie); // §11.6.1: a retransmission keeps its cookie
-    m_mh->Send(hoti, m_home, cn);            // from the home address: through the home agent
-    m_stats.hotiSent++;
-    m_stats.retransmitted += peer.homeRtx.IsRetransmission() ? 1 : 0;
-    peer.homeRtx.timer =
-        Simulator::Schedule(peer.homeRtx.timeout, &RrInitiator::SendHomeTestInit, this, cn);
-}
-
-void
-RrInitiator::SendCareOfTestInit(Ipv6Address cn)
-{
-    Peer& peer = m_peers[cn];
-    if (!peer.careOfRtx.Next(m_maxTimeout))
+    // §11.6.1: a retransmission keeps its cookie.
+    if (home)
     {
-        m_stats.givenUp++;
-        return;
+        HomeTestInit hoti;
+        hoti.SetHomeInitCookie(peer.homeCookie);
+        m_mh->Send(hoti, m_home, cn); // from the home address: through the home agent
+        m_stats.hotiSent++;
     }
-    CareOfTestInit coti;
-    coti.SetCareOfInitCookie(peer.careOfCookie);
-    m_mh->Send(coti, m_careOf, cn); // from the care-of address: directly
-    m_stats.cotiSent++;
-    m_stats.retransmitted += peer.careOfRtx.IsRetransmission() ? 1 : 0;
-    peer.careOfRtx.timer =
-        Simulator::Schedule(peer.careOfRtx.timeout, &RrInitiator::SendCareOfTestInit, this, cn);
+    else
+    {
+        CareOfTestInit coti;
+        coti.SetCareOfInitCookie(peer.careOfCookie);
+        m_mh->Send(coti, m_careOf, cn); // from the care-of address: directly
+        m_stats.cotiSent++;
+    }
+    m_stats.retransmitted += rtx.IsRetransmission() ? 1 : 0;
+    rtx.timer = Simulator::Schedule(rtx.timeout, &RrInitiator::SendTestInit, this, cn, home);
 }
 
 void

@@ -110,8 +110,9 @@ class RrInitiator : public Object
     void HandleHomeTest(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6Interface> iface);
     void HandleCareOfTest(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6Interface> iface);
     void MaybeBind(Ipv6Address cn);
-    void SendHomeTestInit(Ipv6Address cn);
-    void SendCareOfTestInit(Ipv6Address cn);
+    /// \brief (Re)send a HoTI (\p home) or CoTI to \p cn, with back-off.
+    /// \param cn the correspondent \param home true for the HoTI
+    void SendTestInit(Ipv6Address cn, bool home);
     void StopTests(Peer& peer);
     uint64_t Cookie();
 

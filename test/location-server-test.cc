@@ -1,5 +1,7 @@
 // The fully distributed scenario's location messages and server, on two ns-3 nodes: a
 // mobility router/mobile node (A) talks to a location server (B) across one link.
+#include "two-nodes.h"
+
 #include "ns3/binding-ack.h"
 #include "ns3/binding-cache.h"
 #include "ns3/binding-update.h"
@@ -88,23 +90,7 @@ class LocationServerTest : public ::testing::Test
   protected:
     void SetUp() override
     {
-        m_nodes.Create(2);
-        PointToPointHelper p2p;
-        p2p.SetDeviceAttribute("DataRate", StringValue("100Mbps"));
-        p2p.SetChannelAttribute("Delay", StringValue("2ms"));
-        NetDeviceContainer devices = p2p.Install(m_nodes);
-        InternetStackHelper stack;
-        stack.SetIpv4StackInstall(false);
-        Ipv6ListRoutingHelper list;
-        Ipv6StaticRoutingHelper staticRouting;
-        list.Add(staticRouting, 0);
-        stack.SetRoutingHelper(list);
-        stack.Install(m_nodes);
-        Ipv6AddressHelper address;
-        address.SetBase(Ipv6Address("2001:470:1::"), Ipv6Prefix(64));
-        Ipv6InterfaceContainer ifaces = address.Assign(devices);
-        m_a = ifaces.GetAddress(0, 1);
-        m_b = ifaces.GetAddress(1, 1);
+        m_nodes = dmmtest::TwoNodes(m_a, m_b);
         // The server's node processes Home Address options (RFC 6275 §9.3.1).
         InsertMobilityRouting(m_nodes.Get(1), CreateObject<MobilityRouting>());
         m_mh = MobilityL4Protocol::Install(m_nodes.Get(0));

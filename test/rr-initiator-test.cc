@@ -1,6 +1,8 @@
 // Return routability from the mobile node's side (RFC 6275 §11.6, §11.8): HoTI and CoTI
 // are sent again with exponential back-off while no HoT/CoT answers, keep their cookies,
 // and are given up when the wait would exceed MaxTimeout.
+#include "two-nodes.h"
+
 #include "ns3/care-of-test-init.h"
 #include "ns3/client-location-update.h"
 #include "ns3/core-module.h"
@@ -27,22 +29,7 @@ class RrInitiatorTest : public ::testing::Test
   protected:
     void SetUp() override
     {
-        m_nodes.Create(2);
-        PointToPointHelper p2p;
-        p2p.SetChannelAttribute("Delay", StringValue("2ms"));
-        NetDeviceContainer devices = p2p.Install(m_nodes);
-        InternetStackHelper stack;
-        stack.SetIpv4StackInstall(false);
-        Ipv6ListRoutingHelper list;
-        Ipv6StaticRoutingHelper staticRouting;
-        list.Add(staticRouting, 0);
-        stack.SetRoutingHelper(list);
-        stack.Install(m_nodes);
-        Ipv6AddressHelper address;
-        address.SetBase(Ipv6Address("2001:470:1::"), Ipv6Prefix(64));
-        Ipv6InterfaceContainer ifaces = address.Assign(devices);
-        m_mn = ifaces.GetAddress(0, 1);
-        m_cn = ifaces.GetAddress(1, 1);
+        m_nodes = dmmtest::TwoNodes(m_mn, m_cn);
         Ptr<MobilityL4Protocol> mh = MobilityL4Protocol::Install(m_nodes.Get(0));
         mh->TraceConnectWithoutContext("Tx", MakeCallback(&RrInitiatorTest::Sent, this));
         auto mr = DynamicCast<HostMobilityRouting>(

@@ -9,10 +9,40 @@
 #include <filesystem>
 #include <gtest/gtest.h>
 #include <map>
+#include <optional>
 #include <sstream>
 
 using namespace ns3;
 using namespace dmmtest;
+
+namespace
+{
+/// Runs a shipped scenario with captures into a fresh temporary folder.
+/// \return the folder; \p results (if given) receives the run's results
+std::filesystem::path
+CaptureRun(const std::string& tag,
+           const std::string& file,
+           const std::vector<std::string>& overrides,
+           std::optional<std::string> profile,
+           RunResults* results = nullptr)
+{
+    auto dir = std::filesystem::temp_directory_path() / ("dmm-scenario-pcap-" + tag);
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    ScenarioConfig cfg =
+        LoadScenario(std::string(DMM_SOURCE_DIR) + "/scenarios/" + file, overrides, profile, {});
+    RunOptions opt;
+    opt.outDir = dir.string();
+    opt.pcap = true;
+    opt.progress = false;
+    RunResults r = RunScenario(cfg, opt);
+    if (results)
+    {
+        *results = r;
+    }
+    return dir;
+}
+} // namespace
 
 TEST(ScenarioPcap, TsharkDecodesPbuPbaAndTunnel)
 {
@@ -20,19 +50,8 @@ TEST(ScenarioPcap, TsharkDecodesPbuPbaAndTunnel)
     {
         GTEST_SKIP() << "tshark is not installed (tools/bootstrap.sh installs it)";
     }
-    auto dir = std::filesystem::temp_directory_path() / "dmm-scenario-pcap";
-    std::filesystem::remove_all(dir);
-    std::filesystem::create_directories(dir);
-    ScenarioConfig cfg =
-        LoadScenario(std::string(DMM_SOURCE_DIR) + "/scenarios/pmipv6-hierarchical.json",
-                     {},
-                     {},
-                     {});
-    RunOptions opt;
-    opt.outDir = dir.string();
-    opt.pcap = true;
-    opt.progress = false;
-    RunResults r = RunScenario(cfg, opt);
+    RunResults r;
+    auto dir = CaptureRun("default", "pmipv6-hierarchical.json", {}, {}, &r);
 
     // The LMA's links see every PBU/PBA: one capture per LMA device.
     std::map<std::string, int> pbuSeqFromMag; // "file seq" -> count
@@ -102,20 +121,7 @@ namespace
 std::filesystem::path
 CaptureShipped(const std::string& profile)
 {
-    auto dir = std::filesystem::temp_directory_path() / ("dmm-scenario-pcap-" + profile);
-    std::filesystem::remove_all(dir);
-    std::filesystem::create_directories(dir);
-    ScenarioConfig cfg =
-        LoadScenario(std::string(DMM_SOURCE_DIR) + "/scenarios/pmipv6-hierarchical.json",
-                     {},
-                     profile,
-                     {});
-    RunOptions opt;
-    opt.outDir = dir.string();
-    opt.pcap = true;
-    opt.progress = false;
-    RunScenario(cfg, opt);
-    return dir;
+    return CaptureRun(profile, "pmipv6-hierarchical.json", {}, profile);
 }
 
 /// Number of packets of a capture matching a display filter.
@@ -233,16 +239,7 @@ TEST(ScenarioPcap, TsharkDecodesDmaSignalling)
     {
         GTEST_SKIP() << "tshark is not installed (tools/bootstrap.sh installs it)";
     }
-    auto dir = std::filesystem::temp_directory_path() / "dmm-scenario-pcap-dma";
-    std::filesystem::remove_all(dir);
-    std::filesystem::create_directories(dir);
-    ScenarioConfig cfg =
-        LoadScenario(std::string(DMM_SOURCE_DIR) + "/scenarios/dmm-fig7-dma.json", {}, {}, {});
-    RunOptions opt;
-    opt.outDir = dir.string();
-    opt.pcap = true;
-    opt.progress = false;
-    RunScenario(cfg, opt);
+    auto dir = CaptureRun("dma", "dmm-fig7-dma.json", {}, {});
     ExpectCleanCaptures(dir);
     // The database's link carries the session messages (experimental MH type 253) and
     // the last move's two PBUs leave ar2 with the HNP of each H-MAR.
@@ -270,19 +267,8 @@ TEST(ScenarioPcap, TsharkDecodesLocationSignalling)
     {
         GTEST_SKIP() << "tshark is not installed (tools/bootstrap.sh installs it)";
     }
-    auto dir = std::filesystem::temp_directory_path() / "dmm-scenario-pcap-fd";
-    std::filesystem::remove_all(dir);
-    std::filesystem::create_directories(dir);
-    ScenarioConfig cfg =
-        LoadScenario(std::string(DMM_SOURCE_DIR) + "/scenarios/dmm-fig9-fully-distributed.json",
-                     {},
-                     {},
-                     {});
-    RunOptions opt;
-    opt.outDir = dir.string();
-    opt.pcap = true;
-    opt.progress = false;
-    RunResults r = RunScenario(cfg, opt);
+    RunResults r;
+    auto dir = CaptureRun("fd", "dmm-fig9-fully-distributed.json", {}, {}, &r);
     ExpectCleanCaptures(dir);
     // lm1's link: the home registration pointing HoA11 to network 3 (HAO, Alternate CoA
     // and the experimental option 253 naming lm3), its BA, and location queries/replies.
@@ -335,19 +321,12 @@ TEST(ScenarioPcap, TsharkDecodesNetworkBasedLocationSignalling)
     {
         GTEST_SKIP() << "tshark is not installed (tools/bootstrap.sh installs it)";
     }
-    auto dir = std::filesystem::temp_directory_path() / "dmm-scenario-pcap-fd-network";
-    std::filesystem::remove_all(dir);
-    std::filesystem::create_directories(dir);
-    ScenarioConfig cfg =
-        LoadScenario(std::string(DMM_SOURCE_DIR) + "/scenarios/dmm-fig9-fully-distributed.json",
-                     {"protocol.location_update=network"},
-                     {},
-                     {});
-    RunOptions opt;
-    opt.outDir = dir.string();
-    opt.pcap = true;
-    opt.progress = false;
-    RunResults r = RunScenario(cfg, opt);
+    RunResults r;
+    auto dir = CaptureRun("fd-network",
+                          "dmm-fig9-fully-distributed.json",
+                          {"protocol.location_update=network"},
+                          {},
+                          &r);
     ExpectCleanCaptures(dir);
     // Every location message lm3 sent (its Register Acks, one per move, and its Replies)
     // is on its link as MH type 253 from its address.
