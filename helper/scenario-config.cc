@@ -139,7 +139,7 @@ ParseGlobals(const Reader& top, ScenarioConfig& c)
         Reader::Fail("protocol.location",
                      fmt::format("unknown mode \"{}\" (known: pull, push)", c.protocol.location));
     }
-    c.protocol.locationUpdate = prot.String("location_update", "client");
+    c.protocol.locationUpdate = prot.String("location_update", "network");
     if (c.protocol.locationUpdate != "client" && c.protocol.locationUpdate != "network")
     {
         Reader::Fail(

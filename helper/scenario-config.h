@@ -100,7 +100,7 @@ struct ProtocolConfig
     std::string location;
     double locationCacheS; //!< fully-distributed, pull: location cache time-out, s
     /// fully-distributed: the node registers its addresses ("client", Fig 9's MN11+LU) or
-    /// its access router does ("network", AR31+LU; the node is a plain host)
+    /// its access router does ("network", the default: AR31+LU; the node is a plain host)
     std::string locationUpdate;
     /// dma-client: Binding Updates go "direct" to earlier routers or through the current
     /// one as a "proxy" LU
