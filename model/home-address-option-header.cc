@@ -4,6 +4,7 @@
 #include "ns3/home-address-option-header.h"
 
 #include "ns3/log.h"
+#include "ns3/mobility-header.h"
 
 #include <algorithm>
 #include <vector>
@@ -156,8 +157,7 @@ HomeAddressOptionHeader::Parse(Ptr<const Packet> p, HomeAddressOptionHeader* out
         return ParseResult::TRUNCATED;
     }
     // The header is at most (255 + 1) * 8 octets; more need not be copied.
-    std::vector<uint8_t> bytes(std::min<uint32_t>(p->GetSize(), 2048));
-    p->CopyData(bytes.data(), bytes.size());
+    std::vector<uint8_t> bytes = CopyLeadingBytes(p, 2048);
     return Parse(bytes.data(), bytes.size(), out);
 }
 

@@ -49,9 +49,10 @@ SumWords(const uint8_t* data, uint32_t size, uint32_t sum)
     return sum;
 }
 
-/// Copy at most MAX_SIZE + 1 octets of a packet (enough to see that it is too long).
+} // namespace
+
 std::vector<uint8_t>
-CopyPacket(Ptr<const Packet> p, uint32_t limit)
+CopyLeadingBytes(Ptr<const Packet> p, uint32_t limit)
 {
     uint32_t n = std::min(p->GetSize(), limit);
     std::vector<uint8_t> bytes(n);
@@ -61,8 +62,6 @@ CopyPacket(Ptr<const Packet> p, uint32_t limit)
     }
     return bytes;
 }
-
-} // namespace
 
 TypeId
 MobilityHeader::GetTypeId()
@@ -220,7 +219,7 @@ MobilityHeader::Validate(Ptr<const Packet> p)
     {
         return ParseResult::TRUNCATED;
     }
-    std::vector<uint8_t> bytes = CopyPacket(p, MAX_SIZE + 1);
+    std::vector<uint8_t> bytes = CopyLeadingBytes(p, MAX_SIZE + 1);
     return ValidateBytes(bytes.data(), bytes.size());
 }
 
@@ -231,7 +230,7 @@ MobilityHeader::Validate(Ptr<const Packet> p, Ipv6Address src, Ipv6Address dst)
     {
         return ParseResult::TRUNCATED;
     }
-    std::vector<uint8_t> bytes = CopyPacket(p, MAX_SIZE + 1);
+    std::vector<uint8_t> bytes = CopyLeadingBytes(p, MAX_SIZE + 1);
     ParseResult r = ValidateBytes(bytes.data(), bytes.size());
     if (r != ParseResult::OK)
     {
@@ -249,7 +248,7 @@ MobilityHeader::GetMessageName(Ptr<const Packet> p)
     {
         return "MH?";
     }
-    std::vector<uint8_t> b = CopyPacket(p, 10);
+    std::vector<uint8_t> b = CopyLeadingBytes(p, 10);
     if (b.size() < 3)
     {
         return "MH?";

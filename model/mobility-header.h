@@ -214,6 +214,13 @@ class MobilityHeader : public Header
 
 std::ostream& operator<<(std::ostream& os, MobilityHeader::ParseResult r);
 
+/**
+ * \brief The first octets of a packet, for parsers of untrusted headers.
+ * \param p the packet \param limit at most this many (enough to see a header is too long)
+ * \return a copy of min(size, limit) octets
+ */
+std::vector<uint8_t> CopyLeadingBytes(Ptr<const Packet> p, uint32_t limit);
+
 } // namespace ns3
 
 #endif /* DMM_MOBILITY_HEADER_H */

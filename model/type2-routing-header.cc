@@ -4,6 +4,7 @@
 #include "ns3/type2-routing-header.h"
 
 #include "ns3/log.h"
+#include "ns3/mobility-header.h"
 
 #include <algorithm>
 #include <vector>
@@ -113,9 +114,8 @@ Type2RoutingHeader::Parse(Ptr<const Packet> p, Type2RoutingHeader* out)
     {
         return ParseResult::TRUNCATED;
     }
-    // A routing header is at most (255 + 1) * 8 octets; more need not be copied.
-    std::vector<uint8_t> bytes(std::min<uint32_t>(p->GetSize(), 2048));
-    p->CopyData(bytes.data(), bytes.size());
+    // The header is at most (255 + 1) * 8 octets; more need not be copied.
+    std::vector<uint8_t> bytes = CopyLeadingBytes(p, 2048);
     return Parse(bytes.data(), bytes.size(), out);
 }
 
