@@ -314,3 +314,28 @@ TEST(DmmFig9, NetworkBasedRoutersRegisterAPlainHost)
     }
     EXPECT_THROW(LoadFig9({"protocol.location_update=both"}), ScenarioError);
 }
+
+TEST(DmmFig9, OverWifiTheAssociationNamesThePreviousRouter)
+{
+    // 802.11: the station finds the new AP itself; at its association the monitor tells the
+    // new router where the node came from (as IEEE 802.11F would), so the network-based
+    // update fetches the context from the right router at each handover.
+    ScenarioConfig cfg = LoadScenario(std::string(DMM_SOURCE_DIR) + "/scenarios/pmipv6-wifi.json",
+                                      {},
+                                      "fully-distributed",
+                                      {});
+    RunResults r = Simulate(cfg);
+    ASSERT_EQ(r.handovers.size(), 2u);
+    for (const auto& h : r.handovers)
+    {
+        SCOPED_TRACE(h.from + " -> " + h.to);
+        const SignalingRecord& request = Message(r, h.to, "ContextRequest", h.l2DownS);
+        const SignalingRecord& reply = Message(r, h.from, "ContextReply", h.l2DownS);
+        EXPECT_EQ(reply.dst, request.src);
+        EXPECT_LT(request.timeS, h.signalingDoneS);
+    }
+    for (const auto& f : r.flows)
+    {
+        EXPECT_GT(f.received, f.sent * 95 / 100) << f.flow;
+    }
+}
