@@ -44,8 +44,9 @@ DistributedMobilityRouting::GetTypeId()
                           MakeTimeAccessor(&DistributedMobilityRouting::m_queryTimeout),
                           MakeTimeChecker(MilliSeconds(1)))
             .AddAttribute("QueueSize",
-                          "Packets per home address that may wait for a Location Reply at "
-                          "the address's own router.",
+                          "Packets per home address that may wait: for a Location Reply at "
+                          "the address's own router, or, held, for the departed node's new "
+                          "router.",
                           UintegerValue(64),
                           MakeUintegerAccessor(&DistributedMobilityRouting::m_queueSize),
                           MakeUintegerChecker<uint32_t>())
@@ -231,7 +232,13 @@ DistributedMobilityRouting::RouteInput(Ptr<const Packet> p,
         if (m_held.count(dst))
         {
             m_locatorStats.intercepted++;
-            m_pending[dst].queue.emplace_back(p->Copy(), header); // its new router will ask
+            auto& queue = m_pending[dst].queue;
+            if (queue.size() >= m_queueSize)
+            {
+                m_locatorStats.queueFull++;
+                return true;
+            }
+            queue.emplace_back(p->Copy(), header); // until its new router asks for it
             return true;
         }
         if (const Tunnel* forward = LookupDestinationTunnel(dst))
