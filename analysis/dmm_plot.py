@@ -46,6 +46,7 @@ import argparse  # noqa: E402
 import csv  # noqa: E402
 import json  # noqa: E402
 import math  # noqa: E402
+import re  # noqa: E402
 import zlib  # noqa: E402
 from pathlib import Path  # noqa: E402
 
@@ -215,6 +216,16 @@ def read_run(directory):
     run["messages_per_handover"] = total_messages / count if count > 0 else NAN
     run["bytes_per_handover"] = run["signaling_bytes"] / count if count > 0 else NAN
     run["dir"] = str(d)
+    return run
+
+
+def read_labelled(arg):
+    """read_run of DIR, or of LABEL=DIR with LABEL as its profile (a variant)."""
+    label, sep, directory = arg.partition("=")
+    if not sep or Path(arg).is_dir() or not re.fullmatch(r"[A-Za-z0-9_-]+", label):
+        return read_run(arg)
+    run = read_run(directory)
+    run["profile"] = label
     return run
 
 
@@ -450,7 +461,8 @@ def main(argv=None):
     parser = argparse.ArgumentParser(
         description="Plot dmm-run result directories, grouped by profile.")
     parser.add_argument("dirs", nargs="+", metavar="RESULT_DIR",
-                        help="a dmm-run --out directory (summary.json and CSV files)")
+                        help="a dmm-run --out directory (summary.json and CSV files), or "
+                             "LABEL=DIR to group it under LABEL instead of its profile")
     parser.add_argument("--out", default="plots", metavar="DIR",
                         help="where to write the figures and summary.md (default: plots)")
     parser.add_argument("--side-by-side", action="store_true",
@@ -459,7 +471,7 @@ def main(argv=None):
     args = parser.parse_args(argv)
 
     try:
-        runs = [read_run(d) for d in args.dirs]
+        runs = [read_labelled(d) for d in args.dirs]
         out = Path(args.out)
         try:
             out.mkdir(parents=True, exist_ok=True)

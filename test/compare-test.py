@@ -8,7 +8,7 @@ Runs the command as a user would (through its shebang): pmipv6 and none, seeds 1
 each run's summary.json and handovers.csv, that comparison.md has one row per profile,
 that the plots exist, that a second invocation gives byte-identical tables, that bad
 arguments fail with the problem named and that a failing run fails the command and is
-named.
+named, and that a variant (a profile with its own overrides) gets its own row.
 """
 
 import csv
@@ -53,7 +53,7 @@ def same(cell, value):
         return False
 
 
-def check_csv_row(row, run_dir):
+def check_csv_row(row, run_dir, label=None):
     summary = json.loads((run_dir / "summary.json").read_text())
     with open(run_dir / "handovers.csv", newline="") as f:
         handovers = list(csv.DictReader(f))
@@ -79,7 +79,7 @@ def check_csv_row(row, run_dir):
         check(column in row and same(row[column], value),
               "%s: comparison.csv %s = %r, expected %r" % (run_dir, column, row.get(column),
                                                            value))
-    check(row["seed"] == str(summary["seed"]) and row["profile"] == summary["profile"],
+    check(row["seed"] == str(summary["seed"]) and row["profile"] == (label or summary["profile"]),
           "%s: profile/seed of the row match summary.json" % run_dir)
 
 
@@ -146,6 +146,27 @@ def main():
                   "%s byte-identical across invocations" % name)
         check(not (again / "plots").exists(), "--no-plots draws nothing")
 
+        # A variant: a profile with its own overrides, compared under its label.
+        var = tmp / "variant"
+        r = compare(SCENARIO, "--profiles", "pmipv6", "--seeds", "1", "--out", var,
+                    "--runner", RUNNER, *SHORT, "--variant", "pmipv6-slow", "pmipv6",
+                    "l2.switch_time_ms=80")
+        check(r.returncode == 0, "a variant runs (rc=%d): %s" % (r.returncode, r.stderr))
+        with open(var / "comparison.csv", newline="") as f:
+            rows = {row["profile"]: row for row in csv.DictReader(f)}
+        check(set(rows) == {"pmipv6", "pmipv6-slow"}, "one row per label: %s" % sorted(rows))
+        if set(rows) == {"pmipv6", "pmipv6-slow"}:
+            check_csv_row(rows["pmipv6-slow"], var / "pmipv6-slow" / "seed-1", "pmipv6-slow")
+            # The variant's 30 ms longer link switch shows in its latency only.
+            delta = (float(rows["pmipv6-slow"]["latency_mean_ms"])
+                     - float(rows["pmipv6"]["latency_mean_ms"]))
+            check(abs(delta - 30) < 1e-6, "the variant's override applies to it alone: %g"
+                  % delta)
+        md = (var / "comparison.md").read_text()
+        check("| pmipv6-slow |" in md and "`l2.switch_time_ms=80`" in md,
+              "comparison.md names the variant and its overrides")
+        check((var / "plots" / "compare-latency.png").is_file(), "variants are plotted")
+
         # Bad arguments: non-zero exit, the problem named, nothing run.
         bad = tmp / "bad"
         cases = [
@@ -159,6 +180,10 @@ def main():
             ([tmp / "missing.json"], "missing.json"),
             ([SCENARIO, "--runner", tmp / "no-dmm-run"], "no-dmm-run"),
             ([SCENARIO, "--jobs", "0"], "--jobs"),
+            ([SCENARIO, "--variant", "a", "pmipv6"], "LABEL PROFILE KEY=VALUE"),
+            ([SCENARIO, "--variant", "pmipv6", "pmipv6", "x=1"], "already used"),
+            ([SCENARIO, "--variant", "a b", "pmipv6", "x=1"], "invalid label"),
+            ([SCENARIO, "--variant", "a", "pmipv6", "x"], "is not KEY=VALUE"),
         ]
         for args, named in cases:
             extra = ["--out", bad] + ([] if "--runner" in args else ["--runner", RUNNER])
