@@ -90,6 +90,7 @@ ClientLocationUpdate::DoDispose()
     Halt();
     m_mh = nullptr;
     m_authorize = AuthorizeCallback();
+    m_verify = VerifyCallback();
     LocationUpdate::DoDispose();
 }
 
@@ -117,6 +118,18 @@ void
 ClientLocationUpdate::SetAuthorizeCallback(AuthorizeCallback cb)
 {
     m_authorize = cb;
+}
+
+void
+ClientLocationUpdate::SetVerifyCallback(VerifyCallback cb)
+{
+    m_verify = cb;
+}
+
+uint64_t
+ClientLocationUpdate::GetUnverifiedAcks() const
+{
+    return m_unverified;
 }
 
 void
@@ -286,6 +299,7 @@ ClientLocationUpdate::Transmit(Key key)
 void
 ClientLocationUpdate::HandleBa(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6Interface>)
 {
+    std::vector<uint8_t> bytes = CopyLeadingBytes(p, p->GetSize());
     BindingAck ba;
     p->RemoveHeader(ba);
     // The destination is the home address (after the type 2 routing header).
@@ -297,6 +311,11 @@ ClientLocationUpdate::HandleBa(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6
     }
     Ipv6Address peer = it->first.first;
     Key key = it->first;
+    if (it->second.kind == PeerKind::CORRESPONDENT && !m_verify.IsNull() && !m_verify(peer, bytes))
+    {
+        m_unverified++; // RFC 6275 §11.7.3: silently discarded; the BU is retransmitted
+        return;
+    }
     Entry& e = it->second;
     e.rtx.Stop();
     bool accepted = ba.GetStatus() < 128;

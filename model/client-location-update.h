@@ -43,6 +43,8 @@ class ClientLocationUpdate : public LocationUpdate
 
     /// Fills in the authorisation of a BU to a correspondent; false = cannot send yet.
     typedef Callback<bool, Ipv6Address, MobilityHeader&> AuthorizeCallback;
+    /// Checks a correspondent's BA (its Mobility Header bytes); false = discard it.
+    typedef Callback<bool, Ipv6Address, const std::vector<uint8_t>&> VerifyCallback;
 
     /// \brief Get the type ID. \return the object TypeId
     static TypeId GetTypeId();
@@ -78,6 +80,9 @@ class ClientLocationUpdate : public LocationUpdate
     void Unbind(Ipv6Address peer, Ipv6Address careOf, Ipv6Address home = Ipv6Address::GetAny());
     /// \param cb authorisation of correspondent BUs (return routability)
     void SetAuthorizeCallback(AuthorizeCallback cb);
+    /// \param cb verification of correspondent BAs (RFC 6275 §11.7.3: their Binding
+    ///        Authorization Data)
+    void SetVerifyCallback(VerifyCallback cb);
 
     /// \param peer a peer \return true if its last Binding Update is acknowledged
     bool IsBound(Ipv6Address peer) const;
@@ -106,6 +111,8 @@ class ClientLocationUpdate : public LocationUpdate
 
     /// \return the retransmissions sent so far (all peers)
     uint64_t GetRetransmissions() const;
+    /// \return correspondent BAs discarded because their authenticator did not verify
+    uint64_t GetUnverifiedAcks() const;
 
   protected:
     void DoDispose() override;
@@ -138,6 +145,7 @@ class ClientLocationUpdate : public LocationUpdate
     Ipv6Address m_relay;           //!< proxy LU relaying home registrations, or ::
     std::map<Key, Entry> m_list;   //!< binding update list
     AuthorizeCallback m_authorize; //!< return routability
+    VerifyCallback m_verify;       //!< return routability: BA check
     Time m_lifetime;               //!< attribute Lifetime
     Time m_correspondentLifetime;  //!< attribute CorrespondentLifetime
     double m_refreshRatio;         //!< attribute RefreshRatio
@@ -145,6 +153,7 @@ class ClientLocationUpdate : public LocationUpdate
     Time m_initialTimeoutFirstReg; //!< attribute InitialBindackTimeoutFirstReg
     Time m_maxTimeout;             //!< attribute MaxBindackTimeout
     uint64_t m_retransmissions{0}; //!< retransmissions sent
+    uint64_t m_unverified{0};      //!< correspondent BAs discarded (bad authenticator)
 };
 
 } // namespace ns3

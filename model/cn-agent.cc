@@ -210,11 +210,11 @@ CnAgent::HandleBindingUpdate(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6In
     auto kbm = ReturnRoutability::BindingManagementKey(
         ReturnRoutability::HomeKeygenToken(m_kcn, home, *homeNonce),
         ReturnRoutability::CareOfKeygenToken(m_kcn, careOf, *careOfNonce));
-    if (!ReturnRoutability::VerifyBindingUpdate(bytes.data(),
-                                                bytes.size(),
-                                                kbm,
-                                                careOf,
-                                                header.GetDestination()))
+    if (!ReturnRoutability::VerifyBindingMessage(bytes.data(),
+                                                 bytes.size(),
+                                                 kbm,
+                                                 careOf,
+                                                 header.GetDestination()))
     {
         m_stats.badAuth++; // §9.5.1: silently discarded
         return;
@@ -240,7 +240,8 @@ CnAgent::HandleBindingUpdate(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6In
     m_stats.accepted++;
     if (bu.GetAckRequested())
     {
-        Acknowledge(home, careOf, header.GetDestination(), 0, bu.GetSequence(), lifetime);
+        // §6.1.8: signed like the BU, so the mobile node can trust it.
+        Acknowledge(home, careOf, header.GetDestination(), 0, bu.GetSequence(), lifetime, &kbm);
     }
 }
 
@@ -250,12 +251,17 @@ CnAgent::Acknowledge(Ipv6Address home,
                      Ipv6Address self,
                      uint8_t status,
                      uint16_t sequence,
-                     Time lifetime)
+                     Time lifetime,
+                     const ReturnRoutability::Digest* kbm)
 {
     BindingAck ba;
     ba.SetStatus(status);
     ba.SetSequence(sequence);
     ba.SetLifetime(lifetime);
+    if (kbm)
+    {
+        ReturnRoutability::SignBindingMessage(ba, *kbm, careOf, self);
+    }
     m_mh->SendWithRoutingHeader(ba, self, careOf, home);
 }
 

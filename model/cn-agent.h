@@ -8,6 +8,7 @@
 #include "ns3/event-id.h"
 #include "ns3/ipv6-address.h"
 #include "ns3/nstime.h"
+#include "ns3/return-routability.h"
 
 #include <map>
 #include <vector>
@@ -79,7 +80,8 @@ class CnAgent : public Application
                      Ipv6Address self,
                      uint8_t status,
                      uint16_t sequence,
-                     Time lifetime);
+                     Time lifetime,
+                     const ReturnRoutability::Digest* kbm = nullptr);
     void Expire(Ipv6Address home);
     void NewNonce();
     const std::vector<uint8_t>* Nonce(uint16_t index) const;

@@ -172,7 +172,7 @@ class MobilityOptions
      * \brief Set the Binding Authorization Data option (RFC 6275 section 6.2.7).
      *
      * Always serialised as the last option, aligned 8n+2; see
-     * ReturnRoutability::SignBindingUpdate() for computing the authenticator.
+     * ReturnRoutability::SignBindingMessage() for computing the authenticator.
      * \param authenticator the 96-bit authenticator
      */
     void SetBindingAuthorizationData(const std::array<uint8_t, AUTHENTICATOR_SIZE>& authenticator);

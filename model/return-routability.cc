@@ -74,10 +74,11 @@ AuthData(const uint8_t* mh, uint32_t size, uint32_t& authStart)
 {
     if (mh == nullptr ||
         MobilityHeader::ValidateBytes(mh, size) != MobilityHeader::ParseResult::OK ||
-        mh[2] != MobilityHeader::BINDING_UPDATE)
+        (mh[2] != MobilityHeader::BINDING_UPDATE && mh[2] != MobilityHeader::BINDING_ACK))
     {
         return std::nullopt;
     }
+    // A BU and a BA both carry 6 octets of message data before their options.
     // Walk the (validated) options to find where the last one starts; it must be the
     // Binding Authorization Data option (validation checked its length), and only padding
     // may follow it.
@@ -218,27 +219,27 @@ ReturnRoutability::ComputeAuthenticator(const Digest& kbm,
 }
 
 std::optional<std::vector<uint8_t>>
-ReturnRoutability::BindingUpdateAuthData(const uint8_t* mh, uint32_t size)
+ReturnRoutability::BindingMessageAuthData(const uint8_t* mh, uint32_t size)
 {
     uint32_t authStart = 0;
     return AuthData(mh, size, authStart);
 }
 
 void
-ReturnRoutability::SignBindingUpdate(BindingUpdate& bu,
-                                     const Digest& kbm,
-                                     Ipv6Address careOfAddress,
-                                     Ipv6Address correspondent)
+ReturnRoutability::SignBindingMessage(MobilityHeader& bu,
+                                      const Digest& kbm,
+                                      Ipv6Address careOfAddress,
+                                      Ipv6Address correspondent)
 {
     NS_LOG_FUNCTION(careOfAddress << correspondent);
     // A placeholder gives the option its place and the header its final length, which
     // the authenticated data includes.
     bu.GetOptions().SetBindingAuthorizationData(Authenticator{});
     std::vector<uint8_t> bytes = bu.ToBytes();
-    auto data = BindingUpdateAuthData(bytes.data(), bytes.size());
+    auto data = BindingMessageAuthData(bytes.data(), bytes.size());
     if (!data)
     {
-        NS_LOG_WARN("Binding Update does not serialise as a valid BU; not signed");
+        NS_LOG_WARN("the message does not serialise as a valid BU or BA; not signed");
         return;
     }
     bu.GetOptions().SetBindingAuthorizationData(
@@ -246,11 +247,11 @@ ReturnRoutability::SignBindingUpdate(BindingUpdate& bu,
 }
 
 bool
-ReturnRoutability::VerifyBindingUpdate(const uint8_t* mh,
-                                       uint32_t size,
-                                       const Digest& kbm,
-                                       Ipv6Address careOfAddress,
-                                       Ipv6Address correspondent)
+ReturnRoutability::VerifyBindingMessage(const uint8_t* mh,
+                                        uint32_t size,
+                                        const Digest& kbm,
+                                        Ipv6Address careOfAddress,
+                                        Ipv6Address correspondent)
 {
     uint32_t authStart = 0;
     auto data = AuthData(mh, size, authStart);

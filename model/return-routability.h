@@ -18,7 +18,7 @@
 namespace ns3
 {
 
-class BindingUpdate;
+class MobilityHeader;
 
 /**
  * \ingroup dmm
@@ -33,9 +33,10 @@ class BindingUpdate;
  * Typical use: the correspondent node answers a HoTI with
  * HomeKeygenToken(kcn, hoa, nonce[i]) and a CoTI with CareOfKeygenToken(kcn, coa, nonce[j]);
  * the mobile node computes kbm = BindingManagementKey(homeToken, careOfToken) and calls
- * SignBindingUpdate(bu, kbm, coa, cn) after setting every other field and option; the
+ * SignBindingMessage(bu, kbm, coa, cn) after setting every other field and option; the
  * correspondent node recomputes the tokens from the Nonce Indices option and calls
- * VerifyBindingUpdate() on the received Mobility Header bytes.
+ * VerifyBindingMessage() on the received Mobility Header bytes. Its Binding Acknowledgement
+ * is signed the same way (§6.1.8), and the mobile node verifies it.
  */
 class ReturnRoutability
 {
@@ -88,7 +89,7 @@ class ReturnRoutability
      *        Care-of Address option's if present)
      * \param correspondent the correspondent node's address
      * \param mhData the Mobility Header with a zero checksum field and without the
-     *        authenticator octets (see BindingUpdateAuthData())
+     *        authenticator octets (see BindingMessageAuthData())
      * \return the 12-octet authenticator
      */
     static Authenticator ComputeAuthenticator(const Digest& kbm,
@@ -97,40 +98,41 @@ class ReturnRoutability
                                               const std::vector<uint8_t>& mhData);
 
     /**
-     * \brief The MH Data the authenticator covers, from untrusted Binding Update bytes.
+     * \brief The MH Data the authenticator covers, from untrusted Binding Update or
+     *        Binding Acknowledgement bytes.
      *
      * \param mh the whole Mobility Header
      * \param size its length
      * \return the bytes with the checksum field zeroed and the authenticator removed, or
-     *         nothing when they are not a well-formed Binding Update whose last option is
-     *         a Binding Authorization Data option
+     *         nothing when they are not a well-formed BU or BA whose last option is a
+     *         Binding Authorization Data option
      */
-    static std::optional<std::vector<uint8_t>> BindingUpdateAuthData(const uint8_t* mh,
-                                                                     uint32_t size);
+    static std::optional<std::vector<uint8_t>> BindingMessageAuthData(const uint8_t* mh,
+                                                                      uint32_t size);
 
     /**
      * \brief Compute the authenticator of \p bu and store it in its Binding Authorization
      *        Data option (added if missing). Set every other field and option first.
-     * \param bu the Binding Update to sign
+     * \param bu the Binding Update or Binding Acknowledgement to sign
      * \param kbm the binding management key
      * \param careOfAddress the care-of address
      * \param correspondent the correspondent node's address
      */
-    static void SignBindingUpdate(BindingUpdate& bu,
-                                  const Digest& kbm,
-                                  Ipv6Address careOfAddress,
-                                  Ipv6Address correspondent);
+    static void SignBindingMessage(MobilityHeader& bu,
+                                   const Digest& kbm,
+                                   Ipv6Address careOfAddress,
+                                   Ipv6Address correspondent);
 
     /**
-     * \brief Check the authenticator of received Binding Update bytes; never asserts.
+     * \brief Check the authenticator of received BU or BA bytes; never asserts.
      * \return true if they carry a Binding Authorization Data option whose authenticator
      *         matches; false if it differs, is missing or the bytes are malformed
      */
-    static bool VerifyBindingUpdate(const uint8_t* mh,
-                                    uint32_t size,
-                                    const Digest& kbm,
-                                    Ipv6Address careOfAddress,
-                                    Ipv6Address correspondent);
+    static bool VerifyBindingMessage(const uint8_t* mh,
+                                     uint32_t size,
+                                     const Digest& kbm,
+                                     Ipv6Address careOfAddress,
+                                     Ipv6Address correspondent);
 };
 
 } // namespace ns3

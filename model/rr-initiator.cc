@@ -85,6 +85,7 @@ RrInitiator::Setup(Ptr<MobilityL4Protocol> mh,
     m_mh->RegisterHandler(MobilityHeader::CARE_OF_TEST,
                           MakeCallback(&RrInitiator::HandleCareOfTest, this));
     m_lu->SetAuthorizeCallback(MakeCallback(&RrInitiator::Authorize, this));
+    m_lu->SetVerifyCallback(MakeCallback(&RrInitiator::Verify, this));
 }
 
 void
@@ -252,8 +253,21 @@ RrInitiator::Authorize(Ipv6Address cn, MobilityHeader& msg)
     bu->GetOptions().SetNonceIndices(peer.homeToken->first, peer.careOfToken->first);
     auto kbm =
         ReturnRoutability::BindingManagementKey(peer.homeToken->second, peer.careOfToken->second);
-    ReturnRoutability::SignBindingUpdate(*bu, kbm, m_careOf, cn);
+    ReturnRoutability::SignBindingMessage(*bu, kbm, m_careOf, cn);
     return true;
+}
+
+bool
+RrInitiator::Verify(Ipv6Address cn, const std::vector<uint8_t>& ba)
+{
+    auto it = m_peers.find(cn);
+    if (it == m_peers.end() || !it->second.homeToken || !it->second.careOfToken)
+    {
+        return false;
+    }
+    auto kbm = ReturnRoutability::BindingManagementKey(it->second.homeToken->second,
+                                                       it->second.careOfToken->second);
+    return ReturnRoutability::VerifyBindingMessage(ba.data(), ba.size(), kbm, m_careOf, cn);
 }
 
 void

@@ -11,6 +11,7 @@
 
 #include <map>
 #include <optional>
+#include <vector>
 
 namespace ns3
 {
@@ -84,6 +85,12 @@ class RrInitiator : public Object
      * \return false when the keygen tokens are missing
      */
     bool Authorize(Ipv6Address cn, MobilityHeader& bu);
+    /**
+     * \brief Check a correspondent's Binding Acknowledgement (RFC 6275 §11.7.3).
+     * \param cn the correspondent \param ba its Mobility Header bytes
+     * \return true if its Binding Authorization Data verifies with the current keys
+     */
+    bool Verify(Ipv6Address cn, const std::vector<uint8_t>& ba);
     /**
      * \brief Assign a random stream. \param stream first stream \return streams used
      */

@@ -105,7 +105,7 @@ BuildPackets()
     auto kbm = ReturnRoutability::BindingManagementKey(
         ReturnRoutability::HomeKeygenToken(kcn, kHoa, {1, 2, 3, 4, 5, 6, 7, 8}),
         ReturnRoutability::CareOfKeygenToken(kcn, kAltCoa, {8, 7, 6, 5, 4, 3, 2, 1}));
-    ReturnRoutability::SignBindingUpdate(bu, kbm, kAltCoa, kCn);
+    ReturnRoutability::SignBindingMessage(bu, kbm, kAltCoa, kCn);
     Ptr<Packet> p = Mh(bu, kHoa, kCn);
     HomeAddressOptionHeader hao;
     hao.SetNextHeader(MobilityHeader::PROT_NUMBER);

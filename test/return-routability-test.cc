@@ -1,6 +1,7 @@
 // Return routability cryptography (RFC 6275 sections 5.2.5 and 6.2.7): HMAC_SHA1 against
 // RFC 2202, keygen tokens, Kbm and the binding authenticator against values computed
 // independently with Python's hmac/hashlib.
+#include "ns3/binding-ack.h"
 #include "ns3/binding-update.h"
 #include "ns3/home-test.h"
 #include "ns3/packet.h"
@@ -136,7 +137,7 @@ TEST(ReturnRoutability, SignedBindingUpdateMatchesIndependentAuthenticator)
     auto kbm = RR::BindingManagementKey(kHomeToken, kCareOfToken);
     BindingUpdate bu = MakeBu();
     bu.InitializeChecksum(kHoa, kCn); // the checksum must not change the authenticator
-    RR::SignBindingUpdate(bu, kbm, kCoa, kCn);
+    RR::SignBindingMessage(bu, kbm, kCoa, kCn);
     auto auth = bu.GetOptions().GetBindingAuthorizationData();
     ASSERT_TRUE(auth);
     EXPECT_EQ(Hex(*auth), kAuthenticator);
@@ -144,22 +145,22 @@ TEST(ReturnRoutability, SignedBindingUpdateMatchesIndependentAuthenticator)
     std::vector<uint8_t> bytes = bu.ToBytes();
     ASSERT_EQ(bytes.size(), 32u);
     EXPECT_EQ(Hex(bytes.data() + 20, 12), kAuthenticator);
-    EXPECT_TRUE(RR::VerifyBindingUpdate(bytes.data(), bytes.size(), kbm, kCoa, kCn));
+    EXPECT_TRUE(RR::VerifyBindingMessage(bytes.data(), bytes.size(), kbm, kCoa, kCn));
 
     // Any change of the covered data, addresses or key breaks it.
     auto tampered = bytes;
     tampered[7] ^= 1; // sequence number
-    EXPECT_FALSE(RR::VerifyBindingUpdate(tampered.data(), tampered.size(), kbm, kCoa, kCn));
-    EXPECT_FALSE(RR::VerifyBindingUpdate(bytes.data(), bytes.size(), kbm, kHoa, kCn));
-    EXPECT_FALSE(RR::VerifyBindingUpdate(bytes.data(),
-                                         bytes.size(),
-                                         RR::BindingManagementKey(kHomeToken),
-                                         kCoa,
-                                         kCn));
+    EXPECT_FALSE(RR::VerifyBindingMessage(tampered.data(), tampered.size(), kbm, kCoa, kCn));
+    EXPECT_FALSE(RR::VerifyBindingMessage(bytes.data(), bytes.size(), kbm, kHoa, kCn));
+    EXPECT_FALSE(RR::VerifyBindingMessage(bytes.data(),
+                                          bytes.size(),
+                                          RR::BindingManagementKey(kHomeToken),
+                                          kCoa,
+                                          kCn));
     // But not a change of the checksum, which the authenticator does not cover.
     auto recsum = bytes;
     recsum[4] ^= 0xff;
-    EXPECT_TRUE(RR::VerifyBindingUpdate(recsum.data(), recsum.size(), kbm, kCoa, kCn));
+    EXPECT_TRUE(RR::VerifyBindingMessage(recsum.data(), recsum.size(), kbm, kCoa, kCn));
 }
 
 TEST(ReturnRoutability, AuthDataNeedsAWellFormedBuEndingWithTheAuthenticator)
@@ -168,18 +169,40 @@ TEST(ReturnRoutability, AuthDataNeedsAWellFormedBuEndingWithTheAuthenticator)
     auto kbm = RR::BindingManagementKey(kHomeToken, kCareOfToken);
     BindingUpdate unsigned_ = MakeBu();
     auto bytes = unsigned_.ToBytes();
-    EXPECT_FALSE(RR::BindingUpdateAuthData(bytes.data(), bytes.size()));
-    EXPECT_FALSE(RR::VerifyBindingUpdate(bytes.data(), bytes.size(), kbm, kCoa, kCn));
+    EXPECT_FALSE(RR::BindingMessageAuthData(bytes.data(), bytes.size()));
+    EXPECT_FALSE(RR::VerifyBindingMessage(bytes.data(), bytes.size(), kbm, kCoa, kCn));
 
     BindingUpdate bu = MakeBu();
-    RR::SignBindingUpdate(bu, kbm, kCoa, kCn);
+    RR::SignBindingMessage(bu, kbm, kCoa, kCn);
     bytes = bu.ToBytes();
-    auto data = RR::BindingUpdateAuthData(bytes.data(), bytes.size());
+    auto data = RR::BindingMessageAuthData(bytes.data(), bytes.size());
     ASSERT_TRUE(data);
     EXPECT_EQ(data->size(), bytes.size() - 12);
     for (uint32_t cut = 0; cut < bytes.size(); ++cut)
     {
-        EXPECT_FALSE(RR::VerifyBindingUpdate(bytes.data(), cut, kbm, kCoa, kCn)) << cut;
+        EXPECT_FALSE(RR::VerifyBindingMessage(bytes.data(), cut, kbm, kCoa, kCn)) << cut;
     }
-    EXPECT_FALSE(RR::VerifyBindingUpdate(nullptr, 0, kbm, kCoa, kCn));
+    EXPECT_FALSE(RR::VerifyBindingMessage(nullptr, 0, kbm, kCoa, kCn));
+}
+
+TEST(ReturnRoutability, ACorrespondentsBindingAckIsSignedAndVerifiedLikeABu)
+{
+    using RR = ReturnRoutability;
+    auto kbm = RR::BindingManagementKey(kHomeToken, kCareOfToken);
+    BindingAck ba;
+    ba.SetStatus(0);
+    ba.SetSequence(7);
+    ba.SetLifetime(Seconds(60));
+    RR::SignBindingMessage(ba, kbm, kCoa, kCn);
+    ASSERT_TRUE(ba.GetOptions().GetBindingAuthorizationData());
+    auto bytes = ba.ToBytes();
+    EXPECT_TRUE(RR::VerifyBindingMessage(bytes.data(), bytes.size(), kbm, kCoa, kCn));
+    auto tampered = bytes;
+    tampered[6] ^= 1; // another status
+    EXPECT_FALSE(RR::VerifyBindingMessage(tampered.data(), tampered.size(), kbm, kCoa, kCn));
+    EXPECT_FALSE(RR::VerifyBindingMessage(bytes.data(),
+                                          bytes.size(),
+                                          RR::BindingManagementKey(kHomeToken),
+                                          kCoa,
+                                          kCn));
 }

@@ -190,7 +190,8 @@ TEST(ScenarioPcap, TsharkDecodesRouteOptimisation)
                     "mip6.mhtype == 5 && ipv6.opt.mipv6.home_address && mip6.bad.auth && "
                     "mip6.ni.hni"),
               3);
-    EXPECT_EQ(Count(cn, "mip6.mhtype == 6 && ipv6.routing.type == 2"), 3);
+    // Its BAs carry their own Binding Authorization Data (RFC 6275 §6.1.8).
+    EXPECT_EQ(Count(cn, "mip6.mhtype == 6 && ipv6.routing.type == 2 && mip6.bad.auth"), 3);
     // The data path after the bindings: RH2 towards the mobile node, HAO from it.
     EXPECT_GT(Count(cn, "udp && ipv6.routing.type == 2"), 1000);
     EXPECT_GT(Count(cn, "udp && ipv6.opt.mipv6.home_address"), 1000);
