@@ -92,16 +92,22 @@ ScenarioRun::IsMobilityRouter(const std::string& name) const
     {
         return false;
     }
+    return !CorrespondentInterfaces(name).empty();
+}
+
+std::vector<uint32_t>
+ScenarioRun::CorrespondentInterfaces(const std::string& name) const
+{
+    std::vector<uint32_t> out;
     for (const Port& port : m_ports.at(name))
     {
         auto [a, b] = m_edges[port.edge];
-        const std::string& peer = m_names[a == m_vertex.at(name) ? b : a];
-        if (m_cfg.FindNode(peer)->role == "cn")
+        if (m_cfg.FindNode(m_names[a == m_vertex.at(name) ? b : a])->role == "cn")
         {
-            return true;
+            out.push_back(port.interface);
         }
     }
-    return false;
+    return out;
 }
 
 void
@@ -127,13 +133,9 @@ ScenarioRun::InstallMobilityRouters(
         {
             mr->AddServer(prefix, server);
         }
-        for (const Port& port : m_ports.at(name))
+        for (uint32_t interface : CorrespondentInterfaces(name))
         {
-            auto [a, b] = m_edges[port.edge];
-            if (m_cfg.FindNode(m_names[a == m_vertex.at(name) ? b : a])->role == "cn")
-            {
-                mr->AddHostInterface(port.interface);
-            }
+            mr->AddHostInterface(interface);
         }
         m_routers[name] = mr;
     }

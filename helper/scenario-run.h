@@ -88,6 +88,8 @@ class ScenarioRun
     void InstallMobilityRouters(
         const std::vector<std::pair<HomeNetworkPrefix, Ipv6Address>>& partition);
     bool IsMobilityRouter(const std::string& name) const;
+    /// \return the interfaces of \p name that lead to a correspondent node
+    std::vector<uint32_t> CorrespondentInterfaces(const std::string& name) const;
     Ptr<AccessRouterAgent> InstallLocatedAccess(const std::string& name);
     Ptr<AccessRouterAgent> CreatePlainAccessAgent(uint32_t interface,
                                                   const HomeNetworkPrefix& onLink);
