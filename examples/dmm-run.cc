@@ -6,6 +6,7 @@
 //
 // ns-3's CommandLine cannot take a repeated option (--set), so the arguments are parsed here.
 
+#include "ns3/profile-registry.h"
 #include "ns3/result-writer.h"
 #include "ns3/scenario-builder.h"
 #include "ns3/scenario-config.h"
@@ -31,7 +32,11 @@ const char* const kUsage =
 Runs the scenario and writes summary.json, handovers.csv, signaling.csv and flows.csv.
 
 options:
-  --profile NAME     run under this profile instead of the file's "profile"
+  --profile NAME     run under this built-in profile instead of the file's "profile"
+  --profile-file F   run under the JSON recipe in F (a profile written as data)
+  --list-profiles    print every built-in profile's recipe (role -> agent + functions)
+                     and exit; with --names only the names, with --json the recipes,
+                     with --rst the tables of doc/dmm.rst
   --seed N           RNG seed (1 to 4294967295) instead of the file's "seed"
   --out DIR          result folder (default results/<name>-<profile>-s<seed>)
   --set KEY=VALUE    override a value of the file, e.g. --set l2.switch_time_ms=80
@@ -46,12 +51,15 @@ struct Arguments
 {
     std::string scenario;
     std::optional<std::string> profile;
+    std::optional<std::string> profileFile;
     std::optional<uint32_t> seed;
     std::optional<std::string> outDir;
     std::vector<std::string> sets;
     bool pcap = false;
     bool quiet = false;
     bool help = false;
+    bool listProfiles = false;
+    std::string listFormat = "table"; //!< table, names or json
 };
 
 /// A command-line mistake: reported with the usage text and exit status 2.
@@ -129,6 +137,19 @@ ParseArguments(int argc, char** argv)
         {
             args.profile = value();
         }
+        else if (name == "--profile-file")
+        {
+            args.profileFile = value();
+        }
+        else if (name == "--list-profiles")
+        {
+            args.listProfiles = flag();
+        }
+        else if (name == "--names" || name == "--json" || name == "--rst")
+        {
+            flag();
+            args.listFormat = name.substr(2);
+        }
         else if (name == "--out")
         {
             args.outDir = value();
@@ -161,7 +182,15 @@ ParseArguments(int argc, char** argv)
             throw UsageError{fmt::format("unknown option {}", name)};
         }
     }
-    if (args.help)
+    if (args.profile && args.profileFile)
+    {
+        throw UsageError{"--profile and --profile-file exclude each other"};
+    }
+    if (args.listFormat != "table" && !args.listProfiles)
+    {
+        throw UsageError{fmt::format("--{} goes with --list-profiles", args.listFormat)};
+    }
+    if (args.help || args.listProfiles)
     {
         return args;
     }
@@ -212,13 +241,95 @@ Summary(const RunResults& r, const std::string& outDir)
                        outDir);
 }
 
+/// One profile's recipe as the reStructuredText of doc/dmm.rst's Design section.
+void
+PrintRst(const dmm::Recipe& r)
+{
+    std::cout << fmt::format("``{}`` ({}): {}. Anchors: {}; home prefixes: {}; access link "
+                             "address: {}.\n\n",
+                             r.name,
+                             r.reference,
+                             r.description,
+                             r.anchors,
+                             r.homePrefixes,
+                             r.accessLinkAddress);
+    std::cout << ".. list-table::\n   :header-rows: 1\n   :widths: 12 30 58\n\n"
+              << "   * - role\n     - agent\n     - functions\n";
+    for (const auto& row : dmm::RecipeTable(r))
+    {
+        if (row[1] != "plain node" || row[2] != "-")
+        {
+            std::cout << fmt::format("   * - {}\n     - {}\n     - {}\n", row[0], row[1], row[2]);
+        }
+    }
+    std::cout << "\n";
+    for (const auto& [key, values] : r.variants.items())
+    {
+        for (const auto& [value, patch] : values.items())
+        {
+            std::cout << fmt::format("Variant ``{}={}``: ``{}``\n\n", key, value, patch.dump());
+        }
+    }
+}
+
+/// `--list-profiles`: the registry as a table, names, JSON recipes or reStructuredText.
+void
+ListProfiles(const std::string& format)
+{
+    if (format == "json")
+    {
+        nlohmann::json all = nlohmann::json::array();
+        for (const auto& name : dmm::ProfileNames())
+        {
+            all.push_back(dmm::GetRecipe(name).source);
+        }
+        std::cout << all.dump(2) << "\n";
+        return;
+    }
+    for (const auto& name : dmm::ProfileNames())
+    {
+        const dmm::Recipe& r = dmm::GetRecipe(name);
+        if (format == "rst")
+        {
+            PrintRst(r);
+            continue;
+        }
+        if (format == "names")
+        {
+            std::cout << name << "\n";
+            continue;
+        }
+        std::cout << fmt::format("{} ({}): {}\n  anchors {}, home prefixes {}, access link "
+                                 "address {}\n",
+                                 name,
+                                 r.reference,
+                                 r.description,
+                                 r.anchors,
+                                 r.homePrefixes,
+                                 r.accessLinkAddress);
+        for (const auto& row : dmm::RecipeTable(r))
+        {
+            std::cout << fmt::format("  {:<12} {:<28} {}\n", row[0], row[1], row[2]);
+        }
+        for (const auto& [key, values] : r.variants.items())
+        {
+            for (const auto& [value, patch] : values.items())
+            {
+                std::cout << fmt::format("  variant {}={}: {}\n", key, value, patch.dump());
+            }
+        }
+        std::cout << "\n";
+    }
+}
+
 int
 Run(const Arguments& args)
 {
     ScenarioConfig config;
     try
     {
-        config = LoadScenario(args.scenario, args.sets, args.profile, args.seed);
+        config =
+            LoadScenario(args.scenario, args.sets, args.profile, args.seed, args.profileFile);
     }
     catch (const ScenarioError& e)
     {
@@ -226,6 +337,13 @@ Run(const Arguments& args)
         return 1;
     }
 
+    for (const auto& key : config.ignoredKeys)
+    {
+        std::cerr << fmt::format("dmm-run: note: {} is not read under profile \"{}\" "
+                                 "(listed in summary.json ignored_keys)\n",
+                                 key,
+                                 config.profile);
+    }
     RunOptions options;
     options.outDir = args.outDir.value_or(
         fmt::format("results/{}-{}-s{}", config.name, config.profile, config.seed));
@@ -278,6 +396,11 @@ main(int argc, char** argv)
     }
     try
     {
+        if (args.listProfiles)
+        {
+            ListProfiles(args.listFormat);
+            return 0;
+        }
         return Run(args);
     }
     catch (const std::exception& e)

@@ -66,6 +66,24 @@ Mipv6Helper::SetLocationManagementAttribute(const std::string& name, const Attri
 }
 
 void
+Mipv6Helper::SetLocationManagementType(const std::string& type)
+{
+    m_lm.SetTypeId(type);
+}
+
+void
+Mipv6Helper::SetLocationUpdateType(const std::string& type)
+{
+    m_lu.SetTypeId(type);
+}
+
+void
+Mipv6Helper::SetMobileNodeType(const std::string& type)
+{
+    m_mn.SetTypeId(type);
+}
+
+void
 Mipv6Helper::SetHomePrefix(const HomeNetworkPrefix& prefix)
 {
     m_homePrefix = prefix;

@@ -51,6 +51,12 @@ class Mipv6Helper
     void SetMobileNodeAttribute(const std::string& name, const AttributeValue& value);
     /// \param name attribute \param value value (ns3::BindingCache of anchors)
     void SetLocationManagementAttribute(const std::string& name, const AttributeValue& value);
+    /// \param type TypeId name of the anchors' location management (an ns3::LocationManagement)
+    void SetLocationManagementType(const std::string& type);
+    /// \param type TypeId name of the mobile node's location update (ns3::ClientLocationUpdate)
+    void SetLocationUpdateType(const std::string& type);
+    /// \param type TypeId name of the mobile node's agent (an ns3::MipMnAgent)
+    void SetMobileNodeType(const std::string& type);
     /// \param prefix the home link prefix home addresses are allocated from (a /64)
     void SetHomePrefix(const HomeNetworkPrefix& prefix);
     /**

@@ -31,6 +31,51 @@ Pmipv6Helper::Pmipv6Helper()
     m_mag.SetTypeId("ns3::MagAgent");
     m_lu.SetTypeId("ns3::ProxyLocationUpdate");
     m_mr.SetTypeId("ns3::MobilityRouting");
+    m_rc.SetTypeId("ns3::RoutingControl");
+}
+
+void
+Pmipv6Helper::SetLmaType(const std::string& type)
+{
+    m_lma.SetTypeId(type);
+}
+
+void
+Pmipv6Helper::SetMagType(const std::string& type)
+{
+    m_mag.SetTypeId(type);
+}
+
+void
+Pmipv6Helper::SetLocationUpdateType(const std::string& type)
+{
+    m_lu.SetTypeId(type);
+}
+
+void
+Pmipv6Helper::SetMobilityRoutingType(const std::string& type)
+{
+    m_mr.SetTypeId(type);
+}
+
+void
+Pmipv6Helper::SetRoutingControlType(const std::string& type)
+{
+    m_rc.SetTypeId(type);
+}
+
+void
+Pmipv6Helper::SetRoutingControlAttribute(const std::string& name, const AttributeValue& value)
+{
+    m_rc.Set(name, value);
+}
+
+Ptr<RoutingControl>
+Pmipv6Helper::CreateRoutingControl(Ptr<Node> node, Ptr<MobilityRouting> mr, Ipv6Address self) const
+{
+    Ptr<RoutingControl> rc = m_rc.Create<RoutingControl>();
+    rc->Setup(mr, node->GetObject<Ipv6TunnelL4Protocol>(), self);
+    return rc;
 }
 
 void
@@ -116,8 +161,7 @@ Pmipv6Helper::InstallLma(Ptr<Node> node, Ipv6Address lmaa)
     Ptr<MobilityRouting> mr = InstallMobilityRouting(node);
     Ptr<HomeAddressAllocation> haa = m_allocation.Create<HomeAddressAllocation>();
     Ptr<LocationManagement> lm = m_lm.Create<LocationManagement>();
-    Ptr<RoutingControl> rc = CreateObject<RoutingControl>();
-    rc->Setup(mr, node->GetObject<Ipv6TunnelL4Protocol>(), lmaa);
+    Ptr<RoutingControl> rc = CreateRoutingControl(node, mr, lmaa);
     node->AggregateObject(haa);
     node->AggregateObject(lm);
     Ptr<LmaAgent> lma = m_lma.Create<LmaAgent>();
@@ -145,8 +189,7 @@ Pmipv6Helper::InstallMag(Ptr<Node> node,
         mr->AddMobileAggregate(aggregate); // every LMA's pool: nodes of any anchor visit
     }
     Ptr<ProxyLocationUpdate> lu = CreateLocationUpdate(node, proxyCoa, lmaa);
-    Ptr<RoutingControl> rc = CreateObject<RoutingControl>();
-    rc->Setup(mr, node->GetObject<Ipv6TunnelL4Protocol>(), proxyCoa);
+    Ptr<RoutingControl> rc = CreateRoutingControl(node, mr, proxyCoa);
     Ptr<MagAgent> mag = m_mag.Create<MagAgent>();
     mag->Setup(lu, rc);
     mag->AddAccessInterface(accessInterface, onLink);

@@ -23,6 +23,7 @@ namespace ns3
 class MagAgent;
 class ProxyLocationUpdate;
 class MobilityRouting;
+class RoutingControl;
 
 /**
  * \ingroup dmm
@@ -60,6 +61,18 @@ class Pmipv6Helper
     void SetLocationManagementType(const std::string& type);
     /// \param name attribute \param value value (location management)
     void SetLocationManagementAttribute(const std::string& name, const AttributeValue& value);
+    /// \param type TypeId name of the LMA's agent (an ns3::LmaAgent)
+    void SetLmaType(const std::string& type);
+    /// \param type TypeId name of the MAG's agent (an ns3::MagAgent)
+    void SetMagType(const std::string& type);
+    /// \param type TypeId name of the MAG's location update (an ns3::ProxyLocationUpdate)
+    void SetLocationUpdateType(const std::string& type);
+    /// \param type TypeId name of mobility routing (an ns3::MobilityRouting)
+    void SetMobilityRoutingType(const std::string& type);
+    /// \param type TypeId name of routing control (an ns3::RoutingControl)
+    void SetRoutingControlType(const std::string& type);
+    /// \param name attribute \param value value (ns3::RoutingControl)
+    void SetRoutingControlAttribute(const std::string& name, const AttributeValue& value);
     /// \param name attribute \param value value (ns3::LmaAgent)
     void SetLmaAttribute(const std::string& name, const AttributeValue& value);
     /// \param name attribute \param value value (ns3::MagAgent)
@@ -131,6 +144,16 @@ class Pmipv6Helper
      */
     Ptr<MobilityRouting> InstallMobilityRouting(Ptr<Node> node, int16_t priority = 10) const;
 
+    /**
+     * \brief A routing control function with this helper's type and attributes.
+     * \param node a node with mobility routing installed \param mr its mobility routing
+     * \param self the node's own tunnel end point
+     * \return the function
+     */
+    Ptr<RoutingControl> CreateRoutingControl(Ptr<Node> node,
+                                             Ptr<MobilityRouting> mr,
+                                             Ipv6Address self) const;
+
     /// \return the prefix space MAGs treat as mobile (the default allocation's pool)
     HomeNetworkPrefix GetMobileAggregate() const;
 
@@ -141,6 +164,7 @@ class Pmipv6Helper
     ObjectFactory m_mag;               //!< MagAgent
     ObjectFactory m_lu;                //!< ProxyLocationUpdate
     ObjectFactory m_mr;                //!< MobilityRouting
+    ObjectFactory m_rc;                //!< RoutingControl
     std::vector<Ptr<MagAgent>> m_mags; //!< MAGs installed
 
     /// A policy profile (RFC 5213 §6.2).

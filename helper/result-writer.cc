@@ -142,7 +142,13 @@ SummaryJson(const RunResults& r)
     out += "  \"path\": {\n";
     out += fmt::format("    \"mean_stretch\": {},\n", JsonNum(r.meanPathStretch, 6));
     out += fmt::format("    \"tunnelled_bytes\": {}\n", r.tunnelledBytes);
-    out += "  }\n";
+    out += "  },\n";
+    std::string ignored;
+    for (const auto& key : r.ignoredKeys)
+    {
+        ignored += (ignored.empty() ? "" : ", ") + JsonStr(key);
+    }
+    out += fmt::format("  \"ignored_keys\": [{}]\n", ignored);
     out += "}\n";
     return out;
 }

@@ -82,6 +82,7 @@ struct RunResults
     double meanPathStretch = 0;             //!< mean data path length / shortest path length
     uint64_t tunnelledBytes = 0;            //!< bytes carried inside tunnels
     std::vector<std::string> warnings; //!< things the run could not do as asked (not in the files)
+    std::vector<std::string> ignoredKeys; //!< scenario keys the profile does not read
 };
 
 /// \brief How dmm-run wants a scenario run.

@@ -25,7 +25,6 @@
 #include "ns3/pmipv6-helper.h"
 #include "ns3/point-to-point-module.h"
 #include "ns3/prefix-pool-allocation.h"
-#include "ns3/profile.h"
 #include "ns3/progress-reporter.h"
 #include "ns3/proxy-location-update.h"
 #include "ns3/routing-control.h"
@@ -143,7 +142,7 @@ ScenarioRun::ComputeRoutes()
     std::vector<std::string> anycast; // Fig 6: every anchor originates every pool
     for (const auto& [pool, anchor] : m_anchorPools)
     {
-        if (m_profile.replicatedAnchors)
+        if (m_recipe.homePrefixes == "anycast")
         {
             anycast.push_back(anchor);
         }
@@ -164,7 +163,7 @@ ScenarioRun::ComputeRoutes()
     }
     for (const auto& [pool, anchor] : m_anchorPools)
     {
-        if (m_profile.replicatedAnchors)
+        if (m_recipe.homePrefixes == "anycast")
         {
             InstallRoutesTo(pool, anycast); // to the nearest anchor
         }
@@ -395,6 +394,7 @@ ScenarioRun::Run()
     r.scenario = m_cfg.name;
     r.profile = m_cfg.profile;
     r.seed = m_cfg.seed;
+    r.ignoredKeys = m_cfg.ignoredKeys;
     r.simulatedS = Simulator::Now().GetSeconds();
     r.events = ProgressReporter::GetEvents();
     r.handovers = m_handovers->GetHandovers();

@@ -5,6 +5,7 @@
 #include "ns3/scenario-config.h"
 
 #include "ns3/json-object-reader.h"
+#include "ns3/profile-registry.h"
 #include "ns3/log.h"
 #include "ns3/scenario-topology.h"
 #include "ns3/topology-graph.h"
@@ -520,6 +521,49 @@ ScenarioConfig::AccessRateMbpsAt(const std::string& access) const
     return n != nullptr && n->accessRateMbps ? *n->accessRateMbps : accessRateMbps;
 }
 
+/// The recipe: a `recipe` object, or the built-in profile named by `profile`.
+void
+ParseProfile(const Reader& top, ScenarioConfig& c)
+{
+    dmm::Recipe recipe;
+    if (top.Has("recipe"))
+    {
+        recipe = dmm::ParseRecipe(top.Get("recipe"), "recipe");
+        if (top.Has("profile") && top.String("profile") != recipe.name)
+        {
+            Reader::Fail("profile",
+                         fmt::format("\"{}\" but the recipe is \"{}\" (leave one out)",
+                                     top.String("profile"),
+                                     recipe.name));
+        }
+    }
+    else
+    {
+        try
+        {
+            recipe = dmm::GetRecipe(top.String("profile"));
+        }
+        catch (const ScenarioError& e)
+        {
+            Reader::Fail("profile", e.what());
+        }
+    }
+    c.profile = recipe.name;
+    c.recipe = dmm::ResolveVariants(recipe, c.raw);
+    dmm::CheckRecipe(c.recipe);
+    std::set<std::string> applicable = dmm::ApplicableKeys(c.recipe);
+    if (c.raw.contains("protocol") && c.raw["protocol"].is_object())
+    {
+        for (const auto& [key, value] : c.raw["protocol"].items())
+        {
+            if (!applicable.count("protocol." + key))
+            {
+                c.ignoredKeys.push_back("protocol." + key);
+            }
+        }
+    }
+}
+
 ScenarioConfig
 ParseScenario(const json& j)
 {
@@ -531,14 +575,7 @@ ParseScenario(const json& j)
     {
         Reader::Fail("name", "must not be empty");
     }
-    c.profile = top.String("profile");
-    if (KnownProfiles().count(c.profile) == 0)
-    {
-        Reader::Fail("profile",
-                     fmt::format("unknown profile \"{}\" (known: {})",
-                                 c.profile,
-                                 Reader::Join(KnownProfiles())));
-    }
+    ParseProfile(top, c);
     c.seed = top.Has("seed") ? static_cast<uint32_t>(top.Unsigned("seed", UINT32_MAX)) : 1;
     // ns-3 refuses seed 0 (RngSeedManager).
     Reader::CheckMin("seed", c.seed, 1, false);

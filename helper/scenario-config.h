@@ -6,6 +6,7 @@
 #define DMM_SCENARIO_CONFIG_H
 
 #include "ns3/nstime.h"
+#include "ns3/recipe.h"
 
 #include <cstdint>
 #include <nlohmann/json.hpp>
@@ -115,7 +116,10 @@ struct ProtocolConfig
 struct ScenarioConfig
 {
     std::string name;              //!< scenario name
-    std::string profile;           //!< profile name, one of KnownProfiles()
+    std::string profile;           //!< profile name (a built-in one or the recipe's)
+    dmm::Recipe recipe;            //!< the profile's recipe, variants resolved and checked
+    /// Keys of the file under "protocol" that no function of the recipe reads
+    std::vector<std::string> ignoredKeys;
     uint32_t seed;                 //!< RNG seed (run number is fixed)
     double durationS;              //!< simulated duration, s
     L2Config l2;                   //!< layer-2 model
@@ -166,12 +170,6 @@ struct ScenarioConfig
 };
 
 /**
- * \brief The profile names a scenario may ask for.
- * \returns the set of known profile names; new profiles are added in scenario-config.cc.
- */
-const std::set<std::string>& KnownProfiles();
-
-/**
  * \brief The keys an object of the scenario schema may hold.
  *
  * Shared by validation and by overrides, which may add a documented optional key that the
@@ -217,13 +215,16 @@ void ApplyOverride(nlohmann::json& j, const std::string& assignment);
  * \param overrides `KEY=VALUE` overrides, applied in order before validation
  * \param profileOverride replaces "profile" if given
  * \param seedOverride replaces "seed" if given
+ * \param profileFile a JSON recipe file that replaces "profile" and "recipe" if given
  * \returns the scenario
- * \throws ScenarioError naming the file (unreadable, syntax error) or the JSON path
+ * \throws ScenarioError naming the file (unreadable, syntax error) or the JSON path, or an
+ *         override of a key that the profile does not read
  */
 ScenarioConfig LoadScenario(const std::string& path,
                             const std::vector<std::string>& overrides,
                             std::optional<std::string> profileOverride,
-                            std::optional<uint32_t> seedOverride);
+                            std::optional<uint32_t> seedOverride,
+                            std::optional<std::string> profileFile = std::nullopt);
 
 } // namespace ns3
 

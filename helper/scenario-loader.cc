@@ -112,17 +112,15 @@ ApplyOverride(json& j, const std::string& assignment)
     *cur = value;
 }
 
-ScenarioConfig
-LoadScenario(const std::string& path,
-             const std::vector<std::string>& overrides,
-             std::optional<std::string> profileOverride,
-             std::optional<uint32_t> seedOverride)
+/// Read a JSON object from a file; errors name the file, line and column.
+static json
+ReadJsonFile(const std::string& path, const std::string& what)
 {
     std::ifstream in(path, std::ios::binary);
     if (!in)
     {
         throw ScenarioError(
-            fmt::format("{}: cannot read scenario file: {}", path, std::strerror(errno)));
+            fmt::format("{}: cannot read {}: {}", path, what, std::strerror(errno)));
     }
     std::stringstream buffer;
     buffer << in.rdbuf();
@@ -140,15 +138,15 @@ LoadScenario(const std::string& path,
         std::size_t line = 1 + std::count(text.begin(), text.begin() + end, '\n');
         std::size_t lineStart = text.rfind('\n', end == 0 ? 0 : end - 1);
         std::size_t column = lineStart == std::string::npos || end == 0 ? end + 1 : end - lineStart;
-        std::string what = e.what();
-        auto pos = what.find("column");
-        pos = pos == std::string::npos ? pos : what.find(": ", pos);
+        std::string detail = e.what();
+        auto pos = detail.find("column");
+        pos = pos == std::string::npos ? pos : detail.find(": ", pos);
         if (pos != std::string::npos)
         {
-            what = what.substr(pos + 2);
+            detail = detail.substr(pos + 2);
         }
         throw ScenarioError(
-            fmt::format("{}:{}:{}: JSON syntax error: {}", path, line, column, what));
+            fmt::format("{}:{}:{}: JSON syntax error: {}", path, line, column, detail));
     }
     if (auto duplicate = JsonDuplicateKeyFinder::Find(text))
     {
@@ -160,6 +158,17 @@ LoadScenario(const std::string& path,
                                         path,
                                         JsonObjectReader::TypeName(j)));
     }
+    return j;
+}
+
+ScenarioConfig
+LoadScenario(const std::string& path,
+             const std::vector<std::string>& overrides,
+             std::optional<std::string> profileOverride,
+             std::optional<uint32_t> seedOverride,
+             std::optional<std::string> profileFile)
+{
+    json j = ReadJsonFile(path, "scenario file");
     for (const auto& o : overrides)
     {
         ApplyOverride(j, o);
@@ -167,40 +176,40 @@ LoadScenario(const std::string& path,
     if (profileOverride)
     {
         j["profile"] = *profileOverride;
+        j.erase("recipe");
+    }
+    if (profileFile)
+    {
+        j["recipe"] = ReadJsonFile(*profileFile, "profile file");
+        j.erase("profile");
     }
     if (seedOverride)
     {
         j["seed"] = *seedOverride;
     }
-    return ParseScenario(j);
+    ScenarioConfig c = ParseScenario(j);
+    for (const auto& o : overrides)
+    {
+        std::string key = o.substr(0, o.find('='));
+        if (std::find(c.ignoredKeys.begin(), c.ignoredKeys.end(), key) != c.ignoredKeys.end())
+        {
+            throw ScenarioError(fmt::format("--set {}: profile \"{}\" does not read this key "
+                                            "(none of its functions uses it)",
+                                            key,
+                                            c.profile));
+        }
+    }
+    return c;
 }
 
-// The vocabulary of scenario files: profile names and the keys of every object.
-const std::set<std::string>&
-KnownProfiles()
-{
-    // Profiles join this list when the scenario builder can assemble them.
-    static const std::set<std::string> profiles{"none",
-                                                "pmipv6",
-                                                "mipv6",
-                                                "mipv6-ro",
-                                                "hmipv6",
-                                                "hmipv6-ro",
-                                                "distributed-anchors",
-                                                "dma",
-                                                "dma-client",
-                                                "fully-distributed",
-                                                "migrating-ha"};
-    return profiles;
-}
-
+// The vocabulary of scenario files: the keys of every object.
 const std::set<std::string>&
 ScenarioKeys(const std::string& context)
 {
     // Space-separated key lists keep the schema readable at a glance.
     static const std::map<std::string, std::string> lists{
         {"",
-         "name profile seed duration_s l2 access processing protocol nodes links mobility flows "
+         "name profile recipe seed duration_s l2 access processing protocol nodes links mobility flows "
          "central_anchor "
          "topology movement"},
         {"l2", "type switch_time_ms beacon_interval_ms max_missed_beacons ap_distance_m standard"},

@@ -37,7 +37,7 @@ ScenarioRun::InstallLocationServers()
                                             "server (role anchor); under \"{}\" they attach "
                                             "to access routers",
                                             n->name,
-                                            m_profile.name));
+                                            m_recipe.name));
         }
         partition.emplace_back(m_accessPort.at(n->name).second, LmaFor(n->name));
     }
@@ -63,16 +63,13 @@ ScenarioRun::InstallLocationServers()
                 own.push_back(prefix);
             }
         }
-        Ptr<LocationServer> lm = CreateObjectWithAttributes<LocationServer>(
-            "ProcessingDelay",
-            TimeValue(ScenarioMilliseconds(m_cfg.anchorProcessingMs)),
-            "Push",
-            BooleanValue(m_cfg.protocol.location == "push"));
-        lm->Setup(
-            CreateObjectWithAttributes<BindingCache>("ProxyRegistration", BooleanValue(false)),
-            FirstGlobal(n->name),
-            own,
-            servers);
+        ObjectFactory server = Role("anchor").agent.Factory();
+        server.Set("ProcessingDelay", TimeValue(ScenarioMilliseconds(m_cfg.anchorProcessingMs)));
+        Ptr<LocationServer> lm = server.Create<LocationServer>();
+        lm->Setup(Role("anchor").Function("lm")->Factory().Create<LocationManagement>(),
+                  FirstGlobal(n->name),
+                  own,
+                  servers);
         node->AddApplication(lm);
     }
 }
@@ -114,15 +111,17 @@ void
 ScenarioRun::InstallMobilityRouters(
     const std::vector<std::pair<HomeNetworkPrefix, Ipv6Address>>& partition)
 {
-    bool push = m_cfg.protocol.location == "push";
     for (const auto& [name, node] : m_nodes)
     {
-        if (!IsMobilityRouter(name))
+        // Routers other than access routers route by location when the recipe says so.
+        const dmm::FunctionSpec* spec =
+            Role(m_cfg.FindNode(name)->role == "access" ? "access" : "router").Function("mr");
+        if (!spec || !IsMobilityRouter(name))
         {
             continue;
         }
-        auto mr =
-            CreateObjectWithAttributes<DistributedMobilityRouting>("Push", BooleanValue(push));
+        bool push = spec->Attribute("Push") == "true";
+        auto mr = spec->Factory().Create<DistributedMobilityRouting>();
         InsertMobilityRouting(node, mr);
         mr->Setup(FirstGlobal(name));
         // Pushed answers stay until the server changes them.
@@ -148,7 +147,7 @@ ScenarioRun::InstallLocatedAccess(const std::string& name)
     Ptr<DistributedMobilityRouting> mr = m_routers.at(name);
     mr->AddAccessLink(interface, onLink);
     Ptr<AccessRouterAgent> agent;
-    if (m_cfg.protocol.locationUpdate == "network")
+    if (Role("access").agent.Is("ns3::MrAgent"))
     {
         // Fig 9's AR31+LU: the router registers its nodes and fetches their context.
         Ptr<MrAgent> mrAgent = CreateObjectWithAttributes<MrAgent>(

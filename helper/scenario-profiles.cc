@@ -25,6 +25,7 @@
 #include "ns3/proxy-location-update.h"
 #include "ns3/routing-control.h"
 #include "ns3/session-db-agent.h"
+#include "ns3/string.h"
 #include "ns3/uinteger.h"
 #include "ns3/yans-wifi-helper.h"
 
@@ -36,9 +37,100 @@ namespace ns3
 
 NS_LOG_COMPONENT_DEFINE("ScenarioProfiles");
 
+namespace
+{
+
+/// Give a helper's factory a recipe spec's type and attributes (nothing when absent).
+template <typename SetType, typename SetAttribute>
+void
+Apply(const dmm::FunctionSpec* spec, SetType setType, SetAttribute setAttribute)
+{
+    if (spec == nullptr || spec->type.empty())
+    {
+        return;
+    }
+    setType(spec->type);
+    for (const auto& [name, value] : spec->attributes)
+    {
+        setAttribute(name, StringValue(value));
+    }
+}
+
+} // namespace
+
+void
+ScenarioRun::ApplyPmipv6Recipe()
+{
+    // The anchor-side functions are the LMA's, or under DMA the MAR's (an H-MAR is an LMA
+    // for its own prefixes).
+    const dmm::RoleRecipe& access = Role("access");
+    const dmm::RoleRecipe& anchor = access.agent.Is("ns3::MarAgent") ? access : Role("anchor");
+    Pmipv6Helper& h = m_pmip;
+    using S = const std::string&;
+    using V = const AttributeValue&;
+    Apply(anchor.Function("haa"),
+          [&h](S t) { h.SetAllocationType(t); },
+          [&h](S n, V v) { h.SetAllocationAttribute(n, v); });
+    Apply(anchor.Function("lm"),
+          [&h](S t) { h.SetLocationManagementType(t); },
+          [&h](S n, V v) { h.SetLocationManagementAttribute(n, v); });
+    Apply(anchor.Function("mr"),
+          [&h](S t) { h.SetMobilityRoutingType(t); },
+          [&h](S n, V v) { h.SetMobilityRoutingAttribute(n, v); });
+    Apply(anchor.Function("rc"),
+          [&h](S t) { h.SetRoutingControlType(t); },
+          [&h](S n, V v) { h.SetRoutingControlAttribute(n, v); });
+    Apply(access.Function("lu"),
+          [&h](S t) { h.SetLocationUpdateType(t); },
+          [&h](S n, V v) { h.SetLocationUpdateAttribute(n, v); });
+    if (Role("anchor").agent.Is("ns3::LmaAgent"))
+    {
+        Apply(&Role("anchor").agent,
+              [&h](S t) { h.SetLmaType(t); },
+              [&h](S n, V v) { h.SetLmaAttribute(n, v); });
+    }
+    if (access.agent.Is("ns3::MagAgent"))
+    {
+        Apply(&access.agent,
+              [&h](S t) { h.SetMagType(t); },
+              [&h](S n, V v) { h.SetMagAttribute(n, v); });
+    }
+}
+
+void
+ScenarioRun::ApplyMipv6Recipe()
+{
+    Mipv6Helper& h = m_mip;
+    using S = const std::string&;
+    using V = const AttributeValue&;
+    auto none = [](S) {};
+    const dmm::RoleRecipe& mn = Role("mn");
+    if (mn.agent.Is("ns3::MipMnAgent"))
+    {
+        Apply(&mn.agent,
+              [&h](S t) { h.SetMobileNodeType(t); },
+              [&h](S n, V v) { h.SetMobileNodeAttribute(n, v); });
+        Apply(mn.Function("lu"),
+              [&h](S t) { h.SetLocationUpdateType(t); },
+              [&h](S n, V v) { h.SetLocationUpdateAttribute(n, v); });
+    }
+    if (Role("anchor").agent.Is("ns3::HaAgent"))
+    {
+        Apply(&Role("anchor").agent, none, [&h](S n, V v) { h.SetHomeAgentAttribute(n, v); });
+        Apply(Role("anchor").Function("lm"),
+              [&h](S t) { h.SetLocationManagementType(t); },
+              [&h](S n, V v) { h.SetLocationManagementAttribute(n, v); });
+    }
+    if (Role("aggregation").agent.Is("ns3::HaAgent"))
+    {
+        Apply(&Role("aggregation").agent, none, [&h](S n, V v) { h.SetMapAttribute(n, v); });
+    }
+}
+
 void
 ScenarioRun::ConfigurePmipv6()
 {
+    ApplyPmipv6Recipe();
     const ProtocolConfig& p = m_cfg.protocol;
     m_pmip.SetAllocationAttribute("PoolPrefix", Ipv6AddressValue(POOL_PREFIX));
     m_pmip.SetAllocationAttribute("PoolPrefixLength", UintegerValue(POOL_LENGTH));
@@ -59,7 +151,8 @@ ScenarioRun::ConfigurePmipv6()
         // Distributed anchors: the anchor of the network of the first attachment.
         auto attachments = m_cfg.AttachmentsOf(mn->name);
         Ipv6Address lmaa =
-            m_profile.distributedAnchors && !m_profile.replicatedAnchors && !attachments.empty()
+            m_recipe.anchors == "per-network" && m_recipe.homePrefixes == "unicast" &&
+                    !attachments.empty()
                 ? LmaFor(attachments.front()->attach)
                 : Ipv6Address::GetAny();
         m_pmip.AddMobileNode(Mac48Address::ConvertFrom(m_mnDevice[mn->name]->GetAddress()),
@@ -74,28 +167,29 @@ ScenarioRun::InstallAccess(const std::string& name)
     Ptr<Node> node = m_nodes[name];
     auto [interface, onLink] = m_accessPort[name];
     bool homeLink = m_cfg.FindNode(name)->role == "anchor";
-    if (homeLink && !m_profile.clientBased && !m_profile.anchorAgent.empty())
+    if (homeLink && !Role("mn").agent.Is("ns3::MipMnAgent") && m_recipe.anchors != "none")
     {
         throw ScenarioError(fmt::format("mobility: mobile nodes attach to the anchor \"{}\"; "
                                         "a home link needs a client-based profile (mipv6, "
                                         "mipv6-ro, hmipv6), not \"{}\"",
                                         name,
-                                        m_profile.name));
+                                        m_recipe.name));
     }
+    const dmm::RoleRecipe& access = Role("access");
     Ptr<AccessRouterAgent> agent;
-    if (m_profile.locationServers)
+    if (access.Function("mr")->Is("ns3::DistributedMobilityRouting"))
     {
         agent = InstallLocatedAccess(name);
     }
-    else if (m_profile.accessAgent == "ns3::MarAgent")
+    else if (access.agent.Is("ns3::MarAgent"))
     {
         agent = InstallMar(name);
     }
-    else if (m_profile.accessAgent == "ns3::MagAgent")
+    else if (access.agent.Is("ns3::MagAgent"))
     {
         agent = DynamicCast<AccessRouterAgent>(
             m_pmip.InstallMag(node, interface, onLink, FirstGlobal(name), LmaFor(name)).Get(0));
-        if (m_profile.replicatedAnchors)
+        if (m_recipe.homePrefixes == "anycast")
         {
             // Fig 6: the anchor nearest a correspondent tunnels its traffic, whichever.
             for (const NodeConfig* anchor : m_cfg.NodesWithRole("anchor"))
@@ -114,7 +208,7 @@ ScenarioRun::InstallAccess(const std::string& name)
         {
             mr = m_mip.GetHomeAgent()->GetMobilityRouting();
         }
-        else if (m_profile.distributedHomeAgents)
+        else if (access.Has("ha"))
         {
             // Fig 8: the router is the home agent of its link, and says so in its RAs.
             mr = DynamicCast<AnchorAgent>(
@@ -127,10 +221,10 @@ ScenarioRun::InstallAccess(const std::string& name)
         }
         mr->AddAccessInterface(interface, onLink);
         agent = CreatePlainAccessAgent(interface, onLink);
-        if (m_profile.distributedHomeAgents)
+        if (access.Has("ha"))
         {
             agent->SetRouterAddress(onLinkAddress);
-            if (m_cfg.protocol.clientLu == "proxy")
+            if (access.Has("relay"))
             {
                 Ptr<LocationUpdateRelay> relay = CreateObjectWithAttributes<LocationUpdateRelay>(
                     "ProcessingDelay",
@@ -139,7 +233,7 @@ ScenarioRun::InstallAccess(const std::string& name)
                 node->AddApplication(relay);
             }
         }
-        if (m_profile.hierarchical && !homeLink)
+        if (Role("aggregation").agent.Is("ns3::HaAgent") && !homeLink)
         {
             // RFC 5380 §10.1: the access router announces the MAP of its region.
             agent->SetMapOption(MapOptionFor(m_mapAddress.at(NearestOfRole(name, "aggregation"))));
@@ -162,46 +256,44 @@ void
 ScenarioRun::InstallProfile()
 {
     std::vector<const NodeConfig*> anchors = m_cfg.NodesWithRole("anchor");
-    if (m_profile.distributedAnchors && anchors.empty())
+    if (m_recipe.anchors == "per-network" && anchors.empty())
     {
         throw ScenarioError(fmt::format("nodes: profile \"{}\" needs at least one node with "
                                         "role \"anchor\"",
-                                        m_profile.name));
+                                        m_recipe.name));
     }
-    if (!m_profile.anchorAgent.empty() && !m_profile.distributedAnchors)
+    const dmm::FunctionSpec& anchor = Role("anchor").agent;
+    if (m_recipe.anchors == "central")
     {
         if (anchors.size() != 1 && m_cfg.centralAnchor.empty())
         {
             throw ScenarioError(fmt::format("nodes: profile \"{}\" needs exactly one node with "
                                             "role \"anchor\" (found {}), or central_anchor "
                                             "naming the one to use",
-                                            m_profile.name,
+                                            m_recipe.name,
                                             anchors.size()));
         }
         // With several anchors (a multi-network topology), a centralized profile uses
         // the named one; the others are plain routers.
         m_anchor = m_cfg.centralAnchor.empty() ? anchors.front()->name : m_cfg.centralAnchor;
-        if (m_profile.accessAgent != "ns3::MarAgent") // DMA's anchor node anchors nothing
+        if (Role("anchor").Has("haa")) // DMA's session database anchors nothing
         {
             m_anchorPools.push_back(
                 {HomeNetworkPrefix::Make(Ipv6Address(POOL_PREFIX), POOL_LENGTH), m_anchor});
         }
     }
     InstallMobileNodes();
-    if (m_profile.clientBased)
+    ConfigureMipv6();
+    if (anchor.Is("ns3::LocationServer"))
     {
-        ConfigureMipv6();
-        if (m_profile.locationServers)
-        {
-            InstallLocationServers();
-        }
-        else if (!m_profile.distributedHomeAgents)
-        {
-            m_mip.InstallHomeAgent(m_nodes[m_anchor], FirstGlobal(m_anchor));
-        }
-        InstallMaps();
+        InstallLocationServers();
     }
-    else if (m_profile.accessAgent == "ns3::MarAgent")
+    else if (anchor.Is("ns3::HaAgent"))
+    {
+        m_mip.InstallHomeAgent(m_nodes[m_anchor], FirstGlobal(m_anchor));
+    }
+    InstallMaps();
+    if (anchor.Is("ns3::SessionDbAgent"))
     {
         ConfigurePmipv6();
         Ptr<SessionDbAgent> db = CreateObjectWithAttributes<SessionDbAgent>(
@@ -210,7 +302,7 @@ ScenarioRun::InstallProfile()
         db->SetAddress(FirstGlobal(m_anchor));
         m_nodes[m_anchor]->AddApplication(db);
     }
-    else if (!m_profile.anchorAgent.empty())
+    else if (anchor.Is("ns3::LmaAgent"))
     {
         ConfigurePmipv6();
         InstallLmas();
@@ -230,7 +322,7 @@ ScenarioRun::InstallProfile()
         m_l2[n->name] = l2;
         m_handovers->WatchMobileNode(n->name, l2, agent);
     }
-    if (m_profile.routeOptimization)
+    if (Role("cn").agent.Is("ns3::CnAgent"))
     {
         for (const NodeConfig* n : m_cfg.NodesWithRole("cn"))
         {
@@ -255,8 +347,7 @@ ScenarioRun::InstallMar(const std::string& name)
     m_anchorPools.push_back({pool, name});
     Ptr<MobilityRouting> mr = lma->GetMobilityRouting();
     mr->AddAccessInterface(interface, onLink);
-    Ptr<RoutingControl> rc = CreateObject<RoutingControl>();
-    rc->Setup(mr, node->GetObject<Ipv6TunnelL4Protocol>(), FirstGlobal(name));
+    Ptr<RoutingControl> rc = m_pmip.CreateRoutingControl(node, mr, FirstGlobal(name));
     Ptr<MarAgent> mar = CreateObjectWithAttributes<MarAgent>(
         "ProcessingDelay",
         TimeValue(ScenarioMilliseconds(m_cfg.accessProcessingMs)),
@@ -281,7 +372,7 @@ ScenarioRun::InstallMar(const std::string& name)
 void
 ScenarioRun::InstallLmas()
 {
-    if (!m_profile.distributedAnchors)
+    if (m_recipe.anchors == "central")
     {
         m_pmip.InstallLma(m_nodes[m_anchor], FirstGlobal(m_anchor));
         return;
@@ -299,7 +390,7 @@ ScenarioRun::InstallLmas()
             m_pmip.InstallLma(m_nodes[n->name], FirstGlobal(n->name)).Get(0)));
         m_anchorPools.push_back({pool, n->name});
     }
-    if (m_profile.replicatedAnchors)
+    if (Role("anchor").Has("replication"))
     {
         ReplicateAnchors(lmas);
     }
@@ -353,13 +444,14 @@ Ipv6Address
 ScenarioRun::LmaFor(const std::string& access) const
 {
     // A network is the region of its anchor: access routers use the nearest one.
-    return FirstGlobal(m_profile.distributedAnchors ? NearestOfRole(access, "anchor") : m_anchor);
+    return FirstGlobal(m_recipe.anchors == "per-network" ? NearestOfRole(access, "anchor")
+                                                         : m_anchor);
 }
 
 Ptr<MnAgent>
 ScenarioRun::InstallMobileNodeAgent(const std::string& name)
 {
-    if (!m_profile.clientBased)
+    if (!Role("mn").agent.Is("ns3::MipMnAgent"))
     {
         return DynamicCast<MnAgent>(
             m_pmip.InstallMobileNode(m_nodes[name], m_mnDevice[name]).Get(0));
@@ -379,12 +471,7 @@ ScenarioRun::InstallMobileNodeAgent(const std::string& name)
     {
         m_nodes[name]->GetObject<Icmpv6L4Protocol>()->SetAttribute("DAD", BooleanValue(false));
     }
-    if (m_profile.locationServers && m_cfg.protocol.locationUpdate == "network")
-    {
-        return DynamicCast<MnAgent>( // a plain host: its routers do the location updates
-            m_pmip.InstallMobileNode(m_nodes[name], m_mnDevice[name]).Get(0));
-    }
-    if (m_profile.locationServers)
+    if (Role("anchor").agent.Is("ns3::LocationServer"))
     {
         std::vector<Ipv6Address> routers;
         for (const auto& [router, mr] : m_routers)
@@ -394,7 +481,7 @@ ScenarioRun::InstallMobileNodeAgent(const std::string& name)
         return DynamicCast<MnAgent>(
             m_mip.InstallLocatedMobileNode(m_nodes[name], m_mnDevice[name], routers).Get(0));
     }
-    if (m_profile.distributedHomeAgents)
+    if (Role("access").Has("ha"))
     {
         // No fixed home address: flows use the address of the router where they start.
         return DynamicCast<MnAgent>(
@@ -410,6 +497,7 @@ ScenarioRun::InstallMobileNodeAgent(const std::string& name)
 void
 ScenarioRun::ConfigureMipv6()
 {
+    ApplyMipv6Recipe(); // types and recipe attributes first: scenario keys refine them
     const ProtocolConfig& p = m_cfg.protocol;
     if (m_accessPort.count(m_anchor))
     {
@@ -419,21 +507,19 @@ ScenarioRun::ConfigureMipv6()
     {
         m_mip.SetHomePrefix(HomeNetworkPrefix::Make(Ipv6Address(POOL_PREFIX), 64));
     }
-    m_mip.SetRouteOptimization(m_profile.routeOptimization);
+    m_mip.SetRouteOptimization(Role("mn").Has("rr"));
     Time processing = ScenarioMilliseconds(m_cfg.anchorProcessingMs);
     m_mip.SetHomeAgentAttribute("ProcessingDelay", TimeValue(processing));
     m_mip.SetMapAttribute("ProcessingDelay", TimeValue(processing));
     m_mip.SetLocationUpdateAttribute("Lifetime", TimeValue(Seconds(p.bindingLifetimeS)));
     m_mip.SetLocationUpdateAttribute("RefreshRatio", DoubleValue(p.refreshRatio));
     m_mip.SetMobileNodeAttribute("DadWait", BooleanValue(p.dad == "wait"));
-    m_mip.SetMobileNodeAttribute("ProxyLocationUpdate", BooleanValue(p.clientLu == "proxy"));
-    m_mip.SetMobileNodeAttribute("Hierarchical", BooleanValue(m_profile.hierarchical));
 }
 
 void
 ScenarioRun::InstallMaps()
 {
-    if (!m_profile.hierarchical)
+    if (!Role("aggregation").agent.Is("ns3::HaAgent"))
     {
         return;
     }
@@ -456,7 +542,7 @@ ScenarioRun::InstallMaps()
     {
         throw ScenarioError(fmt::format("nodes: profile \"{}\" needs at least one node with "
                                         "role \"aggregation\" (a MAP)",
-                                        m_profile.name));
+                                        m_recipe.name));
     }
 }
 

@@ -15,7 +15,7 @@
 #include "ns3/nd-options.h"
 #include "ns3/path-monitor.h"
 #include "ns3/pmipv6-helper.h"
-#include "ns3/profile.h"
+#include "ns3/recipe.h"
 #include "ns3/signaling-monitor.h"
 #include "ns3/topology-graph.h"
 
@@ -53,8 +53,8 @@ class ScenarioRun
     ScenarioRun(const ScenarioConfig& config, const RunOptions& options)
         : m_cfg(config),
           m_opt(options),
-          m_profile(GetProfile(config.profile)),
-          m_access(config, m_profile.sharedAccessAddress)
+          m_recipe(config.recipe),
+          m_access(config, m_recipe.accessLinkAddress == "shared")
     {
     }
 
@@ -77,6 +77,8 @@ class ScenarioRun
                          const std::vector<std::string>& originators);
     void InstallProfile();
     void ConfigurePmipv6();
+    void ApplyPmipv6Recipe();
+    void ApplyMipv6Recipe();
     void InstallLmas();
     void ReplicateAnchors(const std::vector<Ptr<LmaAgent>>& lmas);
     Ptr<AccessRouterAgent> InstallMar(const std::string& name);
@@ -109,7 +111,13 @@ class ScenarioRun
 
     const ScenarioConfig& m_cfg;
     const RunOptions& m_opt;
-    const Profile& m_profile;
+    const dmm::Recipe& m_recipe; //!< what each role becomes
+    /// \param role a scenario role \return its assembly under the recipe
+    const dmm::RoleRecipe& Role(const std::string& role) const
+    {
+        return m_recipe.Role(role);
+    }
+
     std::map<std::string, Ptr<Node>> m_nodes;
     std::map<std::string, size_t> m_vertex;                  //!< node -> graph vertex
     std::vector<std::string> m_names;                        //!< vertex -> node

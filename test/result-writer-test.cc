@@ -165,6 +165,7 @@ TEST(ResultWriter, SummaryJson)
     EXPECT_EQ(keys,
               (std::set<std::string>{"scenario",
                                      "profile",
+                                     "ignored_keys",
                                      "seed",
                                      "simulated_s",
                                      "wall_s",

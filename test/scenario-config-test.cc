@@ -349,7 +349,7 @@ TEST(ScenarioConfig, OverridesApply)
                                      "processing.anchor_ms=2.5",
                                      "protocol.use_timestamps=false",
                                      "name=renamed"},
-                                    std::string("none"),
+                                    std::string("pmipv6"),
                                     7u);
     EXPECT_DOUBLE_EQ(c.l2.switchTimeMs, 80.0);
     EXPECT_DOUBLE_EQ(c.links[0].delayMs, 5.0);
@@ -358,9 +358,13 @@ TEST(ScenarioConfig, OverridesApply)
     EXPECT_DOUBLE_EQ(c.anchorProcessingMs, 2.5);
     EXPECT_FALSE(c.protocol.useTimestamps);
     EXPECT_EQ(c.name, "renamed");
-    EXPECT_EQ(c.profile, "none");
+    EXPECT_EQ(c.profile, "pmipv6");
     EXPECT_EQ(c.seed, 7u);
     EXPECT_EQ(c.raw.at("l2").at("switch_time_ms"), 80);
+    // The user asked for a key the profile does not read: an error, not a silent no-op.
+    std::string msg = LoadError(f.Path(), {"profile=none", "protocol.use_timestamps=false"});
+    EXPECT_EQ(msg.find("--set protocol.use_timestamps: profile \"none\" does not read"), 0u)
+        << msg;
 }
 
 TEST(ScenarioConfig, OverrideErrors)
