@@ -5,6 +5,7 @@
 #include "scenario-run.h"
 
 #include "ns3/access-router-agent.h"
+#include "ns3/dma-helper.h"
 #include "ns3/boolean.h"
 #include "ns3/double.h"
 #include "ns3/ha-agent.h"
@@ -296,11 +297,11 @@ ScenarioRun::InstallProfile()
     if (anchor.Is("ns3::SessionDbAgent"))
     {
         ConfigurePmipv6();
-        Ptr<SessionDbAgent> db = CreateObjectWithAttributes<SessionDbAgent>(
+        DmaHelper database;
+        database.SetSessionDatabaseAttribute(
             "ProcessingDelay",
             TimeValue(ScenarioMilliseconds(m_cfg.anchorProcessingMs)));
-        db->SetAddress(FirstGlobal(m_anchor));
-        m_nodes[m_anchor]->AddApplication(db);
+        database.InstallSessionDatabase(m_nodes[m_anchor], FirstGlobal(m_anchor));
     }
     else if (anchor.Is("ns3::LmaAgent"))
     {
@@ -335,38 +336,27 @@ ScenarioRun::InstallProfile()
 Ptr<AccessRouterAgent>
 ScenarioRun::InstallMar(const std::string& name)
 {
-    // The H-MAR role is an LMA for this MAR's own pool; the V-MAR role shares its
-    // allocation and mobility routing.
-    Ptr<Node> node = m_nodes[name];
+    if (!m_dma)
+    {
+        m_dma.emplace(m_pmip); // the MARs' functions as the recipe configured them
+        m_dma->SetMarAttribute("ProcessingDelay",
+                               TimeValue(ScenarioMilliseconds(m_cfg.accessProcessingMs)));
+        m_dma->SetMarAttribute("IdleRelease", TimeValue(Seconds(m_cfg.protocol.idleReleaseS)));
+        for (const NodeConfig* mn : m_cfg.NodesWithRole("mn"))
+        {
+            m_dma->AddMobileNode(Mac48Address::ConvertFrom(m_mnDevice[mn->name]->GetAddress()),
+                                 mn->name + "@dmm");
+        }
+    }
     auto [interface, onLink] = m_accessPort[name];
     auto pool = HomeNetworkPrefix::Make(
         Ipv6Address(fmt::format("2001:1:{:x}::", m_anchorPools.size() + 1).c_str()),
         POOL_LENGTH);
-    m_pmip.SetAllocationAttribute("PoolPrefix", Ipv6AddressValue(pool.prefix));
-    auto lma = DynamicCast<LmaAgent>(m_pmip.InstallLma(node, FirstGlobal(name)).Get(0));
     m_anchorPools.push_back({pool, name});
-    Ptr<MobilityRouting> mr = lma->GetMobilityRouting();
-    mr->AddAccessInterface(interface, onLink);
-    Ptr<RoutingControl> rc = m_pmip.CreateRoutingControl(node, mr, FirstGlobal(name));
-    Ptr<MarAgent> mar = CreateObjectWithAttributes<MarAgent>(
-        "ProcessingDelay",
-        TimeValue(ScenarioMilliseconds(m_cfg.accessProcessingMs)),
-        "IdleRelease",
-        TimeValue(Seconds(m_cfg.protocol.idleReleaseS)));
-    mar->Setup(lma->GetAllocation(),
-               mr,
-               m_pmip.CreateLocationUpdate(node, FirstGlobal(name), Ipv6Address::GetAny()),
-               rc,
-               FirstGlobal(name),
-               FirstGlobal(m_anchor));
-    mar->AddAccessInterface(interface, onLink);
-    for (const NodeConfig* mn : m_cfg.NodesWithRole("mn"))
-    {
-        mar->SetPolicy(Mac48Address::ConvertFrom(m_mnDevice[mn->name]->GetAddress()),
-                       mn->name + "@dmm");
-    }
-    node->AddApplication(mar);
-    return mar;
+    return DynamicCast<AccessRouterAgent>(
+        m_dma
+            ->InstallMar(m_nodes[name], interface, onLink, FirstGlobal(name), pool, FirstGlobal(m_anchor))
+            .Get(0));
 }
 
 void

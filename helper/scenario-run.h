@@ -7,6 +7,7 @@
 #include "scenario-builder.h"
 
 #include "ns3/access-network-helper.h"
+#include "ns3/dma-helper.h"
 #include "ns3/distributed-mobility-routing.h"
 #include "ns3/handover-monitor.h"
 #include "ns3/lma-agent.h"
@@ -20,6 +21,7 @@
 #include "ns3/topology-graph.h"
 
 #include <map>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -130,6 +132,7 @@ class ScenarioRun
     std::map<std::string, Ptr<L2Mobility>> m_l2;
     AccessNetworkHelper m_access;
     Pmipv6Helper m_pmip;
+    std::optional<DmaHelper> m_dma; //!< MARs (made from m_pmip once it is configured)
     std::string m_anchor;
     std::vector<std::string> m_warnings; //!< reported with the results
     TopologyGraph m_graph;               //!< wired nodes (vertex = m_vertex)
