@@ -235,6 +235,13 @@ CheckHosts(const Recipe& r)
         Refuse(r, "roles.router: routers take only a mobility router function (\"mr\", "
                   "ns3::DistributedMobilityRouting)");
     }
+    if (router.Has("mr") && (router.Function("mr")->type != r.Role("access").Function("mr")->type ||
+                             router.Function("mr")->attributes !=
+                                 r.Role("access").Function("mr")->attributes))
+    {
+        Refuse(r, "roles.router.functions.mr must equal roles.access.functions.mr (one routing "
+                  "by location in the domain)");
+    }
 }
 
 } // namespace

@@ -11,6 +11,7 @@
 #include "ns3/ha-agent.h"
 #include "ns3/ipv6-tunnel-l4-protocol.h"
 #include "ns3/location-server.h"
+#include "ns3/string.h"
 #include "ns3/log.h"
 #include "ns3/mag-agent.h"
 #include "ns3/mr-agent.h"
@@ -28,7 +29,28 @@ ScenarioRun::InstallLocationServers()
 {
     // Each access link prefix belongs to the partition of its network's server (the
     // anchor nearest the router): the network that allocates an address holds it.
-    std::vector<std::pair<HomeNetworkPrefix, Ipv6Address>> partition;
+    const dmm::RoleRecipe& anchor = Role("anchor");
+    const dmm::FunctionSpec& router = *Role("access").Function("mr");
+    m_location.SetRouterType(router.type);
+    for (const auto& [name, value] : router.attributes)
+    {
+        m_location.SetRouterAttribute(name, StringValue(value));
+    }
+    // Pushed answers stay until the server changes them.
+    bool push = router.Attribute("Push") == "true";
+    m_location.SetCacheAttribute("Timeout",
+                                 TimeValue(push ? Seconds(0) : Seconds(m_cfg.protocol.locationCacheS)));
+    for (const auto& [name, value] : anchor.agent.attributes)
+    {
+        m_location.SetServerAttribute(name, StringValue(value));
+    }
+    m_location.SetServerAttribute("ProcessingDelay",
+                                  TimeValue(ScenarioMilliseconds(m_cfg.anchorProcessingMs)));
+    m_location.SetLocationManagementType(anchor.Function("lm")->type);
+    for (const auto& [name, value] : anchor.Function("lm")->attributes)
+    {
+        m_location.SetLocationManagementAttribute(name, StringValue(value));
+    }
     for (const NodeConfig* n : m_cfg.AttachmentPoints())
     {
         if (n->role == "anchor")
@@ -39,9 +61,14 @@ ScenarioRun::InstallLocationServers()
                                             n->name,
                                             m_recipe.name));
         }
-        partition.emplace_back(m_accessPort.at(n->name).second, LmaFor(n->name));
+        m_location.AddPartition(m_accessPort.at(n->name).second, LmaFor(n->name));
     }
-    InstallMobilityRouters(partition);
+    for (const NodeConfig* mn : m_cfg.NodesWithRole("mn"))
+    {
+        m_location.AddMobileNode(Mac48Address::ConvertFrom(m_mnDevice[mn->name]->GetAddress()),
+                                 mn->name + "@dmm");
+    }
+    InstallMobilityRouters();
     std::vector<Ipv6Address> servers;
     for (const NodeConfig* n : m_cfg.NodesWithRole("anchor"))
     {
@@ -49,28 +76,7 @@ ScenarioRun::InstallLocationServers()
     }
     for (const NodeConfig* n : m_cfg.NodesWithRole("anchor"))
     {
-        Ptr<Node> node = m_nodes[n->name];
-        if (!m_routers.count(n->name))
-        {
-            // The node takes Binding Updates with a Home Address option (RFC 6275 §9.3.1).
-            InsertMobilityRouting(node, CreateObject<MobilityRouting>());
-        }
-        std::vector<HomeNetworkPrefix> own;
-        for (const auto& [prefix, server] : partition)
-        {
-            if (server == FirstGlobal(n->name))
-            {
-                own.push_back(prefix);
-            }
-        }
-        ObjectFactory server = Role("anchor").agent.Factory();
-        server.Set("ProcessingDelay", TimeValue(ScenarioMilliseconds(m_cfg.anchorProcessingMs)));
-        Ptr<LocationServer> lm = server.Create<LocationServer>();
-        lm->Setup(Role("anchor").Function("lm")->Factory().Create<LocationManagement>(),
-                  FirstGlobal(n->name),
-                  own,
-                  servers);
-        node->AddApplication(lm);
+        m_location.InstallServer(m_nodes[n->name], FirstGlobal(n->name), servers);
     }
 }
 
@@ -108,35 +114,17 @@ ScenarioRun::CorrespondentInterfaces(const std::string& name) const
 }
 
 void
-ScenarioRun::InstallMobilityRouters(
-    const std::vector<std::pair<HomeNetworkPrefix, Ipv6Address>>& partition)
+ScenarioRun::InstallMobilityRouters()
 {
     for (const auto& [name, node] : m_nodes)
     {
         // Routers other than access routers route by location when the recipe says so.
-        const dmm::FunctionSpec* spec =
-            Role(m_cfg.FindNode(name)->role == "access" ? "access" : "router").Function("mr");
-        if (!spec || !IsMobilityRouter(name))
+        bool access = m_cfg.FindNode(name)->role == "access";
+        if ((access || Role("router").Has("mr")) && IsMobilityRouter(name))
         {
-            continue;
+            m_routers[name] =
+                m_location.InstallRouter(node, FirstGlobal(name), CorrespondentInterfaces(name));
         }
-        bool push = spec->Attribute("Push") == "true";
-        auto mr = spec->Factory().Create<DistributedMobilityRouting>();
-        InsertMobilityRouting(node, mr);
-        mr->Setup(FirstGlobal(name));
-        // Pushed answers stay until the server changes them.
-        mr->GetCache()->SetAttribute(
-            "Timeout",
-            TimeValue(push ? Seconds(0) : Seconds(m_cfg.protocol.locationCacheS)));
-        for (const auto& [prefix, server] : partition)
-        {
-            mr->AddServer(prefix, server);
-        }
-        for (uint32_t interface : CorrespondentInterfaces(name))
-        {
-            mr->AddHostInterface(interface);
-        }
-        m_routers[name] = mr;
     }
 }
 
@@ -144,45 +132,25 @@ Ptr<AccessRouterAgent>
 ScenarioRun::InstallLocatedAccess(const std::string& name)
 {
     auto [interface, onLink] = m_accessPort[name];
-    Ptr<DistributedMobilityRouting> mr = m_routers.at(name);
-    mr->AddAccessLink(interface, onLink);
-    Ptr<AccessRouterAgent> agent;
-    if (Role("access").agent.Is("ns3::MrAgent"))
+    const dmm::FunctionSpec& agent = Role("access").agent;
+    m_location.SetAccessType(agent.type);
+    m_location.SetAccessAttribute("ProcessingDelay",
+                                  TimeValue(ScenarioMilliseconds(m_cfg.accessProcessingMs)));
+    if (agent.Is("ns3::MrAgent"))
     {
-        // Fig 9's AR31+LU: the router registers its nodes and fetches their context.
-        Ptr<MrAgent> mrAgent = CreateObjectWithAttributes<MrAgent>(
-            "ProcessingDelay",
-            TimeValue(ScenarioMilliseconds(m_cfg.accessProcessingMs)),
-            "ForwardingTime",
-            TimeValue(Seconds(m_cfg.protocol.locationCacheS)));
-        mrAgent->AddAccessInterface(interface, onLink);
-        mrAgent->Setup(mr, FirstGlobal(name), LmaFor(name));
-        for (const NodeConfig* mn : m_cfg.NodesWithRole("mn"))
-        {
-            mrAgent->SetPolicy(Mac48Address::ConvertFrom(m_mnDevice[mn->name]->GetAddress()),
-                               mn->name + "@dmm");
-        }
-        Ptr<Ipv6TunnelL4Protocol> tunnel = Ipv6TunnelL4Protocol::Install(m_nodes[name]);
-        for (const auto& [router, other] : m_routers)
-        {
-            tunnel->AddPeer(FirstGlobal(router)); // any router may tunnel to this one
-        }
-        agent = mrAgent;
+        m_location.SetAccessAttribute("ForwardingTime",
+                                      TimeValue(Seconds(m_cfg.protocol.locationCacheS)));
     }
-    else
-    {
-        agent = CreatePlainAccessAgent(interface, onLink);
-    }
-    agent->SetRouterAddress(AddressOn(name, onLink)); // named to the next router by layer 2
-    // The RA names the network's location server (RFC 5380's MAP option: hierarchical
-    // location management, 000 §5.2).
-    agent->SetMapOption(MapOptionFor(LmaFor(name)));
-    agent->TraceConnectWithoutContext("RouterSolicitation",
-                                      MakeCallback(&DistributedMobilityRouting::NodeAttached, mr));
-    agent->TraceConnectWithoutContext("Detached",
-                                      MakeCallback(&DistributedMobilityRouting::NodeDetached, mr));
-    m_nodes[name]->AddApplication(agent);
-    return agent;
+    m_location.SetMapOption(MapOptionFor(Ipv6Address::GetAny()));
+    return DynamicCast<AccessRouterAgent>(m_location
+                                              .InstallAccess(m_nodes[name],
+                                                             m_routers.at(name),
+                                                             interface,
+                                                             onLink,
+                                                             AddressOn(name, onLink),
+                                                             FirstGlobal(name),
+                                                             LmaFor(name))
+                                              .Get(0));
 }
 
 Ptr<AccessRouterAgent>

@@ -8,6 +8,7 @@
 
 #include "ns3/access-network-helper.h"
 #include "ns3/dma-helper.h"
+#include "ns3/location-helper.h"
 #include "ns3/distributed-mobility-routing.h"
 #include "ns3/handover-monitor.h"
 #include "ns3/lma-agent.h"
@@ -89,8 +90,7 @@ class ScenarioRun
     void ConfigureMipv6();
     void InstallMaps();
     void InstallLocationServers();
-    void InstallMobilityRouters(
-        const std::vector<std::pair<HomeNetworkPrefix, Ipv6Address>>& partition);
+    void InstallMobilityRouters();
     bool IsMobilityRouter(const std::string& name) const;
     /// \return the interfaces of \p name that lead to a correspondent node
     std::vector<uint32_t> CorrespondentInterfaces(const std::string& name) const;
@@ -132,6 +132,7 @@ class ScenarioRun
     std::map<std::string, Ptr<L2Mobility>> m_l2;
     AccessNetworkHelper m_access;
     Pmipv6Helper m_pmip;
+    LocationHelper m_location;       //!< fully distributed: servers and routers
     std::optional<DmaHelper> m_dma; //!< MARs (made from m_pmip once it is configured)
     std::string m_anchor;
     std::vector<std::string> m_warnings; //!< reported with the results
