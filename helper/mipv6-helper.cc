@@ -18,6 +18,7 @@
 #include "ns3/prefix-pool-allocation.h"
 #include "ns3/routing-control.h"
 #include "ns3/rr-initiator.h"
+#include "ns3/location-update-relay.h"
 #include "ns3/uinteger.h"
 
 namespace ns3
@@ -33,6 +34,22 @@ Mipv6Helper::Mipv6Helper()
     m_mn.SetTypeId("ns3::MipMnAgent");
     m_lm.SetTypeId("ns3::BindingCache");
     m_lm.Set("ProxyRegistration", BooleanValue(false));
+    m_relay.SetTypeId("ns3::LocationUpdateRelay");
+}
+
+void
+Mipv6Helper::SetRelayAttribute(const std::string& name, const AttributeValue& value)
+{
+    m_relay.Set(name, value);
+}
+
+ApplicationContainer
+Mipv6Helper::InstallRelay(Ptr<Node> node, Ipv6Address address)
+{
+    Ptr<LocationUpdateRelay> relay = m_relay.Create<LocationUpdateRelay>();
+    relay->SetAddress(address);
+    node->AddApplication(relay);
+    return ApplicationContainer(relay);
 }
 
 void

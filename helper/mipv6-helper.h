@@ -91,6 +91,17 @@ class Mipv6Helper
                                                 const HomeNetworkPrefix& link);
 
     /**
+     * \brief Let an access router relay its nodes' Binding Updates to their home agents
+     *        (client-based DMM with proxy LU, 000 Fig 8's pLU; seed 003 §3.2).
+     * \param node the router (a home agent on its link, InstallHomeAgentOnLink)
+     * \param address its address on the link (where the nodes send their BUs)
+     * \return the LocationUpdateRelay
+     */
+    ApplicationContainer InstallRelay(Ptr<Node> node, Ipv6Address address);
+    /// \param name attribute \param value value (ns3::LocationUpdateRelay)
+    void SetRelayAttribute(const std::string& name, const AttributeValue& value);
+
+    /**
      * \brief Install a client-based DMM mobile node: no fixed home address or home agent;
      *        the home agents are the access routers it visits.
      * \param node the node \param device its access device \return the MipMnAgent
@@ -161,6 +172,7 @@ class Mipv6Helper
     ObjectFactory m_lu;                //!< ClientLocationUpdate
     ObjectFactory m_mn;                //!< MipMnAgent
     ObjectFactory m_lm;                //!< LocationManagement of anchors
+    ObjectFactory m_relay;             //!< LocationUpdateRelay
     HomeNetworkPrefix m_homePrefix;    //!< home link prefix
     bool m_routeOptimization{false};   //!< RO enabled
     bool m_homeLink{false};            //!< SetHomeLink

@@ -7,6 +7,7 @@
 #include "ns3/ipv6-list-routing.h"
 #include "ns3/ipv6-tunnel-l4-protocol.h"
 #include "ns3/ipv6.h"
+#include "ns3/lm-replication.h"
 #include "ns3/lma-agent.h"
 #include "ns3/location-management.h"
 #include "ns3/log.h"
@@ -32,6 +33,48 @@ Pmipv6Helper::Pmipv6Helper()
     m_lu.SetTypeId("ns3::ProxyLocationUpdate");
     m_mr.SetTypeId("ns3::MobilityRouting");
     m_rc.SetTypeId("ns3::RoutingControl");
+    m_replication.SetTypeId("ns3::LmReplication");
+}
+
+void
+Pmipv6Helper::SetReplicationType(const std::string& type)
+{
+    m_replication.SetTypeId(type);
+}
+
+std::vector<Ptr<LmReplication>>
+Pmipv6Helper::InstallReplication(const ApplicationContainer& lmas) const
+{
+    std::vector<Ptr<LmaAgent>> anchors;
+    for (auto it = lmas.Begin(); it != lmas.End(); ++it)
+    {
+        anchors.push_back(DynamicCast<LmaAgent>(*it));
+        NS_ABORT_MSG_IF(!anchors.back(), "Pmipv6Helper::InstallReplication: not an LmaAgent");
+    }
+    std::vector<Ptr<LmReplication>> out;
+    for (const auto& lma : anchors)
+    {
+        std::vector<Ipv6Address> peers;
+        for (const auto& other : anchors)
+        {
+            if (other != lma)
+            {
+                peers.push_back(other->GetAddress());
+            }
+        }
+        for (const auto& other : anchors)
+        {
+            lma->GetMobilityRouting()->AddMobileAggregate(other->GetAllocation()->GetAggregate());
+        }
+        Ptr<LmReplication> replication = m_replication.Create<LmReplication>();
+        replication->Setup(lma->GetNode()->GetObject<MobilityL4Protocol>(),
+                           lma->GetLocationManagement(),
+                           lma->GetAddress(),
+                           peers);
+        lma->GetNode()->AggregateObject(replication);
+        out.push_back(replication);
+    }
+    return out;
 }
 
 void

@@ -24,6 +24,7 @@ class MagAgent;
 class ProxyLocationUpdate;
 class MobilityRouting;
 class RoutingControl;
+class LmReplication;
 
 /**
  * \ingroup dmm
@@ -154,6 +155,18 @@ class Pmipv6Helper
                                              Ptr<MobilityRouting> mr,
                                              Ipv6Address self) const;
 
+    /**
+     * \brief Replicate the location management of several LMAs (000 §4.5, Fig 6, migrating
+     *        home agents): every LMA serves every LMA's pool from its replica of the shared
+     *        LM (LM0); each binding change an LMA originates is sent to every other one
+     *        (LM Sync). Route the pools to every LMA (anycast) for the nearest to serve.
+     * \param lmas the LmaAgents (InstallLma), in any order
+     * \return the replication objects, aggregated to the LMAs' nodes
+     */
+    std::vector<Ptr<LmReplication>> InstallReplication(const ApplicationContainer& lmas) const;
+    /// \param type TypeId name of the LM replication (an ns3::LmReplication)
+    void SetReplicationType(const std::string& type);
+
     /// \return the prefix space MAGs treat as mobile (the default allocation's pool)
     HomeNetworkPrefix GetMobileAggregate() const;
 
@@ -165,6 +178,7 @@ class Pmipv6Helper
     ObjectFactory m_lu;                //!< ProxyLocationUpdate
     ObjectFactory m_mr;                //!< MobilityRouting
     ObjectFactory m_rc;                //!< RoutingControl
+    ObjectFactory m_replication;       //!< LmReplication
     std::vector<Ptr<MagAgent>> m_mags; //!< MAGs installed
 
     /// A policy profile (RFC 5213 §6.2).

@@ -227,11 +227,9 @@ ScenarioRun::InstallAccess(const std::string& name)
             agent->SetRouterAddress(onLinkAddress);
             if (access.Has("relay"))
             {
-                Ptr<LocationUpdateRelay> relay = CreateObjectWithAttributes<LocationUpdateRelay>(
-                    "ProcessingDelay",
-                    TimeValue(ScenarioMilliseconds(m_cfg.accessProcessingMs)));
-                relay->SetAddress(onLinkAddress);
-                node->AddApplication(relay);
+                m_mip.SetRelayAttribute("ProcessingDelay",
+                                        TimeValue(ScenarioMilliseconds(m_cfg.accessProcessingMs)));
+                m_mip.InstallRelay(node, onLinkAddress);
             }
         }
         if (Role("aggregation").agent.Is("ns3::HaAgent") && !homeLink)
@@ -368,7 +366,7 @@ ScenarioRun::InstallLmas()
         return;
     }
     uint32_t index = 0;
-    std::vector<Ptr<LmaAgent>> lmas;
+    ApplicationContainer lmas;
     for (const NodeConfig* n : m_cfg.NodesWithRole("anchor"))
     {
         // Each anchor allocates from its own /48: 2001:1:<index>::/48.
@@ -376,40 +374,13 @@ ScenarioRun::InstallLmas()
             HomeNetworkPrefix::Make(Ipv6Address(fmt::format("2001:1:{:x}::", ++index).c_str()),
                                     POOL_LENGTH);
         m_pmip.SetAllocationAttribute("PoolPrefix", Ipv6AddressValue(pool.prefix));
-        lmas.push_back(DynamicCast<LmaAgent>(
-            m_pmip.InstallLma(m_nodes[n->name], FirstGlobal(n->name)).Get(0)));
+        lmas.Add(m_pmip.InstallLma(m_nodes[n->name], FirstGlobal(n->name)));
         m_anchorPools.push_back({pool, n->name});
     }
-    if (Role("anchor").Has("replication"))
+    if (const dmm::FunctionSpec* replication = Role("anchor").Function("replication"))
     {
-        ReplicateAnchors(lmas);
-    }
-}
-
-void
-ScenarioRun::ReplicateAnchors(const std::vector<Ptr<LmaAgent>>& lmas)
-{
-    // Fig 6: every anchor serves every pool (anycast, nearest one) from its LM0 replica.
-    for (const auto& lma : lmas)
-    {
-        std::vector<Ipv6Address> peers;
-        for (const auto& other : lmas)
-        {
-            if (other != lma)
-            {
-                peers.push_back(other->GetAddress());
-            }
-        }
-        for (const auto& [pool, anchor] : m_anchorPools)
-        {
-            lma->GetMobilityRouting()->AddMobileAggregate(pool);
-        }
-        Ptr<LmReplication> replication = CreateObject<LmReplication>();
-        replication->Setup(lma->GetNode()->GetObject<MobilityL4Protocol>(),
-                           lma->GetLocationManagement(),
-                           lma->GetAddress(),
-                           peers);
-        lma->GetNode()->AggregateObject(replication);
+        m_pmip.SetReplicationType(replication->type);
+        m_pmip.InstallReplication(lmas); // Fig 6: every anchor serves every pool
     }
 }
 

@@ -83,7 +83,6 @@ class ScenarioRun
     void ApplyPmipv6Recipe();
     void ApplyMipv6Recipe();
     void InstallLmas();
-    void ReplicateAnchors(const std::vector<Ptr<LmaAgent>>& lmas);
     Ptr<AccessRouterAgent> InstallMar(const std::string& name);
     Ipv6Address LmaFor(const std::string& access) const;
     Ipv6Address AddressOn(const std::string& node, const HomeNetworkPrefix& prefix) const;
