@@ -1,4 +1,5 @@
 # -*- Mode: python; py-indent-offset: 4; indent-tabs-mode: nil; coding: utf-8; -*-
+# SPDX-License-Identifier: GPL-2.0-only
 #
 # waf description of the dmm module, for ns-3 trees up to 3.35 (src/dmm or
 # contrib/dmm). It lists exactly the files of CMakeLists.txt;
@@ -210,6 +211,7 @@ def build(bld):
         'model/link-switch.h',
         'model/wifi-link-monitor.h',
         'model/handover-monitor.h',
+        'model/mobility-records.h',
         'model/signaling-monitor.h',
         'model/path-monitor.h',
         'helper/profile-registry.h',
@@ -219,6 +221,7 @@ def build(bld):
         'helper/location-helper.h',
         'helper/mipv6-helper.h',
         'helper/access-network-helper.h',
+        'helper/address-plan.h',
         'helper/json-object-reader.h',
         'helper/json-duplicate-key-finder.h',
         'helper/scenario-config.h',

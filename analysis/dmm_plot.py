@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0-only
 """Plot and tabulate dmm-run results, one group per mobility profile.
 
 Usage: dmm_plot.py RESULT_DIR [RESULT_DIR ...] [--out DIR] [--side-by-side]

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-only
 # Out-of-tree build against an installed ns-3 (Debian's ns-3.37 packages).
 #
 # Inside an ns-3 source tree (contrib/dmm) ns-3 provides build_lib() and

@@ -4,6 +4,7 @@
 #include "access-network-helper.h"
 
 #include "ns3/access-channel.h"
+#include "ns3/address-plan.h"
 #include "ns3/access-net-device.h"
 #include "ns3/access-router-agent.h"
 #include "ns3/core-module.h"
@@ -146,7 +147,7 @@ AccessNetworkHelper::InstallAccessRouter(const std::string& name,
         devs.Add(dev);
     }
     Ipv6AddressHelper addr;
-    Ipv6Address prefix(fmt::format("2001:bbbb:{:x}::", index).c_str());
+    Ipv6Address prefix = dmm::AddressPlan::AccessLink(index);
     addr.SetBase(prefix, Ipv6Prefix(64));
     Ipv6InterfaceContainer ifs = addr.Assign(devs);
     ifs.SetForwarding(0, true);

@@ -77,6 +77,11 @@ Pmipv6Helper::InstallReplication(const ApplicationContainer& lmas) const
     return out;
 }
 
+// Out of line: the members hold Ptr<MagAgent>, which users need not include.
+Pmipv6Helper::~Pmipv6Helper() = default;
+Pmipv6Helper::Pmipv6Helper(const Pmipv6Helper& other) = default;
+Pmipv6Helper& Pmipv6Helper::operator=(const Pmipv6Helper& other) = default;
+
 void
 Pmipv6Helper::SetLmaType(const std::string& type)
 {

@@ -7,6 +7,7 @@
 #include "ns3/application-container.h"
 #include "ns3/attribute.h"
 #include "ns3/home-address-allocation.h"
+#include "ns3/lm-replication.h"
 #include "ns3/ipv6-address.h"
 #include "ns3/mac48-address.h"
 #include "ns3/net-device.h"
@@ -24,7 +25,6 @@ class MagAgent;
 class ProxyLocationUpdate;
 class MobilityRouting;
 class RoutingControl;
-class LmReplication;
 
 /**
  * \ingroup dmm
@@ -53,6 +53,11 @@ class Pmipv6Helper
 {
   public:
     Pmipv6Helper();
+    ~Pmipv6Helper();
+    /// \param other the helper to copy (factories, policies and installed MAGs)
+    Pmipv6Helper(const Pmipv6Helper& other);
+    /// \param other the helper to copy \return this helper
+    Pmipv6Helper& operator=(const Pmipv6Helper& other);
 
     /// \param type TypeId name of the home-address allocation mode
     void SetAllocationType(const std::string& type);

@@ -298,6 +298,7 @@ ApplicableKeys(const Recipe& r)
         {"dad", {"ns3::MipMnAgent"}},
         {"idle_release_s", {"ns3::MarAgent"}},
         {"location_cache_s", {"ns3::DistributedMobilityRouting"}},
+        {"forwarding_time_s", {"ns3::MrAgent"}},
         // Keys that choose between assemblies: read through the recipe's variants only.
         {"location", {}},
         {"location_update", {}},
@@ -315,6 +316,12 @@ ApplicableKeys(const Recipe& r)
         {
             out.insert("protocol." + key);
         }
+    }
+    // Pushed answers stay until changed: the cache time-out is read in pull mode only.
+    const FunctionSpec* mr = r.Role("access").Function("mr");
+    if (mr && mr->Attribute("Push") == "true")
+    {
+        out.erase("protocol.location_cache_s");
     }
     return out;
 }

@@ -5,66 +5,14 @@
 #ifndef DMM_RESULT_WRITER_H
 #define DMM_RESULT_WRITER_H
 
+#include "ns3/mobility-records.h"
+
 #include <cstdint>
 #include <string>
 #include <vector>
 
 namespace ns3
 {
-
-/**
- * \ingroup dmm
- * \brief One handover of one mobile node; times are simulated seconds.
- *
- * Both durations count from the layer-2 detach (l2DownS). firstRxS and interruptionMs are
- * NaN when no packet of a flow that existed before the handover arrived afterwards; latencyMs
- * is NaN when the handover never completed.
- */
-struct HandoverRecord
-{
-    double timeS;          //!< time of the handover (the layer-2 detach), s
-    std::string mn;        //!< mobile node
-    std::string from;      //!< previous access node ("" for none)
-    std::string to;        //!< new access node
-    double l2DownS;        //!< layer-2 detach from the old access node, s
-    double l2UpS;          //!< layer-2 attach to the new access node, s
-    double signalingDoneS; //!< the MN can send and receive again on every address it keeps, s
-    double firstRxS;       //!< first packet of an old flow delivered to the MN, s (or NaN)
-    double latencyMs;      //!< signalingDoneS - l2DownS, ms
-    double interruptionMs; //!< firstRxS - l2DownS, ms (or NaN)
-    uint64_t lostPackets;  //!< packets of old flows sent but never delivered
-};
-
-/// \brief One mobility signalling message sent.
-struct SignalingRecord
-{
-    double timeS;     //!< send time, s
-    std::string node; //!< sending node
-    std::string type; //!< message type, e.g. "PBU"
-    uint32_t bytes;   //!< size of the IPv6 packet, bytes
-    std::string src;  //!< IPv6 source address
-    std::string dst;  //!< IPv6 destination address
-    uint32_t hops;    //!< links travelled to the destination
-};
-
-/// \brief Per-flow totals.
-struct FlowRecord
-{
-    std::string flow;    //!< flow name
-    std::string mn;      //!< mobile node end
-    std::string cn;      //!< correspondent node end
-    double startS;       //!< start time, s
-    uint64_t sent;       //!< packets sent
-    uint64_t received;   //!< packets delivered
-    uint64_t lost;       //!< packets sent and never delivered
-    double meanDelayMs;  //!< mean one-way delay of delivered packets, ms (NaN if none)
-    std::string address; //!< MN address the flow used
-    // Links crossed by delivered UDP packets (in memory only; not part of flows.csv).
-    uint32_t minLinks{0};          //!< shortest path any packet took
-    uint32_t maxLinks{0};          //!< longest path any packet took
-    uint32_t lastLinks{0};         //!< path of the last delivered packet
-    uint32_t lastShortestLinks{0}; //!< shortest possible path at that moment
-};
 
 /// \brief Everything one run produces; WriteResults turns it into the result files.
 struct RunResults

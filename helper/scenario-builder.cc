@@ -90,7 +90,7 @@ ScenarioRun::CreateWiredLinks()
         p2p.SetChannelAttribute("Delay", TimeValue(ScenarioMilliseconds(l.delayMs)));
         NetDeviceContainer devs = p2p.Install(m_nodes[l.a], m_nodes[l.b]);
         Ipv6AddressHelper addr;
-        addr.SetBase(Ipv6Address(fmt::format("2001:aaaa:{:x}::", i + 1).c_str()), Ipv6Prefix(64));
+        addr.SetBase(dmm::AddressPlan::WiredLink(i + 1), Ipv6Prefix(64));
         Ipv6InterfaceContainer ifs = addr.Assign(devs);
         size_t a = m_vertex[l.a];
         size_t b = m_vertex[l.b];
@@ -294,7 +294,7 @@ ScenarioRun::StartFlow(size_t index)
     Ipv6Address mnAddress = CurrentGlobal(mn);
     bool mobilePeer = m_cfg.FindNode(cn)->role == "mn";
     Ipv6Address cnAddress = mobilePeer ? CurrentGlobal(cn) : FirstGlobal(cn);
-    m_handovers->SetFlowAddress(id, Str(mnAddress));
+    m_handovers->SetFlowAddress(id, dmm::Str(mnAddress));
     for (const auto& [node, address] :
          {std::make_pair(mn, mnAddress), std::make_pair(cn, cnAddress)})
     {

@@ -149,6 +149,8 @@ ParseGlobals(const Reader& top, ScenarioConfig& c)
     }
     c.protocol.locationCacheS = prot.Number("location_cache_s", 10.0);
     Reader::CheckMin("protocol.location_cache_s", c.protocol.locationCacheS, 0, true);
+    c.protocol.forwardingTimeS = prot.Number("forwarding_time_s", 10.0);
+    Reader::CheckMin("protocol.forwarding_time_s", c.protocol.forwardingTimeS, 0, false);
     c.protocol.clientLu = prot.String("client_lu", "direct");
     if (c.protocol.clientLu != "direct" && c.protocol.clientLu != "proxy")
     {

@@ -100,6 +100,8 @@ struct ProtocolConfig
     /// fully-distributed: routers "pull" locations (cache with a time-out) or servers "push"
     std::string location;
     double locationCacheS; //!< fully-distributed, pull: location cache time-out, s
+    /// fully-distributed, network LU: how long a previous router forwards a node's packets
+    double forwardingTimeS;
     /// fully-distributed: the node registers its addresses ("client", Fig 9's MN11+LU) or
     /// its access router does ("network", the default: AR31+LU; the node is a plain host)
     std::string locationUpdate;

@@ -139,7 +139,7 @@ ScenarioRun::InstallLocatedAccess(const std::string& name)
     if (agent.Is("ns3::MrAgent"))
     {
         m_location.SetAccessAttribute("ForwardingTime",
-                                      TimeValue(Seconds(m_cfg.protocol.locationCacheS)));
+                                      TimeValue(Seconds(m_cfg.protocol.forwardingTimeS)));
     }
     m_location.SetMapOption(MapOptionFor(Ipv6Address::GetAny()));
     return DynamicCast<AccessRouterAgent>(m_location

@@ -133,8 +133,10 @@ ScenarioRun::ConfigurePmipv6()
 {
     ApplyPmipv6Recipe();
     const ProtocolConfig& p = m_cfg.protocol;
-    m_pmip.SetAllocationAttribute("PoolPrefix", Ipv6AddressValue(POOL_PREFIX));
-    m_pmip.SetAllocationAttribute("PoolPrefixLength", UintegerValue(POOL_LENGTH));
+    m_pmip.SetAllocationAttribute("PoolPrefix",
+                                  Ipv6AddressValue(dmm::AddressPlan::CentralPool().prefix));
+    m_pmip.SetAllocationAttribute("PoolPrefixLength",
+                                  UintegerValue(dmm::AddressPlan::POOL_LENGTH));
     m_pmip.SetLocationManagementAttribute(
         "MinDelayBeforeBceDelete",
         TimeValue(ScenarioMilliseconds(p.minDelayBeforeBceDeleteMs)));
@@ -278,7 +280,7 @@ ScenarioRun::InstallProfile()
         if (Role("anchor").Has("haa")) // DMA's session database anchors nothing
         {
             m_anchorPools.push_back(
-                {HomeNetworkPrefix::Make(Ipv6Address(POOL_PREFIX), POOL_LENGTH), m_anchor});
+                {dmm::AddressPlan::CentralPool(), m_anchor});
         }
     }
     InstallMobileNodes();
@@ -347,9 +349,7 @@ ScenarioRun::InstallMar(const std::string& name)
         }
     }
     auto [interface, onLink] = m_accessPort[name];
-    auto pool = HomeNetworkPrefix::Make(
-        Ipv6Address(fmt::format("2001:1:{:x}::", m_anchorPools.size() + 1).c_str()),
-        POOL_LENGTH);
+    auto pool = dmm::AddressPlan::AnchorPool(m_anchorPools.size() + 1);
     m_anchorPools.push_back({pool, name});
     return DynamicCast<AccessRouterAgent>(
         m_dma
@@ -370,9 +370,7 @@ ScenarioRun::InstallLmas()
     for (const NodeConfig* n : m_cfg.NodesWithRole("anchor"))
     {
         // Each anchor allocates from its own /48: 2001:1:<index>::/48.
-        auto pool =
-            HomeNetworkPrefix::Make(Ipv6Address(fmt::format("2001:1:{:x}::", ++index).c_str()),
-                                    POOL_LENGTH);
+        auto pool = dmm::AddressPlan::AnchorPool(++index);
         m_pmip.SetAllocationAttribute("PoolPrefix", Ipv6AddressValue(pool.prefix));
         lmas.Add(m_pmip.InstallLma(m_nodes[n->name], FirstGlobal(n->name)));
         m_anchorPools.push_back({pool, n->name});
@@ -466,7 +464,7 @@ ScenarioRun::ConfigureMipv6()
     }
     else
     {
-        m_mip.SetHomePrefix(HomeNetworkPrefix::Make(Ipv6Address(POOL_PREFIX), 64));
+        m_mip.SetHomePrefix(dmm::AddressPlan::HomePrefix());
     }
     m_mip.SetRouteOptimization(Role("mn").Has("rr"));
     Time processing = ScenarioMilliseconds(m_cfg.anchorProcessingMs);
@@ -488,10 +486,8 @@ ScenarioRun::InstallMaps()
     for (const NodeConfig* n : m_cfg.NodesWithRole("aggregation"))
     {
         // Each MAP owns a regional prefix; its address lives in it (RFC 5380 §10).
-        auto regional =
-            HomeNetworkPrefix::Make(Ipv6Address(fmt::format("2001:cccc:{:x}::", ++index).c_str()),
-                                    64);
-        Ipv6Address address(fmt::format("2001:cccc:{:x}::1", index).c_str());
+        auto regional = dmm::AddressPlan::RegionalPrefix(++index);
+        Ipv6Address address = dmm::AddressPlan::MapAddress(index);
         Ptr<Ipv6> ipv6 = m_nodes[n->name]->GetObject<Ipv6>();
         ipv6->AddAddress(m_ports[n->name].front().interface,
                          Ipv6InterfaceAddress(address, Ipv6Prefix(128)));

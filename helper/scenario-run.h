@@ -7,6 +7,7 @@
 #include "scenario-builder.h"
 
 #include "ns3/access-network-helper.h"
+#include "ns3/address-plan.h"
 #include "ns3/dma-helper.h"
 #include "ns3/location-helper.h"
 #include "ns3/distributed-mobility-routing.h"
@@ -29,20 +30,6 @@
 
 namespace ns3
 {
-
-/// Mobile prefixes of the anchor (RFC 5213 HNPs, MIPv6 home addresses).
-inline const char* const POOL_PREFIX = "2001:1::";
-/// Length of the anchor's mobile prefix aggregate.
-inline constexpr uint8_t POOL_LENGTH = 48;
-
-/// \param a an address \return its text form
-inline std::string
-Str(Ipv6Address a)
-{
-    std::ostringstream os;
-    os << a;
-    return os.str();
-}
 
 /**
  * \brief One run: the ns-3 objects of a scenario and what is needed to read results.

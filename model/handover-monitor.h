@@ -6,7 +6,7 @@
 
 #include "ns3/home-address-allocation.h"
 #include "ns3/object.h"
-#include "ns3/result-writer.h"
+#include "ns3/mobility-records.h"
 
 #include <map>
 #include <string>

@@ -1,4 +1,6 @@
 /*
+ * SPDX-License-Identifier: GPL-2.0-only
+ *
  * dmm: IP mobility management for ns-3.
  *
  * The IPv6 Mobility Header (RFC 6275 section 6.1), next header 135.

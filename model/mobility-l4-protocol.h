@@ -1,4 +1,6 @@
 /*
+ * SPDX-License-Identifier: GPL-2.0-only
+ *
  * dmm: IP mobility management for ns-3.
  *
  * The Mobility Header as an ns-3 L4 protocol (IPv6 next header 135).

@@ -1,4 +1,6 @@
 /*
+ * SPDX-License-Identifier: GPL-2.0-only
+ *
  * dmm: IP mobility management for ns-3.
  *
  * The typed accessors of MobilityOptions for the MIPv6 options of RFC 6275 sections

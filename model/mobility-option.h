@@ -1,4 +1,6 @@
 /*
+ * SPDX-License-Identifier: GPL-2.0-only
+ *
  * dmm: IP mobility management for ns-3.
  *
  * Mobility options (RFC 6275 section 6.2) carried by Mobility Header messages, with the

@@ -1,4 +1,6 @@
 /*
+ * SPDX-License-Identifier: GPL-2.0-only
+ *
  * dmm: IP mobility management for ns-3.
  *
  * Proxy Binding Acknowledgement (RFC 5213 section 8.2): a Binding Acknowledgement

@@ -1,4 +1,6 @@
 /*
+ * SPDX-License-Identifier: GPL-2.0-only
+ *
  * dmm: IP mobility management for ns-3.
  *
  * Proxy Binding Update (RFC 5213 section 8.1): a Binding Update (RFC 6275 section 6.1.7)

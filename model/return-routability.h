@@ -1,4 +1,6 @@
 /*
+ * SPDX-License-Identifier: GPL-2.0-only
+ *
  * dmm: IP mobility management for ns-3.
  *
  * The cryptography of the return routability procedure (RFC 6275 sections 5.2.5 and

@@ -6,7 +6,7 @@
 
 #include "ns3/ipv6-header.h"
 #include "ns3/object.h"
-#include "ns3/result-writer.h"
+#include "ns3/mobility-records.h"
 
 #include <string>
 #include <unordered_map>

@@ -1,4 +1,6 @@
 /*
+ * SPDX-License-Identifier: GPL-2.0-only
+ *
  * dmm: IP mobility management for ns-3.
  *
  * The Type 2 Routing header (RFC 6275 section 6.4).

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0-only
 """Test analysis/dmm_plot.py on small synthetic result directories.
 
 Usage: analysis-test.py [REPO_ROOT]

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0-only
 """Test test/check-build-lists.py: each kind of mismatch fails and names the file.
 
 Usage: check-build-lists-test.py [REPO_ROOT]

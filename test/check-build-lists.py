@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0-only
 """Check that the CMake and waf descriptions of the dmm module list the same files.
 
 Usage: check-build-lists.py [REPO_ROOT]

@@ -1,3 +1,6 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
 // Client-based profiles on deterministic links: handover latency against the closed-form
 // models of doc/dmm.rst (Validation), loss against interruption x rate, retransmission
 // back-off, and the route-optimised path against the triangle through the home agent.

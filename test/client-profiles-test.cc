@@ -1,3 +1,6 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
 // Client-based profiles (mipv6, mipv6-ro, hmipv6) end to end on the shipped scenario:
 // handovers complete, sessions survive, and the message ladders follow the RFCs.
 #include "ns3/result-writer.h"

@@ -1,3 +1,6 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
 // The correspondent's side of route optimisation (RFC 6275 §9.5.1, §5.2.7) with crafted
 // Binding Updates: a missing or wrong authenticator is silently discarded; an unknown or
 // expired nonce index is refused with status 136, 137 or 138.

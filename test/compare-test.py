@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0-only
 """Test tools/dmm-compare with the built dmm-run on the shipped scenario.
 
 Usage: compare-test.py REPO_ROOT DMM_RUN

@@ -1,3 +1,6 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
 // The framework draft's fully distributed scenario (000 §5.2, Fig 9;
 // scenarios/dmm-fig9-fully-distributed.json): location servers partitioned by prefix,
 // hierarchical location, mobility routers that pull (or are pushed) locations.

@@ -1,3 +1,6 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
 // The framework draft's DMM figures as scenarios (scenarios/dmm-fig*.json): data path and
 // signalling after each move, and latency against the closed form.
 #include "closed-form.h"

@@ -1,3 +1,6 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
 // dmm-run's command line: mistakes give a message naming the problem on stderr and a
 // non-zero exit status (2 for usage errors, 1 for a scenario that cannot be used).
 #include <array>

@@ -1,3 +1,6 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
 // The Home Address option and the type 2 routing header on receipt (RFC 6275 §9.3.1,
 // §11.3.3), on a two-node link: accepted only with a binding or for one's own address,
 // delivered with the home address to UDP, malformed headers dropped and counted.

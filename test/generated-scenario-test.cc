@@ -1,3 +1,6 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
 // The shipped generated scenario: its topology and random walk run under pmipv6, every
 // generated move is a handover, and the flows survive them.
 #include "ns3/result-writer.h"

@@ -1,3 +1,6 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
 // The fully distributed scenario's location messages and server, on two ns-3 nodes: a
 // mobility router/mobile node (A) talks to a location server (B) across one link.
 #include "two-nodes.h"

@@ -1,3 +1,6 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
 // The extension headers of MIPv6 (RFC 6275 sections 6.3 and 6.4): Home Address destination
 // option and Type 2 Routing header, built and parsed from untrusted bytes; Mobility Header
 // checksums when a Home Address option is present.

@@ -1,3 +1,6 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
 // MIPv6 (RFC 6275) Mobility Header messages and options: BU/BA and their proxy variants,
 // the return routability messages, Binding Error, Binding Refresh Request, and the
 // options of RFC 6275 section 6.2.

@@ -1,3 +1,6 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
 // Interoperability: hand-built MIPv6 packets (RFC 6275) written to a raw-IPv6 pcap are
 // decoded by Wireshark (tshark) with the values that were built and nothing malformed: a
 // BU with Alternate CoA, Nonce Indices and Binding Authorization Data behind a Home

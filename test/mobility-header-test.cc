@@ -1,3 +1,6 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
 // Mobility Header wire format: PBU/PBA round trips, lengths and option alignment,
 // checksum, validation of malformed input, robustness against random bytes.
 #include "ns3/core-module.h"

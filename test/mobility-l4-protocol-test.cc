@@ -1,3 +1,6 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
 // MobilityL4Protocol on two ns-3 nodes: a PBU crosses a point-to-point link and reaches
 // the handler intact; malformed Mobility Headers are dropped under the right reason.
 #include "ns3/core-module.h"

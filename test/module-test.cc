@@ -1,3 +1,6 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
 // Smoke test: the module library loads together with the ns-3 libraries it needs.
 #include "ns3/core-module.h"
 

@@ -1,3 +1,6 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
 // Neighbor Discovery options read from untrusted bytes (router solicitations at access
 // routers, router advertisements at mobile nodes).
 #include "ns3/nd-options.h"

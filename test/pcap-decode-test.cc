@@ -1,3 +1,6 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
 // Interoperability: the PBU and PBA that MobilityL4Protocol puts on a point-to-point link
 // are decoded by Wireshark (tshark) with the values that were sent and nothing malformed.
 #include "command.h"

@@ -1,3 +1,6 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
 // PMIPv6 end to end on deterministic links: handover latency against the closed-form
 // prediction, message ladder, flows surviving, loss bounds, `none` breaking, determinism.
 #include "closed-form.h"

@@ -1,3 +1,6 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
 // PMIPv6 over Wi-Fi: handovers driven by the station's association traces.
 #include "ns3/result-writer.h"
 #include "ns3/scenario-builder.h"

@@ -1,3 +1,6 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
 // PrefixTable: the longest-prefix match on the mobility routing's per-packet path.
 #include "ns3/prefix-table.h"
 

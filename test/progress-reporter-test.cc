@@ -1,3 +1,6 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
 // Progress line: its format, the event counter, and that it never extends a run.
 #include "ns3/double.h"
 #include "ns3/progress-reporter.h"

@@ -1,3 +1,6 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
 // Result files: the DESIGN.md contract (keys, CSV headers), statistics, NaN handling and
 // byte-identical output for identical input.
 #include "ns3/result-writer.h"

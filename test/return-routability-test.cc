@@ -1,3 +1,6 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
 // Return routability cryptography (RFC 6275 sections 5.2.5 and 6.2.7): HMAC_SHA1 against
 // RFC 2202, keygen tokens, Kbm and the binding authenticator against values computed
 // independently with Python's hmac/hashlib.

@@ -1,3 +1,6 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
 // Return routability from the mobile node's side (RFC 6275 §11.6, §11.8): HoTI and CoTI
 // are sent again with exponential back-off while no HoT/CoT answers, keep their cookies,
 // and are given up when the wait would exceed MaxTimeout.

@@ -1,3 +1,6 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
 // Scenario files: the shipped scenario parses; every kind of bad input is refused with a
 // message naming the offending JSON path; --set overrides apply before validation.
 #include "ns3/scenario-config.h"

@@ -1,3 +1,6 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
 // tshark decodes the PMIPv6 scenario's own captures: PBU/PBA ladder and the tunnel.
 #include "command.h"
 

@@ -1,3 +1,6 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
 // Generated scenarios: each topology type's nodes and links for small parameters, the
 // placement of correspondents, error messages naming the JSON path, a custom topology,
 // and generated movement (determinism per seed, moves only between adjacent access nodes,

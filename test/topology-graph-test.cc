@@ -1,3 +1,6 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
 // TopologyGraph on small hand-made graphs: hop counts, next hops with the lowest-index
 // tie-break, unreachable vertices, anycast (nearest originator, lowest index on a tie,
 // consistent hop by hop) and the graph of a scenario's nodes and links.

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0-only
 """Benchmark dmm-run: wall time, events/s and peak memory against the number of mobile nodes.
 
 Generates a hierarchical PMIPv6 scenario (1 LMA, R aggregation routers, 3 MAGs each) with N

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-only
 # Install the Debian packages dmm needs, and only those that are missing.
 #
 # Idempotent and non-interactive: a second run installs nothing and does not

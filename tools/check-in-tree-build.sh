@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-only
 # Prove that dmm builds unchanged as contrib/dmm inside Debian's ns-3.37 source tree.
 #
 # Usage: tools/check-in-tree-build.sh [--reuse-tree] [--full] [WORK_DIR]

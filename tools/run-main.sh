@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-only
 # Build dmm, run the reference scenario under the default profile list of
 # tools/dmm-compare (PMIPv6 and no mobility support) and compare them:
 # results/<profile>/seed-<N>/, results/comparison.{csv,md}, plots in results/plots.

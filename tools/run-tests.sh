@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-only
 # Build dmm and run every test (GoogleTest suites and script checks) with ctest.
 # ctest's own last line ("Total Test time ...") is left as the last output line.
 set -euo pipefail
