@@ -97,12 +97,15 @@ def build(bld):
         'model/session-db-agent.cc',
         'model/mar-agent.cc',
         'model/lm-replication.cc',
+        'model/dmm-agent.cc',
         'model/anchor-agent.cc',
         'model/lma-agent.cc',
         'model/ha-agent.cc',
         'model/host-mobility-routing.cc',
         'model/client-location-update.cc',
         'model/mip-mn-agent.cc',
+        'model/dma-client-mn-agent.cc',
+        'model/located-mn-agent.cc',
         'model/rr-initiator.cc',
         'model/cn-agent.cc',
         'model/mag-agent.cc',
@@ -199,6 +202,8 @@ def build(bld):
         'model/host-mobility-routing.h',
         'model/client-location-update.h',
         'model/mip-mn-agent.h',
+        'model/dma-client-mn-agent.h',
+        'model/located-mn-agent.h',
         'model/rr-initiator.h',
         'model/cn-agent.h',
         'model/mag-agent.h',
@@ -212,6 +217,8 @@ def build(bld):
         'model/wifi-link-monitor.h',
         'model/handover-monitor.h',
         'model/mobility-records.h',
+        'model/dmm.h',
+        'model/dmm-agent.h',
         'model/signaling-monitor.h',
         'model/path-monitor.h',
         'helper/profile-registry.h',
@@ -245,4 +252,34 @@ def build(bld):
         example.use.extend(['FMT', 'NLOHMANN_JSON', 'BOOST_GRAPH'])
         example.source = [
             'examples/pmipv6-example.cc',
+            ]
+        mipv6_example = bld.create_ns3_program('mipv6-example', ['dmm'])
+        mipv6_example.use.extend(['FMT', 'NLOHMANN_JSON', 'BOOST_GRAPH'])
+        mipv6_example.source = [
+            'examples/mipv6-example.cc',
+            ]
+        hmipv6_example = bld.create_ns3_program('hmipv6-example', ['dmm'])
+        hmipv6_example.use.extend(['FMT', 'NLOHMANN_JSON', 'BOOST_GRAPH'])
+        hmipv6_example.source = [
+            'examples/hmipv6-example.cc',
+            ]
+        dma_example = bld.create_ns3_program('dma-example', ['dmm'])
+        dma_example.use.extend(['FMT', 'NLOHMANN_JSON', 'BOOST_GRAPH'])
+        dma_example.source = [
+            'examples/dma-example.cc',
+            ]
+        dma_client_example = bld.create_ns3_program('dma-client-example', ['dmm'])
+        dma_client_example.use.extend(['FMT', 'NLOHMANN_JSON', 'BOOST_GRAPH'])
+        dma_client_example.source = [
+            'examples/dma-client-example.cc',
+            ]
+        migrating_ha_example = bld.create_ns3_program('migrating-ha-example', ['dmm'])
+        migrating_ha_example.use.extend(['FMT', 'NLOHMANN_JSON', 'BOOST_GRAPH'])
+        migrating_ha_example.source = [
+            'examples/migrating-ha-example.cc',
+            ]
+        fully_distributed_example = bld.create_ns3_program('fully-distributed-example', ['dmm'])
+        fully_distributed_example.use.extend(['FMT', 'NLOHMANN_JSON', 'BOOST_GRAPH'])
+        fully_distributed_example.source = [
+            'examples/fully-distributed-example.cc',
             ]

@@ -328,8 +328,7 @@ Run(const Arguments& args)
     ScenarioConfig config;
     try
     {
-        config =
-            LoadScenario(args.scenario, args.sets, args.profile, args.seed, args.profileFile);
+        config = LoadScenario(args.scenario, args.sets, args.profile, args.seed, args.profileFile);
     }
     catch (const ScenarioError& e)
     {

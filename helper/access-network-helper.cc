@@ -3,6 +3,7 @@
  */
 #include "access-network-helper.h"
 
+#include "ns3/log.h"
 #include "ns3/access-channel.h"
 #include "ns3/address-plan.h"
 #include "ns3/access-net-device.h"
@@ -20,6 +21,8 @@
 
 namespace ns3
 {
+
+NS_LOG_COMPONENT_DEFINE("AccessNetworkHelper");
 
 namespace
 {

@@ -56,9 +56,8 @@ struct AddressPlan
     /// \param index MAP index from 1 \return its regional prefix 2001:cccc:<index>::/64
     static HomeNetworkPrefix RegionalPrefix(uint32_t index)
     {
-        return HomeNetworkPrefix::Make(
-            Ipv6Address(fmt::format("2001:cccc:{:x}::", index).c_str()),
-            64);
+        return HomeNetworkPrefix::Make(Ipv6Address(fmt::format("2001:cccc:{:x}::", index).c_str()),
+                                       64);
     }
 
     /// \param index MAP index from 1 \return the MAP's address 2001:cccc:<index>::1

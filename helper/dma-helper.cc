@@ -7,11 +7,12 @@
 #include "ns3/lma-agent.h"
 #include "ns3/log.h"
 #include "ns3/mag-agent.h"
-#include "ns3/proxy-location-update.h"
 #include "ns3/mar-agent.h"
 #include "ns3/mobility-routing.h"
+#include "ns3/proxy-location-update.h"
 #include "ns3/routing-control.h"
 #include "ns3/session-db-agent.h"
+#include "ns3/uinteger.h"
 
 namespace ns3
 {
@@ -24,6 +25,8 @@ DmaHelper::DmaHelper(const Pmipv6Helper& functions)
     m_mar.SetTypeId("ns3::MarAgent");
     m_database.SetTypeId("ns3::SessionDbAgent");
 }
+
+DmaHelper::~DmaHelper() = default;
 
 void
 DmaHelper::SetMarAttribute(const std::string& name, const AttributeValue& value)
@@ -68,6 +71,7 @@ DmaHelper::InstallMar(Ptr<Node> node,
     // The H-MAR role is an LMA for this MAR's own pool; the V-MAR role shares its
     // allocation and mobility routing.
     m_functions.SetAllocationAttribute("PoolPrefix", Ipv6AddressValue(pool.prefix));
+    m_functions.SetAllocationAttribute("PoolPrefixLength", UintegerValue(pool.length));
     auto lma = DynamicCast<LmaAgent>(m_functions.InstallLma(node, address).Get(0));
     Ptr<MobilityRouting> mr = lma->GetMobilityRouting();
     mr->AddAccessInterface(accessInterface, onLink);

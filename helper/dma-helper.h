@@ -38,6 +38,7 @@ class DmaHelper
   public:
     /// \param functions the MARs' logical functions (types and attributes)
     explicit DmaHelper(const Pmipv6Helper& functions = Pmipv6Helper());
+    ~DmaHelper();
 
     /// \param name attribute \param value value (ns3::MarAgent)
     void SetMarAttribute(const std::string& name, const AttributeValue& value);
@@ -73,11 +74,11 @@ class DmaHelper
                                     Ipv6Address database);
 
   private:
-    Pmipv6Helper m_functions;                              //!< H-MAR functions and LU
-    ObjectFactory m_mar;                                   //!< MarAgent
-    ObjectFactory m_database;                              //!< SessionDbAgent
+    Pmipv6Helper m_functions;                                   //!< H-MAR functions and LU
+    ObjectFactory m_mar;                                        //!< MarAgent
+    ObjectFactory m_database;                                   //!< SessionDbAgent
     std::vector<std::pair<Mac48Address, std::string>> m_policy; //!< authorised nodes
-    std::vector<Ptr<AccessRouterAgent>> m_mars;           //!< MARs installed
+    std::vector<Ptr<AccessRouterAgent>> m_mars;                 //!< MARs installed
 };
 
 } // namespace ns3

@@ -2,12 +2,15 @@
  * SPDX-License-Identifier: GPL-2.0-only
  */
 
+#include "ns3/log.h"
 #include "ns3/json-duplicate-key-finder.h"
 
 #include <fmt/format.h>
 
 namespace ns3
 {
+
+NS_LOG_COMPONENT_DEFINE("JsonDuplicateKeyFinder");
 
 std::optional<std::string>
 JsonDuplicateKeyFinder::Find(const std::string& text)

@@ -2,6 +2,7 @@
  * SPDX-License-Identifier: GPL-2.0-only
  */
 
+#include "ns3/log.h"
 #include "ns3/json-object-reader.h"
 
 #include "ns3/scenario-config.h"
@@ -11,6 +12,8 @@
 
 namespace ns3
 {
+
+NS_LOG_COMPONENT_DEFINE("JsonObjectReader");
 
 using nlohmann::json;
 

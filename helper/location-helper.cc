@@ -4,6 +4,7 @@
 #include "location-helper.h"
 
 #include "ns3/access-router-agent.h"
+#include "ns3/boolean.h"
 #include "ns3/distributed-mobility-routing.h"
 #include "ns3/ipv6-tunnel-l4-protocol.h"
 #include "ns3/location-cache.h"
@@ -13,7 +14,6 @@
 #include "ns3/mobility-routing.h"
 #include "ns3/mr-agent.h"
 #include "ns3/pmipv6-helper.h"
-#include "ns3/boolean.h"
 
 namespace ns3
 {
@@ -42,8 +42,7 @@ LocationHelper::SetLocationManagementType(const std::string& type)
 }
 
 void
-LocationHelper::SetLocationManagementAttribute(const std::string& name,
-                                               const AttributeValue& value)
+LocationHelper::SetLocationManagementAttribute(const std::string& name, const AttributeValue& value)
 {
     m_lm.Set(name, value);
 }

@@ -112,16 +112,16 @@ class LocationHelper
     void SetMapOption(const NdOptions::MapOption& option);
 
   private:
-    ObjectFactory m_server;                                           //!< LocationServer
-    ObjectFactory m_lm;                                               //!< servers' LM
-    ObjectFactory m_router;                                           //!< DMR
-    ObjectFactory m_access;                                           //!< access agent
-    std::vector<std::pair<std::string, Ptr<AttributeValue>>> m_cache; //!< cache attributes
+    ObjectFactory m_server;                                             //!< LocationServer
+    ObjectFactory m_lm;                                                 //!< servers' LM
+    ObjectFactory m_router;                                             //!< DMR
+    ObjectFactory m_access;                                             //!< access agent
+    std::vector<std::pair<std::string, Ptr<AttributeValue>>> m_cache;   //!< cache attributes
     std::vector<std::pair<HomeNetworkPrefix, Ipv6Address>> m_partition; //!< prefix -> server
-    std::vector<std::pair<Mac48Address, std::string>> m_policy;     //!< mobile nodes
-    std::vector<Ipv6Address> m_routers;                             //!< routers' addresses
-    std::set<uint32_t> m_routerNodes;                               //!< node ids with a router
-    NdOptions::MapOption m_map;                                     //!< MAP option template
+    std::vector<std::pair<Mac48Address, std::string>> m_policy;         //!< mobile nodes
+    std::vector<Ipv6Address> m_routers;                                 //!< routers' addresses
+    std::set<uint32_t> m_routerNodes;                                   //!< node ids with a router
+    NdOptions::MapOption m_map;                                         //!< MAP option template
 };
 
 } // namespace ns3

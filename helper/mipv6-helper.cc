@@ -11,6 +11,8 @@
 #include "ns3/host-mobility-routing.h"
 #include "ns3/ipv6-address-helper.h"
 #include "ns3/ipv6-tunnel-l4-protocol.h"
+#include "ns3/location-update-relay.h"
+#include "ns3/log.h"
 #include "ns3/mac48-address.h"
 #include "ns3/mip-mn-agent.h"
 #include "ns3/mobility-l4-protocol.h"
@@ -18,11 +20,12 @@
 #include "ns3/prefix-pool-allocation.h"
 #include "ns3/routing-control.h"
 #include "ns3/rr-initiator.h"
-#include "ns3/location-update-relay.h"
 #include "ns3/uinteger.h"
 
 namespace ns3
 {
+
+NS_LOG_COMPONENT_DEFINE("Mipv6Helper");
 
 Mipv6Helper::Mipv6Helper()
     : m_homePrefix(HomeNetworkPrefix::Make(Ipv6Address("2001:1::"), 64))
@@ -51,6 +54,11 @@ Mipv6Helper::InstallRelay(Ptr<Node> node, Ipv6Address address)
     node->AddApplication(relay);
     return ApplicationContainer(relay);
 }
+
+// Out of line: the members hold Ptr<HaAgent>, which users need not include.
+Mipv6Helper::~Mipv6Helper() = default;
+Mipv6Helper::Mipv6Helper(const Mipv6Helper& other) = default;
+Mipv6Helper& Mipv6Helper::operator=(const Mipv6Helper& other) = default;
 
 void
 Mipv6Helper::SetHomeAgentAttribute(const std::string& name, const AttributeValue& value)
@@ -180,29 +188,47 @@ Mipv6Helper::CreateMobileNode(Ptr<Node> node,
                               Ipv6Address home,
                               Ipv6Address homeAgent,
                               Ptr<ClientLocationUpdate>& lu,
-                              Ptr<HostMobilityRouting>& mr)
+                              Ptr<HostMobilityRouting>& mr,
+                              const std::string& mode)
 {
     mr = DynamicCast<HostMobilityRouting>(
         InsertMobilityRouting(node, CreateObject<HostMobilityRouting>()));
     mr->CreateTunnelInterface();
     lu = m_lu.Create<ClientLocationUpdate>();
     lu->Setup(node->GetObject<MobilityL4Protocol>(), homeAgent);
-    Ptr<MipMnAgent> agent = m_mn.Create<MipMnAgent>();
+    // A DMM mode's subclass, unless the type chosen already is one.
+    ObjectFactory factory = m_mn;
+    if (!mode.empty() && factory.GetTypeId() != TypeId::LookupByName(mode) &&
+        !factory.GetTypeId().IsChildOf(TypeId::LookupByName(mode)))
+    {
+        factory.SetTypeId(mode);
+    }
+    Ptr<MipMnAgent> agent = factory.Create<MipMnAgent>();
     agent->SetDevice(device);
     agent->Setup(lu, mr, node->GetObject<Ipv6TunnelL4Protocol>(), home, homeAgent);
     node->AddApplication(agent);
     return agent;
 }
 
+Ptr<MipMnAgent>
+Mipv6Helper::CreateDmmMobileNode(Ptr<Node> node, Ptr<NetDevice> device, const std::string& mode)
+{
+    // No fixed home address or home agent: the addresses come from the links.
+    Ptr<ClientLocationUpdate> lu;
+    Ptr<HostMobilityRouting> mr;
+    return CreateMobileNode(node,
+                            device,
+                            Ipv6Address::GetAny(),
+                            Ipv6Address::GetAny(),
+                            lu,
+                            mr,
+                            mode);
+}
+
 ApplicationContainer
 Mipv6Helper::InstallDistributedMobileNode(Ptr<Node> node, Ptr<NetDevice> device)
 {
-    Ptr<ClientLocationUpdate> lu;
-    Ptr<HostMobilityRouting> mr;
-    Ptr<MipMnAgent> agent =
-        CreateMobileNode(node, device, Ipv6Address::GetAny(), Ipv6Address::GetAny(), lu, mr);
-    agent->SetAttribute("DistributedHomeAgents", BooleanValue(true));
-    return ApplicationContainer(agent);
+    return ApplicationContainer(CreateDmmMobileNode(node, device, "ns3::DmaClientMnAgent"));
 }
 
 ApplicationContainer
@@ -210,11 +236,7 @@ Mipv6Helper::InstallLocatedMobileNode(Ptr<Node> node,
                                       Ptr<NetDevice> device,
                                       const std::vector<Ipv6Address>& routers)
 {
-    Ptr<ClientLocationUpdate> lu;
-    Ptr<HostMobilityRouting> mr;
-    Ptr<MipMnAgent> agent =
-        CreateMobileNode(node, device, Ipv6Address::GetAny(), Ipv6Address::GetAny(), lu, mr);
-    agent->SetAttribute("LocationServers", BooleanValue(true));
+    Ptr<MipMnAgent> agent = CreateDmmMobileNode(node, device, "ns3::LocatedMnAgent");
     Ptr<Ipv6TunnelL4Protocol> tunnel = Ipv6TunnelL4Protocol::Install(node);
     for (const auto& router : routers)
     {
@@ -246,7 +268,7 @@ Mipv6Helper::InstallMobileNode(Ptr<Node> node,
     Ptr<ClientLocationUpdate> lu;
     Ptr<HostMobilityRouting> mr;
     Ptr<MipMnAgent> agent =
-        CreateMobileNode(node, device, home->prefix, m_homeAgent->GetAddress(), lu, mr);
+        CreateMobileNode(node, device, home->prefix, m_homeAgent->GetAddress(), lu, mr, "");
     if (m_routeOptimization && !correspondents.empty())
     {
         Ptr<RrInitiator> rr = CreateObject<RrInitiator>();

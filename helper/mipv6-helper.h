@@ -40,6 +40,11 @@ class Mipv6Helper
 {
   public:
     Mipv6Helper();
+    ~Mipv6Helper();
+    /// \param other the helper to copy
+    Mipv6Helper(const Mipv6Helper& other);
+    /// \param other the helper to copy \return this helper
+    Mipv6Helper& operator=(const Mipv6Helper& other);
 
     /// \param name attribute \param value value (ns3::HaAgent of the home agent)
     void SetHomeAgentAttribute(const std::string& name, const AttributeValue& value);
@@ -110,7 +115,7 @@ class Mipv6Helper
     /**
      * \brief Install a mobile node of the fully distributed scenario (000 §5.2): home
      *        addresses from every router, registered with location servers
-     *        (MipMnAgent::LocationServers).
+     *        (a LocatedMnAgent).
      * \param node the node \param device its access device
      * \param routers the mobility routers whose tunnels it accepts
      * \return the MipMnAgent
@@ -155,13 +160,19 @@ class Mipv6Helper
     int64_t AssignStreams(int64_t stream);
 
   private:
-    /// The parts every client-based mobile node has; \p lu and \p mr receive its LU and MR.
+    /// The parts every client-based mobile node has; \p lu and \p mr receive its LU and MR;
+    /// \p mode is the agent subclass a DMM mode needs ("" for plain MIPv6).
     Ptr<MipMnAgent> CreateMobileNode(Ptr<Node> node,
                                      Ptr<NetDevice> device,
                                      Ipv6Address home,
                                      Ipv6Address homeAgent,
                                      Ptr<ClientLocationUpdate>& lu,
-                                     Ptr<HostMobilityRouting>& mr);
+                                     Ptr<HostMobilityRouting>& mr,
+                                     const std::string& mode);
+    /// A client-based DMM mobile node: agent subclass \p mode, no fixed home address.
+    Ptr<MipMnAgent> CreateDmmMobileNode(Ptr<Node> node,
+                                        Ptr<NetDevice> device,
+                                        const std::string& mode);
     Ptr<HaAgent> InstallAnchor(Ptr<Node> node,
                                Ipv6Address address,
                                const HomeNetworkPrefix& prefix,

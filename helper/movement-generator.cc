@@ -2,6 +2,7 @@
  * SPDX-License-Identifier: GPL-2.0-only
  */
 
+#include "ns3/log.h"
 #include "ns3/movement-generator.h"
 
 #include "ns3/json-object-reader.h"
@@ -12,6 +13,8 @@
 
 namespace ns3
 {
+
+NS_LOG_COMPONENT_DEFINE("MovementGenerator");
 
 namespace
 {

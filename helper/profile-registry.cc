@@ -7,10 +7,15 @@
 
 #include "scenario-config.h"
 
+#include "ns3/log.h"
+
 #include <fmt/format.h>
 
 namespace ns3
 {
+
+NS_LOG_COMPONENT_DEFINE("ProfileRegistry");
+
 namespace dmm
 {
 
@@ -144,13 +149,13 @@ Entries()
          R"({"anchors": "none"})",
          {{"access", R"({"agent": "ns3::AccessRouterAgent",
               "functions": {"mr": "ns3::MobilityRouting", "ha": "ns3::HaAgent"}})"},
-          {"mn", R"({"agent": {"type": "ns3::MipMnAgent",
-                               "attributes": {"DistributedHomeAgents": true}},
+          {"mn", R"({"agent": "ns3::DmaClientMnAgent",
               "functions": {"lu": "ns3::ClientLocationUpdate",
                             "mr": "ns3::HostMobilityRouting"}})"}},
          R"({"protocol.client_lu": {"proxy": {"roles": {
               "access": {"functions": {"relay": "ns3::LocationUpdateRelay"}},
-              "mn": {"agent": {"attributes": {"ProxyLocationUpdate": true}}}}}}})"},
+              "mn": {"agent": {"type": "ns3::DmaClientMnAgent",
+                               "attributes": {"ProxyLocationUpdate": true}}}}}}})"},
         {"fully-distributed",
          "location servers per network (partitioned by prefix), mobility routers routing by "
          "their answers; the access router registers its nodes (network-based LU)",
@@ -165,8 +170,7 @@ Entries()
           {"mn", kPlainHost}},
          R"({"protocol.location_update": {"client": {"roles": {
               "access": {"agent": "ns3::AccessRouterAgent"},
-              "mn": {"agent": {"type": "ns3::MipMnAgent",
-                               "attributes": {"LocationServers": true}},
+              "mn": {"agent": "ns3::LocatedMnAgent",
                      "functions": {"lu": "ns3::ClientLocationUpdate",
                                    "mr": "ns3::HostMobilityRouting"}}}}},
              "protocol.location": {"push": {"roles": {

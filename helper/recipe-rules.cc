@@ -7,10 +7,15 @@
 #include "recipe.h"
 #include "scenario-config.h"
 
+#include "ns3/log.h"
+
 #include <fmt/format.h>
 
 namespace ns3
 {
+
+NS_LOG_COMPONENT_DEFINE("RecipeRules");
+
 namespace dmm
 {
 
@@ -71,7 +76,7 @@ RequireAgent(const Recipe& r,
 {
     for (const auto& t : types)
     {
-        if (r.Role(role).agent.Is(t))
+        if (r.Role(role).agent.IsA(t))
         {
             return;
         }
@@ -127,14 +132,16 @@ CheckAnchors(const Recipe& r)
     }
     if (anchor.agent.Is("ns3::LocationServer") && r.anchors != "per-network")
     {
-        Refuse(r, "roles.anchor: location servers are one per network (scenario.anchors "
-                  "\"per-network\")");
+        Refuse(r,
+               "roles.anchor: location servers are one per network (scenario.anchors "
+               "\"per-network\")");
     }
     bool replicated = anchor.Has("replication");
     if (replicated != (r.homePrefixes == "anycast"))
     {
-        Refuse(r, "scenario.home_prefixes \"anycast\" and the anchor function \"replication\" "
-                  "go together: anchors that anycast every home prefix must share the LM");
+        Refuse(r,
+               "scenario.home_prefixes \"anycast\" and the anchor function \"replication\" "
+               "go together: anchors that anycast every home prefix must share the LM");
     }
     if (replicated && !(anchor.agent.Is("ns3::LmaAgent") && r.anchors == "per-network"))
     {
@@ -171,18 +178,21 @@ CheckAccess(const Recipe& r)
     }
     if (located != access.Function("mr")->Is("ns3::DistributedMobilityRouting"))
     {
-        Refuse(r, "location servers (roles.anchor ns3::LocationServer) and mobility routers "
-                  "(roles.access.functions.mr ns3::DistributedMobilityRouting) go together");
+        Refuse(r,
+               "location servers (roles.anchor ns3::LocationServer) and mobility routers "
+               "(roles.access.functions.mr ns3::DistributedMobilityRouting) go together");
     }
     if ((access.Has("ha") || access.Has("relay")) && !access.agent.Is("ns3::AccessRouterAgent"))
     {
-        Refuse(r, "roles.access: a home agent on the link (\"ha\") or a relay sits on a plain "
-                  "access router (ns3::AccessRouterAgent)");
+        Refuse(r,
+               "roles.access: a home agent on the link (\"ha\") or a relay sits on a plain "
+               "access router (ns3::AccessRouterAgent)");
     }
     if (access.Has("relay") && !access.Has("ha"))
     {
-        Refuse(r, "roles.access.functions.relay relays Binding Updates to the routers' home "
-                  "agents: it needs \"ha\"");
+        Refuse(r,
+               "roles.access.functions.relay relays Binding Updates to the routers' home "
+               "agents: it needs \"ha\"");
     }
 }
 
@@ -190,35 +200,49 @@ void
 CheckHosts(const Recipe& r)
 {
     const RoleRecipe& mn = r.Role("mn");
-    RequireAgent(r, "mn", {"ns3::MnAgent", "ns3::MipMnAgent"}, "every profile");
-    bool client = mn.agent.Is("ns3::MipMnAgent");
-    if (client)
+    RequireAgent(r, "mn", {"ns3::MnAgent"}, "every profile");
+    if (mn.agent.IsA("ns3::MipMnAgent"))
     {
         Require(r, "mn", {"lu", "mr"});
-        bool homeAgent = r.Role("anchor").agent.Is("ns3::HaAgent") ||
-                         r.Role("access").Has("ha") ||
-                         r.Role("anchor").agent.Is("ns3::LocationServer");
-        if (!homeAgent)
-        {
-            Refuse(r, "roles.mn: a client-based mobile node (ns3::MipMnAgent) needs a home "
-                      "agent (roles.anchor ns3::HaAgent, roles.access.functions.ha) or location "
-                      "servers");
-        }
     }
-    else if (r.Role("anchor").agent.Is("ns3::HaAgent") || r.Role("access").Has("ha"))
+    // Each client-based mode has the anchor it registers with, and the reverse.
+    bool located = mn.agent.IsA("ns3::LocatedMnAgent");
+    bool dmaClient = mn.agent.IsA("ns3::DmaClientMnAgent");
+    bool mip = mn.agent.IsA("ns3::MipMnAgent") && !located && !dmaClient;
+    if (located != r.Role("anchor").agent.Is("ns3::LocationServer") &&
+        !(r.Role("anchor").agent.Is("ns3::LocationServer") && !mn.agent.IsA("ns3::MipMnAgent")))
     {
-        Refuse(r, "roles.mn: home agents serve client-based mobile nodes (ns3::MipMnAgent)");
+        Refuse(r,
+               "roles.mn: a node registering with location servers (ns3::LocatedMnAgent) "
+               "needs them (roles.anchor ns3::LocationServer), and location servers take "
+               "either such nodes or plain hosts");
+    }
+    if (dmaClient != r.Role("access").Has("ha"))
+    {
+        Refuse(r,
+               "roles.mn: a client-based DMM node (ns3::DmaClientMnAgent) needs a home agent "
+               "on every access link (roles.access.functions.ha), and such home agents "
+               "serve only such nodes");
+    }
+    if (mip != r.Role("anchor").agent.Is("ns3::HaAgent"))
+    {
+        Refuse(r,
+               "roles.mn: a client-based mobile node (ns3::MipMnAgent) needs a home agent "
+               "(roles.anchor ns3::HaAgent), and home agents serve client-based mobile "
+               "nodes");
     }
     if (r.Role("cn").agent.Is("ns3::CnAgent") != mn.Has("rr"))
     {
-        Refuse(r, "route optimisation needs both ends: roles.cn ns3::CnAgent and "
-                  "roles.mn.functions.rr");
+        Refuse(r,
+               "route optimisation needs both ends: roles.cn ns3::CnAgent and "
+               "roles.mn.functions.rr");
     }
     bool map = r.Role("aggregation").agent.Is("ns3::HaAgent");
     if (map != (mn.agent.Attribute("Hierarchical") == "true"))
     {
-        Refuse(r, "HMIPv6 needs both ends: MAPs (roles.aggregation ns3::HaAgent) and mobile "
-                  "nodes with Hierarchical=true");
+        Refuse(r,
+               "HMIPv6 needs both ends: MAPs (roles.aggregation ns3::HaAgent) and mobile "
+               "nodes with Hierarchical=true");
     }
     if (!r.Role("aggregation").agent.type.empty() && !map)
     {
@@ -232,15 +256,17 @@ CheckHosts(const Recipe& r)
     if (!router.agent.type.empty() || router.functions.size() > (router.Has("mr") ? 1 : 0) ||
         (router.Has("mr") && !router.Function("mr")->Is("ns3::DistributedMobilityRouting")))
     {
-        Refuse(r, "roles.router: routers take only a mobility router function (\"mr\", "
-                  "ns3::DistributedMobilityRouting)");
+        Refuse(r,
+               "roles.router: routers take only a mobility router function (\"mr\", "
+               "ns3::DistributedMobilityRouting)");
     }
-    if (router.Has("mr") && (router.Function("mr")->type != r.Role("access").Function("mr")->type ||
-                             router.Function("mr")->attributes !=
-                                 r.Role("access").Function("mr")->attributes))
+    if (router.Has("mr") &&
+        (router.Function("mr")->type != r.Role("access").Function("mr")->type ||
+         router.Function("mr")->attributes != r.Role("access").Function("mr")->attributes))
     {
-        Refuse(r, "roles.router.functions.mr must equal roles.access.functions.mr (one routing "
-                  "by location in the domain)");
+        Refuse(r,
+               "roles.router.functions.mr must equal roles.access.functions.mr (one routing "
+               "by location in the domain)");
     }
 }
 

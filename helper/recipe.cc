@@ -6,6 +6,7 @@
 #include "json-object-reader.h"
 #include "scenario-config.h"
 
+#include "ns3/log.h"
 #include "ns3/string.h"
 
 #include <arpa/inet.h>
@@ -14,6 +15,9 @@
 
 namespace ns3
 {
+
+NS_LOG_COMPONENT_DEFINE("Recipe");
+
 namespace dmm
 {
 
@@ -182,10 +186,9 @@ OneOf(const JsonObjectReader& r,
     std::string v = r.String(key, def);
     if (!allowed.count(v))
     {
-        JsonObjectReader::Fail(r.Path(key),
-                               fmt::format("unknown value \"{}\" (known: {})",
-                                           v,
-                                           JsonObjectReader::Join(allowed)));
+        JsonObjectReader::Fail(
+            r.Path(key),
+            fmt::format("unknown value \"{}\" (known: {})", v, JsonObjectReader::Join(allowed)));
     }
     return v;
 }
@@ -207,6 +210,15 @@ bool
 FunctionSpec::Is(const std::string& typeName) const
 {
     return type == typeName;
+}
+
+bool
+FunctionSpec::IsA(const std::string& typeName) const
+{
+    TypeId tid;
+    TypeId base;
+    return TypeId::LookupByNameFailSafe(type, &tid) &&
+           TypeId::LookupByNameFailSafe(typeName, &base) && (tid == base || tid.IsChildOf(base));
 }
 
 std::string
@@ -242,13 +254,13 @@ Recipe::Uses(const std::string& typeName) const
 {
     for (const auto& [name, role] : roles)
     {
-        if (role.agent.Is(typeName))
+        if (role.agent.IsA(typeName))
         {
             return true;
         }
         for (const auto& [key, spec] : role.functions)
         {
-            if (spec.Is(typeName))
+            if (spec.IsA(typeName))
             {
                 return true;
             }
@@ -266,7 +278,12 @@ Recipe::HasVariant(const std::string& key) const
 const std::vector<std::string>&
 RecipeRoles()
 {
-    static const std::vector<std::string> roles{"anchor", "aggregation", "access", "router", "cn", "mn"};
+    static const std::vector<std::string> roles{"anchor",
+                                                "aggregation",
+                                                "access",
+                                                "router",
+                                                "cn",
+                                                "mn"};
     return roles;
 }
 
@@ -279,13 +296,12 @@ ParseRecipe(const nlohmann::json& j, const std::string& where)
     Recipe recipe;
     recipe.source = j;
     recipe.name = r.String("name");
-    if (recipe.name.empty() ||
-        recipe.name.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-_.") !=
-            std::string::npos)
+    if (recipe.name.empty() || recipe.name.find_first_not_of(
+                                   "abcdefghijklmnopqrstuvwxyz0123456789-_.") != std::string::npos)
     {
-        JsonObjectReader::Fail(r.Path("name"),
-                               fmt::format("\"{}\": use lowercase letters, digits, - _ .",
-                                           recipe.name));
+        JsonObjectReader::Fail(
+            r.Path("name"),
+            fmt::format("\"{}\": use lowercase letters, digits, - _ .", recipe.name));
     }
     recipe.description = r.String("description", "");
     recipe.reference = r.String("reference", "");

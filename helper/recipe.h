@@ -33,6 +33,8 @@ struct FunctionSpec
     ObjectFactory Factory() const;
     /// \param typeName a TypeId name \return whether this spec is of that type
     bool Is(const std::string& typeName) const;
+    /// \param typeName a TypeId name \return whether this spec is of that type or a subclass
+    bool IsA(const std::string& typeName) const;
     /// \param name attribute \param def value if unset \return the value as text
     std::string Attribute(const std::string& name, const std::string& def = "") const;
 };
@@ -83,7 +85,8 @@ struct Recipe
 
     /// \param role a scenario role \return its assembly (empty for a plain node)
     const RoleRecipe& Role(const std::string& role) const;
-    /// \param typeName a TypeId name \return whether any agent or function has that type
+    /// \param typeName a TypeId name \return whether any agent or function is of that type
+    ///        or a subclass of it
     bool Uses(const std::string& typeName) const;
     /// \param key a scenario key \return whether a variant of the recipe depends on it
     bool HasVariant(const std::string& key) const;

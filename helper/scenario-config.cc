@@ -5,8 +5,8 @@
 #include "ns3/scenario-config.h"
 
 #include "ns3/json-object-reader.h"
-#include "ns3/profile-registry.h"
 #include "ns3/log.h"
+#include "ns3/profile-registry.h"
 #include "ns3/scenario-topology.h"
 #include "ns3/topology-graph.h"
 

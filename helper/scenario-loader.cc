@@ -8,6 +8,7 @@
 
 #include "ns3/json-duplicate-key-finder.h"
 #include "ns3/json-object-reader.h"
+#include "ns3/log.h"
 #include "ns3/scenario-config.h"
 
 #include <algorithm>
@@ -21,6 +22,8 @@
 
 namespace ns3
 {
+
+NS_LOG_COMPONENT_DEFINE("ScenarioLoader");
 
 using nlohmann::json;
 
@@ -209,7 +212,8 @@ ScenarioKeys(const std::string& context)
     // Space-separated key lists keep the schema readable at a glance.
     static const std::map<std::string, std::string> lists{
         {"",
-         "name profile recipe seed duration_s l2 access processing protocol nodes links mobility flows "
+         "name profile recipe seed duration_s l2 access processing protocol nodes links mobility "
+         "flows "
          "central_anchor "
          "topology movement"},
         {"l2", "type switch_time_ms beacon_interval_ms max_missed_beacons ap_distance_m standard"},
@@ -217,7 +221,8 @@ ScenarioKeys(const std::string& context)
         {"processing", "access_ms anchor_ms"},
         {"protocol",
          "binding_lifetime_s refresh_ratio min_delay_before_bce_delete_ms deregister_on_detach "
-         "use_timestamps dad idle_release_s location location_cache_s forwarding_time_s location_update client_lu"},
+         "use_timestamps dad idle_release_s location location_cache_s forwarding_time_s "
+         "location_update client_lu"},
         {"nodes[]", "name role access_delay_ms access_rate_mbps"},
         {"links[]", "a b delay_ms rate_mbps"},
         {"mobility[]", "mn at_s attach"},

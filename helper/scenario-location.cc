@@ -11,10 +11,10 @@
 #include "ns3/ha-agent.h"
 #include "ns3/ipv6-tunnel-l4-protocol.h"
 #include "ns3/location-server.h"
-#include "ns3/string.h"
 #include "ns3/log.h"
 #include "ns3/mag-agent.h"
 #include "ns3/mr-agent.h"
+#include "ns3/string.h"
 #include "ns3/yans-wifi-helper.h"
 
 #include <fmt/format.h>
@@ -38,8 +38,9 @@ ScenarioRun::InstallLocationServers()
     }
     // Pushed answers stay until the server changes them.
     bool push = router.Attribute("Push") == "true";
-    m_location.SetCacheAttribute("Timeout",
-                                 TimeValue(push ? Seconds(0) : Seconds(m_cfg.protocol.locationCacheS)));
+    m_location.SetCacheAttribute(
+        "Timeout",
+        TimeValue(push ? Seconds(0) : Seconds(m_cfg.protocol.locationCacheS)));
     for (const auto& [name, value] : anchor.agent.attributes)
     {
         m_location.SetServerAttribute(name, StringValue(value));

@@ -5,8 +5,8 @@
 #include "scenario-run.h"
 
 #include "ns3/access-router-agent.h"
-#include "ns3/dma-helper.h"
 #include "ns3/boolean.h"
+#include "ns3/dma-helper.h"
 #include "ns3/double.h"
 #include "ns3/ha-agent.h"
 #include "ns3/icmpv6-l4-protocol.h"
@@ -69,32 +69,39 @@ ScenarioRun::ApplyPmipv6Recipe()
     Pmipv6Helper& h = m_pmip;
     using S = const std::string&;
     using V = const AttributeValue&;
-    Apply(anchor.Function("haa"),
-          [&h](S t) { h.SetAllocationType(t); },
-          [&h](S n, V v) { h.SetAllocationAttribute(n, v); });
-    Apply(anchor.Function("lm"),
-          [&h](S t) { h.SetLocationManagementType(t); },
-          [&h](S n, V v) { h.SetLocationManagementAttribute(n, v); });
-    Apply(anchor.Function("mr"),
-          [&h](S t) { h.SetMobilityRoutingType(t); },
-          [&h](S n, V v) { h.SetMobilityRoutingAttribute(n, v); });
-    Apply(anchor.Function("rc"),
-          [&h](S t) { h.SetRoutingControlType(t); },
-          [&h](S n, V v) { h.SetRoutingControlAttribute(n, v); });
-    Apply(access.Function("lu"),
-          [&h](S t) { h.SetLocationUpdateType(t); },
-          [&h](S n, V v) { h.SetLocationUpdateAttribute(n, v); });
+    Apply(
+        anchor.Function("haa"),
+        [&h](S t) { h.SetAllocationType(t); },
+        [&h](S n, V v) { h.SetAllocationAttribute(n, v); });
+    Apply(
+        anchor.Function("lm"),
+        [&h](S t) { h.SetLocationManagementType(t); },
+        [&h](S n, V v) { h.SetLocationManagementAttribute(n, v); });
+    Apply(
+        anchor.Function("mr"),
+        [&h](S t) { h.SetMobilityRoutingType(t); },
+        [&h](S n, V v) { h.SetMobilityRoutingAttribute(n, v); });
+    Apply(
+        anchor.Function("rc"),
+        [&h](S t) { h.SetRoutingControlType(t); },
+        [&h](S n, V v) { h.SetRoutingControlAttribute(n, v); });
+    Apply(
+        access.Function("lu"),
+        [&h](S t) { h.SetLocationUpdateType(t); },
+        [&h](S n, V v) { h.SetLocationUpdateAttribute(n, v); });
     if (Role("anchor").agent.Is("ns3::LmaAgent"))
     {
-        Apply(&Role("anchor").agent,
-              [&h](S t) { h.SetLmaType(t); },
-              [&h](S n, V v) { h.SetLmaAttribute(n, v); });
+        Apply(
+            &Role("anchor").agent,
+            [&h](S t) { h.SetLmaType(t); },
+            [&h](S n, V v) { h.SetLmaAttribute(n, v); });
     }
     if (access.agent.Is("ns3::MagAgent"))
     {
-        Apply(&access.agent,
-              [&h](S t) { h.SetMagType(t); },
-              [&h](S n, V v) { h.SetMagAttribute(n, v); });
+        Apply(
+            &access.agent,
+            [&h](S t) { h.SetMagType(t); },
+            [&h](S n, V v) { h.SetMagAttribute(n, v); });
     }
 }
 
@@ -106,21 +113,24 @@ ScenarioRun::ApplyMipv6Recipe()
     using V = const AttributeValue&;
     auto none = [](S) {};
     const dmm::RoleRecipe& mn = Role("mn");
-    if (mn.agent.Is("ns3::MipMnAgent"))
+    if (mn.agent.IsA("ns3::MipMnAgent"))
     {
-        Apply(&mn.agent,
-              [&h](S t) { h.SetMobileNodeType(t); },
-              [&h](S n, V v) { h.SetMobileNodeAttribute(n, v); });
-        Apply(mn.Function("lu"),
-              [&h](S t) { h.SetLocationUpdateType(t); },
-              [&h](S n, V v) { h.SetLocationUpdateAttribute(n, v); });
+        Apply(
+            &mn.agent,
+            [&h](S t) { h.SetMobileNodeType(t); },
+            [&h](S n, V v) { h.SetMobileNodeAttribute(n, v); });
+        Apply(
+            mn.Function("lu"),
+            [&h](S t) { h.SetLocationUpdateType(t); },
+            [&h](S n, V v) { h.SetLocationUpdateAttribute(n, v); });
     }
     if (Role("anchor").agent.Is("ns3::HaAgent"))
     {
         Apply(&Role("anchor").agent, none, [&h](S n, V v) { h.SetHomeAgentAttribute(n, v); });
-        Apply(Role("anchor").Function("lm"),
-              [&h](S t) { h.SetLocationManagementType(t); },
-              [&h](S n, V v) { h.SetLocationManagementAttribute(n, v); });
+        Apply(
+            Role("anchor").Function("lm"),
+            [&h](S t) { h.SetLocationManagementType(t); },
+            [&h](S n, V v) { h.SetLocationManagementAttribute(n, v); });
     }
     if (Role("aggregation").agent.Is("ns3::HaAgent"))
     {
@@ -135,8 +145,7 @@ ScenarioRun::ConfigurePmipv6()
     const ProtocolConfig& p = m_cfg.protocol;
     m_pmip.SetAllocationAttribute("PoolPrefix",
                                   Ipv6AddressValue(dmm::AddressPlan::CentralPool().prefix));
-    m_pmip.SetAllocationAttribute("PoolPrefixLength",
-                                  UintegerValue(dmm::AddressPlan::POOL_LENGTH));
+    m_pmip.SetAllocationAttribute("PoolPrefixLength", UintegerValue(dmm::AddressPlan::POOL_LENGTH));
     m_pmip.SetLocationManagementAttribute(
         "MinDelayBeforeBceDelete",
         TimeValue(ScenarioMilliseconds(p.minDelayBeforeBceDeleteMs)));
@@ -153,11 +162,10 @@ ScenarioRun::ConfigurePmipv6()
     {
         // Distributed anchors: the anchor of the network of the first attachment.
         auto attachments = m_cfg.AttachmentsOf(mn->name);
-        Ipv6Address lmaa =
-            m_recipe.anchors == "per-network" && m_recipe.homePrefixes == "unicast" &&
-                    !attachments.empty()
-                ? LmaFor(attachments.front()->attach)
-                : Ipv6Address::GetAny();
+        Ipv6Address lmaa = m_recipe.anchors == "per-network" &&
+                                   m_recipe.homePrefixes == "unicast" && !attachments.empty()
+                               ? LmaFor(attachments.front()->attach)
+                               : Ipv6Address::GetAny();
         m_pmip.AddMobileNode(Mac48Address::ConvertFrom(m_mnDevice[mn->name]->GetAddress()),
                              mn->name + "@dmm",
                              lmaa);
@@ -170,7 +178,7 @@ ScenarioRun::InstallAccess(const std::string& name)
     Ptr<Node> node = m_nodes[name];
     auto [interface, onLink] = m_accessPort[name];
     bool homeLink = m_cfg.FindNode(name)->role == "anchor";
-    if (homeLink && !Role("mn").agent.Is("ns3::MipMnAgent") && m_recipe.anchors != "none")
+    if (homeLink && !Role("mn").agent.IsA("ns3::MipMnAgent") && m_recipe.anchors != "none")
     {
         throw ScenarioError(fmt::format("mobility: mobile nodes attach to the anchor \"{}\"; "
                                         "a home link needs a client-based profile (mipv6, "
@@ -279,8 +287,7 @@ ScenarioRun::InstallProfile()
         m_anchor = m_cfg.centralAnchor.empty() ? anchors.front()->name : m_cfg.centralAnchor;
         if (Role("anchor").Has("haa")) // DMA's session database anchors nothing
         {
-            m_anchorPools.push_back(
-                {dmm::AddressPlan::CentralPool(), m_anchor});
+            m_anchorPools.push_back({dmm::AddressPlan::CentralPool(), m_anchor});
         }
     }
     InstallMobileNodes();
@@ -351,10 +358,14 @@ ScenarioRun::InstallMar(const std::string& name)
     auto [interface, onLink] = m_accessPort[name];
     auto pool = dmm::AddressPlan::AnchorPool(m_anchorPools.size() + 1);
     m_anchorPools.push_back({pool, name});
-    return DynamicCast<AccessRouterAgent>(
-        m_dma
-            ->InstallMar(m_nodes[name], interface, onLink, FirstGlobal(name), pool, FirstGlobal(m_anchor))
-            .Get(0));
+    return DynamicCast<AccessRouterAgent>(m_dma
+                                              ->InstallMar(m_nodes[name],
+                                                           interface,
+                                                           onLink,
+                                                           FirstGlobal(name),
+                                                           pool,
+                                                           FirstGlobal(m_anchor))
+                                              .Get(0));
 }
 
 void
@@ -410,7 +421,7 @@ ScenarioRun::LmaFor(const std::string& access) const
 Ptr<MnAgent>
 ScenarioRun::InstallMobileNodeAgent(const std::string& name)
 {
-    if (!Role("mn").agent.Is("ns3::MipMnAgent"))
+    if (!Role("mn").agent.IsA("ns3::MipMnAgent"))
     {
         return DynamicCast<MnAgent>(
             m_pmip.InstallMobileNode(m_nodes[name], m_mnDevice[name]).Get(0));
@@ -430,7 +441,7 @@ ScenarioRun::InstallMobileNodeAgent(const std::string& name)
     {
         m_nodes[name]->GetObject<Icmpv6L4Protocol>()->SetAttribute("DAD", BooleanValue(false));
     }
-    if (Role("anchor").agent.Is("ns3::LocationServer"))
+    if (Role("mn").agent.IsA("ns3::LocatedMnAgent"))
     {
         std::vector<Ipv6Address> routers;
         for (const auto& [router, mr] : m_routers)
@@ -440,7 +451,7 @@ ScenarioRun::InstallMobileNodeAgent(const std::string& name)
         return DynamicCast<MnAgent>(
             m_mip.InstallLocatedMobileNode(m_nodes[name], m_mnDevice[name], routers).Get(0));
     }
-    if (Role("access").Has("ha"))
+    if (Role("mn").agent.IsA("ns3::DmaClientMnAgent"))
     {
         // No fixed home address: flows use the address of the router where they start.
         return DynamicCast<MnAgent>(

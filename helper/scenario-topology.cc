@@ -6,6 +6,7 @@
 // instead of "mobility". The generators produce the same NodeConfig, LinkConfig and
 // AttachmentConfig lists, so everything after parsing is unchanged.
 
+#include "ns3/log.h"
 #include "ns3/scenario-topology.h"
 
 #include "ns3/movement-generator.h"
@@ -15,6 +16,8 @@
 
 namespace ns3
 {
+
+NS_LOG_COMPONENT_DEFINE("ScenarioTopology");
 
 std::optional<JsonObjectReader>
 ParseTopology(const JsonObjectReader& top, ScenarioConfig& c)

@@ -31,14 +31,9 @@ AccessRouterAgent::GetTypeId()
 {
     static TypeId tid =
         TypeId("ns3::AccessRouterAgent")
-            .SetParent<Application>()
+            .SetParent<DmmAgent>()
             .SetGroupName("Dmm")
             .AddConstructor<AccessRouterAgent>()
-            .AddAttribute("ProcessingDelay",
-                          "Time to process a signalling message before reacting to it.",
-                          TimeValue(Seconds(0)),
-                          MakeTimeAccessor(&AccessRouterAgent::m_processingDelay),
-                          MakeTimeChecker(Seconds(0)))
             .AddAttribute("RouterLifetime",
                           "Router lifetime advertised in RAs.",
                           TimeValue(Seconds(1800)),
@@ -88,7 +83,7 @@ void
 AccessRouterAgent::DoDispose()
 {
     m_socket = nullptr;
-    Application::DoDispose();
+    DmmAgent::DoDispose();
 }
 
 void
@@ -119,6 +114,7 @@ AccessRouterAgent::GetOnLinkPrefix(uint32_t interface) const
 void
 AccessRouterAgent::StartApplication()
 {
+    DmmAgent::StartApplication();
     NS_LOG_FUNCTION(this);
     m_socket = Socket::CreateSocket(GetNode(), Ipv6RawSocketFactory::GetTypeId());
     m_socket->SetAttribute("Protocol", UintegerValue(Icmpv6L4Protocol::PROT_NUMBER));
@@ -130,6 +126,7 @@ AccessRouterAgent::StartApplication()
 void
 AccessRouterAgent::StopApplication()
 {
+    DmmAgent::StopApplication();
     NS_LOG_FUNCTION(this);
     if (m_socket)
     {
@@ -142,6 +139,7 @@ AccessRouterAgent::StopApplication()
 void
 AccessRouterAgent::HandleRead(Ptr<Socket> socket)
 {
+    NS_LOG_FUNCTION(this);
     Ptr<Packet> p;
     while ((p = socket->Recv()))
     {
@@ -196,6 +194,7 @@ AccessRouterAgent::HandleRead(Ptr<Socket> socket)
 void
 AccessRouterAgent::HandleSolicitation(uint32_t interface, Ipv6Address peer, Mac48Address mac)
 {
+    NS_LOG_FUNCTION(this);
     std::vector<AdvertisedPrefix> prefixes{
         {m_interfaces[interface], m_validLifetime, m_preferredLifetime}};
     Simulator::Schedule(m_processingDelay,
@@ -256,6 +255,7 @@ AccessRouterAgent::SendAdvertisement(uint32_t interface,
                                      Ipv6Address peer,
                                      const std::vector<AdvertisedPrefix>& prefixes)
 {
+    NS_LOG_FUNCTION(this);
     Ptr<Ipv6L3Protocol> ipv6 = GetIpv6();
     Ptr<Ipv6Interface> iface = ipv6->GetInterface(interface);
     Ptr<NetDevice> device = iface->GetDevice();

@@ -4,7 +4,7 @@
 #ifndef DMM_ACCESS_ROUTER_AGENT_H
 #define DMM_ACCESS_ROUTER_AGENT_H
 
-#include "ns3/application.h"
+#include "ns3/dmm-agent.h"
 #include "ns3/home-address-allocation.h"
 #include "ns3/ipv6-address.h"
 #include "ns3/mac48-address.h"
@@ -31,7 +31,7 @@ class Ipv6L3Protocol;
  * base class advertises the on-link prefix of the access interface (plain IPv6,
  * profile `none`); subclasses (MAG, MAR, ...) decide per node what to advertise.
  */
-class AccessRouterAgent : public Application
+class AccessRouterAgent : public DmmAgent
 {
   public:
     /// A prefix to advertise with its lifetimes.
@@ -141,7 +141,6 @@ class AccessRouterAgent : public Application
     /// \param interface an access interface \return its on-link prefix
     HomeNetworkPrefix GetOnLinkPrefix(uint32_t interface) const;
 
-    Time m_processingDelay;   //!< modelled per-message processing time
     Time m_validLifetime;     //!< advertised valid lifetime
     Time m_preferredLifetime; //!< advertised preferred lifetime
 

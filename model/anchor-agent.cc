@@ -22,13 +22,8 @@ TypeId
 AnchorAgent::GetTypeId()
 {
     static TypeId tid = TypeId("ns3::AnchorAgent")
-                            .SetParent<Application>()
-                            .SetGroupName("Dmm")
-                            .AddAttribute("ProcessingDelay",
-                                          "Time to process a Binding Update before answering it.",
-                                          TimeValue(Seconds(0)),
-                                          MakeTimeAccessor(&AnchorAgent::m_processingDelay),
-                                          MakeTimeChecker(Seconds(0)));
+                            .SetParent<DmmAgent>()
+                            .SetGroupName("Dmm");
     return tid;
 }
 
@@ -43,12 +38,13 @@ AnchorAgent::~AnchorAgent()
 void
 AnchorAgent::DoDispose()
 {
+    NS_LOG_FUNCTION(this);
     m_haa = nullptr;
     m_lm = nullptr;
     m_mr = nullptr;
     m_rc = nullptr;
     m_mh = nullptr;
-    Application::DoDispose();
+    DmmAgent::DoDispose();
 }
 
 void
@@ -58,6 +54,7 @@ AnchorAgent::Setup(Ptr<HomeAddressAllocation> haa,
                    Ptr<RoutingControl> rc,
                    Ipv6Address address)
 {
+    NS_LOG_FUNCTION(this);
     m_haa = haa;
     m_lm = lm;
     m_mr = mr;
@@ -108,21 +105,23 @@ AnchorAgent::GetMobilityProtocol() const
 void
 AnchorAgent::StartApplication()
 {
+    NS_LOG_FUNCTION(this);
+    DmmAgent::StartApplication();
     m_mh = MobilityL4Protocol::Install(GetNode());
     m_mh->RegisterHandler(MobilityHeader::BINDING_UPDATE,
                           MakeCallback(&AnchorAgent::HandleUpdate, this));
-    m_running = true;
 }
 
 void
 AnchorAgent::StopApplication()
 {
-    m_running = false;
+    DmmAgent::StopApplication();
 }
 
 void
 AnchorAgent::HandleUpdate(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6Interface>)
 {
+    NS_LOG_FUNCTION(this);
     if (!m_running)
     {
         return;

@@ -4,7 +4,7 @@
 #ifndef DMM_ANCHOR_AGENT_H
 #define DMM_ANCHOR_AGENT_H
 
-#include "ns3/application.h"
+#include "ns3/dmm-agent.h"
 #include "ns3/ipv6-address.h"
 #include "ns3/ipv6-header.h"
 #include "ns3/location-management.h"
@@ -31,7 +31,7 @@ class Packet;
  * in MobilityRouting, which RoutingControl keeps in step with the bindings. Subclasses
  * decide which Binding Updates are theirs and how they are answered.
  */
-class AnchorAgent : public Application
+class AnchorAgent : public DmmAgent
 {
   public:
     /// \brief Named counters of Binding Update processing.
@@ -107,10 +107,7 @@ class AnchorAgent : public Application
     Ptr<LocationManagement> m_lm;     //!< location management
     Ptr<MobilityRouting> m_mr;        //!< mobility routing
     Ptr<RoutingControl> m_rc;         //!< routing control
-    Ptr<MobilityL4Protocol> m_mh;     //!< signalling
     Ipv6Address m_address;            //!< anchor address
-    Time m_processingDelay;           //!< attribute ProcessingDelay
-    bool m_running{false};            //!< started and not stopped (a stopped anchor is failed)
     Stats m_stats;                    //!< counters
 };
 

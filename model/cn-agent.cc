@@ -32,7 +32,7 @@ CnAgent::GetTypeId()
 {
     static TypeId tid =
         TypeId("ns3::CnAgent")
-            .SetParent<Application>()
+            .SetParent<DmmAgent>()
             .SetGroupName("Dmm")
             .AddConstructor<CnAgent>()
             .AddAttribute("NonceInterval",
@@ -62,10 +62,11 @@ CnAgent::~CnAgent()
 void
 CnAgent::DoDispose()
 {
+    NS_LOG_FUNCTION(this);
     m_mr = nullptr;
     m_mh = nullptr;
     m_rng = nullptr;
-    Application::DoDispose();
+    DmmAgent::DoDispose();
 }
 
 void
@@ -90,6 +91,8 @@ CnAgent::GetStats() const
 void
 CnAgent::StartApplication()
 {
+    NS_LOG_FUNCTION(this);
+    DmmAgent::StartApplication();
     m_kcn.resize(20); // §5.2.3: a 20-octet node key
     for (auto& b : m_kcn)
     {
@@ -103,19 +106,19 @@ CnAgent::StartApplication()
                           MakeCallback(&CnAgent::HandleCareOfTestInit, this));
     m_mh->RegisterHandler(MobilityHeader::BINDING_UPDATE,
                           MakeCallback(&CnAgent::HandleBindingUpdate, this));
-    m_running = true;
 }
 
 void
 CnAgent::StopApplication()
 {
-    m_running = false;
+    DmmAgent::StopApplication();
     m_nonceEvent.Cancel();
 }
 
 void
 CnAgent::NewNonce()
 {
+    NS_LOG_FUNCTION(this);
     std::vector<uint8_t> nonce(8);
     for (auto& b : nonce)
     {
@@ -139,6 +142,7 @@ CnAgent::Nonce(uint16_t index) const
 void
 CnAgent::HandleHomeTestInit(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6Interface>)
 {
+    NS_LOG_FUNCTION(this);
     HomeTestInit hoti;
     p->RemoveHeader(hoti);
     if (!m_running)
@@ -157,6 +161,7 @@ CnAgent::HandleHomeTestInit(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6Int
 void
 CnAgent::HandleCareOfTestInit(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6Interface>)
 {
+    NS_LOG_FUNCTION(this);
     CareOfTestInit coti;
     p->RemoveHeader(coti);
     if (!m_running)
@@ -175,6 +180,7 @@ CnAgent::HandleCareOfTestInit(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6I
 void
 CnAgent::HandleBindingUpdate(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6Interface>)
 {
+    NS_LOG_FUNCTION(this);
     std::vector<uint8_t> bytes(p->GetSize());
     p->CopyData(bytes.data(), bytes.size());
     BindingUpdate bu;
@@ -254,6 +260,7 @@ CnAgent::Acknowledge(Ipv6Address home,
                      Time lifetime,
                      const ReturnRoutability::Digest* kbm)
 {
+    NS_LOG_FUNCTION(this);
     BindingAck ba;
     ba.SetStatus(status);
     ba.SetSequence(sequence);

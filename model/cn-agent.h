@@ -4,7 +4,7 @@
 #ifndef DMM_CN_AGENT_H
 #define DMM_CN_AGENT_H
 
-#include "ns3/application.h"
+#include "ns3/dmm-agent.h"
 #include "ns3/event-id.h"
 #include "ns3/ipv6-address.h"
 #include "ns3/nstime.h"
@@ -33,7 +33,7 @@ class UniformRandomVariable;
  * Kcn and the nonces are drawn from the simulator's random streams; a new nonce is
  * generated every NonceInterval and the last few stay valid (MAX_NONCE_LIFETIME).
  */
-class CnAgent : public Application
+class CnAgent : public DmmAgent
 {
   public:
     /// \brief Named counters.
@@ -87,7 +87,6 @@ class CnAgent : public Application
     const std::vector<uint8_t>* Nonce(uint16_t index) const;
 
     Ptr<HostMobilityRouting> m_mr;                     //!< binding cache and RH2
-    Ptr<MobilityL4Protocol> m_mh;                      //!< signalling
     Ptr<UniformRandomVariable> m_rng;                  //!< Kcn and nonces
     std::vector<uint8_t> m_kcn;                        //!< node key
     std::map<uint16_t, std::vector<uint8_t>> m_nonces; //!< valid nonces by index
@@ -96,7 +95,6 @@ class CnAgent : public Application
     uint32_t m_noncesKept;                             //!< attribute NoncesKept
     EventId m_nonceEvent;                              //!< next nonce
     std::map<Ipv6Address, Entry> m_cache;              //!< binding cache bookkeeping
-    bool m_running{false};                             //!< between start and stop
     Stats m_stats;                                     //!< counters
 };
 

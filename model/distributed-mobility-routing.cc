@@ -105,8 +105,14 @@ DistributedMobilityRouting::Setup(Ipv6Address local)
 {
     m_local = local;
     m_mh = MobilityL4Protocol::Install(GetIpv6L3()->GetObject<Node>());
-    m_mh->RegisterHandler(DmmSessionHeader::MH_TYPE,
-                          MakeCallback(&DistributedMobilityRouting::HandleMessage, this));
+    for (uint8_t subType : {DmmSessionHeader::LOCATION_REPLY,
+                            DmmSessionHeader::LOCATION_NOTIFY,
+                            DmmSessionHeader::LOCATION_STALE})
+    {
+        m_mh->RegisterHandler(DmmSessionHeader::MH_TYPE,
+                              subType,
+                              MakeCallback(&DistributedMobilityRouting::HandleMessage, this));
+    }
     // Decapsulated packets come back through RouteInput at once: remember their sender
     // to hint it when this router no longer serves the destination.
     Ipv6TunnelL4Protocol::Install(GetIpv6L3()->GetObject<Node>())

@@ -49,6 +49,7 @@ HaAgent::~HaAgent()
 void
 HaAgent::ProcessUpdate(Ptr<Packet> p, Ipv6Header header)
 {
+    NS_LOG_FUNCTION(this);
     BindingUpdate bu;
     p->RemoveHeader(bu);
     if (bu.GetProxyRegistration())

@@ -3,8 +3,12 @@
  */
 #include "l2-mobility.h"
 
+#include "ns3/log.h"
+
 namespace ns3
 {
+
+NS_LOG_COMPONENT_DEFINE("L2Mobility");
 
 NS_OBJECT_ENSURE_REGISTERED(L2Mobility);
 

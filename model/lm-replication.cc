@@ -55,7 +55,9 @@ LmReplication::Setup(Ptr<MobilityL4Protocol> mh,
     m_peers = peers;
     m_lm->TraceConnectWithoutContext("BindingUpdated", MakeCallback(&LmReplication::Updated, this));
     m_lm->TraceConnectWithoutContext("BindingRemoved", MakeCallback(&LmReplication::Removed, this));
-    m_mh->RegisterHandler(DmmSessionHeader::MH_TYPE, MakeCallback(&LmReplication::Receive, this));
+    m_mh->RegisterHandler(DmmSessionHeader::MH_TYPE,
+                          DmmSessionHeader::SYNC,
+                          MakeCallback(&LmReplication::Receive, this));
 }
 
 const LmReplication::Stats&

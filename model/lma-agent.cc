@@ -42,6 +42,7 @@ LmaAgent::~LmaAgent()
 std::optional<HomeNetworkPrefix>
 LmaAgent::KnownPrefix(const std::string& mnId) const
 {
+    NS_LOG_FUNCTION(this);
     if (auto allocated = GetAllocation()->Lookup(mnId))
     {
         return allocated;
@@ -58,6 +59,7 @@ LmaAgent::KnownPrefix(const std::string& mnId) const
 void
 LmaAgent::ProcessUpdate(Ptr<Packet> p, Ipv6Header header)
 {
+    NS_LOG_FUNCTION(this);
     Ptr<HomeAddressAllocation> haa = GetAllocation();
     ProxyBindingUpdate pbu;
     p->RemoveHeader(pbu);

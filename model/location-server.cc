@@ -29,14 +29,9 @@ LocationServer::GetTypeId()
 {
     static TypeId tid =
         TypeId("ns3::LocationServer")
-            .SetParent<Application>()
+            .SetParent<DmmAgent>()
             .SetGroupName("Dmm")
             .AddConstructor<LocationServer>()
-            .AddAttribute("ProcessingDelay",
-                          "Time to process a Binding Update or a Location Query.",
-                          TimeValue(Seconds(0)),
-                          MakeTimeAccessor(&LocationServer::m_processingDelay),
-                          MakeTimeChecker(Seconds(0)))
             .AddAttribute("Push",
                           "Remember who asked about a home address and notify them when the "
                           "answer changes (false: routers pull and cache with a time-out).",
@@ -62,10 +57,10 @@ LocationServer::~LocationServer()
 void
 LocationServer::DoDispose()
 {
+    NS_LOG_FUNCTION(this);
     m_lm = nullptr;
     m_mh = nullptr;
-    m_next = MobilityL4Protocol::Handler();
-    Application::DoDispose();
+    DmmAgent::DoDispose();
 }
 
 void
@@ -74,6 +69,7 @@ LocationServer::Setup(Ptr<LocationManagement> lm,
                       const std::vector<HomeNetworkPrefix>& partition,
                       const std::vector<Ipv6Address>& servers)
 {
+    NS_LOG_FUNCTION(this);
     m_lm = lm;
     m_address = address;
     m_partition = partition;
@@ -99,6 +95,7 @@ LocationServer::GetAddress() const
 bool
 LocationServer::IsHomeServerOf(Ipv6Address a) const
 {
+    NS_LOG_FUNCTION(this);
     for (const auto& prefix : m_partition)
     {
         if (prefix.Contains(a))
@@ -118,25 +115,30 @@ LocationServer::GetStats() const
 void
 LocationServer::StartApplication()
 {
+    NS_LOG_FUNCTION(this);
+    DmmAgent::StartApplication();
     m_mh = MobilityL4Protocol::Install(GetNode());
     m_mh->RegisterHandler(MobilityHeader::BINDING_UPDATE,
                           MakeCallback(&LocationServer::HandleUpdate, this));
     // A mobility router on the same node takes the replies, notifications and stale hints.
-    m_next = m_mh->GetHandler(DmmSessionHeader::MH_TYPE);
-    m_mh->RegisterHandler(DmmSessionHeader::MH_TYPE,
-                          MakeCallback(&LocationServer::HandleLocation, this));
-    m_running = true;
+    for (uint8_t subType : {DmmSessionHeader::LOCATION_QUERY, DmmSessionHeader::LOCATION_REGISTER})
+    {
+        m_mh->RegisterHandler(DmmSessionHeader::MH_TYPE,
+                              subType,
+                              MakeCallback(&LocationServer::HandleLocation, this));
+    }
 }
 
 void
 LocationServer::StopApplication()
 {
-    m_running = false;
+    DmmAgent::StopApplication();
 }
 
 void
 LocationServer::HandleUpdate(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6Interface>)
 {
+    NS_LOG_FUNCTION(this);
     if (m_running)
     {
         Simulator::Schedule(m_processingDelay, &LocationServer::ProcessUpdate, this, p, header);
@@ -146,6 +148,7 @@ LocationServer::HandleUpdate(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6In
 void
 LocationServer::HandleLocation(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6Interface> iface)
 {
+    NS_LOG_FUNCTION(this);
     std::optional<uint8_t> subType = DmmSessionHeader::PeekSubType(p);
     if (subType == DmmSessionHeader::LOCATION_REGISTER)
     {
@@ -161,14 +164,7 @@ LocationServer::HandleLocation(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6
     }
     if (subType != DmmSessionHeader::LOCATION_QUERY)
     {
-        if (!m_next.IsNull())
-        {
-            m_next(p, header, iface);
-        }
-        else
-        {
-            m_stats.invalid++;
-        }
+        m_stats.invalid++;
         return;
     }
     if (m_running)
@@ -184,6 +180,7 @@ LocationServer::HandleLocation(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6
 void
 LocationServer::ProcessUpdate(Ptr<Packet> p, Ipv6Header header)
 {
+    NS_LOG_FUNCTION(this);
     BindingUpdate bu;
     p->RemoveHeader(bu);
     // The source is the home address (HAO applied); the care-of address is the Alternate
@@ -231,6 +228,7 @@ LocationServer::ProcessUpdate(Ptr<Packet> p, Ipv6Header header)
 void
 LocationServer::ProcessRegister(Ptr<Packet> p, Ipv6Address from)
 {
+    NS_LOG_FUNCTION(this);
     LocationRegister reg;
     p->RemoveHeader(reg);
     // Routers register on behalf of nodes (network-based): no lifetimes; the sender's
@@ -276,6 +274,7 @@ LocationServer::ProcessRegister(Ptr<Packet> p, Ipv6Address from)
 LocationServer::Answer
 LocationServer::Lookup(Ipv6Address home) const
 {
+    NS_LOG_FUNCTION(this);
     if (auto it = m_registered.find(home); it != m_registered.end())
     {
         return Answer{it->second.locator, m_servers.count(it->second.locator) > 0};
@@ -291,6 +290,7 @@ LocationServer::Lookup(Ipv6Address home) const
 void
 LocationServer::ProcessQuery(Ptr<Packet> p, Ipv6Address from)
 {
+    NS_LOG_FUNCTION(this);
     LocationQuery query;
     p->RemoveHeader(query);
     Ipv6Address home = query.GetHome();
@@ -312,6 +312,7 @@ LocationServer::ProcessQuery(Ptr<Packet> p, Ipv6Address from)
 void
 LocationServer::Send(LocationMessage& msg, Ipv6Address to, Ipv6Address home, const Answer& answer)
 {
+    NS_LOG_FUNCTION(this);
     msg.SetLocation(home, answer.locator);
     msg.SetReferral(answer.referral);
     msg.SetRemove(answer.locator.IsAny());
@@ -324,6 +325,7 @@ LocationServer::Send(LocationMessage& msg, Ipv6Address to, Ipv6Address home, con
 void
 LocationServer::NotifySubscribers(Ipv6Address home, const Answer& answer)
 {
+    NS_LOG_FUNCTION(this);
     auto it = m_subscribers.find(home);
     if (it == m_subscribers.end())
     {
@@ -340,6 +342,7 @@ LocationServer::NotifySubscribers(Ipv6Address home, const Answer& answer)
 void
 LocationServer::BindingChanged(const BindingCacheEntry& entry, Ipv6Address previousCareOf)
 {
+    NS_LOG_FUNCTION(this);
     if (!m_push || entry.prefixes.empty())
     {
         return;
@@ -359,6 +362,7 @@ void
 LocationServer::BindingRemoved(const BindingCacheEntry& entry,
                                LocationManagement::RemovalCause cause)
 {
+    NS_LOG_FUNCTION(this);
     // A de-registration was notified when it was accepted.
     if (m_push && !entry.prefixes.empty() && cause == LocationManagement::EXPIRED)
     {

@@ -4,7 +4,7 @@
 #ifndef DMM_LOCATION_SERVER_H
 #define DMM_LOCATION_SERVER_H
 
-#include "ns3/application.h"
+#include "ns3/dmm-agent.h"
 #include "ns3/home-address-allocation.h"
 #include "ns3/ipv6-header.h"
 #include "ns3/location-management.h"
@@ -45,7 +45,7 @@ class LocationMessage;
  * is at its own router). With Push, the server remembers who asked about an address and
  * sends a Location Notify to each of them whenever the answer changes.
  */
-class LocationServer : public Application
+class LocationServer : public DmmAgent
 {
   public:
     /// \brief Named counters.
@@ -117,8 +117,6 @@ class LocationServer : public Application
     void NotifySubscribers(Ipv6Address home, const Answer& answer);
 
     Ptr<LocationManagement> m_lm;                               //!< the database partition
-    Ptr<MobilityL4Protocol> m_mh;                               //!< signalling
-    MobilityL4Protocol::Handler m_next;                         //!< MH 253 handler chained to
     Ipv6Address m_address;                                      //!< own address
     std::vector<HomeNetworkPrefix> m_partition;                 //!< home partition
     std::set<Ipv6Address> m_servers;                            //!< all servers
@@ -132,9 +130,7 @@ class LocationServer : public Application
     };
 
     std::map<Ipv6Address, Registered> m_registered; //!< by home address
-    Time m_processingDelay;                         //!< attribute ProcessingDelay
     bool m_push;                                    //!< attribute Push
-    bool m_running{false};                          //!< between start and stop
     Stats m_stats;                                  //!< counters
     TracedCallback<Ipv6Address, Ipv6Address, Ipv6Address, bool> m_answerTrace; //!< Answer
 };

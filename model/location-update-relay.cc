@@ -21,14 +21,9 @@ TypeId
 LocationUpdateRelay::GetTypeId()
 {
     static TypeId tid = TypeId("ns3::LocationUpdateRelay")
-                            .SetParent<Application>()
+                            .SetParent<DmmAgent>()
                             .SetGroupName("Dmm")
-                            .AddConstructor<LocationUpdateRelay>()
-                            .AddAttribute("ProcessingDelay",
-                                          "Time to relay a Binding Update.",
-                                          TimeValue(Seconds(0)),
-                                          MakeTimeAccessor(&LocationUpdateRelay::m_processingDelay),
-                                          MakeTimeChecker(Seconds(0)));
+                            .AddConstructor<LocationUpdateRelay>();
     return tid;
 }
 
@@ -43,9 +38,10 @@ LocationUpdateRelay::~LocationUpdateRelay()
 void
 LocationUpdateRelay::DoDispose()
 {
+    NS_LOG_FUNCTION(this);
     m_mh = nullptr;
     m_next = MobilityL4Protocol::Handler();
-    Application::DoDispose();
+    DmmAgent::DoDispose();
 }
 
 void
@@ -63,7 +59,8 @@ LocationUpdateRelay::GetStats() const
 void
 LocationUpdateRelay::StartApplication()
 {
-    m_running = true;
+    NS_LOG_FUNCTION(this);
+    DmmAgent::StartApplication();
     // After every application of this instant: the home agent's handler is then in place.
     Simulator::ScheduleNow(&LocationUpdateRelay::Register, this);
 }
@@ -71,6 +68,7 @@ LocationUpdateRelay::StartApplication()
 void
 LocationUpdateRelay::Register()
 {
+    NS_LOG_FUNCTION(this);
     m_mh = MobilityL4Protocol::Install(GetNode());
     m_next = m_mh->GetHandler(MobilityHeader::BINDING_UPDATE);
     m_mh->RegisterHandler(MobilityHeader::BINDING_UPDATE,
@@ -80,12 +78,13 @@ LocationUpdateRelay::Register()
 void
 LocationUpdateRelay::StopApplication()
 {
-    m_running = false;
+    DmmAgent::StopApplication();
 }
 
 void
 LocationUpdateRelay::Handle(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6Interface> iface)
 {
+    NS_LOG_FUNCTION(this);
     BindingUpdate bu;
     Ptr<Packet> copy = p->Copy();
     bool isBu = copy->RemoveHeader(bu) > 0;
@@ -114,6 +113,7 @@ LocationUpdateRelay::Handle(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6Int
 void
 LocationUpdateRelay::Relay(Ptr<Packet> p, Ipv6Address home)
 {
+    NS_LOG_FUNCTION(this);
     BindingUpdate bu;
     p->RemoveHeader(bu);
     Ipv6Address target =

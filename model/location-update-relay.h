@@ -4,7 +4,7 @@
 #ifndef DMM_LOCATION_UPDATE_RELAY_H
 #define DMM_LOCATION_UPDATE_RELAY_H
 
-#include "ns3/application.h"
+#include "ns3/dmm-agent.h"
 #include "ns3/ipv6-address.h"
 #include "ns3/ipv6-header.h"
 #include "ns3/mobility-l4-protocol.h"
@@ -25,7 +25,7 @@ namespace ns3
  * acknowledgement goes straight back to the node. Other Binding Updates go to the
  * handler registered before this one (the router's own home agent).
  */
-class LocationUpdateRelay : public Application
+class LocationUpdateRelay : public DmmAgent
 {
   public:
     /// \brief Named counters.
@@ -56,11 +56,8 @@ class LocationUpdateRelay : public Application
     void Handle(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6Interface> iface);
     void Relay(Ptr<Packet> p, Ipv6Address home);
 
-    Ptr<MobilityL4Protocol> m_mh;       //!< signalling
     MobilityL4Protocol::Handler m_next; //!< the home agent's handler
     Ipv6Address m_address;              //!< own address
-    Time m_processingDelay;             //!< attribute ProcessingDelay
-    bool m_running{false};              //!< between start and stop
     Stats m_stats;                      //!< counters
 };
 

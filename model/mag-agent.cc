@@ -44,6 +44,7 @@ MagAgent::~MagAgent()
 void
 MagAgent::DoDispose()
 {
+    NS_LOG_FUNCTION(this);
     m_lu = nullptr;
     m_rc = nullptr;
     AccessRouterAgent::DoDispose();
@@ -52,6 +53,7 @@ MagAgent::DoDispose()
 void
 MagAgent::Setup(Ptr<ProxyLocationUpdate> lu, Ptr<RoutingControl> rc)
 {
+    NS_LOG_FUNCTION(this);
     m_lu = lu;
     m_rc = rc;
     m_lu->SetOutcomeCallback(MakeCallback(&MagAgent::Outcome, this));
@@ -60,6 +62,7 @@ MagAgent::Setup(Ptr<ProxyLocationUpdate> lu, Ptr<RoutingControl> rc)
 void
 MagAgent::StopApplication()
 {
+    NS_LOG_FUNCTION(this);
     // A stopped agent models a failed MAG: no more refreshes, no de-registrations;
     // the LMA's bindings then expire on their own.
     m_lu->Halt();
@@ -77,6 +80,7 @@ MagAgent::StopApplication()
 void
 MagAgent::AddPolicy(Mac48Address mac, const std::string& mnId, Ipv6Address anchor)
 {
+    NS_LOG_FUNCTION(this);
     SetPolicy(mac, mnId);
     if (!anchor.IsAny())
     {
@@ -93,6 +97,7 @@ MagAgent::GetStats() const
 void
 MagAgent::HandleSolicitation(uint32_t interface, Ipv6Address peer, Mac48Address mac)
 {
+    NS_LOG_FUNCTION(this);
     const std::string* mnId = LookupPolicy(mac);
     if (!mnId)
     {
@@ -126,6 +131,7 @@ MagAgent::HandleSolicitation(uint32_t interface, Ipv6Address peer, Mac48Address 
 void
 MagAgent::Outcome(const LocationUpdate::Outcome& outcome)
 {
+    NS_LOG_FUNCTION(this);
     auto it = m_attached.find(outcome.mnId);
     if (it == m_attached.end())
     {
@@ -158,6 +164,7 @@ MagAgent::Outcome(const LocationUpdate::Outcome& outcome)
 void
 MagAgent::CompleteRegistration(std::string mnId, std::vector<HomeNetworkPrefix> prefixes)
 {
+    NS_LOG_FUNCTION(this);
     auto it = m_attached.find(mnId);
     if (it == m_attached.end())
     {
@@ -177,6 +184,7 @@ MagAgent::CompleteRegistration(std::string mnId, std::vector<HomeNetworkPrefix> 
 void
 MagAgent::Advertise(const Attached& node)
 {
+    NS_LOG_FUNCTION(this);
     std::vector<AdvertisedPrefix> prefixes;
     for (const auto& hnp : node.prefixes)
     {
@@ -188,6 +196,7 @@ MagAgent::Advertise(const Attached& node)
 void
 MagAgent::NotifyDetached(Mac48Address mac)
 {
+    NS_LOG_FUNCTION(this);
     const std::string* mnId = LookupPolicy(mac);
     auto it = mnId ? m_attached.find(*mnId) : m_attached.end();
     if (it == m_attached.end())

@@ -53,6 +53,7 @@ MarAgent::~MarAgent()
 void
 MarAgent::DoDispose()
 {
+    NS_LOG_FUNCTION(this);
     m_haa = nullptr;
     m_mr = nullptr;
     m_lu = nullptr;
@@ -69,6 +70,7 @@ MarAgent::Setup(Ptr<HomeAddressAllocation> haa,
                 Ipv6Address address,
                 Ipv6Address database)
 {
+    NS_LOG_FUNCTION(this);
     m_haa = haa;
     m_mr = mr;
     m_lu = lu;
@@ -88,14 +90,18 @@ MarAgent::GetStats() const
 void
 MarAgent::StartApplication()
 {
+    NS_LOG_FUNCTION(this);
     AccessRouterAgent::StartApplication();
     m_mh = MobilityL4Protocol::Install(GetNode());
-    m_mh->RegisterHandler(DmmSessionHeader::MH_TYPE, MakeCallback(&MarAgent::HandleSession, this));
+    m_mh->RegisterHandler(DmmSessionHeader::MH_TYPE,
+                          DmmSessionHeader::REPLY,
+                          MakeCallback(&MarAgent::HandleSession, this));
 }
 
 void
 MarAgent::HandleSolicitation(uint32_t interface, Ipv6Address peer, Mac48Address mac)
 {
+    NS_LOG_FUNCTION(this);
     const std::string* policy = LookupPolicy(mac);
     if (!policy)
     {
@@ -121,6 +127,7 @@ MarAgent::HandleSolicitation(uint32_t interface, Ipv6Address peer, Mac48Address 
 void
 MarAgent::Attach(std::string mnId)
 {
+    NS_LOG_FUNCTION(this);
     auto it = m_attached.find(mnId);
     if (it == m_attached.end())
     {
@@ -151,6 +158,7 @@ MarAgent::Attach(std::string mnId)
 void
 MarAgent::HandleSession(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6Interface>)
 {
+    NS_LOG_FUNCTION(this);
     if (DmmSessionHeader::PeekSubType(p) != DmmSessionHeader::REPLY ||
         header.GetSource() != m_database)
     {
@@ -183,6 +191,7 @@ MarAgent::HandleSession(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6Interfa
 void
 MarAgent::Outcome(const LocationUpdate::Outcome& outcome)
 {
+    NS_LOG_FUNCTION(this);
     auto it = m_attached.find(outcome.mnId);
     if (it == m_attached.end() || !it->second.pending.erase(outcome.anchor))
     {
@@ -220,6 +229,7 @@ MarAgent::Outcome(const LocationUpdate::Outcome& outcome)
 void
 MarAgent::Advertise(std::string mnId)
 {
+    NS_LOG_FUNCTION(this);
     auto it = m_attached.find(mnId);
     if (it == m_attached.end())
     {
@@ -243,6 +253,7 @@ MarAgent::Advertise(std::string mnId)
 void
 MarAgent::Intercepted(Ptr<const Packet>, const Ipv6Header& header)
 {
+    NS_LOG_FUNCTION(this);
     if (!m_idleRelease.IsStrictlyPositive())
     {
         return;
@@ -263,6 +274,7 @@ MarAgent::Intercepted(Ptr<const Packet>, const Ipv6Header& header)
 void
 MarAgent::ReleaseIdle(std::string mnId, Ipv6Address anchor)
 {
+    NS_LOG_FUNCTION(this);
     auto it = m_attached.find(mnId);
     if (it == m_attached.end() || !it->second.foreign.count(anchor))
     {
@@ -292,6 +304,7 @@ MarAgent::ReleaseIdle(std::string mnId, Ipv6Address anchor)
 void
 MarAgent::NotifyDetached(Mac48Address mac)
 {
+    NS_LOG_FUNCTION(this);
     const std::string* mnId = LookupPolicy(mac);
     auto it = mnId ? m_attached.find(*mnId) : m_attached.end();
     if (it == m_attached.end())

@@ -107,7 +107,6 @@ class MarAgent : public AccessRouterAgent
     Ptr<MobilityRouting> m_mr;                  //!< mobility routing
     Ptr<ProxyLocationUpdate> m_lu;              //!< PBUs to H-MARs
     Ptr<RoutingControl> m_rc;                   //!< V-MAR forwarding state
-    Ptr<MobilityL4Protocol> m_mh;               //!< signalling
     Ipv6Address m_address;                      //!< this MAR
     Ipv6Address m_database;                     //!< session database
     std::map<std::string, Attached> m_attached; //!< attached nodes

@@ -41,27 +41,6 @@ MipMnAgent::GetTypeId()
                           TimeValue(MilliSeconds(1)),
                           MakeTimeAccessor(&MipMnAgent::m_dadPoll),
                           MakeTimeChecker(MicroSeconds(1)))
-            .AddAttribute("DistributedHomeAgents",
-                          "Every access router is the home agent of its link (client-based "
-                          "DMM): keep one binding per earlier home address.",
-                          BooleanValue(false),
-                          MakeBooleanAccessor(&MipMnAgent::m_distributed),
-                          MakeBooleanChecker())
-            .AddAttribute("ProxyLocationUpdate",
-                          "With DistributedHomeAgents: send the Binding Updates to earlier "
-                          "home agents through the current access router, which relays them "
-                          "(the proxy LU of 000 §5.1.2); false: directly.",
-                          BooleanValue(false),
-                          MakeBooleanAccessor(&MipMnAgent::m_proxyLu),
-                          MakeBooleanChecker())
-            .AddAttribute("LocationServers",
-                          "Fully distributed DMM (000 §5.2): addresses formed at every router "
-                          "are home addresses; the RA's MAP option names the network's "
-                          "location server, which tracks the node inside the network, and "
-                          "each address's home server points to that network.",
-                          BooleanValue(false),
-                          MakeBooleanAccessor(&MipMnAgent::m_locationServers),
-                          MakeBooleanChecker())
             .AddAttribute("Hierarchical",
                           "Use a MAP announced in router advertisements (HMIPv6, RFC 5380).",
                           BooleanValue(false),
@@ -72,10 +51,7 @@ MipMnAgent::GetTypeId()
 
 MipMnAgent::MipMnAgent()
     : m_dadWait(false),
-      m_hierarchical(false),
-      m_distributed(false),
-      m_proxyLu(false),
-      m_locationServers(false)
+      m_hierarchical(false)
 {
 }
 
@@ -86,6 +62,7 @@ MipMnAgent::~MipMnAgent()
 void
 MipMnAgent::DoDispose()
 {
+    NS_LOG_FUNCTION(this);
     m_lu = nullptr;
     m_mr = nullptr;
     m_tunnel = nullptr;
@@ -100,6 +77,7 @@ MipMnAgent::Setup(Ptr<ClientLocationUpdate> lu,
                   Ipv6Address home,
                   Ipv6Address homeAgent)
 {
+    NS_LOG_FUNCTION(this);
     m_lu = lu;
     m_mr = mr;
     m_tunnel = tunnel;
@@ -116,6 +94,7 @@ MipMnAgent::Setup(Ptr<ClientLocationUpdate> lu,
 void
 MipMnAgent::SetRouteOptimization(Ptr<RrInitiator> rr)
 {
+    NS_LOG_FUNCTION(this);
     m_rr = rr;
     if (m_rr)
     {
@@ -144,6 +123,7 @@ MipMnAgent::GetHomeAddress() const
 void
 MipMnAgent::RouterAdvertised(Ipv6Address router, const NdOptions& options)
 {
+    NS_LOG_FUNCTION(this);
     std::vector<HomeNetworkPrefix> prefixes = options.GetPrefixes();
     if (prefixes.empty())
     {
@@ -152,7 +132,7 @@ MipMnAgent::RouterAdvertised(Ipv6Address router, const NdOptions& options)
     Mac48Address mac = Mac48Address::ConvertFrom(GetDevice()->GetAddress());
     Ipv6Address careOf = Ipv6Address::MakeAutoconfiguredAddress(mac, prefixes.front().prefix);
     Ipv6Address map;
-    if (m_hierarchical || m_locationServers)
+    if (ReadsMapOption())
     {
         for (const auto& option : options.GetMapOptions())
         {
@@ -164,17 +144,7 @@ MipMnAgent::RouterAdvertised(Ipv6Address router, const NdOptions& options)
     {
         return; // the same link advertised again
     }
-    if (m_distributed)
-    {
-        m_advertisedHa = Ipv6Address();
-        for (const auto& address : options.GetRouterAddresses())
-        {
-            if (prefixes.front().Contains(address.prefix))
-            {
-                m_advertisedHa = address.prefix; // this router is the link's home agent
-            }
-        }
-    }
+    LinkAdvertised(options, prefixes.front());
     NS_LOG_INFO("new care-of address " << careOf << " from " << router << " MAP " << map);
     m_pendingCareOf = careOf;
     // Scheduled: the stack configures the address from this RA after we see it.
@@ -184,6 +154,7 @@ MipMnAgent::RouterAdvertised(Ipv6Address router, const NdOptions& options)
 bool
 MipMnAgent::IsPreferred(Ipv6Address address) const
 {
+    NS_LOG_FUNCTION(this);
     Ptr<Ipv6L3Protocol> ipv6 = GetNode()->GetObject<Ipv6L3Protocol>();
     Ptr<Ipv6Interface> iface = ipv6->GetInterface(ipv6->GetInterfaceForDevice(GetDevice()));
     for (uint32_t i = 0; i < iface->GetNAddresses(); ++i)
@@ -199,6 +170,7 @@ MipMnAgent::IsPreferred(Ipv6Address address) const
 void
 MipMnAgent::WaitForDad(Ipv6Address careOf, Ipv6Address map)
 {
+    NS_LOG_FUNCTION(this);
     if (careOf != m_pendingCareOf)
     {
         return; // moved on meanwhile
@@ -214,16 +186,7 @@ MipMnAgent::WaitForDad(Ipv6Address careOf, Ipv6Address map)
 void
 MipMnAgent::Move(Ipv6Address careOf, Ipv6Address map)
 {
-    if (m_distributed)
-    {
-        MoveDistributed(careOf);
-        return;
-    }
-    if (m_locationServers)
-    {
-        MoveLocated(careOf, map);
-        return;
-    }
+    NS_LOG_FUNCTION(this);
     m_careOf = careOf;
     m_pendingCareOf = Ipv6Address();
     // Correspondents bind the RCoA under HMIPv6: a move under the same MAP keeps their
@@ -268,149 +231,21 @@ MipMnAgent::Move(Ipv6Address careOf, Ipv6Address map)
     m_lu->Bind(m_homeAgent, ClientLocationUpdate::PeerKind::HOME_AGENT, m_home, careOf);
 }
 
-void
-MipMnAgent::MoveDistributed(Ipv6Address careOf)
-{
-    m_careOf = careOf;
-    m_pendingCareOf = Ipv6Address();
-    if (!m_homes.count(careOf) && !m_advertisedHa.IsAny())
-    {
-        m_homes[careOf] = m_advertisedHa; // at home here: flows started here stay native
-    }
-    if (m_proxyLu)
-    {
-        m_lu->SetRelay(m_advertisedHa); // this router relays the updates to the others
-    }
-    m_waiting.clear();
-    for (const auto& [home, ha] : m_homes)
-    {
-        if (home != careOf)
-        {
-            m_lu->Bind(ha, ClientLocationUpdate::PeerKind::HOME_AGENT, home, careOf);
-            m_waiting.insert({ha, home});
-        }
-        else if (m_lu->HasBinding(ha))
-        {
-            // Back at that router: its home address is on-link, untunnelled.
-            m_mr->RemoveSourceTunnel(HomeNetworkPrefix::Make(home, 128));
-            m_lu->Unbind(ha, home);
-            m_waiting.insert({ha, home});
-        }
-    }
-    if (m_waiting.empty())
-    {
-        NotifyHandoverComplete();
-    }
-}
-
 bool
-MipMnAgent::DistributedOutcome(const LocationUpdate::Outcome& outcome)
+MipMnAgent::ReadsMapOption() const
 {
-    if (!m_waiting.erase({outcome.anchor, outcome.prefixes.front().prefix}))
-    {
-        return true; // a refresh
-    }
-    for (const auto& [home, ha] : m_homes)
-    {
-        if (ha != outcome.anchor || !IsBindingAccepted(outcome.status))
-        {
-            continue;
-        }
-        auto prefix = HomeNetworkPrefix::Make(home, 128);
-        if (outcome.lifetime.IsStrictlyPositive())
-        {
-            m_mr->SetSourceTunnel(prefix, {m_careOf, ha});
-            if (m_peers.insert(ha).second)
-            {
-                m_tunnel->AddPeer(ha);
-            }
-        }
-        else
-        {
-            m_mr->RemoveSourceTunnel(prefix);
-        }
-    }
-    if (m_waiting.empty())
-    {
-        NotifyHandoverComplete(); // every home agent answered, in parallel
-    }
-    return true;
+    return m_hierarchical;
 }
 
 void
-MipMnAgent::MoveLocated(Ipv6Address careOf, Ipv6Address server)
+MipMnAgent::LinkAdvertised(const NdOptions&, const HomeNetworkPrefix&)
 {
-    Ipv6Address previous = m_map; // the previous network's location server
-    m_careOf = careOf;
-    m_pendingCareOf = Ipv6Address();
-    m_map = server;
-    if (!m_homes.count(careOf) && !server.IsAny())
-    {
-        m_homes[careOf] = server; // formed here: this network's server is its home server
-    }
-    m_waiting.clear();
-    for (const auto& [home, homeServer] : m_homes)
-    {
-        if (!previous.IsAny() && previous != server && previous != homeServer &&
-            m_lu->HasBinding(previous, home))
-        {
-            Unregister(previous, home); // the previous network tracks the node no more
-        }
-        if (home == careOf)
-        {
-            if (m_lu->HasBinding(homeServer, home))
-            {
-                Unregister(homeServer, home); // back at its router: routed natively again
-            }
-            continue;
-        }
-        bool homeNetwork = homeServer == server;
-        // The visited network tracks the node from router to router...
-        m_lu->Bind(server,
-                   homeNetwork ? ClientLocationUpdate::PeerKind::HOME_AGENT
-                               : ClientLocationUpdate::PeerKind::MAP,
-                   home,
-                   careOf);
-        m_waiting.insert({server, home});
-        // ...and the home server hears only of a change of network (hierarchical location).
-        if (!homeNetwork && (server != previous || !m_lu->HasBinding(homeServer, home)))
-        {
-            m_lu->Bind(homeServer,
-                       ClientLocationUpdate::PeerKind::HOME_AGENT,
-                       home,
-                       careOf,
-                       server);
-            m_waiting.insert({homeServer, home});
-        }
-    }
-    if (m_waiting.empty())
-    {
-        NotifyHandoverComplete();
-    }
-}
-
-void
-MipMnAgent::Unregister(Ipv6Address server, Ipv6Address home)
-{
-    m_lu->Unbind(server, m_careOf, home);
-    m_waiting.insert({server, home});
 }
 
 void
 MipMnAgent::Outcome(const LocationUpdate::Outcome& outcome)
 {
-    if (m_distributed && DistributedOutcome(outcome))
-    {
-        return;
-    }
-    if (m_locationServers)
-    {
-        if (m_waiting.erase({outcome.anchor, outcome.prefixes.front().prefix}) && m_waiting.empty())
-        {
-            NotifyHandoverComplete(); // every server answered, in parallel
-        }
-        return;
-    }
+    NS_LOG_FUNCTION(this);
     if (IsBindingAccepted(outcome.status) && outcome.anchor == m_homeAgent && m_careOf == m_home &&
         !outcome.lifetime.IsStrictlyPositive())
     {

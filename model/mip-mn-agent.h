@@ -30,18 +30,8 @@ class RrInitiator;
  * the RCoA only when the MAP changes. With route optimisation, return routability and a
  * Binding Update follow for every correspondent once the home agent has acknowledged.
  *
- * With DistributedHomeAgents (client-based DMM, 000 Fig 8; seed 003 §3.2) every access
- * router is the home agent of its own link, named in its RA (R flag, RFC 6275 §7.2): the
- * address formed at a router is a home address there, used natively by the flows that
- * start there; after a move the node binds every earlier home address to the new
- * care-of address with its own home agent, in parallel, directly or (ProxyLocationUpdate)
- * through the current router, which relays them (LocationUpdateRelay).
- *
- * With LocationServers (fully distributed DMM, 000 §5.2, Fig 9) the same holds for the
- * addresses, but nothing is tunnelled by the node: the RA's MAP option names the
- * network's location server; after a move the node binds every earlier address to its
- * care-of address with that server, and, when it changed networks, points each address's
- * home server to it (Anchor option); the mobility routers route by these locations.
+ * The client-based DMM modes are subclasses: DmaClientMnAgent (every access router is a
+ * home agent, 000 Fig 8) and LocatedMnAgent (location servers, 000 Fig 9).
  *
  * HandoverComplete fires when the last registration of the movement is acknowledged.
  */
@@ -81,17 +71,27 @@ class MipMnAgent : public MnAgent
     void DoDispose() override;
     void RouterAdvertised(Ipv6Address router, const NdOptions& options) override;
 
+    /// \return whether the RA's MAP option is used (HMIPv6, location servers)
+    virtual bool ReadsMapOption() const;
+    /**
+     * \brief An RA of a new link arrived (before the care-of address is formed).
+     * \param options its options \param onLink its first prefix
+     */
+    virtual void LinkAdvertised(const NdOptions& options, const HomeNetworkPrefix& onLink);
+    /**
+     * \brief The care-of address is ready: register it.
+     * \param careOf the new care-of address \param map the RA's MAP, or ::
+     */
+    virtual void Move(Ipv6Address careOf, Ipv6Address map);
+    /// \param outcome a registration's outcome (Binding Update List)
+    virtual void Outcome(const LocationUpdate::Outcome& outcome);
+
   private:
-    void Move(Ipv6Address careOf, Ipv6Address map);
-    void MoveDistributed(Ipv6Address careOf);
-    void MoveLocated(Ipv6Address careOf, Ipv6Address server);
-    void Unregister(Ipv6Address server, Ipv6Address home);
-    bool DistributedOutcome(const LocationUpdate::Outcome& outcome);
     void WaitForDad(Ipv6Address careOf, Ipv6Address map);
-    void Outcome(const LocationUpdate::Outcome& outcome);
     void RouteOptimized();
     bool IsPreferred(Ipv6Address address) const;
 
+  protected:
     Ptr<ClientLocationUpdate> m_lu;             //!< location update
     Ptr<HostMobilityRouting> m_mr;              //!< mobility routing
     Ptr<Ipv6TunnelL4Protocol> m_tunnel;         //!< tunnel end
@@ -105,13 +105,9 @@ class MipMnAgent : public MnAgent
     bool m_dadWait;                             //!< attribute DadWait
     Time m_dadPoll;                             //!< attribute DadPollInterval
     bool m_hierarchical;                        //!< attribute Hierarchical
-    bool m_distributed;                         //!< attribute DistributedHomeAgents
-    bool m_proxyLu;                             //!< attribute ProxyLocationUpdate
-    bool m_locationServers;                     //!< attribute LocationServers
     std::map<Ipv6Address, Ipv6Address> m_homes; //!< home address -> its HA or home server
     std::set<std::pair<Ipv6Address, Ipv6Address>> m_waiting; //!< (peer, home) awaiting a BA
-    Ipv6Address m_advertisedHa;    //!< distributed: HA named by the last RA
-    std::set<Ipv6Address> m_peers; //!< tunnel peers added
+    std::set<Ipv6Address> m_peers;                           //!< tunnel peers added
 };
 
 } // namespace ns3

@@ -33,7 +33,7 @@ MnAgent::GetTypeId()
 {
     static TypeId tid =
         TypeId("ns3::MnAgent")
-            .SetParent<Application>()
+            .SetParent<DmmAgent>()
             .SetGroupName("Dmm")
             .AddConstructor<MnAgent>()
             .AddTraceSource("RouterSolicitation",
@@ -53,8 +53,7 @@ MnAgent::GetTypeId()
 }
 
 MnAgent::MnAgent()
-    : m_running(false),
-      m_lastRs(Seconds(-1))
+    : m_lastRs(Seconds(-1))
 {
 }
 
@@ -65,14 +64,16 @@ MnAgent::~MnAgent()
 void
 MnAgent::DoDispose()
 {
+    NS_LOG_FUNCTION(this);
     m_device = nullptr;
     m_socket = nullptr;
-    Application::DoDispose();
+    DmmAgent::DoDispose();
 }
 
 void
 MnAgent::SetDevice(Ptr<NetDevice> device)
 {
+    NS_LOG_FUNCTION(this);
     m_device = device;
     // Registered once, here: NetDevice offers no way to remove a link-change callback.
     m_device->AddLinkChangeCallback(MakeCallback(&MnAgent::LinkChanged, this));
@@ -81,7 +82,8 @@ MnAgent::SetDevice(Ptr<NetDevice> device)
 void
 MnAgent::StartApplication()
 {
-    m_running = true;
+    NS_LOG_FUNCTION(this);
+    DmmAgent::StartApplication();
     m_socket = Socket::CreateSocket(GetNode(), Ipv6RawSocketFactory::GetTypeId());
     m_socket->SetAttribute("Protocol", UintegerValue(Icmpv6L4Protocol::PROT_NUMBER));
     m_socket->Bind(Inet6SocketAddress(Ipv6Address::GetAny(), 0));
@@ -91,7 +93,8 @@ MnAgent::StartApplication()
 void
 MnAgent::StopApplication()
 {
-    m_running = false;
+    NS_LOG_FUNCTION(this);
+    DmmAgent::StopApplication();
     if (m_socket)
     {
         m_socket->Close();
@@ -102,6 +105,7 @@ MnAgent::StopApplication()
 void
 MnAgent::LinkChanged()
 {
+    NS_LOG_FUNCTION(this);
     // A device may raise link up more than once per attachment; one solicitation is enough.
     if (!m_running || !m_device->IsLinkUp() || m_lastRs == Simulator::Now())
     {
@@ -120,6 +124,7 @@ MnAgent::LinkChanged()
 void
 MnAgent::NotifyDetached()
 {
+    NS_LOG_FUNCTION(this);
     Ptr<Ipv6L3Protocol> ipv6 = GetNode()->GetObject<Ipv6L3Protocol>();
     int32_t interface = ipv6->GetInterfaceForDevice(m_device);
     Ptr<Ipv6StaticRouting> routing =
@@ -147,6 +152,7 @@ MnAgent::NotifyDetached()
 void
 MnAgent::HandleRead(Ptr<Socket> socket)
 {
+    NS_LOG_FUNCTION(this);
     Ptr<Packet> p;
     while ((p = socket->Recv()))
     {

@@ -4,7 +4,7 @@
 #ifndef DMM_MN_AGENT_H
 #define DMM_MN_AGENT_H
 
-#include "ns3/application.h"
+#include "ns3/dmm-agent.h"
 #include "ns3/home-address-allocation.h"
 #include "ns3/ipv6-address.h"
 #include "ns3/nstime.h"
@@ -29,7 +29,7 @@ class Socket;
  * with ns-3's ICMPv6 (SLAAC). Client-based profiles extend this agent with the
  * location update function.
  */
-class MnAgent : public Application
+class MnAgent : public DmmAgent
 {
   public:
     /**
@@ -77,7 +77,6 @@ class MnAgent : public Application
 
     Ptr<NetDevice> m_device;               //!< access device
     Ptr<Socket> m_socket;                  //!< raw ICMPv6 socket
-    bool m_running;                        //!< between start and stop
     Time m_lastRs;                         //!< when the last RS was sent
     TracedCallback<Ipv6Address> m_rsTrace; //!< RouterSolicitation
     TracedCallback<Ipv6Address, const std::vector<HomeNetworkPrefix>&> m_raTrace; //!< RA

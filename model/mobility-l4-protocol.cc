@@ -108,6 +108,7 @@ MobilityL4Protocol::DoDispose()
 {
     NS_LOG_FUNCTION(this);
     m_handlers.clear();
+    m_subHandlers.clear();
     m_node = nullptr;
     m_downTarget = IpL4Protocol::DownTargetCallback();
     m_downTarget6 = IpL4Protocol::DownTargetCallback6();
@@ -229,6 +230,18 @@ MobilityL4Protocol::SendToMobileNode(MobilityHeader& msg,
     {
         SendWithRoutingHeader(msg, src, careOf, home);
     }
+}
+
+void
+MobilityL4Protocol::RegisterHandler(uint8_t mhType, uint8_t subType, Handler handler)
+{
+    NS_LOG_FUNCTION(this << +mhType << +subType);
+    if (handler.IsNull())
+    {
+        m_subHandlers.erase({mhType, subType});
+        return;
+    }
+    m_subHandlers[{mhType, subType}] = handler;
 }
 
 MobilityL4Protocol::Handler
@@ -365,6 +378,14 @@ MobilityL4Protocol::Receive(Ptr<Packet> p,
     m_stats.rxBytes += p->GetSize();
     m_rxTrace(p, header.GetSource(), header.GetDestination());
 
+    // A valid message is at least 8 octets (RFC 6275 §6.1.1), so the subtype octet of an
+    // experimental message is there.
+    auto sub = bytes.size() > 6 ? m_subHandlers.find({bytes[2], bytes[6]}) : m_subHandlers.end();
+    if (sub != m_subHandlers.end())
+    {
+        sub->second(p, header, incomingInterface);
+        return IpL4Protocol::RX_OK;
+    }
     auto it = m_handlers.find(bytes[2]);
     if (it == m_handlers.end())
     {

@@ -156,8 +156,19 @@ class MobilityL4Protocol : public IpL4Protocol
      */
     void RegisterHandler(uint8_t mhType, Handler handler);
     /**
+     * \brief Register the handler of one subtype of an MH type whose message data starts
+     *        with a subtype octet (the experimental type 253 of RFC 4727, see
+     *        DmmSessionHeader), replacing any previous one. Messages of that type go to
+     *        their subtype's handler, else to the type's handler (RegisterHandler), else
+     *        they are dropped (NO_HANDLER); so several functions on one node (a location
+     *        server, a mobility router, an MR agent) each take their own messages.
+     * \param mhType the MH type \param subType the subtype
+     * \param handler the handler; a null callback unregisters
+     */
+    void RegisterHandler(uint8_t mhType, uint8_t subType, Handler handler);
+    /**
      * \brief The handler of an MH type, so that a second function on the node can chain
-     *        to it (e.g. a location server and a mobility router sharing MH type 253).
+     *        to it (a relay that intercepts some Binding Updates before the home agent).
      * \param mhType the MH type \return the handler (null if none)
      */
     Handler GetHandler(uint8_t mhType) const;
@@ -197,12 +208,13 @@ class MobilityL4Protocol : public IpL4Protocol
                   uint8_t protocol,
                   Ptr<Ipv6Route> route);
 
-    Ptr<Node> m_node;                                //!< the node
-    IpL4Protocol::DownTargetCallback m_downTarget;   //!< IPv4 down target (unused)
-    IpL4Protocol::DownTargetCallback6 m_downTarget6; //!< IPv6 down target
-    std::map<uint8_t, Handler> m_handlers;           //!< handlers by MH type
-    Stats m_stats;                                   //!< counters
-    bool m_sendParameterProblem;                     //!< answer bad headers with ICMP
+    Ptr<Node> m_node;                                             //!< the node
+    IpL4Protocol::DownTargetCallback m_downTarget;                //!< IPv4 down target (unused)
+    IpL4Protocol::DownTargetCallback6 m_downTarget6;              //!< IPv6 down target
+    std::map<uint8_t, Handler> m_handlers;                        //!< handlers by MH type
+    std::map<std::pair<uint8_t, uint8_t>, Handler> m_subHandlers; //!< by (type, subtype)
+    Stats m_stats;                                                //!< counters
+    bool m_sendParameterProblem;                                  //!< answer bad headers with ICMP
 
     TracedCallback<Ptr<const Packet>, Ipv6Address, Ipv6Address> m_txTrace; //!< "Tx"
     TracedCallback<Ptr<const Packet>, Ipv6Address, Ipv6Address> m_rxTrace; //!< "Rx"

@@ -54,19 +54,20 @@ MrAgent::~MrAgent()
 void
 MrAgent::DoDispose()
 {
+    NS_LOG_FUNCTION(this);
     for (auto& [mac, node] : m_served)
     {
         node.timer.Cancel();
     }
     m_mr = nullptr;
     m_mh = nullptr;
-    m_next = MobilityL4Protocol::Handler();
     AccessRouterAgent::DoDispose();
 }
 
 void
 MrAgent::Setup(Ptr<DistributedMobilityRouting> mr, Ipv6Address address, Ipv6Address server)
 {
+    NS_LOG_FUNCTION(this);
     m_mr = mr;
     m_address = address;
     m_server = server;
@@ -81,10 +82,17 @@ MrAgent::GetMrStats() const
 void
 MrAgent::StartApplication()
 {
+    NS_LOG_FUNCTION(this);
     AccessRouterAgent::StartApplication();
     m_mh = MobilityL4Protocol::Install(GetNode());
-    m_next = m_mh->GetHandler(DmmSessionHeader::MH_TYPE); // the location answers: the MR's
-    m_mh->RegisterHandler(DmmSessionHeader::MH_TYPE, MakeCallback(&MrAgent::Handle, this));
+    for (uint8_t subType : {DmmSessionHeader::CONTEXT_REQUEST,
+                            DmmSessionHeader::CONTEXT_REPLY,
+                            DmmSessionHeader::LOCATION_REGISTER_ACK})
+    {
+        m_mh->RegisterHandler(DmmSessionHeader::MH_TYPE,
+                              subType,
+                              MakeCallback(&MrAgent::Handle, this));
+    }
 }
 
 void
@@ -97,6 +105,7 @@ MrAgent::NotifyArrival(Mac48Address mac, Ipv6Address previous)
 void
 MrAgent::NotifyDetached(Mac48Address mac)
 {
+    NS_LOG_FUNCTION(this);
     auto it = m_served.find(mac);
     if (it != m_served.end())
     {
@@ -117,6 +126,7 @@ MrAgent::NotifyDetached(Mac48Address mac)
 void
 MrAgent::HandleSolicitation(uint32_t interface, Ipv6Address peer, Mac48Address mac)
 {
+    NS_LOG_FUNCTION(this);
     const std::string* mnId = LookupPolicy(mac);
     if (!mnId)
     {
@@ -155,6 +165,7 @@ MrAgent::HandleSolicitation(uint32_t interface, Ipv6Address peer, Mac48Address m
 void
 MrAgent::AskContext(Mac48Address mac)
 {
+    NS_LOG_FUNCTION(this);
     Served& node = m_served[mac];
     ContextRequest request;
     request.SetSequence(++m_sequence);
@@ -174,6 +185,7 @@ MrAgent::ContextTimedOut(Mac48Address mac)
 void
 MrAgent::Handle(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6Interface> iface)
 {
+    NS_LOG_FUNCTION(this);
     std::optional<uint8_t> subType = DmmSessionHeader::PeekSubType(p);
     if (subType == DmmSessionHeader::CONTEXT_REQUEST)
     {
@@ -196,15 +208,12 @@ MrAgent::Handle(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6Interface> ifac
     {
         Acknowledged(p, header.GetSource());
     }
-    else if (!m_next.IsNull())
-    {
-        m_next(p, header, iface);
-    }
 }
 
 void
 MrAgent::ServeContext(const ContextRequest& request, Ipv6Address from)
 {
+    NS_LOG_FUNCTION(this);
     std::optional<std::string> mnId = request.GetMobileNode();
     auto it = m_served.begin();
     while (it != m_served.end() && (!mnId || it->second.mnId != *mnId))
@@ -247,6 +256,7 @@ MrAgent::ServeContext(const ContextRequest& request, Ipv6Address from)
 void
 MrAgent::StopForwarding(std::vector<Ipv6Address> homes, Ipv6Address to)
 {
+    NS_LOG_FUNCTION(this);
     for (const auto& home : homes)
     {
         // Only this forwarding: the node may have come back and left again since.
@@ -261,6 +271,7 @@ MrAgent::StopForwarding(std::vector<Ipv6Address> homes, Ipv6Address to)
 void
 MrAgent::DeliverHere(const ContextReply& reply)
 {
+    NS_LOG_FUNCTION(this);
     for (auto& [mac, node] : m_served)
     {
         if (node.attached && node.mnId == reply.GetMobileNode().value_or(""))
@@ -279,6 +290,7 @@ MrAgent::DeliverHere(const ContextReply& reply)
 void
 MrAgent::ContextArrived(const ContextReply& reply)
 {
+    NS_LOG_FUNCTION(this);
     auto it = m_served.begin();
     while (it != m_served.end() &&
            (it->second.mnId != reply.GetMobileNode().value_or("") || !it->second.timer.IsRunning()))
@@ -304,6 +316,7 @@ MrAgent::ContextArrived(const ContextReply& reply)
 void
 MrAgent::Register(Mac48Address mac, Ipv6Address previousServer)
 {
+    NS_LOG_FUNCTION(this);
     Served& node = m_served[mac];
     if (!node.attached)
     {
@@ -364,6 +377,7 @@ MrAgent::Send(Served& node,
               Ipv6Address locator,
               bool remove)
 {
+    NS_LOG_FUNCTION(this);
     LocationRegister reg;
     reg.SetSequence(++m_sequence);
     reg.SetRemove(remove);
@@ -380,6 +394,7 @@ MrAgent::Send(Served& node,
 void
 MrAgent::Acknowledged(Ptr<Packet> p, Ipv6Address from)
 {
+    NS_LOG_FUNCTION(this);
     LocationRegisterAck ack;
     p->RemoveHeader(ack);
     for (auto& [mac, node] : m_served)
@@ -400,6 +415,7 @@ MrAgent::Acknowledged(Ptr<Packet> p, Ipv6Address from)
 void
 MrAgent::Advertise(Mac48Address mac)
 {
+    NS_LOG_FUNCTION(this);
     Served& node = m_served[mac];
     if (!node.attached)
     {

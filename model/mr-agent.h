@@ -112,8 +112,6 @@ class MrAgent : public AccessRouterAgent
     void StopForwarding(std::vector<Ipv6Address> homes, Ipv6Address to);
 
     Ptr<DistributedMobilityRouting> m_mr;    //!< this router's mobility routing
-    Ptr<MobilityL4Protocol> m_mh;            //!< signalling
-    MobilityL4Protocol::Handler m_next;      //!< MH 253 handler chained to (the MR's)
     Ipv6Address m_address;                   //!< own address
     Ipv6Address m_server;                    //!< this network's location server
     std::map<Mac48Address, Served> m_served; //!< by link-layer address

@@ -3,11 +3,14 @@
  */
 #include "nd-options.h"
 
+#include "ns3/log.h"
 #include "ns3/icmpv6-header.h"
 #include "ns3/packet.h"
 
 namespace ns3
 {
+
+NS_LOG_COMPONENT_DEFINE("NdOptions");
 
 std::optional<NdOptions>
 NdOptions::Parse(Ptr<const Packet> message, uint32_t bodySize)

@@ -3,6 +3,7 @@
  */
 #include "path-monitor.h"
 
+#include "ns3/log.h"
 #include "ns3/ipv6-l3-protocol.h"
 #include "ns3/node.h"
 #include "ns3/packet.h"
@@ -14,6 +15,8 @@
 
 namespace ns3
 {
+
+NS_LOG_COMPONENT_DEFINE("PathMonitor");
 
 NS_OBJECT_ENSURE_REGISTERED(PathMonitor);
 

@@ -26,14 +26,9 @@ TypeId
 SessionDbAgent::GetTypeId()
 {
     static TypeId tid = TypeId("ns3::SessionDbAgent")
-                            .SetParent<Application>()
+                            .SetParent<DmmAgent>()
                             .SetGroupName("Dmm")
-                            .AddConstructor<SessionDbAgent>()
-                            .AddAttribute("ProcessingDelay",
-                                          "Time to process a query or an update.",
-                                          TimeValue(Seconds(0)),
-                                          MakeTimeAccessor(&SessionDbAgent::m_processingDelay),
-                                          MakeTimeChecker(Seconds(0)));
+                            .AddConstructor<SessionDbAgent>();
     return tid;
 }
 
@@ -49,7 +44,7 @@ void
 SessionDbAgent::DoDispose()
 {
     m_mh = nullptr;
-    Application::DoDispose();
+    DmmAgent::DoDispose();
 }
 
 void
@@ -74,20 +69,27 @@ SessionDbAgent::GetStats() const
 void
 SessionDbAgent::StartApplication()
 {
+    NS_LOG_FUNCTION(this);
+    DmmAgent::StartApplication();
     m_mh = MobilityL4Protocol::Install(GetNode());
-    m_mh->RegisterHandler(DmmSessionHeader::MH_TYPE, MakeCallback(&SessionDbAgent::Handle, this));
-    m_running = true;
+    for (uint8_t subType : {DmmSessionHeader::QUERY, DmmSessionHeader::UPDATE})
+    {
+        m_mh->RegisterHandler(DmmSessionHeader::MH_TYPE,
+                              subType,
+                              MakeCallback(&SessionDbAgent::Handle, this));
+    }
 }
 
 void
 SessionDbAgent::StopApplication()
 {
-    m_running = false;
+    DmmAgent::StopApplication();
 }
 
 void
 SessionDbAgent::Handle(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6Interface>)
 {
+    NS_LOG_FUNCTION(this);
     if (m_running)
     {
         Simulator::Schedule(m_processingDelay,
@@ -101,6 +103,7 @@ SessionDbAgent::Handle(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6Interfac
 void
 SessionDbAgent::Process(Ptr<Packet> p, Ipv6Address from)
 {
+    NS_LOG_FUNCTION(this);
     std::optional<uint8_t> subType = DmmSessionHeader::PeekSubType(p);
     if (subType == DmmSessionHeader::UPDATE)
     {

@@ -4,7 +4,7 @@
 #ifndef DMM_SESSION_DB_AGENT_H
 #define DMM_SESSION_DB_AGENT_H
 
-#include "ns3/application.h"
+#include "ns3/dmm-agent.h"
 #include "ns3/home-address-allocation.h"
 #include "ns3/ipv6-address.h"
 #include "ns3/nstime.h"
@@ -30,7 +30,7 @@ class Packet;
  * H-MARs record sessions with Session Update messages; a V-MAR asks with a Session
  * Query and gets a Session Reply listing the node's sessions (DmmSessionHeader).
  */
-class SessionDbAgent : public Application
+class SessionDbAgent : public DmmAgent
 {
   public:
     /// \brief Named counters.
@@ -66,11 +66,8 @@ class SessionDbAgent : public Application
     void Handle(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6Interface> iface);
     void Process(Ptr<Packet> p, Ipv6Address from);
 
-    Ptr<MobilityL4Protocol> m_mh;                           //!< signalling
     Ipv6Address m_address;                                  //!< own address
     std::map<std::string, std::vector<Session>> m_sessions; //!< by MN identifier
-    Time m_processingDelay;                                 //!< attribute ProcessingDelay
-    bool m_running{false};                                  //!< between start and stop
     Stats m_stats;                                          //!< counters
 };
 

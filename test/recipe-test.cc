@@ -143,7 +143,8 @@ TEST(Recipe, VariantsFollowTheScenarioKeys)
     const dmm::Recipe& fd = dmm::GetRecipe("fully-distributed");
     json scenario = {{"protocol", {{"location_update", "client"}, {"location", "push"}}}};
     dmm::Recipe client = dmm::ResolveVariants(fd, scenario);
-    EXPECT_TRUE(client.Role("mn").agent.Is("ns3::MipMnAgent"));
+    EXPECT_TRUE(client.Role("mn").agent.Is("ns3::LocatedMnAgent"));
+    EXPECT_TRUE(client.Role("mn").agent.IsA("ns3::MipMnAgent"));
     EXPECT_TRUE(client.Role("access").agent.Is("ns3::AccessRouterAgent"));
     EXPECT_EQ(client.Role("anchor").agent.Attribute("Push"), "true");
     EXPECT_EQ(client.Role("router").Function("mr")->Attribute("Push"), "true");
@@ -225,6 +226,12 @@ TEST(Recipe, RecipesThatCannotWorkAreRefused)
     j = Builtin("pmipv6");
     j["roles"]["mn"] = Builtin("mipv6")["roles"]["mn"];
     expect(j, "needs a home agent");
+    j = Builtin("dma-client");
+    j["roles"]["mn"]["agent"] = "ns3::MipMnAgent";
+    expect(j, "a client-based DMM node (ns3::DmaClientMnAgent) needs a home agent on every");
+    j = Builtin("fully-distributed");
+    j["roles"]["mn"] = Builtin("mipv6")["roles"]["mn"];
+    expect(j, "take either such nodes or plain hosts");
 }
 
 TEST(Recipe, JsonRecipeGivesByteIdenticalResults)
@@ -235,9 +242,10 @@ TEST(Recipe, JsonRecipeGivesByteIdenticalResults)
     {
         std::string scenario;
         std::string profile;
-        std::string sets;                                       //!< for the built-in run
+        std::string sets;                                          //!< for the built-in run
         std::vector<std::pair<std::string, std::string>> variants; //!< written out
     };
+
     std::vector<Case> cases{
         {"dmm-fig6-migrating-ha.json", "migrating-ha", "", {}},
         {"dmm-fig7-dma.json", "dma", "", {}},
@@ -319,8 +327,7 @@ TEST(Recipe, KeysAProfileDoesNotReadAreReported)
     std::ofstream(dir + "/scenario.json") << scenario.dump(2);
     std::string out;
     ASSERT_EQ(RunDmm(dir + "/scenario.json --quiet --out " + dir + "/r", out), 0) << out;
-    EXPECT_NE(out.find("protocol.location is not read under profile \"pmipv6\""),
-              std::string::npos)
+    EXPECT_NE(out.find("protocol.location is not read under profile \"pmipv6\""), std::string::npos)
         << out;
     json summary = json::parse(Slurp(dir + "/r/summary.json"));
     EXPECT_EQ(summary["ignored_keys"], json::array({"protocol.location"}));
