@@ -41,6 +41,7 @@ main(int argc, char* argv[])
 
     // An LMA per network, each with its own pool, replicating LM0; both pools anycast.
     Pmipv6Helper pmip;
+    pmip.SetLocationManagementType("ns3::ReplicatedBindingCache"); // the LM's replicated mode
     ApplicationContainer lmas;
     for (const char* lma : {"lma1", "lma2"})
     {

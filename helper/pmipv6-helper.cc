@@ -7,7 +7,6 @@
 #include "ns3/ipv6-list-routing.h"
 #include "ns3/ipv6-tunnel-l4-protocol.h"
 #include "ns3/ipv6.h"
-#include "ns3/lm-replication.h"
 #include "ns3/lma-agent.h"
 #include "ns3/location-management.h"
 #include "ns3/log.h"
@@ -16,6 +15,7 @@
 #include "ns3/mobility-l4-protocol.h"
 #include "ns3/mobility-routing.h"
 #include "ns3/proxy-location-update.h"
+#include "ns3/replicated-binding-cache.h"
 #include "ns3/routing-control.h"
 #include "ns3/type2-routing-extension.h"
 
@@ -33,16 +33,9 @@ Pmipv6Helper::Pmipv6Helper()
     m_lu.SetTypeId("ns3::ProxyLocationUpdate");
     m_mr.SetTypeId("ns3::MobilityRouting");
     m_rc.SetTypeId("ns3::RoutingControl");
-    m_replication.SetTypeId("ns3::LmReplication");
 }
 
 void
-Pmipv6Helper::SetReplicationType(const std::string& type)
-{
-    m_replication.SetTypeId(type);
-}
-
-std::vector<Ptr<LmReplication>>
 Pmipv6Helper::InstallReplication(const ApplicationContainer& lmas) const
 {
     std::vector<Ptr<LmaAgent>> anchors;
@@ -51,9 +44,12 @@ Pmipv6Helper::InstallReplication(const ApplicationContainer& lmas) const
         anchors.push_back(DynamicCast<LmaAgent>(*it));
         NS_ABORT_MSG_IF(!anchors.back(), "Pmipv6Helper::InstallReplication: not an LmaAgent");
     }
-    std::vector<Ptr<LmReplication>> out;
     for (const auto& lma : anchors)
     {
+        auto replica = DynamicCast<ReplicatedBindingCache>(lma->GetLocationManagement());
+        NS_ABORT_MSG_IF(!replica,
+                        "Pmipv6Helper::InstallReplication: the LMAs' location management must "
+                        "be an ns3::ReplicatedBindingCache (SetLocationManagementType)");
         std::vector<Ipv6Address> peers;
         for (const auto& other : anchors)
         {
@@ -61,20 +57,12 @@ Pmipv6Helper::InstallReplication(const ApplicationContainer& lmas) const
             {
                 peers.push_back(other->GetAddress());
             }
-        }
-        for (const auto& other : anchors)
-        {
             lma->GetMobilityRouting()->AddMobileAggregate(other->GetAllocation()->GetAggregate());
         }
-        Ptr<LmReplication> replication = m_replication.Create<LmReplication>();
-        replication->Setup(lma->GetNode()->GetObject<MobilityL4Protocol>(),
-                           lma->GetLocationManagement(),
+        replica->Replicate(lma->GetNode()->GetObject<MobilityL4Protocol>(),
                            lma->GetAddress(),
                            peers);
-        lma->GetNode()->AggregateObject(replication);
-        out.push_back(replication);
     }
-    return out;
 }
 
 // Out of line: the members hold Ptr<MagAgent>, which users need not include.

@@ -8,7 +8,6 @@
 #include "ns3/attribute.h"
 #include "ns3/home-address-allocation.h"
 #include "ns3/ipv6-address.h"
-#include "ns3/lm-replication.h"
 #include "ns3/mac48-address.h"
 #include "ns3/net-device.h"
 #include "ns3/node.h"
@@ -164,13 +163,12 @@ class Pmipv6Helper
      * \brief Replicate the location management of several LMAs (000 §4.5, Fig 6, migrating
      *        home agents): every LMA serves every LMA's pool from its replica of the shared
      *        LM (LM0); each binding change an LMA originates is sent to every other one
-     *        (LM Sync). Route the pools to every LMA (anycast) for the nearest to serve.
+     *        (LM Sync). Install the LMAs with SetLocationManagementType
+     *        ("ns3::ReplicatedBindingCache"); route the pools to every LMA (anycast) for the
+     *        nearest to serve, and let MAGs accept tunnels from every LMA.
      * \param lmas the LmaAgents (InstallLma), in any order
-     * \return the replication objects, aggregated to the LMAs' nodes
      */
-    std::vector<Ptr<LmReplication>> InstallReplication(const ApplicationContainer& lmas) const;
-    /// \param type TypeId name of the LM replication (an ns3::LmReplication)
-    void SetReplicationType(const std::string& type);
+    void InstallReplication(const ApplicationContainer& lmas) const;
 
     /// \return the prefix space MAGs treat as mobile (the default allocation's pool)
     HomeNetworkPrefix GetMobileAggregate() const;
@@ -183,7 +181,6 @@ class Pmipv6Helper
     ObjectFactory m_lu;                //!< ProxyLocationUpdate
     ObjectFactory m_mr;                //!< MobilityRouting
     ObjectFactory m_rc;                //!< RoutingControl
-    ObjectFactory m_replication;       //!< LmReplication
     std::vector<Ptr<MagAgent>> m_mags; //!< MAGs installed
 
     /// A policy profile (RFC 5213 §6.2).

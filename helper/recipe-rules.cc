@@ -136,16 +136,18 @@ CheckAnchors(const Recipe& r)
                "roles.anchor: location servers are one per network (scenario.anchors "
                "\"per-network\")");
     }
-    bool replicated = anchor.Has("replication");
+    bool replicated = anchor.Has("lm") && anchor.Function("lm")->IsA("ns3::ReplicatedBindingCache");
     if (replicated != (r.homePrefixes == "anycast"))
     {
         Refuse(r,
-               "scenario.home_prefixes \"anycast\" and the anchor function \"replication\" "
-               "go together: anchors that anycast every home prefix must share the LM");
+               "scenario.home_prefixes \"anycast\" and a replicated LM "
+               "(roles.anchor.functions.lm ns3::ReplicatedBindingCache) go together: anchors "
+               "that anycast every home prefix must share the LM");
     }
     if (replicated && !(anchor.agent.Is("ns3::LmaAgent") && r.anchors == "per-network"))
     {
-        Refuse(r, "roles.anchor.functions.replication needs an ns3::LmaAgent per network");
+        Refuse(r,
+               "a replicated LM (ns3::ReplicatedBindingCache) needs an ns3::LmaAgent per network");
     }
 }
 

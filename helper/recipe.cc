@@ -37,7 +37,6 @@ FunctionBases()
         {"rr", "ns3::RrInitiator"},
         {"relay", "ns3::LocationUpdateRelay"},
         {"ha", "ns3::HaAgent"},
-        {"replication", "ns3::LmReplication"},
     };
     return bases;
 }

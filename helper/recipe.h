@@ -44,8 +44,8 @@ struct FunctionSpec
  *        node) and the logical functions it runs, keyed by function: haa (home-address
  *        allocation), lm (location management), mr (mobility routing), rc (routing
  *        control), lu (location update), and the role-specific parts (rr: return
- *        routability initiator, relay: location update relay, ha: a home agent on the link,
- *        replication: LM replication between anchors).
+ *        routability initiator, relay: location update relay, ha: a home agent on the
+ *        link).
  */
 struct RoleRecipe
 {

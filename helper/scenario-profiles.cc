@@ -13,7 +13,6 @@
 #include "ns3/ipv6-l3-protocol.h"
 #include "ns3/ipv6-tunnel-l4-protocol.h"
 #include "ns3/l2-mobility.h"
-#include "ns3/lm-replication.h"
 #include "ns3/lma-agent.h"
 #include "ns3/location-update-relay.h"
 #include "ns3/log.h"
@@ -386,9 +385,8 @@ ScenarioRun::InstallLmas()
         lmas.Add(m_pmip.InstallLma(m_nodes[n->name], FirstGlobal(n->name)));
         m_anchorPools.push_back({pool, n->name});
     }
-    if (const dmm::FunctionSpec* replication = Role("anchor").Function("replication"))
+    if (Role("anchor").Function("lm")->IsA("ns3::ReplicatedBindingCache"))
     {
-        m_pmip.SetReplicationType(replication->type);
         m_pmip.InstallReplication(lmas); // Fig 6: every anchor serves every pool
     }
 }

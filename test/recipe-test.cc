@@ -134,7 +134,7 @@ TEST(Recipe, RolesReadLikeTheDrafts)
     EXPECT_FALSE(dma.Role("anchor").Has("haa"));
     const dmm::Recipe& ha = dmm::GetRecipe("migrating-ha");
     EXPECT_EQ(ha.homePrefixes, "anycast");
-    EXPECT_TRUE(ha.Role("anchor").Has("replication"));
+    EXPECT_TRUE(ha.Role("anchor").Function("lm")->Is("ns3::ReplicatedBindingCache"));
     EXPECT_TRUE(dmm::GetRecipe("mipv6-ro").Role("cn").agent.Is("ns3::CnAgent"));
 }
 
@@ -216,7 +216,7 @@ TEST(Recipe, RecipesThatCannotWorkAreRefused)
     expect(j, "route optimisation needs both ends");
     j = Builtin("migrating-ha");
     j["scenario"]["home_prefixes"] = "unicast";
-    expect(j, "\"anycast\" and the anchor function \"replication\" go together");
+    expect(j, "\"anycast\" and a replicated LM");
     j = Builtin("mipv6");
     j["scenario"]["anchors"] = "per-network";
     expect(j, "is built on one central anchor only");

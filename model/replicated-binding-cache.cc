@@ -1,7 +1,7 @@
 /*
  * SPDX-License-Identifier: GPL-2.0-only
  */
-#include "lm-replication.h"
+#include "replicated-binding-cache.h"
 
 #include "ns3/dmm-session-header.h"
 #include "ns3/ipv6-header.h"
@@ -14,60 +14,60 @@
 namespace ns3
 {
 
-NS_LOG_COMPONENT_DEFINE("LmReplication");
-NS_OBJECT_ENSURE_REGISTERED(LmReplication);
+NS_LOG_COMPONENT_DEFINE("ReplicatedBindingCache");
+NS_OBJECT_ENSURE_REGISTERED(ReplicatedBindingCache);
 
 TypeId
-LmReplication::GetTypeId()
+ReplicatedBindingCache::GetTypeId()
 {
-    static TypeId tid = TypeId("ns3::LmReplication")
-                            .SetParent<Object>()
+    static TypeId tid = TypeId("ns3::ReplicatedBindingCache")
+                            .SetParent<BindingCache>()
                             .SetGroupName("Dmm")
-                            .AddConstructor<LmReplication>();
+                            .AddConstructor<ReplicatedBindingCache>();
     return tid;
 }
 
-LmReplication::LmReplication()
+ReplicatedBindingCache::ReplicatedBindingCache()
 {
 }
 
-LmReplication::~LmReplication()
+ReplicatedBindingCache::~ReplicatedBindingCache()
 {
 }
 
 void
-LmReplication::DoDispose()
+ReplicatedBindingCache::DoDispose()
 {
     m_mh = nullptr;
-    m_lm = nullptr;
-    Object::DoDispose();
+    BindingCache::DoDispose();
 }
 
 void
-LmReplication::Setup(Ptr<MobilityL4Protocol> mh,
-                     Ptr<LocationManagement> lm,
-                     Ipv6Address self,
-                     const std::vector<Ipv6Address>& peers)
+ReplicatedBindingCache::Replicate(Ptr<MobilityL4Protocol> mh,
+                                  Ipv6Address self,
+                                  const std::vector<Ipv6Address>& peers)
 {
     m_mh = mh;
-    m_lm = lm;
     m_self = self;
     m_peers = peers;
-    m_lm->TraceConnectWithoutContext("BindingUpdated", MakeCallback(&LmReplication::Updated, this));
-    m_lm->TraceConnectWithoutContext("BindingRemoved", MakeCallback(&LmReplication::Removed, this));
+    // Its own changes, after every other listener of the cache (as a separate object was).
+    TraceConnectWithoutContext("BindingUpdated",
+                               MakeCallback(&ReplicatedBindingCache::Updated, this));
+    TraceConnectWithoutContext("BindingRemoved",
+                               MakeCallback(&ReplicatedBindingCache::Removed, this));
     m_mh->RegisterHandler(DmmSessionHeader::MH_TYPE,
                           DmmSessionHeader::SYNC,
-                          MakeCallback(&LmReplication::Receive, this));
+                          MakeCallback(&ReplicatedBindingCache::Receive, this));
 }
 
-const LmReplication::Stats&
-LmReplication::GetStats() const
+const ReplicatedBindingCache::ReplicationStats&
+ReplicatedBindingCache::GetReplicationStats() const
 {
-    return m_stats;
+    return m_replication;
 }
 
 void
-LmReplication::Updated(const BindingCacheEntry& entry, Ipv6Address)
+ReplicatedBindingCache::Updated(const BindingCacheEntry& entry, Ipv6Address)
 {
     if (m_applying)
     {
@@ -78,7 +78,7 @@ LmReplication::Updated(const BindingCacheEntry& entry, Ipv6Address)
 }
 
 void
-LmReplication::Removed(const BindingCacheEntry& entry, LocationManagement::RemovalCause)
+ReplicatedBindingCache::Removed(const BindingCacheEntry& entry, LocationManagement::RemovalCause)
 {
     if (!m_applying && !m_remote.count(entry.mnId))
     {
@@ -88,7 +88,7 @@ LmReplication::Removed(const BindingCacheEntry& entry, LocationManagement::Remov
 }
 
 void
-LmReplication::Announce(const BindingCacheEntry& entry, bool remove)
+ReplicatedBindingCache::Announce(const BindingCacheEntry& entry, bool remove)
 {
     for (const auto& peer : m_peers)
     {
@@ -107,17 +107,17 @@ LmReplication::Announce(const BindingCacheEntry& entry, bool remove)
         }
         options.SetHandoffIndicator(entry.handoffIndicator ? entry.handoffIndicator : 4);
         options.SetAccessTechnologyType(entry.accessTechnology ? entry.accessTechnology : 3);
-        m_stats.sent++;
+        m_replication.sent++;
         m_mh->Send(sync, m_self, peer);
     }
 }
 
 void
-LmReplication::Receive(Ptr<Packet> p, const Ipv6Header&, Ptr<Ipv6Interface>)
+ReplicatedBindingCache::Receive(Ptr<Packet> p, const Ipv6Header&, Ptr<Ipv6Interface>)
 {
     if (DmmSessionHeader::PeekSubType(p) != DmmSessionHeader::SYNC)
     {
-        m_stats.invalid++;
+        m_replication.invalid++;
         return;
     }
     LmSync sync;
@@ -126,7 +126,7 @@ LmReplication::Receive(Ptr<Packet> p, const Ipv6Header&, Ptr<Ipv6Interface>)
     auto sessions = sync.GetSessions();
     if (!mnId || sessions.empty())
     {
-        m_stats.invalid++;
+        m_replication.invalid++;
         return;
     }
     BindingRequest req;
@@ -144,16 +144,16 @@ LmReplication::Receive(Ptr<Packet> p, const Ipv6Header&, Ptr<Ipv6Interface>)
     req.handoffIndicator = options.GetHandoffIndicator().value_or(4);
     req.accessTechnology = options.GetAccessTechnologyType().value_or(3);
     m_applying = true;
-    BindingResult result = m_lm->Update(req);
+    BindingResult result = Update(req);
     m_applying = false;
     if (IsBindingAccepted(result.status))
     {
         m_remote.insert(*mnId);
-        m_stats.applied++;
+        m_replication.applied++;
     }
     else
     {
-        m_stats.rejected++;
+        m_replication.rejected++;
     }
 }
 

@@ -1,11 +1,10 @@
 /*
  * SPDX-License-Identifier: GPL-2.0-only
  */
-#ifndef DMM_LM_REPLICATION_H
-#define DMM_LM_REPLICATION_H
+#ifndef DMM_REPLICATED_BINDING_CACHE_H
+#define DMM_REPLICATED_BINDING_CACHE_H
 
-#include "ns3/location-management.h"
-#include "ns3/object.h"
+#include "ns3/binding-cache.h"
 
 #include <set>
 #include <string>
@@ -21,18 +20,19 @@ class Packet;
 
 /**
  * \ingroup dmm
- * \brief The replicated location management of migrating home agents (000 §4.5, LM0):
- *        every binding change an anchor originates is sent to every other anchor (LM Sync,
- *        DmmSessionHeader subtype 4), which applies it to its own binding cache.
+ * \brief The replicated location management mode of migrating home agents (000 §4.5, LM0):
+ *        a binding cache that sends every binding change its anchor originates to every
+ *        other anchor (LM Sync, DmmSessionHeader subtype 4), which applies it to its own
+ *        replica.
  *
  * A change applied from a peer is not sent on; a binding a peer originated is not
  * announced when it ends here either, so one change costs exactly one message per peer.
  */
-class LmReplication : public Object
+class ReplicatedBindingCache : public BindingCache
 {
   public:
     /// \brief Named counters.
-    struct Stats
+    struct ReplicationStats
     {
         uint64_t sent{0};     //!< LM Sync messages sent
         uint64_t applied{0};  //!< peer changes applied
@@ -42,23 +42,21 @@ class LmReplication : public Object
 
     /// \brief Get the type ID. \return the object TypeId
     static TypeId GetTypeId();
-    LmReplication();
-    ~LmReplication() override;
+    ReplicatedBindingCache();
+    ~ReplicatedBindingCache() override;
 
     /**
-     * \brief Replicate a location management function.
+     * \brief Join the replication group.
      * \param mh the node's Mobility Header protocol
-     * \param lm the local replica
      * \param self this anchor's address
      * \param peers the other anchors
      */
-    void Setup(Ptr<MobilityL4Protocol> mh,
-               Ptr<LocationManagement> lm,
-               Ipv6Address self,
-               const std::vector<Ipv6Address>& peers);
+    void Replicate(Ptr<MobilityL4Protocol> mh,
+                   Ipv6Address self,
+                   const std::vector<Ipv6Address>& peers);
 
-    /// \return the counters
-    const Stats& GetStats() const;
+    /// \return the replication counters
+    const ReplicationStats& GetReplicationStats() const;
 
   protected:
     void DoDispose() override;
@@ -70,14 +68,13 @@ class LmReplication : public Object
     void Receive(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6Interface> iface);
 
     Ptr<MobilityL4Protocol> m_mh;     //!< signalling
-    Ptr<LocationManagement> m_lm;     //!< local replica
     Ipv6Address m_self;               //!< this anchor
     std::vector<Ipv6Address> m_peers; //!< the other anchors
     std::set<std::string> m_remote;   //!< nodes whose binding a peer originated
     bool m_applying{false};           //!< applying a peer's change now
-    Stats m_stats;                    //!< counters
+    ReplicationStats m_replication;   //!< counters
 };
 
 } // namespace ns3
 
-#endif // DMM_LM_REPLICATION_H
+#endif // DMM_REPLICATED_BINDING_CACHE_H
