@@ -174,8 +174,6 @@ Entries()
                      "functions": {"lu": "ns3::ClientLocationUpdate",
                                    "mr": "ns3::HostMobilityRouting"}}}}},
              "protocol.location": {"push": {"roles": {
-              "anchor": {"agent": {"type": "ns3::LocationServer",
-                                   "attributes": {"Push": true}}},
               "access": {"functions": {"mr": {"type": "ns3::DistributedMobilityRouting",
                                               "attributes": {"Push": true}}}},
               "router": {"functions": {"mr": {"type": "ns3::DistributedMobilityRouting",

@@ -368,6 +368,7 @@ DistributedMobilityRouting::Query(Ipv6Address home, Ipv6Address server, bool ref
     LocationQuery query;
     query.SetSequence(pending.sequence);
     query.SetLocation(home, Ipv6Address::GetAny());
+    query.SetSubscribe(m_push); // push: the server notifies this router of changes
     m_locatorStats.queries++;
     NS_LOG_INFO(m_local << " asks " << server << " where " << home << " is");
     m_mh->Send(query, m_local, server);

@@ -111,6 +111,18 @@ DmmSessionHeader::IsReferral() const
 }
 
 void
+DmmSessionHeader::SetSubscribe(bool subscribe)
+{
+    m_flags = subscribe ? (m_flags | FLAG_SUBSCRIBE) : (m_flags & ~FLAG_SUBSCRIBE);
+}
+
+bool
+DmmSessionHeader::IsSubscribe() const
+{
+    return m_flags & FLAG_SUBSCRIBE;
+}
+
+void
 DmmSessionHeader::SetMobileNode(const std::string& mnId)
 {
     GetOptions().SetMobileNodeIdentifier(mnId);

@@ -35,9 +35,10 @@ namespace ns3
  * 5-8 are the location messages of the fully distributed scenario (000 §5.2, see
  * LocationMessage): the pair is a home address (/128) and its locator, and the flag
  * F (0x40) marks a referral: the locator is the location server of the visited network,
- * not a care-of address. In a Binding Update, an Anchor option of subtype 2 names that
- * visited server, and one of subtype 3 the home agent a proxy LU relays the update to
- * (AddAnchorOption). One class per message derives from this one.
+ * not a care-of address; S (0x20) in a Location Query subscribes the asker to Location
+ * Notify messages whenever the answer changes (push). In a Binding Update, an Anchor option of
+ * subtype 2 names that visited server, and one of subtype 3 the home agent a proxy LU relays the
+ * update to (AddAnchorOption). One class per message derives from this one.
  */
 class DmmSessionHeader : public MobilityHeader
 {
@@ -47,6 +48,7 @@ class DmmSessionHeader : public MobilityHeader
     static constexpr uint32_t MESSAGE_DATA_SIZE = 4; //!< subtype, flags, sequence
     static constexpr uint8_t FLAG_REMOVE = 0x80;     //!< R: the session ended
     static constexpr uint8_t FLAG_REFERRAL = 0x40;   //!< F: the locator is a location server
+    static constexpr uint8_t FLAG_SUBSCRIBE = 0x20;  //!< S: notify the asker of changes
 
     /// Message subtypes.
     enum SubType : uint8_t
@@ -82,6 +84,10 @@ class DmmSessionHeader : public MobilityHeader
     void SetReferral(bool referral);
     /// \return the F flag
     bool IsReferral() const;
+    /// \param subscribe the S flag (a Location Query: notify me when the answer changes)
+    void SetSubscribe(bool subscribe);
+    /// \return the S flag
+    bool IsSubscribe() const;
     /// \param mnId the mobile node the message is about
     void SetMobileNode(const std::string& mnId);
     /// \return the mobile node, if the option is present

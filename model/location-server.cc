@@ -27,26 +27,18 @@ NS_OBJECT_ENSURE_REGISTERED(LocationServer);
 TypeId
 LocationServer::GetTypeId()
 {
-    static TypeId tid =
-        TypeId("ns3::LocationServer")
-            .SetParent<DmmAgent>()
-            .SetGroupName("Dmm")
-            .AddConstructor<LocationServer>()
-            .AddAttribute("Push",
-                          "Remember who asked about a home address and notify them when the "
-                          "answer changes (false: routers pull and cache with a time-out).",
-                          BooleanValue(false),
-                          MakeBooleanAccessor(&LocationServer::m_push),
-                          MakeBooleanChecker())
-            .AddTraceSource("Answer",
-                            "A Location Reply or Notify was sent.",
-                            MakeTraceSourceAccessor(&LocationServer::m_answerTrace),
-                            "ns3::LocationServer::AnswerTracedCallback");
+    static TypeId tid = TypeId("ns3::LocationServer")
+                            .SetParent<DmmAgent>()
+                            .SetGroupName("Dmm")
+                            .AddConstructor<LocationServer>()
+                            .AddTraceSource("Answer",
+                                            "A Location Reply or Notify was sent.",
+                                            MakeTraceSourceAccessor(&LocationServer::m_answerTrace),
+                                            "ns3::LocationServer::AnswerTracedCallback");
     return tid;
 }
 
 LocationServer::LocationServer()
-    : m_push(false)
 {
 }
 
@@ -263,7 +255,7 @@ LocationServer::ProcessRegister(Ptr<Packet> p, Ipv6Address from)
         m_stats.registrations++;
         ack.AddSession(prefix, locator);
         Answer after = Lookup(home);
-        if (m_push && after.locator != before.locator)
+        if (after.locator != before.locator)
         {
             NotifySubscribers(home, after);
         }
@@ -299,9 +291,9 @@ LocationServer::ProcessQuery(Ptr<Packet> p, Ipv6Address from)
         m_stats.invalid++;
         return;
     }
-    if (m_push)
+    if (query.IsSubscribe())
     {
-        m_subscribers[home].insert(from);
+        m_subscribers[home].insert(from); // push (000 §5.2): the router wants changes
     }
     m_stats.queries++;
     LocationReply reply;
@@ -343,7 +335,7 @@ void
 LocationServer::BindingChanged(const BindingCacheEntry& entry, Ipv6Address previousCareOf)
 {
     NS_LOG_FUNCTION(this);
-    if (!m_push || entry.prefixes.empty())
+    if (entry.prefixes.empty())
     {
         return;
     }
@@ -364,7 +356,7 @@ LocationServer::BindingRemoved(const BindingCacheEntry& entry,
 {
     NS_LOG_FUNCTION(this);
     // A de-registration was notified when it was accepted.
-    if (m_push && !entry.prefixes.empty() && cause == LocationManagement::EXPIRED)
+    if (!entry.prefixes.empty() && cause == LocationManagement::EXPIRED)
     {
         NotifySubscribers(entry.prefixes.front().prefix, Answer{});
     }

@@ -42,8 +42,8 @@ class LocationMessage;
  *
  * Mobility routers ask with Location Queries (pull) and get a Location Reply: the care-of
  * address, a referral to the visited network's server (F), or no entry (R: the address
- * is at its own router). With Push, the server remembers who asked about an address and
- * sends a Location Notify to each of them whenever the answer changes.
+ * is at its own router). A query with the S flag (a router in push mode) subscribes the
+ * asker: the server sends it a Location Notify whenever the answer changes.
  */
 class LocationServer : public DmmAgent
 {
@@ -129,9 +129,8 @@ class LocationServer : public DmmAgent
         uint64_t timestamp;  //!< the registration's Timestamp option
     };
 
-    std::map<Ipv6Address, Registered> m_registered; //!< by home address
-    bool m_push;                                    //!< attribute Push
-    Stats m_stats;                                  //!< counters
+    std::map<Ipv6Address, Registered> m_registered;                            //!< by home address
+    Stats m_stats;                                                             //!< counters
     TracedCallback<Ipv6Address, Ipv6Address, Ipv6Address, bool> m_answerTrace; //!< Answer
 };
 

@@ -110,10 +110,11 @@ class LocationServerTest : public ::testing::Test
         Simulator::Destroy();
     }
 
+    /// \param push whether the querying router subscribes (S flag) to changes
     Ptr<LocationServer> Install(bool push)
     {
-        Ptr<LocationServer> server =
-            CreateObjectWithAttributes<LocationServer>("Push", BooleanValue(push));
+        m_subscribe = push;
+        Ptr<LocationServer> server = CreateObject<LocationServer>();
         server->Setup(
             CreateObjectWithAttributes<BindingCache>("ProxyRegistration", BooleanValue(false)),
             m_b,
@@ -149,6 +150,7 @@ class LocationServerTest : public ::testing::Test
         Simulator::Schedule(at, [=, this]() {
             LocationQuery q;
             q.SetSequence(++m_sequence);
+            q.SetSubscribe(m_subscribe);
             if (!home.IsAny())
             {
                 q.SetLocation(home, Ipv6Address::GetAny());
@@ -182,6 +184,7 @@ class LocationServerTest : public ::testing::Test
     Ipv6Address m_b;
     Ptr<MobilityL4Protocol> m_mh;
     uint16_t m_sequence{0};
+    bool m_subscribe{false}; //!< queries ask for notifications (push)
     std::vector<uint8_t> m_acks;
     std::vector<std::pair<uint8_t, LocationReply>> m_answers;
 };

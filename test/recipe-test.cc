@@ -146,11 +146,10 @@ TEST(Recipe, VariantsFollowTheScenarioKeys)
     EXPECT_TRUE(client.Role("mn").agent.Is("ns3::LocatedMnAgent"));
     EXPECT_TRUE(client.Role("mn").agent.IsA("ns3::MipMnAgent"));
     EXPECT_TRUE(client.Role("access").agent.Is("ns3::AccessRouterAgent"));
-    EXPECT_EQ(client.Role("anchor").agent.Attribute("Push"), "true");
     EXPECT_EQ(client.Role("router").Function("mr")->Attribute("Push"), "true");
     dmm::Recipe plain = dmm::ResolveVariants(fd, json::object());
     EXPECT_TRUE(plain.Role("access").agent.Is("ns3::MrAgent"));
-    EXPECT_EQ(plain.Role("anchor").agent.Attribute("Push", "unset"), "unset");
+    EXPECT_EQ(plain.Role("access").Function("mr")->Attribute("Push", "unset"), "unset");
     dmm::Recipe proxy = dmm::ResolveVariants(dmm::GetRecipe("dma-client"),
                                              {{"protocol", {{"client_lu", "proxy"}}}});
     EXPECT_TRUE(proxy.Role("access").Has("relay"));
