@@ -18,6 +18,7 @@
 #include <fmt/format.h>
 #include <fstream>
 #include <map>
+#include <regex>
 #include <sstream>
 
 namespace ns3
@@ -115,6 +116,36 @@ ApplyOverride(json& j, const std::string& assignment)
     *cur = value;
 }
 
+/// An exception of the JSON library other than a syntax error (a number out of range):
+/// the message names the file, line, column and key of the offending literal.
+static std::string
+JsonLibraryError(const std::string& path, const std::string& text, const std::string& what)
+{
+    // nlohmann quotes the literal: "number overflow parsing '1e400'".
+    auto open = what.find('\'');
+    auto close = open == std::string::npos ? open : what.find('\'', open + 1);
+    std::string literal = close == std::string::npos ? "" : what.substr(open + 1, close - open - 1);
+    std::size_t at = literal.empty() ? std::string::npos : text.find(literal);
+    if (at == std::string::npos)
+    {
+        return fmt::format("{}: {}", path, what);
+    }
+    std::size_t line = 1 + std::count(text.begin(), text.begin() + at, '\n');
+    std::size_t lineStart = text.rfind('\n', at == 0 ? 0 : at - 1);
+    std::size_t column = lineStart == std::string::npos ? at + 1 : at - lineStart;
+    std::smatch key;
+    std::string before = text.substr(0, at);
+    static const std::regex lastKey(R"rx("([^"]*)"\s*:\s*$)rx");
+    std::string name = std::regex_search(before, key, lastKey) ? key[1].str() : "value";
+    return fmt::format("{}:{}:{}: {}: number {} is out of range (a double holds up to "
+                       "about 1.8e308)",
+                       path,
+                       line,
+                       column,
+                       name,
+                       literal);
+}
+
 /// Read a JSON object from a file; errors name the file, line and column.
 static json
 ReadJsonFile(const std::string& path, const std::string& what)
@@ -150,6 +181,10 @@ ReadJsonFile(const std::string& path, const std::string& what)
         }
         throw ScenarioError(
             fmt::format("{}:{}:{}: JSON syntax error: {}", path, line, column, detail));
+    }
+    catch (const json::exception& e)
+    {
+        throw ScenarioError(JsonLibraryError(path, text, e.what()));
     }
     if (auto duplicate = JsonDuplicateKeyFinder::Find(text))
     {

@@ -354,8 +354,27 @@ MobilityHeader::ParseResultToString(ParseResult r)
     return "?";
 }
 
+bool
+MobilityHeader::Fits() const
+{
+    return BuildUnchecked().size() <= MAX_SIZE;
+}
+
 std::vector<uint8_t>
 MobilityHeader::BuildBytes() const
+{
+    std::vector<uint8_t> out = BuildUnchecked();
+    // Senders check Fits() first (MobilityL4Protocol refuses larger messages): reaching this
+    // is a programming error, never the effect of received data.
+    NS_ABORT_MSG_IF(out.size() > MAX_SIZE,
+                    "Mobility Header of " << out.size() << " octets exceeds " << MAX_SIZE
+                                          << ": too many options");
+    out[1] = static_cast<uint8_t>(out.size() / 8 - 1);
+    return out;
+}
+
+std::vector<uint8_t>
+MobilityHeader::BuildUnchecked() const
 {
     std::vector<uint8_t> out{NO_NEXT_HEADER, 0, m_mhType, 0, 0, 0};
     uint32_t dataSize = GetMessageDataSize();
@@ -373,10 +392,6 @@ MobilityHeader::BuildBytes() const
         out.push_back(static_cast<uint8_t>(pad - 2));
         out.insert(out.end(), pad - 2, 0);
     }
-    NS_ABORT_MSG_IF(out.size() > MAX_SIZE,
-                    "Mobility Header of " << out.size() << " octets exceeds " << MAX_SIZE
-                                          << ": too many options");
-    out[1] = static_cast<uint8_t>(out.size() / 8 - 1);
     return out;
 }
 

@@ -46,6 +46,8 @@ class MobilityHeader : public Header
     static constexpr uint32_t COMMON_HEADER_SIZE = 6;
     /// Largest possible Mobility Header: (255 + 1) * 8 octets.
     static constexpr uint32_t MAX_SIZE = 2048;
+    /// \return whether the message, options and padding included, fits in MAX_SIZE octets
+    bool Fits() const;
 
     /// MH Type values (IANA "Mobility Header Types" registry).
     enum MhType : uint8_t
@@ -201,7 +203,9 @@ class MobilityHeader : public Header
     static uint64_t ReadU64(const uint8_t* buf);
 
   private:
-    /// \return the bytes with a zero checksum field
+    /// \return the message with padding and options, whatever its size (no checksum)
+    std::vector<uint8_t> BuildUnchecked() const;
+    /// \return the bytes with a zero checksum field (aborts beyond MAX_SIZE: check Fits())
     std::vector<uint8_t> BuildBytes() const;
 
     uint8_t m_mhType;                           //!< MH type

@@ -118,6 +118,10 @@ MobilityL4Protocol::DoDispose()
 void
 MobilityL4Protocol::Send(MobilityHeader& msg, Ipv6Address src, Ipv6Address dst)
 {
+    if (RefuseOversize(msg))
+    {
+        return;
+    }
     NS_LOG_FUNCTION(this << src << dst);
     Ptr<Ipv6Route> route;
     if (src.IsAny())
@@ -186,6 +190,10 @@ MobilityL4Protocol::Transmit(MobilityHeader& msg,
                              uint8_t protocol,
                              Ptr<Ipv6Route> route)
 {
+    if (RefuseOversize(msg))
+    {
+        return;
+    }
     msg.InitializeChecksum(checksumSrc, checksumDst);
     Ptr<Packet> p = Create<Packet>();
     p->AddHeader(msg);
@@ -287,6 +295,9 @@ MobilityL4Protocol::Drop(Ptr<const Packet> p, DropReason reason)
     case DropReason::NO_ROUTE:
         m_stats.noRoute++;
         break;
+    case DropReason::TOO_LARGE:
+        m_stats.tooLarge++;
+        break;
     }
     m_dropTrace(p, reason);
 }
@@ -347,7 +358,7 @@ MobilityL4Protocol::Receive(Ptr<Packet> p,
         bool badProto = r == MobilityHeader::ParseResult::BAD_PAYLOAD_PROTO;
         Drop(p, badProto ? DropReason::BAD_PAYLOAD_PROTO : DropReason::BAD_LENGTH);
         Ptr<Icmpv6L4Protocol> icmp = m_node ? m_node->GetObject<Icmpv6L4Protocol>() : nullptr;
-        if (m_sendParameterProblem && icmp && !header.GetDestination().IsMulticast())
+        if (m_sendParameterProblem && icmp && MayAnswerWithError(header))
         {
             // The pointer counts from the start of the invoking packet; extension headers
             // between the IPv6 header and the MH are not known here, so assume none.
@@ -396,6 +407,38 @@ MobilityL4Protocol::Receive(Ptr<Packet> p,
     return IpL4Protocol::RX_OK;
 }
 
+bool
+MobilityL4Protocol::RefuseOversize(const MobilityHeader& msg)
+{
+    // A reply echoing what a peer sent (unpadded options gain padding) may not fit: it is
+    // not sent, and counted, rather than aborting the run.
+    if (msg.Fits())
+    {
+        return false;
+    }
+    NS_LOG_WARN("MH type " << +msg.GetMhType() << " over " << MobilityHeader::MAX_SIZE
+                           << " octets: not sent");
+    Drop(Create<Packet>(), DropReason::TOO_LARGE);
+    return true;
+}
+
+bool
+MobilityL4Protocol::MayAnswerWithError(const Ipv6Header& header)
+{
+    // RFC 4443 §2.4(e): no ICMPv6 error for a packet to a multicast address (e.3), nor for
+    // one whose source does not identify a single node (e.6): the unspecified address, a
+    // multicast address, or an anycast address known as such, here the subnet-router
+    // anycast address of RFC 4291 §2.6.1 (interface identifier zero). Whether the frame
+    // was a link-layer multicast or broadcast (e.4, e.5) is not known at this layer.
+    Ipv6Address src = header.GetSource();
+    uint8_t bytes[16];
+    src.GetBytes(bytes);
+    bool subnetRouterAnycast =
+        !src.IsLinkLocal() && std::all_of(bytes + 8, bytes + 16, [](uint8_t b) { return b == 0; });
+    return !header.GetDestination().IsMulticast() && !src.IsMulticast() && !src.IsAny() &&
+           !subnetRouterAnycast;
+}
+
 void
 MobilityL4Protocol::SetDownTarget(IpL4Protocol::DownTargetCallback cb)
 {
@@ -441,6 +484,8 @@ MobilityL4Protocol::DropReasonToString(DropReason r)
         return "NO_HANDLER";
     case DropReason::NO_ROUTE:
         return "NO_ROUTE";
+    case DropReason::TOO_LARGE:
+        return "TOO_LARGE";
     }
     return "?";
 }

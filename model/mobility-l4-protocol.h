@@ -49,6 +49,7 @@ class MobilityL4Protocol : public IpL4Protocol
         BAD_CHECKSUM,      //!< checksum verification failed
         NO_HANDLER,        //!< valid, but nobody registered for the MH type
         NO_ROUTE,          //!< (sending) no route to the destination
+        TOO_LARGE,         //!< (sending) over MobilityHeader::MAX_SIZE with its options
     };
 
     /// Counters; rx counts messages that passed validation.
@@ -66,6 +67,7 @@ class MobilityL4Protocol : public IpL4Protocol
         uint64_t badChecksum{0};          //!< drops: BAD_CHECKSUM
         uint64_t noHandler{0};            //!< drops: NO_HANDLER
         uint64_t noRoute{0};              //!< send failures: NO_ROUTE
+        uint64_t tooLarge{0};             //!< drops: TOO_LARGE (a reply that cannot fit)
         uint64_t unknownOptionSkipped{0}; //!< unknown options skipped in valid messages
     };
 
@@ -191,6 +193,16 @@ class MobilityL4Protocol : public IpL4Protocol
     void SetDownTarget6(IpL4Protocol::DownTargetCallback6 cb) override;
     IpL4Protocol::DownTargetCallback GetDownTarget() const override;
     IpL4Protocol::DownTargetCallback6 GetDownTarget6() const override;
+
+    /**
+     * \brief RFC 4443 §2.4(e): whether a malformed packet may be answered with an ICMPv6
+     *        error at all.
+     * \param header the packet's IPv6 header \return false for a multicast destination,
+     *        or a source that is unspecified, multicast or a subnet-router anycast address
+     */
+    static bool MayAnswerWithError(const Ipv6Header& header);
+    /// \param msg a message to send \return true (and the drop counted) if it cannot fit
+    bool RefuseOversize(const MobilityHeader& msg);
 
   protected:
     void DoDispose() override;

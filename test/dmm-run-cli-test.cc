@@ -171,3 +171,18 @@ TEST(DmmRunCli, FlowBeforeAttachmentIsReportedNotSilent)
         Contains(o.output, "warning: flows: \"down\" starts at 0.5 s but mn has no address"))
         << o.output;
 }
+
+TEST(DmmRunCli, NumberOutOfDoubleRangeNamesFileLineAndKey)
+{
+    // An exception of the JSON library (found by fuzzing) becomes the project's error.
+    std::string path = std::string(DMM_BINARY_DIR) + "/cli-test-overflow.json";
+    FILE* f = fopen(path.c_str(), "w");
+    ASSERT_NE(f, nullptr);
+    fputs("{\n  \"name\": \"x\",\n  \"profile\": \"none\",\n  \"duration_s\": 1e400\n}\n", f);
+    fclose(f);
+    Outcome o = RunDmm(path);
+    EXPECT_EQ(o.status, 1) << o.output;
+    EXPECT_TRUE(Contains(o.output, path + ":4:17: duration_s: number 1e400 is out of range"))
+        << o.output;
+    EXPECT_FALSE(Contains(o.output, "json.exception")) << o.output;
+}

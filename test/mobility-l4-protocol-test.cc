@@ -286,3 +286,46 @@ TEST_F(MobilityL4ProtocolTest, SendWithoutRouteIsCountedNotCrashed)
     ASSERT_EQ(drops.size(), 1u);
     EXPECT_EQ(drops[0], MobilityL4Protocol::DropReason::NO_ROUTE);
 }
+
+TEST_F(MobilityL4ProtocolTest, NoErrorAnswersSourcesThatAreNotOneNode)
+{
+    // RFC 4443 §2.4(e): a malformed Mobility Header from the unspecified address, a
+    // multicast address or a subnet-router anycast address is dropped without an ICMPv6
+    // error (answering ff02::1 crashed ns-3 in SendErrorParameterError: found by fuzzing).
+    int errorsSent = 0;
+    m_nodes.Get(1)->GetObject<Ipv6L3Protocol>()->TraceConnectWithoutContext(
+        "SendOutgoing",
+        Callback<void, const Ipv6Header&, Ptr<const Packet>, uint32_t>(
+            [&](const Ipv6Header& ip, Ptr<const Packet> p, uint32_t) {
+                Icmpv6Header icmp;
+                errorsSent += ip.GetNextHeader() == 58 && p->PeekHeader(icmp) &&
+                              icmp.GetType() == Icmpv6Header::ICMPV6_ERROR_PARAMETER_ERROR;
+            }));
+    const std::vector<uint8_t>
+        fuzzed{0x09, 0x23, 0x00, 0x00, 0x3a, 0x00, 0x05, 0x00, 0x00, 0x00, 0x00, 0x00};
+    std::vector<IpL4Protocol::RxStatus> status;
+    Simulator::Schedule(Seconds(1), [&]() {
+        for (const char* src : {"ff02::1", "::", "2001:470:1::", "ff0e::101"})
+        {
+            Ipv6Header ip;
+            ip.SetSource(Ipv6Address(src));
+            ip.SetDestination(m_addrB);
+            ip.SetNextHeader(135);
+            status.push_back(
+                m_l4b->Receive(Create<Packet>(fuzzed.data(), fuzzed.size()), ip, nullptr));
+        }
+    });
+    Simulator::Stop(Seconds(2));
+    Simulator::Run();
+    EXPECT_EQ(status, std::vector<IpL4Protocol::RxStatus>(4, IpL4Protocol::RX_OK));
+    EXPECT_EQ(m_l4b->GetStats().badPayloadProto, 4u);
+    EXPECT_EQ(errorsSent, 0);
+
+    // A unicast source still earns its Parameter Problem (RFC 6275 §9.2).
+    Ipv6Header ip;
+    ip.SetSource(m_addrA);
+    ip.SetDestination(m_addrB);
+    EXPECT_TRUE(MobilityL4Protocol::MayAnswerWithError(ip));
+    ip.SetDestination(Ipv6Address("ff02::1"));
+    EXPECT_FALSE(MobilityL4Protocol::MayAnswerWithError(ip));
+}

@@ -180,3 +180,50 @@ TEST_F(Pmipv6Agents, RoutingControlTracesFollowTheBinding)
     ASSERT_NE(t, nullptr);
     EXPECT_EQ(t->remote, net.magAddr[1]);
 }
+
+/// A PBU whose Home Network Prefix options come without alignment padding (accepted on
+/// receipt) would need a PBA larger than the Mobility Header's 2048 octets once the reply
+/// pads them: found by fuzzing, it aborted the run. The reply is now refused and counted
+/// (TOO_LARGE) and the run goes on.
+TEST_F(Pmipv6Agents, AReplyThatCannotFitIsRefusedNotAborted)
+{
+    Pmipv6Options opt;
+    Pmipv6Network net(opt);
+    Ptr<MobilityL4Protocol> lmaMh = Pmipv6Network::Mh(net.lma);
+    Simulator::Schedule(Seconds(2), [&net, lmaMh]() {
+        ProxyBindingUpdate pbu;
+        pbu.SetSequence(9);
+        pbu.SetLifetime(Seconds(40));
+        pbu.GetOptions().SetMobileNodeIdentifier("mn1@example");
+        std::vector<uint8_t> bytes = pbu.ToBytes();
+        // Replace the padding at the end by 100 unpadded HNP options (20 octets each).
+        while (bytes.size() > 6 && (bytes.back() == 0 || bytes[bytes.size() - 2] == 1))
+        {
+            bytes.pop_back();
+        }
+        for (int i = 0; i < 100; ++i)
+        {
+            std::vector<uint8_t> hnp{22, 18, 0, 64, 0x20, 0x01, 0, 1, 0, static_cast<uint8_t>(i)};
+            hnp.resize(20, 0);
+            bytes.insert(bytes.end(), hnp.begin(), hnp.end());
+        }
+        bytes.resize((bytes.size() + 7) / 8 * 8, 0); // Pad1 octets up to a multiple of 8
+        bytes[1] = static_cast<uint8_t>(bytes.size() / 8 - 1);
+        bytes[4] = bytes[5] = 0;
+        uint16_t sum = MobilityHeader::ComputeChecksum(bytes.data(),
+                                                       bytes.size(),
+                                                       net.magAddr[1],
+                                                       net.lmaAddr);
+        bytes[4] = sum >> 8;
+        bytes[5] = sum & 0xff;
+        Ipv6Header ip;
+        ip.SetSource(net.magAddr[1]);
+        ip.SetDestination(net.lmaAddr);
+        ip.SetNextHeader(135);
+        lmaMh->Receive(Create<Packet>(bytes.data(), bytes.size()), ip, nullptr);
+    });
+    Simulator::Stop(Seconds(3));
+    Simulator::Run();
+    EXPECT_EQ(lmaMh->GetStats().rxPackets, 1u); // accepted by validation...
+    EXPECT_EQ(lmaMh->GetStats().tooLarge, 1u);  // ...its reply refused, not aborted
+}
