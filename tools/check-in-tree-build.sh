@@ -100,7 +100,9 @@ log "configuring"
 targets=()
 if [[ $full -eq 0 ]]; then
     known=$(ninja -C cmake-cache -t targets all | sed -n 's/^\([^:]*\): .*/\1/p')
-    for t in libdmm dmm-run pmipv6-example dmm-test; do
+    # Every program examples/CMakeLists.txt names, besides the library and the tests.
+    examples=$(sed -n 's/^ *NAME \([A-Za-z0-9_-]*\).*/\1/p' "$repo/examples/CMakeLists.txt")
+    for t in libdmm $examples dmm-test; do
         if grep -qx "$t" <<<"$known"; then
             targets+=("$t")
         fi
