@@ -14,6 +14,7 @@
 #include "ns3/proxy-binding-update.h"
 #include "ns3/routing-control.h"
 #include "ns3/simulator.h"
+#include "ns3/uinteger.h"
 
 namespace ns3
 {
@@ -27,7 +28,15 @@ LmaAgent::GetTypeId()
     static TypeId tid = TypeId("ns3::LmaAgent")
                             .SetParent<AnchorAgent>()
                             .SetGroupName("Dmm")
-                            .AddConstructor<LmaAgent>();
+                            .AddConstructor<LmaAgent>()
+                            .AddAttribute("MaxPrefixesPerRequest",
+                                          "A PBU with more Home Network Prefix options is "
+                                          "refused (status 130, insufficient resources) "
+                                          "without a binding change; its PBA echoes the "
+                                          "first only, so it always fits.",
+                                          UintegerValue(16),
+                                          MakeUintegerAccessor(&LmaAgent::m_maxPrefixes),
+                                          MakeUintegerChecker<uint32_t>(1, 64));
     return tid;
 }
 
@@ -37,6 +46,12 @@ LmaAgent::LmaAgent()
 
 LmaAgent::~LmaAgent()
 {
+}
+
+uint64_t
+LmaAgent::GetTooManyPrefixes() const
+{
+    return m_tooManyPrefixes;
 }
 
 std::optional<HomeNetworkPrefix>
@@ -83,7 +98,15 @@ LmaAgent::ProcessUpdate(Ptr<Packet> p, Ipv6Header header)
     result.sequence = pbu.GetSequence();
     std::vector<std::pair<Ipv6Address, uint8_t>> hnps = opts.GetHomeNetworkPrefixes();
     std::optional<HomeNetworkPrefix> hnp;
-    if (!req.mnId.empty() && !hnps.empty() && req.lifetime.IsStrictlyPositive())
+    bool tooMany = hnps.size() > m_maxPrefixes;
+    if (tooMany)
+    {
+        // Bounded on receipt: nothing is allocated or bound, and the reply stays small.
+        result.status = BindingStatus::INSUFFICIENT_RESOURCES;
+        hnps.resize(1);
+        m_tooManyPrefixes++;
+    }
+    else if (!req.mnId.empty() && !hnps.empty() && req.lifetime.IsStrictlyPositive())
     {
         // RFC 5213 §5.3.2: ALL_ZERO asks for a prefix; a named one must be this MN's.
         hnp = KnownPrefix(req.mnId);
@@ -106,7 +129,7 @@ LmaAgent::ProcessUpdate(Ptr<Packet> p, Ipv6Header header)
     {
         hnp = KnownPrefix(req.mnId); // de-registration names the prefix being released
     }
-    if (hnp || req.mnId.empty() || hnps.empty())
+    if (!tooMany && (hnp || req.mnId.empty() || hnps.empty()))
     {
         if (hnp)
         {

@@ -24,6 +24,9 @@ class LmaAgent : public AnchorAgent
     LmaAgent();
     ~LmaAgent() override;
 
+    /// \return PBUs refused because they named more prefixes than MaxPrefixesPerRequest
+    uint64_t GetTooManyPrefixes() const;
+
   protected:
     void ProcessUpdate(Ptr<Packet> p, Ipv6Header header) override;
     void BindingRemoved(const BindingCacheEntry& entry,
@@ -32,6 +35,9 @@ class LmaAgent : public AnchorAgent
   private:
     /// \param mnId a node \return its prefix: allocated here, or known to the LM
     std::optional<HomeNetworkPrefix> KnownPrefix(const std::string& mnId) const;
+
+    uint32_t m_maxPrefixes{16};    //!< attribute MaxPrefixesPerRequest
+    uint64_t m_tooManyPrefixes{0}; //!< refusals: more HNP options than m_maxPrefixes
 };
 
 } // namespace ns3

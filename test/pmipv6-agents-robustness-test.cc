@@ -183,8 +183,8 @@ TEST_F(Pmipv6Agents, RoutingControlTracesFollowTheBinding)
 
 /// A PBU whose Home Network Prefix options come without alignment padding (accepted on
 /// receipt) would need a PBA larger than the Mobility Header's 2048 octets once the reply
-/// pads them: found by fuzzing, it aborted the run. The reply is now refused and counted
-/// (TOO_LARGE) and the run goes on.
+/// pads them: found by fuzzing, it aborted the run. The LMA now bounds the prefixes it
+/// accepts (status 130), and any message that cannot fit is refused and counted.
 TEST_F(Pmipv6Agents, AReplyThatCannotFitIsRefusedNotAborted)
 {
     Pmipv6Options opt;
@@ -222,8 +222,26 @@ TEST_F(Pmipv6Agents, AReplyThatCannotFitIsRefusedNotAborted)
         ip.SetNextHeader(135);
         lmaMh->Receive(Create<Packet>(bytes.data(), bytes.size()), ip, nullptr);
     });
+    std::vector<MhRecord> rx2;
+    RecordMh(Pmipv6Network::Mh(net.mag[1]), "Rx", &rx2);
     Simulator::Stop(Seconds(3));
     Simulator::Run();
     EXPECT_EQ(lmaMh->GetStats().rxPackets, 1u); // accepted by validation...
-    EXPECT_EQ(lmaMh->GetStats().tooLarge, 1u);  // ...its reply refused, not aborted
+    // ...refused on receipt with a status, its PBA small enough to send.
+    EXPECT_EQ(net.lmaAgent->GetTooManyPrefixes(), 1u);
+    EXPECT_EQ(lmaMh->GetStats().tooLarge, 0u);
+    std::vector<MhRecord> pba = OfType(rx2, PBA);
+    ASSERT_EQ(pba.size(), 1u);
+    EXPECT_EQ(pba[0].status, static_cast<uint8_t>(BindingStatus::INSUFFICIENT_RESOURCES));
+    EXPECT_EQ(pba[0].sequence, 9);
+
+    // A message that cannot fit is refused and counted by the sender, never aborted.
+    BindingUpdate huge;
+    for (int i = 0; i < 120; ++i)
+    {
+        huge.GetOptions().AddHomeNetworkPrefix(Ipv6Address("2001:1::"), 64);
+    }
+    EXPECT_FALSE(huge.Fits());
+    lmaMh->Send(huge, net.lmaAddr, net.magAddr[1]);
+    EXPECT_EQ(lmaMh->GetStats().tooLarge, 1u);
 }
