@@ -13,6 +13,7 @@
 #include "ns3/session-reply.h"
 #include "ns3/session-update.h"
 #include "ns3/simulator.h"
+#include "ns3/uinteger.h"
 
 #include <algorithm>
 
@@ -28,7 +29,15 @@ SessionDbAgent::GetTypeId()
     static TypeId tid = TypeId("ns3::SessionDbAgent")
                             .SetParent<DmmAgent>()
                             .SetGroupName("Dmm")
-                            .AddConstructor<SessionDbAgent>();
+                            .AddConstructor<SessionDbAgent>()
+                            .AddAttribute("MaxSessions",
+                                          "Sessions kept per mobile node; more are refused "
+                                          "(counted). Bounds the state, and keeps a Session "
+                                          "Reply within the Mobility Header's 2048 octets "
+                                          "(about 42 sessions would not fit).",
+                                          UintegerValue(32),
+                                          MakeUintegerAccessor(&SessionDbAgent::m_maxSessions),
+                                          MakeUintegerChecker<uint32_t>(1, 40));
     return tid;
 }
 
@@ -123,6 +132,11 @@ SessionDbAgent::Process(Ptr<Packet> p, Ipv6Address from)
             {
                 sessions.erase(same);
                 m_stats.removals++;
+            }
+            else if (!update.GetRemove() && same == sessions.end() &&
+                     sessions.size() >= m_maxSessions)
+            {
+                m_stats.refused++;
             }
             else if (!update.GetRemove() && same == sessions.end())
             {

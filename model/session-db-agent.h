@@ -40,6 +40,7 @@ class SessionDbAgent : public DmmAgent
         uint64_t updates{0};  //!< sessions recorded
         uint64_t removals{0}; //!< sessions removed
         uint64_t invalid{0};  //!< drops: no MN identifier, or an unexpected subtype
+        uint64_t refused{0};  //!< drops: SESSION_LIMIT (a node's sessions at MaxSessions)
     };
 
     /// A mobility session: a prefix and the MAR anchoring it.
@@ -69,6 +70,7 @@ class SessionDbAgent : public DmmAgent
     Ipv6Address m_address;                                  //!< own address
     std::map<std::string, std::vector<Session>> m_sessions; //!< by MN identifier
     Stats m_stats;                                          //!< counters
+    uint32_t m_maxSessions{32};                             //!< attribute MaxSessions
 };
 
 } // namespace ns3
