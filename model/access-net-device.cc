@@ -15,6 +15,10 @@
 #include "ns3/simulator.h"
 #include "ns3/uinteger.h"
 
+#include <algorithm>
+#include <map>
+#include <vector>
+
 namespace ns3
 {
 
@@ -133,6 +137,9 @@ AccessNetDevice::Drop(Ptr<const Packet> frame, DropReason reason)
     case DEPARTED:
         m_stats.departed++;
         break;
+    case MALFORMED_ND:
+        m_stats.malformedNd++;
+        break;
     }
     m_dropTrace(frame, reason);
 }
@@ -219,6 +226,11 @@ AccessNetDevice::Receive(Ptr<Packet> frame, Ptr<AccessChannel> from, uint64_t ep
     m_snifferTrace(frame);
     EthernetHeader eth(false);
     frame->RemoveHeader(eth);
+    if (eth.GetLengthType() == 0x86DD && !IsParsableNd(frame))
+    {
+        Drop(frame, MALFORMED_ND); // ns-3's own ND parsers would crash on it
+        return;
+    }
     Mac48Address dst = eth.GetDestination();
     PacketType type = dst.IsBroadcast()  ? PACKET_BROADCAST
                       : dst.IsGroup()    ? PACKET_MULTICAST
@@ -232,6 +244,45 @@ AccessNetDevice::Receive(Ptr<Packet> frame, Ptr<AccessChannel> from, uint64_t ep
     {
         m_rxCallback(this, frame, eth.GetLengthType(), eth.GetSource());
     }
+}
+
+bool
+AccessNetDevice::IsParsableNd(Ptr<const Packet> packet)
+{
+    constexpr uint32_t ipv6Header = 40;
+    uint8_t head[ipv6Header + 1];
+    if (packet->CopyData(head, sizeof(head)) != sizeof(head) || head[6] != 58)
+    {
+        return true; // not ICMPv6 right after the IPv6 header: not an ND message
+    }
+    // Offset of the options after the ICMPv6 header of RS, RA, NS, NA and Redirect.
+    static const std::map<uint8_t, uint32_t> fixed{{133, 8},
+                                                   {134, 16},
+                                                   {135, 24},
+                                                   {136, 24},
+                                                   {137, 40}};
+    auto it = fixed.find(head[ipv6Header]);
+    if (it == fixed.end())
+    {
+        return true;
+    }
+    std::vector<uint8_t> bytes(packet->GetSize());
+    packet->CopyData(bytes.data(), bytes.size());
+    uint32_t end = std::min<uint32_t>(bytes.size(), ipv6Header + ((bytes[4] << 8) | bytes[5]));
+    for (uint32_t at = ipv6Header + it->second; at < end;)
+    {
+        if (at + 2 > end || bytes[at + 1] == 0 || at + 8u * bytes[at + 1] > end)
+        {
+            return false; // RFC 4861 §4.6: zero length, or running past the message
+        }
+        bool linkLayer = bytes[at] == 1 || bytes[at] == 2;
+        if (linkLayer && 8u * bytes[at + 1] - 2 > Address::MAX_SIZE)
+        {
+            return false; // would overflow ns-3's Address
+        }
+        at += 8u * bytes[at + 1];
+    }
+    return true;
 }
 
 void

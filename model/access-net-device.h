@@ -33,6 +33,7 @@ class AccessNetDevice : public NetDevice
         NOT_ATTACHED, //!< no channel at send time
         QUEUE_FULL,   //!< transmit queue overflow
         DEPARTED,     //!< the receiver left the channel while the frame was in flight
+        MALFORMED_ND, //!< a Neighbor Discovery message with an option ns-3 cannot parse
     };
 
     /// \brief Named counters.
@@ -43,6 +44,7 @@ class AccessNetDevice : public NetDevice
         uint64_t notAttached{0}; //!< drops: NOT_ATTACHED
         uint64_t queueFull{0};   //!< drops: QUEUE_FULL
         uint64_t departed{0};    //!< drops: DEPARTED
+        uint64_t malformedNd{0}; //!< drops: MALFORMED_ND
     };
 
     /**
@@ -53,6 +55,14 @@ class AccessNetDevice : public NetDevice
 
     /// \brief Get the type ID. \return the object TypeId
     static TypeId GetTypeId();
+    /**
+     * \brief Whether ns-3's Neighbor Discovery parsers can take an IPv6 packet: an ND
+     *        message (RS, RA, NS, NA, Redirect) whose options have length zero, run past
+     *        the end (RFC 4861 §4.6: discard) or carry a link-layer address longer than an
+     *        ns-3 Address would overflow Icmpv6OptionLinkLayerAddress::Deserialize.
+     * \param packet an IPv6 packet (no link-layer header) \return false to drop it
+     */
+    static bool IsParsableNd(Ptr<const Packet> packet);
     AccessNetDevice();
     ~AccessNetDevice() override;
 

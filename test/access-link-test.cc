@@ -598,3 +598,51 @@ TEST_F(AccessLinkTest, SnifferSeesEachFrameOnSendAndOnReceiveWithItsEthernetHead
 }
 
 } // namespace
+
+namespace
+{
+/// An IPv6 packet carrying an ICMPv6 message of \p type whose options are \p options.
+Ptr<Packet>
+NdPacket(uint8_t type, uint32_t fixed, const std::vector<uint8_t>& options)
+{
+    std::vector<uint8_t> bytes(40 + fixed, 0);
+    bytes[0] = 0x60;
+    uint32_t payload = fixed + options.size();
+    bytes[4] = payload >> 8;
+    bytes[5] = payload & 0xff;
+    bytes[6] = 58;  // ICMPv6
+    bytes[7] = 255; // hop limit of ND
+    bytes[40] = type;
+    bytes.insert(bytes.end(), options.begin(), options.end());
+    return Create<Packet>(bytes.data(), bytes.size());
+}
+} // namespace
+
+TEST(AccessNetDeviceNd, OptionsNs3CannotParseAreRecognised)
+{
+    // RFC 4861 §4.6 and ns-3's Address limit (an RS/RA source link-layer option longer
+    // than its 20 octets overflows Icmpv6OptionLinkLayerAddress::Deserialize).
+    std::vector<uint8_t> lla{1, 1, 0, 0, 0, 0, 0, 1};
+    EXPECT_TRUE(AccessNetDevice::IsParsableNd(NdPacket(133, 8, lla)));
+    std::vector<uint8_t> longLla(40, 0);
+    longLla[0] = 1;
+    longLla[1] = 5;
+    EXPECT_FALSE(AccessNetDevice::IsParsableNd(NdPacket(133, 8, longLla)));
+    EXPECT_FALSE(AccessNetDevice::IsParsableNd(NdPacket(134, 16, {3, 0, 0, 0, 0, 0, 0, 0})));
+    EXPECT_FALSE(AccessNetDevice::IsParsableNd(NdPacket(135, 24, {2, 2, 0, 0, 0, 0, 0, 0})));
+    EXPECT_TRUE(AccessNetDevice::IsParsableNd(NdPacket(128, 4, longLla))); // an echo: not ND
+    EXPECT_TRUE(AccessNetDevice::IsParsableNd(Create<Packet>(60)));        // not ICMPv6
+}
+
+TEST_F(AccessLinkAddressing, MalformedNeighborDiscoveryIsDroppedBeforeTheStack)
+{
+    std::vector<uint8_t> longLla(40, 0);
+    longLla[0] = 1;
+    longLla[1] = 5;
+    Ptr<Packet> rs = NdPacket(133, 8, longLla);
+    Simulator::Schedule(Seconds(1), [this, rs]() { a.dev->Send(rs, b.Address(), kIpv6); });
+    Simulator::Run();
+    EXPECT_TRUE(b.rx.empty());
+    EXPECT_EQ(b.dev->GetStats().malformedNd, 1u);
+    EXPECT_EQ(b.dev->GetStats().rxFrames, 1u);
+}
