@@ -3,14 +3,14 @@
  */
 #include "access-network-helper.h"
 
-#include "ns3/log.h"
 #include "ns3/access-channel.h"
-#include "ns3/address-plan.h"
 #include "ns3/access-net-device.h"
 #include "ns3/access-router-agent.h"
+#include "ns3/address-plan.h"
 #include "ns3/core-module.h"
 #include "ns3/internet-module.h"
 #include "ns3/link-switch.h"
+#include "ns3/log.h"
 #include "ns3/mn-agent.h"
 #include "ns3/mobility-module.h"
 #include "ns3/wifi-link-monitor.h"

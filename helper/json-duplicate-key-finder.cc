@@ -2,8 +2,9 @@
  * SPDX-License-Identifier: GPL-2.0-only
  */
 
-#include "ns3/log.h"
 #include "ns3/json-duplicate-key-finder.h"
+
+#include "ns3/log.h"
 
 #include <fmt/format.h>
 

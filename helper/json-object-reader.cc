@@ -2,9 +2,9 @@
  * SPDX-License-Identifier: GPL-2.0-only
  */
 
-#include "ns3/log.h"
 #include "ns3/json-object-reader.h"
 
+#include "ns3/log.h"
 #include "ns3/scenario-config.h"
 
 #include <cmath>

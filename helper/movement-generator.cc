@@ -2,10 +2,10 @@
  * SPDX-License-Identifier: GPL-2.0-only
  */
 
-#include "ns3/log.h"
 #include "ns3/movement-generator.h"
 
 #include "ns3/json-object-reader.h"
+#include "ns3/log.h"
 
 #include <algorithm>
 #include <fmt/format.h>

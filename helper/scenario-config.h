@@ -117,9 +117,9 @@ struct ProtocolConfig
  */
 struct ScenarioConfig
 {
-    std::string name;              //!< scenario name
-    std::string profile;           //!< profile name (a built-in one or the recipe's)
-    dmm::Recipe recipe;            //!< the profile's recipe, variants resolved and checked
+    std::string name;    //!< scenario name
+    std::string profile; //!< profile name (a built-in one or the recipe's)
+    dmm::Recipe recipe;  //!< the profile's recipe, variants resolved and checked
     /// Keys of the file under "protocol" that no function of the recipe reads
     std::vector<std::string> ignoredKeys;
     uint32_t seed;                 //!< RNG seed (run number is fixed)

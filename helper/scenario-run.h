@@ -8,11 +8,11 @@
 
 #include "ns3/access-network-helper.h"
 #include "ns3/address-plan.h"
-#include "ns3/dma-helper.h"
-#include "ns3/location-helper.h"
 #include "ns3/distributed-mobility-routing.h"
+#include "ns3/dma-helper.h"
 #include "ns3/handover-monitor.h"
 #include "ns3/lma-agent.h"
+#include "ns3/location-helper.h"
 #include "ns3/mip-mn-agent.h"
 #include "ns3/mipv6-helper.h"
 #include "ns3/nd-options.h"
@@ -100,6 +100,7 @@ class ScenarioRun
     const ScenarioConfig& m_cfg;
     const RunOptions& m_opt;
     const dmm::Recipe& m_recipe; //!< what each role becomes
+
     /// \param role a scenario role \return its assembly under the recipe
     const dmm::RoleRecipe& Role(const std::string& role) const
     {
@@ -118,7 +119,7 @@ class ScenarioRun
     std::map<std::string, Ptr<L2Mobility>> m_l2;
     AccessNetworkHelper m_access;
     Pmipv6Helper m_pmip;
-    LocationHelper m_location;       //!< fully distributed: servers and routers
+    LocationHelper m_location;      //!< fully distributed: servers and routers
     std::optional<DmaHelper> m_dma; //!< MARs (made from m_pmip once it is configured)
     std::string m_anchor;
     std::vector<std::string> m_warnings; //!< reported with the results

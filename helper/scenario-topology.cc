@@ -6,9 +6,9 @@
 // instead of "mobility". The generators produce the same NodeConfig, LinkConfig and
 // AttachmentConfig lists, so everything after parsing is unchanged.
 
-#include "ns3/log.h"
 #include "ns3/scenario-topology.h"
 
+#include "ns3/log.h"
 #include "ns3/movement-generator.h"
 #include "ns3/topology-generator.h"
 

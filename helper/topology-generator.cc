@@ -2,10 +2,10 @@
  * SPDX-License-Identifier: GPL-2.0-only
  */
 
-#include "ns3/log.h"
 #include "ns3/topology-generator.h"
 
 #include "ns3/json-object-reader.h"
+#include "ns3/log.h"
 
 #include <fmt/format.h>
 #include <map>

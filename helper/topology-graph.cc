@@ -2,8 +2,9 @@
  * SPDX-License-Identifier: GPL-2.0-only
  */
 
-#include "ns3/log.h"
 #include "ns3/topology-graph.h"
+
+#include "ns3/log.h"
 
 #include <algorithm>
 #include <boost/graph/breadth_first_search.hpp>

@@ -21,9 +21,7 @@ NS_OBJECT_ENSURE_REGISTERED(AnchorAgent);
 TypeId
 AnchorAgent::GetTypeId()
 {
-    static TypeId tid = TypeId("ns3::AnchorAgent")
-                            .SetParent<DmmAgent>()
-                            .SetGroupName("Dmm");
+    static TypeId tid = TypeId("ns3::AnchorAgent").SetParent<DmmAgent>().SetGroupName("Dmm");
     return tid;
 }
 
