@@ -116,6 +116,16 @@ ApplyOverride(json& j, const std::string& assignment)
     *cur = value;
 }
 
+/// \return the 1-based line and column of byte \p at of \p text
+static std::pair<std::size_t, std::size_t>
+LineColumn(const std::string& text, std::size_t at)
+{
+    std::size_t line = 1 + std::count(text.begin(), text.begin() + at, '\n');
+    std::size_t lineStart = text.rfind('\n', at == 0 ? 0 : at - 1);
+    std::size_t column = lineStart == std::string::npos || at == 0 ? at + 1 : at - lineStart;
+    return {line, column};
+}
+
 /// An exception of the JSON library other than a syntax error (a number out of range):
 /// the message names the file, line, column and key of the offending literal.
 static std::string
@@ -130,9 +140,7 @@ JsonLibraryError(const std::string& path, const std::string& text, const std::st
     {
         return fmt::format("{}: {}", path, what);
     }
-    std::size_t line = 1 + std::count(text.begin(), text.begin() + at, '\n');
-    std::size_t lineStart = text.rfind('\n', at == 0 ? 0 : at - 1);
-    std::size_t column = lineStart == std::string::npos ? at + 1 : at - lineStart;
+    auto [line, column] = LineColumn(text, at);
     std::smatch key;
     std::string before = text.substr(0, at);
     static const std::regex lastKey(R"rx("([^"]*)"\s*:\s*$)rx");
@@ -169,9 +177,7 @@ ReadJsonFile(const std::string& path, const std::string& what)
     {
         // e.byte counts from 1 and points at the offending character.
         std::size_t end = std::min<std::size_t>(e.byte > 0 ? e.byte - 1 : 0, text.size());
-        std::size_t line = 1 + std::count(text.begin(), text.begin() + end, '\n');
-        std::size_t lineStart = text.rfind('\n', end == 0 ? 0 : end - 1);
-        std::size_t column = lineStart == std::string::npos || end == 0 ? end + 1 : end - lineStart;
+        auto [line, column] = LineColumn(text, end);
         std::string detail = e.what();
         auto pos = detail.find("column");
         pos = pos == std::string::npos ? pos : detail.find(": ", pos);

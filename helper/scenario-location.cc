@@ -6,13 +6,9 @@
 #include "scenario-run.h"
 
 #include "ns3/access-router-agent.h"
-#include "ns3/binding-cache.h"
-#include "ns3/boolean.h"
-#include "ns3/ha-agent.h"
 #include "ns3/ipv6-tunnel-l4-protocol.h"
 #include "ns3/location-server.h"
 #include "ns3/log.h"
-#include "ns3/mag-agent.h"
 #include "ns3/mr-agent.h"
 #include "ns3/string.h"
 #include "ns3/yans-wifi-helper.h"

@@ -161,6 +161,10 @@ MobilityL4Protocol::SendWithHomeAddress(MobilityHeader& msg,
                                         Ipv6Address home)
 {
     NS_LOG_FUNCTION(this << careOf << dst << home);
+    if (RefuseOversize(msg))
+    {
+        return;
+    }
     HomeAddressOptionHeader hao;
     hao.SetNextHeader(PROT_NUMBER);
     hao.SetHomeAddress(home);
@@ -174,6 +178,10 @@ MobilityL4Protocol::SendWithRoutingHeader(MobilityHeader& msg,
                                           Ipv6Address home)
 {
     NS_LOG_FUNCTION(this << src << careOf << home);
+    if (RefuseOversize(msg))
+    {
+        return;
+    }
     Type2RoutingHeader rh;
     rh.SetNextHeader(PROT_NUMBER);
     rh.SetHomeAddress(home);
@@ -190,10 +198,6 @@ MobilityL4Protocol::Transmit(MobilityHeader& msg,
                              uint8_t protocol,
                              Ptr<Ipv6Route> route)
 {
-    if (RefuseOversize(msg))
-    {
-        return;
-    }
     msg.InitializeChecksum(checksumSrc, checksumDst);
     Ptr<Packet> p = Create<Packet>();
     p->AddHeader(msg);

@@ -6,6 +6,8 @@
 // hierarchical location, mobility routers that pull (or are pushed) locations.
 #include "closed-form.h"
 
+#include "ns3/recipe.h"
+
 #include <algorithm>
 #include <gtest/gtest.h>
 
@@ -316,6 +318,30 @@ TEST(DmmFig9, NetworkBasedRoutersRegisterAPlainHost)
         EXPECT_EQ(f.lastLinks, f.lastShortestLinks);
     }
     EXPECT_THROW(LoadFig9({"protocol.location_update=both"}), ScenarioError);
+}
+
+TEST(DmmFig9, ForwardingTimeIsHowLongAPreviousRouterForwards)
+{
+    // protocol.forwarding_time_s (MrAgent ForwardingTime): with forwarding, a packet that
+    // still reaches the router a node left is tunnelled on and its sender hinted (Location
+    // Stale); with none, the router forwards nothing after the context transfer.
+    auto stale = [](const RunResults& r) {
+        size_t n = 0;
+        for (const auto& s : r.signaling)
+        {
+            n += s.type == "LocationStale" ? 1 : 0;
+        }
+        return n;
+    };
+    RunResults forwarding = Simulate(LoadFig9({"protocol.location_update=network"}));
+    RunResults none =
+        Simulate(LoadFig9({"protocol.location_update=network", "protocol.forwarding_time_s=0"}));
+    EXPECT_GE(stale(forwarding), 1u);
+    EXPECT_EQ(stale(none), 0u);
+    // Under client-based location update the key is not read: named, not applied.
+    EXPECT_FALSE(dmm::ApplicableKeys(LoadFig9().recipe).count("protocol.forwarding_time_s"));
+    EXPECT_TRUE(dmm::ApplicableKeys(LoadFig9({"protocol.location_update=network"}).recipe)
+                    .count("protocol.forwarding_time_s"));
 }
 
 TEST(DmmFig9, OverWifiTheAssociationNamesThePreviousRouter)
