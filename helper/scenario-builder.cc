@@ -341,6 +341,7 @@ ScenarioRun::StartFlow(size_t index)
     {
         BulkSendHelper bulk(socket, Inet6SocketAddress(dst, port));
         bulk.SetAttribute("MaxBytes", UintegerValue(f.maxBytes));
+        bulk.SetAttribute("SendSize", UintegerValue(FlowConfig::kTcpSendSize));
         bulk.SetAttribute("EnableSeqTsSizeHeader", BooleanValue(true));
         bulk.SetAttribute("Local", AddressValue(Inet6SocketAddress(src, 0)));
         source = bulk.Install(m_nodes[f.from]).Get(0);

@@ -8,6 +8,7 @@
 #include "ns3/log.h"
 #include "ns3/profile-registry.h"
 #include "ns3/scenario-topology.h"
+#include "ns3/seq-ts-size-header.h"
 #include "ns3/topology-graph.h"
 
 #include <algorithm>
@@ -365,6 +366,29 @@ ParseMobility(const Reader& top, ScenarioConfig& c)
     }
 }
 
+/// BulkSendApplication writes max_bytes in kTcpSendSize pieces, each starting with the
+/// traffic header, and aborts the run if a piece (the last one) is shorter than that header.
+void
+CheckTcpMaxBytes(const std::string& path, uint64_t maxBytes)
+{
+    const uint32_t header = FlowConfig::TrafficHeaderSize();
+    const uint64_t last = maxBytes % FlowConfig::kTcpSendSize;
+    if (maxBytes != 0 && last != 0 && last < header)
+    {
+        Reader::Fail(path,
+                     fmt::format("the flow writes {} bytes at a time and every write starts "
+                                 "with a {}-byte sequence/timestamp/size header, so the last "
+                                 "write of {} bytes cannot hold it; use 0, a multiple of {}, "
+                                 "or a remainder of at least {} (got {})",
+                                 FlowConfig::kTcpSendSize,
+                                 header,
+                                 last,
+                                 FlowConfig::kTcpSendSize,
+                                 header,
+                                 maxBytes));
+    }
+}
+
 void
 ParseFlows(const Reader& top, ScenarioConfig& c)
 {
@@ -432,23 +456,30 @@ ParseFlows(const Reader& top, ScenarioConfig& c)
             Reader::Fail(o.Path("stop_s"),
                          fmt::format("must be <= duration_s {} (got {})", c.durationS, f.stopS));
         }
+        const uint32_t header = FlowConfig::TrafficHeaderSize();
         if (f.type == "udp")
         {
             f.intervalMs = o.Number("interval_ms");
             Reader::CheckMin(o.Path("interval_ms"), f.intervalMs, 0, true);
-            // Each packet carries a sequence number and a timestamp (12 bytes).
             f.sizeBytes = static_cast<uint32_t>(o.Unsigned("size_bytes", 65000));
-            Reader::CheckMin(o.Path("size_bytes"), f.sizeBytes, 12, false);
+            Reader::CheckMin(o.Path("size_bytes"), f.sizeBytes, header, false);
         }
         else
         {
             f.maxBytes = o.Has("max_bytes") ? o.Unsigned("max_bytes", UINT64_MAX) : 0;
+            CheckTcpMaxBytes(o.Path("max_bytes"), f.maxBytes);
         }
         c.flows.push_back(f);
     }
 }
 
 } // namespace
+
+uint32_t
+FlowConfig::TrafficHeaderSize()
+{
+    return SeqTsSizeHeader().GetSerializedSize();
+}
 
 std::vector<const NodeConfig*>
 ScenarioConfig::AttachmentPoints() const

@@ -72,6 +72,12 @@ struct FlowConfig
     double intervalMs;  //!< udp: packet spacing, ms (0 for tcp)
     uint32_t sizeBytes; //!< udp: payload size, bytes (0 for tcp)
     uint64_t maxBytes;  //!< tcp: bytes to send, 0 = unlimited (0 for udp)
+
+    /// Bytes a tcp flow hands its socket per write (BulkSendApplication SendSize).
+    static constexpr uint32_t kTcpSendSize = 512;
+    /// Bytes of the sequence/timestamp/size header that starts every udp packet and every
+    /// tcp write (ns-3's SeqTsSizeHeader); no packet or write may be shorter.
+    static uint32_t TrafficHeaderSize();
 };
 
 /// \brief Layer-2 handover model (key "l2").

@@ -5,7 +5,9 @@
 // non-zero exit status (2 for usage errors, 1 for a scenario that cannot be used).
 #include <array>
 #include <cstdio>
+#include <fstream>
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <sys/wait.h>
 
@@ -185,4 +187,32 @@ TEST(DmmRunCli, NumberOutOfDoubleRangeNamesFileLineAndKey)
     EXPECT_TRUE(Contains(o.output, path + ":4:17: duration_s: number 1e400 is out of range"))
         << o.output;
     EXPECT_FALSE(Contains(o.output, "json.exception")) << o.output;
+}
+
+TEST(DmmRunCli, SmallestValidFlowsRunToTheEnd)
+{
+    // 19 passed validation once and OnOffApplication aborted the run (SIGABRT): its packets
+    // start with a 20-byte header. The smallest accepted sizes must run, and 19 be refused.
+    std::ifstream in(kScenario);
+    nlohmann::json j = nlohmann::json::parse(in);
+    j["flows"][0]["size_bytes"] = 20;
+    // BulkSendApplication aborts likewise on a last write shorter than the header.
+    j["flows"][1] = {{"name", "bulk"},
+                     {"type", "tcp"},
+                     {"from", "mn"},
+                     {"to", "cn"},
+                     {"start_s", 2.0},
+                     {"stop_s", 18.0},
+                     {"max_bytes", 512 + 20}};
+    std::string path = std::string(DMM_BINARY_DIR) + "/cli-test-small-flows.json";
+    std::ofstream(path) << j.dump(2);
+    std::string out = " --quiet --out " + ::testing::TempDir() + "dmm-cli-small-flows";
+    Outcome o = RunDmm(path + out);
+    EXPECT_EQ(o.status, 0) << o.output;
+    o = RunDmm(path + " --set flows.0.size_bytes=19" + out);
+    EXPECT_EQ(o.status, 1) << o.output;
+    EXPECT_TRUE(Contains(o.output, "flows[0].size_bytes: must be >= 20")) << o.output;
+    o = RunDmm(path + " --set flows.1.max_bytes=531" + out);
+    EXPECT_EQ(o.status, 1) << o.output;
+    EXPECT_TRUE(Contains(o.output, "flows[1].max_bytes: the flow writes 512")) << o.output;
 }

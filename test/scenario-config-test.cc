@@ -320,8 +320,23 @@ TEST(ScenarioConfig, FlowErrors)
     j["flows"][0]["stop_s"] = 11;
     EXPECT_ERROR(j, "flows[0].stop_s: must be <= duration_s");
     j = Base();
-    j["flows"][0]["size_bytes"] = 8;
-    EXPECT_ERROR(j, "flows[0].size_bytes: must be >= 12");
+    // Every packet starts with ns-3's 20-byte SeqTsSizeHeader; OnOffApplication aborts the
+    // run on anything shorter, so 19 must be refused and 20 accepted.
+    j["flows"][0]["size_bytes"] = 19;
+    EXPECT_ERROR(j, "flows[0].size_bytes: must be >= 20");
+    j["flows"][0]["size_bytes"] = 20;
+    EXPECT_EQ(ErrorOf(j), "<no error>");
+    // A tcp flow's last 512-byte write must hold the header too.
+    j = Base();
+    j["flows"][1]["max_bytes"] = 512 + 19;
+    EXPECT_ERROR(j, "flows[1].max_bytes: the flow writes 512 bytes at a time");
+    j["flows"][1]["max_bytes"] = 5;
+    EXPECT_ERROR(j, "the last write of 5 bytes cannot hold it");
+    for (int ok : {0, 20, 512, 1024 + 20})
+    {
+        j["flows"][1]["max_bytes"] = ok;
+        EXPECT_EQ(ErrorOf(j), "<no error>") << ok;
+    }
     j = Base();
     j["flows"][0]["type"] = "sctp";
     EXPECT_ERROR(j, "flows[0].type: unknown type");
@@ -366,8 +381,7 @@ TEST(ScenarioConfig, OverridesApply)
     EXPECT_EQ(c.raw.at("l2").at("switch_time_ms"), 80);
     // The user asked for a key the profile does not read: an error, not a silent no-op.
     std::string msg = LoadError(f.Path(), {"profile=none", "protocol.use_timestamps=false"});
-    EXPECT_EQ(msg.find("--set protocol.use_timestamps: profile \"none\" does not read"), 0u)
-        << msg;
+    EXPECT_EQ(msg.find("--set protocol.use_timestamps: profile \"none\" does not read"), 0u) << msg;
 }
 
 TEST(ScenarioConfig, OverrideErrors)
