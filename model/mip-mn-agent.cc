@@ -205,6 +205,7 @@ MipMnAgent::Move(Ipv6Address careOf, Ipv6Address map)
         m_mr->RemoveSourceTunnel(HomeNetworkPrefix::Make(m_home, 128));
         if (m_lu->HasBinding(m_homeAgent))
         {
+            HoldOnLinkRoute(m_home); // the home agent defends the home address until the BA
             m_lu->Unbind(m_homeAgent, m_home);
         }
         else
@@ -250,6 +251,7 @@ MipMnAgent::Outcome(const LocationUpdate::Outcome& outcome)
         !outcome.lifetime.IsStrictlyPositive())
     {
         m_mr->RemoveSourceTunnel(HomeNetworkPrefix::Make(m_home, 128)); // de-registered
+        ReleaseOnLinkRoute(m_home);
         NotifyHandoverComplete();
         return;
     }

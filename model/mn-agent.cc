@@ -22,6 +22,8 @@
 #include "ns3/socket.h"
 #include "ns3/uinteger.h"
 
+#include <algorithm>
+
 namespace ns3
 {
 
@@ -65,6 +67,7 @@ void
 MnAgent::DoDispose()
 {
     NS_LOG_FUNCTION(this);
+    m_onLinkCheck.Cancel();
     m_device = nullptr;
     m_socket = nullptr;
     DmmAgent::DoDispose();
@@ -121,14 +124,26 @@ MnAgent::LinkChanged()
                                                      m_device->GetAddress());
 }
 
+Ptr<Ipv6StaticRouting>
+MnAgent::StaticRouting() const
+{
+    return Ipv6StaticRoutingHelper().GetStaticRouting(GetNode()->GetObject<Ipv6>());
+}
+
+uint32_t
+MnAgent::Interface() const
+{
+    return GetNode()->GetObject<Ipv6L3Protocol>()->GetInterfaceForDevice(m_device);
+}
+
 void
 MnAgent::NotifyDetached()
 {
     NS_LOG_FUNCTION(this);
-    Ptr<Ipv6L3Protocol> ipv6 = GetNode()->GetObject<Ipv6L3Protocol>();
-    int32_t interface = ipv6->GetInterfaceForDevice(m_device);
-    Ptr<Ipv6StaticRouting> routing =
-        Ipv6StaticRoutingHelper().GetStaticRouting(GetNode()->GetObject<Ipv6>());
+    m_onLink.clear();
+    m_heldOnLink.clear();
+    m_onLinkCheck.Cancel();
+    Ptr<Ipv6StaticRouting> routing = StaticRouting();
     if (!routing)
     {
         return;
@@ -141,11 +156,103 @@ MnAgent::NotifyDetached()
         // addresses, e.g. a home agent, on the new link).
         bool onLink = route.IsNetwork() && route.GetGateway().IsAny() &&
                       !route.GetDest().IsLinkLocal() && !route.GetDest().IsAny();
-        if ((route.IsDefault() || onLink) &&
-            route.GetInterface() == static_cast<uint32_t>(interface))
+        if ((route.IsDefault() || onLink) && route.GetInterface() == Interface())
         {
             routing->RemoveRoute(i);
         }
+    }
+}
+
+void
+MnAgent::HoldOnLinkRoute(Ipv6Address address)
+{
+    NS_LOG_FUNCTION(this << address);
+    m_heldOnLink.insert(address);
+    UpdateOnLinkRoutes();
+}
+
+void
+MnAgent::ReleaseOnLinkRoute(Ipv6Address address)
+{
+    NS_LOG_FUNCTION(this << address);
+    if (m_heldOnLink.erase(address))
+    {
+        UpdateOnLinkRoutes();
+    }
+}
+
+bool
+MnAgent::MayResolveIn(const HomeNetworkPrefix& prefix, bool& dadPending) const
+{
+    Ptr<Ipv6Interface> iface = GetNode()->GetObject<Ipv6L3Protocol>()->GetInterface(Interface());
+    for (uint32_t i = 0; i < iface->GetNAddresses(); ++i)
+    {
+        Ipv6InterfaceAddress a = iface->GetAddress(i);
+        if (!prefix.Contains(a.GetAddress()))
+        {
+            continue;
+        }
+        // RFC 4429 §3.3: no address resolution from an optimistic address; RFC 6275
+        // §11.5.4: none from a home address its home agent still defends.
+        if (a.GetState() == Ipv6InterfaceAddress::TENTATIVE ||
+            a.GetState() == Ipv6InterfaceAddress::TENTATIVE_OPTIMISTIC)
+        {
+            dadPending = true;
+            return false;
+        }
+        if (m_heldOnLink.count(a.GetAddress()))
+        {
+            return false;
+        }
+    }
+    return true;
+}
+
+void
+MnAgent::UpdateOnLinkRoutes()
+{
+    NS_LOG_FUNCTION(this);
+    Ptr<Ipv6StaticRouting> routing = StaticRouting();
+    if (!routing || !m_device->IsLinkUp())
+    {
+        return;
+    }
+    bool dadPending = false;
+    for (const auto& prefix : m_onLink)
+    {
+        bool allowed = MayResolveIn(prefix, dadPending);
+        bool present = false;
+        for (uint32_t i = routing->GetNRoutes(); i-- > 0;)
+        {
+            Ipv6RoutingTableEntry route = routing->GetRoute(i);
+            // ns-3 keeps the RA's prefix field as the destination: with the R flag, the
+            // router's full address.
+            if (route.IsNetwork() && route.GetGateway().IsAny() &&
+                prefix.Contains(route.GetDestNetwork()) &&
+                route.GetDestNetworkPrefix() == Ipv6Prefix(prefix.length) &&
+                route.GetInterface() == Interface())
+            {
+                present = true;
+                if (!allowed)
+                {
+                    // Off-link meanwhile: its neighbours are reached through the router,
+                    // whose link-layer address the RA carried (RFC 4429 §3.3).
+                    routing->RemoveRoute(i);
+                }
+            }
+        }
+        if (allowed && !present)
+        {
+            // RFC 4861 §6.3.4: the L flag puts the prefix (back) on-link; ns-3 adds the
+            // route only with a new address, not when the node returns to a link.
+            routing->AddNetworkRouteTo(prefix.prefix, Ipv6Prefix(prefix.length), Interface());
+        }
+    }
+    if (dadPending && !m_onLinkCheck.IsRunning())
+    {
+        Ptr<Icmpv6L4Protocol> icmpv6 = GetNode()->GetObject<Icmpv6L4Protocol>();
+        Time dad = icmpv6->IsAlwaysDad() ? icmpv6->GetDadTimeout() : Time(0);
+        m_onLinkCheck = Simulator::Schedule(dad, &MnAgent::UpdateOnLinkRoutes, this);
     }
 }
 
@@ -174,6 +281,15 @@ MnAgent::HandleRead(Ptr<Socket> socket)
             continue; // RFC 4861 §6.1.2: discarded silently
         }
         m_raTrace(ip.GetSource(), options->GetPrefixes());
+        for (const auto& prefix : options->GetOnLinkPrefixes())
+        {
+            if (std::find(m_onLink.begin(), m_onLink.end(), prefix) == m_onLink.end())
+            {
+                m_onLink.push_back(prefix);
+            }
+        }
+        // Scheduled: ns-3's own RA processing (the address, its routes) comes after ours.
+        Simulator::ScheduleNow(&MnAgent::UpdateOnLinkRoutes, this);
         RouterAdvertised(ip.GetSource(), *options);
     }
 }

@@ -5,11 +5,13 @@
 #define DMM_MN_AGENT_H
 
 #include "ns3/dmm-agent.h"
+#include "ns3/event-id.h"
 #include "ns3/home-address-allocation.h"
 #include "ns3/ipv6-address.h"
 #include "ns3/nstime.h"
 #include "ns3/traced-callback.h"
 
+#include <set>
 #include <vector>
 
 namespace ns3
@@ -18,6 +20,7 @@ namespace ns3
 class NetDevice;
 class NdOptions;
 class Socket;
+class Ipv6StaticRouting;
 
 /**
  * \ingroup dmm
@@ -70,15 +73,39 @@ class MnAgent : public DmmAgent
     void NotifyHandoverComplete();
     /// \return the access device
     Ptr<NetDevice> GetDevice() const;
+    /**
+     * \brief Keep the prefix of \p address off-link (its neighbours reached through the
+     * router) until ReleaseOnLinkRoute or the next detach: RFC 6275 §11.5.4 forbids address
+     * resolution from a home address while its home agent still defends it.
+     * \param address one of the node's addresses
+     */
+    void HoldOnLinkRoute(Ipv6Address address);
+    /// \brief End a HoldOnLinkRoute. \param address the held address
+    void ReleaseOnLinkRoute(Ipv6Address address);
 
   private:
     void LinkChanged();
     void HandleRead(Ptr<Socket> socket);
+    /// \return the node's static routing
+    Ptr<Ipv6StaticRouting> StaticRouting() const;
+    /// \return the IPv6 interface of the access device
+    uint32_t Interface() const;
+    /**
+     * \param prefix an on-link prefix of the current link
+     * \param dadPending set when an address in \p prefix is still tentative or optimistic
+     * \return whether the node may resolve neighbours in \p prefix from its addresses there
+     */
+    bool MayResolveIn(const HomeNetworkPrefix& prefix, bool& dadPending) const;
+    /// \brief Add or withhold the on-link route of each prefix the link's RAs put on-link.
+    void UpdateOnLinkRoutes();
 
-    Ptr<NetDevice> m_device;               //!< access device
-    Ptr<Socket> m_socket;                  //!< raw ICMPv6 socket
-    Time m_lastRs;                         //!< when the last RS was sent
-    TracedCallback<Ipv6Address> m_rsTrace; //!< RouterSolicitation
+    Ptr<NetDevice> m_device;                 //!< access device
+    Ptr<Socket> m_socket;                    //!< raw ICMPv6 socket
+    Time m_lastRs;                           //!< when the last RS was sent
+    std::vector<HomeNetworkPrefix> m_onLink; //!< on-link prefixes of the current link
+    std::set<Ipv6Address> m_heldOnLink;      //!< addresses that may not resolve yet
+    EventId m_onLinkCheck;                   //!< re-check when DAD has finished
+    TracedCallback<Ipv6Address> m_rsTrace;   //!< RouterSolicitation
     TracedCallback<Ipv6Address, const std::vector<HomeNetworkPrefix>&> m_raTrace; //!< RA
     TracedCallback<> m_completeTrace; //!< HandoverComplete
 };

@@ -3,8 +3,8 @@
  */
 #include "nd-options.h"
 
-#include "ns3/log.h"
 #include "ns3/icmpv6-header.h"
+#include "ns3/log.h"
 #include "ns3/packet.h"
 
 namespace ns3
@@ -57,19 +57,57 @@ NdOptions::GetSourceLinkLayerAddress() const
     return std::nullopt;
 }
 
-std::vector<HomeNetworkPrefix>
-NdOptions::GetPrefixes() const
+std::vector<size_t>
+NdOptions::PrefixOptions() const
 {
-    std::vector<HomeNetworkPrefix> out;
+    std::vector<size_t> out;
     for (const auto& [off, length] : m_options)
     {
         // RFC 4861 §4.6.2: type 3, length 4 (32 bytes), prefix length <= 128.
         if (m_bytes[off] == Icmpv6Header::ICMPV6_OPT_PREFIX && length == 32 &&
             m_bytes[off + 2] <= 128)
         {
-            uint8_t prefix[16];
-            std::copy(&m_bytes[off + 16], &m_bytes[off + 32], prefix);
-            out.push_back(HomeNetworkPrefix::Make(Ipv6Address(prefix), m_bytes[off + 2]));
+            out.push_back(off);
+        }
+    }
+    return out;
+}
+
+HomeNetworkPrefix
+NdOptions::PrefixAt(size_t off) const
+{
+    uint8_t prefix[16];
+    std::copy(&m_bytes[off + 16], &m_bytes[off + 32], prefix);
+    return HomeNetworkPrefix{Ipv6Address(prefix), m_bytes[off + 2]};
+}
+
+std::vector<HomeNetworkPrefix>
+NdOptions::GetPrefixes() const
+{
+    std::vector<HomeNetworkPrefix> out;
+    for (size_t off : PrefixOptions())
+    {
+        HomeNetworkPrefix p = PrefixAt(off);
+        out.push_back(HomeNetworkPrefix::Make(p.prefix, p.length));
+    }
+    return out;
+}
+
+std::vector<HomeNetworkPrefix>
+NdOptions::GetOnLinkPrefixes() const
+{
+    std::vector<HomeNetworkPrefix> out;
+    for (size_t off : PrefixOptions())
+    {
+        constexpr uint8_t L_FLAG = 0x80; // RFC 4861 §4.6.2
+        uint32_t valid = (uint32_t(m_bytes[off + 4]) << 24) | (uint32_t(m_bytes[off + 5]) << 16) |
+                         (uint32_t(m_bytes[off + 6]) << 8) | m_bytes[off + 7];
+        HomeNetworkPrefix p = PrefixAt(off);
+        p = HomeNetworkPrefix::Make(p.prefix, p.length);
+        // §6.3.4: the link-local prefix is ignored; a zero valid lifetime times it out.
+        if ((m_bytes[off + 3] & L_FLAG) && valid != 0 && !p.prefix.IsLinkLocal())
+        {
+            out.push_back(p);
         }
     }
     return out;
@@ -79,15 +117,12 @@ std::vector<HomeNetworkPrefix>
 NdOptions::GetRouterAddresses() const
 {
     std::vector<HomeNetworkPrefix> out;
-    for (const auto& [off, length] : m_options)
+    for (size_t off : PrefixOptions())
     {
         constexpr uint8_t R_FLAG = 0x20; // RFC 6275 §7.2
-        if (m_bytes[off] == Icmpv6Header::ICMPV6_OPT_PREFIX && length == 32 &&
-            m_bytes[off + 2] <= 128 && (m_bytes[off + 3] & R_FLAG))
+        if (m_bytes[off + 3] & R_FLAG)
         {
-            uint8_t address[16];
-            std::copy(&m_bytes[off + 16], &m_bytes[off + 32], address);
-            out.push_back(HomeNetworkPrefix{Ipv6Address(address), m_bytes[off + 2]});
+            out.push_back(PrefixAt(off));
         }
     }
     return out;

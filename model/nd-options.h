@@ -67,6 +67,11 @@ class NdOptions
     /// \return the prefixes of all well-formed Prefix Information options
     std::vector<HomeNetworkPrefix> GetPrefixes() const;
     /**
+     * \return the prefixes of the Prefix Information options with the L flag and a non-zero
+     *         valid lifetime, except the link-local prefix: those RFC 4861 §6.3.4 puts on-link
+     */
+    std::vector<HomeNetworkPrefix> GetOnLinkPrefixes() const;
+    /**
      * \return the router addresses of the Prefix Information options with the R flag
      *         (RFC 6275 §7.2: the field then holds the router's full address), paired with
      *         the prefix length, in order
@@ -76,6 +81,11 @@ class NdOptions
     std::vector<MapOption> GetMapOptions() const;
 
   private:
+    /// \return the offsets of the well-formed Prefix Information options, in order
+    std::vector<size_t> PrefixOptions() const;
+    /// \return the prefix field and length of the Prefix Information option at \p off
+    HomeNetworkPrefix PrefixAt(size_t off) const;
+
     std::vector<uint8_t> m_bytes;                     //!< the options
     std::vector<std::pair<size_t, size_t>> m_options; //!< offset and length of each
 };
