@@ -66,18 +66,21 @@ DmaClientMnAgent::Move(Ipv6Address careOf, Ipv6Address)
         m_lu->SetRelay(m_advertisedHa); // this router relays the updates to the others
     }
     m_waiting.clear();
+    auto returned = m_homes.find(careOf);
+    if (returned != m_homes.end() && m_lu->HasBinding(returned->second))
+    {
+        // Back at that router (RFC 6275 §11.5.4): its home address is on-link, so nothing
+        // from it goes through the reverse tunnel any more, not even the updates below.
+        m_mr->RemoveSourceTunnel(HomeNetworkPrefix::Make(careOf, 128));
+        HoldOnLinkRoute(careOf); // the router defends the address until it de-registers
+        m_lu->Unbind(returned->second, careOf);
+        m_waiting.insert({returned->second, careOf});
+    }
     for (const auto& [home, ha] : m_homes)
     {
         if (home != careOf)
         {
             m_lu->Bind(ha, ClientLocationUpdate::PeerKind::HOME_AGENT, home, careOf);
-            m_waiting.insert({ha, home});
-        }
-        else if (m_lu->HasBinding(ha))
-        {
-            // Back at that router: its home address is on-link, untunnelled.
-            m_mr->RemoveSourceTunnel(HomeNetworkPrefix::Make(home, 128));
-            m_lu->Unbind(ha, home);
             m_waiting.insert({ha, home});
         }
     }
@@ -113,6 +116,7 @@ DmaClientMnAgent::Outcome(const LocationUpdate::Outcome& outcome)
         else
         {
             m_mr->RemoveSourceTunnel(prefix);
+            ReleaseOnLinkRoute(home);
         }
     }
     if (m_waiting.empty())
