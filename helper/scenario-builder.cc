@@ -242,6 +242,10 @@ ScenarioRun::ShortestPath(uint32_t flow) const
     if (peer != m_l2.end())
     {
         std::string peerAr = peer->second->GetCurrent();
+        if (peerAr == ar)
+        {
+            return 1; // neighbours on one access link (a protocol may still route via the AR)
+        }
         return peerAr.empty() ? 0 : m_graph.Distance(m_vertex.at(peerAr), m_vertex.at(ar)) + 2;
     }
     return m_graph.Distance(m_vertex.at(m_flowCn[flow]), m_vertex.at(ar)) + 1; // + access link

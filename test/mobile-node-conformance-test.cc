@@ -306,6 +306,7 @@ TEST(MnConformance, ReturnToALinkPutsItsPrefixBackOnLink)
     EXPECT_EQ(f.received, f.sent);
     EXPECT_EQ(f.minLinks, 1u);
     EXPECT_EQ(f.maxLinks, 1u);
+    EXPECT_EQ(f.lastShortestLinks, 1u) << "the shortest path between neighbours: one link";
     // One access hop each; the first packet also waits for mn1's NS/NA for mn2.
     double nd = 2 * AccessMs(cfg, "ar1", 72);
     EXPECT_NEAR(f.meanDelayMs, AccessMs(cfg, "ar1", 100 + 8 + 40) + nd / f.received, 1e-6);
