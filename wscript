@@ -48,6 +48,8 @@ def build(bld):
     module.use.extend(['FMT', 'NLOHMANN_JSON', 'BOOST_GRAPH'])
     module.source = [
         'model/mobility-header.cc',
+        'model/mobility-security.cc',
+        'model/security-directory.cc',
         'model/mr-agent.cc',
         'model/mobility-option.cc',
         'model/mobility-option-mipv6.cc',
@@ -133,6 +135,8 @@ def build(bld):
         'helper/json-duplicate-key-finder.cc',
         'helper/scenario-config.cc',
         'helper/scenario-loader.cc',
+        'helper/scenario-security.cc',
+        'helper/security-helper.cc',
         'helper/scenario-location.cc',
         'helper/scenario-builder.cc',
         'helper/scenario-topology.cc',
@@ -147,6 +151,9 @@ def build(bld):
     headers.module = 'dmm'
     headers.source = [
         'model/mobility-header.h',
+        'model/mobility-security.h',
+        'model/security-directory.h',
+        'helper/security-helper.h',
         'model/mr-agent.h',
         'model/mobility-option.h',
         'model/binding-update.h',

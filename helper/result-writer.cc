@@ -84,6 +84,35 @@ StatsJson(const std::vector<double>& values)
 }
 
 std::string
+SecurityJson(const std::map<std::string, uint64_t>& counters)
+{
+    if (counters.empty())
+    {
+        return "  \"security\": {\"enabled\": false}\n";
+    }
+    auto get = [&](const char* key) {
+        auto it = counters.find(key);
+        return it == counters.end() ? uint64_t{0} : it->second;
+    };
+    std::string dropped;
+    for (const auto& [reason, count] : counters)
+    {
+        if (reason.rfind("auth_", 0) == 0)
+        {
+            dropped += fmt::format("{}{}: {}", dropped.empty() ? "" : ", ", JsonStr(reason), count);
+        }
+    }
+    std::string out = "  \"security\": {\n";
+    out += "    \"enabled\": true,\n";
+    out += fmt::format("    \"protected\": {},\n", get("protected"));
+    out += fmt::format("    \"unprotected\": {},\n", get("unprotected"));
+    out += fmt::format("    \"authentic\": {},\n", get("authentic"));
+    out += fmt::format("    \"dropped\": {{{}}}\n", dropped);
+    out += "  }\n";
+    return out;
+}
+
+std::string
 SummaryJson(const RunResults& r)
 {
     std::vector<double> latency;
@@ -148,7 +177,8 @@ SummaryJson(const RunResults& r)
     {
         ignored += (ignored.empty() ? "" : ", ") + JsonStr(key);
     }
-    out += fmt::format("  \"ignored_keys\": [{}]\n", ignored);
+    out += fmt::format("  \"ignored_keys\": [{}],\n", ignored);
+    out += SecurityJson(r.security);
     out += "}\n";
     return out;
 }

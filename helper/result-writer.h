@@ -8,6 +8,7 @@
 #include "ns3/mobility-records.h"
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -31,6 +32,9 @@ struct RunResults
     uint64_t tunnelledBytes = 0;            //!< bytes carried inside tunnels
     std::vector<std::string> warnings; //!< things the run could not do as asked (not in the files)
     std::vector<std::string> ignoredKeys; //!< scenario keys the profile does not read
+    /// Signalling security: messages protected/unprotected/authentic and drops by reason
+    /// (empty when the scenario disables it)
+    std::map<std::string, uint64_t> security;
 };
 
 /// \brief How dmm-run wants a scenario run.

@@ -28,6 +28,7 @@
 #include "ns3/progress-reporter.h"
 #include "ns3/proxy-location-update.h"
 #include "ns3/routing-control.h"
+#include "ns3/security-helper.h"
 #include "ns3/signaling-monitor.h"
 #include "ns3/topology-graph.h"
 #include "ns3/yans-wifi-helper.h"
@@ -374,6 +375,7 @@ ScenarioRun::Run()
     CreateAccessLinks();
     InstallProfile();
     ComputeRoutes();
+    InstallSecurity();
     for (const auto& [name, node] : m_nodes)
     {
         std::string role = m_cfg.FindNode(name)->role;
@@ -417,11 +419,64 @@ ScenarioRun::Run()
     r.tunnelledBytes = m_signaling->GetTunnelledBytes();
     r.meanPathStretch = m_paths->GetMeanStretch();
     r.warnings = m_warnings;
+    r.security = SecurityCounters();
     progress->Stop();
     Simulator::Destroy();
     Names::Clear();
     r.wallS = std::chrono::duration<double>(std::chrono::steady_clock::now() - wallStart).count();
     return r;
+}
+
+void
+ScenarioRun::InstallSecurity()
+{
+    const SecurityConfig& sec = m_cfg.security;
+    if (!sec.enabled)
+    {
+        return;
+    }
+    SecurityHelper helper;
+    helper.SetAttribute("ReplayProtection", BooleanValue(sec.replayProtection));
+    helper.SetAttribute("CloseEnough", TimeValue(Seconds(sec.closeEnoughS)));
+    for (const auto& domain : sec.domains)
+    {
+        for (const auto& name : domain.nodes)
+        {
+            bool mobile = m_cfg.FindNode(name)->role == "mn";
+            if (auto s = helper.Install(m_nodes.at(name), name, domain.key, !mobile))
+            {
+                m_security.push_back(s);
+            }
+        }
+    }
+    for (const auto& k : sec.pairKeys)
+    {
+        helper.SetPairKey(m_nodes.at(k.a), m_nodes.at(k.b), k.key);
+    }
+}
+
+std::map<std::string, uint64_t>
+ScenarioRun::SecurityCounters() const
+{
+    std::map<std::string, uint64_t> out;
+    if (!m_cfg.security.enabled)
+    {
+        return out;
+    }
+    using V = MobilitySecurity::Verdict;
+    for (const auto& security : m_security)
+    {
+        const MobilitySecurity::Stats& s = security->GetStats();
+        out["protected"] += s.protectedTx;
+        out["unprotected"] += s.noAssociationTx;
+        out["authentic"] += s.authentic;
+        out[MobilitySecurity::VerdictToString(V::MISSING)] += s.missing;
+        out[MobilitySecurity::VerdictToString(V::UNKNOWN_SPI)] += s.unknownSpi;
+        out[MobilitySecurity::VerdictToString(V::BAD_AUTHENTICATOR)] += s.badAuthenticator;
+        out[MobilitySecurity::VerdictToString(V::STALE)] += s.stale;
+        out[MobilitySecurity::VerdictToString(V::REPLAYED)] += s.replayed;
+    }
+    return out;
 }
 
 RunResults

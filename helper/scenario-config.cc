@@ -629,6 +629,7 @@ ParseScenario(const json& j)
         ParseMobility(top, c);
     }
     ParseFlows(top, c);
+    ParseSecurity(top, c);
     if (top.Has("central_anchor"))
     {
         c.centralAnchor = top.String("central_anchor");

@@ -19,6 +19,8 @@
 namespace ns3
 {
 
+class JsonObjectReader;
+
 /**
  * \ingroup dmm
  * \brief A scenario file that cannot be used; the message names the JSON path or the file.
@@ -116,6 +118,32 @@ struct ProtocolConfig
     std::string clientLu;
 };
 
+/// \brief An administrative domain: its nodes share keys derived from its key.
+struct SecurityDomainConfig
+{
+    std::string name;               //!< domain name
+    std::vector<uint8_t> key;       //!< 16-octet key (RFC 4285 section 5.1)
+    std::vector<std::string> nodes; //!< member nodes
+};
+
+/// \brief A key of its own for one pair of nodes (e.g. across domains).
+struct SecurityPairKeyConfig
+{
+    std::string a;            //!< one node
+    std::string b;            //!< the other
+    std::vector<uint8_t> key; //!< 16-octet key
+};
+
+/// \brief Security associations on the signalling interfaces (key "security").
+struct SecurityConfig
+{
+    bool enabled{true};                          //!< protect every signalling interface
+    bool replayProtection{true};                 //!< RFC 4285 section 6 timestamps
+    double closeEnoughS{7};                      //!< accepted clock difference, s
+    std::vector<SecurityDomainConfig> domains;   //!< at least one when enabled
+    std::vector<SecurityPairKeyConfig> pairKeys; //!< explicit pair keys
+};
+
 /**
  * \brief A validated scenario: plain data in the units of the file's key names.
  *
@@ -140,6 +168,7 @@ struct ScenarioConfig
     std::vector<LinkConfig> links; //!< wired links, in file order
     std::vector<AttachmentConfig> mobility; //!< attachments, in file order
     std::vector<FlowConfig> flows;          //!< flows, in file order
+    SecurityConfig security;                //!< signalling security associations
     /// The anchor of single-anchor profiles when there are several ("" if not given)
     std::string centralAnchor;
     nlohmann::json raw; //!< the JSON after overrides
@@ -176,6 +205,12 @@ struct ScenarioConfig
      */
     double AccessRateMbpsAt(const std::string& access) const;
 };
+
+/**
+ * \brief Parse "security" (helper/scenario-security.cc); needs the nodes parsed.
+ * \param top the scenario's top-level reader \param c the scenario so far
+ */
+void ParseSecurity(const JsonObjectReader& top, ScenarioConfig& c);
 
 /**
  * \brief The keys an object of the scenario schema may hold.

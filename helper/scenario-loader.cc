@@ -256,7 +256,10 @@ ScenarioKeys(const std::string& context)
          "name profile recipe seed duration_s l2 access processing protocol nodes links mobility "
          "flows "
          "central_anchor "
-         "topology movement"},
+         "topology movement security"},
+        {"security", "enabled replay_protection close_enough_s domains pair_keys"},
+        {"security.domains[]", "name key nodes networks"},
+        {"security.pair_keys[]", "a b key"},
         {"l2", "type switch_time_ms beacon_interval_ms max_missed_beacons ap_distance_m standard"},
         {"access", "delay_ms rate_mbps"},
         {"processing", "access_ms anchor_ms"},

@@ -15,6 +15,7 @@
 #include "ns3/location-helper.h"
 #include "ns3/mip-mn-agent.h"
 #include "ns3/mipv6-helper.h"
+#include "ns3/mobility-security.h"
 #include "ns3/nd-options.h"
 #include "ns3/path-monitor.h"
 #include "ns3/pmipv6-helper.h"
@@ -90,6 +91,10 @@ class ScenarioRun
     void InstallAccess(const std::string& name);
     void InstallMobileNodes();
     void ScheduleFlows();
+    /// \brief Security associations on every signalling interface ("security").
+    void InstallSecurity();
+    /// \return the security counters summed over the nodes (empty when disabled)
+    std::map<std::string, uint64_t> SecurityCounters() const;
     void StartFlow(size_t index);
     Ipv6Address FirstGlobal(const std::string& node) const;
     uint32_t ShortestPath(uint32_t flow) const;
@@ -122,10 +127,11 @@ class ScenarioRun
     LocationHelper m_location;      //!< fully distributed: servers and routers
     std::optional<DmaHelper> m_dma; //!< MARs (made from m_pmip once it is configured)
     std::string m_anchor;
-    std::vector<std::string> m_warnings; //!< reported with the results
-    TopologyGraph m_graph;               //!< wired nodes (vertex = m_vertex)
-    std::vector<std::string> m_flowCn;   //!< flow index -> correspondent
-    std::vector<std::string> m_flowMn;   //!< flow index -> mobile node
+    std::vector<std::string> m_warnings;           //!< reported with the results
+    std::vector<Ptr<MobilitySecurity>> m_security; //!< every node's associations
+    TopologyGraph m_graph;                         //!< wired nodes (vertex = m_vertex)
+    std::vector<std::string> m_flowCn;             //!< flow index -> correspondent
+    std::vector<std::string> m_flowMn;             //!< flow index -> mobile node
     Ptr<PathMonitor> m_paths;
     int64_t m_stream{0}; //!< next random stream number to assign
     Ptr<SignalingMonitor> m_signaling;

@@ -165,6 +165,18 @@ MobilityHeader::ComputeChecksum(const uint8_t* data,
     return static_cast<uint16_t>(~sum & 0xffff);
 }
 
+std::optional<uint32_t>
+MobilityHeader::OptionsOffset(uint8_t mhType)
+{
+    const auto& types = MessageTypes();
+    auto it = types.find(mhType);
+    if (it == types.end())
+    {
+        return std::nullopt;
+    }
+    return COMMON_HEADER_SIZE + it->second;
+}
+
 MobilityHeader::ParseResult
 MobilityHeader::ValidateBytes(const uint8_t* data, uint32_t size, uint32_t* unknownOptions)
 {

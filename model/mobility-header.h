@@ -14,6 +14,7 @@
 #include "ns3/packet.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -122,6 +123,14 @@ class MobilityHeader : public Header
 
     /// \brief Validate() plus checksum verification with the packet's IPv6 addresses.
     static ParseResult Validate(Ptr<const Packet> p, Ipv6Address src, Ipv6Address dst);
+
+    /**
+     * \brief Where the options of a message of type \p mhType start.
+     * \param mhType an MH type
+     * \return the offset from the start of the Mobility Header, or nothing for an unknown
+     *         type
+     */
+    static std::optional<uint32_t> OptionsOffset(uint8_t mhType);
 
     /**
      * \brief Validate a byte string (the Mobility Header and nothing else).

@@ -15,6 +15,7 @@
 #include "ns3/ipv6-route.h"
 #include "ns3/ipv6-routing-protocol.h"
 #include "ns3/log.h"
+#include "ns3/mobility-security.h"
 #include "ns3/node.h"
 #include "ns3/packet.h"
 #include "ns3/trace-source-accessor.h"
@@ -92,6 +93,18 @@ MobilityL4Protocol::Install(Ptr<Node> node)
 }
 
 void
+MobilityL4Protocol::SetSecurity(Ptr<MobilitySecurity> security)
+{
+    m_security = security;
+}
+
+Ptr<MobilitySecurity>
+MobilityL4Protocol::GetSecurity() const
+{
+    return m_security;
+}
+
+void
 MobilityL4Protocol::SetNode(Ptr<Node> node)
 {
     m_node = node;
@@ -110,6 +123,7 @@ MobilityL4Protocol::DoDispose()
     m_handlers.clear();
     m_subHandlers.clear();
     m_node = nullptr;
+    m_security = nullptr;
     m_downTarget = IpL4Protocol::DownTargetCallback();
     m_downTarget6 = IpL4Protocol::DownTargetCallback6();
     IpL4Protocol::DoDispose();
@@ -198,6 +212,14 @@ MobilityL4Protocol::Transmit(MobilityHeader& msg,
                              uint8_t protocol,
                              Ptr<Ipv6Route> route)
 {
+    if (m_security)
+    {
+        m_security->Protect(msg, checksumSrc, checksumDst);
+        if (RefuseOversize(msg))
+        {
+            return; // fitted without the authentication options, not with them
+        }
+    }
     msg.InitializeChecksum(checksumSrc, checksumDst);
     Ptr<Packet> p = Create<Packet>();
     p->AddHeader(msg);
@@ -302,6 +324,9 @@ MobilityL4Protocol::Drop(Ptr<const Packet> p, DropReason reason)
     case DropReason::TOO_LARGE:
         m_stats.tooLarge++;
         break;
+    case DropReason::UNAUTHENTICATED:
+        m_stats.unauthenticated++;
+        break;
     }
     m_dropTrace(p, reason);
 }
@@ -388,6 +413,19 @@ MobilityL4Protocol::Receive(Ptr<Packet> p,
         return IpL4Protocol::RX_CSUM_FAILED;
     }
 
+    if (m_security)
+    {
+        // RFC 4285 §5: verified before any state changes; a failure is silently discarded.
+        auto verdict = m_security->Verify(bytes, header.GetSource(), header.GetDestination());
+        if (verdict != MobilitySecurity::Verdict::AUTHENTIC &&
+            verdict != MobilitySecurity::Verdict::EXEMPT)
+        {
+            NS_LOG_INFO("refused from " << header.GetSource() << ": "
+                                        << MobilitySecurity::VerdictToString(verdict));
+            Drop(p, DropReason::UNAUTHENTICATED);
+            return IpL4Protocol::RX_OK;
+        }
+    }
     m_stats.unknownOptionSkipped += unknownOptions;
     m_stats.rxPackets++;
     m_stats.rxBytes += p->GetSize();
@@ -490,6 +528,8 @@ MobilityL4Protocol::DropReasonToString(DropReason r)
         return "NO_ROUTE";
     case DropReason::TOO_LARGE:
         return "TOO_LARGE";
+    case DropReason::UNAUTHENTICATED:
+        return "UNAUTHENTICATED";
     }
     return "?";
 }

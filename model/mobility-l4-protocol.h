@@ -20,6 +20,7 @@ namespace ns3
 
 class Node;
 class Ipv6Interface;
+class MobilitySecurity;
 
 /**
  * \ingroup dmm
@@ -50,6 +51,7 @@ class MobilityL4Protocol : public IpL4Protocol
         NO_HANDLER,        //!< valid, but nobody registered for the MH type
         NO_ROUTE,          //!< (sending) no route to the destination
         TOO_LARGE,         //!< (sending) over MobilityHeader::MAX_SIZE with its options
+        UNAUTHENTICATED,   //!< refused by the node's MobilitySecurity (RFC 4285)
     };
 
     /// Counters; rx counts messages that passed validation.
@@ -68,6 +70,7 @@ class MobilityL4Protocol : public IpL4Protocol
         uint64_t noHandler{0};            //!< drops: NO_HANDLER
         uint64_t noRoute{0};              //!< send failures: NO_ROUTE
         uint64_t tooLarge{0};             //!< drops: TOO_LARGE (a reply that cannot fit)
+        uint64_t unauthenticated{0};      //!< drops: UNAUTHENTICATED
         uint64_t unknownOptionSkipped{0}; //!< unknown options skipped in valid messages
     };
 
@@ -102,6 +105,14 @@ class MobilityL4Protocol : public IpL4Protocol
      * \return the node's MobilityL4Protocol
      */
     static Ptr<MobilityL4Protocol> Install(Ptr<Node> node);
+
+    /**
+     * \brief Protect sent and verify received messages with security associations.
+     * \param security the node's associations (null: none, every message accepted)
+     */
+    void SetSecurity(Ptr<MobilitySecurity> security);
+    /// \return the node's security associations, if any
+    Ptr<MobilitySecurity> GetSecurity() const;
 
     /// \brief Set the node (done by Install()).
     void SetNode(Ptr<Node> node);
@@ -226,6 +237,7 @@ class MobilityL4Protocol : public IpL4Protocol
     std::map<uint8_t, Handler> m_handlers;                        //!< handlers by MH type
     std::map<std::pair<uint8_t, uint8_t>, Handler> m_subHandlers; //!< by (type, subtype)
     Stats m_stats;                                                //!< counters
+    Ptr<MobilitySecurity> m_security;                             //!< RFC 4285 associations
     bool m_sendParameterProblem;                                  //!< answer bad headers with ICMP
 
     TracedCallback<Ptr<const Packet>, Ipv6Address, Ipv6Address> m_txTrace; //!< "Tx"

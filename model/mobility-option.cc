@@ -42,6 +42,12 @@ Registry()
         {MobilityOptions::MOBILE_NODE_LINK_LAYER_ID, {2, 255, 8, 4}},
         {MobilityOptions::LINK_LOCAL_ADDRESS, {16, 16, 8, 6}},
         {MobilityOptions::TIMESTAMP, {8, 8, 8, 2}},
+        // RFC 4285: subtype, SPI and at least a 96-bit authenticator; 8n+2 like the
+        // Binding Authorization Data (KAME/SHISA aligns it so). The replay protection
+        // option carries a 64-bit timestamp, aligned 8n+2 so that it is on 8 octets.
+        {MobilityOptions::MESSAGE_AUTHENTICATION,
+         {5 + MobilityOptions::AUTHENTICATOR_SIZE, 255, 8, 2}},
+        {MobilityOptions::REPLAY_PROTECTION, {8, 8, 8, 2}},
     };
     return registry;
 }
@@ -370,18 +376,21 @@ AppendPadding(std::vector<uint8_t>& out, uint32_t n)
 std::vector<const MobilityOptions::Option*>
 MobilityOptions::WireOrder() const
 {
-    // RFC 6275 section 6.2.7: the Binding Authorization Data option comes last.
+    // RFC 6275 section 6.2.7 and RFC 4285 section 5: the authenticating option comes last.
+    auto last = [](const Option& o) {
+        return o.type == BINDING_AUTHORIZATION_DATA || o.type == MESSAGE_AUTHENTICATION;
+    };
     std::vector<const Option*> order;
     for (const auto& o : m_options)
     {
-        if (o.type != BINDING_AUTHORIZATION_DATA)
+        if (!last(o))
         {
             order.push_back(&o);
         }
     }
     for (const auto& o : m_options)
     {
-        if (o.type == BINDING_AUTHORIZATION_DATA)
+        if (last(o))
         {
             order.push_back(&o);
         }
@@ -458,7 +467,7 @@ MobilityOptions::Parse(const uint8_t* data, uint32_t size)
             // which would not cover it.
             return ParseStatus::BAD_OPTION;
         }
-        sawAuthorizationData = type == BINDING_AUTHORIZATION_DATA;
+        sawAuthorizationData = type == BINDING_AUTHORIZATION_DATA || type == MESSAGE_AUTHENTICATION;
         auto info = LookupType(type);
         if (!info)
         {

@@ -33,10 +33,10 @@ namespace ns3
  * Pad1/PadN so that each option starts at its alignment requirement (xn+y counted from the
  * start of the Mobility Header), and Parse() checks every TLV without trusting any length.
  *
- * The Binding Authorization Data option is always serialised last, whatever the insertion
- * order, because RFC 6275 section 6.2.7 requires it to be the last option (the
- * authenticator covers everything before it); Parse() rejects a message in which another
- * option follows it.
+ * The Binding Authorization Data option and the Mobility Message Authentication option
+ * are always serialised last, whatever the insertion order, because RFC 6275 section
+ * 6.2.7 and RFC 4285 section 5 require it (the authenticator covers everything before
+ * it); Parse() rejects a message in which another option follows either.
  *
  * Options of a type the registry does not know are kept (so that they can be read back
  * with GetRawOptions()) but are otherwise ignored, as RFC 6275 section 6.2.1 requires of a
@@ -55,6 +55,8 @@ class MobilityOptions
         NONCE_INDICES = 4,              //!< RFC 6275 section 6.2.6
         BINDING_AUTHORIZATION_DATA = 5, //!< RFC 6275 section 6.2.7
         MOBILE_NODE_IDENTIFIER = 8,     //!< RFC 4283
+        MESSAGE_AUTHENTICATION = 9,     //!< RFC 4285 section 5
+        REPLAY_PROTECTION = 10,         //!< RFC 4285 section 6
         HOME_NETWORK_PREFIX = 22,       //!< RFC 5213 section 8.3
         HANDOFF_INDICATOR = 23,         //!< RFC 5213 section 8.4
         ACCESS_TECHNOLOGY_TYPE = 24,    //!< RFC 5213 section 8.5

@@ -176,7 +176,29 @@ TEST(ResultWriter, SummaryJson)
                                      "handovers",
                                      "packets",
                                      "signaling",
-                                     "path"}));
+                                     "path",
+                                     "security"}));
+    // No counters: the scenario switched security off.
+    EXPECT_EQ(s.at("security"), json({{"enabled", false}}));
+    std::filesystem::remove_all(dir);
+}
+
+TEST(ResultWriter, SecurityCounters)
+{
+    auto dir = TempDir("security");
+    RunResults r;
+    r.scenario = "s";
+    r.profile = "pmipv6";
+    r.seed = 1;
+    r.security = {{"protected", 7}, {"unprotected", 1}, {"authentic", 5}, {"auth_failed", 2},
+                  {"auth_replayed", 0}};
+    WriteResults(r, dir.string());
+    json s = json::parse(ReadFile(dir / "summary.json")).at("security");
+    EXPECT_EQ(s.at("enabled"), true);
+    EXPECT_EQ(s.at("protected"), 7);
+    EXPECT_EQ(s.at("unprotected"), 1);
+    EXPECT_EQ(s.at("authentic"), 5);
+    EXPECT_EQ(s.at("dropped"), json({{"auth_failed", 2}, {"auth_replayed", 0}}));
     std::filesystem::remove_all(dir);
 }
 

@@ -342,6 +342,31 @@ TEST(ScenarioConfig, FlowErrors)
     EXPECT_ERROR(j, "flows[0].type: unknown type");
 }
 
+TEST(ScenarioConfig, SecurityErrors)
+{
+    json j = Base();
+    EXPECT_TRUE(ParseScenario(j).security.enabled) << "on by default";
+    ASSERT_EQ(ParseScenario(j).security.domains.size(), 1u);
+    EXPECT_EQ(ParseScenario(j).security.domains[0].nodes.size(), j["nodes"].size());
+    std::string key(32, '0');
+    j["security"] = {{"domains", {{{"name", "d"}, {"key", "00zz"}, {"nodes", {"lma"}}}}}};
+    EXPECT_ERROR(j, "security.domains[0].key: expected 32 hexadecimal digits");
+    j["security"] = {{"domains", {{{"name", "d"}, {"key", key}, {"nodes", {"lma", "x"}}}}}};
+    EXPECT_ERROR(j, "security.domains[0].nodes[1]: unknown node \"x\"");
+    j["security"] = {{"domains",
+                      {{{"name", "d"}, {"key", key}, {"nodes", {"lma"}}},
+                       {{"name", "e"}, {"key", key}, {"nodes", {"lma"}}}}}};
+    EXPECT_ERROR(j, "security.domains[1].nodes[0]: node \"lma\" is already in domain \"d\"");
+    j["security"] = {{"domains", {{{"name", "d"}, {"key", key}, {"nodes", {"lma"}}}}}};
+    EXPECT_ERROR(j, "security.domains: node \"mag1\" is in no domain");
+    j["security"] = {{"pair_keys", {{{"a", "lma"}, {"b", "lma"}, {"key", key}}}}};
+    EXPECT_ERROR(j, "security.pair_keys[0].b: a pair key joins two different nodes");
+    j["security"] = {{"close_enough_s", 0}};
+    EXPECT_ERROR(j, "security.close_enough_s: must be > 0");
+    j["security"] = {{"enable", true}};
+    EXPECT_ERROR(j, "security.enable");
+}
+
 TEST(ScenarioConfig, FileErrors)
 {
     std::string missing = "/nonexistent/dmm/scenario.json";
