@@ -209,6 +209,30 @@ PredictParallelBindings(const ScenarioConfig& cfg,
            AccessMs(cfg, h.to, baBytes);
 }
 
+/// Fig 8 case (2), the proxy LU: the node's BUs go to its current router, which relays
+/// each to one earlier router of \p homeAgents (in the order sent); the BAs come straight
+/// back. \return the predicted latency of \p h
+inline double
+PredictProxiedBindings(const ScenarioConfig& cfg,
+                       const RunResults& r,
+                       const HandoverRecord& h,
+                       const std::vector<std::string>& homeAgents)
+{
+    auto sent = Messages(r, h.mn, "BU", h.l2UpS, h.signalingDoneS);
+    auto relayed = Messages(r, h.to, "BU", h.l2UpS, h.signalingDoneS);
+    std::vector<double> atRouter;
+    for (size_t i = 0; i < homeAgents.size() && i < sent.size() && i < relayed.size(); ++i)
+    {
+        auto path = Path(cfg, h.to, homeAgents[i]);
+        double ba = Message(r, homeAgents[i], "BA", h.l2UpS).bytes;
+        atRouter.push_back(AccessMs(cfg, h.to, sent[i].bytes) + cfg.accessProcessingMs +
+                           WiredMs(path, relayed[i].bytes) + cfg.anchorProcessingMs +
+                           WiredMs(path, ba));
+    }
+    double ba = Message(r, homeAgents.front(), "BA", h.l2UpS).bytes;
+    return PredictParallelBindings(cfg, r, h, atRouter, ba);
+}
+
 inline RunResults
 Simulate(const ScenarioConfig& cfg)
 {
