@@ -49,6 +49,7 @@ def build(bld):
     module.source = [
         'model/mobility-header.cc',
         'model/mobility-security.cc',
+        'model/attacker-agent.cc',
         'model/security-directory.cc',
         'model/mr-agent.cc',
         'model/mobility-option.cc',
@@ -136,6 +137,7 @@ def build(bld):
         'helper/scenario-config.cc',
         'helper/scenario-loader.cc',
         'helper/scenario-security.cc',
+        'helper/scenario-attacks.cc',
         'helper/security-helper.cc',
         'helper/scenario-location.cc',
         'helper/scenario-builder.cc',
@@ -152,6 +154,7 @@ def build(bld):
     headers.source = [
         'model/mobility-header.h',
         'model/mobility-security.h',
+        'model/attacker-agent.h',
         'model/security-directory.h',
         'helper/security-helper.h',
         'model/mr-agent.h',

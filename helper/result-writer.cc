@@ -88,7 +88,7 @@ SecurityJson(const std::map<std::string, uint64_t>& counters)
 {
     if (counters.empty())
     {
-        return "  \"security\": {\"enabled\": false}\n";
+        return "  \"security\": {\"enabled\": false},\n";
     }
     auto get = [&](const char* key) {
         auto it = counters.find(key);
@@ -108,7 +108,35 @@ SecurityJson(const std::map<std::string, uint64_t>& counters)
     out += fmt::format("    \"unprotected\": {},\n", get("unprotected"));
     out += fmt::format("    \"authentic\": {},\n", get("authentic"));
     out += fmt::format("    \"dropped\": {{{}}}\n", dropped);
-    out += "  }\n";
+    out += "  },\n";
+    return out;
+}
+
+std::string
+AttacksJson(const RunResults& r)
+{
+    std::string attacks;
+    for (const auto& a : r.attacks)
+    {
+        attacks += fmt::format("{}\n    {{\"by\": {}, \"type\": {}, \"message\": {}, \"from\": {}, "
+                               "\"at_s\": {}, \"sent\": {}, \"missed\": {}}}",
+                               attacks.empty() ? "" : ",",
+                               JsonStr(a.by),
+                               JsonStr(a.type),
+                               JsonStr(a.message),
+                               JsonStr(a.from),
+                               JsonNum(a.atS, 9),
+                               a.sent,
+                               a.missed);
+    }
+    std::string data;
+    for (const auto& [name, count] : r.attackerData)
+    {
+        data += fmt::format("{}{}: {}", data.empty() ? "" : ", ", JsonStr(name), count);
+    }
+    std::string out =
+        fmt::format("  \"attacks\": [{}{}],\n", attacks, attacks.empty() ? "" : "\n  ");
+    out += fmt::format("  \"attacker_data_packets\": {{{}}}\n", data);
     return out;
 }
 
@@ -179,6 +207,7 @@ SummaryJson(const RunResults& r)
     }
     out += fmt::format("  \"ignored_keys\": [{}],\n", ignored);
     out += SecurityJson(r.security);
+    out += AttacksJson(r);
     out += "}\n";
     return out;
 }

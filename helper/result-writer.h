@@ -15,6 +15,18 @@
 namespace ns3
 {
 
+/// \brief What one scripted attack did.
+struct AttackRecord
+{
+    std::string by;      //!< attacker node
+    std::string type;    //!< forge, replay or flood
+    std::string message; //!< overheard message name
+    std::string from;    //!< overheard node
+    double atS = 0;      //!< first send, s
+    uint32_t sent = 0;   //!< messages sent
+    uint32_t missed = 0; //!< not sent: nothing overheard yet
+};
+
 /// \brief Everything one run produces; WriteResults turns it into the result files.
 struct RunResults
 {
@@ -35,6 +47,8 @@ struct RunResults
     /// Signalling security: messages protected/unprotected/authentic and drops by reason
     /// (empty when the scenario disables it)
     std::map<std::string, uint64_t> security;
+    std::vector<AttackRecord> attacks;            //!< one per scripted attack
+    std::map<std::string, uint64_t> attackerData; //!< attacker -> data packets it received
 };
 
 /// \brief How dmm-run wants a scenario run.

@@ -8,6 +8,7 @@
 #include "ns3/access-net-device.h"
 #include "ns3/access-network-helper.h"
 #include "ns3/applications-module.h"
+#include "ns3/attacker-agent.h"
 #include "ns3/binding-cache.h"
 #include "ns3/core-module.h"
 #include "ns3/drop-tail-queue.h"
@@ -104,7 +105,7 @@ ScenarioRun::CreateWiredLinks()
     }
     for (const auto& n : m_cfg.nodes)
     {
-        if (n.role != "mn" && n.role != "cn")
+        if (n.role != "mn" && n.role != "cn" && n.role != "attacker")
         {
             m_nodes[n.name]->GetObject<Ipv6>()->SetAttribute("IpForward", BooleanValue(true));
         }
@@ -376,6 +377,7 @@ ScenarioRun::Run()
     InstallProfile();
     ComputeRoutes();
     InstallSecurity();
+    InstallAttackers();
     for (const auto& [name, node] : m_nodes)
     {
         std::string role = m_cfg.FindNode(name)->role;
@@ -420,6 +422,7 @@ ScenarioRun::Run()
     r.meanPathStretch = m_paths->GetMeanStretch();
     r.warnings = m_warnings;
     r.security = SecurityCounters();
+    CollectAttacks(r);
     progress->Stop();
     Simulator::Destroy();
     Names::Clear();
@@ -452,6 +455,43 @@ ScenarioRun::InstallSecurity()
     for (const auto& k : sec.pairKeys)
     {
         helper.SetPairKey(m_nodes.at(k.a), m_nodes.at(k.b), k.key);
+    }
+}
+
+void
+ScenarioRun::InstallAttackers()
+{
+    for (const auto& a : m_cfg.attacks)
+    {
+        Ptr<AttackerAgent>& agent = m_attackers[a.by];
+        if (!agent)
+        {
+            agent = CreateObject<AttackerAgent>();
+            agent->SetAddress(FirstGlobal(a.by));
+            m_nodes.at(a.by)->AddApplication(agent);
+        }
+        agent->Overhear(MobilityL4Protocol::Install(m_nodes.at(a.from)));
+        AttackerAgent::Attack attack;
+        attack.type = a.type;
+        attack.message = a.message;
+        attack.at = Seconds(a.atS);
+        attack.count = a.count;
+        attack.interval = ScenarioMilliseconds(a.intervalMs);
+        attack.keepAuthentication = a.keepAuthentication;
+        agent->AddAttack(attack);
+    }
+}
+
+void
+ScenarioRun::CollectAttacks(RunResults& r) const
+{
+    std::map<std::string, size_t> next; // attacker -> index of its next attack
+    for (const auto& a : m_cfg.attacks)
+    {
+        const Ptr<AttackerAgent>& agent = m_attackers.at(a.by);
+        const AttackerAgent::Attack& done = agent->GetAttacks().at(next[a.by]++);
+        r.attacks.push_back({a.by, a.type, a.message, a.from, a.atS, done.sent, done.missed});
+        r.attackerData[a.by] = agent->GetDataPacketsReceived();
     }
 }
 

@@ -32,7 +32,8 @@ namespace
 
 using Reader = JsonObjectReader;
 
-const std::set<std::string> kRoles{"anchor", "router", "aggregation", "access", "cn", "mn"};
+const std::set<std::string>
+    kRoles{"anchor", "router", "aggregation", "access", "cn", "mn", "attacker"};
 const std::set<std::string> kWifiStandards{"80211a", "80211b", "80211g", "80211n", "80211ac"};
 
 bool
@@ -630,6 +631,7 @@ ParseScenario(const json& j)
     }
     ParseFlows(top, c);
     ParseSecurity(top, c);
+    ParseAttacks(top, c);
     if (top.Has("central_anchor"))
     {
         c.centralAnchor = top.String("central_anchor");

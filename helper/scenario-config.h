@@ -134,6 +134,25 @@ struct SecurityPairKeyConfig
     std::vector<uint8_t> key; //!< 16-octet key
 };
 
+/// \brief A scripted action of an attacker node (key "attacks").
+struct AttackConfig
+{
+    std::string by;          //!< the attacker node
+    std::string type;        //!< "forge", "replay" or "flood"
+    std::string message;     //!< the overheard message's name (e.g. "PBU", "BU")
+    std::string from;        //!< the node whose signalling the attacker overhears
+    double atS;              //!< when, s
+    uint32_t count;          //!< how many messages
+    double intervalMs;       //!< between two of them, ms
+    bool keepAuthentication; //!< forge: keep the overheard authentication option
+};
+
+/**
+ * \brief Parse "attacks" (helper/scenario-attacks.cc); needs the nodes parsed.
+ * \param top the scenario's top-level reader \param c the scenario so far
+ */
+void ParseAttacks(const JsonObjectReader& top, struct ScenarioConfig& c);
+
 /// \brief Security associations on the signalling interfaces (key "security").
 struct SecurityConfig
 {
@@ -169,6 +188,7 @@ struct ScenarioConfig
     std::vector<AttachmentConfig> mobility; //!< attachments, in file order
     std::vector<FlowConfig> flows;          //!< flows, in file order
     SecurityConfig security;                //!< signalling security associations
+    std::vector<AttackConfig> attacks;      //!< attackers' scripts, in file order
     /// The anchor of single-anchor profiles when there are several ("" if not given)
     std::string centralAnchor;
     nlohmann::json raw; //!< the JSON after overrides

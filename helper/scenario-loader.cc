@@ -256,7 +256,8 @@ ScenarioKeys(const std::string& context)
          "name profile recipe seed duration_s l2 access processing protocol nodes links mobility "
          "flows "
          "central_anchor "
-         "topology movement security"},
+         "topology movement security attacks"},
+        {"attacks[]", "by type message from at_s count interval_ms keep_authentication"},
         {"security", "enabled replay_protection close_enough_s domains pair_keys"},
         {"security.domains[]", "name key nodes networks"},
         {"security.pair_keys[]", "a b key"},

@@ -88,7 +88,8 @@ ScenarioRun::IsMobilityRouter(const std::string& name) const
     {
         return true;
     }
-    if (n->role == "cn" || n->role == "mn" || (n->role == "router" && n->network == 0))
+    if (n->role == "cn" || n->role == "mn" || n->role == "attacker" ||
+        (n->role == "router" && n->network == 0))
     {
         return false;
     }

@@ -8,6 +8,7 @@
 
 #include "ns3/access-network-helper.h"
 #include "ns3/address-plan.h"
+#include "ns3/attacker-agent.h"
 #include "ns3/distributed-mobility-routing.h"
 #include "ns3/dma-helper.h"
 #include "ns3/handover-monitor.h"
@@ -93,6 +94,10 @@ class ScenarioRun
     void ScheduleFlows();
     /// \brief Security associations on every signalling interface ("security").
     void InstallSecurity();
+    /// \brief The attacker nodes and their scripts ("attacks").
+    void InstallAttackers();
+    /// \brief Copy what the attackers did into \p r.
+    void CollectAttacks(RunResults& r) const;
     /// \return the security counters summed over the nodes (empty when disabled)
     std::map<std::string, uint64_t> SecurityCounters() const;
     void StartFlow(size_t index);
@@ -127,11 +132,12 @@ class ScenarioRun
     LocationHelper m_location;      //!< fully distributed: servers and routers
     std::optional<DmaHelper> m_dma; //!< MARs (made from m_pmip once it is configured)
     std::string m_anchor;
-    std::vector<std::string> m_warnings;           //!< reported with the results
-    std::vector<Ptr<MobilitySecurity>> m_security; //!< every node's associations
-    TopologyGraph m_graph;                         //!< wired nodes (vertex = m_vertex)
-    std::vector<std::string> m_flowCn;             //!< flow index -> correspondent
-    std::vector<std::string> m_flowMn;             //!< flow index -> mobile node
+    std::vector<std::string> m_warnings;                   //!< reported with the results
+    std::vector<Ptr<MobilitySecurity>> m_security;         //!< every node's associations
+    std::map<std::string, Ptr<AttackerAgent>> m_attackers; //!< by node name
+    TopologyGraph m_graph;                                 //!< wired nodes (vertex = m_vertex)
+    std::vector<std::string> m_flowCn;                     //!< flow index -> correspondent
+    std::vector<std::string> m_flowMn;                     //!< flow index -> mobile node
     Ptr<PathMonitor> m_paths;
     int64_t m_stream{0}; //!< next random stream number to assign
     Ptr<SignalingMonitor> m_signaling;

@@ -151,13 +151,16 @@ ParseSecurity(const Reader& top, ScenarioConfig& c)
         SecurityDomainConfig d{"default", DefaultKey(c.name), {}};
         for (const auto& n : c.nodes)
         {
-            d.nodes.push_back(n.name);
+            if (n.role != "attacker") // an attacker holds no key unless a domain names it
+            {
+                d.nodes.push_back(n.name);
+            }
         }
         s.domains.push_back(d);
     }
     for (const auto& n : c.nodes)
     {
-        if (s.enabled && !domainOf.empty() && !domainOf.count(n.name))
+        if (s.enabled && !domainOf.empty() && !domainOf.count(n.name) && n.role != "attacker")
         {
             Reader::Fail("security.domains",
                          fmt::format("node \"{}\" is in no domain: list it in one (without "

@@ -177,7 +177,10 @@ TEST(ResultWriter, SummaryJson)
                                      "packets",
                                      "signaling",
                                      "path",
-                                     "security"}));
+                                     "security",
+                                     "attacks",
+                                     "attacker_data_packets"}));
+    EXPECT_EQ(s.at("attacks"), json::array());
     // No counters: the scenario switched security off.
     EXPECT_EQ(s.at("security"), json({{"enabled", false}}));
     std::filesystem::remove_all(dir);
@@ -190,8 +193,14 @@ TEST(ResultWriter, SecurityCounters)
     r.scenario = "s";
     r.profile = "pmipv6";
     r.seed = 1;
-    r.security = {{"protected", 7}, {"unprotected", 1}, {"authentic", 5}, {"auth_failed", 2},
+    r.security = {{"protected", 7},
+                  {"unprotected", 1},
+                  {"authentic", 5},
+                  {"auth_failed", 2},
                   {"auth_replayed", 0}};
+    r.attacks = {{"eve", "forge", "PBU", "mag2", 8, 1, 0},
+                 {"eve", "flood", "PBU", "mag2", 9, 20, 1}};
+    r.attackerData = {{"eve", 0}};
     WriteResults(r, dir.string());
     json s = json::parse(ReadFile(dir / "summary.json")).at("security");
     EXPECT_EQ(s.at("enabled"), true);
@@ -199,6 +208,17 @@ TEST(ResultWriter, SecurityCounters)
     EXPECT_EQ(s.at("unprotected"), 1);
     EXPECT_EQ(s.at("authentic"), 5);
     EXPECT_EQ(s.at("dropped"), json({{"auth_failed", 2}, {"auth_replayed", 0}}));
+    json all = json::parse(ReadFile(dir / "summary.json"));
+    ASSERT_EQ(all.at("attacks").size(), 2u);
+    EXPECT_EQ(all.at("attacks")[1],
+              json({{"by", "eve"},
+                    {"type", "flood"},
+                    {"message", "PBU"},
+                    {"from", "mag2"},
+                    {"at_s", 9},
+                    {"sent", 20},
+                    {"missed", 1}}));
+    EXPECT_EQ(all.at("attacker_data_packets"), json({{"eve", 0}}));
     std::filesystem::remove_all(dir);
 }
 

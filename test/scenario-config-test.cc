@@ -367,6 +367,37 @@ TEST(ScenarioConfig, SecurityErrors)
     EXPECT_ERROR(j, "security.enable");
 }
 
+TEST(ScenarioConfig, AttackErrors)
+{
+    json j = Base();
+    j["nodes"].push_back({{"name", "eve"}, {"role", "attacker"}});
+    j["links"].push_back({{"a", "eve"}, {"b", "lma"}, {"delay_ms", 1}, {"rate_mbps", 100}});
+    EXPECT_ERROR(j, "attacks: attacker \"eve\" has no attack");
+    json a = {{"by", "eve"}, {"type", "forge"}, {"message", "PBU"}, {"from", "mag1"}, {"at_s", 5}};
+    j["attacks"] = {a};
+    EXPECT_EQ(ErrorOf(j), "<no error>");
+    EXPECT_TRUE(ParseScenario(j).security.domains[0].nodes.size() == j["nodes"].size() - 1)
+        << "an attacker holds no key";
+    j["attacks"][0]["type"] = "jam";
+    EXPECT_ERROR(j, "attacks[0].type: unknown type \"jam\" (known: flood, forge, replay)");
+    j["attacks"][0] = a;
+    j["attacks"][0]["by"] = "lma";
+    EXPECT_ERROR(j, "attacks[0].by: \"lma\" is not a node with role attacker");
+    j["attacks"][0] = a;
+    j["attacks"][0]["from"] = "eve";
+    EXPECT_ERROR(j, "attacks[0].from: \"eve\" is not a node whose signalling can be overheard");
+    j["attacks"][0] = a;
+    j["attacks"][0]["count"] = 5;
+    EXPECT_ERROR(j, "attacks[0].count: only a flood sends more than one message");
+    j["attacks"][0] = a;
+    j["attacks"][0]["type"] = "replay";
+    j["attacks"][0]["keep_authentication"] = true;
+    EXPECT_ERROR(j, "attacks[0].keep_authentication: a replay always sends the message as");
+    j["attacks"][0] = a;
+    j["attacks"][0]["at_s"] = 10;
+    EXPECT_ERROR(j, "attacks[0].at_s: must be < duration_s");
+}
+
 TEST(ScenarioConfig, FileErrors)
 {
     std::string missing = "/nonexistent/dmm/scenario.json";
