@@ -15,6 +15,7 @@
 #include <gtest/gtest.h>
 #include <map>
 #include <sstream>
+#include <unistd.h>
 
 using namespace dmmtest;
 
@@ -121,7 +122,10 @@ ReadCapture(const std::string& file)
 std::vector<Frame>
 CaptureMn(const ScenarioConfig& cfg, const std::string& tag, const std::string& mn, RunResults* r)
 {
-    auto dir = std::filesystem::temp_directory_path() / ("dmm-mn-conformance-" + tag);
+    // Per process: two test runs on one machine (a CI clone beside a work tree) must not
+    // share the folder.
+    auto dir = std::filesystem::temp_directory_path() /
+               ("dmm-mn-conformance-" + tag + "-" + std::to_string(getpid()));
     std::filesystem::remove_all(dir);
     std::filesystem::create_directories(dir);
     RunOptions opt;
@@ -129,7 +133,9 @@ CaptureMn(const ScenarioConfig& cfg, const std::string& tag, const std::string& 
     opt.pcap = true;
     opt.progress = false;
     *r = RunScenario(cfg, opt);
-    return ReadCapture((dir / ("dmm-" + mn + "-1.pcap")).string());
+    auto frames = ReadCapture((dir / ("dmm-" + mn + "-1.pcap")).string());
+    std::filesystem::remove_all(dir);
+    return frames;
 }
 
 ScenarioConfig

@@ -14,12 +14,35 @@
 #include <map>
 #include <optional>
 #include <sstream>
+#include <unistd.h>
+#include <vector>
 
 using namespace ns3;
 using namespace dmmtest;
 
 namespace
 {
+/// The capture folders of this process, removed when the tests end (they hold pcaps).
+class CaptureFolders : public ::testing::Environment
+{
+  public:
+    static std::vector<std::filesystem::path>& List()
+    {
+        static std::vector<std::filesystem::path> list;
+        return list;
+    }
+
+    void TearDown() override
+    {
+        for (const auto& dir : List())
+        {
+            std::filesystem::remove_all(dir);
+        }
+    }
+};
+
+const auto* g_captureFolders = ::testing::AddGlobalTestEnvironment(new CaptureFolders);
+
 /// Runs a shipped scenario with captures into a fresh temporary folder.
 /// \return the folder; \p results (if given) receives the run's results
 std::filesystem::path
@@ -29,9 +52,12 @@ CaptureRun(const std::string& tag,
            std::optional<std::string> profile,
            RunResults* results = nullptr)
 {
-    auto dir = std::filesystem::temp_directory_path() / ("dmm-scenario-pcap-" + tag);
+    // Per process: two test runs on one machine must not share the folder.
+    auto dir = std::filesystem::temp_directory_path() /
+               ("dmm-scenario-pcap-" + tag + "-" + std::to_string(getpid()));
     std::filesystem::remove_all(dir);
     std::filesystem::create_directories(dir);
+    CaptureFolders::List().push_back(dir);
     ScenarioConfig cfg =
         LoadScenario(std::string(DMM_SOURCE_DIR) + "/scenarios/" + file, overrides, profile, {});
     RunOptions opt;
