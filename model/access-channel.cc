@@ -74,12 +74,13 @@ AccessChannel::Detach(Ptr<AccessNetDevice> device)
     return true;
 }
 
-void
+std::size_t
 AccessChannel::Deliver(Ptr<AccessNetDevice> sender,
                        Ptr<const Packet> frame,
                        Mac48Address destination)
 {
     bool group = destination.IsBroadcast() || destination.IsGroup();
+    std::size_t receivers = 0;
     for (const auto& device : m_devices)
     {
         if (device == sender ||
@@ -94,7 +95,9 @@ AccessChannel::Deliver(Ptr<AccessNetDevice> sender,
                                        frame->Copy(),
                                        Ptr<AccessChannel>(this),
                                        device->GetAttachEpoch());
+        ++receivers;
     }
+    return receivers;
 }
 
 Time

@@ -46,8 +46,12 @@ class AccessChannel : public Channel
      * \param sender the transmitting device
      * \param frame the frame (with its Ethernet header)
      * \param destination the frame's destination address
+     * \return the number of devices the frame was sent to (0: nobody on the channel has
+     *         that address, e.g. a unicast frame to a node that has left)
      */
-    void Deliver(Ptr<AccessNetDevice> sender, Ptr<const Packet> frame, Mac48Address destination);
+    std::size_t Deliver(Ptr<AccessNetDevice> sender,
+                        Ptr<const Packet> frame,
+                        Mac48Address destination);
 
     /// \return the propagation delay
     Time GetDelay() const;

@@ -47,6 +47,10 @@ AccessNetDevice::GetTypeId()
                             "Every frame sent or received (for pcap).",
                             MakeTraceSourceAccessor(&AccessNetDevice::m_snifferTrace),
                             "ns3::Packet::TracedCallback")
+            .AddTraceSource("MacTx",
+                            "A frame was accepted for transmission (queued).",
+                            MakeTraceSourceAccessor(&AccessNetDevice::m_macTxTrace),
+                            "ns3::Packet::TracedCallback")
             .AddTraceSource("Drop",
                             "A frame was dropped.",
                             MakeTraceSourceAccessor(&AccessNetDevice::m_dropTrace),
@@ -140,6 +144,9 @@ AccessNetDevice::Drop(Ptr<const Packet> frame, DropReason reason)
     case MALFORMED_ND:
         m_stats.malformedNd++;
         break;
+    case NO_RECEIVER:
+        m_stats.noReceiver++;
+        break;
     }
     m_dropTrace(frame, reason);
 }
@@ -171,6 +178,7 @@ AccessNetDevice::SendFrom(Ptr<Packet> packet,
         Drop(packet, QUEUE_FULL);
         return false;
     }
+    m_macTxTrace(packet);
     if (!m_transmitting)
     {
         StartTransmission();
@@ -204,7 +212,13 @@ AccessNetDevice::TransmitComplete(Ptr<Packet> frame, Mac48Address destination)
 {
     m_stats.txFrames++;
     m_txFrame = nullptr;
-    m_channel->Deliver(this, frame, destination);
+    // A unicast frame nobody on the channel takes is lost here, not in flight: the
+    // sender still resolves a departed node's address from its neighbour cache.
+    if (m_channel->Deliver(this, frame, destination) == 0 && !destination.IsGroup() &&
+        !destination.IsBroadcast())
+    {
+        Drop(frame, NO_RECEIVER);
+    }
     StartTransmission();
 }
 

@@ -34,6 +34,7 @@ class AccessNetDevice : public NetDevice
         QUEUE_FULL,   //!< transmit queue overflow
         DEPARTED,     //!< the receiver left the channel while the frame was in flight
         MALFORMED_ND, //!< a Neighbor Discovery message with an option ns-3 cannot parse
+        NO_RECEIVER,  //!< a unicast frame for an address no device on the channel has
     };
 
     /// \brief Named counters.
@@ -45,6 +46,7 @@ class AccessNetDevice : public NetDevice
         uint64_t queueFull{0};   //!< drops: QUEUE_FULL
         uint64_t departed{0};    //!< drops: DEPARTED
         uint64_t malformedNd{0}; //!< drops: MALFORMED_ND
+        uint64_t noReceiver{0};  //!< drops: NO_RECEIVER
     };
 
     /**
@@ -137,6 +139,7 @@ class AccessNetDevice : public NetDevice
     TracedCallback<> m_linkChange;                    //!< link change callbacks
     Stats m_stats;                                    //!< counters
     TracedCallback<Ptr<const Packet>> m_snifferTrace; //!< Sniffer
+    TracedCallback<Ptr<const Packet>> m_macTxTrace;   //!< MacTx
     TracedCallback<Ptr<const Packet>, DropReason> m_dropTrace; //!< Drop
 };
 

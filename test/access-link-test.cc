@@ -3,7 +3,8 @@
  *
  * Unit tests of the access link (AccessChannel + AccessNetDevice): exact timing, full
  * duplex without a busy period, serialisation and queue overflow, addressing,
- * attach/detach with link-change callbacks and drops, and the Sniffer trace.
+ * attach/detach with link-change callbacks and drops (also of a unicast frame nobody on the
+ * channel takes), and the Sniffer and MacTx traces.
  *
  * SPDX-License-Identifier: GPL-2.0-only
  */
@@ -365,6 +366,28 @@ TEST_F(AccessLinkAddressing, UnicastReachesOnlyTheAddresseeIfAttached)
     EXPECT_EQ(c.dev->GetStats().rxFrames, 0u);
     EXPECT_TRUE(a.rx.empty());
     EXPECT_TRUE(a.promisc.empty());
+}
+
+TEST_F(AccessLinkAddressing, UnicastToAnAddressNobodyHasIsDroppedAsNoReceiver)
+{
+    // A router still sends to a departed node's link-layer address from its neighbour
+    // cache: the frame is transmitted and then reaches nobody, a drop the sender counts.
+    int accepted = 0;
+    a.dev->TraceConnectWithoutContext(
+        "MacTx",
+        Callback<void, Ptr<const Packet>>([&accepted](Ptr<const Packet>) { accepted++; }));
+    a.SendAt(Seconds(1), 100, b.Address());
+    a.SendAt(Seconds(2), 100, Mac48Address("00:00:00:00:00:09"));
+    a.SendAt(Seconds(3), 100, Mac48Address::GetBroadcast());
+    Simulator::Run();
+
+    EXPECT_EQ(accepted, 3);
+    EXPECT_EQ(a.dev->GetStats().txFrames, 3u);
+    EXPECT_EQ(a.dev->GetStats().noReceiver, 1u);
+    ASSERT_EQ(a.drops.size(), 1u);
+    EXPECT_EQ(a.drops[0].reason, AccessNetDevice::NO_RECEIVER);
+    EXPECT_EQ(a.drops[0].at, Seconds(2) + TxTime(100, 100000000));
+    EXPECT_EQ(a.drops[0].frame->GetSize(), 100 + kEthHeader);
 }
 
 TEST_F(AccessLinkAddressing, BroadcastReachesEveryOtherDevice)
