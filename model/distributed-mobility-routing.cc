@@ -237,15 +237,7 @@ DistributedMobilityRouting::RouteInput(Ptr<const Packet> p,
     {
         if (m_held.count(dst))
         {
-            m_locatorStats.intercepted++;
-            auto& queue = m_pending[dst].queue;
-            if (queue.size() >= m_queueSize)
-            {
-                m_locatorStats.queueFull++;
-                return true;
-            }
-            queue.emplace_back(p->Copy(), header); // until its new router asks for it
-            return true;
+            return Wait(p, header); // until its new router asks for it
         }
         if (const Tunnel* forward = LookupDestinationTunnel(dst))
         {
@@ -308,14 +300,21 @@ DistributedMobilityRouting::Resolve(Ptr<const Packet> p, const Ipv6Header& heade
         m_locatorStats.firstNative++;
         return false; // the native route leads to the address's own router meanwhile
     }
+    return Wait(p, header);
+}
+
+bool
+DistributedMobilityRouting::Wait(Ptr<const Packet> p, const Ipv6Header& header)
+{
     m_locatorStats.intercepted++;
-    Pending& pending = m_pending[dst];
-    if (pending.queue.size() >= m_queueSize)
+    auto& queue = m_pending[header.GetDestination()].queue;
+    if (queue.size() < m_queueSize)
     {
-        m_locatorStats.queueFull++;
+        queue.emplace_back(p->Copy(), header);
         return true;
     }
-    pending.queue.emplace_back(p->Copy(), header);
+    m_locatorStats.queueFull++;
+    NotifyDrop(p, header, QUEUE_FULL);
     return true;
 }
 
@@ -332,6 +331,7 @@ DistributedMobilityRouting::Redirect(Ptr<const Packet> p, const Ipv6Header& head
     if (innerHeader.GetHopLimit() <= 1)
     {
         m_locatorStats.hopLimit++;
+        NotifyDrop(inner, innerHeader, HOP_LIMIT);
         return true;
     }
     innerHeader.SetHopLimit(innerHeader.GetHopLimit() - 1);
@@ -380,8 +380,7 @@ DistributedMobilityRouting::QueryTimedOut(Ipv6Address home)
     auto it = m_pending.find(home);
     if (it != m_pending.end())
     {
-        m_locatorStats.queryTimeout += it->second.queue.size();
-        m_pending.erase(it);
+        GiveUp(it, QUERY_TIMEOUT);
     }
 }
 
@@ -470,9 +469,7 @@ DistributedMobilityRouting::Answered(const LocationMessage& msg, bool reply, Ipv
             Query(home, msg.GetLocator(), true);
             return;
         }
-        m_locatorStats.noLocation += pending.queue.size();
-        pending.timeout.Cancel();
-        m_pending.erase(home);
+        GiveUp(m_pending.find(home), NO_LOCATION);
         return;
     }
     m_answeredBy[home] = from;
@@ -525,9 +522,7 @@ DistributedMobilityRouting::NotYet(std::map<Ipv6Address, Pending>::iterator it)
     Pending& pending = it->second;
     if (Simulator::Now() + m_retryInterval - pending.since >= m_queryTimeout)
     {
-        m_locatorStats.noLocation += pending.queue.size();
-        pending.timeout.Cancel();
-        m_pending.erase(it);
+        GiveUp(it, NO_LOCATION);
         return;
     }
     pending.awaitingChange = true;
@@ -545,6 +540,33 @@ DistributedMobilityRouting::NotYet(std::map<Ipv6Address, Pending>::iterator it)
                                         it->first,
                                         pending.server,
                                         true);
+}
+
+void
+DistributedMobilityRouting::GiveUp(std::map<Ipv6Address, Pending>::iterator it, DropReason reason)
+{
+    (reason == QUERY_TIMEOUT ? m_locatorStats.queryTimeout : m_locatorStats.noLocation) +=
+        it->second.queue.size();
+    for (const auto& [packet, header] : it->second.queue)
+    {
+        NotifyDrop(packet, header, reason);
+    }
+    it->second.timeout.Cancel();
+    m_pending.erase(it);
+}
+
+std::vector<Ptr<const Packet>>
+DistributedMobilityRouting::GetWaitingPackets() const
+{
+    std::vector<Ptr<const Packet>> waiting;
+    for (const auto& [home, pending] : m_pending)
+    {
+        for (const auto& entry : pending.queue)
+        {
+            waiting.push_back(entry.first);
+        }
+    }
+    return waiting;
 }
 
 void

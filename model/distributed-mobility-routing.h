@@ -113,6 +113,9 @@ class DistributedMobilityRouting : public MobilityRouting
     Ptr<LocationCache> GetCache() const;
     /// \return the counters
     const LocatorStats& GetLocatorStats() const;
+    /// \return the packets waiting here (for a location answer, or held for a departed
+    /// node), oldest first per address
+    std::vector<Ptr<const Packet>> GetWaitingPackets() const;
 
     bool RouteInput(Ptr<const Packet> p,
                     const Ipv6Header& header,
@@ -167,6 +170,17 @@ class DistributedMobilityRouting : public MobilityRouting
     /// \param it the pending query
     void NotYet(std::map<Ipv6Address, Pending>::iterator it);
     void SendNatively(Ptr<Packet> p, const Ipv6Header& header);
+    /**
+     * \brief Stop waiting for an address's location: its packets are dropped (counted and
+     *        traced). \param it the pending query \param reason QUERY_TIMEOUT or NO_LOCATION
+     */
+    void GiveUp(std::map<Ipv6Address, Pending>::iterator it, DropReason reason);
+    /**
+     * \brief Queue a packet for its destination until a location is known or its node's
+     *        new router asks for it; dropped (QUEUE_FULL) when QueueSize are waiting.
+     * \param p the packet \param header its IPv6 header \return true (consumed)
+     */
+    bool Wait(Ptr<const Packet> p, const Ipv6Header& header);
     void SendStale(Ipv6Address to, Ipv6Address home, Ipv6Address locator);
     void Decapsulated(Ptr<const Packet> inner, Ipv6Address local, Ipv6Address remote);
     void HoldExpired(Ipv6Address home);

@@ -82,14 +82,14 @@ HomeAddressExtension::Process(Ptr<Packet>& packet,
     dropReason = Ipv6L3Protocol::DROP_MALFORMED_HEADER;
     if (result != HomeAddressOptionHeader::ParseResult::OK)
     {
-        m_mr->CountExtension(MobilityRouting::BAD_EXTENSION);
+        m_mr->DropExtension(packet, ipv6Header, MobilityRouting::BAD_EXTENSION);
         return 0;
     }
     Ipv6Address home = hao.GetHomeAddress();
     if (hao.GetNextHeader() != MobilityHeader::PROT_NUMBER &&
         !m_mr->AcceptHomeAddress(home, ipv6Header.GetSource()))
     {
-        m_mr->CountExtension(MobilityRouting::HAO_NO_BINDING);
+        m_mr->DropExtension(packet, ipv6Header, MobilityRouting::HAO_NO_BINDING);
         return 0;
     }
     rest->RemoveHeader(hao);

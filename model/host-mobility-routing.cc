@@ -207,6 +207,7 @@ HostMobilityRouting::TunnelSend(Ptr<Packet> packet, const Address&, const Addres
     }
     // The stack's own traffic on this interface (DAD, ND) has nowhere to go.
     m_hostStats.noTreatment++;
+    NotifyDrop(packet, header, NO_TREATMENT);
     return true;
 }
 

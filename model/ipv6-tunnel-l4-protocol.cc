@@ -99,20 +99,23 @@ Ipv6TunnelL4Protocol::Send(Ptr<Packet> payload,
                            Ipv6Address remote)
 {
     NS_LOG_FUNCTION(this << payload << local << remote);
+    // Traced like a received tunnel packet: the inner packet with its header.
+    Ptr<Packet> p = payload->Copy();
     if (m_downTarget.IsNull())
     {
-        Drop(payload, NO_DOWN_TARGET);
+        p->AddHeader(innerHeader);
+        Drop(p, NO_DOWN_TARGET);
         return;
     }
     // RFC 2473 §3.1: the entry point is a forwarding hop for the inner packet.
     Ipv6Header inner = innerHeader;
     if (inner.GetHopLimit() <= 1)
     {
-        Drop(payload, HOP_LIMIT);
+        p->AddHeader(innerHeader);
+        Drop(p, HOP_LIMIT);
         return;
     }
     inner.SetHopLimit(inner.GetHopLimit() - 1);
-    Ptr<Packet> p = payload->Copy();
     p->AddHeader(inner);
     m_stats.encapsulated++;
     m_stats.encapsulatedBytes += p->GetSize();

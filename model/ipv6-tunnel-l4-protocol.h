@@ -67,7 +67,8 @@ class Ipv6TunnelL4Protocol : public IpL4Protocol
                                          Ipv6Address remote);
     /**
      * TracedCallback signature for drops.
-     * \param packet the packet as received
+     * \param packet the tunnel payload as received (the inner packet), or the inner packet
+     *        with its header when it could not be sent into the tunnel
      * \param reason why it was dropped
      */
     typedef void (*DropTracedCallback)(Ptr<const Packet> packet, DropReason reason);

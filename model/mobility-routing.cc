@@ -45,11 +45,11 @@ MobilityRouting::GetTypeId()
                             "A packet was taken over by mobility routing.",
                             MakeTraceSourceAccessor(&MobilityRouting::m_interceptTrace),
                             "ns3::MobilityRouting::InterceptTracedCallback")
-            .AddTraceSource(
-                "Drop",
-                "A packet was dropped (no binding for a mobile prefix, or ingress filtered).",
-                MakeTraceSourceAccessor(&MobilityRouting::m_dropTrace),
-                "ns3::MobilityRouting::InterceptTracedCallback");
+            .AddTraceSource("Drop",
+                            "A packet was dropped, with the reason (no binding for a mobile "
+                            "prefix, ingress filtered, a refused extension header, ...).",
+                            MakeTraceSourceAccessor(&MobilityRouting::m_dropTrace),
+                            "ns3::MobilityRouting::DropTracedCallback");
     return tid;
 }
 
@@ -213,7 +213,7 @@ MobilityRouting::RouteInput(Ptr<const Packet> p,
         !m_srcTunnels.Lookup(header.GetSource()) && !m_access.Lookup(header.GetSource()))
     {
         m_stats.ingressFiltered++;
-        m_dropTrace(p, header);
+        m_dropTrace(p, header, INGRESS_FILTERED);
         return true;
     }
     if (access)
@@ -246,7 +246,7 @@ MobilityRouting::RouteInput(Ptr<const Packet> p,
         if (aggregate.Contains(dst))
         {
             m_stats.noBinding++;
-            m_dropTrace(p, header);
+            m_dropTrace(p, header, NO_BINDING);
             return true; // consumed: an anchored prefix must not leak to native routing
         }
     }
@@ -260,11 +260,18 @@ MobilityRouting::AcceptHomeAddress(Ipv6Address, Ipv6Address) const
 }
 
 void
-MobilityRouting::CountExtension(DropReason reason)
+MobilityRouting::DropExtension(Ptr<const Packet> p, const Ipv6Header& header, DropReason reason)
 {
     m_stats.haoNoBinding += reason == HAO_NO_BINDING ? 1 : 0;
     m_stats.badExtension += reason == BAD_EXTENSION ? 1 : 0;
     m_stats.rh2NotHome += reason == RH2_NOT_HOME ? 1 : 0;
+    m_dropTrace(p, header, reason);
+}
+
+void
+MobilityRouting::NotifyDrop(Ptr<const Packet> p, const Ipv6Header& header, DropReason reason)
+{
+    m_dropTrace(p, header, reason);
 }
 
 void

@@ -39,7 +39,7 @@ class Ipv6TunnelL4Protocol;
 class MobilityRouting : public Ipv6RoutingProtocol
 {
   public:
-    /// \brief Why the MR discarded a packet.
+    /// \brief Why the MR discarded a packet (the last five only in subclasses).
     enum DropReason
     {
         NO_BINDING,       //!< destination in an anchored aggregate but no forwarding state
@@ -47,6 +47,11 @@ class MobilityRouting : public Ipv6RoutingProtocol
         HAO_NO_BINDING,   //!< Home Address option without a binding (RFC 6275 §9.3.1)
         BAD_EXTENSION,    //!< malformed Home Address option or type 2 routing header
         RH2_NOT_HOME,     //!< type 2 routing header naming an address that is not ours
+        QUEUE_FULL,       //!< a mobility router's queue for the destination was full
+        QUERY_TIMEOUT,    //!< no usable location answer within the router's time-out
+        NO_LOCATION,      //!< the location database had no entry (referrals exhausted)
+        HOP_LIMIT,        //!< a redirected packet's hop limit ran out
+        NO_TREATMENT,     //!< a host's tunnel interface had no tunnel or binding for it
     };
 
     /// \brief Counters of the MR function.
@@ -77,6 +82,15 @@ class MobilityRouting : public Ipv6RoutingProtocol
      * \param header its IPv6 header
      */
     typedef void (*InterceptTracedCallback)(Ptr<const Packet> packet, const Ipv6Header& header);
+    /**
+     * TracedCallback signature for drops.
+     * \param packet the packet (without IPv6 header)
+     * \param header its IPv6 header
+     * \param reason why it was dropped
+     */
+    typedef void (*DropTracedCallback)(Ptr<const Packet> packet,
+                                       const Ipv6Header& header,
+                                       DropReason reason);
 
     /// \brief Get the type ID. \return the object TypeId
     static TypeId GetTypeId();
@@ -154,8 +168,12 @@ class MobilityRouting : public Ipv6RoutingProtocol
      * \param header the rewritten IPv6 header \param viaHao true for a HAO, false for RH2
      */
     void Redeliver(Ptr<Packet> payload, const Ipv6Header& header, bool viaHao);
-    /// \brief Count a dropped extension header packet. \param reason why
-    void CountExtension(DropReason reason);
+    /**
+     * \brief Count and trace a packet whose extension header is refused.
+     * \param p the packet \param header its IPv6 header
+     * \param reason HAO_NO_BINDING, BAD_EXTENSION or RH2_NOT_HOME
+     */
+    void DropExtension(Ptr<const Packet> p, const Ipv6Header& header, DropReason reason);
 
     // Ipv6RoutingProtocol
     Ptr<Ipv6Route> RouteOutput(Ptr<Packet> p,
@@ -197,6 +215,11 @@ class MobilityRouting : public Ipv6RoutingProtocol
     void Encapsulate(Ptr<const Packet> p, const Ipv6Header& header, const Tunnel& tunnel);
     /// \return the node's IPv6 stack
     Ptr<Ipv6L3Protocol> GetIpv6L3() const;
+    /**
+     * \brief Fire the Drop trace (subclasses count their own reasons).
+     * \param p the packet \param header its IPv6 header \param reason why
+     */
+    void NotifyDrop(Ptr<const Packet> p, const Ipv6Header& header, DropReason reason);
 
   private:
     Ptr<Ipv6L3Protocol> m_ipv6;                               //!< the node's stack
@@ -209,8 +232,8 @@ class MobilityRouting : public Ipv6RoutingProtocol
     bool m_ingressFiltering;                                  //!< IngressFiltering
     bool m_localRouting;                                      //!< EnableLocalRouting
     Stats m_stats;                                            //!< counters
-    TracedCallback<Ptr<const Packet>, const Ipv6Header&> m_interceptTrace; //!< Intercept
-    TracedCallback<Ptr<const Packet>, const Ipv6Header&> m_dropTrace;      //!< Drop
+    TracedCallback<Ptr<const Packet>, const Ipv6Header&> m_interceptTrace;        //!< Intercept
+    TracedCallback<Ptr<const Packet>, const Ipv6Header&, DropReason> m_dropTrace; //!< Drop
 };
 
 } // namespace ns3

@@ -72,12 +72,12 @@ Type2RoutingExtension::Process(Ptr<Packet>& packet,
     Ptr<Ipv6L3Protocol> ipv6 = GetNode()->GetObject<Ipv6L3Protocol>();
     if (offset != 0 || result != Type2RoutingHeader::ParseResult::OK)
     {
-        m_mr->CountExtension(MobilityRouting::BAD_EXTENSION);
+        m_mr->DropExtension(packet, ipv6Header, MobilityRouting::BAD_EXTENSION);
         return Type2RoutingHeader::SERIALIZED_SIZE;
     }
     if (ipv6->GetInterfaceForAddress(rh.GetHomeAddress()) < 0)
     {
-        m_mr->CountExtension(MobilityRouting::RH2_NOT_HOME);
+        m_mr->DropExtension(packet, ipv6Header, MobilityRouting::RH2_NOT_HOME);
         return Type2RoutingHeader::SERIALIZED_SIZE;
     }
     rest->RemoveHeader(rh);
