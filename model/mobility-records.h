@@ -8,6 +8,7 @@
 // result writer (helper/) turns them into the result files.
 
 #include <cstdint>
+#include <map>
 #include <string>
 
 namespace ns3
@@ -65,6 +66,46 @@ struct FlowRecord
     uint32_t maxLinks{0};          //!< longest path any packet took
     uint32_t lastLinks{0};         //!< path of the last delivered packet
     uint32_t lastShortestLinks{0}; //!< shortest possible path at that moment
+};
+
+/// \brief Where the data packets still in flight at the end of a run are.
+struct PacketsInFlight
+{
+    uint64_t onLinks{0};       //!< accepted by a device, not yet received
+    uint64_t neighborCache{0}; //!< waiting for address resolution
+    uint64_t routerBuffers{0}; //!< held by a mobility router
+    uint64_t reassembly{0};    //!< a fragment waiting for the others
+    uint64_t tcp{0};           //!< TCP writes not yet delivered (TCP still holds them)
+
+    /// \return the total
+    uint64_t Total() const
+    {
+        return onLinks + neighborCache + routerBuffers + reassembly + tcp;
+    }
+};
+
+/**
+ * \brief Packet conservation of a run: every data packet sent is delivered, dropped with a
+ * named reason, in flight at the end, or (a defect) unaccounted.
+ */
+struct PacketAccount
+{
+    uint64_t sent{0};                        //!< data packets sent
+    uint64_t delivered{0};                   //!< delivered to their sink
+    std::map<std::string, uint64_t> dropped; //!< reason -> packets (reasons with none left out)
+    PacketsInFlight inFlight;                //!< still in flight at the end
+    uint64_t unaccounted{0};                 //!< vanished without a named reason
+
+    /// \return the packets dropped, over all reasons
+    uint64_t Dropped() const
+    {
+        uint64_t n = 0;
+        for (const auto& [reason, count] : dropped)
+        {
+            n += count;
+        }
+        return n;
+    }
 };
 
 } // namespace ns3

@@ -1,0 +1,597 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "conservation-monitor.h"
+
+#include "ns3/access-net-device.h"
+#include "ns3/boolean.h"
+#include "ns3/ipv6-interface.h"
+#include "ns3/ipv6-list-routing.h"
+#include "ns3/ipv6-tunnel-l4-protocol.h"
+#include "ns3/log.h"
+#include "ns3/mobility-routing.h"
+#include "ns3/node-list.h"
+#include "ns3/node.h"
+#include "ns3/packet.h"
+#include "ns3/point-to-point-net-device.h"
+#include "ns3/seq-ts-size-header.h"
+#include "ns3/simulator.h"
+#include "ns3/socket.h"
+#include "ns3/traffic-control-layer.h"
+#include "ns3/udp-header.h"
+#include "ns3/wifi-mac-queue.h"
+#include "ns3/wifi-mac.h"
+#include "ns3/wifi-mpdu.h"
+#include "ns3/wifi-net-device.h"
+
+#include <array>
+#include <unordered_set>
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("ConservationMonitor");
+NS_OBJECT_ENSURE_REGISTERED(ConservationMonitor);
+
+namespace
+{
+constexpr uint8_t UDP = 17;
+constexpr uint8_t FRAGMENT = 44;
+constexpr uint8_t IPV6_IN_IPV6 = 41;
+constexpr uint8_t ICMPV6 = 58;
+constexpr uint32_t PPP = 2;       //!< point-to-point header before the IPv6 header
+constexpr uint32_t ETHERNET = 14; //!< access link frame header
+constexpr uint32_t LLC = 8;       //!< LLC/SNAP header of a Wi-Fi MSDU
+
+/**
+ * Whether the bytes from \p at, announced as \p next by the header before them, end in
+ * ICMPv6, through IPv6-in-IPv6 and extension headers. ns-3 builds an ICMPv6 error (or a
+ * redirect) on a copy of the offending packet, which keeps its uid: that is not the data
+ * packet being seen.
+ */
+bool
+EndsInIcmp(const uint8_t* b, uint32_t n, uint32_t at, uint8_t next)
+{
+    for (int headers = 0; headers < 16; ++headers)
+    {
+        if (next == IPV6_IN_IPV6 && at + 40 <= n)
+        {
+            next = b[at + 6];
+            at += 40;
+        }
+        else if ((next == 0 || next == 43 || next == 60) && at + 2 <= n)
+        {
+            next = b[at];
+            at += (b[at + 1] + 1) * 8;
+        }
+        else if (next == FRAGMENT && at + 8 <= n)
+        {
+            next = b[at];
+            at += 8;
+        }
+        else
+        {
+            break;
+        }
+    }
+    return next == ICMPV6;
+}
+
+} // namespace
+
+TypeId
+ConservationMonitor::GetTypeId()
+{
+    static TypeId tid = TypeId("ns3::ConservationMonitor")
+                            .SetParent<Object>()
+                            .SetGroupName("Dmm")
+                            .AddConstructor<ConservationMonitor>();
+    return tid;
+}
+
+void
+ConservationMonitor::Watch(Ptr<Node> node)
+{
+    BooleanValue forward;
+    node->GetObject<Ipv6>()->GetAttribute("IpForward", forward);
+    m_router[node->GetId()] = forward.Get();
+    WatchIpv6(node);
+    for (uint32_t i = 0; i < node->GetNDevices(); ++i)
+    {
+        WatchDevice(node->GetDevice(i));
+    }
+    WatchRouting(node);
+    WatchTunnel(node);
+}
+
+void
+ConservationMonitor::WatchIpv6(Ptr<Node> node)
+{
+    Ptr<Ipv6L3Protocol> ipv6 = node->GetObject<Ipv6L3Protocol>();
+    uint32_t id = node->GetId();
+    ipv6->TraceConnectWithoutContext("Tx",
+                                     MakeCallback(&ConservationMonitor::Ipv6Tx, this).Bind(id));
+    ipv6->TraceConnectWithoutContext("Rx",
+                                     MakeCallback(&ConservationMonitor::Ipv6Rx, this).Bind(id));
+    ipv6->TraceConnectWithoutContext("Drop", MakeCallback(&ConservationMonitor::Ipv6Drop, this));
+    ipv6->TraceConnectWithoutContext("LocalDeliver",
+                                     MakeCallback(&ConservationMonitor::Ipv6Local, this).Bind(id));
+    for (const char* trace : {"UnicastForward", "SendOutgoing"})
+    {
+        ipv6->TraceConnectWithoutContext(
+            trace,
+            MakeCallback(&ConservationMonitor::Ipv6Forward, this).Bind(id));
+    }
+    if (Ptr<TrafficControlLayer> tc = node->GetObject<TrafficControlLayer>())
+    {
+        tc->TraceConnectWithoutContext(
+            "TcDrop",
+            Callback<void, Ptr<const Packet>>(
+                [this](Ptr<const Packet> p) { Dropped(p, 0, DataPacketDrop::TX_QUEUE_FULL); }));
+    }
+    // ns-3 flushes a neighbour cache at every link change of its device, before this.
+    for (uint32_t i = 0; i < ipv6->GetNInterfaces(); ++i)
+    {
+        if (Ptr<NdiscCache> cache = CacheOf(ipv6, i))
+        {
+            ipv6->GetNetDevice(i)->AddLinkChangeCallback(
+                MakeCallback(&ConservationMonitor::LinkChanged, this).Bind(cache));
+        }
+    }
+}
+
+void
+ConservationMonitor::WatchDevice(Ptr<NetDevice> device)
+{
+    auto onLink = [this](uint32_t ipAt) {
+        return MakeCallback(&ConservationMonitor::LinkTx, this).Bind(ipAt);
+    };
+    auto dropAs = [this](uint32_t ipAt, Reason r) {
+        return Callback<void, Ptr<const Packet>>(
+            [this, ipAt, r](Ptr<const Packet> p) { Dropped(p, ipAt, r); });
+    };
+    if (Ptr<AccessNetDevice> access = DynamicCast<AccessNetDevice>(device))
+    {
+        access->TraceConnectWithoutContext("MacTx", onLink(ETHERNET));
+        access->TraceConnectWithoutContext(
+            "Drop",
+            Callback<void, Ptr<const Packet>, AccessNetDevice::DropReason>(
+                [this](Ptr<const Packet> p, AccessNetDevice::DropReason r) {
+                    Dropped(p,
+                            r == AccessNetDevice::MALFORMED_ND ? 0 : ETHERNET,
+                            DataPacketDrop::FromAccess(r));
+                }));
+    }
+    else if (Ptr<PointToPointNetDevice> p2p = DynamicCast<PointToPointNetDevice>(device))
+    {
+        p2p->TraceConnectWithoutContext("MacTx", onLink(PPP));
+        // Without a channel the frame is dropped before its PPP header is added. (Not a Ptr:
+        // the device would hold itself through its own trace and never be freed.)
+        PointToPointNetDevice* raw = PeekPointer(p2p);
+        p2p->TraceConnectWithoutContext(
+            "MacTxDrop",
+            Callback<void, Ptr<const Packet>>([this, raw](Ptr<const Packet> p) {
+                bool up = raw->IsLinkUp();
+                Dropped(p,
+                        up ? PPP : 0,
+                        up ? DataPacketDrop::P2P_QUEUE_FULL : DataPacketDrop::P2P_LINK_DOWN);
+            }));
+        p2p->TraceConnectWithoutContext("PhyRxDrop", dropAs(PPP, DataPacketDrop::P2P_RX_ERROR));
+    }
+    else if (Ptr<WifiNetDevice> wifi = DynamicCast<WifiNetDevice>(device))
+    {
+        Ptr<WifiMac> mac = wifi->GetMac();
+        mac->TraceConnectWithoutContext("MacTx", onLink(LLC));
+        mac->TraceConnectWithoutContext("MacTxDrop",
+                                        dropAs(LLC, DataPacketDrop::WIFI_NOT_ASSOCIATED));
+        mac->TraceConnectWithoutContext("MacRxDrop",
+                                        dropAs(LLC, DataPacketDrop::WIFI_RX_DISCARDED));
+        mac->TraceConnectWithoutContext("DroppedMpdu",
+                                        MakeCallback(&ConservationMonitor::WifiDropped, this));
+        // A station switches its radio off when it loses its AP, and the queues are
+        // flushed (Txop::NotifyOff) with no trace but the queue's own.
+        for (AcIndex ac : {AC_BE_NQOS, AC_BE, AC_BK, AC_VI, AC_VO})
+        {
+            if (Ptr<WifiMacQueue> queue = mac->GetTxopQueue(ac))
+            {
+                queue->TraceConnectWithoutContext(
+                    "DropAfterDequeue",
+                    MakeCallback(&ConservationMonitor::WifiFlushed, this));
+            }
+        }
+    }
+}
+
+void
+ConservationMonitor::WatchRouting(Ptr<Node> node)
+{
+    auto list = DynamicCast<Ipv6ListRouting>(node->GetObject<Ipv6>()->GetRoutingProtocol());
+    for (uint32_t i = 0; list && i < list->GetNRoutingProtocols(); ++i)
+    {
+        int16_t priority;
+        auto mr = DynamicCast<MobilityRouting>(list->GetRoutingProtocol(i, priority));
+        if (!mr)
+        {
+            continue;
+        }
+        mr->TraceConnectWithoutContext(
+            "Drop",
+            Callback<void, Ptr<const Packet>, const Ipv6Header&, MobilityRouting::DropReason>(
+                [this](Ptr<const Packet> p, const Ipv6Header& h, MobilityRouting::DropReason r) {
+                    Dropped(FindData(p, h), p->GetUid(), DataPacketDrop::FromRouting(r));
+                }));
+        // Its tunnel endpoint may be created at its first encapsulation, after Watch.
+        uint32_t id = node->GetId();
+        mr->TraceConnectWithoutContext("Intercept",
+                                       Callback<void, Ptr<const Packet>, const Ipv6Header&>(
+                                           [this, id](Ptr<const Packet>, const Ipv6Header&) {
+                                               WatchTunnel(NodeList::GetNode(id));
+                                           }));
+        if (auto buffer = DynamicCast<DistributedMobilityRouting>(mr))
+        {
+            m_buffers.push_back(buffer);
+        }
+    }
+}
+
+void
+ConservationMonitor::WatchTunnel(Ptr<Node> node)
+{
+    Ptr<Ipv6TunnelL4Protocol> tunnel = node->GetObject<Ipv6TunnelL4Protocol>();
+    if (!tunnel || !m_tunnelNodes.insert(node->GetId()).second)
+    {
+        return;
+    }
+    tunnel->TraceConnectWithoutContext(
+        "Drop",
+        Callback<void, Ptr<const Packet>, Ipv6TunnelL4Protocol::DropReason>(
+            [this](Ptr<const Packet> p, Ipv6TunnelL4Protocol::DropReason r) {
+                Dropped(p, 0, DataPacketDrop::FromTunnel(r)); // the inner packet
+            }));
+}
+
+void
+ConservationMonitor::AddFlow(uint32_t flow, Ptr<PacketSink> sink)
+{
+    if (flow >= m_sinks.size())
+    {
+        m_sinks.resize(flow + 1);
+        m_sinkWatched.resize(flow + 1, false);
+    }
+    m_sinks[flow] = sink;
+}
+
+ConservationMonitor::Track*
+ConservationMonitor::Find(Ptr<const Packet> p)
+{
+    auto it = m_tracks.find(p->GetUid());
+    return it == m_tracks.end() ? nullptr : &it->second;
+}
+
+ConservationMonitor::Track*
+ConservationMonitor::FindData(Ptr<const Packet> p, uint32_t ipAt)
+{
+    Track* t = Find(p);
+    uint8_t b[256];
+    uint32_t n = t ? p->CopyData(b, sizeof(b)) : 0;
+    return t && (n < ipAt + 40 || !EndsInIcmp(b, n, ipAt + 40, b[ipAt + 6])) ? t : nullptr;
+}
+
+ConservationMonitor::Track*
+ConservationMonitor::FindData(Ptr<const Packet> payload, const Ipv6Header& header)
+{
+    Track* t = Find(payload);
+    uint8_t b[256];
+    uint32_t n = t ? payload->CopyData(b, sizeof(b)) : 0;
+    return t && !EndsInIcmp(b, n, 0, header.GetNextHeader()) ? t : nullptr;
+}
+
+void
+ConservationMonitor::Seen(Track& t, uint64_t uid, Stage stage, uint32_t node)
+{
+    t.stage = stage;
+    t.node = node;
+    t.fragment = false;
+    m_nd.Forget(uid);
+}
+
+void
+ConservationMonitor::Dropped(Track* t, uint64_t uid, Reason reason)
+{
+    if (!t || t->stage == DROPPED)
+    {
+        return; // not a data packet, or already dropped since it was last seen alive
+    }
+    t->stage = DROPPED;
+    t->reason = reason;
+    m_nd.Forget(uid);
+}
+
+void
+ConservationMonitor::Dropped(Ptr<const Packet> p, uint32_t ipAt, Reason reason)
+{
+    Dropped(FindData(p, ipAt), p->GetUid(), reason);
+}
+
+void
+ConservationMonitor::PacketSent(uint32_t flow,
+                                Ptr<const Packet> p,
+                                const Address&,
+                                const Address&,
+                                const SeqTsSizeHeader&)
+{
+    m_tracks[p->GetUid()] = Track{flow};
+    m_sent++;
+}
+
+void
+ConservationMonitor::PacketReceived(uint32_t flow, Ptr<const Packet> p, const Address&)
+{
+    if (flow < m_sinks.size() && !m_sinkWatched[flow] && m_sinks[flow])
+    {
+        // The sink's socket exists once it has received; its buffer cannot have
+        // overflowed before the first packet arrived.
+        m_sinkWatched[flow] = true;
+        m_sinks[flow]->GetListeningSocket()->TraceConnectWithoutContext(
+            "Drop",
+            MakeCallback(&ConservationMonitor::SinkDrop, this));
+    }
+    auto it = m_tracks.find(p->GetUid());
+    if (it != m_tracks.end())
+    {
+        m_nd.Forget(it->first);
+        m_tracks.erase(it);
+        m_delivered++;
+    }
+}
+
+void
+ConservationMonitor::SinkDrop(Ptr<const Packet> p)
+{
+    Dropped(Find(p), p->GetUid(), DataPacketDrop::SOCKET_BUFFER_FULL);
+}
+
+Ptr<NdiscCache>
+ConservationMonitor::CacheOf(Ptr<Ipv6> ipv6, uint32_t interface) const
+{
+    Ptr<Ipv6Interface> itf = DynamicCast<Ipv6L3Protocol>(ipv6)->GetInterface(interface);
+    return itf->GetDevice()->NeedsArp() ? itf->GetNdiscCache() : nullptr;
+}
+
+void
+ConservationMonitor::Ipv6Tx(uint32_t node, Ptr<const Packet> p, Ptr<Ipv6> ipv6, uint32_t interface)
+{
+    Track* t = FindData(p, 0);
+    if (!t && m_nd.IsEmpty())
+    {
+        return;
+    }
+    Ptr<NdiscCache> cache = CacheOf(ipv6, interface);
+    if (cache && m_nd.IsFollowing(cache))
+    {
+        CheckCache(cache, false); // before this packet can push another out
+    }
+    if (t)
+    {
+        Seen(*t, p->GetUid(), OUTPUT, node);
+        if (cache)
+        {
+            m_nd.Expect(cache, p->GetUid()); // until the device takes it
+        }
+    }
+    if (cache && m_nd.HasWaiting(cache) && !m_checkScheduled[PeekPointer(cache)])
+    {
+        // Right after this packet joined a queue, which may have pushed out its oldest.
+        m_checkScheduled[PeekPointer(cache)] = true;
+        Simulator::ScheduleNow(&ConservationMonitor::ScheduledCheck, this, cache);
+    }
+}
+
+void
+ConservationMonitor::ScheduledCheck(Ptr<NdiscCache> cache)
+{
+    m_checkScheduled[PeekPointer(cache)] = false;
+    CheckCache(cache, false);
+}
+
+void
+ConservationMonitor::LinkChanged(Ptr<NdiscCache> cache)
+{
+    if (m_nd.IsFollowing(cache))
+    {
+        CheckCache(cache, true);
+    }
+}
+
+void
+ConservationMonitor::CheckCache(Ptr<NdiscCache> cache, bool flushed)
+{
+    for (const auto& [uid, verdict] : m_nd.Check(cache, flushed))
+    {
+        auto it = m_tracks.find(uid);
+        if (it == m_tracks.end() || it->second.stage != OUTPUT)
+        {
+            continue;
+        }
+        it->second.stage = DROPPED;
+        it->second.reason = verdict == NeighborCacheWatch::OVERFLOW ? DataPacketDrop::ND_QUEUE_FULL
+                            : verdict == NeighborCacheWatch::FLUSHED
+                                ? DataPacketDrop::ND_FLUSHED
+                                : DataPacketDrop::ND_UNRESOLVED;
+    }
+}
+
+void
+ConservationMonitor::Ipv6Rx(uint32_t node, Ptr<const Packet> p, Ptr<Ipv6> ipv6, uint32_t)
+{
+    if (Track* t = FindData(p, 0))
+    {
+        Seen(*t, p->GetUid(), IN_NODE, node);
+        Ipv6Header header;
+        p->PeekHeader(header);
+        // A fragment for this node waits for the others (or for its reassembly time-out).
+        t->fragment = header.GetNextHeader() == FRAGMENT &&
+                      ipv6->GetInterfaceForAddress(header.GetDestination()) >= 0;
+    }
+}
+
+void
+ConservationMonitor::Ipv6Drop(const Ipv6Header& header,
+                              Ptr<const Packet> p,
+                              Ipv6L3Protocol::DropReason reason,
+                              Ptr<Ipv6> ipv6,
+                              uint32_t)
+{
+    // A host (IpForward off) has no routes to try: the address is not, or no longer, its.
+    bool router = m_router[ipv6->GetObject<Node>()->GetId()];
+    Reason r = DataPacketDrop::FromIpv6(reason, router);
+    Dropped(FindData(p, header), p->GetUid(), r);
+}
+
+void
+ConservationMonitor::Ipv6Local(uint32_t node,
+                               const Ipv6Header& header,
+                               Ptr<const Packet> p,
+                               uint32_t)
+{
+    // The payload starts at the transport header; a tunnel's is the inner IPv6 header.
+    Track* t = header.GetNextHeader() == ICMPV6         ? nullptr
+               : header.GetNextHeader() == IPV6_IN_IPV6 ? FindData(p, 0)
+                                                        : Find(p);
+    if (!t)
+    {
+        return;
+    }
+    Seen(*t, p->GetUid(), LOCAL, node);
+    t->udp = header.GetNextHeader() == UDP;
+    WatchTunnel(NodeList::GetNode(node)); // a tunnel endpoint created since Watch
+    if (!t->udp)
+    {
+        return; // a tunnel: decapsulated (seen again) or dropped with its reason
+    }
+    // What UdpL4Protocol::Receive checks first; it drops a failure without a trace.
+    UdpHeader udp;
+    udp.EnableChecksums();
+    udp.InitializeChecksum(header.GetSource(), header.GetDestination(), UDP);
+    p->PeekHeader(udp);
+    if (!udp.IsChecksumOk())
+    {
+        Dropped(t, p->GetUid(), DataPacketDrop::UDP_CHECKSUM);
+    }
+}
+
+void
+ConservationMonitor::Ipv6Forward(uint32_t node,
+                                 const Ipv6Header& header,
+                                 Ptr<const Packet> p,
+                                 uint32_t oif)
+{
+    // Ipv6L3Protocol::SendRealOut answers a packet larger than the link MTU that this node
+    // did not originate with Packet Too Big and returns, without a drop trace.
+    Track* t = FindData(p, header);
+    if (!t)
+    {
+        return;
+    }
+    Ptr<Ipv6> ipv6 = NodeList::GetNode(node)->GetObject<Ipv6>();
+    if (p->GetSize() + header.GetSerializedSize() > ipv6->GetNetDevice(oif)->GetMtu() &&
+        ipv6->GetInterfaceForAddress(header.GetSource()) < 0)
+    {
+        Dropped(t, p->GetUid(), DataPacketDrop::PACKET_TOO_BIG);
+    }
+}
+
+void
+ConservationMonitor::LinkTx(uint32_t ipAt, Ptr<const Packet> p)
+{
+    if (Track* t = FindData(p, ipAt))
+    {
+        Seen(*t, p->GetUid(), ON_LINK, t->node);
+    }
+}
+
+void
+ConservationMonitor::WifiDropped(WifiMacDropReason reason, Ptr<const WifiMpdu> mpdu)
+{
+    Track* t = FindData(mpdu->GetPacket(), LLC);
+    if (t && t->stage == DROPPED && t->reason == DataPacketDrop::WIFI_QUEUE_FLUSHED &&
+        reason == WIFI_MAC_DROP_EXPIRED_LIFETIME)
+    {
+        // WifiMacQueue::TtlExceeded removes the MPDU (the queue's drop trace) before it
+        // says why: it expired.
+        t->reason = DataPacketDrop::WIFI_LIFETIME_EXPIRED;
+        return;
+    }
+    Dropped(t, mpdu->GetPacket()->GetUid(), DataPacketDrop::FromWifi(reason));
+}
+
+void
+ConservationMonitor::WifiFlushed(Ptr<const WifiMpdu> mpdu)
+{
+    Dropped(mpdu->GetPacket(), LLC, DataPacketDrop::WIFI_QUEUE_FLUSHED);
+}
+
+PacketAccount
+ConservationMonitor::Finish()
+{
+    for (const Ptr<NdiscCache>& cache : m_nd.GetCaches())
+    {
+        CheckCache(cache, false);
+    }
+    std::unordered_set<uint64_t> buffered;
+    for (const auto& router : m_buffers)
+    {
+        for (const auto& p : router->GetWaitingPackets())
+        {
+            buffered.insert(p->GetUid());
+        }
+    }
+    PacketAccount a;
+    a.sent = m_sent;
+    a.delivered = m_delivered;
+    std::array<uint64_t, DataPacketDrop::COUNT> dropped{};
+    for (const auto& [uid, t] : m_tracks)
+    {
+        if (t.stage != DROPPED && buffered.count(uid))
+        {
+            a.inFlight.routerBuffers++;
+            continue;
+        }
+        NS_LOG_DEBUG("packet " << uid << " of flow " << t.flow << ": stage " << int(t.stage)
+                               << " on node " << t.node);
+        switch (t.stage)
+        {
+        case DROPPED:
+            dropped[t.reason]++;
+            break;
+        case ON_LINK:
+            a.inFlight.onLinks++;
+            break;
+        case OUTPUT:
+            m_nd.IsFollowed(uid) ? a.inFlight.neighborCache++ : a.unaccounted++;
+            break;
+        case IN_NODE:
+            t.fragment ? a.inFlight.reassembly++ : a.unaccounted++;
+            break;
+        case LOCAL:
+            // UDP had no socket for it: delivered to another node, or the sink had stopped.
+            t.udp ? dropped[DataPacketDrop::PORT_UNREACHABLE]++ : a.unaccounted++;
+            break;
+        case SENT:
+            a.unaccounted++;
+            break;
+        }
+    }
+    for (uint8_t r = 0; r < DataPacketDrop::COUNT; ++r)
+    {
+        if (dropped[r] > 0)
+        {
+            a.dropped[DataPacketDrop::Name(static_cast<Reason>(r))] = dropped[r];
+        }
+    }
+    NS_LOG_INFO("sent " << a.sent << " delivered " << a.delivered << " in flight "
+                        << a.inFlight.Total() << " unaccounted " << a.unaccounted);
+    return a;
+}
+
+} // namespace ns3
