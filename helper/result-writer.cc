@@ -188,8 +188,16 @@ SummaryJson(const RunResults& r)
     out += fmt::format("    \"sent\": {},\n", sent);
     out += fmt::format("    \"received\": {},\n", received);
     out += fmt::format("    \"lost\": {},\n", lost);
-    out += fmt::format("    \"loss_ratio\": {}\n",
+    out += fmt::format("    \"loss_ratio\": {},\n",
                        JsonNum(sent > 0 ? static_cast<double>(lost) / sent : kNaN, 9));
+    std::string dropped;
+    for (const auto& [reason, count] : r.packets.dropped)
+    {
+        dropped += fmt::format("{}{}: {}", dropped.empty() ? "" : ", ", JsonStr(reason), count);
+    }
+    out += fmt::format("    \"dropped\": {{{}}},\n", dropped);
+    out += fmt::format("    \"in_flight_at_end\": {},\n", r.packets.inFlight.Total());
+    out += fmt::format("    \"unaccounted\": {}\n", r.packets.unaccounted);
     out += "  },\n";
     out += "  \"signaling\": {\n";
     out += fmt::format("    \"messages\": {{{}}},\n", perType);

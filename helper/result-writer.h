@@ -49,6 +49,7 @@ struct RunResults
     std::map<std::string, uint64_t> security;
     std::vector<AttackRecord> attacks;            //!< one per scripted attack
     std::map<std::string, uint64_t> attackerData; //!< attacker -> data packets it received
+    PacketAccount packets; //!< data packets: delivered, dropped by reason, in flight
 };
 
 /// \brief How dmm-run wants a scenario run.

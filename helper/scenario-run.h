@@ -9,6 +9,7 @@
 #include "ns3/access-network-helper.h"
 #include "ns3/address-plan.h"
 #include "ns3/attacker-agent.h"
+#include "ns3/conservation-monitor.h"
 #include "ns3/distributed-mobility-routing.h"
 #include "ns3/dma-helper.h"
 #include "ns3/handover-monitor.h"
@@ -101,6 +102,8 @@ class ScenarioRun
     /// \return the security counters summed over the nodes (empty when disabled)
     std::map<std::string, uint64_t> SecurityCounters() const;
     void StartFlow(size_t index);
+    /// \param flows the flow records \return where every data packet went
+    PacketAccount CountPackets(const std::vector<FlowRecord>& flows) const;
     Ipv6Address FirstGlobal(const std::string& node) const;
     uint32_t ShortestPath(uint32_t flow) const;
     void EnableAccessPcap();
@@ -138,8 +141,10 @@ class ScenarioRun
     TopologyGraph m_graph;                                 //!< wired nodes (vertex = m_vertex)
     std::vector<std::string> m_flowCn;                     //!< flow index -> correspondent
     std::vector<std::string> m_flowMn;                     //!< flow index -> mobile node
+    std::vector<bool> m_flowTcp;                           //!< flow index -> a tcp flow
     Ptr<PathMonitor> m_paths;
-    int64_t m_stream{0}; //!< next random stream number to assign
+    Ptr<ConservationMonitor> m_conservation; //!< where every data packet went
+    int64_t m_stream{0};                     //!< next random stream number to assign
     Ptr<SignalingMonitor> m_signaling;
     Ptr<HandoverMonitor> m_handovers;
     Mipv6Helper m_mip;                                                //!< client-based roles

@@ -83,6 +83,11 @@ Sample()
     r.signalingByteHops = 840;
     r.meanPathStretch = 1.5;
     r.tunnelledBytes = 1000000;
+    r.packets.sent = 3200;
+    r.packets.delivered = 3190;
+    r.packets.dropped = {{"no_binding", 4}, {"access_departed", 3}};
+    r.packets.inFlight.onLinks = 2;
+    r.packets.inFlight.neighborCache = 1;
     return r;
 }
 
@@ -152,6 +157,23 @@ TEST(ResultWriter, SummaryJson)
     EXPECT_EQ(p.at("received"), 3190);
     EXPECT_EQ(p.at("lost"), 10);
     EXPECT_DOUBLE_EQ(p.at("loss_ratio").get<double>(), 10.0 / 3200);
+    // Conservation: every packet not received is dropped by reason or still in flight.
+    EXPECT_EQ(p.at("dropped"), json({{"access_departed", 3}, {"no_binding", 4}}));
+    EXPECT_EQ(p.at("in_flight_at_end"), 3);
+    EXPECT_EQ(p.at("unaccounted"), 0);
+    std::vector<std::string> packetKeys;
+    for (const auto& item : p.items())
+    {
+        packetKeys.push_back(item.key());
+    }
+    EXPECT_EQ(packetKeys.size(), 7u);
+    // The keys written before any addition keep their place; reasons are sorted by name.
+    std::string text = ReadFile(dir / "summary.json");
+    EXPECT_NE(text.find("\"loss_ratio\": 0.003125000,\n    \"dropped\": {\"access_departed\": 3, "
+                        "\"no_binding\": 4},\n    \"in_flight_at_end\": 3,\n    "
+                        "\"unaccounted\": 0\n  },"),
+              std::string::npos)
+        << text;
 
     const json& sig = s.at("signaling");
     EXPECT_EQ(sig.at("messages"), json({{"PBU", 2}, {"PBA", 1}}));
@@ -234,6 +256,8 @@ TEST(ResultWriter, EmptyRunGivesNullStatistics)
     EXPECT_EQ(s.at("handovers").at("count"), 0);
     EXPECT_TRUE(s.at("handovers").at("latency_ms").at("mean").is_null());
     EXPECT_TRUE(s.at("packets").at("loss_ratio").is_null());
+    EXPECT_EQ(s.at("packets").at("dropped"), json::object());
+    EXPECT_EQ(s.at("packets").at("in_flight_at_end"), 0);
     EXPECT_EQ(s.at("signaling").at("messages"), json::object());
     EXPECT_EQ(Lines(ReadFile(dir / "handovers.csv")).size(), 1u);
     std::filesystem::remove_all(dir);
