@@ -410,7 +410,7 @@ ScenarioRun::Run()
         std::string role = m_cfg.FindNode(name)->role;
         m_signaling->Watch(node, name, role == "mn" || m_accessPort.count(name));
         m_paths->Watch(node);
-        m_conservation->Watch(node);
+        m_conservation->Watch(node, role == "attacker");
     }
     ScheduleFlows();
     if (m_opt.pcap)

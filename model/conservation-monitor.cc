@@ -90,11 +90,11 @@ ConservationMonitor::GetTypeId()
 }
 
 void
-ConservationMonitor::Watch(Ptr<Node> node)
+ConservationMonitor::Watch(Ptr<Node> node, bool attacker)
 {
     BooleanValue forward;
     node->GetObject<Ipv6>()->GetAttribute("IpForward", forward);
-    m_router[node->GetId()] = forward.Get();
+    m_kind[node->GetId()] = attacker ? ATTACKER : forward.Get() ? ROUTER : HOST;
     WatchIpv6(node);
     for (uint32_t i = 0; i < node->GetNDevices(); ++i)
     {
@@ -334,7 +334,9 @@ ConservationMonitor::PacketReceived(uint32_t flow, Ptr<const Packet> p, const Ad
         m_sinkWatched[flow] = true;
         m_sinks[flow]->GetListeningSocket()->TraceConnectWithoutContext(
             "Drop",
-            MakeCallback(&ConservationMonitor::SinkDrop, this));
+            Callback<void, Ptr<const Packet>>([this](Ptr<const Packet> q) {
+                Dropped(Find(q), q->GetUid(), DataPacketDrop::SOCKET_BUFFER_FULL);
+            }));
     }
     auto it = m_tracks.find(p->GetUid());
     if (it != m_tracks.end())
@@ -343,12 +345,6 @@ ConservationMonitor::PacketReceived(uint32_t flow, Ptr<const Packet> p, const Ad
         m_tracks.erase(it);
         m_delivered++;
     }
-}
-
-void
-ConservationMonitor::SinkDrop(Ptr<const Packet> p)
-{
-    Dropped(Find(p), p->GetUid(), DataPacketDrop::SOCKET_BUFFER_FULL);
 }
 
 Ptr<NdiscCache>
@@ -432,6 +428,10 @@ ConservationMonitor::Ipv6Rx(uint32_t node, Ptr<const Packet> p, Ptr<Ipv6> ipv6, 
         // A fragment for this node waits for the others (or for its reassembly time-out).
         t->fragment = header.GetNextHeader() == FRAGMENT &&
                       ipv6->GetInterfaceForAddress(header.GetDestination()) >= 0;
+        if (m_kind[node] == ATTACKER)
+        {
+            Dropped(t, p->GetUid(), DataPacketDrop::ATTACKER); // lost to its receiver here
+        }
     }
 }
 
@@ -443,7 +443,7 @@ ConservationMonitor::Ipv6Drop(const Ipv6Header& header,
                               uint32_t)
 {
     // A host (IpForward off) has no routes to try: the address is not, or no longer, its.
-    bool router = m_router[ipv6->GetObject<Node>()->GetId()];
+    bool router = m_kind[ipv6->GetObject<Node>()->GetId()] == ROUTER;
     Reason r = DataPacketDrop::FromIpv6(reason, router);
     Dropped(FindData(p, header), p->GetUid(), r);
 }

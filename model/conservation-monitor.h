@@ -67,8 +67,10 @@ class ConservationMonitor : public Object
      * \brief Follow data packets through a node: its IPv6 stack, traffic control, devices,
      *        mobility routing and tunnel. Call once the node is fully built.
      * \param node the node
+     * \param attacker true for an attacker: a data packet it receives is lost to its
+     *        receiver there (ATTACKER), whatever the node does with it
      */
-    void Watch(Ptr<Node> node);
+    void Watch(Ptr<Node> node, bool attacker = false);
 
     /**
      * \brief Declare a UDP flow.
@@ -161,12 +163,20 @@ class ConservationMonitor : public Object
     void LinkChanged(Ptr<NdiscCache> cache);
     void CheckCache(Ptr<NdiscCache> cache, bool flushed);
     void ScheduledCheck(Ptr<NdiscCache> cache);
-    void SinkDrop(Ptr<const Packet> p);
 
-    std::unordered_map<uint64_t, Track> m_tracks;           //!< packets on their way, by uid
-    std::vector<Ptr<PacketSink>> m_sinks;                   //!< flow -> sink
-    std::vector<bool> m_sinkWatched;                        //!< flow -> socket Drop connected
-    std::map<uint32_t, bool> m_router;                      //!< node id -> forwards (IpForward)
+    std::unordered_map<uint64_t, Track> m_tracks; //!< packets on their way, by uid
+    std::vector<Ptr<PacketSink>> m_sinks;         //!< flow -> sink
+    std::vector<bool> m_sinkWatched;              //!< flow -> socket Drop connected
+
+    /// What a node is, for the reasons that depend on it.
+    enum NodeKind : uint8_t
+    {
+        HOST,     //!< does not forward (IpForward off)
+        ROUTER,   //!< forwards
+        ATTACKER, //!< an attacker
+    };
+
+    std::map<uint32_t, NodeKind> m_kind;                    //!< node id -> kind
     std::vector<Ptr<DistributedMobilityRouting>> m_buffers; //!< routers that hold packets
     std::set<uint32_t> m_tunnelNodes;                       //!< nodes whose tunnel is connected
     NeighborCacheWatch m_nd;                                //!< packets awaiting resolution

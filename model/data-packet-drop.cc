@@ -37,7 +37,7 @@ const std::array<const char*, DataPacketDrop::COUNT> kNames{
     "tunnel_truncated",    "tunnel_not_ipv6",
     "tunnel_hop_limit",    "tunnel_no_stack",
     "socket_buffer_full",  "udp_checksum",
-    "port_unreachable",
+    "port_unreachable",    "attacker",
 };
 
 } // namespace

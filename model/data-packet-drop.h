@@ -77,6 +77,7 @@ class DataPacketDrop
         SOCKET_BUFFER_FULL,    //!< the receiving socket's buffer was full
         UDP_CHECKSUM,          //!< the receiving node's UDP found a bad checksum
         PORT_UNREACHABLE,      //!< delivered to a node with no socket for the flow's port
+        ATTACKER,              //!< received by an attacker (traffic a forged update redirected)
         COUNT,                 //!< number of reasons
     };
 

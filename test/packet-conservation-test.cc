@@ -351,6 +351,23 @@ TEST(PacketConservation, FragmentedPacketsThroughATunnelCountOnce)
     EXPECT_EQ(r.packets.Dropped(), r.flows[0].lost);
 }
 
+TEST(PacketConservation, TrafficAForgedUpdateStealsIsLostAtTheAttacker)
+{
+    // Without security associations a forged PBU moves the victim's prefix to the
+    // attacker: every packet the attacker receives is counted there, as many as it counts
+    // itself.
+    json j = ReadScenario("pmipv6-hierarchical.json");
+    j["nodes"].push_back({{"name", "eve"}, {"role", "attacker"}});
+    j["links"].push_back({{"a", "eve"}, {"b", "core"}, {"delay_ms", 1}, {"rate_mbps", 1000}});
+    j["attacks"] = {
+        {{"by", "eve"}, {"type", "forge"}, {"message", "PBU"}, {"from", "mag2"}, {"at_s", 8}}};
+    j["security"] = {{"enabled", false}};
+    RunResults r = Simulate(ParseScenario(j));
+    ExpectConserved(r, true);
+    EXPECT_GT(Dropped(r, "attacker"), 100u);
+    EXPECT_EQ(Dropped(r, "attacker"), r.attackerData.at("eve"));
+}
+
 namespace
 {
 
