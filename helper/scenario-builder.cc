@@ -344,12 +344,15 @@ ScenarioRun::StartFlow(size_t index)
             "Rx",
             MakeCallback(&PathMonitor::PacketReceived, m_paths).Bind(id));
         m_conservation->AddFlow(id, DynamicCast<PacketSink>(sink));
+        // Not the Ptr: the monitor keeps the sink, so a sink trace that kept the monitor
+        // would be a cycle that outlives the run (LeakSanitizer, in the sanitizer build).
         source->TraceConnectWithoutContext(
             "TxWithSeqTsSize",
-            MakeCallback(&ConservationMonitor::PacketSent, m_conservation).Bind(id));
+            MakeCallback(&ConservationMonitor::PacketSent, PeekPointer(m_conservation)).Bind(id));
         sink->TraceConnectWithoutContext(
             "Rx",
-            MakeCallback(&ConservationMonitor::PacketReceived, m_conservation).Bind(id));
+            MakeCallback(&ConservationMonitor::PacketReceived, PeekPointer(m_conservation))
+                .Bind(id));
     }
     else
     {
