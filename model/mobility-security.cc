@@ -184,9 +184,15 @@ MobilitySecurity::KeyFor(uint32_t peer)
     auto it = m_keys.find(peer);
     if (it == m_keys.end())
     {
-        it = m_keys.emplace(peer, m_directory->SharedKey(m_nodeId, peer)).first;
+        // Only keys are kept: any SPI an attacker invents must not add state.
+        auto key = m_directory->SharedKey(m_nodeId, peer);
+        if (!key)
+        {
+            return nullptr;
+        }
+        it = m_keys.emplace(peer, *key).first;
     }
-    return it->second ? &*it->second : nullptr;
+    return &it->second;
 }
 
 std::optional<uint32_t>

@@ -141,13 +141,13 @@ class MobilitySecurity : public Object
                            uint32_t peer,
                            const std::array<uint8_t, 12>& mac);
 
-    Ptr<SecurityDirectory> m_directory; //!< who shares which key
-    uint32_t m_nodeId{0};               //!< this node
-    std::string m_nai;                  //!< this mobile node's NAI, or empty
-    bool m_replayProtection;            //!< attribute ReplayProtection
-    Time m_closeEnough;                 //!< attribute CloseEnough
-    uint32_t m_maxLearned;              //!< attribute MaxLearnedAddresses
-    std::map<uint32_t, std::optional<std::vector<uint8_t>>> m_keys;       //!< by peer, cached
+    Ptr<SecurityDirectory> m_directory;              //!< who shares which key
+    uint32_t m_nodeId{0};                            //!< this node
+    std::string m_nai;                               //!< this mobile node's NAI, or empty
+    bool m_replayProtection;                         //!< attribute ReplayProtection
+    Time m_closeEnough;                              //!< attribute CloseEnough
+    uint32_t m_maxLearned;                           //!< attribute MaxLearnedAddresses
+    std::map<uint32_t, std::vector<uint8_t>> m_keys; //!< shared keys by peer, cached
     std::unordered_map<Ipv6Address, uint32_t, Ipv6AddressHash> m_learned; //!< address -> peer
     std::deque<Ipv6Address> m_learnedOrder;                               //!< oldest first
     std::map<uint32_t, Freshness> m_freshness;                            //!< by peer

@@ -125,8 +125,7 @@ SecurityDirectory::SharedKey(uint32_t a, uint32_t b) const
     auto x = m_members.find(a);
     auto y = m_members.find(b);
     // a == b: a node's functions may signal to each other (a server on a router).
-    if (x == m_members.end() || y == m_members.end() ||
-        x->second.domainKey != y->second.domainKey)
+    if (x == m_members.end() || y == m_members.end() || x->second.domainKey != y->second.domainKey)
     {
         return std::nullopt;
     }
