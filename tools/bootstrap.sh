@@ -4,6 +4,10 @@
 #
 # Idempotent and non-interactive: a second run installs nothing and does not
 # touch the network. Runs as root, or through sudo when available.
+#
+#   tools/bootstrap.sh          what the normal (gcc) build, tests and analysis need
+#   tools/bootstrap.sh --fuzz   also clang and its compiler-rt (libFuzzer, ASan, UBSan)
+#                               for the sanitizer and fuzzing build (cmake/fuzz.cmake)
 set -euo pipefail
 
 # ns3 and the three -dev packages are needed by ns-3's CMake config itself
@@ -15,6 +19,11 @@ packages=(
     python3 python3-matplotlib
     tshark
 )
+if [[ ${1:-} == --fuzz ]]; then
+    # Debian's default clang and the compiler-rt of that same version (the two come from
+    # one source package, so their versions always match).
+    packages+=(clang libclang-rt-dev)
+fi
 
 log() { printf 'bootstrap: %s\n' "$*"; }
 
