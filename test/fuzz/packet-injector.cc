@@ -127,11 +127,12 @@ ChecksumOffset(uint8_t nextHeader)
     }
 }
 
-/// Whether \p payload is an RA whose Prefix Information puts a prefix shorter than /8
-/// on-link: ns-3.37's own RA processing then sends a Neighbor Advertisement from :: and
-/// crashes looking up its interface.
+/// Whether \p payload is an RA that puts a prefix on-link other than as the scenario's
+/// routers do (L and A, /64): ns-3.37's own RA processing then may send a Neighbor
+/// Advertisement from :: and crash looking up its interface (seen with ::/1, 2001::/16 and
+/// the correspondent's /64 with L alone).
 bool
-IsShortOnLinkRa(const std::vector<uint8_t>& payload)
+IsUnusualOnLinkRa(const std::vector<uint8_t>& payload)
 {
     if (payload.size() < 16 || payload[0] != 134)
     {
@@ -140,7 +141,9 @@ IsShortOnLinkRa(const std::vector<uint8_t>& payload)
     for (size_t at = 16; at + 4 <= payload.size() && payload[at + 1] != 0;
          at += 8 * payload[at + 1])
     {
-        if (payload[at] == 3 && (payload[at + 3] & 0x80) && payload[at + 2] < 8)
+        bool onLink = payload[at + 3] & 0x80;
+        bool autonomous = payload[at + 3] & 0x40;
+        if (payload[at] == 3 && onLink && !(autonomous && payload[at + 2] == 64))
         {
             return true;
         }
@@ -154,15 +157,15 @@ IsShortOnLinkRa(const std::vector<uint8_t>& payload)
 /// does not know, and an unknown destination option that asks for it (RFC 8200 §4.2,
 /// action 10 or 11), with a Parameter Problem and dereferences a null interface on the
 /// way; after an extension header or with no next header (59) the header it stops at is
-/// not known here, so those are left out too; its RA processing crashes on very short
-/// on-link prefixes.
+/// not known here, so those are left out too; its RA processing crashes on some on-link
+/// prefixes.
 bool
 ReachesNs3Defect(Ptr<Node> node, const Ipv6Header& header, const std::vector<uint8_t>& payload)
 {
     uint8_t next = header.GetNextHeader();
     if (next == 58)
     {
-        return IsShortOnLinkRa(payload);
+        return IsUnusualOnLinkRa(payload);
     }
     auto demux = node->GetObject<Ipv6ExtensionDemux>();
     if (next == 60 && !DynamicCast<HomeAddressExtension>(demux->GetExtension(60)))
