@@ -19,10 +19,10 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 targets_all=(mh-receive mobility-options nd-options hao rh2 scenario
     packet-pmipv6 packet-mipv6 packet-dmm)
 # Executions per target under --ci: the parsers take microseconds an input, the packet
-# targets run a 2 s scenario per input (about 0.1 s of CPU each).
+# targets run a 2 s scenario per input (about 0.1 s of CPU each) and have 280 seeds.
 declare -A ci_runs=([mh-receive]=100000 [mobility-options]=200000 [nd-options]=200000
     [hao]=200000 [rh2]=200000 [scenario]=3000
-    [packet-pmipv6]=300 [packet-mipv6]=300 [packet-dmm]=300)
+    [packet-pmipv6]=400 [packet-mipv6]=400 [packet-dmm]=400)
 
 usage() { sed -n '3,16p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 

@@ -30,7 +30,9 @@ namespace dmmfuzz
  * indexes the protocols that the project's code handles or that ns-3 is known to survive
  * (see kNextHeaders in packet-injector.cc); flags bit 0 keeps the payload's checksum as
  * given (otherwise an MH, ICMPv6 or UDP checksum is filled in), bit 1 sets the hop limit
- * to 64 (otherwise 255, as ND requires).
+ * to 64 (otherwise 255, as ND requires), bit 2 runs the scenario with security off
+ * (otherwise every Mobility Header message must pass the RFC 4285 check of its receiver,
+ * which the fuzzer cannot forge, before an agent sees it).
  */
 class PacketInjector
 {
@@ -45,12 +47,13 @@ class PacketInjector
      * \brief An input (for seeds): \p payload from the neighbour to the receiving
      *        interface's global address. \param node the node's index
      * \param device the device's index among the node's links
-     * \param nextHeader one of NextHeaders() \param payload the packet after the IPv6 header
-     * \return the input
+     * \param nextHeader one of NextHeaders() \param secured run with security on
+     * \param payload the packet after the IPv6 header \return the input
      */
     static std::vector<uint8_t> Input(uint8_t node,
                                       uint8_t device,
                                       uint8_t nextHeader,
+                                      bool secured,
                                       const std::vector<uint8_t>& payload);
 
     /// When the input arrives: after the first attachment and its registrations.
@@ -61,7 +64,8 @@ class PacketInjector
     static constexpr double kDurationS = 2.2;
 
   private:
-    ns3::ScenarioConfig m_config; //!< loaded once, run once per input
+    ns3::ScenarioConfig m_secured; //!< loaded once, run once per input (security on)
+    ns3::ScenarioConfig m_open;    //!< the same with security off
 };
 
 /// The next header values an input can choose (index = the input's octet modulo the size).

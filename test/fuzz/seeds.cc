@@ -180,7 +180,7 @@ WriteScenarioDictionary(const fs::path& out)
     {
         words.insert("\"" + name + "\"");
     }
-    for (const char* role : {"anchor", "router", "aggregation", "access", "cn", "mn"})
+    for (const char* role : {"anchor", "router", "aggregation", "access", "cn", "mn", "attacker"})
     {
         words.insert("\"" + std::string(role) + "\"");
     }
@@ -216,17 +216,23 @@ WritePacketSeeds(const fs::path& out)
     {
         payloads.emplace_back(name, 58, bytes);
     }
-    constexpr uint8_t kNodes = 9; // scenarios/pmipv6-hierarchical.json
+    constexpr uint8_t kNodes = 9;  // scenarios/pmipv6-hierarchical.json
+    constexpr uint8_t kAnchor = 2; // its "lma"
     for (const char* target : {"packet-pmipv6", "packet-mipv6", "packet-dmm"})
     {
         for (const auto& [name, nextHeader, payload] : payloads)
         {
+            // Security off, so that messages reach the agents; once with it on, at the
+            // anchor, for the verification itself.
             for (uint8_t node = 0; node < kNodes; ++node)
             {
                 Write(out / target,
                       name + "-" + std::to_string(node),
-                      dmmfuzz::PacketInjector::Input(node, 0, nextHeader, payload));
+                      dmmfuzz::PacketInjector::Input(node, 0, nextHeader, false, payload));
             }
+            Write(out / target,
+                  name + "-secured",
+                  dmmfuzz::PacketInjector::Input(kAnchor, 0, nextHeader, true, payload));
         }
     }
 }
