@@ -28,6 +28,21 @@ NS_LOG_COMPONENT_DEFINE("ScenarioLoader");
 
 using nlohmann::json;
 
+/// \return whether \p text is valid UTF-8, as a JSON string must be (RFC 8259 §8.1)
+static bool
+IsUtf8(const std::string& text)
+{
+    try
+    {
+        json(text).dump();
+        return true;
+    }
+    catch (const json::type_error&)
+    {
+        return false;
+    }
+}
+
 void
 ApplyOverride(json& j, const std::string& assignment)
 {
@@ -38,14 +53,20 @@ ApplyOverride(json& j, const std::string& assignment)
     }
     std::string key = assignment.substr(0, eq);
     std::string text = assignment.substr(eq + 1);
-    json value = json::parse(text, nullptr, false);
-    if (value.is_discarded())
-    {
-        value = text;
-    }
     auto fail = [&key](const std::string& what) {
         throw ScenarioError(fmt::format("--set {}: {}", key, what));
     };
+    json value = json::parse(text, nullptr, false);
+    if (value.is_discarded())
+    {
+        // Taken as a string: not UTF-8, the JSON library would throw its own error later,
+        // wherever the value is shown (an error message) or written (summary.json).
+        if (!IsUtf8(text))
+        {
+            fail("the value is neither JSON nor a UTF-8 string");
+        }
+        value = text;
+    }
 
     std::vector<std::string> segments;
     std::stringstream ss(key);
