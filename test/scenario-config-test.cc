@@ -374,7 +374,7 @@ TEST(ScenarioConfig, AttackErrors)
     j["links"].push_back({{"a", "eve"}, {"b", "lma"}, {"delay_ms", 1}, {"rate_mbps", 100}});
     EXPECT_ERROR(j, "attacks: attacker \"eve\" has no attack");
     json a = {{"by", "eve"}, {"type", "forge"}, {"message", "PBU"}, {"from", "mag1"}, {"at_s", 5}};
-    j["attacks"] = {a};
+    j["attacks"] = json::array({a}); // not {a}: clang reads that as a copy of a
     EXPECT_EQ(ErrorOf(j), "<no error>");
     EXPECT_TRUE(ParseScenario(j).security.domains[0].nodes.size() == j["nodes"].size() - 1)
         << "an attacker holds no key";
