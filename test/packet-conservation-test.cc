@@ -488,12 +488,13 @@ TEST(PacketConservation, AnUntracedDropIsReportedAsUnaccounted)
     source.Start(Seconds(2)); // after DAD
     source.Stop(Seconds(3));
     monitor->AddFlow(0, sink);
+    // Plain pointers, as ScenarioRun binds them: the monitor keeps the sink.
     source.Get(0)->TraceConnectWithoutContext(
         "TxWithSeqTsSize",
-        MakeCallback(&ConservationMonitor::PacketSent, monitor).Bind(0u));
+        MakeCallback(&ConservationMonitor::PacketSent, PeekPointer(monitor)).Bind(0u));
     sink->TraceConnectWithoutContext(
         "Rx",
-        MakeCallback(&ConservationMonitor::PacketReceived, monitor).Bind(0u));
+        MakeCallback(&ConservationMonitor::PacketReceived, PeekPointer(monitor)).Bind(0u));
     Simulator::Stop(Seconds(4));
     Simulator::Run();
     PacketAccount a = monitor->Finish();
