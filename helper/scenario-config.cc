@@ -134,7 +134,7 @@ ParseGlobals(const Reader& top, ScenarioConfig& c)
                      false);
     c.protocol.deregisterOnDetach = prot.Bool("deregister_on_detach", true);
     c.protocol.useTimestamps = prot.Bool("use_timestamps", true);
-    c.protocol.idleReleaseS = prot.Number("idle_release_s", 0.0);
+    c.protocol.idleReleaseS = prot.Number("idle_release_s", 5.0);
     Reader::CheckMin("protocol.idle_release_s", c.protocol.idleReleaseS, 0, false);
     c.protocol.location = prot.String("location", "pull");
     if (c.protocol.location != "pull" && c.protocol.location != "push")
