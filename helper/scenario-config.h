@@ -116,6 +116,9 @@ struct ProtocolConfig
     /// dma-client: Binding Updates go "direct" to earlier routers or through the current
     /// one as a "proxy" LU
     std::string clientLu;
+    /// An access router's uplink for a prefix anchored elsewhere: "reverse-tunnel" to the
+    /// anchor (RFC 5213 §6.10.5) or "direct" from the access router (seed 003 §3.1)
+    std::string uplink;
 };
 
 /// \brief An administrative domain: its nodes share keys derived from its key.
