@@ -7,6 +7,7 @@
 #include "ns3/log.h"
 #include "ns3/scenario-config.h"
 
+#include <algorithm>
 #include <cmath>
 #include <fmt/format.h>
 
@@ -74,6 +75,20 @@ std::string
 JsonObjectReader::String(const std::string& key, const std::string& def) const
 {
     return Has(key) ? String(key) : def;
+}
+
+std::string
+JsonObjectReader::Mode(const std::string& key,
+                       const std::string& def,
+                       const std::vector<std::string>& known) const
+{
+    std::string mode = String(key, def);
+    if (std::find(known.begin(), known.end(), mode) == known.end())
+    {
+        Fail(Path(key),
+             fmt::format("unknown mode \"{}\" (known: {})", mode, fmt::join(known, ", ")));
+    }
+    return mode;
 }
 
 double

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 #include <string>
+#include <vector>
 
 namespace ns3
 {
@@ -44,6 +45,15 @@ class JsonObjectReader
     std::string String(const std::string& key) const;
     /// \returns an optional string, \p def if absent
     std::string String(const std::string& key, const std::string& def) const;
+    /**
+     * \brief An optional string that names one of a few modes.
+     * \param key the key \param def the mode if absent
+     * \param known the modes, in the order the error message lists them
+     * \returns the mode; any other string fails with "unknown mode ... (known: ...)"
+     */
+    std::string Mode(const std::string& key,
+                     const std::string& def,
+                     const std::vector<std::string>& known) const;
     /// \returns a required finite number
     double Number(const std::string& key) const;
     /// \returns an optional finite number, \p def if absent

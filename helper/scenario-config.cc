@@ -134,39 +134,17 @@ ParseGlobals(const Reader& top, ScenarioConfig& c)
                      false);
     c.protocol.deregisterOnDetach = prot.Bool("deregister_on_detach", true);
     c.protocol.useTimestamps = prot.Bool("use_timestamps", true);
-    c.protocol.idleReleaseS = prot.Number("idle_release_s", 0.0);
+    c.protocol.idleReleaseS = prot.Number("idle_release_s", 5.0);
     Reader::CheckMin("protocol.idle_release_s", c.protocol.idleReleaseS, 0, false);
-    c.protocol.location = prot.String("location", "pull");
-    if (c.protocol.location != "pull" && c.protocol.location != "push")
-    {
-        Reader::Fail("protocol.location",
-                     fmt::format("unknown mode \"{}\" (known: pull, push)", c.protocol.location));
-    }
-    c.protocol.locationUpdate = prot.String("location_update", "network");
-    if (c.protocol.locationUpdate != "client" && c.protocol.locationUpdate != "network")
-    {
-        Reader::Fail(
-            "protocol.location_update",
-            fmt::format("unknown mode \"{}\" (known: client, network)", c.protocol.locationUpdate));
-    }
+    c.protocol.location = prot.Mode("location", "pull", {"pull", "push"});
+    c.protocol.locationUpdate = prot.Mode("location_update", "network", {"client", "network"});
     c.protocol.locationCacheS = prot.Number("location_cache_s", 10.0);
     Reader::CheckMin("protocol.location_cache_s", c.protocol.locationCacheS, 0, true);
     c.protocol.forwardingTimeS = prot.Number("forwarding_time_s", 10.0);
     Reader::CheckMin("protocol.forwarding_time_s", c.protocol.forwardingTimeS, 0, false);
-    c.protocol.clientLu = prot.String("client_lu", "direct");
-    if (c.protocol.clientLu != "direct" && c.protocol.clientLu != "proxy")
-    {
-        Reader::Fail(
-            "protocol.client_lu",
-            fmt::format("unknown mode \"{}\" (known: direct, proxy)", c.protocol.clientLu));
-    }
-    c.protocol.dad = prot.String("dad", "optimistic");
-    if (c.protocol.dad != "optimistic" && c.protocol.dad != "wait" && c.protocol.dad != "off")
-    {
-        Reader::Fail(
-            "protocol.dad",
-            fmt::format("unknown mode \"{}\" (known: optimistic, wait, off)", c.protocol.dad));
-    }
+    c.protocol.clientLu = prot.Mode("client_lu", "direct", {"direct", "proxy"});
+    c.protocol.dad = prot.Mode("dad", "optimistic", {"optimistic", "wait", "off"});
+    c.protocol.uplink = prot.Mode("uplink", "reverse-tunnel", {"reverse-tunnel", "direct"});
 }
 
 void

@@ -104,7 +104,7 @@ struct ProtocolConfig
     /// Client-based care-of addresses: "optimistic" (RFC 4429, ns-3's behaviour: use at
     /// once), "wait" (register only after DAD, RFC 4862) or "off" (no DAD at all)
     std::string dad;
-    double idleReleaseS; //!< dma: release a foreign prefix after this idle time, s (0 never)
+    double idleReleaseS; //!< dma: release a prefix after this idle time, s (0 never)
     /// fully-distributed: routers "pull" locations (cache with a time-out) or servers "push"
     std::string location;
     double locationCacheS; //!< fully-distributed, pull: location cache time-out, s
@@ -116,6 +116,9 @@ struct ProtocolConfig
     /// dma-client: Binding Updates go "direct" to earlier routers or through the current
     /// one as a "proxy" LU
     std::string clientLu;
+    /// An access router's uplink for a prefix anchored elsewhere: "reverse-tunnel" to the
+    /// anchor (RFC 5213 §6.10.5) or "direct" from the access router (seed 003 §3.1)
+    std::string uplink;
 };
 
 /// \brief An administrative domain: its nodes share keys derived from its key.

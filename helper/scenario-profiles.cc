@@ -155,6 +155,7 @@ ScenarioRun::ConfigurePmipv6()
     m_pmip.SetLocationUpdateAttribute("Lifetime", TimeValue(Seconds(p.bindingLifetimeS)));
     m_pmip.SetLocationUpdateAttribute("RefreshRatio", DoubleValue(p.refreshRatio));
     m_pmip.SetLocationUpdateAttribute("UseTimestamps", BooleanValue(p.useTimestamps));
+    m_pmip.SetRoutingControlAttribute("ReverseTunnel", BooleanValue(p.uplink != "direct"));
     for (const NodeConfig* mn : m_cfg.NodesWithRole("mn"))
     {
         // Distributed anchors: the anchor of the network of the first attachment.

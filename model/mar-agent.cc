@@ -32,11 +32,14 @@ MarAgent::GetTypeId()
                             .SetGroupName("Dmm")
                             .AddConstructor<MarAgent>()
                             .AddAttribute("IdleRelease",
-                                          "Release a foreign prefix (de-register it at its "
-                                          "H-MAR, remove the session) once no packet of it "
-                                          "has crossed this MAR for this long: its flows have "
-                                          "ended. 0 keeps every prefix while the node stays.",
-                                          TimeValue(Seconds(0)),
+                                          "A prefix whose flows have ended is released: no "
+                                          "packet of it crossed this MAR for this long. A "
+                                          "foreign prefix is then de-registered at its H-MAR "
+                                          "and its session removed; this MAR's own prefix is "
+                                          "released when the node leaves with it idle (or "
+                                          "never used). 0 never releases (every prefix the "
+                                          "node was given is kept while it moves).",
+                                          TimeValue(Seconds(5)),
                                           MakeTimeAccessor(&MarAgent::m_idleRelease),
                                           MakeTimeChecker(Seconds(0)));
     return tid;
@@ -78,7 +81,7 @@ MarAgent::Setup(Ptr<HomeAddressAllocation> haa,
     m_address = address;
     m_database = database;
     m_lu->SetOutcomeCallback(MakeCallback(&MarAgent::Outcome, this));
-    m_mr->TraceConnectWithoutContext("Intercept", MakeCallback(&MarAgent::Intercepted, this));
+    m_mr->TraceConnectWithoutContext("AccessTraffic", MakeCallback(&MarAgent::Used, this));
 }
 
 const MarAgent::Stats&
@@ -143,6 +146,10 @@ MarAgent::Attach(std::string mnId)
     }
     node.local = *local;
     m_mr->SetAccessRoute(node.local, node.accessInterface, node.linkLocal); // native here
+    if (!m_use.Lookup(node.local.prefix))
+    {
+        m_use.Set(node.local, Time::Min()); // no packet yet
+    }
     // Record the session, then ask for the others: the query follows the update on the
     // same path, so the reply already lists this MAR's session.
     SessionUpdate update;
@@ -164,6 +171,14 @@ MarAgent::HandleSession(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6Interfa
     {
         return;
     }
+    // Like every signalling message at an access router (processing.access_ms).
+    Simulator::Schedule(m_processingDelay, &MarAgent::ProcessReply, this, p);
+}
+
+void
+MarAgent::ProcessReply(Ptr<Packet> p)
+{
+    NS_LOG_FUNCTION(this);
     SessionReply reply;
     p->RemoveHeader(reply);
     std::optional<std::string> mnId = reply.GetMobileNode();
@@ -184,7 +199,7 @@ MarAgent::HandleSession(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6Interfa
     }
     if (node.pending.empty())
     {
-        Simulator::Schedule(m_processingDelay, &MarAgent::Advertise, this, *mnId);
+        Advertise(*mnId); // no other anchor: the reply's processing was the last step
     }
 }
 
@@ -205,7 +220,7 @@ MarAgent::Outcome(const LocationUpdate::Outcome& outcome)
     else
     {
         node.foreign[outcome.anchor] = outcome.prefixes.front();
-        node.lastUse[outcome.anchor] = Simulator::Now();
+        m_use.Set(outcome.prefixes.front(), Simulator::Now()); // its flows were live
         m_rc->AddAttachedNode(outcome.prefixes,
                               node.accessInterface,
                               node.linkLocal,
@@ -251,24 +266,25 @@ MarAgent::Advertise(std::string mnId)
 }
 
 void
-MarAgent::Intercepted(Ptr<const Packet>, const Ipv6Header& header)
+MarAgent::Used(Ptr<const Packet>, const Ipv6Header& header)
 {
-    NS_LOG_FUNCTION(this);
-    if (!m_idleRelease.IsStrictlyPositive())
+    // One hash probe per address: this is on the per-packet path of the access router.
+    Time* last = m_use.Lookup(header.GetSource());
+    if (!last)
     {
-        return;
+        last = m_use.Lookup(header.GetDestination());
     }
-    for (auto& [mnId, node] : m_attached)
+    if (last)
     {
-        for (const auto& [anchor, prefix] : node.foreign)
-        {
-            if (prefix.Contains(header.GetSource()) || prefix.Contains(header.GetDestination()))
-            {
-                node.lastUse[anchor] = Simulator::Now();
-                return;
-            }
-        }
+        *last = Simulator::Now();
     }
+}
+
+bool
+MarAgent::IsIdle(const HomeNetworkPrefix& prefix) const
+{
+    const Time* last = m_use.Lookup(prefix.prefix);
+    return !last || *last == Time::Min() || Simulator::Now() - *last >= m_idleRelease;
 }
 
 void
@@ -281,24 +297,33 @@ MarAgent::ReleaseIdle(std::string mnId, Ipv6Address anchor)
         return; // left, or released already
     }
     Attached& node = it->second;
-    Time idle = Simulator::Now() - node.lastUse[anchor];
-    if (idle < m_idleRelease)
+    HomeNetworkPrefix prefix = node.foreign[anchor];
+    if (!IsIdle(prefix))
     {
+        Time idle = Simulator::Now() - *m_use.Lookup(prefix.prefix);
         Simulator::Schedule(m_idleRelease - idle, &MarAgent::ReleaseIdle, this, mnId, anchor);
         return;
     }
-    // Seed 003 §4.1: the prefix served flows that have ended; new ones use this MAR's.
-    HomeNetworkPrefix prefix = node.foreign[anchor];
+    // Seed 003 §3.1/§4.1: the prefix served flows that have ended; new ones use this MAR's.
     m_rc->RemoveAttachedNode({prefix}, anchor);
     m_lu->DeregisterWith(anchor, mnId);
     node.foreign.erase(anchor);
-    node.lastUse.erase(anchor);
+    m_use.Erase(prefix);
+    RemoveSession(mnId, prefix, anchor);
+    m_stats.released++;
+}
+
+void
+MarAgent::RemoveSession(const std::string& mnId,
+                        const HomeNetworkPrefix& prefix,
+                        Ipv6Address anchor)
+{
+    // Seed 003 §3.3(2): the database is updated when a prefix is released.
     SessionUpdate update;
     update.SetMobileNode(mnId);
     update.SetRemove(true);
     update.AddSession(prefix, anchor);
     m_mh->Send(update, m_address, m_database);
-    m_stats.released++;
 }
 
 void
@@ -313,10 +338,20 @@ MarAgent::NotifyDetached(Mac48Address mac)
     }
     Attached& node = it->second;
     m_mr->RemoveAccessRoute(node.local);
+    if (node.complete && m_idleRelease.IsStrictlyPositive() && IsIdle(node.local))
+    {
+        // No flow of this MAR's prefix is alive: mobility support only for ongoing flows
+        // (seed 003 §3.1), so the next MAR must not register it.
+        m_haa->Release(*mnId);
+        RemoveSession(*mnId, node.local, m_address);
+        m_stats.releasedAtDetach++;
+    }
+    m_use.Erase(node.local); // tunnelled from now on: the V-MAR watches its packets
     for (const auto& [anchor, prefix] : node.foreign)
     {
         m_rc->RemoveAttachedNode({prefix}, anchor);
         m_lu->DeregisterWith(anchor, *mnId);
+        m_use.Erase(prefix);
     }
     m_attached.erase(it);
 }

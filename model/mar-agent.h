@@ -6,6 +6,7 @@
 
 #include "ns3/access-router-agent.h"
 #include "ns3/location-update.h"
+#include "ns3/prefix-table.h"
 
 #include <map>
 #include <set>
@@ -44,11 +45,12 @@ class MarAgent : public AccessRouterAgent
     /// \brief Named counters.
     struct Stats
     {
-        uint64_t unknownNode{0};     //!< solicitations from nodes without a policy profile
-        uint64_t attachments{0};     //!< completed attachments (RA with every prefix)
-        uint64_t foreignPrefixes{0}; //!< prefixes registered with another MAR
-        uint64_t rejected{0};        //!< registrations refused or unanswered
-        uint64_t released{0};        //!< foreign prefixes released after their flows ended
+        uint64_t unknownNode{0};      //!< solicitations from nodes without a policy profile
+        uint64_t attachments{0};      //!< completed attachments (RA with every prefix)
+        uint64_t foreignPrefixes{0};  //!< prefixes registered with another MAR
+        uint64_t rejected{0};         //!< registrations refused or unanswered
+        uint64_t released{0};         //!< foreign prefixes released after their flows ended
+        uint64_t releasedAtDetach{0}; //!< own prefixes released as the node left, idle
     };
 
     /// \brief Get the type ID. \return the object TypeId
@@ -90,7 +92,6 @@ class MarAgent : public AccessRouterAgent
         Ipv6Address linkLocal;                            //!< its link-local address
         HomeNetworkPrefix local;                          //!< the prefix anchored here
         std::map<Ipv6Address, HomeNetworkPrefix> foreign; //!< H-MAR -> prefix, registered
-        std::map<Ipv6Address, Time> lastUse;              //!< H-MAR -> last packet of its prefix
         std::set<Ipv6Address> pending;                    //!< H-MARs not answered yet
         uint16_t query{0};                                //!< sequence of the open query
         bool complete{false};                             //!< RA sent with every prefix
@@ -98,10 +99,17 @@ class MarAgent : public AccessRouterAgent
 
     void Attach(std::string mnId);
     void HandleSession(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6Interface> iface);
+    void ProcessReply(Ptr<Packet> p);
     void Outcome(const LocationUpdate::Outcome& outcome);
     void Advertise(std::string mnId);
-    void Intercepted(Ptr<const Packet> p, const Ipv6Header& header);
+    /// Notes the last packet of a prefix served on the access link (AccessTraffic).
+    void Used(Ptr<const Packet> p, const Ipv6Header& header);
+    /// \return true if no packet of \p prefix crossed here for IdleRelease, or ever
+    bool IsIdle(const HomeNetworkPrefix& prefix) const;
     void ReleaseIdle(std::string mnId, Ipv6Address anchor);
+    void RemoveSession(const std::string& mnId,
+                       const HomeNetworkPrefix& prefix,
+                       Ipv6Address anchor);
 
     Ptr<HomeAddressAllocation> m_haa;           //!< own prefixes
     Ptr<MobilityRouting> m_mr;                  //!< mobility routing
@@ -110,6 +118,7 @@ class MarAgent : public AccessRouterAgent
     Ipv6Address m_address;                      //!< this MAR
     Ipv6Address m_database;                     //!< session database
     std::map<std::string, Attached> m_attached; //!< attached nodes
+    PrefixTable<Time> m_use;                    //!< last packet of each prefix served here
     uint16_t m_sequence{0};                     //!< last query sequence number
     Time m_idleRelease;                         //!< attribute IdleRelease
     Stats m_stats;                              //!< counters

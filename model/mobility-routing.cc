@@ -45,6 +45,11 @@ MobilityRouting::GetTypeId()
                             "A packet was taken over by mobility routing.",
                             MakeTraceSourceAccessor(&MobilityRouting::m_interceptTrace),
                             "ns3::MobilityRouting::InterceptTracedCallback")
+            .AddTraceSource("AccessTraffic",
+                            "A packet from an access interface, or forwarded onto one on an "
+                            "access route: the traffic of attached nodes, native or tunnelled.",
+                            MakeTraceSourceAccessor(&MobilityRouting::m_accessTrace),
+                            "ns3::MobilityRouting::InterceptTracedCallback")
             .AddTraceSource("Drop",
                             "A packet was dropped, with the reason (no binding for a mobile "
                             "prefix, ingress filtered, a refused extension header, ...).",
@@ -195,6 +200,10 @@ MobilityRouting::RouteInput(Ptr<const Packet> p,
     const auto* access = m_access.Lookup(dst);
     auto accessIf = m_accessInterfaces.find(m_ipv6->GetInterfaceForDevice(idev));
     bool fromAccess = accessIf != m_accessInterfaces.end();
+    if (fromAccess)
+    {
+        m_accessTrace(p, header);
+    }
     // Uplink: RFC 5213 §6.10.5 — everything from an attached MN goes to its LMA,
     // unless local routing is enabled and the destination is attached here too.
     if (fromAccess && !(m_localRouting && access))
@@ -225,6 +234,7 @@ MobilityRouting::RouteInput(Ptr<const Packet> p,
         route->SetSource(m_ipv6->GetAddress(access->first, 0).GetAddress());
         m_stats.deliveredAccess++;
         m_interceptTrace(p, header);
+        m_accessTrace(p, header);
         ucb(idev, route, p, header);
         return true;
     }

@@ -233,6 +233,7 @@ class MobilityRouting : public Ipv6RoutingProtocol
     bool m_localRouting;                                      //!< EnableLocalRouting
     Stats m_stats;                                            //!< counters
     TracedCallback<Ptr<const Packet>, const Ipv6Header&> m_interceptTrace;        //!< Intercept
+    TracedCallback<Ptr<const Packet>, const Ipv6Header&> m_accessTrace;           //!< AccessTraffic
     TracedCallback<Ptr<const Packet>, const Ipv6Header&, DropReason> m_dropTrace; //!< Drop
 };
 

@@ -54,6 +54,12 @@ class PrefixTable
     }
 
     /// \param address an address \return the value of the longest prefix containing it
+    T* Lookup(Ipv6Address address)
+    {
+        return const_cast<T*>(static_cast<const PrefixTable&>(*this).Lookup(address));
+    }
+
+    /// \param address an address \return the value of the longest prefix containing it
     const T* Lookup(Ipv6Address address) const
     {
         for (const auto& [length, table] : m_byLength)

@@ -3,6 +3,7 @@
  */
 #include "routing-control.h"
 
+#include "ns3/boolean.h"
 #include "ns3/ipv6-tunnel-l4-protocol.h"
 #include "ns3/log.h"
 #include "ns3/mobility-routing.h"
@@ -21,6 +22,15 @@ RoutingControl::GetTypeId()
             .SetParent<Object>()
             .SetGroupName("Dmm")
             .AddConstructor<RoutingControl>()
+            .AddAttribute("ReverseTunnel",
+                          "Send the uplink of an attached node's prefix anchored elsewhere "
+                          "through the reverse tunnel to its anchor (RFC 5213 §6.10.5); false "
+                          "routes it directly from this access router, as seed 003 §3.1 "
+                          "allows where ingress filtering permits (downlink still comes "
+                          "through the anchor).",
+                          BooleanValue(true),
+                          MakeBooleanAccessor(&RoutingControl::m_reverseTunnel),
+                          MakeBooleanChecker())
             .AddTraceSource("Installed",
                             "Forwarding of a prefix through a tunnel was installed.",
                             MakeTraceSourceAccessor(&RoutingControl::m_installTrace),
@@ -119,8 +129,11 @@ RoutingControl::AddAttachedNode(const std::vector<HomeNetworkPrefix>& prefixes,
 {
     for (const auto& hnp : prefixes)
     {
-        m_mr->SetAccessRoute(hnp, interface, linkLocal);
-        m_mr->SetSourceTunnel(hnp, {m_local, anchor});
+        m_mr->SetAccessRoute(hnp, interface, linkLocal); // also passes the ingress filter
+        if (m_reverseTunnel)
+        {
+            m_mr->SetSourceTunnel(hnp, {m_local, anchor});
+        }
         m_installTrace(hnp, anchor);
     }
     m_tunnel->AddPeer(anchor);

@@ -87,6 +87,7 @@ class RoutingControl : public Object
     Ptr<MobilityRouting> m_mr;                      //!< forwarding state to drive
     Ptr<Ipv6TunnelL4Protocol> m_tunnel;             //!< tunnel endpoint (peers)
     Ipv6Address m_local;                            //!< local tunnel endpoint
+    bool m_reverseTunnel{true};                     //!< attribute ReverseTunnel
     std::map<std::string, Ipv6Address> m_installed; //!< anchor side: MN -> locator in use
     TracedCallback<const HomeNetworkPrefix&, Ipv6Address> m_installTrace; //!< Installed
     TracedCallback<const HomeNetworkPrefix&, Ipv6Address> m_removeTrace;  //!< Removed

@@ -119,9 +119,12 @@ PredictDma(const ScenarioConfig& cfg,
         slowest =
             std::max(slowest, WiredMs(path, pbu) + cfg.anchorProcessingMs + WiredMs(path, pba));
     }
+    // Processing: access_ms for each message at the new MAR (RS, Session Reply, the last
+    // PBA), anchor_ms at the database and at each H-MAR (its LMA role).
+    double registrations = homeMars.empty() ? 0 : slowest + cfg.accessProcessingMs;
     return cfg.l2.switchTimeMs + AccessMs(cfg, h.to, rs) + cfg.accessProcessingMs +
-           WiredMs(toDb, query) + cfg.anchorProcessingMs + WiredMs(toDb, reply) + slowest +
-           cfg.accessProcessingMs + AccessMs(cfg, h.to, ra);
+           WiredMs(toDb, query) + cfg.anchorProcessingMs + WiredMs(toDb, reply) +
+           cfg.accessProcessingMs + registrations + AccessMs(cfg, h.to, ra);
 }
 
 } // namespace
@@ -156,6 +159,20 @@ TEST(DmmFig7, FlowsStayOnTheirAnchorsAndNewFlowsUseTheNewPrefix)
         EXPECT_EQ(f.minLinks, Path(cfg, f.cn, startAr).size() + 1);
     }
     EXPECT_GT(r.tunnelledBytes, 0u);
+}
+
+TEST(DmmFig7, ProcessingDelaysAtTheMarsAndTheDatabase)
+{
+    // access_ms applies to every signalling message a MAR receives (RS, Session Reply, PBA);
+    // anchor_ms to the database and to the H-MARs answering PBUs (their LMA role).
+    ScenarioConfig cfg = LoadScenario(std::string(DMM_SOURCE_DIR) + "/scenarios/dmm-fig7-dma.json",
+                                      {"processing.access_ms=2", "processing.anchor_ms=3"},
+                                      {},
+                                      {});
+    RunResults r = Simulate(cfg);
+    ASSERT_EQ(r.handovers.size(), 2u);
+    EXPECT_NEAR(r.handovers[0].latencyMs, PredictDma(cfg, r, r.handovers[0], {"ar1"}), 0.01);
+    EXPECT_NEAR(r.handovers[1].latencyMs, PredictDma(cfg, r, r.handovers[1], {"ar1", "ar3"}), 0.01);
 }
 
 TEST(DmmFig8, EveryEarlierRouterIsAHomeAgentUpdatedInParallel)
