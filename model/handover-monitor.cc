@@ -10,6 +10,7 @@
 #include "ns3/seq-ts-size-header.h"
 #include "ns3/simulator.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -51,6 +52,7 @@ HandoverMonitor::WatchMobileNode(const std::string& mn, Ptr<L2Mobility> link, Pt
     agent->TraceConnectWithoutContext("HandoverComplete",
                                       MakeCallback(&HandoverMonitor::Complete, this).Bind(mn));
     m_open[mn] = -1;
+    m_byNode[mn];
 }
 
 uint32_t
@@ -78,6 +80,7 @@ HandoverMonitor::L2Down(std::string mn, const std::string& from)
 {
     double now = Simulator::Now().GetSeconds();
     m_open[mn] = m_handovers.size();
+    m_byNode[mn].push_back(m_handovers.size());
     m_handovers.push_back(HandoverRecord{now, mn, from, "", now, NaN, NaN, NaN, NaN, NaN, 0});
 }
 
@@ -143,6 +146,7 @@ HandoverMonitor::PacketReceived(uint32_t flow,
     f.received[seq] = true;
     f.receivedCount++;
     f.delaySum += now - header.GetTs().GetSeconds();
+    AddDelay(f, header.GetTs().GetSeconds(), now);
     if (!f.downlink || f.record.startS < 0)
     {
         return;
@@ -175,6 +179,84 @@ HandoverMonitor::GetFlows() const
     return out;
 }
 
+const std::string&
+HandoverMonitor::End(const Flow& f, bool receiver)
+{
+    // A flow between two mobile nodes is "downlink" to its mn, so the mn receives.
+    return receiver == f.downlink ? f.record.mn : f.record.cn;
+}
+
+long
+HandoverMonitor::PeriodAt(const std::string& mn, double t) const
+{
+    auto it = m_byNode.find(mn);
+    if (it == m_byNode.end())
+    {
+        return -2;
+    }
+    const std::vector<long>& mine = it->second;
+    auto after = std::upper_bound(mine.begin(), mine.end(), t, [this](double x, long i) {
+        return x < m_handovers[i].l2DownS;
+    });
+    if (after == mine.begin())
+    {
+        return -1;
+    }
+    long i = *(after - 1);
+    // NaN (not yet re-attached) compares false: detached.
+    return m_handovers[i].l2UpS <= t ? i : -2;
+}
+
+void
+HandoverMonitor::AddDelay(Flow& f, double sentS, double receivedS)
+{
+    // The receiver's path is the one it was attached through on arrival; the sender's, the
+    // one it sent through. Packets that reach a detached node (a device's retries) say
+    // nothing about either router's path.
+    for (bool receiver : {true, false})
+    {
+        long period = PeriodAt(End(f, receiver), receiver ? receivedS : sentS);
+        if (period >= -1)
+        {
+            PathDelay& d = (receiver ? f.atReceiver : f.atSender)[period];
+            d.sum += receivedS - sentS;
+            d.count++;
+        }
+    }
+}
+
+std::vector<HandoverMonitor::Threshold>
+HandoverMonitor::Thresholds(const Flow& f, bool receiver) const
+{
+    std::vector<Threshold> out;
+    auto it = m_byNode.find(End(f, receiver));
+    if (it == m_byNode.end())
+    {
+        return out;
+    }
+    const std::map<long, PathDelay>& periods = receiver ? f.atReceiver : f.atSender;
+    double flowMean = f.receivedCount ? f.delaySum / f.receivedCount : 0;
+    long previous = -1;
+    for (long i : it->second)
+    {
+        const HandoverRecord& h = m_handovers[i];
+        if (f.record.startS < h.l2DownS)
+        {
+            // The path the node leaves: a packet still on it at the detach is lost. With no
+            // packet delivered through that router, the flow's mean is the best estimate.
+            auto p = periods.find(previous);
+            double delay = p != periods.end() ? p->second.sum / p->second.count : flowMean;
+            // Kept in order (so that a binary search finds the last one) even when a stay
+            // is shorter than the difference between two paths' delays.
+            double sentS =
+                out.empty() ? h.l2DownS - delay : std::max(out.back().sentS, h.l2DownS - delay);
+            out.push_back(Threshold{sentS, i});
+        }
+        previous = i;
+    }
+    return out;
+}
+
 std::vector<HandoverRecord>
 HandoverMonitor::GetHandovers() const
 {
@@ -183,9 +265,16 @@ HandoverMonitor::GetHandovers() const
     {
         h.lostPackets = 0;
     }
+    auto last = [](const std::vector<Threshold>& t, double sentS) {
+        auto after = std::upper_bound(t.begin(), t.end(), sentS, [](double x, const Threshold& y) {
+            return x < y.sentS;
+        });
+        return after == t.begin() ? nullptr : &*(after - 1);
+    };
     for (const auto& f : m_flows)
     {
-        double meanDelay = f.receivedCount ? f.delaySum / f.receivedCount : 0;
+        std::vector<Threshold> atReceiver = Thresholds(f, true);
+        std::vector<Threshold> atSender = Thresholds(f, false); // cn may move
         for (uint32_t seq = 0; seq < f.sentAt.size(); ++seq)
         {
             double sentAt = f.sentAt[seq];
@@ -193,19 +282,13 @@ HandoverMonitor::GetHandovers() const
             {
                 continue;
             }
-            // The packet was caught by the last handover that began before it would have arrived.
-            long charged = -1;
-            for (size_t i = 0; i < out.size(); ++i)
+            // Caught by the latest handover, of either end, whose old path it was still on.
+            const Threshold* r = last(atReceiver, sentAt);
+            const Threshold* s = last(atSender, sentAt);
+            const Threshold* charged = !s || (r && r->sentS >= s->sentS) ? r : s;
+            if (charged)
             {
-                bool end = out[i].mn == f.record.mn || out[i].mn == f.record.cn; // cn may move
-                if (end && out[i].l2DownS <= sentAt + meanDelay && f.record.startS < out[i].l2DownS)
-                {
-                    charged = i;
-                }
-            }
-            if (charged >= 0)
-            {
-                out[charged].lostPackets++;
+                out[charged->handover].lostPackets++;
             }
         }
     }

@@ -5,8 +5,8 @@
 #define DMM_HANDOVER_MONITOR_H
 
 #include "ns3/home-address-allocation.h"
-#include "ns3/object.h"
 #include "ns3/mobility-records.h"
+#include "ns3/object.h"
 
 #include <map>
 #include <string>
@@ -29,8 +29,12 @@ class Address;
  * first router advertisement the mobile node receives after re-attaching (the moment
  * it may again use its addresses); its interruption ends with the first packet of a
  * downlink flow older than the handover. A lost packet (sent, never delivered) is
- * charged to the last handover whose detach happened before the packet would have
- * arrived (send time + the flow's mean one-way delay).
+ * charged by the path it was sent on: to the last handover of either end whose detach
+ * happened before the packet would have passed that end's old point of attachment, i.e.
+ * send time + the flow's mean one-way delay measured while that end was attached there
+ * (its delivered packets partitioned by attachment period). A packet sent after that
+ * point goes to the new router and belongs to the same handover until the node leaves
+ * the new router in turn.
  */
 class HandoverMonitor : public Object
 {
@@ -94,6 +98,13 @@ class HandoverMonitor : public Object
     std::vector<FlowRecord> GetFlows() const;
 
   private:
+    /// Sum and count of one-way delays, s.
+    struct PathDelay
+    {
+        double sum{0};     //!< sum of delays, s
+        uint64_t count{0}; //!< packets
+    };
+
     /// Per-flow measurements.
     struct Flow
     {
@@ -105,15 +116,40 @@ class HandoverMonitor : public Object
         uint64_t sentCount{0};      //!< packets sent
         uint64_t receivedCount{0};  //!< distinct packets delivered
         double delaySum{0};         //!< sum of one-way delays of delivered packets, s
+        /// Delay of delivered packets per attachment period of the receiving end (keyed by
+        /// the handover that began it, -1 before the first) and of the sending end.
+        std::map<long, PathDelay> atReceiver;
+        std::map<long, PathDelay> atSender; //!< as atReceiver, for the sending end
     };
+
+    /// Where a flow's packets start to be caught by one handover.
+    struct Threshold
+    {
+        double sentS;  //!< packets sent at or after this time, s
+        long handover; //!< index into m_handovers
+    };
+
+    /// \return the mobile node at the receiving (or sending) end of \p f
+    static const std::string& End(const Flow& f, bool receiver);
+    /**
+     * \param mn a watched mobile node \param t a time, s
+     * \return the handover that began its attachment period at \p t (-1: the first), or
+     * -2 when it is detached at \p t or not watched
+     */
+    long PeriodAt(const std::string& mn, double t) const;
+    /// Record a delivered packet's delay against the attachment periods of both ends.
+    void AddDelay(Flow& f, double sentS, double receivedS);
+    /// \return per handover of \p f's receiving (or sending) end, from when it catches packets
+    std::vector<Threshold> Thresholds(const Flow& f, bool receiver) const;
 
     void L2Down(std::string mn, const std::string& from);
     void L2Up(std::string mn, const std::string& to);
     void Complete(std::string mn);
 
-    std::vector<HandoverRecord> m_handovers; //!< all handovers
-    std::map<std::string, long> m_open;      //!< MN -> index of its latest handover
-    std::vector<Flow> m_flows;               //!< flows
+    std::vector<HandoverRecord> m_handovers;           //!< all handovers
+    std::map<std::string, long> m_open;                //!< MN -> index of its latest handover
+    std::map<std::string, std::vector<long>> m_byNode; //!< MN -> its handovers, in time order
+    std::vector<Flow> m_flows;                         //!< flows
 };
 
 } // namespace ns3
