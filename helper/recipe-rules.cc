@@ -325,6 +325,7 @@ ApplicableKeys(const Recipe& r)
         {"use_timestamps", {"ns3::ProxyLocationUpdate"}},
         {"dad", {"ns3::MipMnAgent"}},
         {"idle_release_s", {"ns3::MarAgent"}},
+        {"prefix_properties", {"ns3::MarAgent"}},
         {"location_cache_s", {"ns3::DistributedMobilityRouting"}},
         {"forwarding_time_s", {"ns3::MrAgent"}},
         // Keys that choose between assemblies: read through the recipe's variants only.

@@ -346,6 +346,7 @@ ScenarioRun::InstallMar(const std::string& name)
         m_dma->SetMarAttribute("ProcessingDelay",
                                TimeValue(ScenarioMilliseconds(m_cfg.accessProcessingMs)));
         m_dma->SetMarAttribute("IdleRelease", TimeValue(Seconds(m_cfg.protocol.idleReleaseS)));
+        m_dma->SetMarAttribute("PrefixProperties", BooleanValue(m_cfg.protocol.prefixProperties));
         for (const NodeConfig* mn : m_cfg.NodesWithRole("mn"))
         {
             m_dma->AddMobileNode(Mac48Address::ConvertFrom(m_mnDevice[mn->name]->GetAddress()),
