@@ -298,9 +298,10 @@ ScenarioRun::StartFlow(size_t index)
     m_flowMn.push_back(mn);
     m_flowCn.push_back(cn);
     m_flowTcp.push_back(f.type != "udp");
-    Ipv6Address mnAddress = CurrentGlobal(mn);
     bool mobilePeer = m_cfg.FindNode(cn)->role == "mn";
-    Ipv6Address cnAddress = mobilePeer ? CurrentGlobal(cn) : FirstGlobal(cn);
+    // Between two mobile nodes each chooses without knowing the other's choice.
+    Ipv6Address cnAddress = mobilePeer ? CurrentGlobal(cn, Ipv6Address::GetAny()) : FirstGlobal(cn);
+    Ipv6Address mnAddress = CurrentGlobal(mn, mobilePeer ? Ipv6Address::GetAny() : cnAddress);
     m_handovers->SetFlowAddress(id, dmm::Str(mnAddress));
     for (const auto& [node, address] :
          {std::make_pair(mn, mnAddress), std::make_pair(cn, cnAddress)})

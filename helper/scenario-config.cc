@@ -136,6 +136,7 @@ ParseGlobals(const Reader& top, ScenarioConfig& c)
     c.protocol.useTimestamps = prot.Bool("use_timestamps", true);
     c.protocol.idleReleaseS = prot.Number("idle_release_s", 5.0);
     Reader::CheckMin("protocol.idle_release_s", c.protocol.idleReleaseS, 0, false);
+    c.protocol.prefixProperties = prot.Bool("prefix_properties", false);
     c.protocol.location = prot.Mode("location", "pull", {"pull", "push"});
     c.protocol.locationUpdate = prot.Mode("location_update", "network", {"client", "network"});
     c.protocol.locationCacheS = prot.Number("location_cache_s", 10.0);

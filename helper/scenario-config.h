@@ -105,6 +105,7 @@ struct ProtocolConfig
     /// once), "wait" (register only after DAD, RFC 4862) or "off" (no DAD at all)
     std::string dad;
     double idleReleaseS; //!< dma: release a prefix after this idle time, s (0 never)
+    bool prefixProperties; //!< dma: MARs send Prefix Properties options in their RAs
     /// fully-distributed: routers "pull" locations (cache with a time-out) or servers "push"
     std::string location;
     double locationCacheS; //!< fully-distributed, pull: location cache time-out, s

@@ -320,6 +320,7 @@ ScenarioRun::InstallProfile()
     for (const NodeConfig* n : m_cfg.NodesWithRole("mn"))
     {
         Ptr<MnAgent> agent = InstallMobileNodeAgent(n->name);
+        m_mnAgents[n->name] = agent;
         Ptr<L2Mobility> l2 = m_access.CreateL2Mobility(m_mnDevice[n->name], agent, m_accessAgent);
         for (const AttachmentConfig* a : m_cfg.AttachmentsOf(n->name))
         {
@@ -347,6 +348,7 @@ ScenarioRun::InstallMar(const std::string& name)
         m_dma->SetMarAttribute("ProcessingDelay",
                                TimeValue(ScenarioMilliseconds(m_cfg.accessProcessingMs)));
         m_dma->SetMarAttribute("IdleRelease", TimeValue(Seconds(m_cfg.protocol.idleReleaseS)));
+        m_dma->SetMarAttribute("PrefixProperties", BooleanValue(m_cfg.protocol.prefixProperties));
         for (const NodeConfig* mn : m_cfg.NodesWithRole("mn"))
         {
             m_dma->AddMobileNode(Mac48Address::ConvertFrom(m_mnDevice[mn->name]->GetAddress()),
@@ -454,11 +456,9 @@ ScenarioRun::InstallMobileNodeAgent(const std::string& name)
         return DynamicCast<MnAgent>(
             m_mip.InstallDistributedMobileNode(m_nodes[name], m_mnDevice[name]).Get(0));
     }
-    Ptr<MipMnAgent> agent = DynamicCast<MipMnAgent>(
+    return DynamicCast<MnAgent>(
         m_mip.InstallMobileNode(m_nodes[name], m_mnDevice[name], name + "@dmm", correspondents)
             .Get(0));
-    m_mipAgents[name] = agent;
-    return agent;
 }
 
 void
@@ -543,24 +543,11 @@ ScenarioRun::NearestOfRole(const std::string& from, const std::string& role) con
 }
 
 Ipv6Address
-ScenarioRun::CurrentGlobal(const std::string& mn) const
+ScenarioRun::CurrentGlobal(const std::string& mn, Ipv6Address destination) const
 {
-    if (auto it = m_mipAgents.find(mn); it != m_mipAgents.end())
-    {
-        return it->second->GetHomeAddress(); // sessions use the home address
-    }
-    Ptr<Ipv6> ipv6 = m_nodes.at(mn)->GetObject<Ipv6>();
-    uint32_t interface = ipv6->GetInterfaceForDevice(m_mnDevice.at(mn));
-    Ipv6Address found;
-    for (uint32_t i = 0; i < ipv6->GetNAddresses(interface); ++i)
-    {
-        Ipv6Address a = ipv6->GetAddress(interface, i).GetAddress();
-        if (!a.IsLinkLocal())
-        {
-            found = a; // the newest global address: the one ns-3 would choose
-        }
-    }
-    return found;
+    // RFC 6724 §5 at the node (MIPv6: the home address, rule 4; DMA: not a prefix its
+    // router deprecated, rule 3; then the current router's own prefix).
+    return m_mnAgents.at(mn)->SelectSourceAddress(destination);
 }
 
 } // namespace ns3

@@ -108,7 +108,11 @@ class ScenarioRun
     uint32_t ShortestPath(uint32_t flow) const;
     void EnableAccessPcap();
     bool IsOnLink(size_t vertex, const HomeNetworkPrefix& prefix) const;
-    Ipv6Address CurrentGlobal(const std::string& mn) const;
+    /**
+     * \param mn a mobile node \param destination its peer (:: if not known yet)
+     * \return the source address the node chooses for a new flow (:: if none yet)
+     */
+    Ipv6Address CurrentGlobal(const std::string& mn, Ipv6Address destination) const;
 
     const ScenarioConfig& m_cfg;
     const RunOptions& m_opt;
@@ -148,7 +152,7 @@ class ScenarioRun
     Ptr<SignalingMonitor> m_signaling;
     Ptr<HandoverMonitor> m_handovers;
     Mipv6Helper m_mip;                                                //!< client-based roles
-    std::map<std::string, Ptr<MipMnAgent>> m_mipAgents;               //!< client-based MNs
+    std::map<std::string, Ptr<MnAgent>> m_mnAgents;                   //!< every MN's agent
     std::map<std::string, Ptr<DistributedMobilityRouting>> m_routers; //!< fully-distributed MRs
     std::map<std::string, HomeNetworkPrefix> m_regional;              //!< MAP -> regional prefix
     std::map<std::string, Ipv6Address> m_mapAddress;                  //!< MAP -> its address

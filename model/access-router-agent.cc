@@ -3,6 +3,7 @@
  */
 #include "access-router-agent.h"
 
+#include "ns3/boolean.h"
 #include "ns3/icmpv6-header.h"
 #include "ns3/icmpv6-l4-protocol.h"
 #include "ns3/inet6-socket-address.h"
@@ -49,6 +50,15 @@ AccessRouterAgent::GetTypeId()
                           TimeValue(Seconds(604800)),
                           MakeTimeAccessor(&AccessRouterAgent::m_preferredLifetime),
                           MakeTimeChecker(Seconds(0)))
+            .AddAttribute("PrefixProperties",
+                          "Describe each prefix that has properties (a MAR: anchored here, or "
+                          "kept for session continuity) in a Prefix Properties option "
+                          "([I-D.korhonen-dmm-prefix-properties]). Off: an optional extension "
+                          "(seed 003 §4.2 step 4: 'if supported'); deprecation alone tells "
+                          "hosts which prefix to use.",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&AccessRouterAgent::m_prefixProperties),
+                          MakeBooleanChecker())
             .AddTraceSource("RouterSolicitation",
                             "A router solicitation arrived from a mobile node.",
                             MakeTraceSourceAccessor(&AccessRouterAgent::m_rsTrace),
@@ -70,6 +80,7 @@ AccessRouterAgent::GetTypeId()
 }
 
 AccessRouterAgent::AccessRouterAgent()
+    : m_prefixProperties(false)
 {
     NS_LOG_FUNCTION(this);
 }
@@ -261,11 +272,26 @@ AccessRouterAgent::SendAdvertisement(uint32_t interface,
     Ptr<NetDevice> device = iface->GetDevice();
     Ipv6Address src = iface->GetLinkLocalAddress().GetAddress();
 
-    Ptr<Packet> p = Create<Packet>();
+    // Headers are prepended: these options end last, after every option ns-3 reads (ns-3.37
+    // stops reading an RA at the first option it does not know; RFC 4861 §4.6 would skip it).
+    std::vector<uint8_t> tail;
+    for (const auto& ap : prefixes)
+    {
+        if (m_prefixProperties && ap.properties)
+        {
+            auto pp = NdOptions::BuildPrefixProperties({ap.prefix, ap.properties});
+            tail.insert(tail.end(), pp.begin(), pp.end());
+        }
+    }
     if (m_mapOption)
     {
         std::vector<uint8_t> map = NdOptions::BuildMapOption(*m_mapOption);
-        p = Create<Packet>(map.data(), map.size()); // headers are prepended: it ends last
+        tail.insert(tail.end(), map.begin(), map.end());
+    }
+    Ptr<Packet> p = Create<Packet>();
+    if (!tail.empty())
+    {
+        p = Create<Packet>(tail.data(), tail.size());
     }
     Icmpv6OptionLinkLayerAddress sllao(true, device->GetAddress());
     p->AddHeader(sllao);

@@ -40,6 +40,7 @@ class AccessRouterAgent : public DmmAgent
         HomeNetworkPrefix prefix; //!< the prefix
         Time validLifetime;       //!< valid lifetime
         Time preferredLifetime;   //!< preferred lifetime (0 = deprecated)
+        uint8_t properties{0};    //!< NdOptions::PROPERTY_* bits (0: none to announce)
     };
 
     /// \brief Named counters.
@@ -156,6 +157,7 @@ class AccessRouterAgent : public DmmAgent
     std::optional<NdOptions::MapOption> m_mapOption;               //!< SetMapOption
     Ipv6Address m_routerAddress;                                   //!< SetRouterAddress (:: none)
     Time m_routerLifetime;                                         //!< advertised router lifetime
+    bool m_prefixProperties;                                       //!< send Prefix Properties
     Stats m_stats;                                                 //!< counters
     TracedCallback<uint32_t, Ipv6Address, Mac48Address> m_rsTrace; //!< RouterSolicitation
     TracedCallback<uint32_t, Ipv6Address, Mac48Address> m_raTrace; //!< RouterAdvertisement

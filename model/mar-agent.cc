@@ -254,9 +254,11 @@ MarAgent::Advertise(std::string mnId)
     std::vector<AdvertisedPrefix> prefixes;
     for (const auto& [anchor, prefix] : node.foreign)
     {
-        prefixes.push_back({prefix, m_validLifetime, Seconds(0)}); // deprecated (§4.2 step 4)
+        // Deprecated (§4.2 step 4), and kept for continuity [I-D.korhonen-dmm-prefix-properties].
+        prefixes.push_back({prefix, m_validLifetime, Seconds(0), NdOptions::PROPERTY_CONTINUITY});
     }
-    prefixes.push_back({node.local, m_validLifetime, m_preferredLifetime}); // last: newest
+    prefixes.push_back(
+        {node.local, m_validLifetime, m_preferredLifetime, NdOptions::PROPERTY_LOCAL}); // newest
     if (!node.complete)
     {
         node.complete = true;

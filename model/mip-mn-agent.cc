@@ -151,8 +151,14 @@ MipMnAgent::RouterAdvertised(Ipv6Address router, const NdOptions& options)
     Simulator::ScheduleNow(&MipMnAgent::WaitForDad, this, careOf, map);
 }
 
+Ipv6Address
+MipMnAgent::HomeAddressForSelection() const
+{
+    return m_home; // :: for distributed home agents: no fixed home address
+}
+
 bool
-MipMnAgent::IsPreferred(Ipv6Address address) const
+MipMnAgent::DadDone(Ipv6Address address) const
 {
     NS_LOG_FUNCTION(this);
     Ptr<Ipv6L3Protocol> ipv6 = GetNode()->GetObject<Ipv6L3Protocol>();
@@ -161,7 +167,10 @@ MipMnAgent::IsPreferred(Ipv6Address address) const
     {
         if (iface->GetAddress(i).GetAddress() == address)
         {
-            return iface->GetAddress(i).GetState() == Ipv6InterfaceAddress::PREFERRED;
+            // A deprecated address (RFC 4862 §5.5.4) has finished DAD as well.
+            Ipv6InterfaceAddress::State_e state = iface->GetAddress(i).GetState();
+            return state == Ipv6InterfaceAddress::PREFERRED ||
+                   state == Ipv6InterfaceAddress::DEPRECATED;
         }
     }
     return false;
@@ -175,7 +184,7 @@ MipMnAgent::WaitForDad(Ipv6Address careOf, Ipv6Address map)
     {
         return; // moved on meanwhile
     }
-    if (m_dadWait && !IsPreferred(careOf))
+    if (m_dadWait && !DadDone(careOf))
     {
         Simulator::Schedule(m_dadPoll, &MipMnAgent::WaitForDad, this, careOf, map);
         return;

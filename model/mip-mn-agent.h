@@ -70,6 +70,7 @@ class MipMnAgent : public MnAgent
   protected:
     void DoDispose() override;
     void RouterAdvertised(Ipv6Address router, const NdOptions& options) override;
+    Ipv6Address HomeAddressForSelection() const override;
 
     /// \return whether the RA's MAP option is used (HMIPv6, location servers)
     virtual bool ReadsMapOption() const;
@@ -89,7 +90,8 @@ class MipMnAgent : public MnAgent
   private:
     void WaitForDad(Ipv6Address careOf, Ipv6Address map);
     void RouteOptimized();
-    bool IsPreferred(Ipv6Address address) const;
+    /// \param address one of the node's addresses \return whether its DAD has finished
+    bool DadDone(Ipv6Address address) const;
 
   protected:
     Ptr<ClientLocationUpdate> m_lu;             //!< location update

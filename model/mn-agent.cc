@@ -20,6 +20,7 @@
 #include "ns3/packet.h"
 #include "ns3/simulator.h"
 #include "ns3/socket.h"
+#include "ns3/source-address-selection.h"
 #include "ns3/uinteger.h"
 
 #include <algorithm>
@@ -55,7 +56,8 @@ MnAgent::GetTypeId()
 }
 
 MnAgent::MnAgent()
-    : m_lastRs(Seconds(-1))
+    : m_selection(CreateObject<SourceAddressSelection>()),
+      m_lastRs(Seconds(-1))
 {
 }
 
@@ -70,6 +72,7 @@ MnAgent::DoDispose()
     m_onLinkCheck.Cancel();
     m_device = nullptr;
     m_socket = nullptr;
+    m_selection->Dispose();
     DmmAgent::DoDispose();
 }
 
@@ -91,6 +94,7 @@ MnAgent::StartApplication()
     m_socket->SetAttribute("Protocol", UintegerValue(Icmpv6L4Protocol::PROT_NUMBER));
     m_socket->Bind(Inet6SocketAddress(Ipv6Address::GetAny(), 0));
     m_socket->SetRecvCallback(MakeCallback(&MnAgent::HandleRead, this));
+    m_selection->SetInterface(GetNode()->GetObject<Ipv6L3Protocol>()->GetInterface(Interface()));
 }
 
 void
@@ -140,6 +144,7 @@ void
 MnAgent::NotifyDetached()
 {
     NS_LOG_FUNCTION(this);
+    m_selection->Detached();
     m_onLink.clear();
     m_heldOnLink.clear();
     m_onLinkCheck.Cancel();
@@ -288,10 +293,36 @@ MnAgent::HandleRead(Ptr<Socket> socket)
                 m_onLink.push_back(prefix);
             }
         }
+        m_selection->RouterAdvertised(*options);
         // Scheduled: ns-3's own RA processing (the address, its routes) comes after ours.
-        Simulator::ScheduleNow(&MnAgent::UpdateOnLinkRoutes, this);
+        Simulator::ScheduleNow(&MnAgent::RouterAdvertisementProcessed, this);
         RouterAdvertised(ip.GetSource(), *options);
     }
+}
+
+void
+MnAgent::RouterAdvertisementProcessed()
+{
+    UpdateOnLinkRoutes();
+    m_selection->ApplyStates(); // an address the RA has just configured
+}
+
+Ipv6Address
+MnAgent::SelectSourceAddress(Ipv6Address destination) const
+{
+    return m_selection->Select(destination, HomeAddressForSelection());
+}
+
+Ptr<SourceAddressSelection>
+MnAgent::GetSourceAddressSelection() const
+{
+    return m_selection;
+}
+
+Ipv6Address
+MnAgent::HomeAddressForSelection() const
+{
+    return Ipv6Address::GetAny();
 }
 
 void

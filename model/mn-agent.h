@@ -20,6 +20,7 @@ namespace ns3
 class NetDevice;
 class NdOptions;
 class Socket;
+class SourceAddressSelection;
 class Ipv6StaticRouting;
 
 /**
@@ -58,6 +59,16 @@ class MnAgent : public DmmAgent
      */
     void NotifyDetached();
 
+    /**
+     * \brief Choose the source address of a new flow (RFC 6724 §5, see
+     *        SourceAddressSelection).
+     * \param destination the peer (:: when not known yet)
+     * \return the address, :: if the node has none yet
+     */
+    Ipv6Address SelectSourceAddress(Ipv6Address destination) const;
+    /// \return the node's source address selection (lifetimes and states of its addresses)
+    Ptr<SourceAddressSelection> GetSourceAddressSelection() const;
+
   protected:
     void DoDispose() override;
     void StartApplication() override;
@@ -69,6 +80,8 @@ class MnAgent : public DmmAgent
      * \param router the router's link-local address \param options the RA's options
      */
     virtual void RouterAdvertised(Ipv6Address router, const NdOptions& options);
+    /// \return the home address, preferred as source (RFC 6724 rule 4); :: if none
+    virtual Ipv6Address HomeAddressForSelection() const;
     /// \brief Fire the HandoverComplete trace.
     void NotifyHandoverComplete();
     /// \return the access device
@@ -98,9 +111,12 @@ class MnAgent : public DmmAgent
     bool MayResolveIn(const HomeNetworkPrefix& prefix, bool& dadPending) const;
     /// \brief Add or withhold the on-link route of each prefix the link's RAs put on-link.
     void UpdateOnLinkRoutes();
+    /// \brief The stack has processed an RA: routes and address states follow it.
+    void RouterAdvertisementProcessed();
 
     Ptr<NetDevice> m_device;                 //!< access device
     Ptr<Socket> m_socket;                    //!< raw ICMPv6 socket
+    Ptr<SourceAddressSelection> m_selection; //!< source address selection
     Time m_lastRs;                           //!< when the last RS was sent
     std::vector<HomeNetworkPrefix> m_onLink; //!< on-link prefixes of the current link
     std::set<Ipv6Address> m_heldOnLink;      //!< addresses that may not resolve yet

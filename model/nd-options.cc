@@ -81,6 +81,28 @@ NdOptions::PrefixAt(size_t off) const
     return HomeNetworkPrefix{Ipv6Address(prefix), m_bytes[off + 2]};
 }
 
+uint32_t
+NdOptions::U32At(size_t off) const
+{
+    return (uint32_t(m_bytes[off]) << 24) | (uint32_t(m_bytes[off + 1]) << 16) |
+           (uint32_t(m_bytes[off + 2]) << 8) | m_bytes[off + 3];
+}
+
+std::vector<NdOptions::PrefixInformation>
+NdOptions::GetPrefixInformation() const
+{
+    std::vector<PrefixInformation> out;
+    for (size_t off : PrefixOptions())
+    {
+        HomeNetworkPrefix p = PrefixAt(off);
+        out.push_back({HomeNetworkPrefix::Make(p.prefix, p.length),
+                       m_bytes[off + 3],
+                       U32At(off + 4),
+                       U32At(off + 8)});
+    }
+    return out;
+}
+
 std::vector<HomeNetworkPrefix>
 NdOptions::GetPrefixes() const
 {
@@ -100,8 +122,7 @@ NdOptions::GetOnLinkPrefixes() const
     for (size_t off : PrefixOptions())
     {
         constexpr uint8_t L_FLAG = 0x80; // RFC 4861 §4.6.2
-        uint32_t valid = (uint32_t(m_bytes[off + 4]) << 24) | (uint32_t(m_bytes[off + 5]) << 16) |
-                         (uint32_t(m_bytes[off + 6]) << 8) | m_bytes[off + 7];
+        uint32_t valid = U32At(off + 4);
         HomeNetworkPrefix p = PrefixAt(off);
         p = HomeNetworkPrefix::Make(p.prefix, p.length);
         // §6.3.4: the link-local prefix is ignored; a zero valid lifetime times it out.
@@ -167,14 +188,49 @@ NdOptions::GetMapOptions() const
         map.distance = b[2] >> 4;
         map.preference = b[2] & 0x0f;
         map.rFlag = (b[3] & 0x80) != 0;
-        map.validLifetime = (static_cast<uint32_t>(b[4]) << 24) |
-                            (static_cast<uint32_t>(b[5]) << 16) |
-                            (static_cast<uint32_t>(b[6]) << 8) | b[7];
+        map.validLifetime = U32At(off + 4);
         map.address = Ipv6Address::Deserialize(b + 8);
         if (!map.address.IsMulticast())
         {
             out.push_back(map);
         }
+    }
+    return out;
+}
+
+bool
+NdOptions::PrefixProperties::operator==(const PrefixProperties& other) const
+{
+    return prefix == other.prefix && properties == other.properties;
+}
+
+std::vector<uint8_t>
+NdOptions::BuildPrefixProperties(const PrefixProperties& pp)
+{
+    // Type, Length, Prefix Length, Properties, 4 reserved octets, the 16-octet prefix: the
+    // layout of a MAP option, so the prefix stays 8-octet aligned (RFC 4861 §4.6).
+    std::vector<uint8_t> b(PREFIX_PROPERTIES_SIZE, 0);
+    b[0] = PREFIX_PROPERTIES_TYPE;
+    b[1] = PREFIX_PROPERTIES_SIZE / 8;
+    b[2] = pp.prefix.length;
+    b[3] = pp.properties;
+    pp.prefix.prefix.Serialize(&b[8]);
+    return b;
+}
+
+std::vector<NdOptions::PrefixProperties>
+NdOptions::GetPrefixProperties() const
+{
+    std::vector<PrefixProperties> out;
+    for (const auto& [off, length] : m_options)
+    {
+        if (m_bytes[off] != PREFIX_PROPERTIES_TYPE || length != PREFIX_PROPERTIES_SIZE ||
+            m_bytes[off + 2] > 128)
+        {
+            continue; // RFC 4861 §4.6: an option the receiver cannot use is skipped
+        }
+        Ipv6Address prefix = Ipv6Address::Deserialize(&m_bytes[off + 8]);
+        out.push_back({HomeNetworkPrefix::Make(prefix, m_bytes[off + 2]), m_bytes[off + 3]});
     }
     return out;
 }

@@ -45,6 +45,42 @@ class NdOptions
         bool operator==(const MapOption& other) const; //!< field-wise equality
     };
 
+    /// ND option type of the Prefix Properties option. The draft leaves it to IANA (TBD);
+    /// 253 is the value RFC 4727 §5.1.8 reserves for ND option experiments.
+    static constexpr uint8_t PREFIX_PROPERTIES_TYPE = 253;
+    /// Octets of a Prefix Properties option (length field 3).
+    static constexpr uint32_t PREFIX_PROPERTIES_SIZE = 24;
+    /// Property bit: the advertising router anchors the prefix itself (native routing).
+    static constexpr uint8_t PROPERTY_LOCAL = 0x80;
+    /// Property bit: the prefix is kept for session continuity, anchored elsewhere (its
+    /// traffic crosses a tunnel); new sessions should use another one.
+    static constexpr uint8_t PROPERTY_CONTINUITY = 0x40;
+
+    /// The fields of a Prefix Information option (RFC 4861 §4.6.2).
+    struct PrefixInformation
+    {
+        HomeNetworkPrefix prefix;      //!< the prefix (host bits cleared)
+        uint8_t flags{0};              //!< L, A, R flags
+        uint32_t validLifetime{0};     //!< seconds, 0xffffffff infinite
+        uint32_t preferredLifetime{0}; //!< seconds, 0 deprecated
+    };
+
+    /// The content of a Prefix Properties option ([I-D.korhonen-dmm-prefix-properties]):
+    /// meta data about a prefix that a Prefix Information option of the same RA advertises.
+    struct PrefixProperties
+    {
+        HomeNetworkPrefix prefix;                             //!< the prefix it describes
+        uint8_t properties{0};                                //!< PROPERTY_* bits
+        bool operator==(const PrefixProperties& other) const; //!< field-wise equality
+    };
+
+    /**
+     * \brief The bytes of a Prefix Properties option.
+     * \param pp the prefix and its property bits
+     * \return PREFIX_PROPERTIES_SIZE octets
+     */
+    static std::vector<uint8_t> BuildPrefixProperties(const PrefixProperties& pp);
+
     /**
      * \brief The bytes of a MAP option, ready to follow an RA body or other options.
      * \param map the option's fields (distance and preference are masked to 4 bits)
@@ -79,12 +115,18 @@ class NdOptions
     std::vector<HomeNetworkPrefix> GetRouterAddresses() const;
     /// \return every well-formed MAP option (length 3, unicast MAP address), in order
     std::vector<MapOption> GetMapOptions() const;
+    /// \return the fields of every well-formed Prefix Information option, in order
+    std::vector<PrefixInformation> GetPrefixInformation() const;
+    /// \return every well-formed Prefix Properties option (length 3, prefix length <= 128)
+    std::vector<PrefixProperties> GetPrefixProperties() const;
 
   private:
     /// \return the offsets of the well-formed Prefix Information options, in order
     std::vector<size_t> PrefixOptions() const;
     /// \return the prefix field and length of the Prefix Information option at \p off
     HomeNetworkPrefix PrefixAt(size_t off) const;
+    /// \return the 32-bit big-endian value at \p off
+    uint32_t U32At(size_t off) const;
 
     std::vector<uint8_t> m_bytes;                     //!< the options
     std::vector<std::pair<size_t, size_t>> m_options; //!< offset and length of each

@@ -164,3 +164,48 @@ TEST(NdOptions, MalformedMapOptionsAreIgnored)
     truncated.insert(truncated.end(), option.begin(), option.begin() + 16);
     EXPECT_FALSE(NdOptions::Parse(Message(truncated), 16));
 }
+
+TEST(NdOptions, PrefixLifetimesAndPropertiesOfAnAdvertisement)
+{
+    // A DMA RA (seed 003 §4.2 step 4): a kept prefix, deprecated, and the MAR's own, each
+    // described by a Prefix Properties option ([I-D.korhonen-dmm-prefix-properties]).
+    std::vector<uint8_t> ra(16, 0);
+    ra[0] = 134;
+    std::vector<uint8_t> pio(32, 0);
+    pio[0] = 3;
+    pio[1] = 4;
+    pio[2] = 64;
+    pio[3] = 0xc0;
+    pio[7] = 100; // valid 100 s, preferred 0
+    Ipv6Address("2001:1:1::").Serialize(&pio[16]);
+    ra.insert(ra.end(), pio.begin(), pio.end());
+    pio[11] = 50; // preferred 50 s
+    Ipv6Address("2001:1:3::").Serialize(&pio[16]);
+    ra.insert(ra.end(), pio.begin(), pio.end());
+    NdOptions::PrefixProperties kept{HomeNetworkPrefix::Make(Ipv6Address("2001:1:1::"), 64),
+                                     NdOptions::PROPERTY_CONTINUITY};
+    NdOptions::PrefixProperties local{HomeNetworkPrefix::Make(Ipv6Address("2001:1:3::"), 64),
+                                      NdOptions::PROPERTY_LOCAL};
+    for (const auto& pp : {kept, local})
+    {
+        auto bytes = NdOptions::BuildPrefixProperties(pp);
+        ASSERT_EQ(bytes.size(), NdOptions::PREFIX_PROPERTIES_SIZE);
+        ra.insert(ra.end(), bytes.begin(), bytes.end());
+    }
+    auto bad = NdOptions::BuildPrefixProperties(local);
+    bad[2] = 129; // prefix length over 128: ignored, the message still valid
+    ra.insert(ra.end(), bad.begin(), bad.end());
+    auto options = NdOptions::Parse(Message(ra), 16);
+    ASSERT_TRUE(options);
+    auto info = options->GetPrefixInformation();
+    ASSERT_EQ(info.size(), 2u);
+    EXPECT_EQ(info[0].prefix, kept.prefix);
+    EXPECT_EQ(info[0].flags, 0xc0);
+    EXPECT_EQ(info[0].validLifetime, 100u);
+    EXPECT_EQ(info[0].preferredLifetime, 0u);
+    EXPECT_EQ(info[1].preferredLifetime, 50u);
+    auto properties = options->GetPrefixProperties();
+    ASSERT_EQ(properties.size(), 2u);
+    EXPECT_EQ(properties[0], kept);
+    EXPECT_EQ(properties[1], local);
+}

@@ -291,6 +291,43 @@ TEST(ScenarioPcap, TsharkDecodesDmaSignalling)
     EXPECT_EQ(pbus, 2);
 }
 
+TEST(ScenarioPcap, TsharkDecodesRouterAdvertisementsWithPrefixProperties)
+{
+    if (!HaveTshark())
+    {
+        GTEST_SKIP() << "tshark is not installed (tools/bootstrap.sh installs it)";
+    }
+    // Fig 7 with Prefix Properties: ar2's RA to mn1 (at 10 s) carries ar1's and ar3's
+    // prefixes with preferred lifetime 0, its own with a full one, and one Prefix
+    // Properties option per prefix after them; Wireshark knows the PIOs, shows the option
+    // (an experimental type) as unknown, and finds nothing malformed.
+    auto dir = CaptureRun("dma-pp", "dmm-fig7-dma.json", {"protocol.prefix_properties=true"}, {});
+    ExpectCleanCaptures(dir);
+    int advertisements = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(dir))
+    {
+        if (entry.path().extension() != ".pcap")
+        {
+            continue;
+        }
+        std::string ras =
+            Tshark("-r " + entry.path().string() +
+                   " -Y \"icmpv6.type == 134 && icmpv6.opt.type == 253\""
+                   " -T fields -e icmpv6.opt.prefix -e icmpv6.opt.prefix.preferred_lifetime"
+                   " -e icmpv6.opt.type");
+        std::istringstream lines(ras);
+        for (std::string line; std::getline(lines, line);)
+        {
+            if (line.rfind("2001:1:2:", 0) == 0) // ar2's RA: its own prefix comes first
+            {
+                EXPECT_EQ(line.substr(line.find('\t') + 1), "604800,0,0\t3,3,3,1,253,253,253");
+                advertisements++;
+            }
+        }
+    }
+    EXPECT_GT(advertisements, 0);
+}
+
 TEST(ScenarioPcap, TsharkDecodesLocationSignalling)
 {
     if (!HaveTshark())
