@@ -142,6 +142,8 @@ def build(bld):
         'helper/scenario-loader.cc',
         'helper/scenario-security.cc',
         'helper/scenario-attacks.cc',
+        'helper/scenario-interfaces.cc',
+        'helper/scenario-mobility.cc',
         'helper/security-helper.cc',
         'helper/scenario-location.cc',
         'helper/scenario-builder.cc',

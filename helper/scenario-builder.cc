@@ -302,6 +302,7 @@ ScenarioRun::StartFlow(size_t index)
     bool mobilePeer = m_cfg.FindNode(cn)->role == "mn";
     Ipv6Address cnAddress = mobilePeer ? CurrentGlobal(cn) : FirstGlobal(cn);
     m_handovers->SetFlowAddress(id, dmm::Str(mnAddress));
+    m_flowAddress[f.name] = mnAddress;
     for (const auto& [node, address] :
          {std::make_pair(mn, mnAddress), std::make_pair(cn, cnAddress)})
     {
@@ -416,6 +417,7 @@ ScenarioRun::Run()
         m_conservation->Watch(node, role == "attacker");
     }
     ScheduleFlows();
+    ScheduleFlowMoves();
     if (m_opt.pcap)
     {
         PointToPointHelper().EnablePcapAll(m_opt.outDir + "/dmm");
