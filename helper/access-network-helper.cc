@@ -11,6 +11,7 @@
 #include "ns3/internet-module.h"
 #include "ns3/link-switch.h"
 #include "ns3/log.h"
+#include "ns3/logical-net-device.h"
 #include "ns3/mn-agent.h"
 #include "ns3/mobility-module.h"
 #include "ns3/wifi-link-monitor.h"
@@ -188,6 +189,21 @@ AccessNetworkHelper::InstallMobileNode(Ptr<Node> node, int64_t& stream)
     }
     Ipv6AddressHelper().AssignWithoutAddress(NetDeviceContainer(device));
     return device;
+}
+
+Ptr<NetDevice>
+AccessNetworkHelper::InstallMultiInterfaceMobileNode(Ptr<Node> node,
+                                                     const std::vector<std::string>& interfaces)
+{
+    NS_ABORT_MSG_IF(IsWifi(), "several interfaces need l2.type switch");
+    Ptr<LogicalNetDevice> logical = CreateObject<LogicalNetDevice>();
+    node->AddDevice(logical);
+    for (const auto& name : interfaces)
+    {
+        logical->AddPhysical(CreateObject<AccessNetDevice>(), name);
+    }
+    Ipv6AddressHelper().AssignWithoutAddress(NetDeviceContainer(logical));
+    return logical;
 }
 
 Ptr<L2Mobility>

@@ -75,6 +75,16 @@ class AccessNetworkHelper
     Ptr<NetDevice> InstallMobileNode(Ptr<Node> node, int64_t& stream);
 
     /**
+     * \brief Give a mobile node several access devices under one logical interface
+     *        (LogicalNetDevice, RFC 7847) that carries its IPv6 interface; switch only.
+     * \param node the node
+     * \param interfaces the names of its access interfaces
+     * \return the logical device
+     */
+    Ptr<NetDevice> InstallMultiInterfaceMobileNode(Ptr<Node> node,
+                                                   const std::vector<std::string>& interfaces);
+
+    /**
      * \brief Create the layer-2 mobility of a mobile node, with every access link known.
      * \param device its access device (from InstallMobileNode)
      * \param agent its agent

@@ -303,6 +303,7 @@ ScenarioRun::StartFlow(size_t index)
     Ipv6Address cnAddress = mobilePeer ? CurrentGlobal(cn, Ipv6Address::GetAny()) : FirstGlobal(cn);
     Ipv6Address mnAddress = CurrentGlobal(mn, mobilePeer ? Ipv6Address::GetAny() : cnAddress);
     m_handovers->SetFlowAddress(id, dmm::Str(mnAddress));
+    m_flowAddress[f.name] = mnAddress;
     for (const auto& [node, address] :
          {std::make_pair(mn, mnAddress), std::make_pair(cn, cnAddress)})
     {
@@ -417,6 +418,7 @@ ScenarioRun::Run()
         m_conservation->Watch(node, role == "attacker");
     }
     ScheduleFlows();
+    ScheduleFlowMoves();
     if (m_opt.pcap)
     {
         PointToPointHelper().EnablePcapAll(m_opt.outDir + "/dmm");

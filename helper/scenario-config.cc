@@ -36,14 +36,6 @@ const std::set<std::string>
     kRoles{"anchor", "router", "aggregation", "access", "cn", "mn", "attacker"};
 const std::set<std::string> kWifiStandards{"80211a", "80211b", "80211g", "80211n", "80211ac"};
 
-bool
-IsValidName(const std::string& s)
-{
-    return !s.empty() && std::all_of(s.begin(), s.end(), [](unsigned char c) {
-        return std::isalnum(c) || c == '_' || c == '-';
-    });
-}
-
 void
 ParseL2(const Reader& top, ScenarioConfig& c)
 {
@@ -166,7 +158,7 @@ ParseNodes(const Reader& top, ScenarioConfig& c)
         Reader o(nodes[i], top.Path(fmt::format("nodes[{}]", i)), ScenarioKeys("nodes[]"));
         NodeConfig n;
         n.name = o.String("name");
-        if (!IsValidName(n.name))
+        if (!IsValidScenarioName(n.name))
         {
             Reader::Fail(
                 o.Path("name"),
@@ -207,19 +199,6 @@ ParseNodes(const Reader& top, ScenarioConfig& c)
     }
 }
 
-/// Checks that an endpoint names a known node and returns it.
-const NodeConfig&
-Endpoint(const ScenarioConfig& c, const Reader& o, const std::string& key)
-{
-    std::string name = o.String(key);
-    const NodeConfig* n = c.FindNode(name);
-    if (n == nullptr)
-    {
-        Reader::Fail(o.Path(key), fmt::format("unknown node \"{}\"", name));
-    }
-    return *n;
-}
-
 void
 ParseLinks(const Reader& top, ScenarioConfig& c)
 {
@@ -231,7 +210,7 @@ ParseLinks(const Reader& top, ScenarioConfig& c)
         LinkConfig l;
         for (const char* key : {"a", "b"})
         {
-            const NodeConfig& n = Endpoint(c, o, key);
+            const NodeConfig& n = ScenarioEndpoint(c, o, key);
             if (n.role == "mn")
             {
                 Reader::Fail(
@@ -278,74 +257,6 @@ CheckConnected(const ScenarioConfig& c, const std::string& path)
     }
 }
 
-void
-ParseMobility(const Reader& top, ScenarioConfig& c)
-{
-    const json& mobility = top.Array("mobility");
-    std::map<std::string, std::size_t> last; // mn -> index of its latest attachment
-    for (std::size_t i = 0; i < mobility.size(); ++i)
-    {
-        Reader o(mobility[i], fmt::format("mobility[{}]", i), ScenarioKeys("mobility[]"));
-        AttachmentConfig a;
-        const NodeConfig& mn = Endpoint(c, o, "mn");
-        if (mn.role != "mn")
-        {
-            Reader::Fail(o.Path("mn"),
-                         fmt::format("node \"{}\" is not an mn (role {})", mn.name, mn.role));
-        }
-        a.mn = mn.name;
-        a.atS = o.Number("at_s");
-        Reader::CheckMin(o.Path("at_s"), a.atS, 0, false);
-        if (!(a.atS < c.durationS))
-        {
-            Reader::Fail(o.Path("at_s"),
-                         fmt::format("must be < duration_s {} (got {})", c.durationS, a.atS));
-        }
-        const NodeConfig& ar = Endpoint(c, o, "attach");
-        if (ar.role != "access" && ar.role != "anchor")
-        {
-            Reader::Fail(o.Path("attach"),
-                         fmt::format("node \"{}\" is neither an access node nor an anchor's "
-                                     "home link (role {})",
-                                     ar.name,
-                                     ar.role));
-        }
-        a.attach = ar.name;
-        auto prev = last.find(a.mn);
-        if (prev != last.end())
-        {
-            const AttachmentConfig& p = c.mobility[prev->second];
-            if (!(a.atS > p.atS))
-            {
-                Reader::Fail(
-                    o.Path("at_s"),
-                    fmt::format("times of mn \"{}\" must strictly increase (got {} after {})",
-                                a.mn,
-                                a.atS,
-                                p.atS));
-            }
-            if (a.attach == p.attach)
-            {
-                Reader::Fail(
-                    o.Path("attach"),
-                    fmt::format("mn \"{}\" is already attached to \"{}\"", a.mn, a.attach));
-            }
-        }
-        last[a.mn] = c.mobility.size();
-        c.mobility.push_back(a);
-    }
-    for (const auto* mn : c.NodesWithRole("mn"))
-    {
-        if (last.count(mn->name) == 0)
-        {
-            Reader::Fail(
-                "mobility",
-                fmt::format("mn \"{}\" has no attachment (its first entry is the initial one)",
-                            mn->name));
-        }
-    }
-}
-
 /// BulkSendApplication writes max_bytes in kTcpSendSize pieces, each starting with the
 /// traffic header, and aborts the run if a piece (the last one) is shorter than that header.
 void
@@ -380,7 +291,7 @@ ParseFlows(const Reader& top, ScenarioConfig& c)
         Reader o(flows[i], path, ScenarioKeys("flows[]"));
         FlowConfig f{};
         f.name = o.String("name");
-        if (!IsValidName(f.name))
+        if (!IsValidScenarioName(f.name))
         {
             Reader::Fail(
                 o.Path("name"),
@@ -405,8 +316,8 @@ ParseFlows(const Reader& top, ScenarioConfig& c)
                 Reader::Fail(o.Path(key), fmt::format("not allowed for a {} flow", f.type));
             }
         }
-        const NodeConfig& from = Endpoint(c, o, "from");
-        const NodeConfig& to = Endpoint(c, o, "to");
+        const NodeConfig& from = ScenarioEndpoint(c, o, "from");
+        const NodeConfig& to = ScenarioEndpoint(c, o, "to");
         // A correspondent is a fixed node (cn) or another mobile node.
         bool ok = (from.role == "mn" && (to.role == "cn" || to.role == "mn")) ||
                   (from.role == "cn" && to.role == "mn");
@@ -454,6 +365,26 @@ ParseFlows(const Reader& top, ScenarioConfig& c)
 }
 
 } // namespace
+
+bool
+IsValidScenarioName(const std::string& s)
+{
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](unsigned char c) {
+        return std::isalnum(c) || c == '_' || c == '-';
+    });
+}
+
+const NodeConfig&
+ScenarioEndpoint(const ScenarioConfig& c, const JsonObjectReader& o, const std::string& key)
+{
+    std::string name = o.String(key);
+    const NodeConfig* n = c.FindNode(name);
+    if (n == nullptr)
+    {
+        JsonObjectReader::Fail(o.Path(key), fmt::format("unknown node \"{}\"", name));
+    }
+    return *n;
+}
 
 uint32_t
 FlowConfig::TrafficHeaderSize()
@@ -601,6 +532,7 @@ ParseScenario(const json& j)
     if (listed)
     {
         ParseNodes(*listed, c);
+        ParseInterfaces(*listed, c);
         ParseLinks(*listed, c);
     }
     CheckConnected(c, listed ? listed->Path("links") : "topology");
@@ -609,6 +541,7 @@ ParseScenario(const json& j)
         ParseMobility(top, c);
     }
     ParseFlows(top, c);
+    ParseFlowMoves(top, c);
     ParseSecurity(top, c);
     ParseAttacks(top, c);
     if (top.Has("central_anchor"))

@@ -43,6 +43,8 @@ struct NodeConfig
     std::optional<double> accessRateMbps; //!< access nodes only: overrides access.rate_mbps
     uint32_t network{0}; //!< generated topologies: network index from 1; 0 for listed nodes
     std::string tier;    //!< generated topologies: core, aggregation, access or host; else ""
+    /// mn only: names of its access interfaces (key "interfaces"); empty: one interface
+    std::vector<std::string> interfaces;
 };
 
 /// \brief A wired point-to-point link between two non-mn nodes (key "links").
@@ -60,6 +62,17 @@ struct AttachmentConfig
     std::string mn;     //!< mobile node
     double atS;         //!< time of the attachment, s
     std::string attach; //!< access node
+    /// the mn's interface that attaches ("" when the mn has one interface)
+    std::string interface;
+};
+
+/// \brief At \c atS the flow \c flow moves to interface \c interface of its mn
+/// (key "flow_moves").
+struct FlowMoveConfig
+{
+    std::string flow;      //!< the flow
+    std::string interface; //!< the interface it moves to
+    double atS;            //!< when, s
 };
 
 /// \brief One traffic flow between an mn and a cn (key "flows").
@@ -157,6 +170,32 @@ struct AttackConfig
  */
 void ParseAttacks(const JsonObjectReader& top, struct ScenarioConfig& c);
 
+/**
+ * \brief Parse "mobility" (helper/scenario-mobility.cc); needs the nodes and interfaces.
+ * \param top the scenario's top-level reader \param c the scenario so far
+ */
+void ParseMobility(const JsonObjectReader& top, struct ScenarioConfig& c);
+/**
+ * \brief Parse the mns' "interfaces" (helper/scenario-mobility.cc); needs the nodes.
+ * \param listed the reader holding "nodes" \param c the scenario so far
+ */
+void ParseInterfaces(const JsonObjectReader& listed, struct ScenarioConfig& c);
+/**
+ * \brief Parse "flow_moves" (helper/scenario-mobility.cc); needs the flows.
+ * \param top the scenario's top-level reader \param c the scenario so far
+ */
+void ParseFlowMoves(const JsonObjectReader& top, struct ScenarioConfig& c);
+/// \param s a name \return whether it is a valid node or flow name ([A-Za-z0-9_-]+)
+bool IsValidScenarioName(const std::string& s);
+/**
+ * \brief The node an endpoint key names, or a failure naming the key.
+ * \param c the scenario so far \param o the object \param key its key
+ * \return the node
+ */
+const struct NodeConfig& ScenarioEndpoint(const struct ScenarioConfig& c,
+                                          const JsonObjectReader& o,
+                                          const std::string& key);
+
 /// \brief Security associations on the signalling interfaces (key "security").
 struct SecurityConfig
 {
@@ -191,6 +230,7 @@ struct ScenarioConfig
     std::vector<LinkConfig> links; //!< wired links, in file order
     std::vector<AttachmentConfig> mobility; //!< attachments, in file order
     std::vector<FlowConfig> flows;          //!< flows, in file order
+    std::vector<FlowMoveConfig> flowMoves;  //!< flow moves, in file order
     SecurityConfig security;                //!< signalling security associations
     std::vector<AttackConfig> attacks;      //!< attackers' scripts, in file order
     /// The anchor of single-anchor profiles when there are several ("" if not given)

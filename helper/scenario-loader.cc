@@ -276,7 +276,7 @@ ScenarioKeys(const std::string& context)
         {"",
          "name profile recipe seed duration_s l2 access processing protocol nodes links mobility "
          "flows "
-         "central_anchor "
+         "flow_moves central_anchor "
          "topology movement security attacks"},
         {"attacks[]", "by type message from at_s count interval_ms keep_authentication"},
         {"security", "enabled replay_protection close_enough_s domains pair_keys"},
@@ -290,9 +290,10 @@ ScenarioKeys(const std::string& context)
          "use_timestamps dad idle_release_s prefix_properties location location_cache_s "
          "forwarding_time_s "
          "location_update client_lu uplink"},
-        {"nodes[]", "name role access_delay_ms access_rate_mbps"},
+        {"nodes[]", "name role access_delay_ms access_rate_mbps interfaces"},
         {"links[]", "a b delay_ms rate_mbps"},
-        {"mobility[]", "mn at_s attach"},
+        {"mobility[]", "mn at_s attach interface"},
+        {"flow_moves[]", "flow interface at_s"},
         {"flows[]", "name type from to start_s stop_s interval_ms size_bytes max_bytes"},
         {"topology",
          "type networks ars_per_network hops_to_anchor mesh delay_ms rate_mbps mns cns "

@@ -255,7 +255,10 @@ ScenarioRun::InstallMobileNodes()
 {
     for (const NodeConfig* n : m_cfg.NodesWithRole("mn"))
     {
-        m_mnDevice[n->name] = m_access.InstallMobileNode(m_nodes[n->name], m_stream);
+        m_mnDevice[n->name] =
+            n->interfaces.size() > 1
+                ? m_access.InstallMultiInterfaceMobileNode(m_nodes[n->name], n->interfaces)
+                : m_access.InstallMobileNode(m_nodes[n->name], m_stream);
     }
 }
 
@@ -321,11 +324,7 @@ ScenarioRun::InstallProfile()
     {
         Ptr<MnAgent> agent = InstallMobileNodeAgent(n->name);
         m_mnAgents[n->name] = agent;
-        Ptr<L2Mobility> l2 = m_access.CreateL2Mobility(m_mnDevice[n->name], agent, m_accessAgent);
-        for (const AttachmentConfig* a : m_cfg.AttachmentsOf(n->name))
-        {
-            l2->ScheduleAttach(Seconds(a->atS), a->attach);
-        }
+        Ptr<L2Mobility> l2 = InstallL2Mobility(*n, agent);
         m_l2[n->name] = l2;
         m_handovers->WatchMobileNode(n->name, l2, agent);
     }

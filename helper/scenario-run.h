@@ -93,6 +93,14 @@ class ScenarioRun
     void InstallAccess(const std::string& name);
     void InstallMobileNodes();
     void ScheduleFlows();
+    /// \brief The L2 mobility of a mobile node, moves scheduled: one per interface (the
+    /// handover monitor follows the first). \param mn the node \param agent its agent
+    /// \return the first interface's
+    Ptr<L2Mobility> InstallL2Mobility(const NodeConfig& mn, Ptr<MnAgent> agent);
+    /// \brief Schedule the scenario's flow_moves.
+    void ScheduleFlowMoves();
+    /// \brief Bind a flow's prefix to its new interface. \param index into flowMoves
+    void MoveFlow(size_t index);
     /// \brief Security associations on every signalling interface ("security").
     void InstallSecurity();
     /// \brief The attacker nodes and their scripts ("attacks").
@@ -134,6 +142,8 @@ class ScenarioRun
     std::map<std::string, Ptr<AccessRouterAgent>> m_accessAgent;
     std::map<std::string, Ptr<NetDevice>> m_mnDevice;
     std::map<std::string, Ptr<L2Mobility>> m_l2;
+    std::map<std::string, std::vector<Ptr<L2Mobility>>> m_interfaceL2; //!< mn -> per interface
+    std::map<std::string, Ipv6Address> m_flowAddress;                  //!< flow -> its mn's address
     AccessNetworkHelper m_access;
     Pmipv6Helper m_pmip;
     LocationHelper m_location;      //!< fully distributed: servers and routers
