@@ -29,6 +29,20 @@ using nlohmann::json;
 constexpr double ACCESS_OVERHEAD = 14; // Ethernet II header on the access link, bytes
 constexpr double PPP_OVERHEAD = 2;     // PPP header, bytes
 
+/// Append node \p name with \p role to scenario \p j.
+inline void
+AddNode(json& j, const std::string& name, const std::string& role)
+{
+    j["nodes"].push_back({{"name", name}, {"role", role}});
+}
+
+/// Append a 1 Gb/s wired link \p a - \p b of \p delayMs to scenario \p j.
+inline void
+AddLink(json& j, const std::string& a, const std::string& b, double delayMs)
+{
+    j["links"].push_back({{"a", a}, {"b", b}, {"delay_ms", delayMs}, {"rate_mbps", 1000.0}});
+}
+
 /// A chain anchor - r1 - ... - rK - {magA, magB}; cn behind a core router.
 inline json
 ChainScenario(int hops,
@@ -45,12 +59,8 @@ ChainScenario(int hops,
               {"access", {{"delay_ms", accessMs}, {"rate_mbps", accessMbps}}},
               {"nodes", json::array()},
               {"links", json::array()}};
-    auto node = [&](std::string n, std::string r) {
-        j["nodes"].push_back({{"name", n}, {"role", r}});
-    };
-    auto link = [&](std::string a, std::string b, double d) {
-        j["links"].push_back({{"a", a}, {"b", b}, {"delay_ms", d}, {"rate_mbps", 1000.0}});
-    };
+    auto node = [&](std::string n, std::string r) { AddNode(j, n, r); };
+    auto link = [&](std::string a, std::string b, double d) { AddLink(j, a, b, d); };
     node("cn", "cn");
     node("core", "router");
     node("lma", "anchor");

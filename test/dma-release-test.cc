@@ -34,12 +34,8 @@ RowScenario()
               {"links", json::array()},
               {"mobility", json::array()},
               {"flows", json::array()}};
-    auto node = [&](std::string n, std::string r) {
-        j["nodes"].push_back({{"name", n}, {"role", r}});
-    };
-    auto link = [&](std::string a, std::string b, double d) {
-        j["links"].push_back({{"a", a}, {"b", b}, {"delay_ms", d}, {"rate_mbps", 1000.0}});
-    };
+    auto node = [&](std::string n, std::string r) { AddNode(j, n, r); };
+    auto link = [&](std::string a, std::string b, double d) { AddLink(j, a, b, d); };
     node("cn", "cn");
     node("core", "router");
     node("db", "anchor");

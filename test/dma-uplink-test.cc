@@ -45,7 +45,7 @@ RunUplink(const std::string& profile, const std::string& uplink)
                  {"size_bytes", 100}}}}};
     for (auto [a, b] : {std::pair{"core", "db"}, {"core", "ar1"}, {"core", "ar2"}, {"ar2", "cn"}})
     {
-        j["links"].push_back({{"a", a}, {"b", b}, {"delay_ms", 2.0}, {"rate_mbps", 1000.0}});
+        AddLink(j, a, b, 2.0);
     }
     return Simulate(ParseScenario(j));
 }

@@ -3,6 +3,8 @@
  */
 // Scenario files: the shipped scenario parses; every kind of bad input is refused with a
 // message naming the offending JSON path; --set overrides apply before validation.
+#include "scenario-errors.h"
+
 #include "ns3/scenario-config.h"
 
 #include <filesystem>
@@ -11,6 +13,7 @@
 #include <unistd.h>
 
 using namespace ns3;
+using dmmtest::ErrorOf;
 using nlohmann::json;
 
 namespace
@@ -37,27 +40,6 @@ Base()
                  "stop_s": 9}]
     })");
 }
-
-std::string
-ErrorOf(const json& j)
-{
-    try
-    {
-        ParseScenario(j);
-    }
-    catch (const ScenarioError& e)
-    {
-        return e.what();
-    }
-    return "<no error>";
-}
-
-#define EXPECT_ERROR(j, text)                                                                      \
-    do                                                                                             \
-    {                                                                                              \
-        std::string msg_ = ErrorOf(j);                                                             \
-        EXPECT_NE(msg_.find(text), std::string::npos) << "message: " << msg_;                      \
-    } while (false)
 
 /// A file in a fresh temporary folder, removed at the end of the test.
 class TempFile

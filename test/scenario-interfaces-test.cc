@@ -4,12 +4,15 @@
 // Mobile nodes with several interfaces in scenario files: "nodes[].interfaces",
 // "mobility[].interface" (default the first), "flow_moves"; errors name the key; a run
 // attaches each interface on its own and a moved flow leaves on its new interface.
+#include "scenario-errors.h"
+
 #include "ns3/scenario-builder.h"
 #include "ns3/scenario-config.h"
 
 #include <gtest/gtest.h>
 
 using namespace ns3;
+using dmmtest::ErrorOf;
 using nlohmann::json;
 
 namespace
@@ -38,27 +41,6 @@ Base()
       "flow_moves": [{"flow": "up", "interface": "if2", "at_s": 4}]
     })");
 }
-
-std::string
-ErrorOf(const json& j)
-{
-    try
-    {
-        ParseScenario(j);
-    }
-    catch (const ScenarioError& e)
-    {
-        return e.what();
-    }
-    return "<no error>";
-}
-
-#define EXPECT_ERROR(j, text)                                                                      \
-    do                                                                                             \
-    {                                                                                              \
-        std::string msg_ = ErrorOf(j);                                                             \
-        EXPECT_NE(msg_.find(text), std::string::npos) << "message: " << msg_;                      \
-    } while (false)
 
 } // namespace
 
