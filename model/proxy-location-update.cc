@@ -10,8 +10,10 @@
 #include "ns3/log.h"
 #include "ns3/mobility-l4-protocol.h"
 #include "ns3/packet.h"
+#include "ns3/pointer.h"
 #include "ns3/proxy-binding-ack.h"
 #include "ns3/proxy-binding-update.h"
+#include "ns3/sequence-number-store.h"
 #include "ns3/simulator.h"
 #include "ns3/uinteger.h"
 
@@ -73,7 +75,14 @@ ProxyLocationUpdate::GetTypeId()
                           "overtakes it.",
                           UintegerValue(3),
                           MakeUintegerAccessor(&ProxyLocationUpdate::m_maxResyncs),
-                          MakeUintegerChecker<uint32_t>(0, 16));
+                          MakeUintegerChecker<uint32_t>(0, 16))
+            .AddAttribute("SequenceStore",
+                          "Sequence numbers shared with the other MAGs (RFC 5213 §5.5 leaves "
+                          "such a context transfer out of scope); null, the default: learn "
+                          "the LMA's number from its status-135 refusal.",
+                          PointerValue(),
+                          MakePointerAccessor(&ProxyLocationUpdate::m_store),
+                          MakePointerChecker<SequenceNumberStore>());
     return tid;
 }
 
@@ -101,6 +110,7 @@ ProxyLocationUpdate::DoDispose()
 {
     Halt();
     m_mh = nullptr;
+    m_store = nullptr;
     LocationUpdate::DoDispose();
 }
 
@@ -168,7 +178,13 @@ ProxyLocationUpdate::RegisterWith(Ipv6Address anchor,
 {
     NS_LOG_FUNCTION(this << anchor << mnId);
     Key key{mnId, anchor};
-    Entry& e = m_list[key];
+    auto [it, created] = m_list.try_emplace(key);
+    Entry& e = it->second;
+    if (created && m_store)
+    {
+        // Continue from the number the previous MAG sent, so the LMA needs no refusal.
+        e.sequence = m_store->Lookup(mnId, anchor).value_or(0);
+    }
     e.prefixes = prefixes;
     e.linkLayerId = linkLayerId;
     e.lifetime = m_lifetime;
@@ -207,6 +223,10 @@ ProxyLocationUpdate::SendPbu(Key key)
 {
     Entry& e = m_list[key];
     e.sequence++;
+    if (m_store)
+    {
+        m_store->Record(key.first, key.second, e.sequence);
+    }
     e.rtx.Start(m_initialTimeout);
     Retransmit(key);
 }

@@ -8,6 +8,7 @@
 #include "ns3/ipv6-address.h"
 #include "ns3/location-update.h"
 #include "ns3/nstime.h"
+#include "ns3/sequence-number-store.h"
 #include "ns3/traced-callback.h"
 
 #include <map>
@@ -132,6 +133,7 @@ class ProxyLocationUpdate : public LocationUpdate
     uint8_t m_handoffIndicator;                    //!< attribute HandoffIndicator
     uint8_t m_accessTechnology;                    //!< attribute AccessTechnologyType
     uint32_t m_maxResyncs;                         //!< attribute MaxSequenceResyncs
+    Ptr<SequenceNumberStore> m_store;              //!< attribute SequenceStore
     Stats m_stats;                                 //!< counters
 };
 

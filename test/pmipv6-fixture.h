@@ -55,6 +55,7 @@ struct Pmipv6Options
     std::array<bool, 2> policy{true, true};     //!< MN's MAC in each MAG's policy store
     bool useTimestamps{true};                   //!< UseTimestamps of the LMA and the MAGs
     uint32_t maxSequenceResyncs{3};             //!< ProxyLocationUpdate MaxSequenceResyncs
+    bool sharedSequences{false};                //!< one SequenceStore for both MAGs
 };
 
 /// One Mobility Header message seen by a MobilityL4Protocol trace.
@@ -219,6 +220,8 @@ class Pmipv6Network
         linkSwitch =
             CreateObjectWithAttributes<LinkSwitch>("SwitchTime", TimeValue(opt.switchTime));
         linkSwitch->SetDevice(mnDevice, mnAgent);
+        Ptr<SequenceNumberStore> store =
+            opt.sharedSequences ? CreateObject<SequenceNumberStore>() : nullptr;
         for (uint32_t i = 0; i < 2; ++i)
         {
             accessChannel[i] =
@@ -251,7 +254,9 @@ class Pmipv6Network
                 "UseTimestamps",
                 BooleanValue(opt.useTimestamps),
                 "MaxSequenceResyncs",
-                UintegerValue(opt.maxSequenceResyncs));
+                UintegerValue(opt.maxSequenceResyncs),
+                "SequenceStore",
+                PointerValue(store));
             lu[i]->Setup(mag[i]->GetObject<MobilityL4Protocol>(), magAddr[i], lmaAddr);
             Ptr<RoutingControl> rc = CreateObject<RoutingControl>();
             rc->Setup(magMr[i], mag[i]->GetObject<Ipv6TunnelL4Protocol>(), magAddr[i]);

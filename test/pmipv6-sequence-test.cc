@@ -131,6 +131,36 @@ TEST_F(Pmipv6Agents, SequenceModeResyncsAreBounded)
     }
 }
 
+/// MAGs sharing the last number (RFC 5213 §5.5's context transfer, SequenceStore): MAG2
+/// continues from MAG1's de-registration, and its one PBU is accepted.
+TEST_F(Pmipv6Agents, SequenceModeSharedStoreNeedsNoRefusal)
+{
+    Pmipv6Options opt = SequenceMode();
+    opt.sharedSequences = true;
+    Pmipv6Network net(opt);
+    std::vector<MhRecord> tx1;
+    std::vector<MhRecord> tx2;
+    std::vector<MhRecord> rx2;
+    RecordMh(Pmipv6Network::Mh(net.mag[0]), "Tx", &tx1);
+    RecordMh(Pmipv6Network::Mh(net.mag[1]), "Tx", &tx2);
+    RecordMh(Pmipv6Network::Mh(net.mag[1]), "Rx", &rx2);
+    net.linkSwitch->ScheduleAttach(Seconds(1), "mag1");
+    net.linkSwitch->ScheduleAttach(Seconds(3), "mag2");
+    Simulator::Stop(Seconds(6));
+    Simulator::Run();
+
+    std::vector<MhRecord> pbu1 = OfType(tx1, PBU);
+    ASSERT_EQ(pbu1.size(), 2u);
+    std::vector<MhRecord> pbu = OfType(tx2, PBU);
+    std::vector<MhRecord> pba = OfType(rx2, PBA);
+    ASSERT_EQ(pbu.size(), 1u);
+    ASSERT_EQ(pba.size(), 1u);
+    EXPECT_EQ(pbu[0].sequence, static_cast<uint16_t>(pbu1.back().sequence + 1));
+    EXPECT_EQ(pba[0].status, 0);
+    EXPECT_EQ(net.lu[1]->GetStats().sequenceResyncs, 0u);
+    EXPECT_EQ(net.magAgent[1]->GetStats().registrations, 1u);
+}
+
 /// With timestamps (the default) the LMA never answers 135 to a MAG: a handover is one
 /// PBU/PBA and the location update counts no resync.
 TEST_F(Pmipv6Agents, TimestampModeNeedsNoResync)

@@ -177,3 +177,35 @@ TEST(SequenceMode, DmaFig7)
         EXPECT_GT(f.received, f.sent * 95 / 100) << f.flow;
     }
 }
+
+TEST(SequenceMode, SharedSequenceNumbersNeedNoRefusal)
+{
+    // protocol.shared_sequence_numbers: the MAGs (MARs) share the last number (RFC 5213
+    // §5.5 context transfer), so every handover is the timestamp closed form again.
+    json j = ChainScenario(3, 4.0, 80, 3.0, 11);
+    j["processing"] = {{"access_ms", 0.5}, {"anchor_ms", 1.25}};
+    j["protocol"]["shared_sequence_numbers"] = true;
+    ScenarioConfig cfg = WithTimestamps(j, false);
+    RunResults r = Simulate(cfg);
+    ASSERT_EQ(r.handovers.size(), 1u);
+    const HandoverRecord& h = r.handovers[0];
+    EXPECT_EQ(Exchanges(r, h.to, "lma", h.l2UpS, h.signalingDoneS).size(), 1u);
+    EXPECT_NEAR(h.latencyMs, PredictPmipv6(cfg, r, h, "lma"), 0.01);
+
+    ScenarioConfig dma =
+        LoadScenario(std::string(DMM_SOURCE_DIR) + "/scenarios/dmm-fig7-dma.json",
+                     {"protocol.use_timestamps=false", "protocol.shared_sequence_numbers=true"},
+                     {},
+                     {});
+    RunResults d = Simulate(dma);
+    ASSERT_EQ(d.handovers.size(), 2u);
+    const HandoverRecord& third = d.handovers[1];
+    EXPECT_EQ(Exchanges(d, "ar2", "ar1", third.l2UpS, third.signalingDoneS).size(), 1u);
+    EXPECT_NEAR(third.latencyMs, PredictDma(dma, d, third, {"ar1", "ar3"}), 0.01);
+    // Only profiles with a proxy location update read the key.
+    EXPECT_THROW(LoadScenario(std::string(DMM_SOURCE_DIR) + "/scenarios/pmipv6-hierarchical.json",
+                              {"protocol.shared_sequence_numbers=true"},
+                              std::string("mipv6"),
+                              {}),
+                 ScenarioError);
+}
