@@ -183,7 +183,7 @@ ProxyLocationUpdate::RegisterWith(Ipv6Address anchor,
     if (created && m_store)
     {
         // Continue from the number the previous MAG sent, so the LMA needs no refusal.
-        e.sequence = m_store->Lookup(mnId, anchor).value_or(0);
+        e.sequence = m_store->Lookup(mnId).value_or(0);
     }
     e.prefixes = prefixes;
     e.linkLayerId = linkLayerId;
@@ -225,7 +225,7 @@ ProxyLocationUpdate::SendPbu(Key key)
     e.sequence++;
     if (m_store)
     {
-        m_store->Record(key.first, key.second, e.sequence);
+        m_store->Record(key.first, e.sequence);
     }
     e.rtx.Start(m_initialTimeout);
     Retransmit(key);

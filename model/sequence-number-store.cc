@@ -3,6 +3,7 @@
  */
 #include "sequence-number-store.h"
 
+#include "ns3/location-management.h"
 #include "ns3/log.h"
 
 namespace ns3
@@ -22,17 +23,21 @@ SequenceNumberStore::GetTypeId()
 }
 
 void
-SequenceNumberStore::Record(const std::string& mnId, Ipv6Address anchor, uint16_t sequence)
+SequenceNumberStore::Record(const std::string& mnId, uint16_t sequence)
 {
-    NS_LOG_FUNCTION(this << mnId << anchor << sequence);
-    m_last[{mnId, anchor}] = sequence;
+    NS_LOG_FUNCTION(this << mnId << sequence);
+    auto [it, created] = m_newest.try_emplace(mnId, sequence);
+    if (!created && IsSequenceNewer(sequence, it->second))
+    {
+        it->second = sequence;
+    }
 }
 
 std::optional<uint16_t>
-SequenceNumberStore::Lookup(const std::string& mnId, Ipv6Address anchor) const
+SequenceNumberStore::Lookup(const std::string& mnId) const
 {
-    auto it = m_last.find({mnId, anchor});
-    if (it == m_last.end())
+    auto it = m_newest.find(mnId);
+    if (it == m_newest.end())
     {
         return std::nullopt;
     }

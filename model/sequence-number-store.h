@@ -4,13 +4,11 @@
 #ifndef DMM_SEQUENCE_NUMBER_STORE_H
 #define DMM_SEQUENCE_NUMBER_STORE_H
 
-#include "ns3/ipv6-address.h"
 #include "ns3/object.h"
 
 #include <map>
 #include <optional>
 #include <string>
-#include <utility>
 
 namespace ns3
 {
@@ -23,7 +21,10 @@ namespace ns3
  * node does not know the number the previous MAG used, unless the MAGs share it (a
  * context transfer, or the policy store; both outside RFC 5213's scope). This store is
  * that shared state, idealised: a number is known to every MAG as soon as one sends it.
- * Without it (the default) a MAG learns the number from the LMA's status-135 refusal.
+ * One counter per node, whatever the anchor: the replicas of migrating-ha share one
+ * binding under different addresses, and a DMA node's H-MARs each need only a number newer
+ * than the last they accepted. Without it (the default) a MAG learns the number from the
+ * LMA's status-135 refusal.
  */
 class SequenceNumberStore : public Object
 {
@@ -32,18 +33,18 @@ class SequenceNumberStore : public Object
     static TypeId GetTypeId();
 
     /**
-     * \brief Note a number sent. \param mnId the node \param anchor its LMA
-     * \param sequence the PBU's sequence number
+     * \brief Note a number sent; an older one (a refresh from a MAG's own counter) leaves
+     *        the newest in place. \param mnId the node \param sequence the PBU's number
      */
-    void Record(const std::string& mnId, Ipv6Address anchor, uint16_t sequence);
+    void Record(const std::string& mnId, uint16_t sequence);
     /**
-     * \param mnId the node \param anchor its LMA
-     * \return the last number any MAG sent for the node to that LMA, if any
+     * \param mnId the node
+     * \return the newest number (RFC 6275 §9.5.1 order) any MAG sent for it, if any
      */
-    std::optional<uint16_t> Lookup(const std::string& mnId, Ipv6Address anchor) const;
+    std::optional<uint16_t> Lookup(const std::string& mnId) const;
 
   private:
-    std::map<std::pair<std::string, Ipv6Address>, uint16_t> m_last; //!< last number sent
+    std::map<std::string, uint16_t> m_newest; //!< newest number sent, per node
 };
 
 } // namespace ns3

@@ -202,6 +202,22 @@ TEST(SequenceMode, SharedSequenceNumbersNeedNoRefusal)
     const HandoverRecord& third = d.handovers[1];
     EXPECT_EQ(Exchanges(d, "ar2", "ar1", third.l2UpS, third.signalingDoneS).size(), 1u);
     EXPECT_NEAR(third.latencyMs, PredictDma(dma, d, third, {"ar1", "ar3"}), 0.01);
+    // Migrating-ha: the replicas answer under their own addresses but share the binding,
+    // and the store one number per node.
+    ScenarioConfig ha =
+        LoadScenario(std::string(DMM_SOURCE_DIR) + "/scenarios/dmm-fig6-migrating-ha.json",
+                     {"protocol.use_timestamps=false", "protocol.shared_sequence_numbers=true"},
+                     {},
+                     {});
+    RunResults m = Simulate(ha);
+    ASSERT_FALSE(m.handovers.empty());
+    for (const auto& mh : m.handovers)
+    {
+        SCOPED_TRACE(mh.from + " -> " + mh.to);
+        std::string anchor = AnsweringAnchor(ha, m, mh);
+        EXPECT_EQ(Exchanges(m, mh.to, anchor, mh.l2UpS, mh.signalingDoneS).size(), 1u);
+        EXPECT_NEAR(mh.latencyMs, PredictPmipv6(ha, m, mh, anchor), 0.01);
+    }
     // Only profiles with a proxy location update read the key.
     EXPECT_THROW(LoadScenario(std::string(DMM_SOURCE_DIR) + "/scenarios/pmipv6-hierarchical.json",
                               {"protocol.shared_sequence_numbers=true"},
