@@ -323,6 +323,7 @@ ApplicableKeys(const Recipe& r)
         {"min_delay_before_bce_delete_ms", {"ns3::LmaAgent", "ns3::MarAgent"}},
         {"deregister_on_detach", {"ns3::MagAgent"}},
         {"use_timestamps", {"ns3::ProxyLocationUpdate"}},
+        {"shared_sequence_numbers", {"ns3::ProxyLocationUpdate"}},
         {"dad", {"ns3::MipMnAgent"}},
         {"idle_release_s", {"ns3::MarAgent"}},
         {"uplink", {"ns3::RoutingControl"}},

@@ -126,6 +126,7 @@ ParseGlobals(const Reader& top, ScenarioConfig& c)
                      false);
     c.protocol.deregisterOnDetach = prot.Bool("deregister_on_detach", true);
     c.protocol.useTimestamps = prot.Bool("use_timestamps", true);
+    c.protocol.sharedSequenceNumbers = prot.Bool("shared_sequence_numbers", false);
     c.protocol.idleReleaseS = prot.Number("idle_release_s", 5.0);
     Reader::CheckMin("protocol.idle_release_s", c.protocol.idleReleaseS, 0, false);
     c.protocol.prefixProperties = prot.Bool("prefix_properties", false);

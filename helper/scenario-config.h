@@ -114,6 +114,7 @@ struct ProtocolConfig
     double minDelayBeforeBceDeleteMs; //!< RFC 5213 MinDelayBeforeBCEDelete, ms
     bool deregisterOnDetach;          //!< access router de-registers on detach
     bool useTimestamps;               //!< RFC 5213 timestamp option instead of sequence numbers
+    bool sharedSequenceNumbers;       //!< MAGs share PBU sequence numbers (RFC 5213 §5.5)
     /// Client-based care-of addresses: "optimistic" (RFC 4429, ns-3's behaviour: use at
     /// once), "wait" (register only after DAD, RFC 4862) or "off" (no DAD at all)
     std::string dad;

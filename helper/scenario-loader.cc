@@ -287,7 +287,8 @@ ScenarioKeys(const std::string& context)
         {"processing", "access_ms anchor_ms"},
         {"protocol",
          "binding_lifetime_s refresh_ratio min_delay_before_bce_delete_ms deregister_on_detach "
-         "use_timestamps dad idle_release_s prefix_properties location location_cache_s "
+         "use_timestamps shared_sequence_numbers dad idle_release_s prefix_properties location "
+         "location_cache_s "
          "forwarding_time_s "
          "location_update client_lu uplink"},
         {"nodes[]", "name role access_delay_ms access_rate_mbps interfaces"},

@@ -21,6 +21,7 @@
 #include "ns3/mobility-l4-protocol.h"
 #include "ns3/mobility-routing.h"
 #include "ns3/nd-options.h"
+#include "ns3/pointer.h"
 #include "ns3/proxy-location-update.h"
 #include "ns3/routing-control.h"
 #include "ns3/string.h"
@@ -156,6 +157,12 @@ ScenarioRun::ConfigurePmipv6()
     m_pmip.SetLocationUpdateAttribute("RefreshRatio", DoubleValue(p.refreshRatio));
     m_pmip.SetLocationUpdateAttribute("UseTimestamps", BooleanValue(p.useTimestamps));
     m_pmip.SetRoutingControlAttribute("ReverseTunnel", BooleanValue(p.uplink != "direct"));
+    if (p.sharedSequenceNumbers)
+    {
+        // One store for every MAG (and MAR) of the run: the domain's shared state.
+        m_pmip.SetLocationUpdateAttribute("SequenceStore",
+                                          PointerValue(CreateObject<SequenceNumberStore>()));
+    }
     for (const NodeConfig* mn : m_cfg.NodesWithRole("mn"))
     {
         // Distributed anchors: the anchor of the network of the first attachment.

@@ -10,8 +10,10 @@
 #include "ns3/log.h"
 #include "ns3/mobility-l4-protocol.h"
 #include "ns3/packet.h"
+#include "ns3/pointer.h"
 #include "ns3/proxy-binding-ack.h"
 #include "ns3/proxy-binding-update.h"
+#include "ns3/sequence-number-store.h"
 #include "ns3/simulator.h"
 #include "ns3/uinteger.h"
 
@@ -65,12 +67,26 @@ ProxyLocationUpdate::GetTypeId()
                           "Access Technology Type (RFC 5213 §8.5): 3 = IEEE 802.3, 4 = 802.11.",
                           UintegerValue(3),
                           MakeUintegerAccessor(&ProxyLocationUpdate::m_accessTechnology),
-                          MakeUintegerChecker<uint8_t>(1, 5));
+                          MakeUintegerChecker<uint8_t>(1, 5))
+            .AddAttribute("MaxSequenceResyncs",
+                          "How often one update adopts the LMA's last accepted sequence number "
+                          "from a status-135 PBA and is sent again (RFC 6275 §11.7.3) before it "
+                          "is abandoned; one suffices unless another registration of the node "
+                          "overtakes it.",
+                          UintegerValue(3),
+                          MakeUintegerAccessor(&ProxyLocationUpdate::m_maxResyncs),
+                          MakeUintegerChecker<uint32_t>(0, 16))
+            .AddAttribute("SequenceStore",
+                          "Sequence numbers shared with the other MAGs (RFC 5213 §5.5 leaves "
+                          "such a context transfer out of scope); null, the default: learn "
+                          "the LMA's number from its status-135 refusal.",
+                          PointerValue(),
+                          MakePointerAccessor(&ProxyLocationUpdate::m_store),
+                          MakePointerChecker<SequenceNumberStore>());
     return tid;
 }
 
 ProxyLocationUpdate::ProxyLocationUpdate()
-    : m_timeouts(0)
 {
 }
 
@@ -94,6 +110,7 @@ ProxyLocationUpdate::DoDispose()
 {
     Halt();
     m_mh = nullptr;
+    m_store = nullptr;
     LocationUpdate::DoDispose();
 }
 
@@ -132,6 +149,12 @@ ProxyLocationUpdate::GetLocal() const
     return m_local;
 }
 
+const ProxyLocationUpdate::Stats&
+ProxyLocationUpdate::GetStats() const
+{
+    return m_stats;
+}
+
 uint64_t
 ProxyLocationUpdate::Timestamp() const
 {
@@ -155,11 +178,17 @@ ProxyLocationUpdate::RegisterWith(Ipv6Address anchor,
 {
     NS_LOG_FUNCTION(this << anchor << mnId);
     Key key{mnId, anchor};
-    Entry& e = m_list[key];
+    auto [it, created] = m_list.try_emplace(key);
+    Entry& e = it->second;
+    if (created && m_store)
+    {
+        // Continue from the number the previous MAG sent, so the LMA needs no refusal.
+        e.sequence = m_store->Lookup(mnId).value_or(0);
+    }
     e.prefixes = prefixes;
     e.linkLayerId = linkLayerId;
     e.lifetime = m_lifetime;
-    SendPbu(key);
+    StartUpdate(key);
 }
 
 void
@@ -179,7 +208,14 @@ ProxyLocationUpdate::DeregisterWith(Ipv6Address anchor, const std::string& mnId)
     }
     it->second.refresh.Cancel();
     it->second.lifetime = Seconds(0);
-    SendPbu(it->first);
+    StartUpdate(it->first);
+}
+
+void
+ProxyLocationUpdate::StartUpdate(Key key)
+{
+    m_list[key].resyncs = 0;
+    SendPbu(key);
 }
 
 void
@@ -187,6 +223,10 @@ ProxyLocationUpdate::SendPbu(Key key)
 {
     Entry& e = m_list[key];
     e.sequence++;
+    if (m_store)
+    {
+        m_store->Record(key.first, e.sequence);
+    }
     e.rtx.Start(m_initialTimeout);
     Retransmit(key);
 }
@@ -198,7 +238,7 @@ ProxyLocationUpdate::Retransmit(Key key)
     Entry& e = m_list[key];
     if (!e.rtx.Next(m_maxTimeout))
     {
-        m_timeouts++;
+        m_stats.timedOut++;
         ReportOutcome(Outcome{mnId,
                               BindingStatus::REASON_UNSPECIFIED,
                               e.prefixes,
@@ -246,9 +286,20 @@ ProxyLocationUpdate::HandlePba(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6
         return;
     }
     auto it = m_list.find({*mnId, header.GetSource()});
-    if (it == m_list.end() || !it->second.rtx.pending || pba.GetSequence() != it->second.sequence)
+    if (it == m_list.end() || !it->second.rtx.pending)
     {
         return; // RFC 5213 §6.9.1.2: only the answer to the outstanding PBU counts
+    }
+    // RFC 6275 §11.7.3 (RFC 5213 §6.9.1.2 applies it to PBAs): a status-135 answer carries
+    // the LMA's last accepted number, not ours, so it is matched on the node and the LMA.
+    if (static_cast<BindingStatus>(pba.GetStatus()) == BindingStatus::SEQUENCE_OUT_OF_WINDOW)
+    {
+        Resync(it->first, pba.GetSequence());
+        return;
+    }
+    if (pba.GetSequence() != it->second.sequence)
+    {
+        return;
     }
     Entry& e = it->second;
     e.rtx.Stop();
@@ -268,7 +319,7 @@ ProxyLocationUpdate::HandlePba(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6
         e.prefixes = outcome.prefixes;
         e.lifetime = m_lifetime;
         e.refresh = Simulator::Schedule(outcome.lifetime * m_refreshRatio,
-                                        &ProxyLocationUpdate::SendPbu,
+                                        &ProxyLocationUpdate::StartUpdate,
                                         this,
                                         it->first);
     }
@@ -277,6 +328,36 @@ ProxyLocationUpdate::HandlePba(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6
         m_list.erase(it);
     }
     ReportOutcome(outcome);
+}
+
+void
+ProxyLocationUpdate::Resync(Key key, uint16_t lastAccepted)
+{
+    NS_LOG_FUNCTION(this << key.first << lastAccepted);
+    auto it = m_list.find(key);
+    Entry& e = it->second;
+    e.rtx.Stop();
+    if (e.resyncs >= m_maxResyncs)
+    {
+        // The LMA keeps refusing (another registration keeps overtaking ours): give up
+        // rather than loop, as RFC 6275 §11.8 bounds retransmissions.
+        m_stats.resyncsExhausted++;
+        Outcome outcome{key.first,
+                        BindingStatus::SEQUENCE_OUT_OF_WINDOW,
+                        e.prefixes,
+                        Seconds(0),
+                        false,
+                        key.second};
+        m_list.erase(it);
+        ReportOutcome(outcome);
+        return;
+    }
+    // RFC 5213 §5.5: in sequence-number mode the MAG has no state shared with the previous
+    // MAG; RFC 6275 §11.7.3: adopt the echoed number, so the next PBU is its successor.
+    e.resyncs++;
+    m_stats.sequenceResyncs++;
+    e.sequence = lastAccepted;
+    SendPbu(key);
 }
 
 } // namespace ns3

@@ -8,6 +8,7 @@
 #include "ns3/ipv6-address.h"
 #include "ns3/location-update.h"
 #include "ns3/nstime.h"
+#include "ns3/sequence-number-store.h"
 #include "ns3/traced-callback.h"
 
 #include <map>
@@ -28,11 +29,22 @@ class ProxyBindingUpdate;
  *
  * Keeps one binding update list entry per mobile node: sequence number, timestamp,
  * retransmission with exponential back-off (RFC 6275 §11.8 timers, RFC 5213 §6.9.4),
- * and refresh before the granted lifetime runs out.
+ * and refresh before the granted lifetime runs out. Without timestamps (RFC 5213 §5.5,
+ * sequence-number mode) a MAG does not know the number the previous MAG used: the LMA
+ * refuses with status 135 and its last accepted number, which the MAG adopts and sends
+ * again with that number + 1 (RFC 6275 §11.7.3), at most MaxSequenceResyncs times.
  */
 class ProxyLocationUpdate : public LocationUpdate
 {
   public:
+    /// \brief Named counters.
+    struct Stats
+    {
+        uint64_t timedOut{0};         //!< updates abandoned without any answer
+        uint64_t sequenceResyncs{0};  //!< status-135 PBAs whose number was adopted
+        uint64_t resyncsExhausted{0}; //!< updates abandoned: still 135 after MaxSequenceResyncs
+    };
+
     /// \brief Get the type ID. \return the object TypeId
     static TypeId GetTypeId();
     ProxyLocationUpdate();
@@ -79,6 +91,8 @@ class ProxyLocationUpdate : public LocationUpdate
     Ipv6Address GetAnchor(const std::string& mnId) const;
     /// \return the proxy care-of address
     Ipv6Address GetLocal() const;
+    /// \return the counters
+    const Stats& GetStats() const;
 
   protected:
     void DoDispose() override;
@@ -90,6 +104,7 @@ class ProxyLocationUpdate : public LocationUpdate
         std::vector<HomeNetworkPrefix> prefixes; //!< HNPs held
         std::vector<uint8_t> linkLayerId;        //!< MN link-layer identifier
         uint16_t sequence{0};                    //!< last sequence number sent
+        uint32_t resyncs{0};                     //!< 135 answers adopted for this update
         Time lifetime;                           //!< lifetime requested in the pending PBU
         Retransmission rtx;                      //!< PBU (re)transmissions
         EventId refresh;                         //!< refresh timer
@@ -98,7 +113,9 @@ class ProxyLocationUpdate : public LocationUpdate
     /// A binding: the node and the anchor it is registered with.
     typedef std::pair<std::string, Ipv6Address> Key;
 
+    void StartUpdate(Key key);
     void SendPbu(Key key);
+    void Resync(Key key, uint16_t lastAccepted);
     void Retransmit(Key key);
     void HandlePba(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6Interface> iface);
     uint64_t Timestamp() const;
@@ -115,7 +132,9 @@ class ProxyLocationUpdate : public LocationUpdate
     bool m_useTimestamps;                          //!< attribute UseTimestamps
     uint8_t m_handoffIndicator;                    //!< attribute HandoffIndicator
     uint8_t m_accessTechnology;                    //!< attribute AccessTechnologyType
-    uint32_t m_timeouts;                           //!< registrations abandoned
+    uint32_t m_maxResyncs;                         //!< attribute MaxSequenceResyncs
+    Ptr<SequenceNumberStore> m_store;              //!< attribute SequenceStore
+    Stats m_stats;                                 //!< counters
 };
 
 } // namespace ns3

@@ -199,6 +199,99 @@ PredictPmipv6(const ScenarioConfig& cfg,
            cfg.accessProcessingMs + AccessMs(cfg, h.to, ra);
 }
 
+/// PBU/PBA exchanges of \p mag with \p anchor in [from, to], in order: the PBAs the anchor
+/// sent to the MAG's proxy-CoA, each paired with the MAG's PBU before it.
+inline std::vector<std::pair<SignalingRecord, SignalingRecord>>
+Exchanges(const RunResults& r,
+          const std::string& mag,
+          const std::string& anchor,
+          double from,
+          double to)
+{
+    std::vector<std::pair<SignalingRecord, SignalingRecord>> out;
+    auto pbus = Messages(r, mag, "PBU", from, to);
+    for (const auto& pba : Messages(r, anchor, "PBA", from, to))
+    {
+        for (const auto& pbu : pbus)
+        {
+            if (pbu.dst == pba.src && pbu.src == pba.dst && pbu.timeS <= pba.timeS &&
+                (out.empty() || pbu.timeS > out.back().first.timeS))
+            {
+                out.emplace_back(pbu, pba);
+                break;
+            }
+        }
+    }
+    return out;
+}
+
+/// Wired time of one PBU/PBA exchange of \p mag with \p anchor, with its processing.
+inline double
+ExchangeMs(const ScenarioConfig& cfg,
+           const std::string& mag,
+           const std::string& anchor,
+           const std::pair<SignalingRecord, SignalingRecord>& exchange)
+{
+    auto path = Path(cfg, mag, anchor);
+    return WiredMs(path, exchange.first.bytes) + cfg.anchorProcessingMs +
+           WiredMs(path, exchange.second.bytes);
+}
+
+/// PMIPv6 closed form in sequence-number mode (RFC 5213 §5.5 without timestamps): the new
+/// MAG does not know the number the previous MAG used last, so its first PBU is refused
+/// (status 135 with the LMA's last accepted number) and sent again at once with that
+/// number + 1 (RFC 6275 §11.7.3): PredictPmipv6 plus that one extra PBU/PBA round trip.
+inline double
+PredictPmipv6Resync(const ScenarioConfig& cfg,
+                    const RunResults& r,
+                    const HandoverRecord& h,
+                    const std::string& anchor)
+{
+    auto ex = Exchanges(r, h.to, anchor, h.l2UpS, h.signalingDoneS);
+    if (ex.size() != 2)
+    {
+        throw std::runtime_error("expected a refused and an accepted PBU from " + h.to);
+    }
+    double rs = Message(r, h.mn, "RS", h.l2UpS).bytes;
+    double ra = Message(r, h.to, "RA", h.l2UpS).bytes;
+    double refused = ExchangeMs(cfg, h.to, anchor, ex[0]);
+    return cfg.l2.switchTimeMs + AccessMs(cfg, h.to, rs) + cfg.accessProcessingMs + refused +
+           ExchangeMs(cfg, h.to, anchor, ex[1]) + cfg.accessProcessingMs + AccessMs(cfg, h.to, ra);
+}
+
+/// DMA closed form (seed 003 §4.2): movement detection, the session database's answer
+/// (Session Update and Query in one burst, Reply back), the PBU/PBA exchanges with every
+/// H-MAR in parallel (the slowest H-MAR ends them; in sequence-number mode an H-MAR that
+/// last heard of the node from another MAR costs one refused exchange more), and the RA.
+inline double
+PredictDma(const ScenarioConfig& cfg,
+           const RunResults& r,
+           const HandoverRecord& h,
+           const std::vector<std::string>& homeMars)
+{
+    auto toDb = Path(cfg, h.to, "db");
+    double rs = Message(r, h.mn, "RS", h.l2UpS).bytes;
+    double ra = Message(r, h.to, "RA", h.l2UpS).bytes;
+    double query = Message(r, h.to, "SessionQuery", h.l2UpS).bytes;
+    double reply = Message(r, "db", "SessionReply", h.l2UpS).bytes;
+    double slowest = 0;
+    for (const auto& mar : homeMars)
+    {
+        double exchanges = 0;
+        for (const auto& ex : Exchanges(r, h.to, mar, h.l2UpS, h.signalingDoneS))
+        {
+            exchanges += ExchangeMs(cfg, h.to, mar, ex);
+        }
+        slowest = std::max(slowest, exchanges);
+    }
+    // Processing: access_ms for each message at the new MAR (RS, Session Reply, the last
+    // PBA), anchor_ms at the database and at each H-MAR (its LMA role).
+    double registrations = homeMars.empty() ? 0 : slowest + cfg.accessProcessingMs;
+    return cfg.l2.switchTimeMs + AccessMs(cfg, h.to, rs) + cfg.accessProcessingMs +
+           WiredMs(toDb, query) + cfg.anchorProcessingMs + WiredMs(toDb, reply) +
+           cfg.accessProcessingMs + registrations + AccessMs(cfg, h.to, ra);
+}
+
 /// Client-based closed form with parallel bindings (Figs 8, 9): movement detection, then
 /// the BU/BA exchanges whose BAs reach the new router \p atRouter ms after the RA was
 /// sent; the first waits for the router's resolution of the new care-of address (NS, NA).

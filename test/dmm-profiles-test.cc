@@ -93,42 +93,6 @@ TEST(DmmFig5, OneAnchorScenarioEqualsPmipv6)
     EXPECT_EQ(ra.signaling.size(), rb.signaling.size());
 }
 
-namespace
-{
-
-/// DMA closed form (seed 003 §4.2): movement detection, the session database's answer
-/// (Session Update and Query in one burst, Reply back), PBU/PBA with every H-MAR in
-/// parallel, and the RA.
-double
-PredictDma(const ScenarioConfig& cfg,
-           const RunResults& r,
-           const HandoverRecord& h,
-           const std::vector<std::string>& homeMars)
-{
-    auto toDb = Path(cfg, h.to, "db");
-    double rs = Message(r, h.mn, "RS", h.l2UpS).bytes;
-    double ra = Message(r, h.to, "RA", h.l2UpS).bytes;
-    double query = Message(r, h.to, "SessionQuery", h.l2UpS).bytes;
-    double reply = Message(r, "db", "SessionReply", h.l2UpS).bytes;
-    double slowest = 0;
-    for (const auto& mar : homeMars)
-    {
-        auto path = Path(cfg, h.to, mar);
-        double pbu = Message(r, h.to, "PBU", h.l2UpS).bytes;
-        double pba = Message(r, mar, "PBA", h.l2UpS).bytes;
-        slowest =
-            std::max(slowest, WiredMs(path, pbu) + cfg.anchorProcessingMs + WiredMs(path, pba));
-    }
-    // Processing: access_ms for each message at the new MAR (RS, Session Reply, the last
-    // PBA), anchor_ms at the database and at each H-MAR (its LMA role).
-    double registrations = homeMars.empty() ? 0 : slowest + cfg.accessProcessingMs;
-    return cfg.l2.switchTimeMs + AccessMs(cfg, h.to, rs) + cfg.accessProcessingMs +
-           WiredMs(toDb, query) + cfg.anchorProcessingMs + WiredMs(toDb, reply) +
-           cfg.accessProcessingMs + registrations + AccessMs(cfg, h.to, ra);
-}
-
-} // namespace
-
 TEST(DmmFig7, FlowsStayOnTheirAnchorsAndNewFlowsUseTheNewPrefix)
 {
     // 000 §5.1.1 Fig 7: (1) mn1 at ar1 talks to cn11 on HoA1; (2) it moves to ar3, which

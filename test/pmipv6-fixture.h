@@ -53,6 +53,9 @@ struct Pmipv6Options
     Time minDelayBeforeBceDelete{Seconds(1.5)}; //!< BindingCache MinDelayBeforeBceDelete
     Time switchTime{MilliSeconds(50)};          //!< LinkSwitch SwitchTime
     std::array<bool, 2> policy{true, true};     //!< MN's MAC in each MAG's policy store
+    bool useTimestamps{true};                   //!< UseTimestamps of the LMA and the MAGs
+    uint32_t maxSequenceResyncs{3};             //!< ProxyLocationUpdate MaxSequenceResyncs
+    bool sharedSequences{false};                //!< one SequenceStore for both MAGs
 };
 
 /// One Mobility Header message seen by a MobilityL4Protocol trace.
@@ -64,6 +67,7 @@ struct MhRecord
     Time lifetime;                           //!< lifetime field
     uint8_t status{0};                       //!< PBA status
     std::vector<HomeNetworkPrefix> prefixes; //!< HNP options
+    bool timestamp{false};                   //!< carries a Timestamp option
     Ipv6Address src;                         //!< IPv6 source
     Ipv6Address dst;                         //!< IPv6 destination
 };
@@ -107,6 +111,7 @@ RecordMh(Ptr<MobilityL4Protocol> mh, const std::string& source, std::vector<MhRe
                 }
                 if (opts)
                 {
+                    r.timestamp = opts->GetTimestamp().has_value();
                     for (const auto& [prefix, length] : opts->GetHomeNetworkPrefixes())
                     {
                         r.prefixes.push_back(HomeNetworkPrefix::Make(prefix, length));
@@ -199,7 +204,9 @@ class Pmipv6Network
         lmaMr = AddMobilityRouting(lma);
         pool = CreateObject<PrefixPoolAllocation>();
         cache = CreateObjectWithAttributes<BindingCache>("MinDelayBeforeBceDelete",
-                                                         TimeValue(opt.minDelayBeforeBceDelete));
+                                                         TimeValue(opt.minDelayBeforeBceDelete),
+                                                         "UseTimestamps",
+                                                         BooleanValue(opt.useTimestamps));
         lmaRc = CreateObject<RoutingControl>();
         lmaRc->Setup(lmaMr, lma->GetObject<Ipv6TunnelL4Protocol>(), lmaAddr);
         lmaAgent = CreateObject<LmaAgent>();
@@ -213,6 +220,8 @@ class Pmipv6Network
         linkSwitch =
             CreateObjectWithAttributes<LinkSwitch>("SwitchTime", TimeValue(opt.switchTime));
         linkSwitch->SetDevice(mnDevice, mnAgent);
+        Ptr<SequenceNumberStore> store =
+            opt.sharedSequences ? CreateObject<SequenceNumberStore>() : nullptr;
         for (uint32_t i = 0; i < 2; ++i)
         {
             accessChannel[i] =
@@ -241,7 +250,13 @@ class Pmipv6Network
                 "InitialBindackTimeout",
                 TimeValue(opt.initialBindackTimeout),
                 "MaxBindackTimeout",
-                TimeValue(opt.maxBindackTimeout));
+                TimeValue(opt.maxBindackTimeout),
+                "UseTimestamps",
+                BooleanValue(opt.useTimestamps),
+                "MaxSequenceResyncs",
+                UintegerValue(opt.maxSequenceResyncs),
+                "SequenceStore",
+                PointerValue(store));
             lu[i]->Setup(mag[i]->GetObject<MobilityL4Protocol>(), magAddr[i], lmaAddr);
             Ptr<RoutingControl> rc = CreateObject<RoutingControl>();
             rc->Setup(magMr[i], mag[i]->GetObject<Ipv6TunnelL4Protocol>(), magAddr[i]);
