@@ -137,14 +137,16 @@ Ptr<HaAgent>
 Mipv6Helper::InstallAnchor(Ptr<Node> node,
                            Ipv6Address address,
                            const HomeNetworkPrefix& prefix,
-                           const ObjectFactory& agentFactory)
+                           const ObjectFactory& agentFactory,
+                           uint8_t allocatedLength)
 {
     Ptr<MobilityRouting> mr = InsertMobilityRouting(node, CreateObject<MobilityRouting>());
-    // Home addresses and RCoAs are single addresses carved from the anchor's /64.
+    // Home addresses and RCoAs are single addresses carved from the anchor's /64 (or
+    // per-node prefixes, InstallPerNodePrefixHomeAgent).
     Ptr<PrefixPoolAllocation> haa = CreateObject<PrefixPoolAllocation>();
     haa->SetAttribute("PoolPrefix", Ipv6AddressValue(prefix.prefix));
     haa->SetAttribute("PoolPrefixLength", UintegerValue(prefix.length));
-    haa->SetAttribute("AllocatedPrefixLength", UintegerValue(128));
+    haa->SetAttribute("AllocatedPrefixLength", UintegerValue(allocatedLength));
     Ptr<LocationManagement> lm = m_lm.Create<LocationManagement>();
     Ptr<RoutingControl> rc = CreateObject<RoutingControl>();
     rc->Setup(mr, node->GetObject<Ipv6TunnelL4Protocol>(), address);
@@ -180,6 +182,15 @@ Mipv6Helper::InstallHomeAgentOnLink(Ptr<Node> node,
                                     const HomeNetworkPrefix& link)
 {
     return ApplicationContainer(InstallAnchor(node, address, link, m_ha));
+}
+
+ApplicationContainer
+Mipv6Helper::InstallPerNodePrefixHomeAgent(Ptr<Node> node,
+                                           Ipv6Address address,
+                                           const HomeNetworkPrefix& pool,
+                                           uint8_t allocatedLength)
+{
+    return ApplicationContainer(InstallAnchor(node, address, pool, m_ha, allocatedLength));
 }
 
 Ptr<MipMnAgent>

@@ -96,6 +96,20 @@ class Mipv6Helper
                                                 const HomeNetworkPrefix& link);
 
     /**
+     * \brief Install a home agent on an access router whose home subnets are per-node
+     *        prefixes (client-based DMA, seed 003 §3.2): /\p allocatedLength prefixes of
+     *        \p pool, allocated by the router's DmaClientAccessAgent from the same
+     *        allocation (HaAgent::GetAllocation).
+     * \param node the access router \param address its address on the access link
+     * \param pool the router's pool \param allocatedLength length of each node's prefix
+     * \return the HaAgent
+     */
+    ApplicationContainer InstallPerNodePrefixHomeAgent(Ptr<Node> node,
+                                                       Ipv6Address address,
+                                                       const HomeNetworkPrefix& pool,
+                                                       uint8_t allocatedLength);
+
+    /**
      * \brief Let an access router relay its nodes' Binding Updates to their home agents
      *        (client-based DMM with proxy LU, 000 Fig 8's pLU; seed 003 §3.2).
      * \param node the router (a home agent on its link, InstallHomeAgentOnLink)
@@ -176,7 +190,8 @@ class Mipv6Helper
     Ptr<HaAgent> InstallAnchor(Ptr<Node> node,
                                Ipv6Address address,
                                const HomeNetworkPrefix& prefix,
-                               const ObjectFactory& agent);
+                               const ObjectFactory& agent,
+                               uint8_t allocatedLength = 128);
 
     ObjectFactory m_ha;                //!< HaAgent (home agent)
     ObjectFactory m_map;               //!< HaAgent (MAP)

@@ -143,11 +143,11 @@ Entries()
           {"mn", kPlainHost}},
          nullptr},
         {"dma-client",
-         "Dynamic Mobility Anchoring, client-based: every access router is the home agent of "
-         "its link, the node binds each earlier address there",
+         "Dynamic Mobility Anchoring, client-based: every access router gives each node a "
+         "prefix and is its home agent; the node binds each earlier address in use there",
          "003 §3.2; 000 Fig 8",
          R"({"anchors": "none"})",
-         {{"access", R"({"agent": "ns3::AccessRouterAgent",
+         {{"access", R"({"agent": "ns3::DmaClientAccessAgent",
               "functions": {"mr": "ns3::MobilityRouting", "ha": "ns3::HaAgent"}})"},
           {"mn", R"({"agent": "ns3::DmaClientMnAgent",
               "functions": {"lu": "ns3::ClientLocationUpdate",

@@ -157,7 +157,11 @@ CheckAccess(const Recipe& r)
     const RoleRecipe& access = r.Role("access");
     RequireAgent(r,
                  "access",
-                 {"ns3::AccessRouterAgent", "ns3::MagAgent", "ns3::MarAgent", "ns3::MrAgent"},
+                 {"ns3::AccessRouterAgent",
+                  "ns3::DmaClientAccessAgent",
+                  "ns3::MagAgent",
+                  "ns3::MarAgent",
+                  "ns3::MrAgent"},
                  "every profile");
     if (access.agent.Is("ns3::MagAgent"))
     {
@@ -184,11 +188,20 @@ CheckAccess(const Recipe& r)
                "location servers (roles.anchor ns3::LocationServer) and mobility routers "
                "(roles.access.functions.mr ns3::DistributedMobilityRouting) go together");
     }
-    if ((access.Has("ha") || access.Has("relay")) && !access.agent.Is("ns3::AccessRouterAgent"))
+    bool dmaClient = access.agent.Is("ns3::DmaClientAccessAgent");
+    if ((access.Has("ha") || access.Has("relay")) && !access.agent.Is("ns3::AccessRouterAgent") &&
+        !dmaClient)
     {
         Refuse(r,
                "roles.access: a home agent on the link (\"ha\") or a relay sits on a plain "
-               "access router (ns3::AccessRouterAgent)");
+               "access router (ns3::AccessRouterAgent) or a client-based DMA router "
+               "(ns3::DmaClientAccessAgent)");
+    }
+    if (dmaClient && !access.Has("ha"))
+    {
+        Refuse(r,
+               "roles.access: a client-based DMA router (ns3::DmaClientAccessAgent) needs "
+               "its home agent (\"ha\"), which anchors the prefixes it allocates");
     }
     if (access.Has("relay") && !access.Has("ha"))
     {
@@ -325,7 +338,7 @@ ApplicableKeys(const Recipe& r)
         {"use_timestamps", {"ns3::ProxyLocationUpdate"}},
         {"shared_sequence_numbers", {"ns3::ProxyLocationUpdate"}},
         {"dad", {"ns3::MipMnAgent"}},
-        {"idle_release_s", {"ns3::MarAgent"}},
+        {"idle_release_s", {"ns3::MarAgent", "ns3::DmaClientMnAgent"}},
         {"uplink", {"ns3::RoutingControl"}},
         {"prefix_properties", {"ns3::MarAgent"}},
         {"location_cache_s", {"ns3::DistributedMobilityRouting"}},

@@ -6,6 +6,7 @@
 
 #include "ns3/access-router-agent.h"
 #include "ns3/boolean.h"
+#include "ns3/dma-client-access-agent.h"
 #include "ns3/dma-helper.h"
 #include "ns3/double.h"
 #include "ns3/ha-agent.h"
@@ -224,6 +225,10 @@ ScenarioRun::InstallAccess(const std::string& name)
         {
             mr = m_mip.GetHomeAgent()->GetMobilityRouting();
         }
+        else if (access.agent.Is("ns3::DmaClientAccessAgent"))
+        {
+            mr = InstallDmaClientAccess(name, agent);
+        }
         else if (access.Has("ha"))
         {
             // Fig 8: the router is the home agent of its link, and says so in its RAs.
@@ -236,7 +241,10 @@ ScenarioRun::InstallAccess(const std::string& name)
             mr = m_pmip.InstallMobilityRouting(node);
         }
         mr->AddAccessInterface(interface, onLink);
-        agent = CreatePlainAccessAgent(interface, onLink);
+        if (!agent)
+        {
+            agent = CreatePlainAccessAgent(interface, onLink);
+        }
         if (access.Has("ha"))
         {
             agent->SetRouterAddress(onLinkAddress);
@@ -255,6 +263,26 @@ ScenarioRun::InstallAccess(const std::string& name)
         node->AddApplication(agent);
     }
     m_accessAgent[name] = agent;
+}
+
+Ptr<MobilityRouting>
+ScenarioRun::InstallDmaClientAccess(const std::string& name, Ptr<AccessRouterAgent>& agent)
+{
+    // Seed 003 §3.2: a prefix per node from the router's own pool, which the core routes
+    // to it; its home agent anchors exactly those prefixes.
+    auto [interface, onLink] = m_accessPort[name];
+    auto pool = dmm::AddressPlan::AnchorPool(m_anchorPools.size() + 1);
+    m_anchorPools.push_back({pool, name});
+    Ptr<AnchorAgent> ha = DynamicCast<AnchorAgent>(
+        m_mip.InstallPerNodePrefixHomeAgent(m_nodes[name], AddressOn(name, onLink), pool, 64)
+            .Get(0));
+    Ptr<DmaClientAccessAgent> dma = CreateObjectWithAttributes<DmaClientAccessAgent>(
+        "ProcessingDelay",
+        TimeValue(ScenarioMilliseconds(m_cfg.accessProcessingMs)));
+    dma->AddAccessInterface(interface, onLink);
+    dma->Setup(ha->GetAllocation(), ha->GetMobilityRouting(), ha->GetLocationManagement());
+    agent = dma;
+    return ha->GetMobilityRouting();
 }
 
 void
@@ -459,8 +487,10 @@ ScenarioRun::InstallMobileNodeAgent(const std::string& name)
     if (Role("mn").agent.IsA("ns3::DmaClientMnAgent"))
     {
         // No fixed home address: flows use the address of the router where they start.
-        return DynamicCast<MnAgent>(
+        Ptr<MnAgent> agent = DynamicCast<MnAgent>(
             m_mip.InstallDistributedMobileNode(m_nodes[name], m_mnDevice[name]).Get(0));
+        agent->SetAttribute("IdleRelease", TimeValue(Seconds(m_cfg.protocol.idleReleaseS)));
+        return agent;
     }
     return DynamicCast<MnAgent>(
         m_mip.InstallMobileNode(m_nodes[name], m_mnDevice[name], name + "@dmm", correspondents)

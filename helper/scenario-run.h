@@ -84,6 +84,10 @@ class ScenarioRun
     /// \return the interfaces of \p name that lead to a correspondent node
     std::vector<uint32_t> CorrespondentInterfaces(const std::string& name) const;
     Ptr<AccessRouterAgent> InstallLocatedAccess(const std::string& name);
+    /// Client-based DMA's router: per-node prefixes, a home agent anchoring them.
+    /// \param name the router \param agent set to its access agent \return its MR
+    Ptr<MobilityRouting> InstallDmaClientAccess(const std::string& name,
+                                                Ptr<AccessRouterAgent>& agent);
     Ptr<AccessRouterAgent> CreatePlainAccessAgent(uint32_t interface,
                                                   const HomeNetworkPrefix& onLink);
     NdOptions::MapOption MapOptionFor(Ipv6Address address) const;

@@ -300,8 +300,9 @@ AccessRouterAgent::SendAdvertisement(uint32_t interface,
         bool routerAddress = !m_routerAddress.IsAny() && ap.prefix.Contains(m_routerAddress);
         Icmpv6OptionPrefixInformation pio(routerAddress ? m_routerAddress : ap.prefix.prefix,
                                           ap.prefix.length);
-        pio.SetFlags(Icmpv6OptionPrefixInformation::ONLINK |
-                     Icmpv6OptionPrefixInformation::AUTADDRCONF |
+        uint8_t onLinkAuto =
+            Icmpv6OptionPrefixInformation::ONLINK | Icmpv6OptionPrefixInformation::AUTADDRCONF;
+        pio.SetFlags((ap.autonomous ? onLinkAuto : 0) |
                      (routerAddress ? Icmpv6OptionPrefixInformation::ROUTERADDR : 0));
         pio.SetValidTime(static_cast<uint32_t>(ap.validLifetime.GetSeconds()));
         pio.SetPreferredTime(static_cast<uint32_t>(ap.preferredLifetime.GetSeconds()));

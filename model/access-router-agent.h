@@ -41,6 +41,7 @@ class AccessRouterAgent : public DmmAgent
         Time validLifetime;       //!< valid lifetime
         Time preferredLifetime;   //!< preferred lifetime (0 = deprecated)
         uint8_t properties{0};    //!< NdOptions::PROPERTY_* bits (0: none to announce)
+        bool autonomous{true};    //!< L and A flags; false: only names the router (R flag)
     };
 
     /// \brief Named counters.

@@ -5,15 +5,34 @@
 
 #include "ns3/boolean.h"
 #include "ns3/host-mobility-routing.h"
+#include "ns3/ipv6-header.h"
+#include "ns3/ipv6-l3-protocol.h"
 #include "ns3/ipv6-tunnel-l4-protocol.h"
 #include "ns3/log.h"
 #include "ns3/nd-options.h"
+#include "ns3/nstime.h"
+#include "ns3/packet.h"
+#include "ns3/simulator.h"
 
 namespace ns3
 {
 
 NS_LOG_COMPONENT_DEFINE("DmaClientMnAgent");
 NS_OBJECT_ENSURE_REGISTERED(DmaClientMnAgent);
+
+namespace
+{
+
+/// \param next an IPv6 Next Header value \return true for ICMPv6 (ND) and the mobility
+/// signalling (Mobility Header, or the extension headers BUs and BAs carry: Home Address
+/// destination option, type 2 routing header)
+bool
+IsSignalling(uint8_t next)
+{
+    return next == 58 || next == 135 || next == 60 || next == 43 || next == 0;
+}
+
+} // namespace
 
 TypeId
 DmaClientMnAgent::GetTypeId()
@@ -29,7 +48,16 @@ DmaClientMnAgent::GetTypeId()
                           "false: directly.",
                           BooleanValue(false),
                           MakeBooleanAccessor(&DmaClientMnAgent::m_proxyLu),
-                          MakeBooleanChecker());
+                          MakeBooleanChecker())
+            .AddAttribute("IdleRelease",
+                          "Seed 003 §3.2: mobility resources are released after IP "
+                          "communication stopped. An address no packet was sent or received "
+                          "with for this long is de-registered at its home agent and "
+                          "forgotten, and one never used is not bound after a move; 0: "
+                          "every address is kept and bound at every move.",
+                          TimeValue(Seconds(5)),
+                          MakeTimeAccessor(&DmaClientMnAgent::m_idleRelease),
+                          MakeTimeChecker(Seconds(0)));
     return tid;
 }
 
@@ -37,18 +65,91 @@ DmaClientMnAgent::DmaClientMnAgent() = default;
 
 DmaClientMnAgent::~DmaClientMnAgent() = default;
 
+const DmaClientMnAgent::Stats&
+DmaClientMnAgent::GetStats() const
+{
+    return m_stats;
+}
+
+std::vector<Ipv6Address>
+DmaClientMnAgent::GetHomeAddresses() const
+{
+    std::vector<Ipv6Address> out;
+    for (const auto& [home, ha] : m_homes)
+    {
+        out.push_back(home);
+    }
+    return out;
+}
+
 void
-DmaClientMnAgent::LinkAdvertised(const NdOptions& options, const HomeNetworkPrefix& onLink)
+DmaClientMnAgent::StartApplication()
 {
     NS_LOG_FUNCTION(this);
-    m_advertisedHa = Ipv6Address();
-    for (const auto& address : options.GetRouterAddresses())
+    MipMnAgent::StartApplication();
+    Ptr<Ipv6L3Protocol> ipv6 = GetNode()->GetObject<Ipv6L3Protocol>();
+    ipv6->TraceConnectWithoutContext("Tx", MakeCallback(&DmaClientMnAgent::Used, this));
+    ipv6->TraceConnectWithoutContext("Rx", MakeCallback(&DmaClientMnAgent::Used, this));
+}
+
+void
+DmaClientMnAgent::Used(Ptr<const Packet> p, Ptr<Ipv6>, uint32_t)
+{
+    Ipv6Header header;
+    if (m_lastUse.empty() || p->PeekHeader(header) == 0)
     {
-        if (onLink.Contains(address.prefix))
+        return;
+    }
+    if (header.GetNextHeader() == Ipv6Header::IPV6_IPV6)
+    {
+        // Tunnelled (RFC 6275 §11.3.1): the flow uses the inner header's home address;
+        // the outer care-of address only carries it, so it does not count as used.
+        Ptr<Packet> inner = p->Copy();
+        inner->RemoveHeader(header);
+        if (inner->PeekHeader(header) == 0)
         {
-            m_advertisedHa = address.prefix; // this router is the link's home agent
+            return;
         }
     }
+    if (IsSignalling(header.GetNextHeader()))
+    {
+        return; // the node's own BUs, BAs and ND keep no address alive: only its flows do
+    }
+    Touch(header.GetSource());
+    Touch(header.GetDestination());
+}
+
+void
+DmaClientMnAgent::Touch(Ipv6Address address)
+{
+    auto it = m_lastUse.find(address);
+    if (it != m_lastUse.end())
+    {
+        it->second = Simulator::Now();
+    }
+}
+
+bool
+DmaClientMnAgent::IsIdle(Ipv6Address home) const
+{
+    if (!m_idleRelease.IsStrictlyPositive())
+    {
+        return false;
+    }
+    auto it = m_lastUse.find(home);
+    return it == m_lastUse.end() || it->second == Time::Min() ||
+           Simulator::Now() - it->second >= m_idleRelease;
+}
+
+void
+DmaClientMnAgent::LinkAdvertised(const NdOptions& options, const HomeNetworkPrefix&)
+{
+    NS_LOG_FUNCTION(this);
+    // RFC 6275 §7.2: the R flag marks the router's own address; that router is the home
+    // agent of the address formed from this RA (on the shared link, or from the per-node
+    // prefix, DmaClientAccessAgent).
+    std::vector<HomeNetworkPrefix> routers = options.GetRouterAddresses();
+    m_advertisedHa = routers.empty() ? Ipv6Address() : routers.front().prefix;
 }
 
 void
@@ -60,6 +161,7 @@ DmaClientMnAgent::Move(Ipv6Address careOf, Ipv6Address)
     if (!m_homes.count(careOf) && !m_advertisedHa.IsAny())
     {
         m_homes[careOf] = m_advertisedHa; // at home here: flows started here stay native
+        m_lastUse.emplace(careOf, Time::Min());
     }
     if (m_proxyLu)
     {
@@ -76,9 +178,10 @@ DmaClientMnAgent::Move(Ipv6Address careOf, Ipv6Address)
         m_lu->Unbind(returned->second, careOf);
         m_waiting.insert({returned->second, careOf});
     }
+    DropIdle();
     for (const auto& [home, ha] : m_homes)
     {
-        if (home != careOf)
+        if (home != careOf && !m_releasing.count(home))
         {
             m_lu->Bind(ha, ClientLocationUpdate::PeerKind::HOME_AGENT, home, careOf);
             m_waiting.insert({ha, home});
@@ -94,7 +197,13 @@ void
 DmaClientMnAgent::Outcome(const LocationUpdate::Outcome& outcome)
 {
     NS_LOG_FUNCTION(this);
-    if (!m_waiting.erase({outcome.anchor, outcome.prefixes.front().prefix}))
+    Ipv6Address bound = outcome.prefixes.front().prefix;
+    if (m_releasing.count(bound) && !outcome.lifetime.IsStrictlyPositive())
+    {
+        Forget(bound);
+        return;
+    }
+    if (!m_waiting.erase({outcome.anchor, bound}))
     {
         return; // a refresh
     }
@@ -112,6 +221,7 @@ DmaClientMnAgent::Outcome(const LocationUpdate::Outcome& outcome)
             {
                 m_tunnel->AddPeer(ha);
             }
+            CheckIdle(home);
         }
         else
         {
@@ -123,6 +233,74 @@ DmaClientMnAgent::Outcome(const LocationUpdate::Outcome& outcome)
     {
         NotifyHandoverComplete(); // every home agent answered, in parallel
     }
+}
+
+void
+DmaClientMnAgent::DropIdle()
+{
+    std::vector<Ipv6Address> idle;
+    for (const auto& [home, ha] : m_homes)
+    {
+        if (home != m_careOf && !m_releasing.count(home) && IsIdle(home))
+        {
+            idle.push_back(home);
+        }
+    }
+    for (Ipv6Address home : idle)
+    {
+        if (m_lu->HasBinding(m_homes[home], home))
+        {
+            Release(home);
+        }
+        else
+        {
+            m_stats.forgottenUnbound++; // no flow ever needed it elsewhere: never bound
+            m_homes.erase(home);
+            m_lastUse.erase(home);
+        }
+    }
+}
+
+void
+DmaClientMnAgent::CheckIdle(Ipv6Address home)
+{
+    m_checks[home].Cancel(); // one pending check per address, the latest
+    if (!m_idleRelease.IsStrictlyPositive() || home == m_careOf || !m_homes.count(home) ||
+        m_releasing.count(home))
+    {
+        return;
+    }
+    if (IsIdle(home))
+    {
+        Release(home);
+        return;
+    }
+    Time last = m_lastUse[home] == Time::Min() ? Simulator::Now() : m_lastUse[home];
+    m_checks[home] = Simulator::Schedule(last + m_idleRelease - Simulator::Now(),
+                                         &DmaClientMnAgent::CheckIdle,
+                                         this,
+                                         home);
+}
+
+void
+DmaClientMnAgent::Release(Ipv6Address home)
+{
+    NS_LOG_FUNCTION(this << home);
+    m_stats.releasedBindings++;
+    m_releasing.insert(home);
+    m_lu->Unbind(m_homes[home], m_careOf, home);
+}
+
+void
+DmaClientMnAgent::Forget(Ipv6Address home)
+{
+    NS_LOG_FUNCTION(this << home);
+    // RFC 6275 §11.7.1: with the binding gone, nothing from the address is tunnelled.
+    m_mr->RemoveSourceTunnel(HomeNetworkPrefix::Make(home, 128));
+    m_releasing.erase(home);
+    m_checks.erase(home);
+    m_homes.erase(home);
+    m_lastUse.erase(home);
 }
 
 } // namespace ns3

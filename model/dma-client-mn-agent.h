@@ -4,10 +4,13 @@
 #ifndef DMM_DMA_CLIENT_MN_AGENT_H
 #define DMM_DMA_CLIENT_MN_AGENT_H
 
+#include "ns3/event-id.h"
 #include "ns3/mip-mn-agent.h"
 
 namespace ns3
 {
+
+class Ipv6;
 
 /**
  * \ingroup dmm
@@ -24,19 +27,53 @@ namespace ns3
 class DmaClientMnAgent : public MipMnAgent
 {
   public:
+    /// \brief Named counters of the idle release (seed 003 §3.2).
+    struct Stats
+    {
+        uint64_t releasedBindings{0}; //!< bindings de-registered: their address fell idle
+        uint64_t forgottenUnbound{0}; //!< addresses dropped at a move: idle, never bound
+    };
+
     /// \brief Get the type ID. \return the object TypeId
     static TypeId GetTypeId();
     DmaClientMnAgent();
     ~DmaClientMnAgent() override;
 
+    /// \return the counters
+    const Stats& GetStats() const;
+    /// \return the addresses kept as home addresses now (bound or current)
+    std::vector<Ipv6Address> GetHomeAddresses() const;
+
   protected:
+    void StartApplication() override;
     void LinkAdvertised(const NdOptions& options, const HomeNetworkPrefix& onLink) override;
     void Move(Ipv6Address careOf, Ipv6Address map) override;
     void Outcome(const LocationUpdate::Outcome& outcome) override;
 
   private:
-    bool m_proxyLu{false};      //!< attribute ProxyLocationUpdate
-    Ipv6Address m_advertisedHa; //!< HA named by the last RA
+    /// Ipv6L3Protocol Tx/Rx sink: the packet's addresses (and a tunnelled packet's inner
+    /// ones) are in use now. \param p the packet, IPv6 header first
+    void Used(Ptr<const Packet> p, Ptr<Ipv6>, uint32_t);
+    /// \param address an address of the node, found in m_lastUse: mark it used now
+    void Touch(Ipv6Address address);
+    /// \param home a home address \return true if no packet used it for IdleRelease
+    bool IsIdle(Ipv6Address home) const;
+    /// At a move: de-register the idle bound addresses, forget the idle unbound ones.
+    void DropIdle();
+    /// \param home a bound home address: release it now if idle, else check again later
+    void CheckIdle(Ipv6Address home);
+    /// \param home a bound home address: send the BU with lifetime 0 (RFC 6275 §11.7.1)
+    void Release(Ipv6Address home);
+    /// \param home a released home address: its HA answered, forget it
+    void Forget(Ipv6Address home);
+
+    bool m_proxyLu{false};                   //!< attribute ProxyLocationUpdate
+    Time m_idleRelease;                      //!< attribute IdleRelease (0: never)
+    Ipv6Address m_advertisedHa;              //!< HA named by the last RA
+    std::map<Ipv6Address, Time> m_lastUse;   //!< home address -> last packet (Min: none)
+    std::set<Ipv6Address> m_releasing;       //!< de-registrations awaiting their BA
+    std::map<Ipv6Address, EventId> m_checks; //!< next idle check of each bound address
+    Stats m_stats;                           //!< counters
 };
 
 } // namespace ns3

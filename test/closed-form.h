@@ -294,13 +294,16 @@ PredictDma(const ScenarioConfig& cfg,
 
 /// Client-based closed form with parallel bindings (Figs 8, 9): movement detection, then
 /// the BU/BA exchanges whose BAs reach the new router \p atRouter ms after the RA was
-/// sent; the first waits for the router's resolution of the new care-of address (NS, NA).
+/// sent; the first waits for the router's resolution of the new care-of address (NS, NA),
+/// unless \p resolveCareOf is false: a dma-client router sends to the node's link-local
+/// address, which its RS left in the neighbour cache (RFC 4861 §6.2.6).
 inline double
 PredictParallelBindings(const ScenarioConfig& cfg,
                         const RunResults& r,
                         const HandoverRecord& h,
                         const std::vector<double>& atRouter,
-                        double baBytes)
+                        double baBytes,
+                        bool resolveCareOf = true)
 {
     constexpr double ND_BYTES = 72;
     double slowest = *std::max_element(atRouter.begin(), atRouter.end());
@@ -308,18 +311,20 @@ PredictParallelBindings(const ScenarioConfig& cfg,
     double rs = Message(r, h.mn, "RS", h.l2UpS).bytes;
     double ra = Message(r, h.to, "RA", h.l2UpS).bytes;
     return cfg.l2.switchTimeMs + AccessMs(cfg, h.to, rs) + cfg.accessProcessingMs +
-           AccessMs(cfg, h.to, ra) + std::max(slowest, first + 2 * AccessMs(cfg, h.to, ND_BYTES)) +
+           AccessMs(cfg, h.to, ra) +
+           std::max(slowest, first + (resolveCareOf ? 2 * AccessMs(cfg, h.to, ND_BYTES) : 0)) +
            AccessMs(cfg, h.to, baBytes);
 }
 
 /// Fig 8 case (2), the proxy LU: the node's BUs go to its current router, which relays
 /// each to one earlier router of \p homeAgents (in the order sent); the BAs come straight
-/// back. \return the predicted latency of \p h
+/// back. \p resolveCareOf as for PredictParallelBindings. \return the predicted latency of \p h
 inline double
 PredictProxiedBindings(const ScenarioConfig& cfg,
                        const RunResults& r,
                        const HandoverRecord& h,
-                       const std::vector<std::string>& homeAgents)
+                       const std::vector<std::string>& homeAgents,
+                       bool resolveCareOf = true)
 {
     auto sent = Messages(r, h.mn, "BU", h.l2UpS, h.signalingDoneS);
     auto relayed = Messages(r, h.to, "BU", h.l2UpS, h.signalingDoneS);
@@ -333,7 +338,7 @@ PredictProxiedBindings(const ScenarioConfig& cfg,
                            WiredMs(path, ba));
     }
     double ba = Message(r, homeAgents.front(), "BA", h.l2UpS).bytes;
-    return PredictParallelBindings(cfg, r, h, atRouter, ba);
+    return PredictParallelBindings(cfg, r, h, atRouter, ba, resolveCareOf);
 }
 
 inline RunResults

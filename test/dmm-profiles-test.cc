@@ -163,7 +163,9 @@ TEST(DmmFig8, EveryEarlierRouterIsAHomeAgentUpdatedInParallel)
                                cfg.anchorProcessingMs + WiredMs(path, ba.bytes));
         }
         double ba = Message(r, homeAgents.at(h.to).front(), "BA", h.l2UpS).bytes;
-        double predicted = PredictParallelBindings(cfg, r, h, atRouter, ba);
+        // The router reaches the node at its link-local address (per-node prefix routed
+        // natively): no address resolution before the first BA, unlike a shared link.
+        double predicted = PredictParallelBindings(cfg, r, h, atRouter, ba, false);
         EXPECT_NEAR(h.latencyMs, predicted, predicted * 0.01);
         EXPECT_EQ(Messages(r, h.mn, "BU", h.l2UpS, h.signalingDoneS).size(),
                   homeAgents.at(h.to).size());
@@ -171,10 +173,11 @@ TEST(DmmFig8, EveryEarlierRouterIsAHomeAgentUpdatedInParallel)
     for (const auto& f : r.flows)
     {
         SCOPED_TRACE(f.flow);
-        // A flow keeps the address formed at the router where it started (its link
-        // prefix 2001:bbbb:<i>::/64) and is native while the node stays there.
+        // A flow keeps the address formed at the router where it started (from the
+        // prefix that router gave the node, in its pool 2001:1:<i>::/48, seed 003 §3.2)
+        // and is native while the node stays there.
         std::string startAr = f.cn == "cn11" ? "ar1" : "ar3";
-        std::string prefix = f.cn == "cn11" ? "2001:bbbb:1:" : "2001:bbbb:3:";
+        std::string prefix = f.cn == "cn11" ? "2001:1:1:" : "2001:1:3:";
         EXPECT_EQ(f.address.rfind(prefix, 0), 0u) << f.address;
         EXPECT_GT(f.received, f.sent * 95 / 100);
         EXPECT_EQ(f.minLinks, Path(cfg, f.cn, startAr).size() + 1);
@@ -208,7 +211,7 @@ TEST(DmmFig8, ProxyLuRelaysTheUpdatesThroughTheCurrentRouter)
             EXPECT_EQ(relayed[i].dst, ba.src) << "relayed to " << homeAgents.at(h.to)[i];
             EXPECT_EQ(ba.dst, sent[i].src) << "acknowledged straight to the node";
         }
-        double predicted = PredictProxiedBindings(cfg, r, h, homeAgents.at(h.to));
+        double predicted = PredictProxiedBindings(cfg, r, h, homeAgents.at(h.to), false);
         EXPECT_NEAR(h.latencyMs, predicted, predicted * 0.01);
     }
     for (const auto& f : r.flows)
@@ -234,7 +237,7 @@ TEST(DmmFig8, BackAtAnEarlierRouterItsAddressIsNativeAgain)
     SignalingRecord dereg = Messages(r, "mn1", "BU", back.l2UpS).at(0);
     const SignalingRecord& ba = Message(r, "ar1", "BA", back.l2UpS);
     EXPECT_EQ(dereg.src, ba.dst);
-    EXPECT_EQ(dereg.src.rfind("2001:bbbb:1:", 0), 0u) << "sent from the ar1 address";
+    EXPECT_EQ(dereg.src.rfind("2001:1:1:", 0), 0u) << "sent from the ar1 address";
     double rs = Message(r, "mn1", "RS", back.l2UpS).bytes;
     double ra = Message(r, "ar1", "RA", back.l2UpS).bytes;
     // ar3's binding moves to the new care-of address (= the ar1 address) at the same time:

@@ -1,0 +1,102 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef DMM_DMA_CLIENT_ACCESS_AGENT_H
+#define DMM_DMA_CLIENT_ACCESS_AGENT_H
+
+#include "ns3/access-router-agent.h"
+#include "ns3/location-management.h"
+
+#include <optional>
+
+namespace ns3
+{
+
+class MobilityRouting;
+class Ipv6StaticRouting;
+
+/**
+ * \ingroup dmm
+ * \brief Access router of client-based DMA (seed 003 §3.2, 000 §5.1.2 Fig 8): a prefix of
+ *        its own for every node, advertised to that node only.
+ *
+ * Seed 003 §3.2: "each access router allocates a unique prefix to each MN", and the
+ * router's home agent anchors the addresses formed from it. The per-node prefix comes from
+ * the allocation the co-located home agent uses (so its home-subnet check, RFC 6275
+ * §10.3.1, accepts them), is routed natively on the access link, and is announced in a
+ * unicast RA. A second Prefix Information option, without the L and A flags, carries the
+ * router's own address with the R flag (RFC 6275 §7.2): the node learns there which home
+ * agent anchors the address it forms.
+ */
+class DmaClientAccessAgent : public AccessRouterAgent
+{
+  public:
+    /// \brief Named counters.
+    struct Stats
+    {
+        uint64_t advertisedPrefixes{0}; //!< per-node prefixes allocated
+        uint64_t poolExhausted{0};      //!< solicitations left unanswered: no prefix left
+    };
+
+    /// \brief Get the type ID. \return the object TypeId
+    static TypeId GetTypeId();
+    DmaClientAccessAgent();
+    ~DmaClientAccessAgent() override;
+
+    /**
+     * \brief Share the home agent's allocation, mobility routing and binding cache.
+     * \param haa the allocation of per-node prefixes (the home agent's home subnets)
+     * \param mr the router's mobility routing (native routes on the access link)
+     * \param lm the home agent's binding cache: a binding away from the link ends the
+     *        native route of the node's prefix
+     */
+    void Setup(Ptr<HomeAddressAllocation> haa, Ptr<MobilityRouting> mr, Ptr<LocationManagement> lm);
+
+    /**
+     * \param mac a node's link-layer address
+     * \return the prefix allocated to it, if any
+     */
+    std::optional<HomeNetworkPrefix> GetPrefixOf(Mac48Address mac) const;
+
+    /// \return the counters
+    const Stats& GetStats() const;
+
+  protected:
+    void DoDispose() override;
+    void HandleSolicitation(uint32_t interface, Ipv6Address peer, Mac48Address mac) override;
+
+  private:
+    /**
+     * \brief Route a node's prefix natively on the access link, for forwarded packets
+     *        (mobility routing) and for the router's own (static routing: its BAs to a node
+     *        back at home, RFC 6275 §11.5.4).
+     * \param prefix the node's prefix \param interface the access interface
+     * \param peer the node's link-local address
+     */
+    void RouteNatively(const HomeNetworkPrefix& prefix, uint32_t interface, Ipv6Address peer);
+    /// \param prefix a prefix routed with RouteNatively: stop
+    void StopNativeRoute(const HomeNetworkPrefix& prefix);
+    /// \return the router's static routing
+    Ptr<Ipv6StaticRouting> GetStaticRouting() const;
+    /**
+     * \brief LocationManagement "BindingUpdated" sink.
+     * \param entry the binding \param previousCareOf its care-of address before
+     */
+    void BindingUpdated(const BindingCacheEntry& entry, Ipv6Address previousCareOf);
+    /**
+     * \brief Allocate (or find) the node's prefix, route it, and answer with a unicast RA.
+     * \param interface the access interface \param peer the node's link-local address
+     * \param mac its link-layer address (the allocation's identifier)
+     */
+    void Advertise(uint32_t interface, Ipv6Address peer, Mac48Address mac);
+
+    Ptr<HomeAddressAllocation> m_haa; //!< per-node prefixes, shared with the home agent
+    Ptr<MobilityRouting> m_mr;        //!< mobility routing of the router
+    /// prefixes routed natively on the link now -> their access interface
+    std::vector<std::pair<HomeNetworkPrefix, uint32_t>> m_routed;
+    Stats m_stats; //!< counters
+};
+
+} // namespace ns3
+
+#endif // DMM_DMA_CLIENT_ACCESS_AGENT_H
