@@ -233,6 +233,26 @@ PredictProxiedBindings(const ScenarioConfig& cfg,
     return PredictParallelBindings(cfg, r, h, atRouter, ba);
 }
 
+/// DMA (seed 003 §4.2 step 3): the slowest of the new MAR's parallel PBU/PBA exchanges
+/// with \p homeMars (wire both ways and anchor_ms at the H-MAR), ms.
+inline double
+SlowestRegistrationMs(const ScenarioConfig& cfg,
+                      const RunResults& r,
+                      const HandoverRecord& h,
+                      const std::vector<std::string>& homeMars)
+{
+    double slowest = 0;
+    for (const auto& mar : homeMars)
+    {
+        auto path = Path(cfg, h.to, mar);
+        double pbu = Message(r, h.to, "PBU", h.l2UpS).bytes;
+        double pba = Message(r, mar, "PBA", h.l2UpS).bytes;
+        slowest =
+            std::max(slowest, WiredMs(path, pbu) + cfg.anchorProcessingMs + WiredMs(path, pba));
+    }
+    return slowest;
+}
+
 inline RunResults
 Simulate(const ScenarioConfig& cfg)
 {

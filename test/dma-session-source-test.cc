@@ -37,15 +37,7 @@ PredictFromSolicitation(const ScenarioConfig& cfg,
 {
     double rs = Message(r, h.mn, "RS", h.l2UpS).bytes;
     double ra = Message(r, h.to, "RA", h.l2UpS).bytes;
-    double slowest = 0;
-    for (const auto& mar : homeMars)
-    {
-        auto path = Path(cfg, h.to, mar);
-        double pbu = Message(r, h.to, "PBU", h.l2UpS).bytes;
-        double pba = Message(r, mar, "PBA", h.l2UpS).bytes;
-        slowest =
-            std::max(slowest, WiredMs(path, pbu) + cfg.anchorProcessingMs + WiredMs(path, pba));
-    }
+    double slowest = SlowestRegistrationMs(cfg, r, h, homeMars);
     return cfg.l2.switchTimeMs + AccessMs(cfg, h.to, rs) + cfg.accessProcessingMs + slowest +
            cfg.accessProcessingMs + AccessMs(cfg, h.to, ra);
 }

@@ -110,15 +110,7 @@ PredictDma(const ScenarioConfig& cfg,
     double ra = Message(r, h.to, "RA", h.l2UpS).bytes;
     double query = Message(r, h.to, "SessionQuery", h.l2UpS).bytes;
     double reply = Message(r, "db", "SessionReply", h.l2UpS).bytes;
-    double slowest = 0;
-    for (const auto& mar : homeMars)
-    {
-        auto path = Path(cfg, h.to, mar);
-        double pbu = Message(r, h.to, "PBU", h.l2UpS).bytes;
-        double pba = Message(r, mar, "PBA", h.l2UpS).bytes;
-        slowest =
-            std::max(slowest, WiredMs(path, pbu) + cfg.anchorProcessingMs + WiredMs(path, pba));
-    }
+    double slowest = SlowestRegistrationMs(cfg, r, h, homeMars);
     // Processing: access_ms for each message at the new MAR (RS, Session Reply, the last
     // PBA), anchor_ms at the database and at each H-MAR (its LMA role).
     double registrations = homeMars.empty() ? 0 : slowest + cfg.accessProcessingMs;
