@@ -139,6 +139,8 @@ ParseGlobals(const Reader& top, ScenarioConfig& c)
     c.protocol.clientLu = prot.Mode("client_lu", "direct", {"direct", "proxy"});
     c.protocol.dad = prot.Mode("dad", "optimistic", {"optimistic", "wait", "off"});
     c.protocol.uplink = prot.Mode("uplink", "reverse-tunnel", {"reverse-tunnel", "direct"});
+    c.protocol.sessionSource =
+        prot.Mode("session_source", "database", {"database", "solicitation"});
 }
 
 void

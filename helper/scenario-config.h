@@ -118,7 +118,7 @@ struct ProtocolConfig
     /// Client-based care-of addresses: "optimistic" (RFC 4429, ns-3's behaviour: use at
     /// once), "wait" (register only after DAD, RFC 4862) or "off" (no DAD at all)
     std::string dad;
-    double idleReleaseS; //!< dma: release a prefix after this idle time, s (0 never)
+    double idleReleaseS;   //!< dma: release a prefix after this idle time, s (0 never)
     bool prefixProperties; //!< dma: MARs send Prefix Properties options in their RAs
     /// fully-distributed: routers "pull" locations (cache with a time-out) or servers "push"
     std::string location;
@@ -134,6 +134,9 @@ struct ProtocolConfig
     /// An access router's uplink for a prefix anchored elsewhere: "reverse-tunnel" to the
     /// anchor (RFC 5213 §6.10.5) or "direct" from the access router (seed 003 §3.1)
     std::string uplink;
+    /// dma: where a new MAR learns the node's ongoing sessions: the central "database"
+    /// (seed 003 §3.3 way 2, the draft's) or the node's router "solicitation" (way 1)
+    std::string sessionSource;
 };
 
 /// \brief An administrative domain: its nodes share keys derived from its key.

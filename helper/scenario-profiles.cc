@@ -9,6 +9,7 @@
 #include "ns3/dma-client-access-agent.h"
 #include "ns3/dma-helper.h"
 #include "ns3/double.h"
+#include "ns3/enum.h"
 #include "ns3/ha-agent.h"
 #include "ns3/icmpv6-l4-protocol.h"
 #include "ns3/ipv6-l3-protocol.h"
@@ -359,6 +360,13 @@ ScenarioRun::InstallProfile()
     {
         Ptr<MnAgent> agent = InstallMobileNodeAgent(n->name);
         m_mnAgents[n->name] = agent;
+        if (m_cfg.protocol.sessionSource == "solicitation" &&
+            Role("access").agent.Is("ns3::MarAgent"))
+        {
+            // Seed 003 §3.3 way 1: the node lists what the MARs would keep (IdleRelease).
+            agent->SetAttribute("ListSessions", BooleanValue(true));
+            agent->SetAttribute("SessionIdle", TimeValue(Seconds(m_cfg.protocol.idleReleaseS)));
+        }
         Ptr<L2Mobility> l2 = InstallL2Mobility(*n, agent);
         m_l2[n->name] = l2;
         m_handovers->WatchMobileNode(n->name, l2, agent);
@@ -383,6 +391,10 @@ ScenarioRun::InstallMar(const std::string& name)
                                TimeValue(ScenarioMilliseconds(m_cfg.accessProcessingMs)));
         m_dma->SetMarAttribute("IdleRelease", TimeValue(Seconds(m_cfg.protocol.idleReleaseS)));
         m_dma->SetMarAttribute("PrefixProperties", BooleanValue(m_cfg.protocol.prefixProperties));
+        m_dma->SetMarAttribute("SessionSource",
+                               EnumValue(m_cfg.protocol.sessionSource == "solicitation"
+                                             ? MarAgent::SOLICITATION
+                                             : MarAgent::DATABASE));
         for (const NodeConfig* mn : m_cfg.NodesWithRole("mn"))
         {
             m_dma->AddMobileNode(Mac48Address::ConvertFrom(m_mnDevice[mn->name]->GetAddress()),

@@ -198,6 +198,7 @@ AccessRouterAgent::HandleRead(Ptr<Socket> socket)
             entry->MarkStale();
         }
         m_rsTrace(byDevice, ip.GetSource(), mac);
+        SolicitationOptions(mac, *options);
         HandleSolicitation(byDevice, ip.GetSource(), mac);
     }
 }
@@ -214,6 +215,11 @@ AccessRouterAgent::HandleSolicitation(uint32_t interface, Ipv6Address peer, Mac4
                         interface,
                         peer,
                         prefixes);
+}
+
+void
+AccessRouterAgent::SolicitationOptions(Mac48Address, const NdOptions&)
+{
 }
 
 void
@@ -281,6 +287,11 @@ AccessRouterAgent::SendAdvertisement(uint32_t interface,
         {
             auto pp = NdOptions::BuildPrefixProperties({ap.prefix, ap.properties});
             tail.insert(tail.end(), pp.begin(), pp.end());
+        }
+        if (!ap.anchor.IsAny())
+        {
+            auto session = NdOptions::BuildMobilitySession({ap.prefix, ap.anchor});
+            tail.insert(tail.end(), session.begin(), session.end());
         }
     }
     if (m_mapOption)

@@ -42,6 +42,7 @@ class AccessRouterAgent : public DmmAgent
         Time preferredLifetime;   //!< preferred lifetime (0 = deprecated)
         uint8_t properties{0};    //!< NdOptions::PROPERTY_* bits (0: none to announce)
         bool autonomous{true};    //!< L and A flags; false: only names the router (R flag)
+        Ipv6Address anchor;       //!< announced in a Mobility Session option (:: none)
     };
 
     /// \brief Named counters.
@@ -127,6 +128,14 @@ class AccessRouterAgent : public DmmAgent
      * \param mac its link-layer address (from the source link-layer address option)
      */
     virtual void HandleSolicitation(uint32_t interface, Ipv6Address peer, Mac48Address mac);
+
+    /**
+     * \brief The options of a valid router solicitation, just before HandleSolicitation;
+     *        the default ignores them.
+     * \param mac the solicitor's link-layer address
+     * \param options the solicitation's options
+     */
+    virtual void SolicitationOptions(Mac48Address mac, const NdOptions& options);
 
     /**
      * \brief Send a unicast router advertisement.

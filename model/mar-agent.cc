@@ -4,6 +4,7 @@
 #include "mar-agent.h"
 
 #include "ns3/dmm-session-header.h"
+#include "ns3/enum.h"
 #include "ns3/home-address-allocation.h"
 #include "ns3/ipv6-header.h"
 #include "ns3/ipv6-interface.h"
@@ -27,25 +28,37 @@ NS_OBJECT_ENSURE_REGISTERED(MarAgent);
 TypeId
 MarAgent::GetTypeId()
 {
-    static TypeId tid = TypeId("ns3::MarAgent")
-                            .SetParent<AccessRouterAgent>()
-                            .SetGroupName("Dmm")
-                            .AddConstructor<MarAgent>()
-                            .AddAttribute("IdleRelease",
-                                          "A prefix whose flows have ended is released: no "
-                                          "packet of it crossed this MAR for this long. A "
-                                          "foreign prefix is then de-registered at its H-MAR "
-                                          "and its session removed; this MAR's own prefix is "
-                                          "released when the node leaves with it idle (or "
-                                          "never used). 0 never releases (every prefix the "
-                                          "node was given is kept while it moves).",
-                                          TimeValue(Seconds(5)),
-                                          MakeTimeAccessor(&MarAgent::m_idleRelease),
-                                          MakeTimeChecker(Seconds(0)));
+    static TypeId tid =
+        TypeId("ns3::MarAgent")
+            .SetParent<AccessRouterAgent>()
+            .SetGroupName("Dmm")
+            .AddConstructor<MarAgent>()
+            .AddAttribute("IdleRelease",
+                          "A prefix whose flows have ended is released: no "
+                          "packet of it crossed this MAR for this long. A "
+                          "foreign prefix is then de-registered at its H-MAR "
+                          "and its session removed; this MAR's own prefix is "
+                          "released when the node leaves with it idle (or "
+                          "never used). 0 never releases (every prefix the "
+                          "node was given is kept while it moves).",
+                          TimeValue(Seconds(5)),
+                          MakeTimeAccessor(&MarAgent::m_idleRelease),
+                          MakeTimeChecker(Seconds(0)))
+            .AddAttribute("SessionSource",
+                          "Where this MAR learns an arriving node's ongoing "
+                          "sessions (seed 003 §3.3): the central database "
+                          "(the draft's choice), or the Mobility Session "
+                          "options of the node's router solicitation (then "
+                          "the database is not used, and the RA announces "
+                          "this MAR as the anchor of its prefix).",
+                          EnumValue(DATABASE),
+                          MakeEnumAccessor(&MarAgent::m_sessionSource),
+                          MakeEnumChecker(DATABASE, "database", SOLICITATION, "solicitation"));
     return tid;
 }
 
 MarAgent::MarAgent()
+    : m_sessionSource(DATABASE)
 {
 }
 
@@ -150,6 +163,11 @@ MarAgent::Attach(std::string mnId)
     {
         m_use.Set(node.local, Time::Min()); // no packet yet
     }
+    if (m_sessionSource == SOLICITATION)
+    {
+        RegisterListed(mnId);
+        return;
+    }
     // Record the session, then ask for the others: the query follows the update on the
     // same path, so the reply already lists this MAR's session.
     SessionUpdate update;
@@ -187,19 +205,26 @@ MarAgent::ProcessReply(Ptr<Packet> p)
     {
         return; // not (or no longer) attached, or an old answer
     }
-    Attached& node = it->second;
-    for (const auto& [prefix, anchor] : reply.GetSessions())
+    RegisterSessions(*mnId, reply.GetSessions());
+}
+
+void
+MarAgent::RegisterSessions(const std::string& mnId,
+                           const std::vector<std::pair<HomeNetworkPrefix, Ipv6Address>>& sessions)
+{
+    Attached& node = m_attached[mnId];
+    for (const auto& [prefix, anchor] : sessions)
     {
         if (anchor != m_address && !node.pending.count(anchor) && !node.foreign.count(anchor))
         {
             // Seed 003 §4.2 step 3: this MAR is the node's V-MAR for that prefix.
             node.pending.insert(anchor);
-            m_lu->RegisterWith(anchor, *mnId, {prefix}, {});
+            m_lu->RegisterWith(anchor, mnId, {prefix}, {});
         }
     }
     if (node.pending.empty())
     {
-        Advertise(*mnId); // no other anchor: the reply's processing was the last step
+        Advertise(mnId); // no other anchor: the last message's processing was the last step
     }
 }
 
@@ -258,7 +283,11 @@ MarAgent::Advertise(std::string mnId)
         prefixes.push_back({prefix, m_validLifetime, Seconds(0), NdOptions::PROPERTY_CONTINUITY});
     }
     prefixes.push_back(
-        {node.local, m_validLifetime, m_preferredLifetime, NdOptions::PROPERTY_LOCAL}); // newest
+        {node.local,
+         m_validLifetime,
+         m_preferredLifetime,
+         NdOptions::PROPERTY_LOCAL,
+         m_sessionSource == SOLICITATION ? m_address : Ipv6Address::GetAny()}); // newest
     if (!node.complete)
     {
         node.complete = true;
@@ -320,6 +349,10 @@ MarAgent::RemoveSession(const std::string& mnId,
                         const HomeNetworkPrefix& prefix,
                         Ipv6Address anchor)
 {
+    if (m_sessionSource == SOLICITATION)
+    {
+        return; // no database: the node stops listing the prefix once its flows ended
+    }
     // Seed 003 §3.3(2): the database is updated when a prefix is released.
     SessionUpdate update;
     update.SetMobileNode(mnId);
@@ -349,6 +382,7 @@ MarAgent::NotifyDetached(Mac48Address mac)
         m_stats.releasedAtDetach++;
     }
     m_use.Erase(node.local); // tunnelled from now on: the V-MAR watches its packets
+    m_listed.erase(*mnId);
     for (const auto& [anchor, prefix] : node.foreign)
     {
         m_rc->RemoveAttachedNode({prefix}, anchor);
@@ -356,6 +390,31 @@ MarAgent::NotifyDetached(Mac48Address mac)
         m_use.Erase(prefix);
     }
     m_attached.erase(it);
+}
+
+void
+MarAgent::SolicitationOptions(Mac48Address mac, const NdOptions& options)
+{
+    const std::string* mnId = LookupPolicy(mac);
+    if (m_sessionSource == SOLICITATION && mnId)
+    {
+        m_listed[*mnId] = options.GetMobilitySessions();
+    }
+}
+
+void
+MarAgent::RegisterListed(const std::string& mnId)
+{
+    NS_LOG_FUNCTION(this << mnId);
+    // Seed 003 §3.3 (1): the node's word, checked where it matters: each H-MAR registers
+    // only a prefix bound to this MN-ID (NOT_AUTHORIZED_FOR_HNP otherwise).
+    std::vector<std::pair<HomeNetworkPrefix, Ipv6Address>> sessions;
+    for (const auto& listed : m_listed[mnId])
+    {
+        sessions.emplace_back(listed.prefix, listed.anchor);
+    }
+    m_listed.erase(mnId);
+    RegisterSessions(mnId, sessions);
 }
 
 } // namespace ns3

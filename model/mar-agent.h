@@ -6,6 +6,7 @@
 
 #include "ns3/access-router-agent.h"
 #include "ns3/location-update.h"
+#include "ns3/nd-options.h"
 #include "ns3/prefix-table.h"
 
 #include <map>
@@ -53,6 +54,13 @@ class MarAgent : public AccessRouterAgent
         uint64_t releasedAtDetach{0}; //!< own prefixes released as the node left, idle
     };
 
+    /// Where a new MAR learns a node's ongoing sessions (seed 003 §3.3).
+    enum SessionSource
+    {
+        DATABASE,     //!< way 2, the draft's: Session Query to the central database
+        SOLICITATION, //!< way 1: the Mobility Session options of the node's RS
+    };
+
     /// \brief Get the type ID. \return the object TypeId
     static TypeId GetTypeId();
     MarAgent();
@@ -83,6 +91,7 @@ class MarAgent : public AccessRouterAgent
     void DoDispose() override;
     void StartApplication() override;
     void HandleSolicitation(uint32_t interface, Ipv6Address peer, Mac48Address mac) override;
+    void SolicitationOptions(Mac48Address mac, const NdOptions& options) override;
 
   private:
     /// A node attached here.
@@ -100,6 +109,11 @@ class MarAgent : public AccessRouterAgent
     void Attach(std::string mnId);
     void HandleSession(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6Interface> iface);
     void ProcessReply(Ptr<Packet> p);
+    /// Seed 003 §4.2 step 3: registers each session anchored elsewhere with its H-MAR.
+    void RegisterSessions(const std::string& mnId,
+                          const std::vector<std::pair<HomeNetworkPrefix, Ipv6Address>>& sessions);
+    /// Registers the sessions the node listed in its solicitation (SessionSource).
+    void RegisterListed(const std::string& mnId);
     void Outcome(const LocationUpdate::Outcome& outcome);
     void Advertise(std::string mnId);
     /// Notes the last packet of a prefix served on the access link (AccessTraffic).
@@ -121,7 +135,10 @@ class MarAgent : public AccessRouterAgent
     PrefixTable<Time> m_use;                    //!< last packet of each prefix served here
     uint16_t m_sequence{0};                     //!< last query sequence number
     Time m_idleRelease;                         //!< attribute IdleRelease
-    Stats m_stats;                              //!< counters
+    SessionSource m_sessionSource;              //!< attribute SessionSource
+    /// Sessions listed in a solicitation, by MN-ID, until the node's attachment reads them.
+    std::map<std::string, std::vector<NdOptions::MobilitySession>> m_listed;
+    Stats m_stats; //!< counters
 };
 
 } // namespace ns3

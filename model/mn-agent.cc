@@ -3,6 +3,7 @@
  */
 #include "mn-agent.h"
 
+#include "ns3/boolean.h"
 #include "ns3/icmpv6-header.h"
 #include "ns3/icmpv6-l4-protocol.h"
 #include "ns3/inet6-socket-address.h"
@@ -39,6 +40,21 @@ MnAgent::GetTypeId()
             .SetParent<DmmAgent>()
             .SetGroupName("Dmm")
             .AddConstructor<MnAgent>()
+            .AddAttribute("ListSessions",
+                          "List the node's ongoing mobility sessions (prefix and anchor) in "
+                          "Mobility Session options of its router solicitations, for MARs "
+                          "that learn them from the node (seed 003 §3.3, way 1).",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&MnAgent::m_listSessions),
+                          MakeBooleanChecker())
+            .AddAttribute("SessionIdle",
+                          "With ListSessions: a prefix is listed only if one of its "
+                          "packets was sent or received within this time (the MARs' "
+                          "IdleRelease: the network releases it otherwise). 0 lists every "
+                          "prefix the node still holds.",
+                          TimeValue(Seconds(5)),
+                          MakeTimeAccessor(&MnAgent::m_sessionIdle),
+                          MakeTimeChecker(Seconds(0)))
             .AddTraceSource("RouterSolicitation",
                             "A router solicitation was sent (argument: source address).",
                             MakeTraceSourceAccessor(&MnAgent::m_rsTrace),
@@ -57,7 +73,8 @@ MnAgent::GetTypeId()
 
 MnAgent::MnAgent()
     : m_selection(CreateObject<SourceAddressSelection>()),
-      m_lastRs(Seconds(-1))
+      m_lastRs(Seconds(-1)),
+      m_listSessions(false)
 {
 }
 
@@ -94,7 +111,14 @@ MnAgent::StartApplication()
     m_socket->SetAttribute("Protocol", UintegerValue(Icmpv6L4Protocol::PROT_NUMBER));
     m_socket->Bind(Inet6SocketAddress(Ipv6Address::GetAny(), 0));
     m_socket->SetRecvCallback(MakeCallback(&MnAgent::HandleRead, this));
-    m_selection->SetInterface(GetNode()->GetObject<Ipv6L3Protocol>()->GetInterface(Interface()));
+    Ptr<Ipv6L3Protocol> ipv6 = GetNode()->GetObject<Ipv6L3Protocol>();
+    m_selection->SetInterface(ipv6->GetInterface(Interface()));
+    if (m_listSessions)
+    {
+        // Only then: this is the node's per-packet path.
+        ipv6->TraceConnectWithoutContext("SendOutgoing", MakeCallback(&MnAgent::Used, this));
+        ipv6->TraceConnectWithoutContext("LocalDeliver", MakeCallback(&MnAgent::Used, this));
+    }
 }
 
 void
@@ -123,9 +147,93 @@ MnAgent::LinkChanged()
     int32_t interface = ipv6->GetInterfaceForDevice(m_device);
     Ipv6Address linkLocal = ipv6->GetInterface(interface)->GetLinkLocalAddress().GetAddress();
     m_rsTrace(linkLocal);
+    auto sessions = GetOngoingSessions();
+    if (!sessions.empty())
+    {
+        SendSolicitation(linkLocal, sessions);
+        return;
+    }
     GetNode()->GetObject<Icmpv6L4Protocol>()->SendRS(linkLocal,
                                                      Ipv6Address::GetAllRoutersMulticast(),
                                                      m_device->GetAddress());
+}
+
+void
+MnAgent::SendSolicitation(Ipv6Address linkLocal,
+                          const std::vector<std::pair<HomeNetworkPrefix, Ipv6Address>>& sessions)
+{
+    NS_LOG_FUNCTION(this);
+    // After the source link-layer address: ns-3 stops reading options at one it does not know.
+    std::vector<uint8_t> tail;
+    for (const auto& [prefix, anchor] : sessions)
+    {
+        auto option = NdOptions::BuildMobilitySession({prefix, anchor});
+        tail.insert(tail.end(), option.begin(), option.end());
+    }
+    Ptr<Packet> p = Create<Packet>(tail.data(), tail.size());
+    p->AddHeader(Icmpv6OptionLinkLayerAddress(true, m_device->GetAddress()));
+    Icmpv6RS rs;
+    Ipv6Address dst = Ipv6Address::GetAllRoutersMulticast();
+    rs.CalculatePseudoHeaderChecksum(linkLocal,
+                                     dst,
+                                     p->GetSize() + rs.GetSerializedSize(),
+                                     Icmpv6L4Protocol::PROT_NUMBER);
+    p->AddHeader(rs);
+    // Sent at once, without ns-3's retransmission timer (SendRS builds its own packet).
+    GetNode()->GetObject<Icmpv6L4Protocol>()->SendMessage(p, linkLocal, dst, 255);
+}
+
+void
+MnAgent::AddSession(const HomeNetworkPrefix& prefix, Ipv6Address anchor)
+{
+    m_anchors.emplace(prefix, anchor);
+}
+
+std::vector<std::pair<HomeNetworkPrefix, Ipv6Address>>
+MnAgent::GetOngoingSessions() const
+{
+    std::vector<std::pair<HomeNetworkPrefix, Ipv6Address>> out;
+    if (!m_listSessions)
+    {
+        return out;
+    }
+    for (const auto& [prefix, anchor] : m_anchors)
+    {
+        auto used = m_lastUse.find(prefix);
+        bool live = m_sessionIdle.IsZero() ||
+                    (used != m_lastUse.end() && Simulator::Now() - used->second < m_sessionIdle);
+        if (live && Holds(prefix))
+        {
+            out.emplace_back(prefix, anchor);
+        }
+    }
+    return out;
+}
+
+void
+MnAgent::Used(const Ipv6Header& header, Ptr<const Packet>, uint32_t)
+{
+    for (const auto& [prefix, anchor] : m_anchors)
+    {
+        if (prefix.Contains(header.GetSource()) || prefix.Contains(header.GetDestination()))
+        {
+            m_lastUse[prefix] = Simulator::Now();
+        }
+    }
+}
+
+bool
+MnAgent::Holds(const HomeNetworkPrefix& prefix) const
+{
+    Ptr<Ipv6Interface> iface = GetNode()->GetObject<Ipv6L3Protocol>()->GetInterface(Interface());
+    for (uint32_t i = 0; i < iface->GetNAddresses(); ++i)
+    {
+        if (prefix.Contains(iface->GetAddress(i).GetAddress()))
+        {
+            return true;
+        }
+    }
+    return false;
 }
 
 Ptr<Ipv6StaticRouting>
@@ -292,6 +400,10 @@ MnAgent::HandleRead(Ptr<Socket> socket)
             {
                 m_onLink.push_back(prefix);
             }
+        }
+        for (const auto& session : options->GetMobilitySessions())
+        {
+            AddSession(session.prefix, session.anchor); // the MAR that gave the prefix
         }
         m_selection->RouterAdvertised(*options);
         // Scheduled: ns-3's own RA processing (the address, its routes) comes after ours.

@@ -11,6 +11,7 @@
 #include "ns3/nstime.h"
 #include "ns3/traced-callback.h"
 
+#include <map>
 #include <set>
 #include <vector>
 
@@ -18,7 +19,9 @@ namespace ns3
 {
 
 class NetDevice;
+class Ipv6Header;
 class NdOptions;
+class Packet;
 class Socket;
 class SourceAddressSelection;
 class Ipv6StaticRouting;
@@ -69,6 +72,19 @@ class MnAgent : public DmmAgent
     /// \return the node's source address selection (lifetimes and states of its addresses)
     Ptr<SourceAddressSelection> GetSourceAddressSelection() const;
 
+    /**
+     * \brief Record the anchor of a prefix, as a Mobility Session option of an RA does
+     *        (the first one heard for a prefix is kept).
+     * \param prefix the prefix \param anchor the MAR that anchors it
+     */
+    void AddSession(const HomeNetworkPrefix& prefix, Ipv6Address anchor);
+    /**
+     * \return the sessions the next router solicitation lists (attribute ListSessions):
+     *         each prefix with a known anchor that the node still holds an address in and
+     *         that carried a packet within SessionIdle (any such prefix if SessionIdle is 0)
+     */
+    std::vector<std::pair<HomeNetworkPrefix, Ipv6Address>> GetOngoingSessions() const;
+
   protected:
     void DoDispose() override;
     void StartApplication() override;
@@ -113,15 +129,26 @@ class MnAgent : public DmmAgent
     void UpdateOnLinkRoutes();
     /// \brief The stack has processed an RA: routes and address states follow it.
     void RouterAdvertisementProcessed();
+    /// \brief Send a solicitation listing \p sessions (seed 003 §3.3, way 1).
+    void SendSolicitation(Ipv6Address linkLocal,
+                          const std::vector<std::pair<HomeNetworkPrefix, Ipv6Address>>& sessions);
+    /// \brief A packet sent or delivered here: its prefix's session is still in use.
+    void Used(const Ipv6Header& header, Ptr<const Packet> p, uint32_t interface);
+    /// \return whether the node has an address in \p prefix (its valid lifetime not over)
+    bool Holds(const HomeNetworkPrefix& prefix) const;
 
-    Ptr<NetDevice> m_device;                 //!< access device
-    Ptr<Socket> m_socket;                    //!< raw ICMPv6 socket
-    Ptr<SourceAddressSelection> m_selection; //!< source address selection
-    Time m_lastRs;                           //!< when the last RS was sent
-    std::vector<HomeNetworkPrefix> m_onLink; //!< on-link prefixes of the current link
-    std::set<Ipv6Address> m_heldOnLink;      //!< addresses that may not resolve yet
-    EventId m_onLinkCheck;                   //!< re-check when DAD has finished
-    TracedCallback<Ipv6Address> m_rsTrace;   //!< RouterSolicitation
+    Ptr<NetDevice> m_device;                            //!< access device
+    Ptr<Socket> m_socket;                               //!< raw ICMPv6 socket
+    Ptr<SourceAddressSelection> m_selection;            //!< source address selection
+    Time m_lastRs;                                      //!< when the last RS was sent
+    std::vector<HomeNetworkPrefix> m_onLink;            //!< on-link prefixes of the current link
+    std::set<Ipv6Address> m_heldOnLink;                 //!< addresses that may not resolve yet
+    EventId m_onLinkCheck;                              //!< re-check when DAD has finished
+    bool m_listSessions;                                //!< attribute ListSessions
+    Time m_sessionIdle;                                 //!< attribute SessionIdle
+    std::map<HomeNetworkPrefix, Ipv6Address> m_anchors; //!< anchor of each prefix heard
+    std::map<HomeNetworkPrefix, Time> m_lastUse;        //!< last packet of each such prefix
+    TracedCallback<Ipv6Address> m_rsTrace;              //!< RouterSolicitation
     TracedCallback<Ipv6Address, const std::vector<HomeNetworkPrefix>&> m_raTrace; //!< RA
     TracedCallback<> m_completeTrace; //!< HandoverComplete
 };

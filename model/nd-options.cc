@@ -235,4 +235,46 @@ NdOptions::GetPrefixProperties() const
     return out;
 }
 
+bool
+NdOptions::MobilitySession::operator==(const MobilitySession& other) const
+{
+    return prefix == other.prefix && anchor == other.anchor;
+}
+
+std::vector<uint8_t>
+NdOptions::BuildMobilitySession(const MobilitySession& session)
+{
+    // Type, Length, Prefix Length, 5 reserved octets, the prefix, the anchor: both
+    // addresses 8-octet aligned, as in the Prefix Properties option.
+    std::vector<uint8_t> b(MOBILITY_SESSION_SIZE, 0);
+    b[0] = MOBILITY_SESSION_TYPE;
+    b[1] = MOBILITY_SESSION_SIZE / 8;
+    b[2] = session.prefix.length;
+    session.prefix.prefix.Serialize(&b[8]);
+    session.anchor.Serialize(&b[24]);
+    return b;
+}
+
+std::vector<NdOptions::MobilitySession>
+NdOptions::GetMobilitySessions() const
+{
+    std::vector<MobilitySession> out;
+    for (const auto& [off, length] : m_options)
+    {
+        if (m_bytes[off] != MOBILITY_SESSION_TYPE || length != MOBILITY_SESSION_SIZE ||
+            m_bytes[off + 2] > 128)
+        {
+            continue; // RFC 4861 §4.6: an option the receiver cannot use is skipped
+        }
+        Ipv6Address prefix = Ipv6Address::Deserialize(&m_bytes[off + 8]);
+        Ipv6Address anchor = Ipv6Address::Deserialize(&m_bytes[off + 24]);
+        if (anchor.IsAny() || anchor.IsMulticast() || anchor.IsLinkLocal() || anchor.IsLocalhost())
+        {
+            continue; // a location update can only go to a global unicast address
+        }
+        out.push_back({HomeNetworkPrefix::Make(prefix, m_bytes[off + 2]), anchor});
+    }
+    return out;
+}
+
 } // namespace ns3

@@ -56,6 +56,22 @@ class NdOptions
     /// traffic crosses a tunnel); new sessions should use another one.
     static constexpr uint8_t PROPERTY_CONTINUITY = 0x40;
 
+    /// ND option type of the Mobility Session option (seed 003 §3.3, way 1: the node lists
+    /// its ongoing sessions in a router solicitation; the draft defines no format). 254 is
+    /// the other value RFC 4727 §5.1.8 reserves for ND option experiments (253: above).
+    static constexpr uint8_t MOBILITY_SESSION_TYPE = 254;
+    /// Octets of a Mobility Session option (length field 5).
+    static constexpr uint32_t MOBILITY_SESSION_SIZE = 40;
+
+    /// The content of a Mobility Session option: a prefix and the MAR that anchors it. In an
+    /// RS the node lists a session it keeps; in an RA the MAR announces its own prefix.
+    struct MobilitySession
+    {
+        HomeNetworkPrefix prefix;                            //!< the home network prefix
+        Ipv6Address anchor;                                  //!< its H-MAR's global address
+        bool operator==(const MobilitySession& other) const; //!< field-wise equality
+    };
+
     /// The fields of a Prefix Information option (RFC 4861 §4.6.2).
     struct PrefixInformation
     {
@@ -80,6 +96,13 @@ class NdOptions
      * \return PREFIX_PROPERTIES_SIZE octets
      */
     static std::vector<uint8_t> BuildPrefixProperties(const PrefixProperties& pp);
+
+    /**
+     * \brief The bytes of a Mobility Session option.
+     * \param session the prefix and its anchor
+     * \return MOBILITY_SESSION_SIZE octets
+     */
+    static std::vector<uint8_t> BuildMobilitySession(const MobilitySession& session);
 
     /**
      * \brief The bytes of a MAP option, ready to follow an RA body or other options.
@@ -119,6 +142,10 @@ class NdOptions
     std::vector<PrefixInformation> GetPrefixInformation() const;
     /// \return every well-formed Prefix Properties option (length 3, prefix length <= 128)
     std::vector<PrefixProperties> GetPrefixProperties() const;
+
+    /// \return every well-formed Mobility Session option (length 5, prefix length <= 128, a
+    ///         global unicast anchor), in order
+    std::vector<MobilitySession> GetMobilitySessions() const;
 
   private:
     /// \return the offsets of the well-formed Prefix Information options, in order

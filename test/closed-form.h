@@ -259,6 +259,28 @@ PredictPmipv6Resync(const ScenarioConfig& cfg,
            ExchangeMs(cfg, h.to, anchor, ex[1]) + cfg.accessProcessingMs + AccessMs(cfg, h.to, ra);
 }
 
+/// DMA (seed 003 §4.2 step 3): the slowest of the new MAR's parallel PBU/PBA exchanges
+/// with \p homeMars (wire both ways and anchor_ms at the H-MAR; in sequence-number mode an
+/// H-MAR that last heard of the node from another MAR costs one refused exchange more), ms.
+inline double
+SlowestRegistrationMs(const ScenarioConfig& cfg,
+                      const RunResults& r,
+                      const HandoverRecord& h,
+                      const std::vector<std::string>& homeMars)
+{
+    double slowest = 0;
+    for (const auto& mar : homeMars)
+    {
+        double exchanges = 0;
+        for (const auto& ex : Exchanges(r, h.to, mar, h.l2UpS, h.signalingDoneS))
+        {
+            exchanges += ExchangeMs(cfg, h.to, mar, ex);
+        }
+        slowest = std::max(slowest, exchanges);
+    }
+    return slowest;
+}
+
 /// DMA closed form (seed 003 §4.2): movement detection, the session database's answer
 /// (Session Update and Query in one burst, Reply back), the PBU/PBA exchanges with every
 /// H-MAR in parallel (the slowest H-MAR ends them; in sequence-number mode an H-MAR that
@@ -274,16 +296,7 @@ PredictDma(const ScenarioConfig& cfg,
     double ra = Message(r, h.to, "RA", h.l2UpS).bytes;
     double query = Message(r, h.to, "SessionQuery", h.l2UpS).bytes;
     double reply = Message(r, "db", "SessionReply", h.l2UpS).bytes;
-    double slowest = 0;
-    for (const auto& mar : homeMars)
-    {
-        double exchanges = 0;
-        for (const auto& ex : Exchanges(r, h.to, mar, h.l2UpS, h.signalingDoneS))
-        {
-            exchanges += ExchangeMs(cfg, h.to, mar, ex);
-        }
-        slowest = std::max(slowest, exchanges);
-    }
+    double slowest = SlowestRegistrationMs(cfg, r, h, homeMars);
     // Processing: access_ms for each message at the new MAR (RS, Session Reply, the last
     // PBA), anchor_ms at the database and at each H-MAR (its LMA role).
     double registrations = homeMars.empty() ? 0 : slowest + cfg.accessProcessingMs;

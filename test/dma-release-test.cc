@@ -160,3 +160,31 @@ TEST(DmaRelease, TheDatabaseForgetsAReleasedPrefix)
     EXPECT_EQ(updates["ar5"], 2u);
     EXPECT_EQ(updates["ar6"], 2u); // releases ar3's prefix IdleRelease after registering it
 }
+
+TEST(DmaRelease, TheNodeListsWhatTheDatabaseWouldGive)
+{
+    // Seed 003 §3.3 way 1: the node lists the prefixes whose addresses had a packet within
+    // idle_release_s; the MARs register the same ones as with the database, which is unused.
+    json j = RowScenario();
+    j["protocol"] = {{"session_source", "solicitation"}};
+    ScenarioConfig cfg = ParseScenario(j);
+    RunResults r = Simulate(cfg);
+    ASSERT_EQ(r.handovers.size(), static_cast<size_t>(MARS - 1));
+    for (const auto& h : r.handovers)
+    {
+        SCOPED_TRACE(h.to);
+        std::set<std::string> live = LiveAnchors(cfg, h.l2DownS, cfg.protocol.idleReleaseS);
+        live.erase(h.to);
+        EXPECT_EQ(Registered(cfg, r, h), live);
+    }
+    for (int i = 1; i <= MARS; ++i)
+    {
+        std::string ar = "ar" + std::to_string(i);
+        EXPECT_TRUE(Messages(r, ar, "SessionUpdate", 0, 1e9).empty()) << ar;
+        EXPECT_TRUE(Messages(r, ar, "SessionQuery", 0, 1e9).empty()) << ar;
+    }
+    for (const auto& f : r.flows)
+    {
+        EXPECT_GT(f.received, f.sent * 95 / 100) << f.flow;
+    }
+}

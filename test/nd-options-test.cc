@@ -209,3 +209,35 @@ TEST(NdOptions, PrefixLifetimesAndPropertiesOfAnAdvertisement)
     EXPECT_EQ(properties[0], kept);
     EXPECT_EQ(properties[1], local);
 }
+
+TEST(NdOptions, MobilitySessionsListedInASolicitation)
+{
+    // Seed 003 §3.3 (1): the node lists each prefix it keeps with its anchor; options the
+    // router cannot use (prefix length over 128, a non-unicast anchor) are skipped alone.
+    std::vector<uint8_t> rs = kRsBody;
+    rs.insert(rs.end(), {1, 1, 0x02, 0, 0, 0, 0, 0x0f});
+    NdOptions::MobilitySession first{HomeNetworkPrefix::Make(Ipv6Address("2001:1:1::"), 64),
+                                     Ipv6Address("2001:db8::1")};
+    NdOptions::MobilitySession second{HomeNetworkPrefix::Make(Ipv6Address("2001:1:3::"), 64),
+                                      Ipv6Address("2001:db8::3")};
+    for (const auto& s : {first, second})
+    {
+        auto bytes = NdOptions::BuildMobilitySession(s);
+        ASSERT_EQ(bytes.size(), NdOptions::MOBILITY_SESSION_SIZE);
+        EXPECT_EQ(bytes[0], NdOptions::MOBILITY_SESSION_TYPE);
+        rs.insert(rs.end(), bytes.begin(), bytes.end());
+    }
+    auto longPrefix = NdOptions::BuildMobilitySession(first);
+    longPrefix[2] = 129;
+    rs.insert(rs.end(), longPrefix.begin(), longPrefix.end());
+    auto multicast = NdOptions::BuildMobilitySession({first.prefix, Ipv6Address("ff02::2")});
+    rs.insert(rs.end(), multicast.begin(), multicast.end());
+    auto options = NdOptions::Parse(Message(rs), 8);
+    ASSERT_TRUE(options);
+    EXPECT_TRUE(options->GetSourceLinkLayerAddress());
+    auto sessions = options->GetMobilitySessions();
+    ASSERT_EQ(sessions.size(), 2u);
+    EXPECT_EQ(sessions[0], first);
+    EXPECT_EQ(sessions[1], second);
+    EXPECT_TRUE(options->GetPrefixProperties().empty()); // a distinct type
+}

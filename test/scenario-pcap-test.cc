@@ -13,6 +13,7 @@
 #include <gtest/gtest.h>
 #include <map>
 #include <optional>
+#include <set>
 #include <sstream>
 #include <unistd.h>
 #include <vector>
@@ -326,6 +327,37 @@ TEST(ScenarioPcap, TsharkDecodesRouterAdvertisementsWithPrefixProperties)
         }
     }
     EXPECT_GT(advertisements, 0);
+}
+
+TEST(ScenarioPcap, TsharkDecodesSolicitationsListingSessions)
+{
+    if (!HaveTshark())
+    {
+        GTEST_SKIP() << "tshark is not installed (tools/bootstrap.sh installs it)";
+    }
+    // Fig 7, protocol.session_source solicitation: mn1's RS to ar2 (at 10 s) lists its two
+    // live sessions (ar1's and ar3's prefixes) in two Mobility Session options (type 254,
+    // 40 octets) after the source link-layer address; nothing malformed.
+    auto dir =
+        CaptureRun("dma-rs", "dmm-fig7-dma.json", {"protocol.session_source=solicitation"}, {});
+    ExpectCleanCaptures(dir);
+    std::set<std::string> solicitations;
+    for (const auto& entry : std::filesystem::directory_iterator(dir))
+    {
+        if (entry.path().extension() == ".pcap")
+        {
+            std::string rs = Tshark("-r " + entry.path().string() +
+                                    " -Y \"icmpv6.type == 133 && icmpv6.opt.type == 254\""
+                                    " -T fields -e icmpv6.opt.type -e icmpv6.opt.length");
+            std::istringstream lines(rs);
+            for (std::string line; std::getline(lines, line);)
+            {
+                solicitations.insert(line);
+            }
+        }
+    }
+    EXPECT_TRUE(solicitations.count("1,254\t1,5")) << "at ar3";       // ar1's session
+    EXPECT_TRUE(solicitations.count("1,254,254\t1,5,5")) << "at ar2"; // ar1's and ar3's
 }
 
 TEST(ScenarioPcap, TsharkDecodesLocationSignalling)
