@@ -5,7 +5,9 @@
 
 #include "ns3/abort.h"
 #include "ns3/channel.h"
+#include "ns3/ipv6-header.h"
 #include "ns3/log.h"
+#include "ns3/nd-options.h"
 #include "ns3/node.h"
 #include "ns3/packet.h"
 #include "ns3/uinteger.h"
@@ -25,6 +27,7 @@ constexpr uint16_t kIpv6 = 0x86DD;
 constexpr uint32_t kIpv6HeaderSize = 40;
 constexpr uint8_t kIcmpv6 = 58;
 constexpr uint8_t kRouterAdvertisement = 134;
+constexpr uint32_t kRaBodySize = 16;
 
 /// The first \p n bytes of a packet (fewer if it is shorter).
 std::vector<uint8_t>
@@ -154,14 +157,36 @@ LogicalNetDevice::BindPrefix(Ipv6Address prefix, uint8_t length, uint32_t index)
 {
     NS_LOG_FUNCTION(this << prefix << +length << index);
     NS_ABORT_MSG_IF(index >= m_physical.size(), "LogicalNetDevice::BindPrefix: no device");
-    Ipv6Prefix mask(length);
-    Ipv6Address network = prefix.CombinePrefix(mask);
+    Bind(prefix, length, index, true);
+}
+
+void
+LogicalNetDevice::Bind(Ipv6Address prefix, uint8_t length, uint32_t index, bool pinned)
+{
+    Ipv6Address network = prefix.CombinePrefix(Ipv6Prefix(length));
     UnbindPrefix(network, length);
     // Kept sorted longest first: the first match is the most specific (RFC 7847 §5.2).
     auto at = std::find_if(m_bindings.begin(), m_bindings.end(), [length](const Binding& b) {
         return b.length < length;
     });
-    m_bindings.insert(at, Binding{network, length, index});
+    m_bindings.insert(at, Binding{network, length, index, pinned});
+}
+
+const LogicalNetDevice::Binding*
+LogicalNetDevice::FindBinding(Ipv6Address prefix, uint8_t length) const
+{
+    Ipv6Address network = prefix.CombinePrefix(Ipv6Prefix(length));
+    auto it = std::find_if(m_bindings.begin(), m_bindings.end(), [&](const Binding& b) {
+        return b.length == length && b.prefix == network;
+    });
+    return it == m_bindings.end() ? nullptr : &*it;
+}
+
+bool
+LogicalNetDevice::IsExplicit(Ipv6Address prefix, uint8_t length) const
+{
+    const Binding* binding = FindBinding(prefix, length);
+    return binding && binding->pinned;
 }
 
 void
@@ -265,6 +290,37 @@ LogicalNetDevice::LearnRouter(uint32_t index, Ptr<const Packet> packet, const Ad
         head[kIpv6HeaderSize] == kRouterAdvertisement)
     {
         m_physical[index].router = from;
+        LearnPrefixes(index, packet);
+    }
+}
+
+void
+LogicalNetDevice::LearnPrefixes(uint32_t index, Ptr<const Packet> packet)
+{
+    Ptr<Packet> message = packet->Copy();
+    Ipv6Header ip;
+    message->RemoveHeader(ip);
+    std::optional<NdOptions> options = NdOptions::Parse(message, kRaBodySize);
+    if (!options)
+    {
+        return; // RFC 4861 §6.1: a malformed RA teaches nothing
+    }
+    for (const auto& pio : options->GetPrefixInformation())
+    {
+        const HomeNetworkPrefix& prefix = pio.prefix;
+        if (IsExplicit(prefix.prefix, prefix.length))
+        {
+            continue; // a moved flow stays where it was moved
+        }
+        if (pio.validLifetime == 0)
+        {
+            UnbindPrefix(prefix.prefix, prefix.length); // RFC 4862 §5.5.3: the prefix is gone
+        }
+        else
+        {
+            // RFC 7847 §5.2: a flow leaves on the link whose router gave its prefix.
+            Bind(prefix.prefix, prefix.length, index, false);
+        }
     }
 }
 

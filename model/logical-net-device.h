@@ -34,6 +34,12 @@ namespace ns3
  *
  * Flow mobility (RFC 7847 §6.3) is a change of the binding: the packets of the moved
  * flow leave on the new device, towards the router learnt on it.
+ *
+ * Each prefix a Router Advertisement offers (Prefix Information option) is bound to the
+ * device the RA arrived on, so that a flow leaves on the link whose router gave its
+ * source prefix (RFC 7847 §5.2: the default flow policy follows the prefix's link); a
+ * valid lifetime of 0 removes such a learnt binding. A binding made with BindPrefix (a
+ * flow move) is explicit: RAs neither move nor remove it.
  */
 class LogicalNetDevice : public NetDevice
 {
@@ -99,12 +105,18 @@ class LogicalNetDevice : public NetDevice
 
     /**
      * \brief Bind the flows sourced from a prefix to a physical device (RFC 7847 §5.2),
-     *        replacing an earlier binding of the same prefix.
+     *        replacing an earlier binding of the same prefix. The binding is explicit:
+     *        later RAs do not change it.
      * \param prefix the source prefix \param length its length \param index the device
      */
     void BindPrefix(Ipv6Address prefix, uint8_t length, uint32_t index);
     /// \brief Remove a binding. \param prefix the prefix \param length its length
     void UnbindPrefix(Ipv6Address prefix, uint8_t length);
+    /**
+     * \param prefix a bound prefix \param length its length
+     * \return true if an explicit binding (BindPrefix) holds it, false if learnt or unbound
+     */
+    bool IsExplicit(Ipv6Address prefix, uint8_t length) const;
     /**
      * \param source a source address
      * \return the device bound to its longest matching prefix, or -1 if none
@@ -162,6 +174,7 @@ class LogicalNetDevice : public NetDevice
         Ipv6Address prefix; //!< the prefix
         uint8_t length;     //!< its length
         uint32_t index;     //!< the physical device
+        bool pinned;        //!< explicit (BindPrefix), not learnt from an RA
     };
 
     bool ReceiveFromPhysical(Ptr<NetDevice> device,
@@ -171,6 +184,10 @@ class LogicalNetDevice : public NetDevice
     void PhysicalLinkChanged(uint32_t index);
     bool SeenBefore(uint64_t uid);
     void LearnRouter(uint32_t index, Ptr<const Packet> packet, const Address& from);
+    void LearnPrefixes(uint32_t index, Ptr<const Packet> packet);
+    void Bind(Ipv6Address prefix, uint8_t length, uint32_t index, bool pinned);
+    /// \return the binding of exactly this prefix, or nullptr
+    const Binding* FindBinding(Ipv6Address prefix, uint8_t length) const;
     int32_t SelectPhysical(Ptr<const Packet> packet, uint16_t protocol, const Address& dest) const;
     int32_t FirstUp() const;
     bool SendOn(uint32_t index, Ptr<Packet> packet, const Address& dest, uint16_t protocol);

@@ -44,6 +44,32 @@ Ipv6From(const char* source, uint8_t icmpType = 0)
     return Create<Packet>(bytes.data(), bytes.size());
 }
 
+/// A router advertisement from \p source offering \p prefix/64 (one Prefix Information
+/// option, L and A flags) with \p valid seconds of valid lifetime.
+Ptr<Packet>
+RaFrom(const char* source, const char* prefix, uint32_t valid)
+{
+    constexpr size_t kRa = 40;  // RA after the IPv6 header
+    constexpr size_t kPio = 56; // PIO after the 16-byte RA body
+    std::vector<uint8_t> bytes(kPio + 32, 0);
+    bytes[0] = 0x60;
+    bytes[5] = 48; // payload length: RA body and one PIO
+    bytes[6] = 58;
+    bytes[7] = 255;
+    Ipv6Address(source).Serialize(bytes.data() + 8);
+    bytes[kRa] = 134;
+    bytes[kPio] = 3; // Prefix Information
+    bytes[kPio + 1] = 4;
+    bytes[kPio + 2] = 64;
+    bytes[kPio + 3] = 0xc0;
+    for (int i = 0; i < 4; ++i)
+    {
+        bytes[kPio + 4 + i] = (valid >> (24 - 8 * i)) & 0xff;
+    }
+    Ipv6Address(prefix).Serialize(bytes.data() + kPio + 16);
+    return Create<Packet>(bytes.data(), bytes.size());
+}
+
 /// A router node with one access device on its own channel; records what it receives.
 struct Router
 {
@@ -240,6 +266,38 @@ TEST_F(LogicalNetDeviceTest, MovedFlowLeavesThroughTheRouterOfItsNewLink)
     EXPECT_TRUE(ar1.rx.empty());
     EXPECT_EQ(ar2.rx, std::vector<uint64_t>{p->GetUid()});
     EXPECT_EQ(logical->GetStats().rebound, 1u);
+}
+
+TEST_F(LogicalNetDeviceTest, AdvertisedPrefixIsBoundToTheLinkOfItsRouter)
+{
+    Mac48Address self = Mac48Address::ConvertFrom(logical->GetAddress());
+    ar1.Send(RaFrom("fe80::a1", "2001:470:1::", 3600), self);
+    ar2.Send(RaFrom("fe80::a2", "2001:470:2::", 3600), self);
+    Simulator::Run();
+    EXPECT_EQ(logical->LookupBinding(Ipv6Address("2001:470:1::5")), 0);
+    EXPECT_EQ(logical->LookupBinding(Ipv6Address("2001:470:2::5")), 1);
+    EXPECT_FALSE(logical->IsExplicit(Ipv6Address("2001:470:2::"), 64));
+    // IP chose ar1 as the next hop of a packet whose source is ar2's prefix.
+    Ptr<Packet> p = Ipv6From("2001:470:2::5");
+    SendAndRun(p, ar1.Mac());
+    EXPECT_EQ(ar2.rx, std::vector<uint64_t>{p->GetUid()});
+    // Withdrawn (valid lifetime 0): the learnt binding goes.
+    ar2.Send(RaFrom("fe80::a2", "2001:470:2::", 0), self);
+    Simulator::Run();
+    EXPECT_EQ(logical->LookupBinding(Ipv6Address("2001:470:2::5")), -1);
+}
+
+TEST_F(LogicalNetDeviceTest, AnExplicitBindingOutlivesAdvertisements)
+{
+    Mac48Address self = Mac48Address::ConvertFrom(logical->GetAddress());
+    logical->BindPrefix(Ipv6Address("2001:470:1::"), 64, 1); // the flow moved to if2
+    ar1.Send(RaFrom("fe80::a1", "2001:470:1::", 3600), self);
+    Simulator::Run();
+    EXPECT_EQ(logical->LookupBinding(Ipv6Address("2001:470:1::5")), 1);
+    EXPECT_TRUE(logical->IsExplicit(Ipv6Address("2001:470:1::"), 64));
+    ar1.Send(RaFrom("fe80::a1", "2001:470:1::", 0), self);
+    Simulator::Run();
+    EXPECT_EQ(logical->LookupBinding(Ipv6Address("2001:470:1::5")), 1);
 }
 
 TEST_F(LogicalNetDeviceTest, ReceivesFromEveryDeviceThroughTheLogicalDevice)
