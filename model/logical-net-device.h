@@ -4,6 +4,7 @@
 #ifndef DMM_LOGICAL_NET_DEVICE_H
 #define DMM_LOGICAL_NET_DEVICE_H
 
+#include "ns3/flow-binding-table.h"
 #include "ns3/ipv6-address.h"
 #include "ns3/mac48-address.h"
 #include "ns3/net-device.h"
@@ -40,6 +41,12 @@ namespace ns3
  * source prefix (RFC 7847 §5.2: the default flow policy follows the prefix's link); a
  * valid lifetime of 0 removes such a learnt binding. A binding made with BindPrefix (a
  * flow move) is explicit: RAs neither move nor remove it.
+ *
+ * With SharedLinkLayerAddress false, each physical device (an AccessNetDevice) keeps its
+ * own link-layer address and accepts the logical one as an alias; Router Solicitations
+ * leave with the physical device's address in their Source Link-Layer Address option, so
+ * that an access router can tell the node's interfaces apart (RFC 5213 §5.4: one mobility
+ * session per interface) while IP still sees one interface.
  */
 class LogicalNetDevice : public NetDevice
 {
@@ -168,15 +175,6 @@ class LogicalNetDevice : public NetDevice
         bool up{false};        //!< link state last reported
     };
 
-    /// A source prefix bound to a physical device.
-    struct Binding
-    {
-        Ipv6Address prefix; //!< the prefix
-        uint8_t length;     //!< its length
-        uint32_t index;     //!< the physical device
-        bool pinned;        //!< explicit (BindPrefix), not learnt from an RA
-    };
-
     bool ReceiveFromPhysical(Ptr<NetDevice> device,
                              Ptr<const Packet> packet,
                              uint16_t protocol,
@@ -185,22 +183,23 @@ class LogicalNetDevice : public NetDevice
     bool SeenBefore(uint64_t uid);
     void LearnRouter(uint32_t index, Ptr<const Packet> packet, const Address& from);
     void LearnPrefixes(uint32_t index, Ptr<const Packet> packet);
-    void Bind(Ipv6Address prefix, uint8_t length, uint32_t index, bool pinned);
-    /// \return the binding of exactly this prefix, or nullptr
-    const Binding* FindBinding(Ipv6Address prefix, uint8_t length) const;
     int32_t SelectPhysical(Ptr<const Packet> packet, uint16_t protocol, const Address& dest) const;
     int32_t FirstUp() const;
     bool SendOn(uint32_t index, Ptr<Packet> packet, const Address& dest, uint16_t protocol);
     bool SendToGroup(Ptr<Packet> packet, const Address& dest, uint16_t protocol);
+    /// \return \p packet, or a copy whose Router Solicitation names the physical device's
+    /// own link-layer address (SharedLinkLayerAddress false)
+    Ptr<Packet> SolicitFrom(uint32_t index, Ptr<Packet> packet) const;
     void Drop(Ptr<const Packet> packet, DropReason reason);
 
     Ptr<Node> m_node;                         //!< owner
     Mac48Address m_address;                   //!< the logical link-layer identifier
+    bool m_shared;                            //!< attribute SharedLinkLayerAddress
     uint16_t m_mtu;                           //!< attribute Mtu
     uint32_t m_ifIndex;                       //!< interface index
     uint32_t m_duplicateWindow;               //!< attribute DuplicateWindow
     std::vector<Physical> m_physical;         //!< physical devices by index
-    std::vector<Binding> m_bindings;          //!< flow binding table, longest prefix first
+    FlowBindingTable m_bindings;              //!< flow binding table (RFC 7847 §5.2)
     std::map<Address, uint32_t> m_heardOn;    //!< link-layer source -> device last heard on
     std::deque<uint64_t> m_recentUids;        //!< frames delivered lately, oldest first
     std::unordered_set<uint64_t> m_recentSet; //!< the same, for lookup

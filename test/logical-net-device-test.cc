@@ -18,6 +18,7 @@
 #include "ns3/logical-net-device.h"
 #include "ns3/network-module.h"
 
+#include <algorithm>
 #include <gtest/gtest.h>
 #include <string>
 #include <vector>
@@ -68,6 +69,30 @@ RaFrom(const char* source, const char* prefix, uint32_t valid)
     }
     Ipv6Address(prefix).Serialize(bytes.data() + kPio + 16);
     return Create<Packet>(bytes.data(), bytes.size());
+}
+
+/// The Internet checksum of an ICMPv6 message in \p ip (an IPv6 packet), pseudo-header
+/// included (RFC 4443 §2.3): 0 when the message's checksum field is right.
+uint16_t
+Icmpv6ChecksumResidue(const std::vector<uint8_t>& ip)
+{
+    uint32_t sum = 0;
+    auto add = [&sum](uint8_t hi, uint8_t lo) { sum += (hi << 8) | lo; };
+    for (size_t i = 8; i < 40; i += 2)
+    {
+        add(ip[i], ip[i + 1]); // source and destination
+    }
+    size_t length = ip.size() - 40;
+    sum += length + 58;
+    for (size_t i = 40; i < ip.size(); i += 2)
+    {
+        add(ip[i], i + 1 < ip.size() ? ip[i + 1] : 0);
+    }
+    while (sum >> 16)
+    {
+        sum = (sum & 0xffff) + (sum >> 16);
+    }
+    return static_cast<uint16_t>(~sum);
 }
 
 /// A router node with one access device on its own channel; records what it receives.
@@ -382,6 +407,55 @@ TEST_F(LogicalNetDeviceTest, OneIpv6InterfaceReachesBothRoutersPerSourcePrefix)
     Simulator::Run();
     EXPECT_EQ(received, (std::vector<int>{1, 1}));
     EXPECT_EQ(logical->GetStats().noPhysical + logical->GetStats().physicalRefused, 0u);
+}
+
+TEST(LogicalNetDeviceOwnAddresses, EachDeviceSolicitsWithItsOwnAddress)
+{
+    GlobalValue::Bind("ChecksumEnabled", BooleanValue(true));
+    Router ar1("00:00:00:00:01:01");
+    Ptr<Node> host = CreateObject<Node>();
+    Ptr<LogicalNetDevice> logical =
+        CreateObjectWithAttributes<LogicalNetDevice>("SharedLinkLayerAddress", BooleanValue(false));
+    host->AddDevice(logical);
+    Ptr<AccessNetDevice> if1 = CreateObject<AccessNetDevice>();
+    logical->AddPhysical(if1, "if1");
+    if1->Attach(ar1.channel);
+    EXPECT_NE(if1->GetAddress(), logical->GetAddress());
+    std::vector<std::vector<uint8_t>> heard;
+    ar1.dev->TraceConnectWithoutContext(
+        "Sniffer",
+        Callback<void, Ptr<const Packet>>([&heard](Ptr<const Packet> frame) {
+            std::vector<uint8_t> bytes(frame->GetSize());
+            frame->CopyData(bytes.data(), bytes.size());
+            heard.emplace_back(bytes.begin() + 14, bytes.end()); // after Ethernet
+        }));
+    // The host's stack solicits routers once its link-local address is usable.
+    InternetStackHelper stack;
+    stack.SetIpv4StackInstall(false);
+    stack.Install(host);
+    Ptr<Ipv6> ipv6 = host->GetObject<Ipv6>();
+    ipv6->SetUp(ipv6->AddInterface(logical));
+    Simulator::Stop(Seconds(5));
+    Simulator::Run();
+    auto solicitation = std::find_if(heard.begin(), heard.end(), [](const auto& ip) {
+        return ip.size() > 40 && ip[6] == 58 && ip[40] == 133;
+    });
+    ASSERT_NE(solicitation, heard.end());
+    const std::vector<uint8_t>& rs = *solicitation;
+    ASSERT_EQ(rs.size(), 56u); // IPv6, RS body, one Source Link-Layer Address option
+    EXPECT_EQ(rs[40], 133);
+    uint8_t own[6];
+    Mac48Address::ConvertFrom(if1->GetAddress()).CopyTo(own);
+    EXPECT_EQ(std::vector<uint8_t>(rs.begin() + 50, rs.end()), std::vector<uint8_t>(own, own + 6));
+    EXPECT_EQ(Icmpv6ChecksumResidue(rs), 0);
+    // Unicast to the logical address still reaches the node.
+    ar1.Send(Ipv6From("fe80::1"), Mac48Address::ConvertFrom(logical->GetAddress()));
+    Simulator::Stop(Seconds(1));
+    Simulator::Run();
+    EXPECT_EQ(logical->GetStats().rxPackets, 1u);
+    EXPECT_TRUE(if1->Accepts(Mac48Address::ConvertFrom(logical->GetAddress())));
+    Simulator::Destroy();
+    GlobalValue::Bind("ChecksumEnabled", BooleanValue(false));
 }
 
 } // namespace
