@@ -83,8 +83,7 @@ AccessChannel::Deliver(Ptr<AccessNetDevice> sender,
     std::size_t receivers = 0;
     for (const auto& device : m_devices)
     {
-        if (device == sender ||
-            (!group && Mac48Address::ConvertFrom(device->GetAddress()) != destination))
+        if (device == sender || (!group && !device->Accepts(destination)))
         {
             continue;
         }

@@ -246,10 +246,10 @@ AccessNetDevice::Receive(Ptr<Packet> frame, Ptr<AccessChannel> from, uint64_t ep
         return;
     }
     Mac48Address dst = eth.GetDestination();
-    PacketType type = dst.IsBroadcast()  ? PACKET_BROADCAST
-                      : dst.IsGroup()    ? PACKET_MULTICAST
-                      : dst == m_address ? PACKET_HOST
-                                         : PACKET_OTHERHOST;
+    PacketType type = dst.IsBroadcast() ? PACKET_BROADCAST
+                      : dst.IsGroup()   ? PACKET_MULTICAST
+                      : Accepts(dst)    ? PACKET_HOST
+                                        : PACKET_OTHERHOST;
     if (!m_promiscCallback.IsNull())
     {
         m_promiscCallback(this, frame->Copy(), eth.GetLengthType(), eth.GetSource(), dst, type);
@@ -258,6 +258,23 @@ AccessNetDevice::Receive(Ptr<Packet> frame, Ptr<AccessChannel> from, uint64_t ep
     {
         m_rxCallback(this, frame, eth.GetLengthType(), eth.GetSource());
     }
+}
+
+void
+AccessNetDevice::AddAlias(Mac48Address alias)
+{
+    NS_LOG_FUNCTION(this << alias);
+    if (!Accepts(alias))
+    {
+        m_aliases.push_back(alias);
+    }
+}
+
+bool
+AccessNetDevice::Accepts(Mac48Address address) const
+{
+    return address == m_address ||
+           std::find(m_aliases.begin(), m_aliases.end(), address) != m_aliases.end();
 }
 
 bool

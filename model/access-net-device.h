@@ -10,6 +10,8 @@
 #include "ns3/queue.h"
 #include "ns3/traced-callback.h"
 
+#include <vector>
+
 namespace ns3
 {
 
@@ -84,6 +86,17 @@ class AccessNetDevice : public NetDevice
     /// earlier attachment is lost even if the device is back on the same channel)
     uint64_t GetAttachEpoch() const;
 
+    /**
+     * \brief Also accept unicast frames sent to \p alias: the physical device of a logical
+     *        interface keeps its own address and takes the logical one too (RFC 7847 §5.1
+     *        leaves the choice to the implementation).
+     * \param alias a second link-layer address of this device
+     */
+    void AddAlias(Mac48Address alias);
+    /// \param address a unicast link-layer address \return true if it is this device's own
+    /// address or one of its aliases
+    bool Accepts(Mac48Address address) const;
+
     /// \return the counters
     const Stats& GetStats() const;
 
@@ -128,6 +141,7 @@ class AccessNetDevice : public NetDevice
     Ptr<AccessChannel> m_channel;                     //!< current channel, null when detached
     Ptr<Queue<Packet>> m_queue;                       //!< attribute TxQueue
     Mac48Address m_address;                           //!< link-layer address
+    std::vector<Mac48Address> m_aliases;              //!< also accepted (AddAlias)
     uint16_t m_mtu;                                   //!< attribute Mtu
     uint32_t m_ifIndex;                               //!< interface index
     bool m_transmitting;                              //!< a frame is being serialised

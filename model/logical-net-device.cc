@@ -4,8 +4,12 @@
 #include "logical-net-device.h"
 
 #include "ns3/abort.h"
+#include "ns3/access-net-device.h"
+#include "ns3/boolean.h"
 #include "ns3/channel.h"
+#include "ns3/ipv6-header.h"
 #include "ns3/log.h"
+#include "ns3/nd-options.h"
 #include "ns3/node.h"
 #include "ns3/packet.h"
 #include "ns3/uinteger.h"
@@ -25,6 +29,8 @@ constexpr uint16_t kIpv6 = 0x86DD;
 constexpr uint32_t kIpv6HeaderSize = 40;
 constexpr uint8_t kIcmpv6 = 58;
 constexpr uint8_t kRouterAdvertisement = 134;
+constexpr uint32_t kRaBodySize = 16;
+constexpr uint8_t kRouterSolicitation = 133;
 
 /// The first \p n bytes of a packet (fewer if it is shorter).
 std::vector<uint8_t>
@@ -58,6 +64,15 @@ LogicalNetDevice::GetTypeId()
                           UintegerValue(64),
                           MakeUintegerAccessor(&LogicalNetDevice::m_duplicateWindow),
                           MakeUintegerChecker<uint32_t>())
+            .AddAttribute("SharedLinkLayerAddress",
+                          "Physical devices take the logical link-layer address (RFC 7847 "
+                          "§5.1). If false, each keeps its own and accepts the logical one "
+                          "too, and Router Solicitations carry the physical address, so that "
+                          "routers see one interface identity per physical device. Set it "
+                          "before AddPhysical.",
+                          BooleanValue(true),
+                          MakeBooleanAccessor(&LogicalNetDevice::m_shared),
+                          MakeBooleanChecker())
             .AddTraceSource("PhysicalLink",
                             "A physical device's link went up or down.",
                             MakeTraceSourceAccessor(&LogicalNetDevice::m_physicalLinkTrace),
@@ -75,6 +90,7 @@ LogicalNetDevice::GetTypeId()
 
 LogicalNetDevice::LogicalNetDevice()
     : m_address(Mac48Address::Allocate()),
+      m_shared(true),
       m_mtu(1500),
       m_ifIndex(0),
       m_duplicateWindow(64)
@@ -106,9 +122,18 @@ LogicalNetDevice::AddPhysical(Ptr<NetDevice> device, const std::string& name)
     }
     NS_ABORT_MSG_IF(device->GetNode() != m_node, "LogicalNetDevice: device of another node");
     auto index = static_cast<uint32_t>(m_physical.size());
-    // RFC 7847 §5.1: one link-layer identifier for the logical interface, so that every
-    // link sees the same neighbour and IP sees one link-local address.
-    device->SetAddress(m_address);
+    if (m_shared)
+    {
+        // RFC 7847 §5.1: one link-layer identifier for the logical interface, so that
+        // every link sees the same neighbour and IP sees one link-local address.
+        device->SetAddress(m_address);
+    }
+    else
+    {
+        Ptr<AccessNetDevice> access = DynamicCast<AccessNetDevice>(device);
+        NS_ABORT_MSG_IF(!access, "LogicalNetDevice: own addresses need AccessNetDevices");
+        access->AddAlias(m_address); // IP's neighbours still reach the logical address
+    }
     // Node::AddDevice gave the device the node's receive callback; the stack is bound to
     // the logical device, so frames must come through it.
     device->SetReceiveCallback(MakeCallback(&LogicalNetDevice::ReceiveFromPhysical, this));
@@ -154,38 +179,25 @@ LogicalNetDevice::BindPrefix(Ipv6Address prefix, uint8_t length, uint32_t index)
 {
     NS_LOG_FUNCTION(this << prefix << +length << index);
     NS_ABORT_MSG_IF(index >= m_physical.size(), "LogicalNetDevice::BindPrefix: no device");
-    Ipv6Prefix mask(length);
-    Ipv6Address network = prefix.CombinePrefix(mask);
-    UnbindPrefix(network, length);
-    // Kept sorted longest first: the first match is the most specific (RFC 7847 §5.2).
-    auto at = std::find_if(m_bindings.begin(), m_bindings.end(), [length](const Binding& b) {
-        return b.length < length;
-    });
-    m_bindings.insert(at, Binding{network, length, index});
+    m_bindings.Bind(prefix, length, index, true);
+}
+
+bool
+LogicalNetDevice::IsExplicit(Ipv6Address prefix, uint8_t length) const
+{
+    return m_bindings.IsExplicit(prefix, length);
 }
 
 void
 LogicalNetDevice::UnbindPrefix(Ipv6Address prefix, uint8_t length)
 {
-    Ipv6Address network = prefix.CombinePrefix(Ipv6Prefix(length));
-    m_bindings.erase(
-        std::remove_if(m_bindings.begin(),
-                       m_bindings.end(),
-                       [&](const Binding& b) { return b.length == length && b.prefix == network; }),
-        m_bindings.end());
+    m_bindings.Unbind(prefix, length);
 }
 
 int32_t
 LogicalNetDevice::LookupBinding(Ipv6Address source) const
 {
-    for (const auto& binding : m_bindings)
-    {
-        if (Ipv6Prefix(binding.length).IsMatch(source, binding.prefix))
-        {
-            return static_cast<int32_t>(binding.index);
-        }
-    }
-    return -1;
+    return m_bindings.Lookup(source);
 }
 
 const LogicalNetDevice::Stats&
@@ -265,6 +277,20 @@ LogicalNetDevice::LearnRouter(uint32_t index, Ptr<const Packet> packet, const Ad
         head[kIpv6HeaderSize] == kRouterAdvertisement)
     {
         m_physical[index].router = from;
+        LearnPrefixes(index, packet);
+    }
+}
+
+void
+LogicalNetDevice::LearnPrefixes(uint32_t index, Ptr<const Packet> packet)
+{
+    Ptr<Packet> message = packet->Copy();
+    Ipv6Header ip;
+    message->RemoveHeader(ip);
+    std::optional<NdOptions> options = NdOptions::Parse(message, kRaBodySize);
+    if (options)
+    {
+        m_bindings.Learn(index, options->GetPrefixInformation()); // else RFC 4861 §6.1
     }
 }
 
@@ -286,7 +312,7 @@ LogicalNetDevice::SelectPhysical(Ptr<const Packet> packet,
                                  uint16_t protocol,
                                  const Address& dest) const
 {
-    if (protocol == kIpv6 && !m_bindings.empty())
+    if (protocol == kIpv6 && !m_bindings.IsEmpty())
     {
         std::vector<uint8_t> head = Head(packet, 24);
         if (head.size() == 24)
@@ -320,6 +346,7 @@ LogicalNetDevice::SendOn(uint32_t index, Ptr<Packet> packet, const Address& dest
         to = physical.router;
         m_stats.rebound++;
     }
+    packet = SolicitFrom(index, packet);
     m_physicalTxTrace(packet, index);
     if (!physical.device->Send(packet, to, protocol))
     {
@@ -328,6 +355,21 @@ LogicalNetDevice::SendOn(uint32_t index, Ptr<Packet> packet, const Address& dest
     }
     m_stats.txPackets++;
     return true;
+}
+
+Ptr<Packet>
+LogicalNetDevice::SolicitFrom(uint32_t index, Ptr<Packet> packet) const
+{
+    std::vector<uint8_t> head = Head(packet, kIpv6HeaderSize + 1);
+    if (m_shared || head.size() <= kIpv6HeaderSize || head[6] != kIcmpv6 ||
+        head[kIpv6HeaderSize] != kRouterSolicitation)
+    {
+        return packet;
+    }
+    std::vector<uint8_t> bytes = Head(packet, packet->GetSize());
+    Mac48Address own = Mac48Address::ConvertFrom(m_physical[index].device->GetAddress());
+    bool named = NdOptions::SetSolicitationSource(bytes, own);
+    return named ? Create<Packet>(bytes.data(), bytes.size()) : packet;
 }
 
 bool
@@ -426,7 +468,14 @@ LogicalNetDevice::SetAddress(Address address)
     m_address = Mac48Address::ConvertFrom(address);
     for (const auto& physical : m_physical)
     {
-        physical.device->SetAddress(m_address);
+        if (m_shared)
+        {
+            physical.device->SetAddress(m_address);
+        }
+        else
+        {
+            DynamicCast<AccessNetDevice>(physical.device)->AddAlias(m_address);
+        }
     }
 }
 

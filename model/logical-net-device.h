@@ -4,6 +4,7 @@
 #ifndef DMM_LOGICAL_NET_DEVICE_H
 #define DMM_LOGICAL_NET_DEVICE_H
 
+#include "ns3/flow-binding-table.h"
 #include "ns3/ipv6-address.h"
 #include "ns3/mac48-address.h"
 #include "ns3/net-device.h"
@@ -34,6 +35,18 @@ namespace ns3
  *
  * Flow mobility (RFC 7847 §6.3) is a change of the binding: the packets of the moved
  * flow leave on the new device, towards the router learnt on it.
+ *
+ * Each prefix a Router Advertisement offers (Prefix Information option) is bound to the
+ * device the RA arrived on, so that a flow leaves on the link whose router gave its
+ * source prefix (RFC 7847 §5.2: the default flow policy follows the prefix's link); a
+ * valid lifetime of 0 removes such a learnt binding. A binding made with BindPrefix (a
+ * flow move) is explicit: RAs neither move nor remove it.
+ *
+ * With SharedLinkLayerAddress false, each physical device (an AccessNetDevice) keeps its
+ * own link-layer address and accepts the logical one as an alias; Router Solicitations
+ * leave with the physical device's address in their Source Link-Layer Address option, so
+ * that an access router can tell the node's interfaces apart (RFC 5213 §5.4: one mobility
+ * session per interface) while IP still sees one interface.
  */
 class LogicalNetDevice : public NetDevice
 {
@@ -99,12 +112,18 @@ class LogicalNetDevice : public NetDevice
 
     /**
      * \brief Bind the flows sourced from a prefix to a physical device (RFC 7847 §5.2),
-     *        replacing an earlier binding of the same prefix.
+     *        replacing an earlier binding of the same prefix. The binding is explicit:
+     *        later RAs do not change it.
      * \param prefix the source prefix \param length its length \param index the device
      */
     void BindPrefix(Ipv6Address prefix, uint8_t length, uint32_t index);
     /// \brief Remove a binding. \param prefix the prefix \param length its length
     void UnbindPrefix(Ipv6Address prefix, uint8_t length);
+    /**
+     * \param prefix a bound prefix \param length its length
+     * \return true if an explicit binding (BindPrefix) holds it, false if learnt or unbound
+     */
+    bool IsExplicit(Ipv6Address prefix, uint8_t length) const;
     /**
      * \param source a source address
      * \return the device bound to its longest matching prefix, or -1 if none
@@ -156,14 +175,6 @@ class LogicalNetDevice : public NetDevice
         bool up{false};        //!< link state last reported
     };
 
-    /// A source prefix bound to a physical device.
-    struct Binding
-    {
-        Ipv6Address prefix; //!< the prefix
-        uint8_t length;     //!< its length
-        uint32_t index;     //!< the physical device
-    };
-
     bool ReceiveFromPhysical(Ptr<NetDevice> device,
                              Ptr<const Packet> packet,
                              uint16_t protocol,
@@ -171,19 +182,24 @@ class LogicalNetDevice : public NetDevice
     void PhysicalLinkChanged(uint32_t index);
     bool SeenBefore(uint64_t uid);
     void LearnRouter(uint32_t index, Ptr<const Packet> packet, const Address& from);
+    void LearnPrefixes(uint32_t index, Ptr<const Packet> packet);
     int32_t SelectPhysical(Ptr<const Packet> packet, uint16_t protocol, const Address& dest) const;
     int32_t FirstUp() const;
     bool SendOn(uint32_t index, Ptr<Packet> packet, const Address& dest, uint16_t protocol);
     bool SendToGroup(Ptr<Packet> packet, const Address& dest, uint16_t protocol);
+    /// \return \p packet, or a copy whose Router Solicitation names the physical device's
+    /// own link-layer address (SharedLinkLayerAddress false)
+    Ptr<Packet> SolicitFrom(uint32_t index, Ptr<Packet> packet) const;
     void Drop(Ptr<const Packet> packet, DropReason reason);
 
     Ptr<Node> m_node;                         //!< owner
     Mac48Address m_address;                   //!< the logical link-layer identifier
+    bool m_shared;                            //!< attribute SharedLinkLayerAddress
     uint16_t m_mtu;                           //!< attribute Mtu
     uint32_t m_ifIndex;                       //!< interface index
     uint32_t m_duplicateWindow;               //!< attribute DuplicateWindow
     std::vector<Physical> m_physical;         //!< physical devices by index
-    std::vector<Binding> m_bindings;          //!< flow binding table, longest prefix first
+    FlowBindingTable m_bindings;              //!< flow binding table (RFC 7847 §5.2)
     std::map<Address, uint32_t> m_heardOn;    //!< link-layer source -> device last heard on
     std::deque<uint64_t> m_recentUids;        //!< frames delivered lately, oldest first
     std::unordered_set<uint64_t> m_recentSet; //!< the same, for lookup

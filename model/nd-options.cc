@@ -12,6 +12,25 @@ namespace ns3
 
 NS_LOG_COMPONENT_DEFINE("NdOptions");
 
+namespace
+{
+
+constexpr size_t kIpv6Header = 40;
+constexpr size_t kRsBody = 8;
+constexpr uint8_t kSourceLla = 1;
+
+/// RFC 1624 eqn. 3: the Internet checksum \p sum after the 16-bit word \p from became \p to.
+uint16_t
+ChecksumAdjust(uint16_t sum, uint16_t from, uint16_t to)
+{
+    uint32_t x = static_cast<uint16_t>(~sum) + static_cast<uint16_t>(~from) + to;
+    x = (x & 0xffff) + (x >> 16);
+    x = (x & 0xffff) + (x >> 16);
+    return static_cast<uint16_t>(~x);
+}
+
+} // namespace
+
 std::optional<NdOptions>
 NdOptions::Parse(Ptr<const Packet> message, uint32_t bodySize)
 {
@@ -275,6 +294,36 @@ NdOptions::GetMobilitySessions() const
         out.push_back({HomeNetworkPrefix::Make(prefix, m_bytes[off + 2]), anchor});
     }
     return out;
+}
+
+bool
+NdOptions::SetSolicitationSource(std::vector<uint8_t>& bytes, Mac48Address mac)
+{
+    uint8_t lla[6];
+    mac.CopyTo(lla);
+    for (size_t at = kIpv6Header + kRsBody; at + 8 <= bytes.size(); at += 8 * bytes[at + 1])
+    {
+        if (bytes[at + 1] == 0)
+        {
+            return false; // malformed: the receiver discards it anyway (RFC 4861 §6.1)
+        }
+        if (bytes[at] == kSourceLla && bytes[at + 1] == 1)
+        {
+            uint8_t* checksum = bytes.data() + kIpv6Header + 2;
+            uint16_t sum = (checksum[0] << 8) | checksum[1];
+            for (size_t i = 0; i < 6; i += 2)
+            {
+                uint16_t from = (bytes[at + 2 + i] << 8) | bytes[at + 3 + i];
+                bytes[at + 2 + i] = lla[i];
+                bytes[at + 3 + i] = lla[i + 1];
+                sum = ChecksumAdjust(sum, from, (lla[i] << 8) | lla[i + 1]);
+            }
+            checksum[0] = sum >> 8;
+            checksum[1] = sum & 0xff;
+            return true;
+        }
+    }
+    return false;
 }
 
 } // namespace ns3

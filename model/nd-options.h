@@ -121,6 +121,14 @@ class NdOptions
      */
     static std::optional<NdOptions> Parse(Ptr<const Packet> message, uint32_t bodySize);
 
+    /**
+     * \brief Put \p mac in the first Source Link-Layer Address option of a Router
+     *        Solicitation and adjust the ICMPv6 checksum (RFC 1624).
+     * \param packet the bytes of an IPv6 packet carrying the RS (no extension header)
+     * \param mac the address \return false if the RS has no such option
+     */
+    static bool SetSolicitationSource(std::vector<uint8_t>& packet, Mac48Address mac);
+
     /// \return the source link-layer address, if present and 48 bits long
     std::optional<Mac48Address> GetSourceLinkLayerAddress() const;
     /// \return the prefixes of all well-formed Prefix Information options

@@ -18,6 +18,7 @@
 #include "ns3/logical-net-device.h"
 #include "ns3/network-module.h"
 
+#include <algorithm>
 #include <gtest/gtest.h>
 #include <string>
 #include <vector>
@@ -42,6 +43,56 @@ Ipv6From(const char* source, uint8_t icmpType = 0)
     Ipv6Address(source).Serialize(bytes.data() + 8);
     bytes[40] = icmpType;
     return Create<Packet>(bytes.data(), bytes.size());
+}
+
+/// A router advertisement from \p source offering \p prefix/64 (one Prefix Information
+/// option, L and A flags) with \p valid seconds of valid lifetime.
+Ptr<Packet>
+RaFrom(const char* source, const char* prefix, uint32_t valid)
+{
+    constexpr size_t kRa = 40;  // RA after the IPv6 header
+    constexpr size_t kPio = 56; // PIO after the 16-byte RA body
+    std::vector<uint8_t> bytes(kPio + 32, 0);
+    bytes[0] = 0x60;
+    bytes[5] = 48; // payload length: RA body and one PIO
+    bytes[6] = 58;
+    bytes[7] = 255;
+    Ipv6Address(source).Serialize(bytes.data() + 8);
+    bytes[kRa] = 134;
+    bytes[kPio] = 3; // Prefix Information
+    bytes[kPio + 1] = 4;
+    bytes[kPio + 2] = 64;
+    bytes[kPio + 3] = 0xc0;
+    for (int i = 0; i < 4; ++i)
+    {
+        bytes[kPio + 4 + i] = (valid >> (24 - 8 * i)) & 0xff;
+    }
+    Ipv6Address(prefix).Serialize(bytes.data() + kPio + 16);
+    return Create<Packet>(bytes.data(), bytes.size());
+}
+
+/// The Internet checksum of an ICMPv6 message in \p ip (an IPv6 packet), pseudo-header
+/// included (RFC 4443 §2.3): 0 when the message's checksum field is right.
+uint16_t
+Icmpv6ChecksumResidue(const std::vector<uint8_t>& ip)
+{
+    uint32_t sum = 0;
+    auto add = [&sum](uint8_t hi, uint8_t lo) { sum += (hi << 8) | lo; };
+    for (size_t i = 8; i < 40; i += 2)
+    {
+        add(ip[i], ip[i + 1]); // source and destination
+    }
+    size_t length = ip.size() - 40;
+    sum += length + 58;
+    for (size_t i = 40; i < ip.size(); i += 2)
+    {
+        add(ip[i], i + 1 < ip.size() ? ip[i + 1] : 0);
+    }
+    while (sum >> 16)
+    {
+        sum = (sum & 0xffff) + (sum >> 16);
+    }
+    return static_cast<uint16_t>(~sum);
 }
 
 /// A router node with one access device on its own channel; records what it receives.
@@ -242,6 +293,38 @@ TEST_F(LogicalNetDeviceTest, MovedFlowLeavesThroughTheRouterOfItsNewLink)
     EXPECT_EQ(logical->GetStats().rebound, 1u);
 }
 
+TEST_F(LogicalNetDeviceTest, AdvertisedPrefixIsBoundToTheLinkOfItsRouter)
+{
+    Mac48Address self = Mac48Address::ConvertFrom(logical->GetAddress());
+    ar1.Send(RaFrom("fe80::a1", "2001:470:1::", 3600), self);
+    ar2.Send(RaFrom("fe80::a2", "2001:470:2::", 3600), self);
+    Simulator::Run();
+    EXPECT_EQ(logical->LookupBinding(Ipv6Address("2001:470:1::5")), 0);
+    EXPECT_EQ(logical->LookupBinding(Ipv6Address("2001:470:2::5")), 1);
+    EXPECT_FALSE(logical->IsExplicit(Ipv6Address("2001:470:2::"), 64));
+    // IP chose ar1 as the next hop of a packet whose source is ar2's prefix.
+    Ptr<Packet> p = Ipv6From("2001:470:2::5");
+    SendAndRun(p, ar1.Mac());
+    EXPECT_EQ(ar2.rx, std::vector<uint64_t>{p->GetUid()});
+    // Withdrawn (valid lifetime 0): the learnt binding goes.
+    ar2.Send(RaFrom("fe80::a2", "2001:470:2::", 0), self);
+    Simulator::Run();
+    EXPECT_EQ(logical->LookupBinding(Ipv6Address("2001:470:2::5")), -1);
+}
+
+TEST_F(LogicalNetDeviceTest, AnExplicitBindingOutlivesAdvertisements)
+{
+    Mac48Address self = Mac48Address::ConvertFrom(logical->GetAddress());
+    logical->BindPrefix(Ipv6Address("2001:470:1::"), 64, 1); // the flow moved to if2
+    ar1.Send(RaFrom("fe80::a1", "2001:470:1::", 3600), self);
+    Simulator::Run();
+    EXPECT_EQ(logical->LookupBinding(Ipv6Address("2001:470:1::5")), 1);
+    EXPECT_TRUE(logical->IsExplicit(Ipv6Address("2001:470:1::"), 64));
+    ar1.Send(RaFrom("fe80::a1", "2001:470:1::", 0), self);
+    Simulator::Run();
+    EXPECT_EQ(logical->LookupBinding(Ipv6Address("2001:470:1::5")), 1);
+}
+
 TEST_F(LogicalNetDeviceTest, ReceivesFromEveryDeviceThroughTheLogicalDevice)
 {
     Mac48Address self = Mac48Address::ConvertFrom(logical->GetAddress());
@@ -324,6 +407,55 @@ TEST_F(LogicalNetDeviceTest, OneIpv6InterfaceReachesBothRoutersPerSourcePrefix)
     Simulator::Run();
     EXPECT_EQ(received, (std::vector<int>{1, 1}));
     EXPECT_EQ(logical->GetStats().noPhysical + logical->GetStats().physicalRefused, 0u);
+}
+
+TEST(LogicalNetDeviceOwnAddresses, EachDeviceSolicitsWithItsOwnAddress)
+{
+    GlobalValue::Bind("ChecksumEnabled", BooleanValue(true));
+    Router ar1("00:00:00:00:01:01");
+    Ptr<Node> host = CreateObject<Node>();
+    Ptr<LogicalNetDevice> logical =
+        CreateObjectWithAttributes<LogicalNetDevice>("SharedLinkLayerAddress", BooleanValue(false));
+    host->AddDevice(logical);
+    Ptr<AccessNetDevice> if1 = CreateObject<AccessNetDevice>();
+    logical->AddPhysical(if1, "if1");
+    if1->Attach(ar1.channel);
+    EXPECT_NE(if1->GetAddress(), logical->GetAddress());
+    std::vector<std::vector<uint8_t>> heard;
+    ar1.dev->TraceConnectWithoutContext(
+        "Sniffer",
+        Callback<void, Ptr<const Packet>>([&heard](Ptr<const Packet> frame) {
+            std::vector<uint8_t> bytes(frame->GetSize());
+            frame->CopyData(bytes.data(), bytes.size());
+            heard.emplace_back(bytes.begin() + 14, bytes.end()); // after Ethernet
+        }));
+    // The host's stack solicits routers once its link-local address is usable.
+    InternetStackHelper stack;
+    stack.SetIpv4StackInstall(false);
+    stack.Install(host);
+    Ptr<Ipv6> ipv6 = host->GetObject<Ipv6>();
+    ipv6->SetUp(ipv6->AddInterface(logical));
+    Simulator::Stop(Seconds(5));
+    Simulator::Run();
+    auto solicitation = std::find_if(heard.begin(), heard.end(), [](const auto& ip) {
+        return ip.size() > 40 && ip[6] == 58 && ip[40] == 133;
+    });
+    ASSERT_NE(solicitation, heard.end());
+    const std::vector<uint8_t>& rs = *solicitation;
+    ASSERT_EQ(rs.size(), 56u); // IPv6, RS body, one Source Link-Layer Address option
+    EXPECT_EQ(rs[40], 133);
+    uint8_t own[6];
+    Mac48Address::ConvertFrom(if1->GetAddress()).CopyTo(own);
+    EXPECT_EQ(std::vector<uint8_t>(rs.begin() + 50, rs.end()), std::vector<uint8_t>(own, own + 6));
+    EXPECT_EQ(Icmpv6ChecksumResidue(rs), 0);
+    // Unicast to the logical address still reaches the node.
+    ar1.Send(Ipv6From("fe80::1"), Mac48Address::ConvertFrom(logical->GetAddress()));
+    Simulator::Stop(Seconds(1));
+    Simulator::Run();
+    EXPECT_EQ(logical->GetStats().rxPackets, 1u);
+    EXPECT_TRUE(if1->Accepts(Mac48Address::ConvertFrom(logical->GetAddress())));
+    Simulator::Destroy();
+    GlobalValue::Bind("ChecksumEnabled", BooleanValue(false));
 }
 
 } // namespace
