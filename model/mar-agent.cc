@@ -287,6 +287,7 @@ MarAgent::Advertise(std::string mnId)
          m_validLifetime,
          m_preferredLifetime,
          NdOptions::PROPERTY_LOCAL,
+         true,
          m_sessionSource == SOLICITATION ? m_address : Ipv6Address::GetAny()}); // newest
     if (!node.complete)
     {
