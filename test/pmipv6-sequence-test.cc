@@ -21,6 +21,29 @@ SequenceMode()
     return opt;
 }
 
+/// The Mobility Headers of one move: sent by mag1, sent and received by mag2.
+struct Ladder
+{
+    std::vector<MhRecord> tx1; //!< sent by mag1
+    std::vector<MhRecord> tx2; //!< sent by mag2
+    std::vector<MhRecord> rx2; //!< received by mag2
+};
+
+/// Attach the node at mag1 (1 s), move it to mag2 (3 s), run to 6 s.
+Ladder
+MoveFromMag1ToMag2(Pmipv6Network& net)
+{
+    Ladder l;
+    RecordMh(Pmipv6Network::Mh(net.mag[0]), "Tx", &l.tx1);
+    RecordMh(Pmipv6Network::Mh(net.mag[1]), "Tx", &l.tx2);
+    RecordMh(Pmipv6Network::Mh(net.mag[1]), "Rx", &l.rx2);
+    net.linkSwitch->ScheduleAttach(Seconds(1), "mag1");
+    net.linkSwitch->ScheduleAttach(Seconds(3), "mag2");
+    Simulator::Stop(Seconds(6));
+    Simulator::Run();
+    return l;
+}
+
 } // namespace
 
 /// Ladder at the new MAG: PBU seq a -> PBA 135 seq b (the number MAG1 used last) ->
@@ -28,22 +51,12 @@ SequenceMode()
 TEST_F(Pmipv6Agents, SequenceModeNewMagAdoptsTheLmaNumber)
 {
     Pmipv6Network net(SequenceMode());
-    std::vector<MhRecord> tx1;
-    std::vector<MhRecord> tx2;
-    std::vector<MhRecord> rx2;
-    RecordMh(Pmipv6Network::Mh(net.mag[0]), "Tx", &tx1);
-    RecordMh(Pmipv6Network::Mh(net.mag[1]), "Tx", &tx2);
-    RecordMh(Pmipv6Network::Mh(net.mag[1]), "Rx", &rx2);
-    net.linkSwitch->ScheduleAttach(Seconds(1), "mag1");
-    net.linkSwitch->ScheduleAttach(Seconds(3), "mag2");
-    Simulator::Stop(Seconds(6));
-    Simulator::Run();
-
-    std::vector<MhRecord> pbu1 = OfType(tx1, PBU);
+    Ladder l = MoveFromMag1ToMag2(net);
+    std::vector<MhRecord> pbu1 = OfType(l.tx1, PBU);
     ASSERT_EQ(pbu1.size(), 2u); // registration, de-registration on detach
     const uint16_t b = pbu1.back().sequence;
-    std::vector<MhRecord> pbu = OfType(tx2, PBU);
-    std::vector<MhRecord> pba = OfType(rx2, PBA);
+    std::vector<MhRecord> pbu = OfType(l.tx2, PBU);
+    std::vector<MhRecord> pba = OfType(l.rx2, PBA);
     ASSERT_EQ(pbu.size(), 2u);
     ASSERT_EQ(pba.size(), 2u);
     EXPECT_NE(pbu[0].sequence, static_cast<uint16_t>(b + 1)) << "MAG2 cannot know b";
@@ -138,21 +151,11 @@ TEST_F(Pmipv6Agents, SequenceModeSharedStoreNeedsNoRefusal)
     Pmipv6Options opt = SequenceMode();
     opt.sharedSequences = true;
     Pmipv6Network net(opt);
-    std::vector<MhRecord> tx1;
-    std::vector<MhRecord> tx2;
-    std::vector<MhRecord> rx2;
-    RecordMh(Pmipv6Network::Mh(net.mag[0]), "Tx", &tx1);
-    RecordMh(Pmipv6Network::Mh(net.mag[1]), "Tx", &tx2);
-    RecordMh(Pmipv6Network::Mh(net.mag[1]), "Rx", &rx2);
-    net.linkSwitch->ScheduleAttach(Seconds(1), "mag1");
-    net.linkSwitch->ScheduleAttach(Seconds(3), "mag2");
-    Simulator::Stop(Seconds(6));
-    Simulator::Run();
-
-    std::vector<MhRecord> pbu1 = OfType(tx1, PBU);
+    Ladder l = MoveFromMag1ToMag2(net);
+    std::vector<MhRecord> pbu1 = OfType(l.tx1, PBU);
     ASSERT_EQ(pbu1.size(), 2u);
-    std::vector<MhRecord> pbu = OfType(tx2, PBU);
-    std::vector<MhRecord> pba = OfType(rx2, PBA);
+    std::vector<MhRecord> pbu = OfType(l.tx2, PBU);
+    std::vector<MhRecord> pba = OfType(l.rx2, PBA);
     ASSERT_EQ(pbu.size(), 1u);
     ASSERT_EQ(pba.size(), 1u);
     EXPECT_EQ(pbu[0].sequence, static_cast<uint16_t>(pbu1.back().sequence + 1));
