@@ -196,11 +196,16 @@ AccessNetworkHelper::InstallMultiInterfaceMobileNode(Ptr<Node> node,
                                                      const std::vector<std::string>& interfaces)
 {
     NS_ABORT_MSG_IF(IsWifi(), "several interfaces need l2.type switch");
-    Ptr<LogicalNetDevice> logical = CreateObject<LogicalNetDevice>();
+    // Each physical device keeps its own link-layer address, the identity of a per-interface
+    // mobility session (RFC 5213 §5.4): access routers tell the node's interfaces apart.
+    Ptr<LogicalNetDevice> logical =
+        CreateObjectWithAttributes<LogicalNetDevice>("SharedLinkLayerAddress", BooleanValue(false));
     node->AddDevice(logical);
     for (const auto& name : interfaces)
     {
-        logical->AddPhysical(CreateObject<AccessNetDevice>(), name);
+        Ptr<AccessNetDevice> device = CreateObject<AccessNetDevice>();
+        device->SetAddress(Mac48Address::Allocate());
+        logical->AddPhysical(device, name);
     }
     Ipv6AddressHelper().AssignWithoutAddress(NetDeviceContainer(logical));
     return logical;

@@ -45,6 +45,23 @@ ScenarioRun::InstallL2Mobility(const NodeConfig& mn, Ptr<MnAgent> agent)
     return perInterface.front();
 }
 
+std::vector<Mac48Address>
+ScenarioRun::MobileNodeMacs(const std::string& mn) const
+{
+    Ptr<NetDevice> device = m_mnDevice.at(mn);
+    Ptr<LogicalNetDevice> logical = DynamicCast<LogicalNetDevice>(device);
+    std::vector<Mac48Address> macs;
+    for (uint32_t i = 0; logical && i < logical->GetNPhysical(); ++i)
+    {
+        macs.push_back(Mac48Address::ConvertFrom(logical->GetPhysical(i)->GetAddress()));
+    }
+    if (macs.empty())
+    {
+        macs.push_back(Mac48Address::ConvertFrom(device->GetAddress()));
+    }
+    return macs;
+}
+
 void
 ScenarioRun::ScheduleFlowMoves()
 {

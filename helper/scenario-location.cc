@@ -62,8 +62,10 @@ ScenarioRun::InstallLocationServers()
     }
     for (const NodeConfig* mn : m_cfg.NodesWithRole("mn"))
     {
-        m_location.AddMobileNode(Mac48Address::ConvertFrom(m_mnDevice[mn->name]->GetAddress()),
-                                 mn->name + "@dmm");
+        for (Mac48Address mac : MobileNodeMacs(mn->name))
+        {
+            m_location.AddMobileNode(mac, mn->name + "@dmm");
+        }
     }
     InstallMobilityRouters();
     std::vector<Ipv6Address> servers;

@@ -173,9 +173,10 @@ ScenarioRun::ConfigurePmipv6()
                                    m_recipe.homePrefixes == "unicast" && !attachments.empty()
                                ? LmaFor(attachments.front()->attach)
                                : Ipv6Address::GetAny();
-        m_pmip.AddMobileNode(Mac48Address::ConvertFrom(m_mnDevice[mn->name]->GetAddress()),
-                             mn->name + "@dmm",
-                             lmaa);
+        for (Mac48Address mac : MobileNodeMacs(mn->name))
+        {
+            m_pmip.AddMobileNode(mac, mn->name + "@dmm", lmaa);
+        }
     }
 }
 
@@ -397,8 +398,10 @@ ScenarioRun::InstallMar(const std::string& name)
                                              : MarAgent::DATABASE));
         for (const NodeConfig* mn : m_cfg.NodesWithRole("mn"))
         {
-            m_dma->AddMobileNode(Mac48Address::ConvertFrom(m_mnDevice[mn->name]->GetAddress()),
-                                 mn->name + "@dmm");
+            for (Mac48Address mac : MobileNodeMacs(mn->name))
+            {
+                m_dma->AddMobileNode(mac, mn->name + "@dmm");
+            }
         }
     }
     auto [interface, onLink] = m_accessPort[name];

@@ -101,6 +101,10 @@ class ScenarioRun
     /// handover monitor follows the first). \param mn the node \param agent its agent
     /// \return the first interface's
     Ptr<L2Mobility> InstallL2Mobility(const NodeConfig& mn, Ptr<MnAgent> agent);
+    /// \brief The link-layer addresses under which access routers know a mobile node: one
+    /// per interface (each is a mobility session, RFC 5213 §5.4). \param mn node name
+    /// \return its addresses
+    std::vector<Mac48Address> MobileNodeMacs(const std::string& mn) const;
     /// \brief Schedule the scenario's flow_moves.
     void ScheduleFlowMoves();
     /// \brief Bind a flow's prefix to its new interface. \param index into flowMoves
