@@ -140,6 +140,32 @@ AttacksJson(const RunResults& r)
     return out;
 }
 
+/// The flows' first service (only flows followed per packet: UDP).
+std::string
+FlowsJson(const std::vector<FlowRecord>& flows)
+{
+    std::vector<double> firstDelay;
+    std::vector<double> optimizedAfter;
+    std::vector<double> detoured;
+    for (const auto& f : flows)
+    {
+        if (f.timed)
+        {
+            firstDelay.push_back(f.firstPacketDelayMs);
+            optimizedAfter.push_back(f.optimizedAfterMs);
+            detoured.push_back(static_cast<double>(f.detouredPackets));
+        }
+    }
+    std::string out = "  \"flows\": {\n";
+    out += fmt::format("    \"timed\": {},\n", detoured.size());
+    out += fmt::format("    \"optimized\": {},\n", ComputeStats(optimizedAfter).count);
+    out += fmt::format("    \"first_packet_delay_ms\": {},\n", StatsJson(firstDelay));
+    out += fmt::format("    \"optimized_after_ms\": {},\n", StatsJson(optimizedAfter));
+    out += fmt::format("    \"detoured_packets\": {}\n", StatsJson(detoured));
+    out += "  },\n";
+    return out;
+}
+
 std::string
 SummaryJson(const RunResults& r)
 {
@@ -208,6 +234,7 @@ SummaryJson(const RunResults& r)
     out += fmt::format("    \"mean_stretch\": {},\n", JsonNum(r.meanPathStretch, 6));
     out += fmt::format("    \"tunnelled_bytes\": {}\n", r.tunnelledBytes);
     out += "  },\n";
+    out += FlowsJson(r.flows);
     std::string ignored;
     for (const auto& key : r.ignoredKeys)
     {
@@ -263,10 +290,11 @@ SignalingCsv(const RunResults& r)
 std::string
 FlowsCsv(const RunResults& r)
 {
-    std::string out = "flow,mn,cn,start_s,sent,received,lost,mean_delay_ms,address\n";
+    std::string out = "flow,mn,cn,start_s,sent,received,lost,mean_delay_ms,address,"
+                      "first_packet_delay_ms,optimized_after_ms,detoured_packets\n";
     for (const auto& f : r.flows)
     {
-        out += fmt::format("{},{},{},{},{},{},{},{},{}\n",
+        out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{}\n",
                            CsvStr(f.flow),
                            CsvStr(f.mn),
                            CsvStr(f.cn),
@@ -275,7 +303,10 @@ FlowsCsv(const RunResults& r)
                            f.received,
                            f.lost,
                            CsvNum(f.meanDelayMs, 6),
-                           CsvStr(f.address));
+                           CsvStr(f.address),
+                           CsvNum(f.firstPacketDelayMs, 6),
+                           CsvNum(f.optimizedAfterMs, 6),
+                           f.timed ? std::to_string(f.detouredPackets) : std::string());
     }
     return out;
 }

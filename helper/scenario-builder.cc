@@ -449,6 +449,7 @@ ScenarioRun::Run()
         r.flows[i].maxLinks = path.maxLinks;
         r.flows[i].lastLinks = path.lastLinks;
         r.flows[i].lastShortestLinks = path.lastShortestLinks;
+        m_paths->FillFlowTiming(i, r.flows[i]);
     }
     r.signaling = m_signaling->GetRecords();
     r.signalingByteHops = m_signaling->GetByteHops();

@@ -8,6 +8,7 @@
 // result writer (helper/) turns them into the result files.
 
 #include <cstdint>
+#include <limits>
 #include <map>
 #include <string>
 
@@ -66,6 +67,15 @@ struct FlowRecord
     uint32_t maxLinks{0};          //!< longest path any packet took
     uint32_t lastLinks{0};         //!< path of the last delivered packet
     uint32_t lastShortestLinks{0}; //!< shortest possible path at that moment
+    // First service of a UDP flow (flows.csv; NaN/empty for a flow not followed per packet).
+    bool timed{false}; //!< followed per packet (UDP): the three below are defined
+    double firstPacketDelayMs{
+        std::numeric_limits<double>::quiet_NaN()}; //!< first send to first delivery, ms (NaN if
+                                                   //!< none delivered)
+    double optimizedAfterMs{
+        std::numeric_limits<double>::quiet_NaN()}; //!< first send to first shortest-path delivery,
+                                                   //!< ms (NaN: never)
+    uint64_t detouredPackets{0};                   //!< detoured packets sent before that delivery
 };
 
 /// \brief Where the data packets still in flight at the end of a run are.

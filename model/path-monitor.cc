@@ -3,11 +3,13 @@
  */
 #include "path-monitor.h"
 
-#include "ns3/log.h"
 #include "ns3/ipv6-l3-protocol.h"
+#include "ns3/log.h"
+#include "ns3/mobility-records.h"
 #include "ns3/node.h"
 #include "ns3/packet.h"
 #include "ns3/seq-ts-size-header.h"
+#include "ns3/simulator.h"
 #include "ns3/virtual-net-device.h"
 
 #include <algorithm>
@@ -61,18 +63,24 @@ PathMonitor::Tx(Ptr<const Packet> p, Ptr<Ipv6> ipv6, uint32_t interface)
     // A host's tunnel interface is not a link: the packet leaves again on a real one.
     if (it != m_links.end() && !DynamicCast<VirtualNetDevice>(ipv6->GetNetDevice(interface)))
     {
-        it->second++;
+        it->second.links++;
     }
 }
 
 void
-PathMonitor::PacketSent(uint32_t,
+PathMonitor::PacketSent(uint32_t flow,
                         Ptr<const Packet> p,
                         const Address&,
                         const Address&,
                         const SeqTsSizeHeader&)
 {
-    m_links[p->GetUid()] = 0;
+    m_links[p->GetUid()] = InFlight{0, Simulator::Now()};
+    FlowTiming& t = m_flowTimings[flow];
+    if (!t.sent)
+    {
+        t.sent = true;
+        t.firstSent = Simulator::Now();
+    }
 }
 
 void
@@ -83,18 +91,57 @@ PathMonitor::PacketReceived(uint32_t flow, Ptr<const Packet> p, const Address&)
     {
         return; // a stream (TCP) packet: segments are not the application's packets
     }
+    uint32_t links = it->second.links;
     uint32_t shortest = m_shortest.IsNull() ? 0 : m_shortest(flow);
     if (shortest > 0)
     {
-        m_sum += static_cast<double>(it->second) / shortest;
+        m_sum += static_cast<double>(links) / shortest;
         m_count++;
     }
     FlowPath& f = m_flowPaths[flow];
-    f.minLinks = f.maxLinks == 0 ? it->second : std::min(f.minLinks, it->second);
-    f.maxLinks = std::max(f.maxLinks, it->second);
-    f.lastLinks = it->second;
+    f.minLinks = f.maxLinks == 0 ? links : std::min(f.minLinks, links);
+    f.maxLinks = std::max(f.maxLinks, links);
+    f.lastLinks = links;
     f.lastShortestLinks = shortest;
+    RecordTiming(flow, it->second, shortest);
     m_links.erase(it);
+}
+
+void
+PathMonitor::RecordTiming(uint32_t flow, const InFlight& packet, uint32_t shortest)
+{
+    Time now = Simulator::Now();
+    FlowTiming& t = m_flowTimings[flow];
+    if (!t.delivered)
+    {
+        t.delivered = true;
+        t.firstDelivery = now;
+    }
+    if (shortest == 0)
+    {
+        return; // the MN is between access routers: no shortest path to compare with
+    }
+    if (packet.links > shortest)
+    {
+        // Sent before the first optimal delivery: routed before the path was optimised
+        // (until that delivery it is in the future, so every detour counts).
+        if (!t.optimized || packet.sent < t.optimizedAt)
+        {
+            t.detoured++;
+        }
+    }
+    else if (!t.optimized)
+    {
+        t.optimized = true;
+        t.optimizedAt = now;
+    }
+}
+
+PathMonitor::FlowTiming
+PathMonitor::GetFlowTiming(uint32_t flow) const
+{
+    auto it = m_flowTimings.find(flow);
+    return it == m_flowTimings.end() ? FlowTiming{} : it->second;
 }
 
 PathMonitor::FlowPath
@@ -102,6 +149,26 @@ PathMonitor::GetFlowPath(uint32_t flow) const
 {
     auto it = m_flowPaths.find(flow);
     return it == m_flowPaths.end() ? FlowPath{} : it->second;
+}
+
+void
+PathMonitor::FillFlowTiming(uint32_t flow, FlowRecord& record) const
+{
+    FlowTiming t = GetFlowTiming(flow);
+    if (!t.sent)
+    {
+        return; // not followed per packet (a TCP flow) or never sent
+    }
+    record.timed = true;
+    if (t.delivered)
+    {
+        record.firstPacketDelayMs = (t.firstDelivery - t.firstSent).GetSeconds() * 1e3;
+    }
+    if (t.optimized)
+    {
+        record.optimizedAfterMs = (t.optimizedAt - t.firstSent).GetSeconds() * 1e3;
+    }
+    record.detouredPackets = t.detoured;
 }
 
 double

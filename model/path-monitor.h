@@ -5,6 +5,7 @@
 #define DMM_PATH_MONITOR_H
 
 #include "ns3/callback.h"
+#include "ns3/nstime.h"
 #include "ns3/object.h"
 
 #include <map>
@@ -18,6 +19,7 @@ class Packet;
 class Ipv6;
 class Address;
 class SeqTsSizeHeader;
+struct FlowRecord;
 
 /**
  * \ingroup dmm
@@ -77,14 +79,51 @@ class PathMonitor : public Object
     /// \param flow a flow \return its path lengths (all zero if nothing was measured)
     FlowPath GetFlowPath(uint32_t flow) const;
 
-  private:
-    void Tx(Ptr<const Packet> p, Ptr<Ipv6> ipv6, uint32_t interface);
+    /**
+     * \brief When a flow was first served, and first served on the shortest path.
+     *
+     * A packet is optimal when it travelled no more links than the shortest path at its
+     * delivery (stretch 1), detoured when it travelled more; a packet delivered while the
+     * shortest path is unknown is neither.
+     */
+    struct FlowTiming
+    {
+        bool sent{false};      //!< a packet of the flow was sent
+        Time firstSent;        //!< send time of the flow's first packet
+        bool delivered{false}; //!< a packet of the flow was delivered
+        Time firstDelivery;    //!< delivery time of the first delivered packet
+        bool optimized{false}; //!< a packet was delivered on the shortest path
+        Time optimizedAt;      //!< delivery time of the first such packet
+        uint64_t detoured{0};  //!< detoured packets sent before optimizedAt (all if never)
+    };
 
-    std::unordered_map<uint64_t, uint32_t> m_links; //!< packet uid -> links so far
+    /// \param flow a flow \return its timing (nothing sent if the flow was not followed)
+    FlowTiming GetFlowTiming(uint32_t flow) const;
+
+    /**
+     * \brief Copy a flow's timing into its result record, as durations from its first send.
+     * \param flow a flow \param record its record (left undefined if the flow was not followed)
+     */
+    void FillFlowTiming(uint32_t flow, FlowRecord& record) const;
+
+  private:
+    /// A packet followed from its send to its receipt.
+    struct InFlight
+    {
+        uint32_t links; //!< links travelled so far
+        Time sent;      //!< when the application sent it
+    };
+
+    void Tx(Ptr<const Packet> p, Ptr<Ipv6> ipv6, uint32_t interface);
+    /// Record a delivery of \p links of \p shortest (0: unknown) into the flow's timing.
+    void RecordTiming(uint32_t flow, const InFlight& packet, uint32_t shortest);
+
+    std::unordered_map<uint64_t, InFlight> m_links; //!< packet uid -> links so far
     ShortestPathCallback m_shortest;                //!< shortest path oracle
     double m_sum;                                   //!< sum of stretches
     uint64_t m_count;                               //!< packets measured
     std::map<uint32_t, FlowPath> m_flowPaths;       //!< per flow
+    std::map<uint32_t, FlowTiming> m_flowTimings;   //!< per flow
 };
 
 } // namespace ns3

@@ -146,6 +146,35 @@ def main():
                   and (again / name).read_bytes() == (out / name).read_bytes(),
                   "%s byte-identical across invocations" % name)
         check(not (again / "plots").exists(), "--no-plots draws nothing")
+        # Without --first-service the tables keep their columns; with it, they grow by the
+        # flows' first service, copied from summary.json.
+        check("first_packet_delay" not in (out / "comparison.csv").read_text()
+              and "first-packet" not in (out / "comparison.md").read_text(),
+              "the first service is shown only when asked for")
+        first = tmp / "first"
+        r = compare(SCENARIO, "--profiles", "pmipv6,none", "--seeds", "1", "--out", first,
+                    "--runner", RUNNER, "--no-plots", "--first-service", *SHORT)
+        check(r.returncode == 0, "--first-service succeeds (%s)" % r.stderr.strip())
+        table = first / "comparison.csv"
+        rows = list(csv.DictReader(table.open(newline=""))) if table.is_file() else []
+        check(len(rows) == 2, "--first-service: one row per run (%d)" % len(rows))
+        for row in rows:
+            flows = json.loads((first / row["profile"] / "seed-1" / "summary.json")
+                               .read_text())["flows"]
+            for column, key, stat in (("first_packet_delay_mean_ms", "first_packet_delay_ms",
+                                       "mean"),
+                                      ("first_packet_delay_p95_ms", "first_packet_delay_ms",
+                                       "p95"),
+                                      ("optimized_after_mean_ms", "optimized_after_ms", "mean"),
+                                      ("detoured_packets_mean", "detoured_packets", "mean")):
+                check(column in row and same(row[column], flows[key][stat]),
+                      "%s: %s = %r, expected %r" % (row["profile"], column, row.get(column),
+                                                    flows[key][stat]))
+        md = (first / "comparison.md").read_text() if (first / "comparison.md").is_file() else ""
+        md_rows = table_rows(md)
+        check("| first-packet delay mean (ms) |" in md and len(md_rows) == 2
+              and len(md_rows[0]) == 2 + 11 + 3, "comparison.md has the three columns: %s"
+              % md_rows)
 
         # A variant: a profile with its own overrides, compared under its label.
         var = tmp / "variant"

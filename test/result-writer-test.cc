@@ -80,6 +80,10 @@ Sample()
                    {6.05, "mag2", "PBU", 96, "2001:1::2", "2001:2::1", 3}};
     r.flows = {{"down", "mn", "cn", 2.0, 1600, 1590, 10, 9.5, "2001:5::100"},
                {"up", "mn", "cn", 2.0, 1600, 1600, 0, kNaN, "2001:5::100, second"}};
+    // The downlink was followed per packet and never optimal; the uplink was not followed.
+    r.flows[0].timed = true;
+    r.flows[0].firstPacketDelayMs = 12.5;
+    r.flows[0].detouredPackets = 1590;
     r.signalingByteHops = 840;
     r.meanPathStretch = 1.5;
     r.tunnelledBytes = 1000000;
@@ -199,9 +203,17 @@ TEST(ResultWriter, SummaryJson)
                                      "packets",
                                      "signaling",
                                      "path",
+                                     "flows",
                                      "security",
                                      "attacks",
                                      "attacker_data_packets"}));
+    // Only the flow followed per packet counts; it was never optimal.
+    const json& fl = s.at("flows");
+    EXPECT_EQ(fl.at("timed"), 1);
+    EXPECT_EQ(fl.at("optimized"), 0);
+    EXPECT_DOUBLE_EQ(fl.at("first_packet_delay_ms").at("p95").get<double>(), 12.5);
+    EXPECT_TRUE(fl.at("optimized_after_ms").at("mean").is_null());
+    EXPECT_DOUBLE_EQ(fl.at("detoured_packets").at("max").get<double>(), 1590);
     EXPECT_EQ(s.at("attacks"), json::array());
     // No counters: the scenario switched security off.
     EXPECT_EQ(s.at("security"), json({{"enabled", false}}));
@@ -287,10 +299,12 @@ TEST(ResultWriter, CsvFiles)
 
     auto flows = Lines(ReadFile(dir / "flows.csv"));
     ASSERT_EQ(flows.size(), 3u);
-    EXPECT_EQ(flows[0], "flow,mn,cn,start_s,sent,received,lost,mean_delay_ms,address");
-    EXPECT_EQ(flows[1], "down,mn,cn,2.000000000,1600,1590,10,9.500000,2001:5::100");
+    EXPECT_EQ(flows[0],
+              "flow,mn,cn,start_s,sent,received,lost,mean_delay_ms,address,"
+              "first_packet_delay_ms,optimized_after_ms,detoured_packets");
+    EXPECT_EQ(flows[1], "down,mn,cn,2.000000000,1600,1590,10,9.500000,2001:5::100,12.500000,,1590");
     // A comma in a field is quoted (RFC 4180); an undefined delay is empty.
-    EXPECT_EQ(flows[2], "up,mn,cn,2.000000000,1600,1600,0,,\"2001:5::100, second\"");
+    EXPECT_EQ(flows[2], "up,mn,cn,2.000000000,1600,1600,0,,\"2001:5::100, second\",,,");
     std::filesystem::remove_all(dir);
 }
 

@@ -5,7 +5,9 @@
 Runs every shipped scenario (scenarios/*.json) under every profile with two builds of
 dmm-run, "before" and "after", and compares the result files: handovers.csv, signaling.csv
 and flows.csv byte for byte, summary.json byte for byte once the wall-clock field and the
-keys listed in IGNORED_SUMMARY_KEYS are removed, and the exit status (a scenario a profile
+keys listed in IGNORED_SUMMARY_KEYS are removed, except that the contract grows by addition
+(DESIGN.md, Result files): columns appended at the end of a CSV and keys added to
+summary.json are left out of the comparison and named in the verdict, and the exit status (a scenario a profile
 refuses must still be refused, with the same error line).
 
 usage: tools/check-identical.py --before REF_OR_RUNNER [--after RUNNER] [--out DIR]
@@ -19,6 +21,8 @@ Exit status 0 when every run is identical, 1 when one differs, 2 on a usage erro
 
 import argparse
 import concurrent.futures
+import csv
+import io
 import json
 import os
 import pathlib
@@ -78,10 +82,44 @@ def normalised_summary(path):
     doc = json.loads(path.read_text())
     for key in IGNORED_SUMMARY_KEYS:
         doc.pop(key, None)
-    return json.dumps(doc, indent=1, sort_keys=False)
+    return doc
 
 
-def compare(before_dir, after_dir):
+def without_additions(before, after, path, added):
+    """`after` restricted to the keys of `before` (in its order); added keys go to `added`."""
+    if not isinstance(before, dict) or not isinstance(after, dict):
+        return after
+    kept = {}
+    for key, value in after.items():
+        if key in before:
+            kept[key] = without_additions(before[key], value, f"{path}{key}.", added)
+        else:
+            added.append(f"{path}{key}")
+    return kept
+
+
+def csv_without_additions(before, after, added):
+    """`after`'s rows cut to `before`'s columns when its header only appends columns."""
+    a, b = before.decode().split("\n"), after.decode().split("\n")
+    head_a = next(csv.reader([a[0]]))
+    head_b = next(csv.reader([b[0]]))
+    if len(a) != len(b) or head_b[:len(head_a)] != head_a or len(head_b) == len(head_a):
+        return after
+    added.extend(head_b[len(head_a):])
+    cut = [line if not line else
+           csv_line(next(csv.reader([line]))[:len(head_a)]) for line in b]
+    return "\n".join(cut).encode()
+
+
+def csv_line(fields):
+    out = io.StringIO()
+    csv.writer(out, lineterminator="").writerow(fields)
+    return out.getvalue()
+
+
+def compare(before_dir, after_dir, added=None):
+    """Names of the files that differ; what the after side only added goes to `added`."""
+    added = [] if added is None else added
     diffs = []
     for name in RESULT_FILES:
         a, b = before_dir / name, after_dir / name
@@ -90,10 +128,18 @@ def compare(before_dir, after_dir):
         elif not a.exists():
             continue
         elif name == "summary.json":
-            if normalised_summary(a) != normalised_summary(b):
+            before, after = normalised_summary(a), normalised_summary(b)
+            grown = []
+            after = without_additions(before, after, "", grown)
+            added.extend(f"{name}:{k}" for k in grown)
+            if json.dumps(before, indent=1) != json.dumps(after, indent=1):
                 diffs.append(name)
-        elif a.read_bytes() != b.read_bytes():
-            diffs.append(name)
+        else:
+            grown = []
+            after = csv_without_additions(a.read_bytes(), b.read_bytes(), grown)
+            added.extend(f"{name}:{c}" for c in grown)
+            if a.read_bytes() != after:
+                diffs.append(name)
     return diffs
 
 
@@ -143,9 +189,11 @@ def main():
         elif rb != 0:
             verdict = "refused by both"
         else:
+            added = []
             d = compare(out / "before" / s.stem / label(p, sets) / f"seed-{seed}",
-                        out / "after" / s.stem / label(p, sets) / f"seed-{seed}")
+                        out / "after" / s.stem / label(p, sets) / f"seed-{seed}", added)
             verdict = "identical" if not d else "DIFFERS: " + ", ".join(d)
+            verdict += f" (added {', '.join(added)})" if added else ""
         if not verdict.startswith(("identical", "refused")):
             differing += 1
         print(f"{s.stem:34} {label(p, sets):36} seed {seed}: {verdict}")
