@@ -290,6 +290,34 @@ ProxyLocationUpdate::Retransmit(Key key)
     e.rtx.timer = Simulator::Schedule(e.rtx.timeout, &ProxyLocationUpdate::Retransmit, this, key);
 }
 
+std::map<ProxyLocationUpdate::Key, ProxyLocationUpdate::Entry>::iterator
+ProxyLocationUpdate::FindEntry(const std::string& mnId,
+                               Ipv6Address anchor,
+                               const MobilityOptions& options)
+{
+    // The LMA echoes the MN-LL-ID (RFC 5213 §5.3.6): it tells the interfaces' sessions apart.
+    auto llid = options.GetMobileNodeLinkLayerIdentifier();
+    auto it = m_list.find({mnId, anchor, llid.value_or(std::vector<uint8_t>{})});
+    if (it != m_list.end() || llid)
+    {
+        return it;
+    }
+    // A PBA that omits it can still only mean the node's one session at that LMA.
+    auto match = m_list.end();
+    for (auto e = m_list.begin(); e != m_list.end(); ++e)
+    {
+        if (std::get<0>(e->first) == mnId && std::get<1>(e->first) == anchor)
+        {
+            if (match != m_list.end())
+            {
+                return m_list.end(); // ambiguous
+            }
+            match = e;
+        }
+    }
+    return match;
+}
+
 void
 ProxyLocationUpdate::HandlePba(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6Interface>)
 {
@@ -300,11 +328,7 @@ ProxyLocationUpdate::HandlePba(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6
     {
         return;
     }
-    // The LMA echoes the MN-LL-ID (RFC 5213 §6.9.1.2): it tells the interfaces' sessions apart.
-    auto it = m_list.find(
-        {*mnId,
-         header.GetSource(),
-         pba.GetOptions().GetMobileNodeLinkLayerIdentifier().value_or(std::vector<uint8_t>{})});
+    auto it = FindEntry(*mnId, header.GetSource(), pba.GetOptions());
     if (it == m_list.end() || !it->second.rtx.pending)
     {
         return; // RFC 5213 §6.9.1.2: only the answer to the outstanding PBU counts

@@ -22,6 +22,7 @@ class Ipv6Header;
 class Ipv6Interface;
 class Packet;
 class ProxyBindingUpdate;
+class MobilityOptions;
 
 /**
  * \ingroup dmm
@@ -126,6 +127,13 @@ class ProxyLocationUpdate : public LocationUpdate
     void Resync(Key key, uint16_t lastAccepted);
     void Retransmit(Key key);
     void HandlePba(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6Interface> iface);
+    /**
+     * \param mnId the PBA's MN-ID \param anchor its sender \param options its options
+     * \return the binding update list entry it answers, or end
+     */
+    std::map<Key, Entry>::iterator FindEntry(const std::string& mnId,
+                                             Ipv6Address anchor,
+                                             const MobilityOptions& options);
     uint64_t Timestamp() const;
 
     Ptr<MobilityL4Protocol> m_mh;                  //!< Mobility Header protocol
