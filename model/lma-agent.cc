@@ -3,6 +3,7 @@
  */
 #include "lma-agent.h"
 
+#include "ns3/enum.h"
 #include "ns3/home-address-allocation.h"
 #include "ns3/ipv6-header.h"
 #include "ns3/ipv6-interface.h"
@@ -15,6 +16,9 @@
 #include "ns3/routing-control.h"
 #include "ns3/simulator.h"
 #include "ns3/uinteger.h"
+
+#include <iomanip>
+#include <sstream>
 
 namespace ns3
 {
@@ -36,7 +40,14 @@ LmaAgent::GetTypeId()
                                           "first only, so it always fits.",
                                           UintegerValue(16),
                                           MakeUintegerAccessor(&LmaAgent::m_maxPrefixes),
-                                          MakeUintegerChecker<uint32_t>(1, 64));
+                                          MakeUintegerChecker<uint32_t>(1, 64))
+                            .AddAttribute("SessionKey",
+                                          "What a mobility session is: \"interface\", one per "
+                                          "MN-ID and MN link-layer identifier (RFC 5213 "
+                                          "§5.4.1, multihoming), or \"node\", one per MN-ID.",
+                                          EnumValue(INTERFACE),
+                                          MakeEnumAccessor(&LmaAgent::m_sessionKey),
+                                          MakeEnumChecker(INTERFACE, "interface", NODE, "node"));
     return tid;
 }
 
@@ -71,6 +82,84 @@ LmaAgent::KnownPrefix(const std::string& mnId) const
     return std::nullopt;
 }
 
+std::vector<std::string>
+LmaAgent::SessionsOf(const std::string& mnId) const
+{
+    std::vector<std::string> keys;
+    for (const auto& [key, session] : m_sessions)
+    {
+        if (session.mnId == mnId)
+        {
+            keys.push_back(key);
+        }
+    }
+    return keys;
+}
+
+std::string
+LmaAgent::NewSessionKey(const std::string& mnId, const std::vector<uint8_t>& linkLayerId) const
+{
+    if (!m_sessions.count(mnId))
+    {
+        return mnId; // the first session keeps the plain MN-ID: single-interface runs unchanged
+    }
+    std::ostringstream key;
+    key << mnId << '#' << std::hex << std::setfill('0');
+    for (uint8_t byte : linkLayerId)
+    {
+        key << std::setw(2) << static_cast<unsigned>(byte);
+    }
+    std::string base = key.str();
+    std::string unique = base;
+    for (uint32_t n = 1; m_sessions.count(unique); n++)
+    {
+        unique = base + "." + std::to_string(n);
+    }
+    return unique;
+}
+
+std::string
+LmaAgent::SessionOf(const std::string& mnId,
+                    Ipv6Address hnp,
+                    uint8_t handoffIndicator,
+                    const std::vector<uint8_t>& linkLayerId) const
+{
+    NS_LOG_FUNCTION(this << mnId << hnp << +handoffIndicator);
+    if (m_sessionKey == NODE)
+    {
+        return mnId;
+    }
+    std::vector<std::string> sessions = SessionsOf(mnId);
+    // RFC 5213 §5.4.1.1: a named prefix identifies its session whatever the interface.
+    for (const auto& key : sessions)
+    {
+        auto prefix = hnp.IsAny() ? std::nullopt : KnownPrefix(key);
+        if (prefix && prefix->Contains(hnp))
+        {
+            return key;
+        }
+    }
+    if (handoffIndicator == 1)
+    {
+        return NewSessionKey(mnId, linkLayerId); // attachment over a new interface
+    }
+    for (const auto& key : sessions)
+    {
+        if (!linkLayerId.empty() && m_sessions.at(key).linkLayerId == linkLayerId)
+        {
+            return key; // handoff (HI 3/4) of the interface the session is on
+        }
+    }
+    // HI 2 (the session moves to another interface), or no LL-ID to tell sessions apart:
+    // only an unambiguous session can be the one meant.
+    bool moves = handoffIndicator == 2 || linkLayerId.empty();
+    if (moves && sessions.size() == 1)
+    {
+        return sessions.front();
+    }
+    return NewSessionKey(mnId, linkLayerId);
+}
+
 void
 LmaAgent::ProcessUpdate(Ptr<Packet> p, Ipv6Header header)
 {
@@ -98,6 +187,11 @@ LmaAgent::ProcessUpdate(Ptr<Packet> p, Ipv6Header header)
     result.sequence = pbu.GetSequence();
     std::vector<std::pair<Ipv6Address, uint8_t>> hnps = opts.GetHomeNetworkPrefixes();
     std::optional<HomeNetworkPrefix> hnp;
+    const std::string mnId = req.mnId;
+    if (!mnId.empty() && !hnps.empty())
+    {
+        req.mnId = SessionOf(mnId, hnps.front().first, req.handoffIndicator, req.linkLayerId);
+    }
     bool tooMany = hnps.size() > m_maxPrefixes;
     if (tooMany)
     {
@@ -137,6 +231,10 @@ LmaAgent::ProcessUpdate(Ptr<Packet> p, Ipv6Header header)
         }
         // The LM checks the missing options, ordering and lifetimes (RFC 5213 §5.3.1).
         result = GetLocationManagement()->Update(req);
+        if (IsBindingAccepted(result.status) && req.lifetime.IsStrictlyPositive())
+        {
+            m_sessions[req.mnId] = Session{mnId, req.linkLayerId};
+        }
     }
 
     ProxyBindingAck pba;
@@ -144,9 +242,9 @@ LmaAgent::ProcessUpdate(Ptr<Packet> p, Ipv6Header header)
     pba.SetSequence(result.sequence);
     pba.SetLifetime(result.lifetime);
     MobilityOptions& out = pba.GetOptions();
-    if (!req.mnId.empty())
+    if (!mnId.empty())
     {
-        out.SetMobileNodeIdentifier(req.mnId);
+        out.SetMobileNodeIdentifier(mnId);
     }
     const auto& echoed =
         hnp ? std::vector<std::pair<Ipv6Address, uint8_t>>{{hnp->prefix, hnp->length}} : hnps;
@@ -177,8 +275,9 @@ LmaAgent::ProcessUpdate(Ptr<Packet> p, Ipv6Header header)
 void
 LmaAgent::BindingRemoved(const BindingCacheEntry& entry, LocationManagement::RemovalCause)
 {
-    GetAllocation()->Release(
-        entry.mnId); // the prefix returns to the pool with the binding (§5.3.5)
+    // The prefix returns to the pool with the binding (§5.3.5), and the session ends.
+    GetAllocation()->Release(entry.mnId);
+    m_sessions.erase(entry.mnId);
 }
 
 } // namespace ns3

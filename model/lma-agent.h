@@ -6,6 +6,10 @@
 
 #include "ns3/anchor-agent.h"
 
+#include <map>
+#include <string>
+#include <vector>
+
 namespace ns3
 {
 
@@ -24,8 +28,27 @@ class LmaAgent : public AnchorAgent
     LmaAgent();
     ~LmaAgent() override;
 
+    /// What a mobility session is keyed by (attribute SessionKey).
+    enum SessionKeyMode
+    {
+        NODE,     //!< one session per MN-ID: a second interface looks like a handover
+        INTERFACE //!< one session per (MN-ID, MN link-layer identifier), RFC 5213 §5.4.1
+    };
+
     /// \return PBUs refused because they named more prefixes than MaxPrefixesPerRequest
     uint64_t GetTooManyPrefixes() const;
+
+    /**
+     * \brief Which mobility session a PBU belongs to (RFC 5213 §5.4.1.1).
+     * \param mnId the MN-ID option \param hnp the first HNP option (:: asks for one)
+     * \param handoffIndicator the HI option \param linkLayerId the MN-LL-ID option (may be empty)
+     * \return the session's key in the allocation and the location management: the plain
+     *         MN-ID for a node's first session, so single-interface nodes are keyed as before
+     */
+    std::string SessionOf(const std::string& mnId,
+                          Ipv6Address hnp,
+                          uint8_t handoffIndicator,
+                          const std::vector<uint8_t>& linkLayerId) const;
 
   protected:
     void ProcessUpdate(Ptr<Packet> p, Ipv6Header header) override;
@@ -36,8 +59,23 @@ class LmaAgent : public AnchorAgent
     /// \param mnId a node \return its prefix: allocated here, or known to the LM
     std::optional<HomeNetworkPrefix> KnownPrefix(const std::string& mnId) const;
 
-    uint32_t m_maxPrefixes{16};    //!< attribute MaxPrefixesPerRequest
-    uint64_t m_tooManyPrefixes{0}; //!< refusals: more HNP options than m_maxPrefixes
+    /// \param mnId a node \return the keys of its sessions
+    std::vector<std::string> SessionsOf(const std::string& mnId) const;
+    /// \param mnId a node \param linkLayerId the new session's LL-ID \return an unused key
+    std::string NewSessionKey(const std::string& mnId,
+                              const std::vector<uint8_t>& linkLayerId) const;
+
+    /// A mobility session with a binding here: its node and current interface.
+    struct Session
+    {
+        std::string mnId;                 //!< MN-ID
+        std::vector<uint8_t> linkLayerId; //!< MN-LL-ID of the interface it is on
+    };
+
+    SessionKeyMode m_sessionKey{INTERFACE};    //!< attribute SessionKey
+    std::map<std::string, Session> m_sessions; //!< key -> session, erased with its binding
+    uint32_t m_maxPrefixes{16};                //!< attribute MaxPrefixesPerRequest
+    uint64_t m_tooManyPrefixes{0};             //!< refusals: more HNP options than m_maxPrefixes
 };
 
 } // namespace ns3

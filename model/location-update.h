@@ -39,6 +39,7 @@ class LocationUpdate : public Object
         Time lifetime;                           //!< lifetime granted (0: de-registered)
         bool timedOut{false};                    //!< no answer after all retransmissions
         Ipv6Address anchor;                      //!< who answered (or was asked)
+        std::vector<uint8_t> linkLayerId;        //!< the session's interface (may be empty)
     };
 
     /**

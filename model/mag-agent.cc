@@ -66,11 +66,11 @@ MagAgent::StopApplication()
     // A stopped agent models a failed MAG: no more refreshes, no de-registrations;
     // the LMA's bindings then expire on their own.
     m_lu->Halt();
-    for (const auto& [mnId, node] : m_attached)
+    for (const auto& [mac, node] : m_attached)
     {
         if (node.registered)
         {
-            m_rc->RemoveAttachedNode(node.prefixes, m_lu->GetAnchor(mnId));
+            m_rc->RemoveAttachedNode(node.prefixes, m_lu->GetAnchor(node.mnId));
         }
     }
     m_attached.clear();
@@ -104,7 +104,10 @@ MagAgent::HandleSolicitation(uint32_t interface, Ipv6Address peer, Mac48Address 
         m_stats.unknownNode++; // RFC 5213 §6.9.1.1: no policy profile, no service
         return;
     }
-    Attached& node = m_attached[*mnId];
+    // Keyed by the interface, not the node: each interface of a multihomed node is its own
+    // mobility session with its own prefixes (RFC 5213 §5.4).
+    Attached& node = m_attached[mac];
+    node.mnId = *mnId;
     node.mac = mac;
     node.accessInterface = interface;
     node.linkLocal = peer;
@@ -118,21 +121,33 @@ MagAgent::HandleSolicitation(uint32_t interface, Ipv6Address peer, Mac48Address 
         return; // the RA follows the PBA of the registration under way
     }
     node.pending = true;
-    std::vector<uint8_t> llid(6);
-    mac.CopyTo(llid.data());
     Simulator::Schedule(m_processingDelay,
                         &ProxyLocationUpdate::Register,
                         m_lu,
                         *mnId,
                         node.prefixes,
-                        llid);
+                        LinkLayerId(mac));
+}
+
+std::vector<uint8_t>
+MagAgent::LinkLayerId(Mac48Address mac)
+{
+    std::vector<uint8_t> llid(6);
+    mac.CopyTo(llid.data());
+    return llid;
 }
 
 void
 MagAgent::Outcome(const LocationUpdate::Outcome& outcome)
 {
     NS_LOG_FUNCTION(this);
-    auto it = m_attached.find(outcome.mnId);
+    if (outcome.linkLayerId.size() != 6)
+    {
+        return; // not a session of ours: every PBU we send names its interface
+    }
+    Mac48Address mac;
+    mac.CopyFrom(outcome.linkLayerId.data());
+    auto it = m_attached.find(mac);
     if (it == m_attached.end())
     {
         return; // answer to a de-registration, state already gone
@@ -156,16 +171,16 @@ MagAgent::Outcome(const LocationUpdate::Outcome& outcome)
         Simulator::Schedule(m_processingDelay,
                             &MagAgent::CompleteRegistration,
                             this,
-                            outcome.mnId,
+                            mac,
                             outcome.prefixes);
     }
 }
 
 void
-MagAgent::CompleteRegistration(std::string mnId, std::vector<HomeNetworkPrefix> prefixes)
+MagAgent::CompleteRegistration(Mac48Address mac, std::vector<HomeNetworkPrefix> prefixes)
 {
     NS_LOG_FUNCTION(this);
-    auto it = m_attached.find(mnId);
+    auto it = m_attached.find(mac);
     if (it == m_attached.end())
     {
         return; // left before the PBA was processed
@@ -177,7 +192,7 @@ MagAgent::CompleteRegistration(std::string mnId, std::vector<HomeNetworkPrefix> 
     m_rc->AddAttachedNode(node.prefixes,
                           node.accessInterface,
                           node.linkLocal,
-                          m_lu->GetAnchor(mnId));
+                          m_lu->GetAnchor(node.mnId));
     Advertise(node);
 }
 
@@ -197,18 +212,19 @@ void
 MagAgent::NotifyDetached(Mac48Address mac)
 {
     NS_LOG_FUNCTION(this);
-    const std::string* mnId = LookupPolicy(mac);
-    auto it = mnId ? m_attached.find(*mnId) : m_attached.end();
+    auto it = m_attached.find(mac);
     if (it == m_attached.end())
     {
         return;
     }
+    // Only this interface's session ends; the node's other interfaces keep theirs.
+    const std::string& mnId = it->second.mnId;
     if (it->second.registered)
     {
-        m_rc->RemoveAttachedNode(it->second.prefixes, m_lu->GetAnchor(*mnId));
+        m_rc->RemoveAttachedNode(it->second.prefixes, m_lu->GetAnchor(mnId));
         if (m_deregisterOnDetach)
         {
-            m_lu->Deregister(*mnId);
+            m_lu->DeregisterWith(m_lu->GetAnchor(mnId), mnId, LinkLayerId(mac));
         }
     }
     m_attached.erase(it);

@@ -70,9 +70,10 @@ class MagAgent : public AccessRouterAgent
     void StopApplication() override;
 
   private:
-    /// A mobile node attached to one of our links.
+    /// An interface of a mobile node attached to one of our links: one mobility session.
     struct Attached
     {
+        std::string mnId;                        //!< the node's MN-ID
         Mac48Address mac;                        //!< link-layer address
         uint32_t accessInterface{0};             //!< access interface
         Ipv6Address linkLocal;                   //!< link-local address
@@ -82,14 +83,16 @@ class MagAgent : public AccessRouterAgent
     };
 
     void Outcome(const LocationUpdate::Outcome& outcome);
-    void CompleteRegistration(std::string mnId, std::vector<HomeNetworkPrefix> prefixes);
+    void CompleteRegistration(Mac48Address mac, std::vector<HomeNetworkPrefix> prefixes);
+    /// \param mac an interface \return its MN-LL-ID option value (RFC 5213 §8.6)
+    static std::vector<uint8_t> LinkLayerId(Mac48Address mac);
     void Advertise(const Attached& node);
 
-    Ptr<ProxyLocationUpdate> m_lu;              //!< location update
-    Ptr<RoutingControl> m_rc;                   //!< routing control
-    std::map<std::string, Attached> m_attached; //!< attached nodes by MN-ID
-    bool m_deregisterOnDetach;                  //!< attribute DeregisterOnDetach
-    Stats m_stats;                              //!< counters
+    Ptr<ProxyLocationUpdate> m_lu;               //!< location update
+    Ptr<RoutingControl> m_rc;                    //!< routing control
+    std::map<Mac48Address, Attached> m_attached; //!< attached interfaces (RFC 5213 §5.4)
+    bool m_deregisterOnDetach;                   //!< attribute DeregisterOnDetach
+    Stats m_stats;                               //!< counters
 };
 
 } // namespace ns3

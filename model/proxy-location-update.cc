@@ -177,7 +177,7 @@ ProxyLocationUpdate::RegisterWith(Ipv6Address anchor,
                                   const std::vector<uint8_t>& linkLayerId)
 {
     NS_LOG_FUNCTION(this << anchor << mnId);
-    Key key{mnId, anchor};
+    Key key{mnId, anchor, linkLayerId};
     auto [it, created] = m_list.try_emplace(key);
     Entry& e = it->second;
     if (created && m_store)
@@ -194,14 +194,28 @@ ProxyLocationUpdate::RegisterWith(Ipv6Address anchor,
 void
 ProxyLocationUpdate::Deregister(const std::string& mnId)
 {
-    DeregisterWith(GetAnchor(mnId), mnId);
+    // Every session of the node: each interface registered its own (RFC 5213 §5.4).
+    std::vector<std::vector<uint8_t>> interfaces;
+    for (const auto& [key, entry] : m_list)
+    {
+        if (std::get<0>(key) == mnId && std::get<1>(key) == GetAnchor(mnId))
+        {
+            interfaces.push_back(std::get<2>(key));
+        }
+    }
+    for (const auto& linkLayerId : interfaces)
+    {
+        DeregisterWith(GetAnchor(mnId), mnId, linkLayerId);
+    }
 }
 
 void
-ProxyLocationUpdate::DeregisterWith(Ipv6Address anchor, const std::string& mnId)
+ProxyLocationUpdate::DeregisterWith(Ipv6Address anchor,
+                                    const std::string& mnId,
+                                    const std::vector<uint8_t>& linkLayerId)
 {
     NS_LOG_FUNCTION(this << anchor << mnId);
-    auto it = m_list.find({mnId, anchor});
+    auto it = m_list.find({mnId, anchor, linkLayerId});
     if (it == m_list.end())
     {
         return;
@@ -225,7 +239,7 @@ ProxyLocationUpdate::SendPbu(Key key)
     e.sequence++;
     if (m_store)
     {
-        m_store->Record(key.first, e.sequence);
+        m_store->Record(std::get<0>(key), e.sequence);
     }
     e.rtx.Start(m_initialTimeout);
     Retransmit(key);
@@ -234,7 +248,7 @@ ProxyLocationUpdate::SendPbu(Key key)
 void
 ProxyLocationUpdate::Retransmit(Key key)
 {
-    const std::string& mnId = key.first;
+    const std::string& mnId = std::get<0>(key);
     Entry& e = m_list[key];
     if (!e.rtx.Next(m_maxTimeout))
     {
@@ -244,7 +258,8 @@ ProxyLocationUpdate::Retransmit(Key key)
                               e.prefixes,
                               Seconds(0),
                               true,
-                              key.second});
+                              std::get<1>(key),
+                              e.linkLayerId});
         return;
     }
     ProxyBindingUpdate pbu;
@@ -270,9 +285,37 @@ ProxyLocationUpdate::Retransmit(Key key)
     {
         opts.SetTimestamp(Timestamp());
     }
-    m_mh->Send(pbu, m_local, key.second);
+    m_mh->Send(pbu, m_local, std::get<1>(key));
     ReportUpdate(mnId, e.sequence, e.lifetime, e.rtx.IsRetransmission());
     e.rtx.timer = Simulator::Schedule(e.rtx.timeout, &ProxyLocationUpdate::Retransmit, this, key);
+}
+
+std::map<ProxyLocationUpdate::Key, ProxyLocationUpdate::Entry>::iterator
+ProxyLocationUpdate::FindEntry(const std::string& mnId,
+                               Ipv6Address anchor,
+                               const MobilityOptions& options)
+{
+    // The LMA echoes the MN-LL-ID (RFC 5213 §5.3.6): it tells the interfaces' sessions apart.
+    auto llid = options.GetMobileNodeLinkLayerIdentifier();
+    auto it = m_list.find({mnId, anchor, llid.value_or(std::vector<uint8_t>{})});
+    if (it != m_list.end() || llid)
+    {
+        return it;
+    }
+    // A PBA that omits it can still only mean the node's one session at that LMA.
+    auto match = m_list.end();
+    for (auto e = m_list.begin(); e != m_list.end(); ++e)
+    {
+        if (std::get<0>(e->first) == mnId && std::get<1>(e->first) == anchor)
+        {
+            if (match != m_list.end())
+            {
+                return m_list.end(); // ambiguous
+            }
+            match = e;
+        }
+    }
+    return match;
 }
 
 void
@@ -285,7 +328,7 @@ ProxyLocationUpdate::HandlePba(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6
     {
         return;
     }
-    auto it = m_list.find({*mnId, header.GetSource()});
+    auto it = FindEntry(*mnId, header.GetSource(), pba.GetOptions());
     if (it == m_list.end() || !it->second.rtx.pending)
     {
         return; // RFC 5213 §6.9.1.2: only the answer to the outstanding PBU counts
@@ -308,7 +351,8 @@ ProxyLocationUpdate::HandlePba(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6
                     {},
                     pba.GetLifetime(),
                     false,
-                    header.GetSource()};
+                    header.GetSource(),
+                    it->second.linkLayerId};
     for (const auto& [prefix, length] : pba.GetOptions().GetHomeNetworkPrefixes())
     {
         outcome.prefixes.push_back(HomeNetworkPrefix::Make(prefix, length));
@@ -333,7 +377,7 @@ ProxyLocationUpdate::HandlePba(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6
 void
 ProxyLocationUpdate::Resync(Key key, uint16_t lastAccepted)
 {
-    NS_LOG_FUNCTION(this << key.first << lastAccepted);
+    NS_LOG_FUNCTION(this << std::get<0>(key) << lastAccepted);
     auto it = m_list.find(key);
     Entry& e = it->second;
     e.rtx.Stop();
@@ -342,12 +386,13 @@ ProxyLocationUpdate::Resync(Key key, uint16_t lastAccepted)
         // The LMA keeps refusing (another registration keeps overtaking ours): give up
         // rather than loop, as RFC 6275 §11.8 bounds retransmissions.
         m_stats.resyncsExhausted++;
-        Outcome outcome{key.first,
+        Outcome outcome{std::get<0>(key),
                         BindingStatus::SEQUENCE_OUT_OF_WINDOW,
                         e.prefixes,
                         Seconds(0),
                         false,
-                        key.second};
+                        std::get<1>(key),
+                        e.linkLayerId};
         m_list.erase(it);
         ReportOutcome(outcome);
         return;

@@ -12,6 +12,7 @@
 #include "ns3/traced-callback.h"
 
 #include <map>
+#include <tuple>
 
 namespace ns3
 {
@@ -21,6 +22,7 @@ class Ipv6Header;
 class Ipv6Interface;
 class Packet;
 class ProxyBindingUpdate;
+class MobilityOptions;
 
 /**
  * \ingroup dmm
@@ -74,8 +76,14 @@ class ProxyLocationUpdate : public LocationUpdate
                       const std::string& mnId,
                       const std::vector<HomeNetworkPrefix>& prefixes,
                       const std::vector<uint8_t>& linkLayerId);
-    /// \brief De-register a node at one anchor. \param anchor the anchor \param mnId the node
-    void DeregisterWith(Ipv6Address anchor, const std::string& mnId);
+    /**
+     * \brief De-register a node's session at one anchor.
+     * \param anchor the anchor \param mnId the node
+     * \param linkLayerId the interface whose session ends (as registered; empty: none named)
+     */
+    void DeregisterWith(Ipv6Address anchor,
+                        const std::string& mnId,
+                        const std::vector<uint8_t>& linkLayerId = {});
     void Halt() override;
 
     /// \return the default LMA address
@@ -110,14 +118,22 @@ class ProxyLocationUpdate : public LocationUpdate
         EventId refresh;                         //!< refresh timer
     };
 
-    /// A binding: the node and the anchor it is registered with.
-    typedef std::pair<std::string, Ipv6Address> Key;
+    /// A binding: the node, the anchor it is registered with, and the interface (MN-LL-ID):
+    /// each interface of a node is its own mobility session (RFC 5213 §5.4).
+    typedef std::tuple<std::string, Ipv6Address, std::vector<uint8_t>> Key;
 
     void StartUpdate(Key key);
     void SendPbu(Key key);
     void Resync(Key key, uint16_t lastAccepted);
     void Retransmit(Key key);
     void HandlePba(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6Interface> iface);
+    /**
+     * \param mnId the PBA's MN-ID \param anchor its sender \param options its options
+     * \return the binding update list entry it answers, or end
+     */
+    std::map<Key, Entry>::iterator FindEntry(const std::string& mnId,
+                                             Ipv6Address anchor,
+                                             const MobilityOptions& options);
     uint64_t Timestamp() const;
 
     Ptr<MobilityL4Protocol> m_mh;                  //!< Mobility Header protocol
