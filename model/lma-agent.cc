@@ -3,6 +3,7 @@
  */
 #include "lma-agent.h"
 
+#include "ns3/access-router-agent.h"
 #include "ns3/home-address-allocation.h"
 #include "ns3/ipv6-header.h"
 #include "ns3/ipv6-interface.h"
@@ -71,6 +72,21 @@ LmaAgent::KnownPrefix(const std::string& mnId) const
     return std::nullopt;
 }
 
+std::string
+LmaAgent::SessionOf(const std::string& mnId,
+                    const std::vector<std::pair<Ipv6Address, uint8_t>>& hnps) const
+{
+    if (mnId.empty() || hnps.empty() || hnps.front().first.IsAny())
+    {
+        return mnId;
+    }
+    // RFC 5213 §5.4.1.1: a named prefix identifies its mobility session; a DMA access
+    // router allocates one per interface of a multi-interface node (seed 003 §4.3).
+    std::optional<std::string> owner = GetAllocation()->LookupOwner(
+        HomeNetworkPrefix::Make(hnps.front().first, hnps.front().second));
+    return owner && AccessRouterAgent::MobileNodeOf(*owner) == mnId ? *owner : mnId;
+}
+
 void
 LmaAgent::ProcessUpdate(Ptr<Packet> p, Ipv6Header header)
 {
@@ -97,6 +113,8 @@ LmaAgent::ProcessUpdate(Ptr<Packet> p, Ipv6Header header)
     BindingResult result;
     result.sequence = pbu.GetSequence();
     std::vector<std::pair<Ipv6Address, uint8_t>> hnps = opts.GetHomeNetworkPrefixes();
+    const std::string nai = req.mnId;
+    req.mnId = SessionOf(nai, hnps);
     std::optional<HomeNetworkPrefix> hnp;
     bool tooMany = hnps.size() > m_maxPrefixes;
     if (tooMany)
@@ -144,9 +162,9 @@ LmaAgent::ProcessUpdate(Ptr<Packet> p, Ipv6Header header)
     pba.SetSequence(result.sequence);
     pba.SetLifetime(result.lifetime);
     MobilityOptions& out = pba.GetOptions();
-    if (!req.mnId.empty())
+    if (!nai.empty())
     {
-        out.SetMobileNodeIdentifier(req.mnId);
+        out.SetMobileNodeIdentifier(nai);
     }
     const auto& echoed =
         hnp ? std::vector<std::pair<Ipv6Address, uint8_t>>{{hnp->prefix, hnp->length}} : hnps;

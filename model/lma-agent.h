@@ -35,6 +35,13 @@ class LmaAgent : public AnchorAgent
   private:
     /// \param mnId a node \return its prefix: allocated here, or known to the LM
     std::optional<HomeNetworkPrefix> KnownPrefix(const std::string& mnId) const;
+    /**
+     * \brief The mobility session a PBU belongs to.
+     * \param mnId the MN-ID option \param hnps the HNP options
+     * \return the allocation key of the named prefix if it is \p mnId's, else \p mnId
+     */
+    std::string SessionOf(const std::string& mnId,
+                          const std::vector<std::pair<Ipv6Address, uint8_t>>& hnps) const;
 
     uint32_t m_maxPrefixes{16};    //!< attribute MaxPrefixesPerRequest
     uint64_t m_tooManyPrefixes{0}; //!< refusals: more HNP options than m_maxPrefixes
