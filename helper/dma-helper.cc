@@ -83,6 +83,7 @@ DmaHelper::InstallMar(Ptr<Node> node,
                address,
                database);
     mar->AddAccessInterface(accessInterface, onLink);
+    mar->WatchBindings(lma->GetLocationManagement());
     for (const auto& [mac, mnId] : m_policy)
     {
         mar->SetPolicy(mac, mnId);

@@ -93,6 +93,9 @@ ScenarioRun::MoveFlow(size_t index)
     auto logical = DynamicCast<LogicalNetDevice>(m_mnDevice.at(downlink ? flow.to : flow.from));
     // The flow is its prefix: per-prefix anchoring (seed 003 §4.3) moves the prefix.
     logical->BindPrefix(address->second, 64, logical->FindPhysical(move.interface));
+    // ... and asks the routers of its links to serve it on the new one (a MAR does).
+    m_mnAgents.at(downlink ? flow.to : flow.from)
+        ->SolicitFor(HomeNetworkPrefix::Make(address->second, 64));
     NS_LOG_INFO("flow " << move.flow << " (" << address->second << ") moved to " << move.interface);
 }
 

@@ -21,6 +21,8 @@
 #include "ns3/socket.h"
 #include "ns3/uinteger.h"
 
+#include <sstream>
+
 namespace ns3
 {
 
@@ -245,7 +247,46 @@ AccessRouterAgent::GetRouterAddress() const
 void
 AccessRouterAgent::SetPolicy(Mac48Address mac, const std::string& mnId)
 {
-    m_policy[mac] = mnId;
+    auto [it, added] = m_policy.emplace(mac, mnId);
+    if (added)
+    {
+        m_interfaceCount[mnId]++;
+    }
+    else if (it->second != mnId)
+    {
+        m_interfaceCount[it->second]--;
+        m_interfaceCount[mnId]++;
+        it->second = mnId;
+    }
+}
+
+std::string
+AccessRouterAgent::LookupSession(Mac48Address mac) const
+{
+    const std::string* mnId = LookupPolicy(mac);
+    if (!mnId)
+    {
+        return "";
+    }
+    if (m_interfaceCount.at(*mnId) < 2)
+    {
+        return *mnId;
+    }
+    std::ostringstream key;
+    key << *mnId << '%' << mac;
+    return key.str();
+}
+
+std::string
+AccessRouterAgent::MobileNodeOf(const std::string& session)
+{
+    return session.substr(0, session.find('%'));
+}
+
+bool
+AccessRouterAgent::IsPerInterface(const std::string& session)
+{
+    return session.find('%') != std::string::npos;
 }
 
 const std::string*

@@ -115,6 +115,10 @@ class AccessRouterAgent : public DmmAgent
 
     /// \return the counters of the access-side agent
     const Stats& GetAccessStats() const;
+    /// \param session a session key (LookupSession) \return the MN-ID it belongs to
+    static std::string MobileNodeOf(const std::string& session);
+    /// \param session a session key \return true if it names one interface of a node
+    static bool IsPerInterface(const std::string& session);
 
   protected:
     void DoDispose() override;
@@ -157,6 +161,14 @@ class AccessRouterAgent : public DmmAgent
 
     /// \param mac a link-layer address \return the node's identifier, or null if unknown
     const std::string* LookupPolicy(Mac48Address mac) const;
+    /**
+     * \brief The mobility session an interface belongs to (RFC 5213 §5.4: one per
+     *        interface of a node the policy store lists with several).
+     * \param mac the interface's link-layer address
+     * \return the node's MN-ID if it has one interface, else the MN-ID qualified by
+     *         \p mac; empty if the node is unknown
+     */
+    std::string LookupSession(Mac48Address mac) const;
 
   private:
     void HandleRead(Ptr<Socket> socket);
@@ -164,6 +176,7 @@ class AccessRouterAgent : public DmmAgent
     Ptr<Socket> m_socket;                                          //!< raw ICMPv6 socket
     std::map<uint32_t, HomeNetworkPrefix> m_interfaces;            //!< access interfaces
     std::map<Mac48Address, std::string> m_policy;                  //!< policy store (SetPolicy)
+    std::map<std::string, uint32_t> m_interfaceCount;              //!< MN-ID -> addresses
     std::optional<NdOptions::MapOption> m_mapOption;               //!< SetMapOption
     Ipv6Address m_routerAddress;                                   //!< SetRouterAddress (:: none)
     Time m_routerLifetime;                                         //!< advertised router lifetime

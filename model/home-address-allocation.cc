@@ -163,4 +163,10 @@ HomeAddressAllocation::NotifyInvalid(const std::string& why)
     ++m_stats.invalidRequests;
 }
 
+std::optional<std::string>
+HomeAddressAllocation::LookupOwner(const HomeNetworkPrefix&) const
+{
+    return std::nullopt;
+}
+
 } // namespace ns3

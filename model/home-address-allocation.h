@@ -116,6 +116,11 @@ class HomeAddressAllocation : public Object
      */
     virtual bool Release(const std::string& mnId) = 0;
     /**
+     * \param prefix a prefix
+     * \return the identifier \p prefix is allocated to, if any (the default knows none)
+     */
+    virtual std::optional<std::string> LookupOwner(const HomeNetworkPrefix& prefix) const;
+    /**
      * \param a an address
      * \return true if \p a lies inside the space this function allocates from
      */

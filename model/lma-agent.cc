@@ -3,6 +3,7 @@
  */
 #include "lma-agent.h"
 
+#include "ns3/access-router-agent.h"
 #include "ns3/enum.h"
 #include "ns3/home-address-allocation.h"
 #include "ns3/ipv6-header.h"
@@ -128,6 +129,17 @@ LmaAgent::SessionOf(const std::string& mnId,
     if (m_sessionKey == NODE)
     {
         return mnId;
+    }
+    if (!hnp.IsAny())
+    {
+        // A DMA access router allocates a prefix per interface of a multi-interface node
+        // under its own key (seed 003 §4.3): the prefix names that session.
+        std::optional<std::string> owner =
+            GetAllocation()->LookupOwner(HomeNetworkPrefix::Make(hnp, 64));
+        if (owner && AccessRouterAgent::MobileNodeOf(*owner) == mnId)
+        {
+            return *owner;
+        }
     }
     std::vector<std::string> sessions = SessionsOf(mnId);
     // RFC 5213 §5.4.1.1: a named prefix identifies its session whatever the interface.

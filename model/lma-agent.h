@@ -42,8 +42,10 @@ class LmaAgent : public AnchorAgent
      * \brief Which mobility session a PBU belongs to (RFC 5213 §5.4.1.1).
      * \param mnId the MN-ID option \param hnp the first HNP option (:: asks for one)
      * \param handoffIndicator the HI option \param linkLayerId the MN-LL-ID option (may be empty)
-     * \return the session's key in the allocation and the location management: the plain
-     *         MN-ID for a node's first session, so single-interface nodes are keyed as before
+     * \return the session's key in the allocation and the location management: the key
+     *         the prefix was allocated under if a named prefix is this node's (a DMA access
+     *         router's per-interface key), else the plain MN-ID for a node's first session,
+     *         so single-interface nodes are keyed as before
      */
     std::string SessionOf(const std::string& mnId,
                           Ipv6Address hnp,

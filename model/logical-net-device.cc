@@ -238,7 +238,7 @@ LogicalNetDevice::ReceiveFromPhysical(Ptr<NetDevice> device,
         Drop(packet, DUPLICATE);
         return true;
     }
-    m_heardOn[from] = index;
+    m_heardOn[Mac48Address::ConvertFrom(from)] = index;
     LearnRouter(index, packet, from);
     m_stats.rxPackets++;
     if (!m_rxCallback.IsNull())
@@ -324,7 +324,7 @@ LogicalNetDevice::SelectPhysical(Ptr<const Packet> packet,
             }
         }
     }
-    auto heard = m_heardOn.find(dest);
+    auto heard = m_heardOn.find(Mac48Address::ConvertFrom(dest));
     if (heard != m_heardOn.end())
     {
         return static_cast<int32_t>(heard->second);
@@ -337,7 +337,7 @@ bool
 LogicalNetDevice::SendOn(uint32_t index, Ptr<Packet> packet, const Address& dest, uint16_t protocol)
 {
     Address to = dest;
-    auto heard = m_heardOn.find(dest);
+    auto heard = m_heardOn.find(Mac48Address::ConvertFrom(dest));
     const Physical& physical = m_physical[index];
     if (heard != m_heardOn.end() && heard->second != index && !physical.router.IsInvalid())
     {

@@ -200,7 +200,9 @@ class LogicalNetDevice : public NetDevice
     uint32_t m_duplicateWindow;               //!< attribute DuplicateWindow
     std::vector<Physical> m_physical;         //!< physical devices by index
     FlowBindingTable m_bindings;              //!< flow binding table (RFC 7847 §5.2)
-    std::map<Address, uint32_t> m_heardOn;    //!< link-layer source -> device last heard on
+    /// link-layer source -> device last heard on; by MAC, not Address: an address that
+    /// Neighbor Discovery read from an option carries no type and would not match
+    std::map<Mac48Address, uint32_t> m_heardOn;
     std::deque<uint64_t> m_recentUids;        //!< frames delivered lately, oldest first
     std::unordered_set<uint64_t> m_recentSet; //!< the same, for lookup
     ReceiveCallback m_rxCallback;             //!< to the stack

@@ -8,6 +8,7 @@
 #include "ns3/home-address-allocation.h"
 #include "ns3/ipv6-header.h"
 #include "ns3/ipv6-interface.h"
+#include "ns3/location-management.h"
 #include "ns3/log.h"
 #include "ns3/mobility-l4-protocol.h"
 #include "ns3/mobility-routing.h"
@@ -118,26 +119,26 @@ void
 MarAgent::HandleSolicitation(uint32_t interface, Ipv6Address peer, Mac48Address mac)
 {
     NS_LOG_FUNCTION(this);
-    const std::string* policy = LookupPolicy(mac);
-    if (!policy)
+    std::string session = LookupSession(mac);
+    if (session.empty())
     {
         m_stats.unknownNode++;
         return;
     }
-    const std::string& mnId = *policy;
-    bool known = m_attached.count(mnId) > 0;
-    Attached& node = m_attached[mnId];
+    bool known = m_attached.count(session) > 0;
+    Attached& node = m_attached[session];
     node.accessInterface = interface;
     node.linkLocal = peer;
+    node.mac = mac;
     if (known)
     {
-        if (node.complete)
+        if (node.complete && node.moving.empty())
         {
-            Simulator::Schedule(m_processingDelay, &MarAgent::Advertise, this, mnId);
+            Simulator::Schedule(m_processingDelay, &MarAgent::Advertise, this, session);
         }
         return; // the RA follows the registrations under way
     }
-    Simulator::Schedule(m_processingDelay, &MarAgent::Attach, this, mnId);
+    Simulator::Schedule(m_processingDelay, &MarAgent::Attach, this, session);
 }
 
 void
@@ -150,7 +151,7 @@ MarAgent::Attach(std::string mnId)
         return; // left meanwhile
     }
     Attached& node = it->second;
-    std::optional<HomeNetworkPrefix> local = m_haa->Allocate(mnId);
+    std::optional<HomeNetworkPrefix> local = m_haa->Allocate(mnId); // one per session
     if (!local)
     {
         m_stats.rejected++;
@@ -171,13 +172,55 @@ MarAgent::Attach(std::string mnId)
     // Record the session, then ask for the others: the query follows the update on the
     // same path, so the reply already lists this MAR's session.
     SessionUpdate update;
-    update.SetMobileNode(mnId);
+    Identify(update, mnId);
     update.AddSession(node.local, m_address);
     m_mh->Send(update, m_address, m_database);
+    Query(mnId, false);
+}
+
+void
+MarAgent::Query(const std::string& session, bool wholeNode)
+{
     SessionQuery query;
-    query.SetSequence(node.query = ++m_sequence);
-    query.SetMobileNode(mnId);
+    query.SetSequence(++m_sequence);
+    // An interface's attachment asks for that interface's sessions; a flow move asks for
+    // the whole node's, to find the anchor of the moved prefix.
+    if (wholeNode)
+    {
+        query.SetMobileNode(MobileNodeOf(session));
+    }
+    else
+    {
+        Identify(query, session);
+    }
+    m_queries.erase(m_sequence); // a wrapped-around sequence number no longer open
+    m_queries.emplace(m_sequence, session);
     m_mh->Send(query, m_address, m_database);
+}
+
+void
+MarAgent::Identify(DmmSessionHeader& message, const std::string& session) const
+{
+    message.SetMobileNode(MobileNodeOf(session));
+    if (IsPerInterface(session))
+    {
+        // RFC 5213 §8.6's option names the interface: the database keeps sessions per
+        // interface (seed 003 §4.3), so another interface's MAR does not take them.
+        message.GetOptions().SetMobileNodeLinkLayerIdentifier(LinkLayerId(session));
+    }
+}
+
+std::vector<uint8_t>
+MarAgent::LinkLayerId(const std::string& session) const
+{
+    auto it = m_attached.find(session);
+    if (!IsPerInterface(session) || it == m_attached.end())
+    {
+        return {};
+    }
+    std::vector<uint8_t> id(6);
+    it->second.mac.CopyTo(id.data());
+    return id;
 }
 
 void
@@ -199,13 +242,29 @@ MarAgent::ProcessReply(Ptr<Packet> p)
     NS_LOG_FUNCTION(this);
     SessionReply reply;
     p->RemoveHeader(reply);
-    std::optional<std::string> mnId = reply.GetMobileNode();
-    auto it = mnId ? m_attached.find(*mnId) : m_attached.end();
-    if (it == m_attached.end() || reply.GetSequence() != it->second.query)
+    auto query = m_queries.find(reply.GetSequence());
+    if (query == m_queries.end() || MobileNodeOf(query->second) != reply.GetMobileNode())
     {
-        return; // not (or no longer) attached, or an old answer
+        return; // not a question of ours
     }
-    RegisterSessions(*mnId, reply.GetSessions());
+    std::string session = query->second;
+    m_queries.erase(query);
+    auto it = m_attached.find(session);
+    if (it == m_attached.end())
+    {
+        return; // no longer attached
+    }
+    auto sessions = reply.GetSessions();
+    std::set<HomeNetworkPrefix>& moving = it->second.moving;
+    if (!moving.empty())
+    {
+        // A flow move (§4.3): only the listed prefixes come to this interface.
+        sessions.erase(std::remove_if(sessions.begin(),
+                                      sessions.end(),
+                                      [&moving](const auto& s) { return !moving.count(s.first); }),
+                       sessions.end());
+    }
+    RegisterSessions(session, sessions);
 }
 
 void
@@ -215,15 +274,17 @@ MarAgent::RegisterSessions(const std::string& mnId,
     Attached& node = m_attached[mnId];
     for (const auto& [prefix, anchor] : sessions)
     {
-        if (anchor != m_address && !node.pending.count(anchor) && !node.foreign.count(anchor))
+        if (anchor != m_address && !anchor.IsAny() && !node.pending.count(anchor) &&
+            !node.foreign.count(anchor))
         {
             // Seed 003 §4.2 step 3: this MAR is the node's V-MAR for that prefix.
             node.pending.insert(anchor);
-            m_lu->RegisterWith(anchor, mnId, {prefix}, {});
+            m_lu->RegisterWith(anchor, MobileNodeOf(mnId), {prefix}, LinkLayerId(mnId));
         }
     }
     if (node.pending.empty())
     {
+        node.moving.clear();
         Advertise(mnId); // no other anchor: the last message's processing was the last step
     }
 }
@@ -232,10 +293,17 @@ void
 MarAgent::Outcome(const LocationUpdate::Outcome& outcome)
 {
     NS_LOG_FUNCTION(this);
-    auto it = m_attached.find(outcome.mnId);
+    std::string session = outcome.mnId;
+    if (outcome.linkLayerId.size() == 6)
+    {
+        Mac48Address mac;
+        mac.CopyFrom(outcome.linkLayerId.data());
+        session = LookupSession(mac);
+    }
+    auto it = m_attached.find(session);
     if (it == m_attached.end() || !it->second.pending.erase(outcome.anchor))
     {
-        return; // a refresh or a de-registration answer
+        return; // a refresh or a de-registration answer, or the node left meanwhile
     }
     Attached& node = it->second;
     if (outcome.timedOut || !IsBindingAccepted(outcome.status) || outcome.prefixes.empty())
@@ -245,6 +313,13 @@ MarAgent::Outcome(const LocationUpdate::Outcome& outcome)
     else
     {
         node.foreign[outcome.anchor] = outcome.prefixes.front();
+        if (node.moving.count(outcome.prefixes.front()))
+        {
+            SessionUpdate update; // the database learns the prefix's new interface
+            Identify(update, session);
+            update.AddSession(outcome.prefixes.front(), outcome.anchor);
+            m_mh->Send(update, m_address, m_database);
+        }
         m_use.Set(outcome.prefixes.front(), Simulator::Now()); // its flows were live
         m_rc->AddAttachedNode(outcome.prefixes,
                               node.accessInterface,
@@ -256,13 +331,14 @@ MarAgent::Outcome(const LocationUpdate::Outcome& outcome)
             Simulator::Schedule(m_idleRelease,
                                 &MarAgent::ReleaseIdle,
                                 this,
-                                outcome.mnId,
+                                session,
                                 outcome.anchor);
         }
     }
     if (node.pending.empty())
     {
-        Simulator::Schedule(m_processingDelay, &MarAgent::Advertise, this, outcome.mnId);
+        node.moving.clear();
+        Simulator::Schedule(m_processingDelay, &MarAgent::Advertise, this, session);
     }
 }
 
@@ -338,7 +414,7 @@ MarAgent::ReleaseIdle(std::string mnId, Ipv6Address anchor)
     }
     // Seed 003 §3.1/§4.1: the prefix served flows that have ended; new ones use this MAR's.
     m_rc->RemoveAttachedNode({prefix}, anchor);
-    m_lu->DeregisterWith(anchor, mnId);
+    m_lu->DeregisterWith(anchor, MobileNodeOf(mnId), LinkLayerId(mnId));
     node.foreign.erase(anchor);
     m_use.Erase(prefix);
     RemoveSession(mnId, prefix, anchor);
@@ -356,7 +432,7 @@ MarAgent::RemoveSession(const std::string& mnId,
     }
     // Seed 003 §3.3(2): the database is updated when a prefix is released.
     SessionUpdate update;
-    update.SetMobileNode(mnId);
+    Identify(update, mnId);
     update.SetRemove(true);
     update.AddSession(prefix, anchor);
     m_mh->Send(update, m_address, m_database);
@@ -366,29 +442,35 @@ void
 MarAgent::NotifyDetached(Mac48Address mac)
 {
     NS_LOG_FUNCTION(this);
-    const std::string* mnId = LookupPolicy(mac);
-    auto it = mnId ? m_attached.find(*mnId) : m_attached.end();
+    std::string session = LookupSession(mac);
+    auto it = m_attached.find(session);
     if (it == m_attached.end())
     {
         return;
     }
     Attached& node = it->second;
     m_mr->RemoveAccessRoute(node.local);
-    if (node.complete && m_idleRelease.IsStrictlyPositive() && IsIdle(node.local))
+    // A prefix moved to another interface lives on there (its flows are watched there).
+    if (node.complete && !node.localMoved && m_idleRelease.IsStrictlyPositive() &&
+        IsIdle(node.local))
     {
         // No flow of this MAR's prefix is alive: mobility support only for ongoing flows
         // (seed 003 §3.1), so the next MAR must not register it.
-        m_haa->Release(*mnId);
-        RemoveSession(*mnId, node.local, m_address);
+        m_haa->Release(session);
+        RemoveSession(session, node.local, m_address);
         m_stats.releasedAtDetach++;
     }
     m_use.Erase(node.local); // tunnelled from now on: the V-MAR watches its packets
-    m_listed.erase(*mnId);
+    m_listed.erase(session);
     for (const auto& [anchor, prefix] : node.foreign)
     {
         m_rc->RemoveAttachedNode({prefix}, anchor);
-        m_lu->DeregisterWith(anchor, *mnId);
+        m_lu->DeregisterWith(anchor, MobileNodeOf(session), LinkLayerId(session));
         m_use.Erase(prefix);
+    }
+    for (auto q = m_queries.begin(); q != m_queries.end();)
+    {
+        q = q->second == session ? m_queries.erase(q) : std::next(q);
     }
     m_attached.erase(it);
 }
@@ -396,11 +478,85 @@ MarAgent::NotifyDetached(Mac48Address mac)
 void
 MarAgent::SolicitationOptions(Mac48Address mac, const NdOptions& options)
 {
-    const std::string* mnId = LookupPolicy(mac);
-    if (m_sessionSource == SOLICITATION && mnId)
+    std::string session = LookupSession(mac);
+    auto it = m_attached.find(session);
+    if (it != m_attached.end() && it->second.complete)
     {
-        m_listed[*mnId] = options.GetMobilitySessions();
+        RequestMoves(session, options);
     }
+    else if (m_sessionSource == SOLICITATION && !session.empty())
+    {
+        m_listed[session] = options.GetMobilitySessions();
+    }
+}
+
+void
+MarAgent::RequestMoves(const std::string& session, const NdOptions& options)
+{
+    NS_LOG_FUNCTION(this << session);
+    // An attached node lists a prefix this MAR does not serve for it: a flow moved to this
+    // interface (seed 003 §4.3, RFC 7847 §6.3). The H-MAR is the listed anchor, or the
+    // database's when the node does not know it.
+    Attached& node = m_attached[session];
+    std::vector<std::pair<HomeNetworkPrefix, Ipv6Address>> known;
+    for (const auto& listed : options.GetMobilitySessions())
+    {
+        bool served = listed.prefix == node.local || node.moving.count(listed.prefix);
+        for (const auto& [anchor, prefix] : node.foreign)
+        {
+            served = served || prefix == listed.prefix;
+        }
+        if (served)
+        {
+            continue;
+        }
+        node.moving.insert(listed.prefix);
+        if (!listed.anchor.IsAny())
+        {
+            known.emplace_back(listed.prefix, listed.anchor);
+        }
+    }
+    if (node.moving.empty())
+    {
+        return;
+    }
+    if (known.size() == node.moving.size())
+    {
+        Simulator::Schedule(m_processingDelay, &MarAgent::RegisterSessions, this, session, known);
+        return;
+    }
+    Simulator::Schedule(m_processingDelay, &MarAgent::Query, this, session, true);
+}
+
+void
+MarAgent::WatchBindings(Ptr<LocationManagement> lm)
+{
+    lm->TraceConnectWithoutContext("BindingUpdated", MakeCallback(&MarAgent::BindingChanged, this));
+}
+
+void
+MarAgent::BindingChanged(const BindingCacheEntry& entry, Ipv6Address)
+{
+    auto it = m_attached.find(entry.mnId);
+    if (it == m_attached.end() || !IsPerInterface(entry.mnId) || !it->second.complete)
+    {
+        return; // a node that left: its prefix is tunnelled as in every handover
+    }
+    Attached& node = it->second;
+    bool moved =
+        entry.state == BindingCacheEntry::State::ACTIVE && entry.careOf != m_address &&
+        entry.linkLayerId != LinkLayerId(entry.mnId) &&
+        std::find(entry.prefixes.begin(), entry.prefixes.end(), node.local) != entry.prefixes.end();
+    if (moved && !node.localMoved)
+    {
+        // Another interface serves the prefix now: the binding's tunnel carries it.
+        m_mr->RemoveAccessRoute(node.local);
+    }
+    else if (!moved && node.localMoved)
+    {
+        m_mr->SetAccessRoute(node.local, node.accessInterface, node.linkLocal);
+    }
+    node.localMoved = moved;
 }
 
 void
@@ -412,7 +568,10 @@ MarAgent::RegisterListed(const std::string& mnId)
     std::vector<std::pair<HomeNetworkPrefix, Ipv6Address>> sessions;
     for (const auto& listed : m_listed[mnId])
     {
-        sessions.emplace_back(listed.prefix, listed.anchor);
+        if (!listed.anchor.IsAny()) // the node does not know it: nothing to register
+        {
+            sessions.emplace_back(listed.prefix, listed.anchor);
+        }
     }
     m_listed.erase(mnId);
     RegisterSessions(mnId, sessions);

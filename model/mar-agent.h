@@ -17,7 +17,10 @@
 namespace ns3
 {
 
+class DmmSessionHeader;
 class HomeAddressAllocation;
+class LocationManagement;
+struct BindingCacheEntry;
 class Ipv6Header;
 class Ipv6Interface;
 class MobilityL4Protocol;
@@ -84,6 +87,15 @@ class MarAgent : public AccessRouterAgent
 
     void NotifyDetached(Mac48Address mac) override;
 
+    /**
+     * \brief Follow the bindings of this MAR's H-MAR role (its LmaAgent's location
+     *        management): a prefix of a node attached here that another MAR registered for
+     *        another interface of the node was moved there (seed 003 §4.3), so it is
+     *        tunnelled to that MAR instead of delivered on this access link.
+     * \param lm the LmaAgent's location management
+     */
+    void WatchBindings(Ptr<LocationManagement> lm);
+
     /// \return the counters
     const Stats& GetStats() const;
 
@@ -102,8 +114,10 @@ class MarAgent : public AccessRouterAgent
         HomeNetworkPrefix local;                          //!< the prefix anchored here
         std::map<Ipv6Address, HomeNetworkPrefix> foreign; //!< H-MAR -> prefix, registered
         std::set<Ipv6Address> pending;                    //!< H-MARs not answered yet
-        uint16_t query{0};                                //!< sequence of the open query
         bool complete{false};                             //!< RA sent with every prefix
+        Mac48Address mac;                                 //!< the interface's address
+        std::set<HomeNetworkPrefix> moving; //!< listed in an RS: to be served here (§4.3)
+        bool localMoved{false};             //!< `local` was moved to another interface of the node
     };
 
     void Attach(std::string mnId);
@@ -124,6 +138,11 @@ class MarAgent : public AccessRouterAgent
     void RemoveSession(const std::string& mnId,
                        const HomeNetworkPrefix& prefix,
                        Ipv6Address anchor);
+    void Identify(DmmSessionHeader& message, const std::string& session) const;
+    void Query(const std::string& session, bool wholeNode);
+    void RequestMoves(const std::string& session, const NdOptions& options);
+    void BindingChanged(const BindingCacheEntry& entry, Ipv6Address previousCareOf);
+    std::vector<uint8_t> LinkLayerId(const std::string& session) const;
 
     Ptr<HomeAddressAllocation> m_haa;           //!< own prefixes
     Ptr<MobilityRouting> m_mr;                  //!< mobility routing
@@ -134,6 +153,7 @@ class MarAgent : public AccessRouterAgent
     std::map<std::string, Attached> m_attached; //!< attached nodes
     PrefixTable<Time> m_use;                    //!< last packet of each prefix served here
     uint16_t m_sequence{0};                     //!< last query sequence number
+    std::map<uint16_t, std::string> m_queries;  //!< open queries: sequence -> session
     Time m_idleRelease;                         //!< attribute IdleRelease
     SessionSource m_sessionSource;              //!< attribute SessionSource
     /// Sessions listed in a solicitation, by MN-ID, until the node's attachment reads them.

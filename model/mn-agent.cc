@@ -184,6 +184,19 @@ MnAgent::SendSolicitation(Ipv6Address linkLocal,
 }
 
 void
+MnAgent::SolicitFor(const HomeNetworkPrefix& prefix)
+{
+    NS_LOG_FUNCTION(this << prefix);
+    auto known = m_anchors.find(prefix);
+    Ipv6Address anchor = known == m_anchors.end() ? Ipv6Address::GetAny() : known->second;
+    Ptr<Ipv6L3Protocol> ipv6 = GetNode()->GetObject<Ipv6L3Protocol>();
+    int32_t interface = ipv6->GetInterfaceForDevice(m_device);
+    Ipv6Address linkLocal = ipv6->GetInterface(interface)->GetLinkLocalAddress().GetAddress();
+    m_rsTrace(linkLocal);
+    SendSolicitation(linkLocal, {{prefix, anchor}});
+}
+
+void
 MnAgent::AddSession(const HomeNetworkPrefix& prefix, Ipv6Address anchor)
 {
     m_anchors.emplace(prefix, anchor);

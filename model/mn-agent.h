@@ -84,6 +84,16 @@ class MnAgent : public DmmAgent
      *         that carried a packet within SessionIdle (any such prefix if SessionIdle is 0)
      */
     std::vector<std::pair<HomeNetworkPrefix, Ipv6Address>> GetOngoingSessions() const;
+    /**
+     * \brief Ask the routers of the links the node is on to serve a prefix there: a flow
+     *        moved to another interface (RFC 7847 §6.3). A router solicitation lists it in a
+     *        Mobility Session option (seed 003 §3.3 (1)); a router that does not serve it
+     *        for this interface yet takes it as a request (a MAR registers it with its
+     *        anchor, seed 003 §4.3), the others answer as to any solicitation. The anchor
+     *        is named if an RA announced it, else left for the router to find (::).
+     * \param prefix the moved prefix
+     */
+    void SolicitFor(const HomeNetworkPrefix& prefix);
 
   protected:
     void DoDispose() override;

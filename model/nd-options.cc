@@ -287,9 +287,9 @@ NdOptions::GetMobilitySessions() const
         }
         Ipv6Address prefix = Ipv6Address::Deserialize(&m_bytes[off + 8]);
         Ipv6Address anchor = Ipv6Address::Deserialize(&m_bytes[off + 24]);
-        if (anchor.IsAny() || anchor.IsMulticast() || anchor.IsLinkLocal() || anchor.IsLocalhost())
+        if (anchor.IsMulticast() || anchor.IsLinkLocal() || anchor.IsLocalhost())
         {
-            continue; // a location update can only go to a global unicast address
+            continue; // a location update can only go to a global unicast address (:: unknown)
         }
         out.push_back({HomeNetworkPrefix::Make(prefix, m_bytes[off + 2]), anchor});
     }

@@ -159,9 +159,40 @@ PrefixPoolAllocation::Allocate(const std::string& mnId)
         return std::nullopt;
     }
     m_byMn[mnId] = index;
+    m_owner[index] = mnId;
     auto p = GetPrefixAt(index);
     NotifyAllocated(mnId, *p);
     return p;
+}
+
+std::optional<uint64_t>
+PrefixPoolAllocation::IndexOf(const HomeNetworkPrefix& prefix) const
+{
+    if (prefix.length != m_allocatedLength || !GetAggregate().Contains(prefix.prefix))
+    {
+        return std::nullopt;
+    }
+    uint8_t bytes[16];
+    prefix.prefix.GetBytes(bytes);
+    uint64_t index = 0;
+    const unsigned bits = m_allocatedLength - m_poolPrefixLength;
+    for (unsigned k = 0; k < bits && k < 64; ++k) // the inverse of GetPrefixAt
+    {
+        const unsigned pos = m_allocatedLength - 1 - k;
+        if (bytes[pos / 8] & (0x80U >> (pos % 8)))
+        {
+            index |= uint64_t{1} << k;
+        }
+    }
+    return index;
+}
+
+std::optional<std::string>
+PrefixPoolAllocation::LookupOwner(const HomeNetworkPrefix& prefix) const
+{
+    std::optional<uint64_t> index = IndexOf(prefix);
+    auto it = index ? m_owner.find(*index) : m_owner.end();
+    return it == m_owner.end() ? std::nullopt : std::optional<std::string>(it->second);
 }
 
 std::optional<HomeNetworkPrefix>
@@ -187,6 +218,7 @@ PrefixPoolAllocation::Release(const std::string& mnId)
     const uint64_t index = it->second;
     auto p = GetPrefixAt(index);
     m_byMn.erase(it);
+    m_owner.erase(index);
     if (index + 1 == m_nextIndex)
     {
         // Shrinking the high-water mark keeps m_freed small when MNs come and go.

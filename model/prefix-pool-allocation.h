@@ -44,6 +44,7 @@ class PrefixPoolAllocation : public HomeAddressAllocation
     std::optional<HomeNetworkPrefix> Allocate(const std::string& mnId) override;
     std::optional<HomeNetworkPrefix> Lookup(const std::string& mnId) const override;
     bool Release(const std::string& mnId) override;
+    std::optional<std::string> LookupOwner(const HomeNetworkPrefix& prefix) const override;
     bool IsAnchored(Ipv6Address a) const override;
     HomeNetworkPrefix GetAggregate() const override;
     std::string CheckConfiguration() const override;
@@ -60,15 +61,18 @@ class PrefixPoolAllocation : public HomeAddressAllocation
      * \return the prefix; std::nullopt when \p index is out of range
      */
     std::optional<HomeNetworkPrefix> GetPrefixAt(uint64_t index) const;
+    /// \param prefix a prefix \return its index in the pool, if it is one of the pool's
+    std::optional<uint64_t> IndexOf(const HomeNetworkPrefix& prefix) const;
 
   private:
-    Ipv6Address m_poolPrefix;               //!< the pool (attribute PoolPrefix)
-    uint8_t m_poolPrefixLength;             //!< attribute PoolPrefixLength
-    uint8_t m_allocatedLength;              //!< attribute AllocatedPrefixLength
-    uint32_t m_maxPrefixes;                 //!< attribute MaxPrefixes, 0 = no cap
-    uint64_t m_nextIndex{0};                //!< lowest index never handed out
-    std::set<uint64_t> m_freed;             //!< released indices below m_nextIndex
-    std::map<std::string, uint64_t> m_byMn; //!< MN identifier -> index
+    Ipv6Address m_poolPrefix;                //!< the pool (attribute PoolPrefix)
+    uint8_t m_poolPrefixLength;              //!< attribute PoolPrefixLength
+    uint8_t m_allocatedLength;               //!< attribute AllocatedPrefixLength
+    uint32_t m_maxPrefixes;                  //!< attribute MaxPrefixes, 0 = no cap
+    uint64_t m_nextIndex{0};                 //!< lowest index never handed out
+    std::set<uint64_t> m_freed;              //!< released indices below m_nextIndex
+    std::map<std::string, uint64_t> m_byMn;  //!< MN identifier -> index
+    std::map<uint64_t, std::string> m_owner; //!< index -> MN identifier
 };
 
 } // namespace ns3

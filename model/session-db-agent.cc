@@ -65,8 +65,13 @@ SessionDbAgent::SetAddress(Ipv6Address address)
 std::vector<SessionDbAgent::Session>
 SessionDbAgent::GetSessions(const std::string& mnId) const
 {
+    std::vector<Session> out;
     auto it = m_sessions.find(mnId);
-    return it == m_sessions.end() ? std::vector<Session>{} : it->second;
+    for (size_t i = 0; it != m_sessions.end() && i < it->second.size(); ++i)
+    {
+        out.push_back(it->second[i].session);
+    }
+    return out;
 }
 
 const SessionDbAgent::Stats&
@@ -110,6 +115,44 @@ SessionDbAgent::Handle(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6Interfac
 }
 
 void
+SessionDbAgent::Update(const SessionUpdate& update)
+{
+    std::optional<std::string> mnId = update.GetMobileNode();
+    if (!mnId)
+    {
+        m_stats.invalid++;
+        return;
+    }
+    auto linkLayerId =
+        update.GetOptions().GetMobileNodeLinkLayerIdentifier().value_or(std::vector<uint8_t>{});
+    std::vector<Stored>& sessions = m_sessions[*mnId];
+    for (const auto& session : update.GetSessions())
+    {
+        auto same = std::find_if(sessions.begin(), sessions.end(), [&session](const Stored& s) {
+            return s.session == session;
+        });
+        if (update.GetRemove() && same != sessions.end())
+        {
+            sessions.erase(same);
+            m_stats.removals++;
+        }
+        else if (!update.GetRemove() && same != sessions.end())
+        {
+            same->linkLayerId = linkLayerId; // moved to another interface (§4.3)
+        }
+        else if (!update.GetRemove() && sessions.size() >= m_maxSessions)
+        {
+            m_stats.refused++;
+        }
+        else if (!update.GetRemove())
+        {
+            sessions.push_back({session, linkLayerId});
+            m_stats.updates++;
+        }
+    }
+}
+
+void
 SessionDbAgent::Process(Ptr<Packet> p, Ipv6Address from)
 {
     NS_LOG_FUNCTION(this);
@@ -118,32 +161,7 @@ SessionDbAgent::Process(Ptr<Packet> p, Ipv6Address from)
     {
         SessionUpdate update;
         p->RemoveHeader(update);
-        std::optional<std::string> mnId = update.GetMobileNode();
-        if (!mnId)
-        {
-            m_stats.invalid++;
-            return;
-        }
-        std::vector<Session>& sessions = m_sessions[*mnId];
-        for (const auto& session : update.GetSessions())
-        {
-            auto same = std::find(sessions.begin(), sessions.end(), session);
-            if (update.GetRemove() && same != sessions.end())
-            {
-                sessions.erase(same);
-                m_stats.removals++;
-            }
-            else if (!update.GetRemove() && same == sessions.end() &&
-                     sessions.size() >= m_maxSessions)
-            {
-                m_stats.refused++;
-            }
-            else if (!update.GetRemove() && same == sessions.end())
-            {
-                sessions.push_back(session);
-                m_stats.updates++;
-            }
-        }
+        Update(update);
         return;
     }
     if (subType != DmmSessionHeader::QUERY)
@@ -162,9 +180,21 @@ SessionDbAgent::Process(Ptr<Packet> p, Ipv6Address from)
     SessionReply reply;
     reply.SetSequence(query.GetSequence());
     reply.SetMobileNode(*mnId);
-    for (const auto& [prefix, anchor] : GetSessions(*mnId))
+    // With an interface named, only its sessions (seed 003 §4.3): the others stay where
+    // they are; without, the whole node's.
+    auto linkLayerId = query.GetOptions().GetMobileNodeLinkLayerIdentifier();
+    auto it = m_sessions.find(*mnId);
+    for (size_t i = 0; it != m_sessions.end() && i < it->second.size(); ++i)
     {
-        reply.AddSession(prefix, anchor);
+        const Stored& stored = it->second[i];
+        if (!linkLayerId || stored.linkLayerId.empty() || stored.linkLayerId == *linkLayerId)
+        {
+            reply.AddSession(stored.session.first, stored.session.second);
+        }
+    }
+    if (linkLayerId)
+    {
+        reply.GetOptions().SetMobileNodeLinkLayerIdentifier(*linkLayerId);
     }
     m_stats.queries++;
     m_mh->Send(reply, m_address, from);

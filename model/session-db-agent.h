@@ -21,6 +21,7 @@ class Ipv6Header;
 class Ipv6Interface;
 class MobilityL4Protocol;
 class Packet;
+class SessionUpdate;
 
 /**
  * \ingroup dmm
@@ -66,11 +67,19 @@ class SessionDbAgent : public DmmAgent
   private:
     void Handle(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6Interface> iface);
     void Process(Ptr<Packet> p, Ipv6Address from);
+    void Update(const SessionUpdate& update);
 
-    Ipv6Address m_address;                                  //!< own address
-    std::map<std::string, std::vector<Session>> m_sessions; //!< by MN identifier
-    Stats m_stats;                                          //!< counters
-    uint32_t m_maxSessions{32};                             //!< attribute MaxSessions
+    /// A session and the interface it is on (empty: the node's only one).
+    struct Stored
+    {
+        Session session;                  //!< prefix and anchor
+        std::vector<uint8_t> linkLayerId; //!< MN link-layer identifier (RFC 5213 §8.6)
+    };
+
+    Ipv6Address m_address;                                 //!< own address
+    std::map<std::string, std::vector<Stored>> m_sessions; //!< by MN identifier
+    Stats m_stats;                                         //!< counters
+    uint32_t m_maxSessions{32};                            //!< attribute MaxSessions
 };
 
 } // namespace ns3
