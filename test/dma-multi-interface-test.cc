@@ -182,3 +182,127 @@ TEST(DmaMultiInterface, CapturesShowFlow2TunnelledAndFlow1Native)
     EXPECT_EQ(Count(if1, f2Udp + afterMove), 0);
     EXPECT_EQ(Count(if2, f2Udp + afterMove), tunnelled);
 }
+
+namespace
+{
+
+const char* kFlowMove = "dmm-multi-interface-flow-move.json";
+
+RunResults
+RunFlowMove(const std::string& profile)
+{
+    RunOptions opt;
+    opt.progress = false;
+    return RunScenario(
+        LoadScenario(std::string(DMM_SOURCE_DIR) + "/scenarios/" + kFlowMove, {}, profile, {}),
+        opt);
+}
+
+} // namespace
+
+// A flow moved from if1 (MAR1) to if2 (MAR2) at 5 s (seed 003 §4.3, RFC 7847 §6.3): the
+// node's RS on if2 lists the prefix, MAR2 finds its H-MAR in the database and registers it
+// alone; the database then records the prefix on if2, so when if1 moves to MAR3 at 7 s
+// MAR3 registers nothing. The downlink loses nothing; the uplink loses only what reached
+// MAR2 before its PBA (ingress filtering, BCP 38).
+TEST(DmaMultiInterface, AMovedFlowKeepsItsAddressThroughTheNewInterfacesMar)
+{
+    RunResults r = RunFlowMove("dma");
+    std::vector<std::string> ladder;
+    double pbaAtMar1 = 0;
+    int pbusAfterIf1Moved = 0;
+    for (const auto& s : After(r, 5.0))
+    {
+        if (s.timeS < 7.0 && s.node != "mn" && s.node != "mar1")
+        {
+            ladder.push_back(s.node + ":" + s.type);
+        }
+        pbaAtMar1 = s.node == "mar1" && s.type == "PBA" ? s.timeS : pbaAtMar1;
+        pbusAfterIf1Moved += s.timeS >= 7.0 && s.type == "PBU";
+    }
+    EXPECT_EQ(ladder,
+              (std::vector<std::string>{"mar2:SessionQuery",
+                                        "db:SessionReply",
+                                        "mar2:PBU",
+                                        "mar2:SessionUpdate",
+                                        "mar2:RA"}));
+    EXPECT_EQ(pbusAfterIf1Moved, 0) << "MAR3 must not take the prefix moved to if2";
+    const FlowRecord& down = FlowNamed(r, "down");
+    const FlowRecord& up = FlowNamed(r, "up");
+    EXPECT_EQ(down.address, up.address);
+    EXPECT_EQ(down.lost, 0u);
+    // Uplink packets from the move on reach MAR2 after the 1 ms access link; MAR2 forwards
+    // them once the PBA crossed the 1 ms MAR1-MAR2 link (160-byte PBA at 1 Gb/s).
+    const double ready = pbaAtMar1 + 0.001 + 160 * 8 / 1e9;
+    uint64_t expected = 0;
+    for (double sent = 2.01; sent < 11.0 - 1e-9; sent += 0.01)
+    {
+        expected += sent >= 5.0 - 1e-9 && sent + 0.001 + 262 * 8 / 100e6 < ready;
+    }
+    EXPECT_GT(expected, 0u);
+    EXPECT_EQ(up.lost, expected);
+}
+
+// Without flow mobility the same move breaks the flow: under pmipv6 (per-interface sessions,
+// RFC 5213 §5.4) and under none the uplink sent on if2 with if1's prefix is filtered at
+// MAR2 from the move to the end; under none the downlink, still sent to MAR1, is lost once
+// if1 has left MAR1 (7 s).
+TEST(DmaMultiInterface, TheSameMoveBreaksTheFlowWithoutFlowMobility)
+{
+    for (const std::string profile : {"pmipv6", "none"})
+    {
+        SCOPED_TRACE(profile);
+        RunResults r = RunFlowMove(profile);
+        const FlowRecord& up = FlowNamed(r, "up");
+        uint64_t afterMove = 0;
+        uint64_t afterIf1Left = 0;
+        for (double sent = 2.01; sent < 11.0 - 1e-9; sent += 0.01)
+        {
+            afterMove += sent >= 5.0 - 1e-9;
+            afterIf1Left += sent >= 7.0 - 1e-9;
+        }
+        EXPECT_EQ(up.lost, afterMove);
+        EXPECT_EQ(r.packets.dropped.at("ingress_filter"), afterMove);
+        if (profile == "none")
+        {
+            EXPECT_EQ(FlowNamed(r, "down").lost, afterIf1Left);
+        }
+    }
+}
+
+// The moved downlink in the captures: IPv6-in-IPv6 from MAR1 to MAR2, then on if2 only.
+TEST(DmaMultiInterface, CapturesShowTheMovedFlowTunnelledToTheNewInterface)
+{
+    if (!HaveTshark())
+    {
+        GTEST_SKIP() << "tshark is not installed (tools/bootstrap.sh installs it)";
+    }
+    RunResults r;
+    auto dir = CaptureRun("dma-move", kFlowMove, {}, std::string("dma"), &r);
+    ExpectCleanCaptures(dir);
+    std::string mar1;
+    std::string mar2;
+    for (const auto& s : r.signaling)
+    {
+        mar1 = s.node == "mar1" && s.type == "PBA" ? s.src : mar1;
+        mar2 = s.node == "mar2" && s.type == "PBU" ? s.src : mar2;
+    }
+    const FlowRecord& down = FlowNamed(r, "down");
+    std::string udp = "udp && ipv6.dst == " + down.address;
+    int tunnelled = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(dir))
+    {
+        if (entry.path().filename().string().rfind("dmm-mar2-", 0) == 0)
+        {
+            tunnelled += Count(entry.path(),
+                               "ipv6.nxt == 41 && ipv6.src == " + mar1 + " && ipv6.dst == " + mar2 +
+                                   " && ipv6.dst == " + down.address);
+        }
+    }
+    auto if1 = dir / "dmm-mn-2.pcap";
+    auto if2 = dir / "dmm-mn-3.pcap";
+    EXPECT_GT(tunnelled, 550); // 5.02 s to 11 s, every 10 ms
+    EXPECT_EQ(Count(if2, udp), tunnelled);
+    EXPECT_EQ(Count(if1, udp + " && frame.time_epoch >= 5.02"), 0);
+    EXPECT_EQ(Count(if1, udp) + Count(if2, udp), static_cast<int>(down.received));
+}

@@ -258,6 +258,20 @@ TEST_F(LogicalNetDeviceTest, UnboundPacketFollowsTheLinkItsDestinationWasHeardOn
     EXPECT_EQ(ar2.rx, std::vector<uint64_t>{p->GetUid()});
 }
 
+// Neighbor Discovery hands the device the address it read from a link-layer address
+// option: the same MAC without the type Mac48Address gives (ns-3's Address of type 0).
+TEST_F(LogicalNetDeviceTest, AnUntypedDestinationIsTheSameNeighbour)
+{
+    ar2.Send(Ipv6From("fe80::2"), Mac48Address::ConvertFrom(logical->GetAddress()));
+    Simulator::Run();
+    uint8_t bytes[6];
+    ar2.Mac().CopyTo(bytes);
+    Ptr<Packet> p = Ipv6From("fe80::1");
+    EXPECT_TRUE(logical->Send(p, Address(0, bytes, 6), kIpv6));
+    Simulator::Run();
+    EXPECT_EQ(ar2.rx, std::vector<uint64_t>{p->GetUid()});
+}
+
 TEST_F(LogicalNetDeviceTest, UnboundPacketSkipsADetachedDevice)
 {
     phys[0]->Detach();
