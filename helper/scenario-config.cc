@@ -129,6 +129,10 @@ ParseGlobals(const Reader& top, ScenarioConfig& c)
     c.protocol.sharedSequenceNumbers = prot.Bool("shared_sequence_numbers", false);
     c.protocol.idleReleaseS = prot.Number("idle_release_s", 5.0);
     Reader::CheckMin("protocol.idle_release_s", c.protocol.idleReleaseS, 0, false);
+    c.protocol.prefixesPerNode = prot.Has("prefixes_per_node")
+                                     ? static_cast<uint32_t>(prot.Unsigned("prefixes_per_node", 16))
+                                     : 1;
+    Reader::CheckMin("protocol.prefixes_per_node", c.protocol.prefixesPerNode, 1, false);
     c.protocol.prefixProperties = prot.Bool("prefix_properties", false);
     c.protocol.location = prot.Mode("location", "pull", {"pull", "push"});
     c.protocol.locationUpdate = prot.Mode("location_update", "network", {"client", "network"});

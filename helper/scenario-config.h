@@ -118,8 +118,9 @@ struct ProtocolConfig
     /// Client-based care-of addresses: "optimistic" (RFC 4429, ns-3's behaviour: use at
     /// once), "wait" (register only after DAD, RFC 4862) or "off" (no DAD at all)
     std::string dad;
-    double idleReleaseS;   //!< dma: release a prefix after this idle time, s (0 never)
-    bool prefixProperties; //!< dma: MARs send Prefix Properties options in their RAs
+    double idleReleaseS;      //!< dma: release a prefix after this idle time, s (0 never)
+    bool prefixProperties;    //!< dma: MARs send Prefix Properties options in their RAs
+    uint32_t prefixesPerNode; //!< dma: prefixes a MAR gives each node (interface)
     /// fully-distributed: routers "pull" locations (cache with a time-out) or servers "push"
     std::string location;
     double locationCacheS; //!< fully-distributed, pull: location cache time-out, s

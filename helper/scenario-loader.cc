@@ -287,7 +287,8 @@ ScenarioKeys(const std::string& context)
         {"processing", "access_ms anchor_ms"},
         {"protocol",
          "binding_lifetime_s refresh_ratio min_delay_before_bce_delete_ms deregister_on_detach "
-         "use_timestamps shared_sequence_numbers dad idle_release_s prefix_properties location "
+         "use_timestamps shared_sequence_numbers dad idle_release_s prefix_properties "
+         "prefixes_per_node location "
          "location_cache_s "
          "forwarding_time_s "
          "location_update client_lu uplink session_source"},

@@ -26,6 +26,7 @@
 #include "ns3/pointer.h"
 #include "ns3/proxy-location-update.h"
 #include "ns3/routing-control.h"
+#include "ns3/source-address-selection.h"
 #include "ns3/string.h"
 #include "ns3/uinteger.h"
 #include "ns3/yans-wifi-helper.h"
@@ -361,6 +362,10 @@ ScenarioRun::InstallProfile()
     {
         Ptr<MnAgent> agent = InstallMobileNodeAgent(n->name);
         m_mnAgents[n->name] = agent;
+        // Several prefixes per node: each new flow takes its own (seed 003 §4.3).
+        agent->GetSourceAddressSelection()->SetAttribute(
+            "SpreadFlows",
+            BooleanValue(m_cfg.protocol.prefixesPerNode > 1));
         if (m_cfg.protocol.sessionSource == "solicitation" &&
             Role("access").agent.Is("ns3::MarAgent"))
         {
@@ -392,6 +397,7 @@ ScenarioRun::InstallMar(const std::string& name)
                                TimeValue(ScenarioMilliseconds(m_cfg.accessProcessingMs)));
         m_dma->SetMarAttribute("IdleRelease", TimeValue(Seconds(m_cfg.protocol.idleReleaseS)));
         m_dma->SetMarAttribute("PrefixProperties", BooleanValue(m_cfg.protocol.prefixProperties));
+        m_dma->SetMarAttribute("PrefixesPerNode", UintegerValue(m_cfg.protocol.prefixesPerNode));
         m_dma->SetMarAttribute("SessionSource",
                                EnumValue(m_cfg.protocol.sessionSource == "solicitation"
                                              ? MarAgent::SOLICITATION
@@ -594,11 +600,11 @@ ScenarioRun::NearestOfRole(const std::string& from, const std::string& role) con
 }
 
 Ipv6Address
-ScenarioRun::CurrentGlobal(const std::string& mn, Ipv6Address destination) const
+ScenarioRun::CurrentGlobal(const std::string& mn, Ipv6Address destination)
 {
     // RFC 6724 §5 at the node (MIPv6: the home address, rule 4; DMA: not a prefix its
     // router deprecated, rule 3; then the current router's own prefix).
-    return m_mnAgents.at(mn)->SelectSourceAddress(destination);
+    return m_mnAgents.at(mn)->SelectSourceForFlow(destination);
 }
 
 } // namespace ns3

@@ -128,7 +128,7 @@ class ScenarioRun
      * \param mn a mobile node \param destination its peer (:: if not known yet)
      * \return the source address the node chooses for a new flow (:: if none yet)
      */
-    Ipv6Address CurrentGlobal(const std::string& mn, Ipv6Address destination) const;
+    Ipv6Address CurrentGlobal(const std::string& mn, Ipv6Address destination);
 
     const ScenarioConfig& m_cfg;
     const RunOptions& m_opt;

@@ -280,7 +280,7 @@ AccessRouterAgent::LookupSession(Mac48Address mac) const
 std::string
 AccessRouterAgent::MobileNodeOf(const std::string& session)
 {
-    return session.substr(0, session.find('%'));
+    return session.substr(0, session.find_first_of("%+")); // interface, prefix index
 }
 
 bool

@@ -19,6 +19,7 @@
 #include "ns3/session-reply.h"
 #include "ns3/session-update.h"
 #include "ns3/simulator.h"
+#include "ns3/uinteger.h"
 
 namespace ns3
 {
@@ -54,7 +55,16 @@ MarAgent::GetTypeId()
                           "this MAR as the anchor of its prefix).",
                           EnumValue(DATABASE),
                           MakeEnumAccessor(&MarAgent::m_sessionSource),
-                          MakeEnumChecker(DATABASE, "database", SOLICITATION, "solicitation"));
+                          MakeEnumChecker(DATABASE, "database", SOLICITATION, "solicitation"))
+            .AddAttribute("PrefixesPerNode",
+                          "Prefixes this MAR anchors for each node (each interface of a "
+                          "multi-interface node) it serves: with more than one, new flows "
+                          "can each take their own (SourceAddressSelection SpreadFlows), so "
+                          "that each is anchored, and can be moved, on its own (seed 003 "
+                          "§4.3, Fig 6: Flow#1 on HNP1, Flow#2 on HNP2).",
+                          UintegerValue(1),
+                          MakeUintegerAccessor(&MarAgent::m_prefixesPerNode),
+                          MakeUintegerChecker<uint32_t>(1, 16));
     return tid;
 }
 
@@ -151,18 +161,25 @@ MarAgent::Attach(std::string mnId)
         return; // left meanwhile
     }
     Attached& node = it->second;
-    std::optional<HomeNetworkPrefix> local = m_haa->Allocate(mnId); // one per session
-    if (!local)
+    for (uint32_t i = 0; i < m_prefixesPerNode; ++i)
+    {
+        std::optional<HomeNetworkPrefix> local = m_haa->Allocate(AllocationKey(mnId, i));
+        if (!local)
+        {
+            break; // the pool is exhausted: the node gets fewer
+        }
+        node.locals.push_back(*local);
+        m_mr->SetAccessRoute(*local, node.accessInterface, node.linkLocal); // native here
+        if (!m_use.Lookup(local->prefix))
+        {
+            m_use.Set(*local, Time::Min()); // no packet yet
+        }
+    }
+    if (node.locals.empty())
     {
         m_stats.rejected++;
         m_attached.erase(it);
         return;
-    }
-    node.local = *local;
-    m_mr->SetAccessRoute(node.local, node.accessInterface, node.linkLocal); // native here
-    if (!m_use.Lookup(node.local.prefix))
-    {
-        m_use.Set(node.local, Time::Min()); // no packet yet
     }
     if (m_sessionSource == SOLICITATION)
     {
@@ -173,7 +190,10 @@ MarAgent::Attach(std::string mnId)
     // same path, so the reply already lists this MAR's session.
     SessionUpdate update;
     Identify(update, mnId);
-    update.AddSession(node.local, m_address);
+    for (const auto& local : node.locals)
+    {
+        update.AddSession(local, m_address);
+    }
     m_mh->Send(update, m_address, m_database);
     Query(mnId, false);
 }
@@ -358,13 +378,16 @@ MarAgent::Advertise(std::string mnId)
         // Deprecated (§4.2 step 4), and kept for continuity [I-D.korhonen-dmm-prefix-properties].
         prefixes.push_back({prefix, m_validLifetime, Seconds(0), NdOptions::PROPERTY_CONTINUITY});
     }
-    prefixes.push_back(
-        {node.local,
-         m_validLifetime,
-         m_preferredLifetime,
-         NdOptions::PROPERTY_LOCAL,
-         true,
-         m_sessionSource == SOLICITATION ? m_address : Ipv6Address::GetAny()}); // newest
+    for (const auto& local : node.locals)
+    {
+        prefixes.push_back(
+            {local,
+             m_validLifetime,
+             m_preferredLifetime,
+             NdOptions::PROPERTY_LOCAL,
+             true,
+             m_sessionSource == SOLICITATION ? m_address : Ipv6Address::GetAny()}); // newest
+    }
     if (!node.complete)
     {
         node.complete = true;
@@ -449,18 +472,22 @@ MarAgent::NotifyDetached(Mac48Address mac)
         return;
     }
     Attached& node = it->second;
-    m_mr->RemoveAccessRoute(node.local);
-    // A prefix moved to another interface lives on there (its flows are watched there).
-    if (node.complete && !node.localMoved && m_idleRelease.IsStrictlyPositive() &&
-        IsIdle(node.local))
+    for (uint32_t i = 0; i < node.locals.size(); ++i)
     {
-        // No flow of this MAR's prefix is alive: mobility support only for ongoing flows
-        // (seed 003 §3.1), so the next MAR must not register it.
-        m_haa->Release(session);
-        RemoveSession(session, node.local, m_address);
-        m_stats.releasedAtDetach++;
+        const HomeNetworkPrefix& local = node.locals[i];
+        m_mr->RemoveAccessRoute(local);
+        // A prefix moved to another interface lives on there (its flows are watched there).
+        if (node.complete && !node.moved.count(local) && m_idleRelease.IsStrictlyPositive() &&
+            IsIdle(local))
+        {
+            // No flow of this MAR's prefix is alive: mobility support only for ongoing flows
+            // (seed 003 §3.1), so the next MAR must not register it.
+            m_haa->Release(AllocationKey(session, i));
+            RemoveSession(session, local, m_address);
+            m_stats.releasedAtDetach++;
+        }
+        m_use.Erase(local); // tunnelled from now on: the V-MAR watches its packets
     }
-    m_use.Erase(node.local); // tunnelled from now on: the V-MAR watches its packets
     m_listed.erase(session);
     for (const auto& [anchor, prefix] : node.foreign)
     {
@@ -501,7 +528,9 @@ MarAgent::RequestMoves(const std::string& session, const NdOptions& options)
     std::vector<std::pair<HomeNetworkPrefix, Ipv6Address>> known;
     for (const auto& listed : options.GetMobilitySessions())
     {
-        bool served = listed.prefix == node.local || node.moving.count(listed.prefix);
+        bool served =
+            node.moving.count(listed.prefix) ||
+            std::find(node.locals.begin(), node.locals.end(), listed.prefix) != node.locals.end();
         for (const auto& [anchor, prefix] : node.foreign)
         {
             served = served || prefix == listed.prefix;
@@ -537,26 +566,41 @@ MarAgent::WatchBindings(Ptr<LocationManagement> lm)
 void
 MarAgent::BindingChanged(const BindingCacheEntry& entry, Ipv6Address)
 {
-    auto it = m_attached.find(entry.mnId);
-    if (it == m_attached.end() || !IsPerInterface(entry.mnId) || !it->second.complete)
+    std::string session = entry.mnId.substr(0, entry.mnId.find('+')); // the allocation key's
+    auto it = m_attached.find(session);
+    if (it == m_attached.end() || !IsPerInterface(session) || !it->second.complete)
     {
         return; // a node that left: its prefix is tunnelled as in every handover
     }
     Attached& node = it->second;
-    bool moved =
-        entry.state == BindingCacheEntry::State::ACTIVE && entry.careOf != m_address &&
-        entry.linkLayerId != LinkLayerId(entry.mnId) &&
-        std::find(entry.prefixes.begin(), entry.prefixes.end(), node.local) != entry.prefixes.end();
-    if (moved && !node.localMoved)
+    bool elsewhere = entry.state == BindingCacheEntry::State::ACTIVE && entry.careOf != m_address &&
+                     entry.linkLayerId != LinkLayerId(session);
+    for (const auto& local : node.locals)
     {
-        // Another interface serves the prefix now: the binding's tunnel carries it.
-        m_mr->RemoveAccessRoute(node.local);
+        bool bound =
+            std::find(entry.prefixes.begin(), entry.prefixes.end(), local) != entry.prefixes.end();
+        if (!bound)
+        {
+            continue;
+        }
+        if (elsewhere && !node.moved.count(local))
+        {
+            // Another interface serves the prefix now: the binding's tunnel carries it.
+            m_mr->RemoveAccessRoute(local);
+            node.moved.insert(local);
+        }
+        else if (!elsewhere && node.moved.erase(local))
+        {
+            m_mr->SetAccessRoute(local, node.accessInterface, node.linkLocal);
+        }
     }
-    else if (!moved && node.localMoved)
-    {
-        m_mr->SetAccessRoute(node.local, node.accessInterface, node.linkLocal);
-    }
-    node.localMoved = moved;
+}
+
+std::string
+MarAgent::AllocationKey(const std::string& session, uint32_t index)
+{
+    // The first keeps the session's key, so one prefix per node is allocated as before.
+    return index == 0 ? session : session + "+" + std::to_string(index + 1);
 }
 
 void

@@ -111,13 +111,13 @@ class MarAgent : public AccessRouterAgent
     {
         uint32_t accessInterface{0};                      //!< access interface
         Ipv6Address linkLocal;                            //!< its link-local address
-        HomeNetworkPrefix local;                          //!< the prefix anchored here
+        std::vector<HomeNetworkPrefix> locals;            //!< the prefixes anchored here
         std::map<Ipv6Address, HomeNetworkPrefix> foreign; //!< H-MAR -> prefix, registered
         std::set<Ipv6Address> pending;                    //!< H-MARs not answered yet
         bool complete{false};                             //!< RA sent with every prefix
         Mac48Address mac;                                 //!< the interface's address
         std::set<HomeNetworkPrefix> moving; //!< listed in an RS: to be served here (§4.3)
-        bool localMoved{false};             //!< `local` was moved to another interface of the node
+        std::set<HomeNetworkPrefix> moved;  //!< locals moved to another interface of the node
     };
 
     void Attach(std::string mnId);
@@ -143,6 +143,8 @@ class MarAgent : public AccessRouterAgent
     void RequestMoves(const std::string& session, const NdOptions& options);
     void BindingChanged(const BindingCacheEntry& entry, Ipv6Address previousCareOf);
     std::vector<uint8_t> LinkLayerId(const std::string& session) const;
+    /// \param session a session \param index which of its prefixes \return the allocation key
+    static std::string AllocationKey(const std::string& session, uint32_t index);
 
     Ptr<HomeAddressAllocation> m_haa;           //!< own prefixes
     Ptr<MobilityRouting> m_mr;                  //!< mobility routing
@@ -154,6 +156,7 @@ class MarAgent : public AccessRouterAgent
     PrefixTable<Time> m_use;                    //!< last packet of each prefix served here
     uint16_t m_sequence{0};                     //!< last query sequence number
     std::map<uint16_t, std::string> m_queries;  //!< open queries: sequence -> session
+    uint32_t m_prefixesPerNode{1};              //!< attribute PrefixesPerNode
     Time m_idleRelease;                         //!< attribute IdleRelease
     SessionSource m_sessionSource;              //!< attribute SessionSource
     /// Sessions listed in a solicitation, by MN-ID, until the node's attachment reads them.

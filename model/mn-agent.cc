@@ -438,6 +438,14 @@ MnAgent::SelectSourceAddress(Ipv6Address destination) const
     return m_selection->Select(destination, HomeAddressForSelection());
 }
 
+Ipv6Address
+MnAgent::SelectSourceForFlow(Ipv6Address destination)
+{
+    Ipv6Address source = SelectSourceAddress(destination);
+    m_selection->NoteFlow(source);
+    return source;
+}
+
 Ptr<SourceAddressSelection>
 MnAgent::GetSourceAddressSelection() const
 {

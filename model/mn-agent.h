@@ -69,6 +69,13 @@ class MnAgent : public DmmAgent
      * \return the address, :: if the node has none yet
      */
     Ipv6Address SelectSourceAddress(Ipv6Address destination) const;
+    /**
+     * \brief Choose the source address of a flow that starts now, and count it (the
+     *        SourceAddressSelection SpreadFlows tie-breaker).
+     * \param destination the peer
+     * \return the address, :: if none
+     */
+    Ipv6Address SelectSourceForFlow(Ipv6Address destination);
     /// \return the node's source address selection (lifetimes and states of its addresses)
     Ptr<SourceAddressSelection> GetSourceAddressSelection() const;
 

@@ -3,6 +3,7 @@
  */
 #include "source-address-selection.h"
 
+#include "ns3/boolean.h"
 #include "ns3/ipv6-interface.h"
 #include "ns3/log.h"
 #include "ns3/nd-options.h"
@@ -54,6 +55,15 @@ SourceAddressSelection::GetTypeId()
             .SetParent<Object>()
             .SetGroupName("Dmm")
             .AddConstructor<SourceAddressSelection>()
+            .AddAttribute("SpreadFlows",
+                          "Break a tie between equally good addresses by the fewest flows "
+                          "started from each, so that a router offering a node several "
+                          "prefixes anchors each new flow on its own (per-flow anchoring, "
+                          "seed 003 §4.3); off: the newest address (RFC 6724 leaves the "
+                          "tie-breaker to the implementation).",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&SourceAddressSelection::m_spreadFlows),
+                          MakeBooleanChecker())
             .AddTraceSource("AddressState",
                             "An address became deprecated (its preferred lifetime ended) or "
                             "preferred again (a router advertised it with a new one).",
@@ -243,6 +253,8 @@ SourceAddressSelection::GetCandidates(Ipv6Address home) const
         c.currentLink = it != m_prefixes.end() && it->second.currentLink;
         c.kept = it != m_prefixes.end() && (it->second.properties & NdOptions::PROPERTY_CONTINUITY);
         c.order = i;
+        auto flows = m_flows.find(c.address);
+        c.flows = m_spreadFlows && flows != m_flows.end() ? flows->second : 0;
         homeFound = homeFound || c.home;
         out.push_back(c);
     }
@@ -271,6 +283,24 @@ SourceAddressSelection::Select(Ipv6Address destination, Ipv6Address home) const
     NS_LOG_LOGIC("source for " << destination << ": "
                                << (best ? best->address : Ipv6Address::GetAny()));
     return best ? best->address : Ipv6Address::GetAny();
+}
+
+void
+SourceAddressSelection::NoteFlow(Ipv6Address address)
+{
+    if (!m_spreadFlows)
+    {
+        return;
+    }
+    // Bounded: only the addresses the interface has now are counted.
+    std::map<Ipv6Address, uint32_t> kept;
+    for (uint32_t i = 0; m_interface && i < m_interface->GetNAddresses(); ++i)
+    {
+        Ipv6Address a = m_interface->GetAddress(i).GetAddress();
+        auto it = m_flows.find(a);
+        kept[a] = (it == m_flows.end() ? 0 : it->second) + (a == address);
+    }
+    m_flows.swap(kept);
 }
 
 uint32_t
@@ -344,7 +374,7 @@ SourceAddressSelection::Prefer(const Candidate& a,
     // RFC 6724 §5; rule 5 does not apply (one interface), nor rule 7 (no temporary
     // addresses). Rule 8 "MAY be superseded if the implementation has other means of
     // choosing": the current router's own prefix comes first (seed 003 §4.2 step 4).
-    std::array<std::pair<Rule, int>, 8> rules{{
+    std::array<std::pair<Rule, int>, 9> rules{{
         {Rule::SAME_ADDRESS,
          known ? Compare(a.address == destination, b.address == destination) : 0},
         {Rule::SCOPE, scope},
@@ -353,6 +383,7 @@ SourceAddressSelection::Prefer(const Candidate& a,
         {Rule::LABEL, known ? Compare(Label(a.address) == dLabel, Label(b.address) == dLabel) : 0},
         {Rule::CURRENT_LINK, Compare(own(a), own(b))},
         {Rule::LONGEST_MATCH, known ? Compare(match(a), match(b)) : 0},
+        {Rule::FEWEST_FLOWS, Compare(b.flows, a.flows)},
         {Rule::NEWEST, Compare(a.order, b.order)},
     }};
     for (const auto& [rule, verdict] : rules)

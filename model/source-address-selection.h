@@ -44,6 +44,7 @@ class SourceAddressSelection : public Object
         LABEL,         //!< rule 6 (rule 5: one interface; rule 7: no temporary addresses)
         CURRENT_LINK,  //!< the current router's own prefix (seed 003), superseding rule 8
         LONGEST_MATCH, //!< rule 8
+        FEWEST_FLOWS,  //!< tie (SpreadFlows): the address fewest flows were started from
         NEWEST,        //!< tie: the address configured last
     };
 
@@ -57,6 +58,7 @@ class SourceAddressSelection : public Object
         bool currentLink{false};  //!< advertised by the router the node is attached to now
         bool kept{false};         //!< that router says it is kept, anchored elsewhere
         uint32_t order{0};        //!< position on the interface: larger is newer
+        uint32_t flows{0};        //!< flows started from it (SpreadFlows; else 0)
     };
 
     /**
@@ -94,6 +96,11 @@ class SourceAddressSelection : public Object
      * \return the best candidate, :: if the node has no global address
      */
     Ipv6Address Select(Ipv6Address destination, Ipv6Address home) const;
+    /**
+     * \brief Count a flow started from an address (the SpreadFlows tie-breaker).
+     * \param address the flow's source address
+     */
+    void NoteFlow(Ipv6Address address);
     /// \param home the home address (:: if none) \return the candidates, oldest first
     std::vector<Candidate> GetCandidates(Ipv6Address home) const;
     /// \param prefix a prefix \return its remaining preferred lifetime (0 if none or unknown)
@@ -143,6 +150,8 @@ class SourceAddressSelection : public Object
     std::map<HomeNetworkPrefix, PrefixState> m_prefixes; //!< autonomous prefixes learnt
     EventId m_expiry;                                    //!< next preferred lifetime end
     TracedCallback<Ipv6Address, bool> m_stateTrace;      //!< AddressState
+    bool m_spreadFlows{false};                           //!< attribute SpreadFlows
+    std::map<Ipv6Address, uint32_t> m_flows;             //!< flows started per address
 };
 
 } // namespace ns3

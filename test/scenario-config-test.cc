@@ -236,6 +236,12 @@ TEST(ScenarioConfig, BadValues)
     j = Base();
     j["l2"]["type"] = "lte";
     EXPECT_ERROR(j, "l2.type: unknown type \"lte\"");
+    for (const json& bad : {json(0), json(2.5), json(17), json("2")})
+    {
+        j = Base();
+        j["protocol"] = {{"prefixes_per_node", bad}};
+        EXPECT_ERROR(j, "protocol.prefixes_per_node");
+    }
 }
 
 TEST(ScenarioConfig, TopologyErrors)
