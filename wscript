@@ -162,6 +162,8 @@ def build(bld):
         'model/dlma-cache-update.cc',
         'model/dlma-uniqueness-check.cc',
         'model/dlma-uniqueness-reply.cc',
+        'model/dlma-agent.cc',
+        'helper/scenario-distributed-lma.cc',
         ]
 
     headers = bld(features='ns3header')
@@ -278,6 +280,7 @@ def build(bld):
         'model/dlma-cache-update.h',
         'model/dlma-uniqueness-check.h',
         'model/dlma-uniqueness-reply.h',
+        'model/dlma-agent.h',
         ]
 
     if bld.env.ENABLE_EXAMPLES:
