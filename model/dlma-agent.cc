@@ -509,10 +509,19 @@ DlmaAgent::Accept(Ptr<const Packet> inner, Ipv6Address from)
         m_dlmaStats.notAnchored++; // §4.4: neither anchored nor forwarded here
         return false;
     }
-    // §4.4, §5.1.3: tell the O-LMA where the node is, once per hold-down.
     Ipv6Address lma = remote->second.lma;
+    if (lma == from)
+    {
+        // The D-LMA on record sent it back: it no longer anchors the node (de-registered)
+        // and its Location Inform from the new D-LMA is on the way. No ping-pong.
+        m_dlmaStats.notAnchored++;
+        return false;
+    }
+    // §4.4, §5.1.3: tell the O-LMA where the node is, once per hold-down; the H-LMA
+    // learns it from the Location Inform instead.
     auto& told = m_told[{from, prefix}];
-    if (lma != from && (told.first != lma || Simulator::Now() - told.second >= m_updateHoldDown))
+    if (!m_peers.at(from).Contains(prefix.prefix) &&
+        (told.first != lma || Simulator::Now() - told.second >= m_updateHoldDown))
     {
         told = {lma, Simulator::Now()};
         DlmaCacheUpdate update;

@@ -108,7 +108,10 @@ TEST(DistributedLmaFigs78, FirstPacketsGoThroughTheHomeLmaWhichUpdatesTheOrigina
         down = f.flow == "down" ? &f : down;
     }
     ASSERT_NE(down, nullptr);
-    EXPECT_EQ(down->received, down->sent);
+    // Losses only in the MAG change at 9 s (PMIPv6: dropped while de-registered).
+    const HandoverRecord& intra = r.handovers[1];
+    EXPECT_LE(down->lost,
+              std::ceil((intra.signalingDoneS - intra.l2DownS) * 1e3 / cfg.flows[0].intervalMs));
     // First-packet delay: cn21 -> O-LMA -> H-LMA -> D-LMA -> MAG -> mn11 (Fig 7).
     double first = WiredMs(Path(cfg, "cn21", "n2-anchor"), kDataBytes) +
                    WiredMs(Path(cfg, "n2-anchor", "n1-anchor"), kTunnelled) +
