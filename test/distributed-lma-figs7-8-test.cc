@@ -8,6 +8,7 @@
 // once mn11 is away: the first packets go through the H-LMA (Fig 7), the later ones
 // straight to the D-LMA (Fig 8). Ladders, closed forms and captures.
 #include "closed-form.h"
+#include "distributed-lma-ladder.h"
 #include "pcap-capture.h"
 
 #include <gtest/gtest.h>
@@ -24,35 +25,6 @@ ScenarioConfig
 Load(const std::vector<std::string>& overrides = {})
 {
     return LoadScenario(std::string(DMM_SOURCE_DIR) + "/scenarios/" + FILE_NAME, overrides, {}, {});
-}
-
-/// Node names by the addresses they send signalling from.
-std::map<std::string, std::string>
-Names(const RunResults& r)
-{
-    std::map<std::string, std::string> names;
-    for (const auto& s : r.signaling)
-    {
-        names.emplace(s.src, s.node);
-    }
-    return names;
-}
-
-/// The ladder "sender:type>receiver" of the messages other than RS/RA in [from, to].
-std::vector<std::string>
-Ladder(const RunResults& r, double from, double to)
-{
-    auto names = Names(r);
-    std::vector<std::string> out;
-    for (const auto& s : r.signaling)
-    {
-        if (s.timeS >= from - 1e-12 && s.timeS <= to && s.type != "RS" && s.type != "RA")
-        {
-            out.push_back(s.node + ":" + s.type + ">" +
-                          (names.count(s.dst) ? names.at(s.dst) : s.dst));
-        }
-    }
-    return out;
 }
 
 /// Closed form of an LMA change (§4.3): PMIPv6's at the V-LMA plus the Uniqueness Check
@@ -102,15 +74,10 @@ TEST(DistributedLmaFigs78, FirstPacketsGoThroughTheHomeLmaWhichUpdatesTheOrigina
     // Fig 7: the H-LMA tunnels the first packet on and tells the O-LMA, once (hold-down).
     EXPECT_EQ(Ladder(r, 4.0, 8.0),
               (std::vector<std::string>{"n1-anchor:DlmaCacheUpdate>n2-anchor"}));
-    const FlowRecord* down = nullptr;
-    for (const auto& f : r.flows)
-    {
-        down = f.flow == "down" ? &f : down;
-    }
-    ASSERT_NE(down, nullptr);
+    const FlowRecord& down = Flow(r, "down");
     // Losses only in the MAG change at 9 s (PMIPv6: dropped while de-registered).
     const HandoverRecord& intra = r.handovers[1];
-    EXPECT_LE(down->lost,
+    EXPECT_LE(down.lost,
               std::ceil((intra.signalingDoneS - intra.l2DownS) * 1e3 / cfg.flows[0].intervalMs));
     // First-packet delay: cn21 -> O-LMA -> H-LMA -> D-LMA -> MAG -> mn11 (Fig 7).
     double first = WiredMs(Path(cfg, "cn21", "n2-anchor"), kDataBytes) +
@@ -118,15 +85,15 @@ TEST(DistributedLmaFigs78, FirstPacketsGoThroughTheHomeLmaWhichUpdatesTheOrigina
                    WiredMs(Path(cfg, "n1-anchor", "n3-anchor"), kTunnelled) +
                    WiredMs(Path(cfg, "n3-anchor", "n3-ar1"), kTunnelled) +
                    AccessMs(cfg, "n3-ar1", kDataBytes);
-    EXPECT_NEAR(down->firstPacketDelayMs, first, first * 0.01);
+    EXPECT_NEAR(down.firstPacketDelayMs, first, first * 0.01);
     // Packets reaching the O-LMA before the Cache Update are triangle-routed.
     double update = Message(r, "n1-anchor", "DlmaCacheUpdate", 4.0).bytes;
     double window = WiredMs(Path(cfg, "n2-anchor", "n1-anchor"), kTunnelled) +
                     WiredMs(Path(cfg, "n1-anchor", "n2-anchor"), update);
     double interval = cfg.flows[0].intervalMs;
-    EXPECT_EQ(down->detouredPackets, static_cast<uint64_t>(std::ceil(window / interval)));
+    EXPECT_EQ(down.detouredPackets, static_cast<uint64_t>(std::ceil(window / interval)));
     // Fig 8 afterwards: the direct tunnel O-LMA -> D-LMA is the shortest path.
-    EXPECT_EQ(down->lastLinks, down->lastShortestLinks);
+    EXPECT_EQ(down.lastLinks, down.lastShortestLinks);
 }
 
 TEST(DistributedLmaFigs78, HandoverLatencyMatchesClosedForms)
@@ -164,12 +131,8 @@ TEST(DistributedLmaFigs78, CapturesShowTheTunnelsOfFigs7And8)
         std::nullopt,
         &r);
     ExpectCleanCaptures(dir);
-    auto names = Names(r);
-    std::string hoa;
-    for (const auto& f : r.flows)
-    {
-        hoa = f.flow == "down" ? f.address : hoa;
-    }
+    auto names = SenderNames(r);
+    std::string hoa = Flow(r, "down").address;
     // Time and (outer source > outer destination) of the tunnelled packets to the HoA,
     // seen on the LMAs' and the MAG's links.
     std::vector<std::pair<double, std::string>> seen;

@@ -7,6 +7,7 @@
 // n2-anchor. The previous D-LMA forwards for a limited time and re-targets the O-LMA
 // (§4.3, §5.1.3); after that time a packet tunnelled to it is dropped (§4.4).
 #include "closed-form.h"
+#include "distributed-lma-ladder.h"
 
 #include "ns3/config.h"
 #include "ns3/nstime.h"
@@ -25,40 +26,6 @@ Load(const std::vector<std::string>& overrides = {})
                         overrides,
                         {},
                         {});
-}
-
-/// The ladder "sender:type>receiver" of the messages other than RS/RA in [from, to].
-std::vector<std::string>
-Ladder(const RunResults& r, double from, double to)
-{
-    std::map<std::string, std::string> names;
-    for (const auto& s : r.signaling)
-    {
-        names.emplace(s.src, s.node);
-    }
-    std::vector<std::string> out;
-    for (const auto& s : r.signaling)
-    {
-        if (s.timeS >= from - 1e-12 && s.timeS <= to && s.type != "RS" && s.type != "RA")
-        {
-            out.push_back(s.node + ":" + s.type + ">" +
-                          (names.count(s.dst) ? names.at(s.dst) : s.dst));
-        }
-    }
-    return out;
-}
-
-const FlowRecord&
-Flow(const RunResults& r, const std::string& name)
-{
-    for (const auto& f : r.flows)
-    {
-        if (f.flow == name)
-        {
-            return f;
-        }
-    }
-    throw std::runtime_error("no flow " + name);
 }
 
 } // namespace
