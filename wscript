@@ -157,6 +157,13 @@ def build(bld):
         'helper/movement-generator.cc',
         'helper/result-writer.cc',
         'helper/progress-reporter.cc',
+        'model/dlma-message.cc',
+        'model/dlma-location-inform.cc',
+        'model/dlma-cache-update.cc',
+        'model/dlma-uniqueness-check.cc',
+        'model/dlma-uniqueness-reply.cc',
+        'model/dlma-agent.cc',
+        'helper/scenario-distributed-lma.cc',
         ]
 
     headers = bld(features='ns3header')
@@ -268,6 +275,12 @@ def build(bld):
         'helper/movement-generator.h',
         'helper/result-writer.h',
         'helper/progress-reporter.h',
+        'model/dlma-message.h',
+        'model/dlma-location-inform.h',
+        'model/dlma-cache-update.h',
+        'model/dlma-uniqueness-check.h',
+        'model/dlma-uniqueness-reply.h',
+        'model/dlma-agent.h',
         ]
 
     if bld.env.ENABLE_EXAMPLES:

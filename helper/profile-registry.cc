@@ -178,6 +178,18 @@ Entries()
                                               "attributes": {"Push": true}}}},
               "router": {"functions": {"mr": {"type": "ns3::DistributedMobilityRouting",
                                               "attributes": {"Push": true}}}}}}}})"},
+        {"distributed-lma",
+         "an LMA per network anycasting every home prefix; the H-LMA keeps the master "
+         "location, other LMAs learn it on demand and cache it",
+         "004 §4-5",
+         R"({"anchors": "per-network", "home_prefixes": "anycast",
+             "access_link_address": "shared"})",
+         {{"anchor", R"({"agent": "ns3::DlmaAgent",
+              "functions": {"haa": "ns3::PrefixPoolAllocation", "lm": "ns3::BindingCache",
+                            "mr": "ns3::MobilityRouting", "rc": "ns3::RoutingControl"}})"},
+          {"access", kMag},
+          {"mn", kPlainHost}},
+         nullptr},
     };
     return entries;
 }

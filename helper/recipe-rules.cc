@@ -137,12 +137,20 @@ CheckAnchors(const Recipe& r)
                "\"per-network\")");
     }
     bool replicated = anchor.Has("lm") && anchor.Function("lm")->IsA("ns3::ReplicatedBindingCache");
-    if (replicated != (r.homePrefixes == "anycast"))
+    bool distributed = anchor.agent.Is("ns3::DlmaAgent"); // seed 004: LM at the H-LMA
+    if ((replicated || distributed) != (r.homePrefixes == "anycast"))
     {
         Refuse(r,
                "scenario.home_prefixes \"anycast\" and a replicated LM "
-               "(roles.anchor.functions.lm ns3::ReplicatedBindingCache) go together: anchors "
-               "that anycast every home prefix must share the LM");
+               "(roles.anchor.functions.lm ns3::ReplicatedBindingCache) or distributed LMAs "
+               "(roles.anchor.agent ns3::DlmaAgent) go together: anchors that anycast every "
+               "home prefix must share the LM or find it at the H-LMA");
+    }
+    if (distributed && (replicated || r.anchors != "per-network"))
+    {
+        Refuse(r,
+               "distributed LMAs (ns3::DlmaAgent) are one per network, each the only LM of "
+               "its own nodes (scenario.anchors \"per-network\", no replicated LM)");
     }
     if (replicated && !(anchor.agent.Is("ns3::LmaAgent") && r.anchors == "per-network"))
     {

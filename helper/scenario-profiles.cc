@@ -90,7 +90,7 @@ ScenarioRun::ApplyPmipv6Recipe()
         access.Function("lu"),
         [&h](S t) { h.SetLocationUpdateType(t); },
         [&h](S n, V v) { h.SetLocationUpdateAttribute(n, v); });
-    if (Role("anchor").agent.Is("ns3::LmaAgent"))
+    if (Role("anchor").agent.IsA("ns3::LmaAgent"))
     {
         Apply(
             &Role("anchor").agent,
@@ -349,7 +349,7 @@ ScenarioRun::InstallProfile()
             TimeValue(ScenarioMilliseconds(m_cfg.anchorProcessingMs)));
         database.InstallSessionDatabase(m_nodes[m_anchor], FirstGlobal(m_anchor));
     }
-    else if (anchor.Is("ns3::LmaAgent"))
+    else if (anchor.IsA("ns3::LmaAgent"))
     {
         ConfigurePmipv6();
         InstallLmas();
@@ -445,6 +445,7 @@ ScenarioRun::InstallLmas()
     {
         m_pmip.InstallReplication(lmas); // Fig 6: every anchor serves every pool
     }
+    ConnectDistributedLmas(lmas);
 }
 
 Ipv6Address

@@ -73,6 +73,8 @@ class ScenarioRun
     void ApplyPmipv6Recipe();
     void ApplyMipv6Recipe();
     void InstallLmas();
+    /// \brief Seed 004: the LMAs' peers and the nodes' H-LMAs (no-op for other profiles).
+    void ConnectDistributedLmas(const ApplicationContainer& lmas);
     Ptr<AccessRouterAgent> InstallMar(const std::string& name);
     Ipv6Address LmaFor(const std::string& access) const;
     Ipv6Address AddressOn(const std::string& node, const HomeNetworkPrefix& prefix) const;

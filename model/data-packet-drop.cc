@@ -38,6 +38,7 @@ const std::array<const char*, DataPacketDrop::COUNT> kNames{
     "tunnel_hop_limit",    "tunnel_no_stack",
     "socket_buffer_full",  "udp_checksum",
     "port_unreachable",    "attacker",
+    "not_anchored",
 };
 
 } // namespace
@@ -109,6 +110,8 @@ DataPacketDrop::FromTunnel(Ipv6TunnelL4Protocol::DropReason r)
         return TUNNEL_NOT_IPV6;
     case Ipv6TunnelL4Protocol::HOP_LIMIT:
         return TUNNEL_HOP_LIMIT;
+    case Ipv6TunnelL4Protocol::NOT_ANCHORED:
+        return NOT_ANCHORED;
     case Ipv6TunnelL4Protocol::NO_DOWN_TARGET:
         break;
     }

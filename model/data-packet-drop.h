@@ -78,6 +78,7 @@ class DataPacketDrop
         UDP_CHECKSUM,          //!< the receiving node's UDP found a bad checksum
         PORT_UNREACHABLE,      //!< delivered to a node with no socket for the flow's port
         ATTACKER,              //!< received by an attacker (traffic a forged update redirected)
+        NOT_ANCHORED,          //!< Ipv6TunnelL4Protocol NOT_ANCHORED (distributed LMAs)
         COUNT,                 //!< number of reasons
     };
 

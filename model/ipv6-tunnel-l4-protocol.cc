@@ -192,6 +192,11 @@ Ipv6TunnelL4Protocol::Receive(Ptr<Packet> p,
         Drop(p, TRUNCATED); // the inner header promises more than the tunnel carried
         return IpL4Protocol::RX_OK;
     }
+    if (!m_accept.IsNull() && !m_accept(p, header.GetSource()))
+    {
+        Drop(p, NOT_ANCHORED);
+        return IpL4Protocol::RX_OK;
+    }
     m_stats.decapsulated++;
     m_decapTrace(p, header.GetDestination(), header.GetSource());
     Ptr<NetDevice> device = incomingInterface->GetDevice();
@@ -226,8 +231,17 @@ Ipv6TunnelL4Protocol::Drop(Ptr<const Packet> p, DropReason reason)
         break;
     case NO_DOWN_TARGET:
         break;
+    case NOT_ANCHORED:
+        m_stats.notAnchored++;
+        break;
     }
     m_dropTrace(p, reason);
+}
+
+void
+Ipv6TunnelL4Protocol::SetAcceptCallback(AcceptCallback cb)
+{
+    m_accept = cb;
 }
 
 void

@@ -42,6 +42,7 @@ class Ipv6TunnelL4Protocol : public IpL4Protocol
         NOT_IPV6,       //!< inner header is not IPv6
         HOP_LIMIT,      //!< inner hop limit exhausted at the entry point
         NO_DOWN_TARGET, //!< not attached to an IPv6 stack
+        NOT_ANCHORED,   //!< refused by the accept callback: not anchored here (004 §4.4)
     };
 
     /// \brief Counters of a tunnel endpoint.
@@ -54,6 +55,7 @@ class Ipv6TunnelL4Protocol : public IpL4Protocol
         uint64_t truncated{0};         //!< drops: TRUNCATED
         uint64_t notIpv6{0};           //!< drops: NOT_IPV6
         uint64_t hopLimit{0};          //!< drops: HOP_LIMIT
+        uint64_t notAnchored{0};       //!< drops: NOT_ANCHORED
     };
 
     /**
@@ -110,6 +112,15 @@ class Ipv6TunnelL4Protocol : public IpL4Protocol
     /// \param remote a peer address \return true when packets from it are accepted
     bool IsPeer(Ipv6Address remote) const;
 
+    /// Decides whether a decapsulated packet (inner header included) from a peer is kept.
+    typedef Callback<bool, Ptr<const Packet>, Ipv6Address> AcceptCallback;
+    /**
+     * \brief Let the node's mobility agent refuse inner packets (NOT_ANCHORED), e.g. a
+     *        distributed LMA those for an address it neither anchors nor forwards.
+     * \param cb the callback (inner packet, outer source); a null one accepts all
+     */
+    void SetAcceptCallback(AcceptCallback cb);
+
     /// \return the counters
     const Stats& GetStats() const;
 
@@ -137,6 +148,7 @@ class Ipv6TunnelL4Protocol : public IpL4Protocol
     DownTargetCallback6 m_downTarget;        //!< Ipv6::Send
     std::map<Ipv6Address, uint32_t> m_peers; //!< peers and their reference counts
     bool m_acceptAnyPeer;                    //!< attribute AcceptAnyPeer
+    AcceptCallback m_accept;                 //!< SetAcceptCallback
     Stats m_stats;                           //!< counters
     TracedCallback<Ptr<const Packet>, Ipv6Address, Ipv6Address> m_encapTrace; //!< Encap
     TracedCallback<Ptr<const Packet>, Ipv6Address, Ipv6Address> m_decapTrace; //!< Decap

@@ -83,6 +83,12 @@ LmaAgent::KnownPrefix(const std::string& mnId) const
     return std::nullopt;
 }
 
+bool
+LmaAgent::KeepsPrefix(const BindingCacheEntry&) const
+{
+    return false;
+}
+
 std::vector<std::string>
 LmaAgent::SessionsOf(const std::string& mnId) const
 {
@@ -288,7 +294,10 @@ void
 LmaAgent::BindingRemoved(const BindingCacheEntry& entry, LocationManagement::RemovalCause)
 {
     // The prefix returns to the pool with the binding (§5.3.5), and the session ends.
-    GetAllocation()->Release(entry.mnId);
+    if (!KeepsPrefix(entry))
+    {
+        GetAllocation()->Release(entry.mnId);
+    }
     m_sessions.erase(entry.mnId);
 }
 

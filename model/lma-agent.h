@@ -57,10 +57,15 @@ class LmaAgent : public AnchorAgent
     void BindingRemoved(const BindingCacheEntry& entry,
                         LocationManagement::RemovalCause cause) override;
 
-  private:
     /// \param mnId a node \return its prefix: allocated here, or known to the LM
-    std::optional<HomeNetworkPrefix> KnownPrefix(const std::string& mnId) const;
+    virtual std::optional<HomeNetworkPrefix> KnownPrefix(const std::string& mnId) const;
+    /**
+     * \param entry a binding that ended \return true to keep its prefix allocated (a
+     *        distributed H-LMA whose node is anchored elsewhere); default false
+     */
+    virtual bool KeepsPrefix(const BindingCacheEntry& entry) const;
 
+  private:
     /// \param mnId a node \return the keys of its sessions
     std::vector<std::string> SessionsOf(const std::string& mnId) const;
     /// \param mnId a node \param linkLayerId the new session's LL-ID \return an unused key

@@ -304,6 +304,14 @@ MobilityHeader::GetMessageName(Ptr<const Packet> p)
                                    "LocationRegisterAck"};
             return names[b[6] - 1];
         }
+        if (b.size() >= 7 && b[6] >= 30 && b[6] <= 33) // distributed LMAs (seed 004)
+        {
+            const char* names[] = {"DlmaLocationInform",
+                                   "DlmaCacheUpdate",
+                                   "DlmaUniquenessCheck",
+                                   "DlmaUniquenessReply"};
+            return names[b[6] - 30];
+        }
         return "MH253";
     default:
         return "MH" + std::to_string(b[2]);

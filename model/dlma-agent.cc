@@ -1,0 +1,553 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "dlma-agent.h"
+
+#include "ns3/dlma-cache-update.h"
+#include "ns3/dlma-location-inform.h"
+#include "ns3/dlma-uniqueness-check.h"
+#include "ns3/dlma-uniqueness-reply.h"
+#include "ns3/home-address-allocation.h"
+#include "ns3/ipv6-header.h"
+#include "ns3/ipv6-interface.h"
+#include "ns3/ipv6-tunnel-l4-protocol.h"
+#include "ns3/log.h"
+#include "ns3/mobility-l4-protocol.h"
+#include "ns3/mobility-routing.h"
+#include "ns3/nstime.h"
+#include "ns3/packet.h"
+#include "ns3/proxy-binding-update.h"
+#include "ns3/simulator.h"
+#include "ns3/uinteger.h"
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("DlmaAgent");
+NS_OBJECT_ENSURE_REGISTERED(DlmaAgent);
+
+TypeId
+DlmaAgent::GetTypeId()
+{
+    static TypeId tid =
+        TypeId("ns3::DlmaAgent")
+            .SetParent<LmaAgent>()
+            .SetGroupName("Dmm")
+            .AddConstructor<DlmaAgent>()
+            .AddAttribute("CacheTimeout",
+                          "An O-LMA forgets a cached D-LMA after this long without a packet "
+                          "for the prefix (seed 004 §4.4, §5.1).",
+                          TimeValue(Seconds(10)),
+                          MakeTimeAccessor(&DlmaAgent::m_cacheTimeout),
+                          MakeTimeChecker(MilliSeconds(1)))
+            .AddAttribute("ForwardingLifetime",
+                          "How long a previous D-LMA forwards to the new D-LMA (§4.3: \"for "
+                          "a limited time\", §5.1.3).",
+                          TimeValue(Seconds(10)),
+                          MakeTimeAccessor(&DlmaAgent::m_forwardingLifetime),
+                          MakeTimeChecker(MilliSeconds(1)))
+            .AddAttribute("CacheUpdateHoldDown",
+                          "An H-LMA or previous D-LMA sends one Cache Update per O-LMA, "
+                          "prefix and location within this time: the packets already in "
+                          "flight do not each earn one.",
+                          TimeValue(Seconds(1)),
+                          MakeTimeAccessor(&DlmaAgent::m_updateHoldDown),
+                          MakeTimeChecker(Seconds(0)))
+            .AddAttribute("HnpLength",
+                          "Length of the HoA prefixes (HNPs) the LMAs allocate.",
+                          UintegerValue(64),
+                          MakeUintegerAccessor(&DlmaAgent::m_hnpLength),
+                          MakeUintegerChecker<uint8_t>(1, 128))
+            .AddTraceSource("Location",
+                            "Where packets for an HoA prefix not anchored here now go "
+                            "(:: when the entry ended).",
+                            MakeTraceSourceAccessor(&DlmaAgent::m_locationTrace),
+                            "ns3::DlmaAgent::LocationTracedCallback");
+    return tid;
+}
+
+DlmaAgent::DlmaAgent()
+{
+}
+
+DlmaAgent::~DlmaAgent()
+{
+}
+
+void
+DlmaAgent::DoDispose()
+{
+    for (auto* table : {&m_remote, &m_cache})
+    {
+        for (auto& [prefix, location] : *table)
+        {
+            location.expiry.Cancel();
+        }
+        table->clear();
+    }
+    m_pending.clear();
+    LmaAgent::DoDispose();
+}
+
+void
+DlmaAgent::AddPeer(const HomeNetworkPrefix& pool, Ipv6Address lma)
+{
+    m_peers[lma] = pool;
+}
+
+void
+DlmaAgent::SetHomeLma(const std::string& mnId, Ipv6Address hLma)
+{
+    m_homeLma[mnId] = hLma;
+}
+
+const DlmaAgent::DlmaStats&
+DlmaAgent::GetDlmaStats() const
+{
+    return m_dlmaStats;
+}
+
+void
+DlmaAgent::StartApplication()
+{
+    LmaAgent::StartApplication();
+    Ptr<MobilityRouting> mr = GetMobilityRouting();
+    Ptr<Ipv6TunnelL4Protocol> tunnel = Ipv6TunnelL4Protocol::Install(GetNode());
+    mr->AddMobileAggregate(GetAllocation()->GetAggregate());
+    for (const auto& [lma, pool] : m_peers)
+    {
+        // §4.4: without a location, a packet goes to the H-LMA that owns its prefix.
+        mr->AddMobileAggregate(pool);
+        mr->SetDestinationTunnel(pool, {GetAddress(), lma});
+        tunnel->AddPeer(lma);
+    }
+    tunnel->SetAcceptCallback(MakeCallback(&DlmaAgent::Accept, this));
+    tunnel->TraceConnectWithoutContext("Encap", MakeCallback(&DlmaAgent::Encapsulated, this));
+    GetLocationManagement()->TraceConnectWithoutContext(
+        "BindingUpdated",
+        MakeCallback(&DlmaAgent::BindingUpdated, this));
+    for (uint8_t sub = DlmaMessage::LOCATION_INFORM; sub <= DlmaMessage::UNIQUENESS_REPLY; ++sub)
+    {
+        GetMobilityProtocol()->RegisterHandler(DmmSessionHeader::MH_TYPE,
+                                               sub,
+                                               MakeCallback(&DlmaAgent::HandleMessage, this));
+    }
+}
+
+HomeNetworkPrefix
+DlmaAgent::PrefixOf(Ipv6Address a) const
+{
+    return HomeNetworkPrefix::Make(a, m_hnpLength);
+}
+
+bool
+DlmaAgent::IsHome(const HomeNetworkPrefix& prefix) const
+{
+    return GetAllocation()->GetAggregate().Contains(prefix.prefix);
+}
+
+const BindingCacheEntry*
+DlmaAgent::AnchoredHere(const HomeNetworkPrefix& prefix) const
+{
+    const BindingCacheEntry* e = GetLocationManagement()->LookupByAddress(prefix.prefix);
+    return e && m_anchored.count(e->mnId) ? e : nullptr;
+}
+
+Ipv6Address
+DlmaAgent::GetLocation(const HomeNetworkPrefix& prefix) const
+{
+    if (const BindingCacheEntry* e = AnchoredHere(prefix))
+    {
+        return e->careOf;
+    }
+    for (const auto* table : {&m_remote, &m_cache})
+    {
+        auto it = table->find(prefix);
+        if (it != table->end())
+        {
+            return it->second.lma;
+        }
+    }
+    return Ipv6Address::GetAny();
+}
+
+std::optional<HomeNetworkPrefix>
+DlmaAgent::KnownPrefix(const std::string& mnId) const
+{
+    auto it = m_visitors.find(mnId);
+    return it != m_visitors.end() ? std::optional(it->second.prefix) : LmaAgent::KnownPrefix(mnId);
+}
+
+bool
+DlmaAgent::KeepsPrefix(const BindingCacheEntry& entry) const
+{
+    // §4.1: the H-LMA keeps the HoA of a node anchored elsewhere.
+    return !entry.prefixes.empty() && m_remote.count(entry.prefixes.front());
+}
+
+void
+DlmaAgent::ProcessUpdate(Ptr<Packet> p, Ipv6Header header)
+{
+    NS_LOG_FUNCTION(this);
+    ProxyBindingUpdate pbu;
+    p->PeekHeader(pbu);
+    std::string mnId = pbu.GetOptions().GetMobileNodeIdentifier().value_or("");
+    auto home = m_homeLma.find(mnId);
+    bool visitor = pbu.GetProxyRegistration() && pbu.GetLifetime().IsStrictlyPositive() &&
+                   home != m_homeLma.end() && home->second != GetAddress() && !KnownPrefix(mnId);
+    if (!visitor)
+    {
+        LmaAgent::ProcessUpdate(p, header);
+        return;
+    }
+    // §4.3: the binding completes once the H-LMA has confirmed the HoA; a retransmitted
+    // PBU replaces the held one and asks again.
+    m_pending[mnId] = {p, header};
+    DlmaUniquenessCheck check;
+    check.SetSequence(m_sequence++);
+    check.SetMobileNode(mnId);
+    auto hnps = pbu.GetOptions().GetHomeNetworkPrefixes();
+    if (!hnps.empty() && !hnps.front().first.IsAny())
+    {
+        check.SetHomePrefix(HomeNetworkPrefix::Make(hnps.front().first, hnps.front().second));
+    }
+    m_dlmaStats.checksSent++;
+    GetMobilityProtocol()->Send(check, GetAddress(), home->second);
+}
+
+void
+DlmaAgent::HandleMessage(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6Interface>)
+{
+    if (!m_running)
+    {
+        return;
+    }
+    DlmaLocationInform m; // one layout for the four: the subtype says which
+    p->RemoveHeader(m);
+    if (!m.GetMobileNode() && m.GetSubType() != DlmaMessage::CACHE_UPDATE)
+    {
+        m_dlmaStats.invalid++;
+        return;
+    }
+    switch (m.GetSubType())
+    {
+    case DlmaMessage::UNIQUENESS_CHECK: {
+        // The H-LMA processes it like a PBU: the V-LMA's binding waits for it.
+        Ipv6Address from = header.GetSource();
+        Simulator::Schedule(GetProcessingDelay(), [this, m, from]() { HandleCheck(m, from); });
+        break;
+    }
+    case DlmaMessage::UNIQUENESS_REPLY:
+        HandleReply(m);
+        break;
+    case DlmaMessage::LOCATION_INFORM:
+        HandleInform(m);
+        break;
+    default:
+        HandleCacheUpdate(m);
+        break;
+    }
+}
+
+void
+DlmaAgent::HandleCheck(const DlmaMessage& m, Ipv6Address from)
+{
+    const std::string mnId = *m.GetMobileNode();
+    // §4.3: registration at the H-LMA, through the V-LMA, if the node has no HoA yet.
+    std::optional<HomeNetworkPrefix> hoa = GetAllocation()->Lookup(mnId);
+    if (!hoa)
+    {
+        hoa = GetAllocation()->Allocate(mnId);
+    }
+    DlmaUniquenessReply reply;
+    reply.SetSequence(m.GetSequence());
+    reply.SetMobileNode(mnId);
+    std::optional<HomeNetworkPrefix> asked = m.GetHomePrefix();
+    if (!hoa)
+    {
+        reply.SetStatus(DlmaMessage::REFUSED);
+    }
+    else
+    {
+        bool unique = !asked || (asked->prefix == hoa->prefix && asked->length == hoa->length);
+        reply.SetStatus(unique ? DlmaMessage::UNIQUE : DlmaMessage::NOT_UNIQUE);
+        reply.SetHomePrefix(*hoa);
+        Ipv6Address current = GetLocation(*hoa);
+        if (AnchoredHere(*hoa) || m_remote.count(*hoa))
+        {
+            // The current D-LMA: the new one informs it (§4.3, §5.1.3).
+            reply.SetLma(AnchoredHere(*hoa) ? GetAddress() : current);
+        }
+    }
+    m_dlmaStats.checksAnswered++;
+    GetMobilityProtocol()->Send(reply, GetAddress(), from);
+}
+
+void
+DlmaAgent::HandleReply(const DlmaMessage& m)
+{
+    const std::string mnId = *m.GetMobileNode();
+    auto pending = m_pending.find(mnId);
+    if (pending == m_pending.end())
+    {
+        return; // answered already (a retransmitted check)
+    }
+    auto [p, header] = pending->second;
+    m_pending.erase(pending);
+    if (m.GetStatus() != DlmaMessage::UNIQUE && m.GetStatus() != DlmaMessage::NOT_UNIQUE)
+    {
+        m_dlmaStats.refused++; // the MAG retransmits, or gives up (RFC 5213 §6.9.4)
+        return;
+    }
+    std::optional<HomeNetworkPrefix> hoa = m.GetHomePrefix();
+    if (!hoa)
+    {
+        m_dlmaStats.invalid++;
+        return;
+    }
+    m_visitors[mnId] =
+        Visitor{*hoa, m_homeLma.at(mnId), m.GetLma().value_or(Ipv6Address::GetAny())};
+    LmaAgent::ProcessUpdate(p, header);
+}
+
+void
+DlmaAgent::HandleInform(const DlmaMessage& m)
+{
+    std::optional<HomeNetworkPrefix> prefix = m.GetHomePrefix();
+    std::optional<Ipv6Address> lma = m.GetLma();
+    if (!prefix || !lma)
+    {
+        m_dlmaStats.invalid++;
+        return;
+    }
+    m_anchored.erase(*m.GetMobileNode());
+    m_cache.erase(*prefix);
+    Location& loc = m_remote[*prefix];
+    loc.expiry.Cancel();
+    loc.lma = *lma;
+    loc.lastUsed = Simulator::Now();
+    if (!IsHome(*prefix))
+    {
+        // A previous D-LMA forwards only for a while (§4.3); the H-LMA's master location
+        // lasts until the next Location Inform.
+        loc.expiry =
+            Simulator::Schedule(m_forwardingLifetime, &DlmaAgent::Expire, this, *prefix, false);
+    }
+    Apply(*prefix);
+}
+
+void
+DlmaAgent::HandleCacheUpdate(const DlmaMessage& m)
+{
+    std::optional<HomeNetworkPrefix> prefix = m.GetHomePrefix();
+    std::optional<Ipv6Address> lma = m.GetLma();
+    if (!prefix || !lma)
+    {
+        m_dlmaStats.invalid++;
+        return;
+    }
+    if (IsHome(*prefix) || AnchoredHere(*prefix) || m_remote.count(*prefix))
+    {
+        return; // this LMA's own knowledge is fresher than a cache
+    }
+    Location& loc = m_cache[*prefix];
+    loc.expiry.Cancel();
+    loc.lma = *lma;
+    loc.lastUsed = Simulator::Now();
+    loc.expiry = Simulator::Schedule(m_cacheTimeout, &DlmaAgent::Expire, this, *prefix, true);
+    m_dlmaStats.cached++;
+    Apply(*prefix);
+}
+
+void
+DlmaAgent::Expire(HomeNetworkPrefix prefix, bool cache)
+{
+    auto& table = cache ? m_cache : m_remote;
+    auto it = table.find(prefix);
+    if (it == table.end())
+    {
+        return;
+    }
+    Time idle = Simulator::Now() - it->second.lastUsed;
+    if (cache && idle < m_cacheTimeout)
+    {
+        // Used since: the idle time-out counts from the last packet.
+        it->second.expiry =
+            Simulator::Schedule(m_cacheTimeout - idle, &DlmaAgent::Expire, this, prefix, true);
+        return;
+    }
+    (cache ? m_dlmaStats.cacheExpired : m_dlmaStats.forwardExpired)++;
+    table.erase(it);
+    Apply(prefix);
+}
+
+void
+DlmaAgent::Apply(const HomeNetworkPrefix& prefix)
+{
+    if (AnchoredHere(prefix))
+    {
+        return; // the binding's tunnel to the MAG, which routing control keeps
+    }
+    Ipv6Address lma = GetLocation(prefix);
+    if (lma.IsAny())
+    {
+        // No location: foreign prefixes fall back to their pool's tunnel to the H-LMA,
+        // this LMA's own are dropped (NO_BINDING).
+        GetMobilityRouting()->RemoveDestinationTunnel(prefix);
+    }
+    else
+    {
+        GetMobilityRouting()->SetDestinationTunnel(prefix, {GetAddress(), lma});
+    }
+    m_locationTrace(prefix, lma);
+}
+
+void
+DlmaAgent::BindingUpdated(const BindingCacheEntry& entry, Ipv6Address)
+{
+    if (entry.prefixes.empty())
+    {
+        return;
+    }
+    if (entry.state == BindingCacheEntry::State::ACTIVE && !m_anchored.count(entry.mnId))
+    {
+        BecameAnchor(entry);
+        return;
+    }
+    // Routing control has just rewritten the tunnel of a binding this LMA no longer
+    // anchors (a de-registration, a late refresh): restore the newer location after it.
+    Simulator::ScheduleNow(&DlmaAgent::Apply, this, entry.prefixes.front());
+}
+
+void
+DlmaAgent::BecameAnchor(const BindingCacheEntry& entry)
+{
+    const HomeNetworkPrefix& prefix = entry.prefixes.front();
+    m_anchored.insert(entry.mnId);
+    Ipv6Address previous = Ipv6Address::GetAny();
+    Ipv6Address home = GetAddress();
+    auto remote = m_remote.find(prefix);
+    if (remote != m_remote.end())
+    {
+        previous = remote->second.lma; // the H-LMA, back home: its master location
+        remote->second.expiry.Cancel();
+        m_remote.erase(remote);
+    }
+    auto cached = m_cache.find(prefix);
+    if (cached != m_cache.end())
+    {
+        cached->second.expiry.Cancel();
+        m_cache.erase(cached);
+    }
+    auto visitor = m_visitors.find(entry.mnId);
+    if (visitor != m_visitors.end())
+    {
+        home = visitor->second.hLma;
+        previous = visitor->second.previous;
+        DlmaLocationInform inform; // §4.3: the V-LMA informs the H-LMA
+        SendLocation(inform, entry.mnId, prefix, GetAddress(), home);
+    }
+    if (!previous.IsAny() && previous != GetAddress() && previous != home)
+    {
+        DlmaLocationInform inform; // §4.3, §5.1.3: and the previous D-LMA, which forwards
+        SendLocation(inform, entry.mnId, prefix, GetAddress(), previous);
+    }
+}
+
+void
+DlmaAgent::SendLocation(DlmaMessage& m,
+                        const std::string& mnId,
+                        const HomeNetworkPrefix& prefix,
+                        Ipv6Address lma,
+                        Ipv6Address to)
+{
+    m.SetSequence(m_sequence++);
+    if (!mnId.empty())
+    {
+        m.SetMobileNode(mnId);
+    }
+    m.SetHomePrefix(prefix);
+    m.SetLma(lma);
+    (m.GetSubType() == DlmaMessage::LOCATION_INFORM ? m_dlmaStats.informsSent
+                                                    : m_dlmaStats.updatesSent)++;
+    GetMobilityProtocol()->Send(m, GetAddress(), to);
+}
+
+void
+DlmaAgent::BindingRemoved(const BindingCacheEntry& entry, LocationManagement::RemovalCause cause)
+{
+    LmaAgent::BindingRemoved(entry, cause);
+    m_anchored.erase(entry.mnId);
+    m_visitors.erase(entry.mnId);
+    if (!entry.prefixes.empty())
+    {
+        Simulator::ScheduleNow(&DlmaAgent::Apply, this, entry.prefixes.front());
+    }
+}
+
+bool
+DlmaAgent::Accept(Ptr<const Packet> inner, Ipv6Address from)
+{
+    if (!m_peers.count(from))
+    {
+        return true; // from a MAG (reverse tunnel): not this rule's business
+    }
+    Ipv6Header header;
+    inner->PeekHeader(header);
+    HomeNetworkPrefix prefix = PrefixOf(header.GetDestination());
+    if (AnchoredHere(prefix))
+    {
+        return true;
+    }
+    auto remote = m_remote.find(prefix);
+    if (remote == m_remote.end())
+    {
+        if (IsHome(prefix))
+        {
+            return true; // the H-LMA decides (its MR drops without a binding: NO_BINDING)
+        }
+        m_dlmaStats.notAnchored++; // §4.4: neither anchored nor forwarded here
+        return false;
+    }
+    Ipv6Address lma = remote->second.lma;
+    if (lma == from)
+    {
+        // The D-LMA on record sent it back: it no longer anchors the node (de-registered)
+        // and its Location Inform from the new D-LMA is on the way. No ping-pong.
+        m_dlmaStats.notAnchored++;
+        return false;
+    }
+    // §4.4, §5.1.3: tell the O-LMA where the node is, once per hold-down; the H-LMA
+    // learns it from the Location Inform instead.
+    auto& told = m_told[{from, prefix}];
+    if (!m_peers.at(from).Contains(prefix.prefix) &&
+        (told.first != lma || Simulator::Now() - told.second >= m_updateHoldDown))
+    {
+        told = {lma, Simulator::Now()};
+        DlmaCacheUpdate update;
+        SendLocation(update, "", prefix, lma, from);
+    }
+    return true;
+}
+
+void
+DlmaAgent::Encapsulated(Ptr<const Packet> inner, Ipv6Address local, Ipv6Address remote)
+{
+    if (m_cache.empty() && m_remote.empty())
+    {
+        return;
+    }
+    Ipv6Header header;
+    inner->PeekHeader(header);
+    HomeNetworkPrefix prefix = PrefixOf(header.GetDestination());
+    for (auto* table : {&m_cache, &m_remote})
+    {
+        auto it = table->find(prefix);
+        if (it != table->end() && it->second.lma == remote)
+        {
+            it->second.lastUsed = Simulator::Now();
+        }
+    }
+}
+
+} // namespace ns3

@@ -1,0 +1,153 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef DMM_DLMA_AGENT_H
+#define DMM_DLMA_AGENT_H
+
+#include "ns3/event-id.h"
+#include "ns3/lma-agent.h"
+#include "ns3/traced-callback.h"
+
+#include <map>
+#include <set>
+#include <string>
+#include <utility>
+
+namespace ns3
+{
+
+class DlmaMessage;
+class Ipv6Interface;
+
+/**
+ * \ingroup dmm
+ * \brief A distributed local mobility anchor (seed 004): H-LMA of the nodes registered in
+ *        its network, V-LMA (D-LMA) of the visitors anchored to it, O-LMA of the packets
+ *        it intercepts through the anycast of every home prefix (§4.2).
+ *
+ * An LmaAgent whose location management keeps the master location of its own nodes only
+ * (§4.1): a visitor's PBU waits for a Uniqueness Check with the node's H-LMA (§4.3), the
+ * new D-LMA informs the H-LMA and the previous D-LMA (Location Inform), and an O-LMA
+ * without a cached location tunnels by prefix to the H-LMA, which tunnels on to the D-LMA
+ * and sends the O-LMA a Cache Update (§4.4, Figs 7-8). A previous D-LMA forwards for
+ * ForwardingLifetime and re-targets the O-LMAs the same way (§5.1.3). A packet tunnelled
+ * here for an address neither anchored nor forwarded here is dropped (NOT_ANCHORED).
+ */
+class DlmaAgent : public LmaAgent
+{
+  public:
+    /// \brief Named counters of the distributed-LMA signalling and forwarding.
+    struct DlmaStats
+    {
+        uint64_t checksSent{0};     //!< Uniqueness Checks sent (as V-LMA)
+        uint64_t checksAnswered{0}; //!< Uniqueness Replies sent (as H-LMA)
+        uint64_t informsSent{0};    //!< Location Informs sent (as new D-LMA)
+        uint64_t updatesSent{0};    //!< Cache Updates sent (as H-LMA or previous D-LMA)
+        uint64_t cached{0};         //!< Cache Updates applied (as O-LMA)
+        uint64_t cacheExpired{0};   //!< O-LMA cache entries ended by the idle time-out
+        uint64_t forwardExpired{0}; //!< forwarding entries of a previous D-LMA ended
+        uint64_t notAnchored{0};    //!< drops: tunnelled here, neither anchored nor forwarded
+        uint64_t refused{0};        //!< drops: Uniqueness Reply REFUSED (PBU not answered)
+        uint64_t invalid{0};        //!< drops: messages without the options they need
+    };
+
+    /**
+     * TracedCallback signature for location changes.
+     * \param prefix the HoA prefix \param lma where packets for it now go (:: none)
+     */
+    typedef void (*LocationTracedCallback)(const HomeNetworkPrefix& prefix, Ipv6Address lma);
+
+    /// \brief Get the type ID. \return the object TypeId
+    static TypeId GetTypeId();
+    DlmaAgent();
+    ~DlmaAgent() override;
+
+    /**
+     * \brief Another LMA of the domain: its pool is anycast here too (§4.2), and packets
+     *        for it without a cached location are tunnelled to it (§4.4).
+     * \param pool the prefixes it allocates from \param lma its address
+     */
+    void AddPeer(const HomeNetworkPrefix& pool, Ipv6Address lma);
+    /**
+     * \brief The H-LMA a node registered with, from its policy profile (the home AAA
+     *        server of §4.1); a V-LMA asks it about the node's HoA.
+     * \param mnId the node \param hLma its H-LMA
+     */
+    void SetHomeLma(const std::string& mnId, Ipv6Address hLma);
+    /// \param prefix an HoA prefix \return where this LMA sends its packets (:: if nowhere)
+    Ipv6Address GetLocation(const HomeNetworkPrefix& prefix) const;
+    /// \return the counters
+    const DlmaStats& GetDlmaStats() const;
+
+  protected:
+    void DoDispose() override;
+    void StartApplication() override;
+    void ProcessUpdate(Ptr<Packet> p, Ipv6Header header) override;
+    void BindingRemoved(const BindingCacheEntry& entry,
+                        LocationManagement::RemovalCause cause) override;
+    std::optional<HomeNetworkPrefix> KnownPrefix(const std::string& mnId) const override;
+    bool KeepsPrefix(const BindingCacheEntry& entry) const override;
+
+  private:
+    /// A node anchored here whose HoA another LMA allocated.
+    struct Visitor
+    {
+        HomeNetworkPrefix prefix; //!< its HoA prefix
+        Ipv6Address hLma;         //!< its H-LMA
+        Ipv6Address previous;     //!< the D-LMA before this one (:: none)
+    };
+
+    /// Where packets for a prefix go when it is not anchored here.
+    struct Location
+    {
+        Ipv6Address lma; //!< the D-LMA (or the new D-LMA, when forwarding)
+        Time lastUsed;   //!< last packet tunnelled by this entry (the idle time-out)
+        EventId expiry;  //!< end of a forwarding or cache entry
+    };
+
+    void HandleMessage(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6Interface> iface);
+    void HandleCheck(const DlmaMessage& m, Ipv6Address from);
+    void HandleReply(const DlmaMessage& m);
+    void HandleInform(const DlmaMessage& m);
+    void HandleCacheUpdate(const DlmaMessage& m);
+
+    void BindingUpdated(const BindingCacheEntry& entry, Ipv6Address previousCareOf);
+    void BecameAnchor(const BindingCacheEntry& entry);
+    void Apply(const HomeNetworkPrefix& prefix);
+    void Expire(HomeNetworkPrefix prefix, bool cache);
+    bool Accept(Ptr<const Packet> inner, Ipv6Address from);
+    void Encapsulated(Ptr<const Packet> inner, Ipv6Address local, Ipv6Address remote);
+    void SendLocation(DlmaMessage& m,
+                      const std::string& mnId,
+                      const HomeNetworkPrefix& prefix,
+                      Ipv6Address lma,
+                      Ipv6Address to);
+
+    /// \param a an address \return its prefix in the tables (HnpLength)
+    HomeNetworkPrefix PrefixOf(Ipv6Address a) const;
+    /// \param prefix an HoA prefix \return true if this LMA allocates it (its H-LMA)
+    bool IsHome(const HomeNetworkPrefix& prefix) const;
+    /// \param prefix an HoA prefix \return the node anchored here with it, if any
+    const BindingCacheEntry* AnchoredHere(const HomeNetworkPrefix& prefix) const;
+
+    Time m_cacheTimeout;                              //!< attribute CacheTimeout
+    Time m_forwardingLifetime;                        //!< attribute ForwardingLifetime
+    Time m_updateHoldDown;                            //!< attribute CacheUpdateHoldDown
+    uint8_t m_hnpLength{64};                          //!< attribute HnpLength
+    std::map<Ipv6Address, HomeNetworkPrefix> m_peers; //!< other LMAs and their pools
+    std::map<std::string, Ipv6Address> m_homeLma;     //!< policy: node -> H-LMA
+    std::map<std::string, Visitor> m_visitors;        //!< anchored here, HoA elsewhere
+    std::map<std::string, std::pair<Ptr<Packet>, Ipv6Header>> m_pending; //!< PBUs held
+    std::set<std::string> m_anchored;               //!< nodes this LMA is D-LMA of
+    std::map<HomeNetworkPrefix, Location> m_remote; //!< master location or forwarding
+    std::map<HomeNetworkPrefix, Location> m_cache;  //!< O-LMA location cache
+    std::map<std::pair<Ipv6Address, HomeNetworkPrefix>, std::pair<Ipv6Address, Time>>
+        m_told;             //!< Cache Updates sent
+    uint16_t m_sequence{0}; //!< next message sequence
+    DlmaStats m_dlmaStats;  //!< counters
+    TracedCallback<const HomeNetworkPrefix&, Ipv6Address> m_locationTrace; //!< Location
+};
+
+} // namespace ns3
+
+#endif // DMM_DLMA_AGENT_H

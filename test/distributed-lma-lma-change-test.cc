@@ -1,0 +1,90 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+// Distributed LMAs (seed 004) changing LMA between two visited networks
+// (scenarios/distributed-lma-lma-change.json): mn11 registers at n1-anchor (H-LMA), is
+// anchored at n2-anchor, then at n3-anchor; cn41 behind n4-anchor (O-LMA) has cached
+// n2-anchor. The previous D-LMA forwards for a limited time and re-targets the O-LMA
+// (§4.3, §5.1.3); after that time a packet tunnelled to it is dropped (§4.4).
+#include "closed-form.h"
+#include "distributed-lma-ladder.h"
+
+#include "ns3/config.h"
+#include "ns3/nstime.h"
+
+#include <gtest/gtest.h>
+
+using namespace dmmtest;
+
+namespace
+{
+
+ScenarioConfig
+Load(const std::vector<std::string>& overrides = {})
+{
+    return LoadScenario(std::string(DMM_SOURCE_DIR) + "/scenarios/distributed-lma-lma-change.json",
+                        overrides,
+                        {},
+                        {});
+}
+
+} // namespace
+
+TEST(DistributedLmaChange, PreviousLmaForwardsAndRetargetsTheOriginatingLma)
+{
+    ScenarioConfig cfg = Load();
+    RunResults r = Simulate(cfg);
+    ASSERT_EQ(r.handovers.size(), 2u);
+    const HandoverRecord& h = r.handovers[1];
+    // §4.3: the H-LMA names the current D-LMA in its reply; the new D-LMA informs both.
+    EXPECT_EQ(Ladder(r, h.l2UpS, h.signalingDoneS),
+              (std::vector<std::string>{"n3-ar1:PBU>n3-anchor",
+                                        "n3-anchor:DlmaUniquenessCheck>n1-anchor",
+                                        "n1-anchor:DlmaUniquenessReply>n3-anchor",
+                                        "n3-anchor:DlmaLocationInform>n1-anchor",
+                                        "n3-anchor:DlmaLocationInform>n2-anchor",
+                                        "n3-anchor:PBA>n3-ar1"}));
+    // §5.1.3: the first packet the O-LMA still tunnels to n2-anchor is forwarded, and the
+    // O-LMA told where the node is now.
+    auto after = Ladder(r, h.signalingDoneS, h.signalingDoneS + 0.1);
+    ASSERT_FALSE(after.empty());
+    EXPECT_EQ(after.front(), "n2-anchor:DlmaCacheUpdate>n4-anchor");
+    // Closed form of this LMA change (visited to visited): as from the home network.
+    auto path = Path(cfg, "n3-anchor", "n1-anchor");
+    double lma = PredictPmipv6(cfg, r, h, "n3-anchor") +
+                 WiredMs(path, Message(r, "n3-anchor", "DlmaUniquenessCheck", h.l2UpS).bytes) +
+                 cfg.anchorProcessingMs +
+                 WiredMs(path, Message(r, "n1-anchor", "DlmaUniquenessReply", h.l2UpS).bytes);
+    EXPECT_NEAR(h.latencyMs, lma, lma * 0.01);
+    // Bounded loss: what reached n2-anchor between the detach and the Location Inform.
+    const FlowRecord& down = Flow(r, "down");
+    const SignalingRecord& inform = Messages(r, "n3-anchor", "DlmaLocationInform", h.l2UpS)[1];
+    double informAt =
+        inform.timeS + WiredMs(Path(cfg, "n3-anchor", "n2-anchor"), inform.bytes) / 1e3;
+    double interval = cfg.flows[0].intervalMs;
+    EXPECT_GT(down.lost, 0u);
+    EXPECT_LE(down.lost, std::ceil((informAt - h.l2DownS) * 1e3 / interval) + 1);
+    // Afterwards straight from the O-LMA to the new D-LMA.
+    EXPECT_EQ(down.lastLinks, down.lastShortestLinks);
+}
+
+TEST(DistributedLmaChange, PacketsForANodeNoLongerForwardedAreDropped)
+{
+    // cn41 pauses over the move; its O-LMA keeps n2-anchor cached (CacheTimeout 10 s).
+    const std::vector<std::string> pause{"flows.0.stop_s=6.5",
+                                         "flows.1.from=cn41",
+                                         "flows.1.to=mn11",
+                                         "flows.1.start_s=8.5"};
+    RunResults forwarded = Simulate(Load(pause));
+    EXPECT_EQ(Flow(forwarded, "up").lost, 0u) << "forwarded by n2-anchor, then direct";
+    EXPECT_FALSE(Ladder(forwarded, 8.5, 9.0).empty()) << "n2-anchor re-targets the O-LMA";
+
+    // A forwarding lifetime shorter than the O-LMA's idle time-out (a misconfiguration):
+    // n2-anchor no longer forwards, and drops what the stale cache sends it (§4.4).
+    Config::SetDefault("ns3::DlmaAgent::ForwardingLifetime", TimeValue(MilliSeconds(500)));
+    RunResults dropped = Simulate(Load(pause));
+    Config::SetDefault("ns3::DlmaAgent::ForwardingLifetime", TimeValue(Seconds(10)));
+    const FlowRecord& late = Flow(dropped, "up");
+    EXPECT_EQ(late.received, 0u);
+    EXPECT_EQ(dropped.packets.dropped.at("not_anchored"), late.sent);
+}
