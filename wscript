@@ -157,6 +157,12 @@ def build(bld):
         'helper/movement-generator.cc',
         'helper/result-writer.cc',
         'helper/progress-reporter.cc',
+        'model/hoa-request.cc',
+        'model/hoa-reply.cc',
+        'model/mr-redirect.cc',
+        'model/haa-agent.cc',
+        'model/dmm-mip-routing.cc',
+        'model/dmm-mip-mr-agent.cc',
         ]
 
     headers = bld(features='ns3header')
@@ -268,6 +274,12 @@ def build(bld):
         'helper/movement-generator.h',
         'helper/result-writer.h',
         'helper/progress-reporter.h',
+        'model/hoa-request.h',
+        'model/hoa-reply.h',
+        'model/mr-redirect.h',
+        'model/haa-agent.h',
+        'model/dmm-mip-routing.h',
+        'model/dmm-mip-mr-agent.h',
         ]
 
     if bld.env.ENABLE_EXAMPLES:
