@@ -163,6 +163,7 @@ def build(bld):
         'model/haa-agent.cc',
         'model/dmm-mip-routing.cc',
         'model/dmm-mip-mr-agent.cc',
+        'helper/scenario-dmm-mip.cc',
         ]
 
     headers = bld(features='ns3header')

@@ -38,7 +38,15 @@ DmmMipMrAgent::GetTypeId()
                           "without service.",
                           TimeValue(MilliSeconds(500)),
                           MakeTimeAccessor(&DmmMipMrAgent::m_haaTimeout),
-                          MakeTimeChecker(MilliSeconds(1)));
+                          MakeTimeChecker(MilliSeconds(1)))
+            .AddAttribute("NewHomeAddress",
+                          "A node arriving from another router also forms an address on this "
+                          "router's link, anchored here (seed 002 §4.2, optional); otherwise "
+                          "the advertisement only names the router and the node keeps its "
+                          "home address.",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&DmmMipMrAgent::m_newHomeAddress),
+                          MakeBooleanChecker());
     return tid;
 }
 
@@ -77,6 +85,12 @@ DmmMipMrAgent::HandleSolicitation(uint32_t interface, Ipv6Address peer, Mac48Add
     MrAgent::HandleSolicitation(interface, peer, mac);
     auto prefix = m_prefixes.find(mac);
     auto node = m_served.find(mac);
+    if (node != m_served.end())
+    {
+        const Ipv6Address& previous = node->second.previous;
+        node->second.autonomous =
+            m_newHomeAddress || previous.IsAny() || previous == GetRouterAddress();
+    }
     if (prefix != m_prefixes.end() && node != m_served.end() && node->second.attached)
     {
         // Back at the router of its stateful prefix: that is its address here.

@@ -27,6 +27,10 @@ class HoaReply;
  * optional (§4.1: the address is anchored here and routed natively; attribute
  * UpdateLmOnAttach, default off). A refused or unanswered request leaves the node without
  * DMM service (no advertisement).
+ *
+ * A node arriving from another router keeps its home address and gets no new one here
+ * unless NewHomeAddress is set (§4.2: a new HoA anchored at the new router is a
+ * configuration choice): the advertisement then only names the router (A flag clear).
  */
 class DmmMipMrAgent : public MrAgent
 {
@@ -66,6 +70,7 @@ class DmmMipMrAgent : public MrAgent
 
     Ipv6Address m_haa;                                    //!< this network's HAA
     bool m_updateLmOnAttach{false};                       //!< attribute UpdateLmOnAttach
+    bool m_newHomeAddress{false};                         //!< attribute NewHomeAddress
     Time m_haaTimeout;                                    //!< attribute HaaTimeout
     uint16_t m_haaSequence{0};                            //!< last HoA Request sequence number
     std::map<uint16_t, Mac48Address> m_asking;            //!< pending requests by sequence

@@ -432,7 +432,7 @@ MrAgent::Advertise(Mac48Address mac)
         node.advertised.length ? node.advertised : GetOnLinkPrefix(node.accessInterface);
     SendAdvertisement(node.accessInterface,
                       node.linkLocal,
-                      {{prefix, m_validLifetime, m_preferredLifetime}});
+                      {{prefix, m_validLifetime, m_preferredLifetime, 0, node.autonomous}});
 }
 
 } // namespace ns3

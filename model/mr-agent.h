@@ -95,6 +95,7 @@ class MrAgent : public AccessRouterAgent
         bool returned{false};                               //!< its address here was away (context)
         EventId timer;                                      //!< context time-out
         HomeNetworkPrefix advertised{Ipv6Address(), 0};     //!< its own prefix (/0: the link's)
+        bool autonomous{true}; //!< the advertisement lets it form an address (A flag)
     };
 
     /// \brief Register the node's addresses. \param mac the node
