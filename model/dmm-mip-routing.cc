@@ -222,7 +222,14 @@ DmmMipRouting::Apply(Ptr<const Packet> p)
     }
     NS_LOG_INFO(GetLocal() << " re-targets " << redirect.GetHome() << " to "
                            << redirect.GetLocator());
-    GetCache()->Insert(HomeNetworkPrefix::Make(redirect.GetHome(), 128), redirect.GetLocator());
+    auto key = HomeNetworkPrefix::Make(redirect.GetHome(), 128);
+    // A forwarding router in a chain: its forwarding tunnel would win over the cache and
+    // keep the detour (and the Redirects) going, so the chain collapses as on a Stale.
+    if (LookupDestinationTunnel(redirect.GetHome()))
+    {
+        RemoveDestinationTunnel(key);
+    }
+    GetCache()->Insert(key, redirect.GetLocator());
 }
 
 } // namespace ns3

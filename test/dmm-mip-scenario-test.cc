@@ -189,3 +189,26 @@ TEST(DmmMipFig5, LossWithAndWithoutForwarding)
     std::cout << "Fig 5 handover loss: " << with.handovers[1].lostPackets << " with forwarding, "
               << without.handovers[1].lostPackets << " without\n";
 }
+
+TEST(DmmMipFig5, ARedirectEndsTheForwardingOfARouterEarlierInTheChain)
+{
+    // cn2 sends from 1.5 s, while mn1 is still at its home router mr12 (native path,
+    // cached at mr31). mn1 moves to mr11 (2 s: mr12 forwards to mr11) and on to mr2
+    // (2.5 s) while mr12 still forwards: mr11 forwards to mr2 and redirects mr12, whose
+    // forwarding tunnel must give way to the new location; otherwise mr12 keeps detouring
+    // through mr11, which keeps redirecting it.
+    ScenarioConfig cfg = LoadFig1({"protocol.forwarding_time_s=3"});
+    cfg.flows.at(0).startS = 1.5;
+    cfg.mobility = {{"mn1", 1.0, "mr12", ""}, {"mn1", 2.0, "mr11", ""}, {"mn1", 2.5, "mr2", ""}};
+    RunResults r = Simulate(cfg);
+    ASSERT_EQ(r.handovers.size(), 2u);
+    std::string mr12 = Message(r, "mr12", "ContextReply", 0).src;
+    size_t toMr12 = 0;
+    for (const auto& s : Messages(r, "mr11", "Redirect", 2.5, cfg.durationS))
+    {
+        toMr12 += s.dst == mr12 ? 1 : 0;
+    }
+    EXPECT_GE(toMr12, 1u);
+    EXPECT_LE(toMr12, 2u); // one, and one more for a packet already under way
+    EXPECT_LE(Flow(r).sent - Flow(r).received, 2u); // at most one per access link switch
+}
