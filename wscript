@@ -164,6 +164,13 @@ def build(bld):
         'model/dlma-uniqueness-reply.cc',
         'model/dlma-agent.cc',
         'helper/scenario-distributed-lma.cc',
+        'model/hoa-request.cc',
+        'model/hoa-reply.cc',
+        'model/mr-redirect.cc',
+        'model/haa-agent.cc',
+        'model/dmm-mip-routing.cc',
+        'model/dmm-mip-mr-agent.cc',
+        'helper/scenario-dmm-mip.cc',
         ]
 
     headers = bld(features='ns3header')
@@ -281,6 +288,12 @@ def build(bld):
         'model/dlma-uniqueness-check.h',
         'model/dlma-uniqueness-reply.h',
         'model/dlma-agent.h',
+        'model/hoa-request.h',
+        'model/hoa-reply.h',
+        'model/mr-redirect.h',
+        'model/haa-agent.h',
+        'model/dmm-mip-routing.h',
+        'model/dmm-mip-mr-agent.h',
         ]
 
     if bld.env.ENABLE_EXAMPLES:

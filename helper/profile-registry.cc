@@ -190,6 +190,28 @@ Entries()
           {"access", kMag},
           {"mn", kPlainHost}},
          nullptr},
+        {"dmm-mip",
+         "DMM with Mobile IP: per local network an HAA and an LM, several mobility routers; "
+         "the HAA assigns a node's home address at its first attachment, routers optimise "
+         "routes by location query or redirect",
+         "002 §3-4",
+         R"({"anchors": "per-network"})",
+         {{"anchor", R"({"agent": "ns3::LocationServer", "functions": {
+              "lm": {"type": "ns3::BindingCache",
+                     "attributes": {"ProxyRegistration": false}},
+              "haa_server": "ns3::HaaAgent"}})"},
+          {"access", R"({"agent": "ns3::DmmMipMrAgent",
+              "functions": {"mr": "ns3::DmmMipRouting"}})"},
+          {"router", R"({"functions": {"mr": "ns3::DmmMipRouting"}})"},
+          {"mn", kPlainHost}},
+         R"({"protocol.route_optimization": {"redirect": {"roles": {
+              "access": {"functions": {"mr": {"type": "ns3::DmmMipRouting",
+                                              "attributes": {"Optimization": "Redirect"}}}},
+              "router": {"functions": {"mr": {"type": "ns3::DmmMipRouting",
+                                              "attributes": {"Optimization": "Redirect"}}}}}}},
+             "protocol.hoa_assignment": {"stateful": {"roles": {
+              "anchor": {"functions": {"haa_server": {"type": "ns3::HaaAgent",
+                                               "attributes": {"Mode": "Stateful"}}}}}}}})"},
     };
     return entries;
 }

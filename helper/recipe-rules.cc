@@ -186,11 +186,11 @@ CheckAccess(const Recipe& r)
         Require(r, "access", {"mr"});
     }
     bool located = r.Role("anchor").agent.Is("ns3::LocationServer");
-    if (access.agent.Is("ns3::MrAgent") && !located)
+    if (access.agent.IsA("ns3::MrAgent") && !located)
     {
         RequireAgent(r, "anchor", {"ns3::LocationServer"}, "a mobility router (ns3::MrAgent)");
     }
-    if (located != access.Function("mr")->Is("ns3::DistributedMobilityRouting"))
+    if (located != access.Function("mr")->IsA("ns3::DistributedMobilityRouting"))
     {
         Refuse(r,
                "location servers (roles.anchor ns3::LocationServer) and mobility routers "
@@ -277,7 +277,7 @@ CheckHosts(const Recipe& r)
     }
     const RoleRecipe& router = r.Role("router");
     if (!router.agent.type.empty() || router.functions.size() > (router.Has("mr") ? 1 : 0) ||
-        (router.Has("mr") && !router.Function("mr")->Is("ns3::DistributedMobilityRouting")))
+        (router.Has("mr") && !router.Function("mr")->IsA("ns3::DistributedMobilityRouting")))
     {
         Refuse(r,
                "roles.router: routers take only a mobility router function (\"mr\", "
@@ -357,6 +357,8 @@ ApplicableKeys(const Recipe& r)
         {"location", {}},
         {"location_update", {}},
         {"client_lu", {}},
+        {"route_optimization", {}},
+        {"hoa_assignment", {}},
     };
     std::set<std::string> out;
     for (const auto& [key, types] : readers)

@@ -37,6 +37,7 @@ FunctionBases()
         {"rr", "ns3::RrInitiator"},
         {"relay", "ns3::LocationUpdateRelay"},
         {"ha", "ns3::HaAgent"},
+        {"haa_server", "ns3::HaaAgent"},
     };
     return bases;
 }

@@ -45,7 +45,7 @@ struct FunctionSpec
  *        allocation), lm (location management), mr (mobility routing), rc (routing
  *        control), lu (location update), and the role-specific parts (rr: return
  *        routability initiator, relay: location update relay, ha: a home agent on the
- *        link).
+ *        link, haa_server: a home address allocation server beside an LM, seed 002).
  */
 struct RoleRecipe
 {

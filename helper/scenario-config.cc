@@ -145,6 +145,8 @@ ParseGlobals(const Reader& top, ScenarioConfig& c)
     c.protocol.uplink = prot.Mode("uplink", "reverse-tunnel", {"reverse-tunnel", "direct"});
     c.protocol.sessionSource =
         prot.Mode("session_source", "database", {"database", "solicitation"});
+    c.protocol.routeOptimization = prot.Mode("route_optimization", "query", {"query", "redirect"});
+    c.protocol.hoaAssignment = prot.Mode("hoa_assignment", "stateless", {"stateless", "stateful"});
 }
 
 void

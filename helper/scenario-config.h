@@ -138,6 +138,12 @@ struct ProtocolConfig
     /// dma: where a new MAR learns the node's ongoing sessions: the central "database"
     /// (seed 003 §3.3 way 2, the draft's) or the node's router "solicitation" (way 1)
     std::string sessionSource;
+    /// dmm-mip: the correspondent's router asks the LM ("query", seed 002 Fig 3) or the
+    /// anchoring router redirects it ("redirect", Fig 4)
+    std::string routeOptimization;
+    /// dmm-mip: the HAA authorises autoconfigured addresses ("stateless") or assigns
+    /// prefixes ("stateful", seed 002 §4.1)
+    std::string hoaAssignment;
 };
 
 /// \brief An administrative domain: its nodes share keys derived from its key.

@@ -291,7 +291,8 @@ ScenarioKeys(const std::string& context)
          "prefixes_per_node location "
          "location_cache_s "
          "forwarding_time_s "
-         "location_update client_lu uplink session_source"},
+         "location_update client_lu uplink session_source "
+         "route_optimization hoa_assignment"},
         {"nodes[]", "name role access_delay_ms access_rate_mbps interfaces"},
         {"links[]", "a b delay_ms rate_mbps"},
         {"mobility[]", "mn at_s attach interface"},

@@ -67,6 +67,7 @@ ScenarioRun::InstallLocationServers()
             m_location.AddMobileNode(mac, mn->name + "@dmm");
         }
     }
+    InstallHomeAddressAgents();
     InstallMobilityRouters();
     std::vector<Ipv6Address> servers;
     for (const NodeConfig* n : m_cfg.NodesWithRole("anchor"))
@@ -136,21 +137,24 @@ ScenarioRun::InstallLocatedAccess(const std::string& name)
     m_location.SetAccessType(agent.type);
     m_location.SetAccessAttribute("ProcessingDelay",
                                   TimeValue(ScenarioMilliseconds(m_cfg.accessProcessingMs)));
-    if (agent.Is("ns3::MrAgent"))
+    if (agent.IsA("ns3::MrAgent"))
     {
         m_location.SetAccessAttribute("ForwardingTime",
                                       TimeValue(Seconds(m_cfg.protocol.forwardingTimeS)));
     }
     m_location.SetMapOption(MapOptionFor(Ipv6Address::GetAny()));
-    return DynamicCast<AccessRouterAgent>(m_location
-                                              .InstallAccess(m_nodes[name],
-                                                             m_routers.at(name),
-                                                             interface,
-                                                             onLink,
-                                                             AddressOn(name, onLink),
-                                                             FirstGlobal(name),
-                                                             LmaFor(name))
-                                              .Get(0));
+    Ptr<AccessRouterAgent> access =
+        DynamicCast<AccessRouterAgent>(m_location
+                                           .InstallAccess(m_nodes[name],
+                                                          m_routers.at(name),
+                                                          interface,
+                                                          onLink,
+                                                          AddressOn(name, onLink),
+                                                          FirstGlobal(name),
+                                                          LmaFor(name))
+                                           .Get(0));
+    ConnectHomeAddressAgent(name, access);
+    return access;
 }
 
 Ptr<AccessRouterAgent>

@@ -197,7 +197,7 @@ ScenarioRun::InstallAccess(const std::string& name)
     }
     const dmm::RoleRecipe& access = Role("access");
     Ptr<AccessRouterAgent> agent;
-    if (access.Function("mr")->Is("ns3::DistributedMobilityRouting"))
+    if (access.Function("mr")->IsA("ns3::DistributedMobilityRouting"))
     {
         agent = InstallLocatedAccess(name);
     }

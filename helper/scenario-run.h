@@ -81,6 +81,11 @@ class ScenarioRun
     void ConfigureMipv6();
     void InstallMaps();
     void InstallLocationServers();
+    /// DMM with MIP (seed 002): an HAA per local network, on its LM's node.
+    void InstallHomeAddressAgents();
+    /// \brief Tell a DMM-with-MIP router its network's HAA. \param name the router
+    /// \param agent its access agent
+    void ConnectHomeAddressAgent(const std::string& name, Ptr<AccessRouterAgent> agent);
     void InstallMobilityRouters();
     bool IsMobilityRouter(const std::string& name) const;
     /// \return the interfaces of \p name that lead to a correspondent node

@@ -77,7 +77,7 @@ class DistributedMobilityRouting : public MobilityRouting
      * \brief Start signalling (after the IPv6 stack is installed and this protocol inserted).
      * \param local this router's address: tunnel source and signalling address
      */
-    void Setup(Ipv6Address local);
+    virtual void Setup(Ipv6Address local);
     /**
      * \brief Declare a partition of the location database.
      * \param prefix an access link prefix of the domain \param server its home server
@@ -127,6 +127,31 @@ class DistributedMobilityRouting : public MobilityRouting
 
   protected:
     void DoDispose() override;
+    /**
+     * \brief Route a packet by its destination's location.
+     * \param p the packet \param header its IPv6 header
+     * \param queue on a miss, hold the packet (this router is the last resort) instead of
+     *        letting it take the native route
+     * \return false when static routing should forward it natively
+     */
+    virtual bool Resolve(Ptr<const Packet> p, const Ipv6Header& header, bool queue);
+    /**
+     * \brief Tell a router its locator for \p home is out of date (Location Stale).
+     * \param to the router \param home the address \param locator its stale locator
+     */
+    virtual void SendStale(Ipv6Address to, Ipv6Address home, Ipv6Address locator);
+
+    /// \param interface an interface \return whether hosts (correspondents, nodes) sit behind it
+    bool IsHostInterface(uint32_t interface) const
+    {
+        return m_hostInterfaces.count(interface) > 0;
+    }
+
+    /// \return this router's address (Setup)
+    Ipv6Address GetLocal() const
+    {
+        return m_local;
+    }
 
   private:
     /// A query in progress and the packets waiting for it.
@@ -146,14 +171,6 @@ class DistributedMobilityRouting : public MobilityRouting
     bool IsOwnLink(Ipv6Address a) const;
     /// \return true if \p a is on this router's link and its node has left
     bool IsDeparted(Ipv6Address a) const;
-    /**
-     * \brief Route a packet by its destination's location.
-     * \param p the packet \param header its IPv6 header
-     * \param queue on a miss, hold the packet (this router is the last resort) instead of
-     *        letting it take the native route
-     * \return false when static routing should forward it natively
-     */
-    bool Resolve(Ptr<const Packet> p, const Ipv6Header& header, bool queue);
     /// \brief A tunnelled packet for a departed node: decapsulate, hint, resolve afresh.
     /// \param p the outer payload \param header the outer header \return true if consumed
     bool Redirect(Ptr<const Packet> p, const Ipv6Header& header);
@@ -181,7 +198,6 @@ class DistributedMobilityRouting : public MobilityRouting
      * \param p the packet \param header its IPv6 header \return true (consumed)
      */
     bool Wait(Ptr<const Packet> p, const Ipv6Header& header);
-    void SendStale(Ipv6Address to, Ipv6Address home, Ipv6Address locator);
     void Decapsulated(Ptr<const Packet> inner, Ipv6Address local, Ipv6Address remote);
     void HoldExpired(Ipv6Address home);
 

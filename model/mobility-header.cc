@@ -312,6 +312,11 @@ MobilityHeader::GetMessageName(Ptr<const Packet> p)
                                    "DlmaUniquenessReply"};
             return names[b[6] - 30];
         }
+        if (b.size() >= 7 && b[6] >= 20 && b[6] <= 22) // DMM with MIP (seed 002)
+        {
+            const char* names[] = {"HoaRequest", "HoaReply", "Redirect"};
+            return names[b[6] - 20];
+        }
         return "MH253";
     default:
         return "MH" + std::to_string(b[2]);

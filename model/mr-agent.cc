@@ -158,8 +158,14 @@ MrAgent::HandleSolicitation(uint32_t interface, Ipv6Address peer, Mac48Address m
     }
     else
     {
-        Simulator::Schedule(m_processingDelay, &MrAgent::Register, this, mac, Ipv6Address());
+        Simulator::Schedule(m_processingDelay, &MrAgent::InitialAttachment, this, mac);
     }
+}
+
+void
+MrAgent::InitialAttachment(Mac48Address mac)
+{
+    Register(mac, Ipv6Address());
 }
 
 void
@@ -422,10 +428,11 @@ MrAgent::Advertise(Mac48Address mac)
         return;
     }
     node.registering = false;
-    SendAdvertisement(
-        node.accessInterface,
-        node.linkLocal,
-        {{GetOnLinkPrefix(node.accessInterface), m_validLifetime, m_preferredLifetime}});
+    HomeNetworkPrefix prefix =
+        node.advertised.length ? node.advertised : GetOnLinkPrefix(node.accessInterface);
+    SendAdvertisement(node.accessInterface,
+                      node.linkLocal,
+                      {{prefix, m_validLifetime, m_preferredLifetime, 0, node.autonomous}});
 }
 
 } // namespace ns3

@@ -73,8 +73,13 @@ class MrAgent : public AccessRouterAgent
     void DoDispose() override;
     void StartApplication() override;
     void HandleSolicitation(uint32_t interface, Ipv6Address peer, Mac48Address mac) override;
+    /**
+     * \brief A node attached with no previous router (its first attachment): register it.
+     *        Variants insert their own steps first (seed 002: the HAA's assignment).
+     * \param mac the node
+     */
+    virtual void InitialAttachment(Mac48Address mac);
 
-  private:
     /// A node this router serves or served.
     struct Served
     {
@@ -89,16 +94,10 @@ class MrAgent : public AccessRouterAgent
         bool registering{false};                            //!< context asked or registrations out
         bool returned{false};                               //!< its address here was away (context)
         EventId timer;                                      //!< context time-out
+        HomeNetworkPrefix advertised{Ipv6Address(), 0};     //!< its own prefix (/0: the link's)
+        bool autonomous{true}; //!< the advertisement lets it form an address (A flag)
     };
 
-    void Handle(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6Interface> iface);
-    void AskContext(Mac48Address mac);
-    void ContextTimedOut(Mac48Address mac);
-    void ServeContext(const ContextRequest& request, Ipv6Address from);
-    void ContextArrived(const ContextReply& reply);
-    /// \brief Access routes for the node's addresses, before any processing delay.
-    /// \param reply the context
-    void DeliverHere(const ContextReply& reply);
     /// \brief Register the node's addresses. \param mac the node
     /// \param previousServer the server of the network it came from (:: unknown)
     void Register(Mac48Address mac, Ipv6Address previousServer);
@@ -107,18 +106,29 @@ class MrAgent : public AccessRouterAgent
               const std::vector<Ipv6Address>& homes,
               Ipv6Address locator,
               bool remove);
-    void Acknowledged(Ptr<Packet> p, Ipv6Address from);
-    void Advertise(Mac48Address mac);
-    void StopForwarding(std::vector<Ipv6Address> homes, Ipv6Address to);
 
     Ptr<DistributedMobilityRouting> m_mr;    //!< this router's mobility routing
     Ipv6Address m_address;                   //!< own address
     Ipv6Address m_server;                    //!< this network's location server
     std::map<Mac48Address, Served> m_served; //!< by link-layer address
-    uint16_t m_sequence{0};                  //!< last sequence number sent
-    Time m_contextTimeout;                   //!< attribute ContextTimeout
-    Time m_forwardingTime;                   //!< attribute ForwardingTime
-    MrStats m_mrStats;                       //!< counters
+
+  private:
+    void Handle(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6Interface> iface);
+    void AskContext(Mac48Address mac);
+    void ContextTimedOut(Mac48Address mac);
+    void ServeContext(const ContextRequest& request, Ipv6Address from);
+    void ContextArrived(const ContextReply& reply);
+    /// \brief Access routes for the node's addresses, before any processing delay.
+    /// \param reply the context
+    void DeliverHere(const ContextReply& reply);
+    void Acknowledged(Ptr<Packet> p, Ipv6Address from);
+    void Advertise(Mac48Address mac);
+    void StopForwarding(std::vector<Ipv6Address> homes, Ipv6Address to);
+
+    uint16_t m_sequence{0}; //!< last sequence number sent
+    Time m_contextTimeout;  //!< attribute ContextTimeout
+    Time m_forwardingTime;  //!< attribute ForwardingTime
+    MrStats m_mrStats;      //!< counters
 };
 
 } // namespace ns3

@@ -1,0 +1,188 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "dmm-mip-mr-agent.h"
+
+#include "ns3/boolean.h"
+#include "ns3/distributed-mobility-routing.h"
+#include "ns3/hoa-reply.h"
+#include "ns3/hoa-request.h"
+#include "ns3/ipv6-interface.h"
+#include "ns3/log.h"
+#include "ns3/packet.h"
+#include "ns3/simulator.h"
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("DmmMipMrAgent");
+NS_OBJECT_ENSURE_REGISTERED(DmmMipMrAgent);
+
+TypeId
+DmmMipMrAgent::GetTypeId()
+{
+    static TypeId tid =
+        TypeId("ns3::DmmMipMrAgent")
+            .SetParent<MrAgent>()
+            .SetGroupName("Dmm")
+            .AddConstructor<DmmMipMrAgent>()
+            .AddAttribute("UpdateLmOnAttach",
+                          "Register a node's home address with the location management at "
+                          "its first attachment too (seed 002 §4.1: optional, the address is "
+                          "anchored here and routed natively).",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&DmmMipMrAgent::m_updateLmOnAttach),
+                          MakeBooleanChecker())
+            .AddAttribute("HaaTimeout",
+                          "How long to wait for the HAA's HoA Reply before leaving the node "
+                          "without service.",
+                          TimeValue(MilliSeconds(500)),
+                          MakeTimeAccessor(&DmmMipMrAgent::m_haaTimeout),
+                          MakeTimeChecker(MilliSeconds(1)))
+            .AddAttribute("NewHomeAddress",
+                          "A node arriving from another router also forms an address on this "
+                          "router's link, anchored here (seed 002 §4.2, optional); otherwise "
+                          "the advertisement only names the router and the node keeps its "
+                          "home address.",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&DmmMipMrAgent::m_newHomeAddress),
+                          MakeBooleanChecker());
+    return tid;
+}
+
+DmmMipMrAgent::DmmMipMrAgent()
+{
+}
+
+DmmMipMrAgent::~DmmMipMrAgent()
+{
+}
+
+void
+DmmMipMrAgent::SetHaa(Ipv6Address haa)
+{
+    m_haa = haa;
+}
+
+const DmmMipMrAgent::HaaStats&
+DmmMipMrAgent::GetHaaStats() const
+{
+    return m_haaStats;
+}
+
+void
+DmmMipMrAgent::StartApplication()
+{
+    MrAgent::StartApplication();
+    m_mh->RegisterHandler(DmmSessionHeader::MH_TYPE,
+                          HoaReply::SUBTYPE,
+                          MakeCallback(&DmmMipMrAgent::Receive, this));
+}
+
+void
+DmmMipMrAgent::HandleSolicitation(uint32_t interface, Ipv6Address peer, Mac48Address mac)
+{
+    MrAgent::HandleSolicitation(interface, peer, mac);
+    auto prefix = m_prefixes.find(mac);
+    auto node = m_served.find(mac);
+    if (node != m_served.end())
+    {
+        const Ipv6Address& previous = node->second.previous;
+        node->second.autonomous =
+            m_newHomeAddress || previous.IsAny() || previous == GetRouterAddress();
+    }
+    if (prefix != m_prefixes.end() && node != m_served.end() && node->second.attached)
+    {
+        // Back at the router of its stateful prefix: that is its address here.
+        AdoptPrefix(node->second, mac, prefix->second);
+    }
+}
+
+void
+DmmMipMrAgent::InitialAttachment(Mac48Address mac)
+{
+    Served& node = m_served[mac];
+    HoaRequest request;
+    request.SetSequence(++m_haaSequence);
+    request.SetMobileNode(node.mnId);
+    request.AddSession(HomeNetworkPrefix::Make(node.own, 128), m_address);
+    m_asking[m_haaSequence] = mac;
+    m_timers[m_haaSequence] =
+        Simulator::Schedule(m_haaTimeout, &DmmMipMrAgent::TimedOut, this, m_haaSequence);
+    m_haaStats.requests++;
+    m_mh->Send(request, m_address, m_haa);
+}
+
+void
+DmmMipMrAgent::TimedOut(uint16_t sequence)
+{
+    m_haaStats.timeouts++;
+    m_asking.erase(sequence);
+    m_timers.erase(sequence);
+}
+
+void
+DmmMipMrAgent::Receive(Ptr<Packet> p, const Ipv6Header&, Ptr<Ipv6Interface>)
+{
+    HoaReply reply;
+    p->RemoveHeader(reply);
+    if (!m_asking.count(reply.GetSequence()))
+    {
+        m_haaStats.late++;
+        return;
+    }
+    Simulator::Schedule(m_processingDelay, &DmmMipMrAgent::Assigned, this, reply);
+}
+
+void
+DmmMipMrAgent::Assigned(const HoaReply& reply)
+{
+    auto it = m_asking.find(reply.GetSequence());
+    if (it == m_asking.end())
+    {
+        m_haaStats.late++; // timed out while the reply was processed
+        return;
+    }
+    Mac48Address mac = it->second;
+    m_asking.erase(it);
+    m_timers[reply.GetSequence()].Cancel();
+    m_timers.erase(reply.GetSequence());
+    auto sessions = reply.GetSessions();
+    Served& node = m_served[mac];
+    if (reply.GetRemove() || sessions.empty())
+    {
+        m_haaStats.refused++;
+        return;
+    }
+    m_haaStats.assigned++;
+    if (!node.attached)
+    {
+        return; // left meanwhile
+    }
+    if (sessions.front().first.length < 128)
+    {
+        m_prefixes[mac] = sessions.front().first;
+        m_mr->AddAccessLink(node.accessInterface, sessions.front().first);
+        AdoptPrefix(node, mac, sessions.front().first);
+    }
+    if (m_updateLmOnAttach)
+    {
+        Send(node, m_server, {node.own}, m_address, false); // the advertisement waits for it
+    }
+    Register(mac, Ipv6Address());
+}
+
+void
+DmmMipMrAgent::AdoptPrefix(Served& node, Mac48Address mac, const HomeNetworkPrefix& prefix)
+{
+    node.homes.erase(node.own);
+    node.own = Ipv6Address::MakeAutoconfiguredAddress(mac, prefix.prefix);
+    node.homes.emplace(node.own, m_server);
+    node.advertised = prefix;
+    m_mr->NodeAttached(node.accessInterface, node.linkLocal, mac);
+    m_mr->SetAccessRoute(HomeNetworkPrefix::Make(node.own, 128),
+                         node.accessInterface,
+                         node.linkLocal);
+}
+
+} // namespace ns3

@@ -1,0 +1,84 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef DMM_DMM_MIP_MR_AGENT_H
+#define DMM_DMM_MIP_MR_AGENT_H
+
+#include "ns3/mr-agent.h"
+
+#include <map>
+
+namespace ns3
+{
+
+class HoaReply;
+
+/**
+ * \ingroup dmm
+ * \brief The access side of a mobility router in DMM with Mobile IP (seed 002): the fully
+ *        distributed router's (MrAgent) with the HAA-MR interface of §3.3 a and §4.1.
+ *
+ * At a node's first attachment (no previous router) the router asks its local network's
+ * HAA for the node's home address (HoaRequest, proposing the address the node
+ * autoconfigures on the link) before it advertises: a stateless HAA authorises that
+ * address, a stateful one assigns a prefix from this router's pool, which the router then
+ * advertises to the node alone and routes on its access link. This network becomes the
+ * node's home local network. Updating the location management at the first attachment is
+ * optional (§4.1: the address is anchored here and routed natively; attribute
+ * UpdateLmOnAttach, default off). A refused or unanswered request leaves the node without
+ * DMM service (no advertisement).
+ *
+ * A node arriving from another router keeps its home address and gets no new one here
+ * unless NewHomeAddress is set (§4.2: a new HoA anchored at the new router is a
+ * configuration choice): the advertisement then only names the router (A flag clear).
+ */
+class DmmMipMrAgent : public MrAgent
+{
+  public:
+    /// \brief Named counters.
+    struct HaaStats
+    {
+        uint64_t requests{0}; //!< HoA Requests sent
+        uint64_t assigned{0}; //!< HoA Replies that assigned an address or prefix
+        uint64_t refused{0};  //!< drops: REFUSED (the HAA refused the node)
+        uint64_t timeouts{0}; //!< drops: HAA_TIMEOUT (no reply within HaaTimeout)
+        uint64_t late{0};     //!< drops: LATE (a reply for no pending request)
+    };
+
+    /// \brief Get the type ID. \return the object TypeId
+    static TypeId GetTypeId();
+    DmmMipMrAgent();
+    ~DmmMipMrAgent() override;
+
+    /// \param haa the address of this local network's HAA
+    void SetHaa(Ipv6Address haa);
+    /// \return the counters of the HAA-MR interface
+    const HaaStats& GetHaaStats() const;
+
+  protected:
+    void StartApplication() override;
+    void HandleSolicitation(uint32_t interface, Ipv6Address peer, Mac48Address mac) override;
+    void InitialAttachment(Mac48Address mac) override;
+
+  private:
+    void Receive(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6Interface> iface);
+    void Assigned(const HoaReply& reply);
+    void TimedOut(uint16_t sequence);
+    /// \brief Make \p prefix the node's own prefix on this router (stateful assignment).
+    /// \param node the node \param mac its address \param prefix the prefix
+    void AdoptPrefix(Served& node, Mac48Address mac, const HomeNetworkPrefix& prefix);
+
+    Ipv6Address m_haa;                                    //!< this network's HAA
+    bool m_updateLmOnAttach{false};                       //!< attribute UpdateLmOnAttach
+    bool m_newHomeAddress{false};                         //!< attribute NewHomeAddress
+    Time m_haaTimeout;                                    //!< attribute HaaTimeout
+    uint16_t m_haaSequence{0};                            //!< last HoA Request sequence number
+    std::map<uint16_t, Mac48Address> m_asking;            //!< pending requests by sequence
+    std::map<uint16_t, EventId> m_timers;                 //!< their time-outs
+    std::map<Mac48Address, HomeNetworkPrefix> m_prefixes; //!< stateful assignments here
+    HaaStats m_haaStats;                                  //!< counters
+};
+
+} // namespace ns3
+
+#endif // DMM_DMM_MIP_MR_AGENT_H

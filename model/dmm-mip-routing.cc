@@ -1,0 +1,235 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "dmm-mip-routing.h"
+
+#include "ns3/enum.h"
+#include "ns3/ipv6-interface.h"
+#include "ns3/ipv6-l3-protocol.h"
+#include "ns3/log.h"
+#include "ns3/mr-redirect.h"
+#include "ns3/node.h"
+#include "ns3/packet.h"
+#include "ns3/simulator.h"
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("DmmMipRouting");
+NS_OBJECT_ENSURE_REGISTERED(DmmMipRouting);
+
+namespace
+{
+constexpr uint8_t MOBILITY_HEADER = 135; //!< next header of a Mobility Header
+} // namespace
+
+TypeId
+DmmMipRouting::GetTypeId()
+{
+    static TypeId tid =
+        TypeId("ns3::DmmMipRouting")
+            .SetParent<DistributedMobilityRouting>()
+            .SetGroupName("Dmm")
+            .AddConstructor<DmmMipRouting>()
+            .AddAttribute(
+                "Optimization",
+                "How a correspondent's router finds the node's router (seed 002 "
+                "§4.3): Query (Fig 3: ask the location management, hold the first "
+                "packets) or Redirect (Fig 4: native to the anchoring router, "
+                "which redirects).",
+                EnumValue(DmmMipRouting::QUERY),
+                MakeEnumAccessor(&DmmMipRouting::m_optimization),
+                MakeEnumChecker(DmmMipRouting::QUERY, "Query", DmmMipRouting::REDIRECT, "Redirect"))
+            .AddAttribute("RedirectInterval",
+                          "At most one Redirect per receiver and address in this interval "
+                          "(packets in flight meet the old route meanwhile).",
+                          TimeValue(MilliSeconds(10)),
+                          MakeTimeAccessor(&DmmMipRouting::m_redirectInterval),
+                          MakeTimeChecker(Seconds(0)));
+    return tid;
+}
+
+DmmMipRouting::DmmMipRouting()
+{
+    TraceConnectWithoutContext("Resolved", MakeCallback(&DmmMipRouting::Resolved, this));
+}
+
+DmmMipRouting::~DmmMipRouting()
+{
+}
+
+const DmmMipRouting::MipStats&
+DmmMipRouting::GetMipStats() const
+{
+    return m_mipStats;
+}
+
+void
+DmmMipRouting::Setup(Ipv6Address local)
+{
+    DistributedMobilityRouting::Setup(local);
+    MobilityL4Protocol::Install(GetIpv6L3()->GetObject<Node>())
+        ->RegisterHandler(DmmSessionHeader::MH_TYPE,
+                          MrRedirect::SUBTYPE,
+                          MakeCallback(&DmmMipRouting::HandleRedirect, this));
+}
+
+bool
+DmmMipRouting::RouteInput(Ptr<const Packet> p,
+                          const Ipv6Header& header,
+                          Ptr<const NetDevice> idev,
+                          UnicastForwardCallback ucb,
+                          MulticastForwardCallback mcb,
+                          LocalDeliverCallback lcb,
+                          ErrorCallback ecb)
+{
+    if (header.GetNextHeader() == MOBILITY_HEADER && TakeRedirect(p, header))
+    {
+        return true;
+    }
+    return DistributedMobilityRouting::RouteInput(p, header, idev, ucb, mcb, lcb, ecb);
+}
+
+bool
+DmmMipRouting::Resolve(Ptr<const Packet> p, const Ipv6Header& header, bool queue)
+{
+    Ipv6Address dst = header.GetDestination();
+    if (!queue)
+    {
+        // The correspondent's router.
+        if (m_optimization == REDIRECT && !GetCache()->Lookup(dst))
+        {
+            m_mipStats.nativeFirst++; // Fig 4 step 3: the anchoring router will redirect
+            return false;
+        }
+        return DistributedMobilityRouting::Resolve(p, header, true); // Fig 3: hold, ask
+    }
+    // The anchoring router, for a node that left its link.
+    bool consumed = DistributedMobilityRouting::Resolve(p, header, true);
+    if (m_optimization == REDIRECT && consumed)
+    {
+        std::optional<Ipv6Address> locator = GetCache()->Lookup(dst);
+        if (locator && !locator->IsAny())
+        {
+            SendRedirect(header.GetSource(), dst, *locator);
+        }
+        else
+        {
+            m_waiting[dst].insert(header.GetSource()); // Fig 4 step 8 follows the answer
+        }
+    }
+    return consumed;
+}
+
+void
+DmmMipRouting::Resolved(Ipv6Address home, Ipv6Address locator)
+{
+    auto it = m_waiting.find(home);
+    if (it == m_waiting.end())
+    {
+        return;
+    }
+    std::set<Ipv6Address> correspondents = std::move(it->second);
+    m_waiting.erase(it);
+    for (const auto& to : correspondents)
+    {
+        if (!locator.IsAny())
+        {
+            SendRedirect(to, home, locator);
+        }
+    }
+}
+
+void
+DmmMipRouting::SendStale(Ipv6Address to, Ipv6Address home, Ipv6Address locator)
+{
+    const Tunnel* forward = LookupDestinationTunnel(home);
+    if (forward && locator == GetLocal())
+    {
+        // §4.4 Fig 5 step 7: the previous router tells the sender where the node is now.
+        m_mipStats.locationUpdates++;
+        SendRedirect(to, home, forward->remote);
+        return;
+    }
+    DistributedMobilityRouting::SendStale(to, home, locator);
+}
+
+void
+DmmMipRouting::SendRedirect(Ipv6Address to, Ipv6Address home, Ipv6Address locator)
+{
+    auto key = std::make_pair(to, home);
+    auto it = m_redirectedAt.find(key);
+    if (it != m_redirectedAt.end() && Simulator::Now() - it->second < m_redirectInterval)
+    {
+        return;
+    }
+    m_redirectedAt[key] = Simulator::Now();
+    MrRedirect redirect;
+    redirect.SetSequence(++m_sequence);
+    redirect.SetLocation(home, locator);
+    m_mipStats.redirectsSent++;
+    NS_LOG_INFO(GetLocal() << " redirects " << to << ": " << home << " at " << locator);
+    MobilityL4Protocol::Install(GetIpv6L3()->GetObject<Node>())->Send(redirect, GetLocal(), to);
+}
+
+bool
+DmmMipRouting::TakeRedirect(Ptr<const Packet> p, const Ipv6Header& header)
+{
+    if (DmmSessionHeader::PeekSubType(p) != MrRedirect::SUBTYPE ||
+        IsLocal(header.GetDestination()) || !IsBehindHostInterface(header.GetDestination()))
+    {
+        return false;
+    }
+    m_mipStats.redirectsTaken++;
+    Apply(p);
+    return true;
+}
+
+bool
+DmmMipRouting::IsBehindHostInterface(Ipv6Address a) const
+{
+    Ptr<Ipv6L3Protocol> ipv6 = GetIpv6L3();
+    for (uint32_t i = 0; i < ipv6->GetNInterfaces(); ++i)
+    {
+        for (uint32_t j = 0; IsHostInterface(i) && j < ipv6->GetNAddresses(i); ++j)
+        {
+            Ipv6InterfaceAddress address = ipv6->GetAddress(i, j);
+            if (address.GetScope() == Ipv6InterfaceAddress::GLOBAL &&
+                address.GetPrefix().IsMatch(address.GetAddress(), a))
+            {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+void
+DmmMipRouting::HandleRedirect(Ptr<Packet> p, const Ipv6Header&, Ptr<Ipv6Interface>)
+{
+    Apply(p);
+}
+
+void
+DmmMipRouting::Apply(Ptr<const Packet> p)
+{
+    MrRedirect redirect;
+    p->Copy()->RemoveHeader(redirect);
+    if (redirect.GetParseResult() != MobilityHeader::ParseResult::OK ||
+        redirect.GetLocator().IsAny())
+    {
+        return;
+    }
+    NS_LOG_INFO(GetLocal() << " re-targets " << redirect.GetHome() << " to "
+                           << redirect.GetLocator());
+    auto key = HomeNetworkPrefix::Make(redirect.GetHome(), 128);
+    // A forwarding router in a chain: its forwarding tunnel would win over the cache and
+    // keep the detour (and the Redirects) going, so the chain collapses as on a Stale.
+    if (LookupDestinationTunnel(redirect.GetHome()))
+    {
+        RemoveDestinationTunnel(key);
+    }
+    GetCache()->Insert(key, redirect.GetLocator());
+}
+
+} // namespace ns3

@@ -1,0 +1,214 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+// DMM with Mobile IP (seed 002) on scenarios/dmm-mip-fig1.json (Fig 1's three local
+// networks): mn1 first attaches to mr12 (its home local network, HoA anchored there), moves
+// to mr11 at 2 s and to mr2 (network 2) at 8 s; cn2 behind mr31 starts sending to it at
+// 5 s. The ladders of Figs 3-5, their first-packet delays and handover latencies against
+// closed forms from the link delays.
+#include "closed-form.h"
+
+#include <gtest/gtest.h>
+#include <map>
+
+using namespace dmmtest;
+
+namespace
+{
+
+const std::string FIG1 = "/scenarios/dmm-mip-fig1.json";
+constexpr double UDP_PACKET = 200 + 8 + 40; //!< payload, UDP and IPv6 headers, bytes
+constexpr double TUNNEL = 40;               //!< outer IPv6 header, bytes
+
+ScenarioConfig
+LoadFig1(const std::vector<std::string>& overrides = {})
+{
+    return LoadScenario(std::string(DMM_SOURCE_DIR) + FIG1, overrides, {}, {});
+}
+
+/// "sender:type>receiver" of the mobility messages in [from, to), RS/RA left out.
+std::vector<std::string>
+Ladder(const RunResults& r, double from, double to)
+{
+    std::map<std::string, std::string> nodeOf;
+    for (const auto& s : r.signaling)
+    {
+        nodeOf.emplace(s.src, s.node);
+    }
+    std::vector<std::string> out;
+    for (const auto& s : r.signaling)
+    {
+        if (s.timeS >= from && s.timeS < to && s.type != "RS" && s.type != "RA")
+        {
+            auto receiver = nodeOf.find(s.dst);
+            out.push_back(s.node + ":" + s.type + ">" +
+                          (receiver == nodeOf.end() ? "?" : receiver->second));
+        }
+    }
+    return out;
+}
+
+/// Wire time of one message exchange \p a <-> \p b with processing at \p b, ms.
+double
+RoundTripMs(const ScenarioConfig& cfg,
+            const RunResults& r,
+            const std::string& a,
+            const std::string& b,
+            const std::string& question,
+            const std::string& answer,
+            double after)
+{
+    auto path = Path(cfg, a, b);
+    return WiredMs(path, Message(r, a, question, after).bytes) + cfg.anchorProcessingMs +
+           WiredMs(path, Message(r, b, answer, after).bytes);
+}
+
+const FlowRecord&
+Flow(const RunResults& r)
+{
+    return r.flows.at(0);
+}
+
+} // namespace
+
+TEST(DmmMipFig1, FirstAttachmentAsksTheHaaOfTheLocalNetworkOnly)
+{
+    // §4.1: the HAA assigns the HoA; the LM is not updated (UpdateLmOnAttach off).
+    ScenarioConfig cfg = LoadFig1();
+    RunResults r = Simulate(cfg);
+    EXPECT_EQ(Ladder(r, 0.9, 2.0),
+              (std::vector<std::string>{"mr12:HoaRequest>lm1", "lm1:HoaReply>mr12"}));
+    // The HoA stays the home network's (§4.2 NewHomeAddress off): on mr12's link.
+    EXPECT_EQ(Flow(r).address.substr(0, 12), "2001:bbbb:2:");
+    EXPECT_EQ(Flow(r).received, Flow(r).sent);
+}
+
+TEST(DmmMipFig1, StatefulAssignmentGivesAPrefixOfTheRoutersPool)
+{
+    RunResults r = Simulate(LoadFig1({"protocol.hoa_assignment=stateful"}));
+    EXPECT_EQ(Flow(r).address.substr(0, 9), "2001:1:2:"); // mr12's pool (second router)
+    EXPECT_EQ(Flow(r).received, Flow(r).sent);
+}
+
+TEST(DmmMipFig3, QueryLadderAndFirstPacketDelay)
+{
+    ScenarioConfig cfg = LoadFig1({"protocol.route_optimization=query"});
+    RunResults r = Simulate(cfg);
+    EXPECT_EQ(Ladder(r, 4.9, 5.5),
+              (std::vector<std::string>{"mr31:LocationQuery>lm1", "lm1:LocationReply>mr31"}));
+    // cn2 -> mr31, the query round trip, the tunnel to mr11, the access link.
+    double q = Message(r, "mr31", "LocationQuery", 4.9).timeS;
+    double predicted = WiredMs(Path(cfg, "cn2", "mr31"), UDP_PACKET) +
+                       RoundTripMs(cfg, r, "mr31", "lm1", "LocationQuery", "LocationReply", q) +
+                       WiredMs(Path(cfg, "mr31", "mr11"), UDP_PACKET + TUNNEL) +
+                       AccessMs(cfg, "mr11", UDP_PACKET);
+    EXPECT_NEAR(Flow(r).firstPacketDelayMs, predicted, predicted * 0.01);
+    EXPECT_EQ(Flow(r).detouredPackets, 0u); // held, never detoured
+}
+
+TEST(DmmMipFig4, RedirectLadderAndFirstPacketDelay)
+{
+    ScenarioConfig cfg = LoadFig1({"protocol.route_optimization=redirect"});
+    RunResults r = Simulate(cfg);
+    std::vector<std::string> ladder = Ladder(r, 4.9, 5.5);
+    ASSERT_GE(ladder.size(), 3u);
+    EXPECT_EQ(std::vector<std::string>(ladder.begin(), ladder.begin() + 3),
+              (std::vector<std::string>{"mr12:LocationQuery>lm1",
+                                        "lm1:LocationReply>mr12",
+                                        "mr12:Redirect>?"})); // to cn2, taken by mr31
+    for (size_t i = 3; i < ladder.size(); ++i)
+    {
+        EXPECT_EQ(ladder[i], "mr12:Redirect>?"); // one per RedirectInterval until it lands
+    }
+    // No query by the correspondent's router: the Redirect gave it the location.
+    EXPECT_TRUE(Messages(r, "mr31", "LocationQuery", 4.9, 6.0).empty());
+    double q = Message(r, "mr12", "LocationQuery", 4.9).timeS;
+    double predicted = WiredMs(Path(cfg, "cn2", "mr12"), UDP_PACKET) +
+                       RoundTripMs(cfg, r, "mr12", "lm1", "LocationQuery", "LocationReply", q) +
+                       WiredMs(Path(cfg, "mr12", "mr11"), UDP_PACKET + TUNNEL) +
+                       AccessMs(cfg, "mr11", UDP_PACKET);
+    EXPECT_NEAR(Flow(r).firstPacketDelayMs, predicted, predicted * 0.01);
+    EXPECT_GT(Flow(r).detouredPackets, 0u);
+    EXPECT_GT(Flow(r).optimizedAfterMs, Flow(r).firstPacketDelayMs);
+    EXPECT_EQ(Flow(r).received, Flow(r).sent);
+}
+
+TEST(DmmMipFig5, PreviousRouterForwardsAndUpdatesTheCorrespondentsRouter)
+{
+    // Three parameter sets: the handover latency within 1% of its closed form.
+    for (const auto& overrides :
+         std::vector<std::vector<std::string>>{{},
+                                               {"access.delay_ms=3", "l2.switch_time_ms=80"},
+                                               {"links.0.delay_ms=9", "processing.anchor_ms=4"}})
+    {
+        ScenarioConfig cfg = LoadFig1(overrides);
+        RunResults r = Simulate(cfg);
+        ASSERT_EQ(r.handovers.size(), 2u);
+        const HandoverRecord& h = r.handovers[1]; // mr11 -> mr2, session active
+        SCOPED_TRACE(h.from + " -> " + h.to);
+        // Fig 5 step 7: the previous router tells mr31 the new location (a Redirect), so
+        // mr31 re-targets without asking the LM again.
+        auto redirects = Messages(r, "mr11", "Redirect", h.l2UpS, h.l2UpS + 1);
+        ASSERT_FALSE(redirects.empty());
+        EXPECT_EQ(redirects[0].dst, Message(r, "mr31", "LocationQuery", 4.9).src);
+        EXPECT_TRUE(Messages(r, "mr31", "LocationQuery", h.l2DownS, h.l2DownS + 1).empty());
+        EXPECT_LE(h.lostPackets, 1u); // at most the one on the access link at the switch
+        // Closed form: movement detection, the context round trip, the registrations with
+        // lm2 and the home lm1 in parallel, the RA.
+        auto between = Path(cfg, h.to, h.from);
+        double context = WiredMs(between, Message(r, h.to, "ContextRequest", h.l2UpS).bytes) +
+                         cfg.accessProcessingMs +
+                         WiredMs(between, Message(r, h.from, "ContextReply", h.l2UpS).bytes) +
+                         cfg.accessProcessingMs;
+        double slowest = 0;
+        for (const std::string server : {"lm1", "lm2"})
+        {
+            auto path = Path(cfg, h.to, server);
+            slowest = std::max(
+                slowest,
+                WiredMs(path, Message(r, h.to, "LocationRegister", h.l2UpS).bytes) +
+                    cfg.anchorProcessingMs +
+                    WiredMs(path, Message(r, server, "LocationRegisterAck", h.l2UpS).bytes));
+        }
+        double predicted = cfg.l2.switchTimeMs +
+                           AccessMs(cfg, h.to, Message(r, h.mn, "RS", h.l2UpS).bytes) +
+                           cfg.accessProcessingMs + context + slowest + cfg.accessProcessingMs +
+                           AccessMs(cfg, h.to, Message(r, h.to, "RA", h.l2UpS).bytes);
+        EXPECT_NEAR(h.latencyMs, predicted, predicted * 0.01);
+    }
+}
+
+TEST(DmmMipFig5, LossWithAndWithoutForwarding)
+{
+    RunResults with = Simulate(LoadFig1());
+    RunResults without = Simulate(LoadFig1({"protocol.forwarding_time_s=0"}));
+    EXPECT_EQ(with.handovers[1].lostPackets, 0u);
+    EXPECT_TRUE(Messages(without, "mr11", "Redirect", 7.9, 9).empty()); // nothing forwarded
+    RecordProperty("lost_with_forwarding", std::to_string(with.handovers[1].lostPackets));
+    RecordProperty("lost_without_forwarding", std::to_string(without.handovers[1].lostPackets));
+    std::cout << "Fig 5 handover loss: " << with.handovers[1].lostPackets << " with forwarding, "
+              << without.handovers[1].lostPackets << " without\n";
+}
+
+TEST(DmmMipFig5, ARedirectEndsTheForwardingOfARouterEarlierInTheChain)
+{
+    // cn2 sends from 1.5 s, while mn1 is still at its home router mr12 (native path,
+    // cached at mr31). mn1 moves to mr11 (2 s: mr12 forwards to mr11) and on to mr2
+    // (2.5 s) while mr12 still forwards: mr11 forwards to mr2 and redirects mr12, whose
+    // forwarding tunnel must give way to the new location; otherwise mr12 keeps detouring
+    // through mr11, which keeps redirecting it.
+    ScenarioConfig cfg = LoadFig1({"protocol.forwarding_time_s=3"});
+    cfg.flows.at(0).startS = 1.5;
+    cfg.mobility = {{"mn1", 1.0, "mr12", ""}, {"mn1", 2.0, "mr11", ""}, {"mn1", 2.5, "mr2", ""}};
+    RunResults r = Simulate(cfg);
+    ASSERT_EQ(r.handovers.size(), 2u);
+    std::string mr12 = Message(r, "mr12", "ContextReply", 0).src;
+    size_t toMr12 = 0;
+    for (const auto& s : Messages(r, "mr11", "Redirect", 2.5, cfg.durationS))
+    {
+        toMr12 += s.dst == mr12 ? 1 : 0;
+    }
+    EXPECT_GE(toMr12, 1u);
+    EXPECT_LE(toMr12, 2u); // one, and one more for a packet already under way
+    EXPECT_LE(Flow(r).sent - Flow(r).received, 2u); // at most one per access link switch
+}
