@@ -157,6 +157,14 @@ def build(bld):
         'helper/movement-generator.cc',
         'helper/result-writer.cc',
         'helper/progress-reporter.cc',
+        'model/epmip-message.cc',
+        'model/binding-query-request.cc',
+        'model/binding-query-answer.cc',
+        'model/binding-change-inform.cc',
+        'model/binding-change-ack.cc',
+        'model/location-management-function.cc',
+        'model/distributed-routing-function.cc',
+        'helper/scenario-epmip.cc',
         ]
 
     headers = bld(features='ns3header')
@@ -268,6 +276,13 @@ def build(bld):
         'helper/movement-generator.h',
         'helper/result-writer.h',
         'helper/progress-reporter.h',
+        'model/epmip-message.h',
+        'model/binding-query-request.h',
+        'model/binding-query-answer.h',
+        'model/binding-change-inform.h',
+        'model/binding-change-ack.h',
+        'model/location-management-function.h',
+        'model/distributed-routing-function.h',
         ]
 
     if bld.env.ENABLE_EXAMPLES:

@@ -348,6 +348,7 @@ ApplicableKeys(const Recipe& r)
         {"location", {}},
         {"location_update", {}},
         {"client_lu", {}},
+        {"first_packets", {}},
     };
     std::set<std::string> out;
     for (const auto& [key, types] : readers)

@@ -37,6 +37,7 @@ FunctionBases()
         {"rr", "ns3::RrInitiator"},
         {"relay", "ns3::LocationUpdateRelay"},
         {"ha", "ns3::HaAgent"},
+        {"lmf", "ns3::LocationManagementFunction"},
     };
     return bases;
 }

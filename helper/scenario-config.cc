@@ -141,6 +141,7 @@ ParseGlobals(const Reader& top, ScenarioConfig& c)
     c.protocol.uplink = prot.Mode("uplink", "reverse-tunnel", {"reverse-tunnel", "direct"});
     c.protocol.sessionSource =
         prot.Mode("session_source", "database", {"database", "solicitation"});
+    c.protocol.firstPackets = prot.Mode("first_packets", "pmip", {"pmip", "buffer"});
 }
 
 void

@@ -137,6 +137,9 @@ struct ProtocolConfig
     /// dma: where a new MAR learns the node's ongoing sessions: the central "database"
     /// (seed 003 §3.3 way 2, the draft's) or the node's router "solicitation" (way 1)
     std::string sessionSource;
+    /// epmip: an eMAG's packets to a node not located yet go on the "pmip" path through the
+    /// eLMA (seed 001 §4.2, described first) or are held in a bounded "buffer"
+    std::string firstPackets;
 };
 
 /// \brief An administrative domain: its nodes share keys derived from its key.

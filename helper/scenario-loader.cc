@@ -290,7 +290,7 @@ ScenarioKeys(const std::string& context)
          "use_timestamps shared_sequence_numbers dad idle_release_s prefix_properties location "
          "location_cache_s "
          "forwarding_time_s "
-         "location_update client_lu uplink session_source"},
+         "location_update client_lu uplink session_source first_packets"},
         {"nodes[]", "name role access_delay_ms access_rate_mbps interfaces"},
         {"links[]", "a b delay_ms rate_mbps"},
         {"mobility[]", "mn at_s attach interface"},

@@ -73,6 +73,10 @@ class ScenarioRun
     void ApplyPmipv6Recipe();
     void ApplyMipv6Recipe();
     void InstallLmas();
+    /// \brief ePMIP (seed 001): the eMAGs' DRF, before the access routers are installed.
+    void ConfigureEpmip();
+    /// \brief ePMIP: the eLMAs' LMFs and the eMAGs' DRF signalling, once all are installed.
+    void InstallEpmip();
     Ptr<AccessRouterAgent> InstallMar(const std::string& name);
     Ipv6Address LmaFor(const std::string& access) const;
     Ipv6Address AddressOn(const std::string& node, const HomeNetworkPrefix& prefix) const;
