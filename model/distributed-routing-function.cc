@@ -262,7 +262,13 @@ DistributedRoutingFunction::Decapsulated(Ptr<const Packet> inner,
                                          Ipv6Address local,
                                          Ipv6Address remote)
 {
-    if (!m_learn || local != m_local || !LmfFor(remote).IsAny())
+    bool fromAnchor = false;
+    for (const auto& [prefix, lmf] : m_lmfs)
+    {
+        fromAnchor = fromAnchor || lmf == remote;
+    }
+    // The PMIP path's packets come from the eLMA, which is no eMAG and locates nobody.
+    if (!m_learn || local != m_local || fromAnchor || !LmfFor(remote).IsAny())
     {
         return;
     }
