@@ -212,7 +212,7 @@ DistributedRoutingFunction::HandleAnswer(Ptr<Packet> p, const Ipv6Header&, Ptr<I
     auto locations = pbqa.GetLocations();
     if (it == m_outstanding.end() || locations.empty())
     {
-        return; // late (after the time-out) or not ours
+        return; // not a query of ours (a late answer after the time-out still counts)
     }
     Ipv6Address dst = it->second;
     m_outstanding.erase(it);
