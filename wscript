@@ -171,6 +171,14 @@ def build(bld):
         'model/dmm-mip-routing.cc',
         'model/dmm-mip-mr-agent.cc',
         'helper/scenario-dmm-mip.cc',
+        'model/epmip-message.cc',
+        'model/binding-query-request.cc',
+        'model/binding-query-answer.cc',
+        'model/binding-change-inform.cc',
+        'model/binding-change-ack.cc',
+        'model/location-management-function.cc',
+        'model/distributed-routing-function.cc',
+        'helper/scenario-epmip.cc',
         ]
 
     headers = bld(features='ns3header')
@@ -294,6 +302,13 @@ def build(bld):
         'model/haa-agent.h',
         'model/dmm-mip-routing.h',
         'model/dmm-mip-mr-agent.h',
+        'model/epmip-message.h',
+        'model/binding-query-request.h',
+        'model/binding-query-answer.h',
+        'model/binding-change-inform.h',
+        'model/binding-change-ack.h',
+        'model/location-management-function.h',
+        'model/distributed-routing-function.h',
         ]
 
     if bld.env.ENABLE_EXAMPLES:

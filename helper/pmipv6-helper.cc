@@ -162,6 +162,20 @@ Pmipv6Helper::SetMobilityRoutingAttribute(const std::string& name, const Attribu
     m_mr.Set(name, value);
 }
 
+void
+Pmipv6Helper::SetMagMobilityRoutingType(const std::string& type)
+{
+    m_magMr.emplace();
+    m_magMr->SetTypeId(type);
+}
+
+void
+Pmipv6Helper::SetMagMobilityRoutingAttribute(const std::string& name, const AttributeValue& value)
+{
+    NS_ABORT_MSG_IF(!m_magMr, "SetMagMobilityRoutingType first");
+    m_magMr->Set(name, value);
+}
+
 Ptr<MobilityRouting>
 Pmipv6Helper::InstallMobilityRouting(Ptr<Node> node, int16_t priority) const
 {
@@ -214,7 +228,9 @@ Pmipv6Helper::InstallMag(Ptr<Node> node,
                          Ipv6Address proxyCoa,
                          Ipv6Address lmaa)
 {
-    Ptr<MobilityRouting> mr = InstallMobilityRouting(node);
+    Ptr<MobilityRouting> mr = m_magMr
+                                  ? InsertMobilityRouting(node, m_magMr->Create<MobilityRouting>())
+                                  : InstallMobilityRouting(node);
     mr->AddAccessInterface(accessInterface, onLink);
     if (m_aggregates.empty())
     {

@@ -14,6 +14,7 @@
 #include "ns3/object-factory.h"
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -86,6 +87,14 @@ class Pmipv6Helper
     void SetLocationUpdateAttribute(const std::string& name, const AttributeValue& value);
     /// \param name attribute \param value value (ns3::MobilityRouting)
     void SetMobilityRoutingAttribute(const std::string& name, const AttributeValue& value);
+    /**
+     * \brief Give the MAGs their own mobility routing (e.g. an ePMIP eMAG's
+     *        ns3::DistributedRoutingFunction); by default they use the LMA's type.
+     * \param type TypeId name (an ns3::MobilityRouting)
+     */
+    void SetMagMobilityRoutingType(const std::string& type);
+    /// \param name attribute \param value value (the MAGs' own mobility routing)
+    void SetMagMobilityRoutingAttribute(const std::string& name, const AttributeValue& value);
 
     /**
      * \brief Make a node a local mobility anchor.
@@ -182,6 +191,9 @@ class Pmipv6Helper
     ObjectFactory m_mr;                //!< MobilityRouting
     ObjectFactory m_rc;                //!< RoutingControl
     std::vector<Ptr<MagAgent>> m_mags; //!< MAGs installed
+
+    /// The MAGs' own MobilityRouting (an eMAG's DRF), if not m_mr's type.
+    std::optional<ObjectFactory> m_magMr;
 
     /// A policy profile (RFC 5213 §6.2).
     struct Policy

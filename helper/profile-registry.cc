@@ -212,6 +212,23 @@ Entries()
              "protocol.hoa_assignment": {"stateful": {"roles": {
               "anchor": {"functions": {"haa_server": {"type": "ns3::HaaAgent",
                                                "attributes": {"Mode": "Stateful"}}}}}}}})"},
+        {"epmip",
+         "enhanced PMIPv6: eLMAs (LMA + LMF) answer binding queries, eMAGs (MAG + DRF) tunnel "
+         "directly to the correspondent's eMAG once located",
+         "001 §4.1-§4.2",
+         R"({"anchors": "central", "access_link_address": "shared"})",
+         {{"anchor", R"({"agent": "ns3::LmaAgent",
+              "functions": {"haa": "ns3::PrefixPoolAllocation", "lm": "ns3::BindingCache",
+                            "mr": "ns3::MobilityRouting", "rc": "ns3::RoutingControl",
+                            "lmf": "ns3::LocationManagementFunction"}})"},
+          {"access", R"({"agent": "ns3::MagAgent",
+              "functions": {"lu": "ns3::ProxyLocationUpdate",
+                            "mr": "ns3::DistributedRoutingFunction",
+                            "rc": "ns3::RoutingControl"}})"},
+          {"mn", kPlainHost}},
+         R"({"protocol.first_packets": {"buffer": {"roles": {"access": {"functions": {
+              "mr": {"type": "ns3::DistributedRoutingFunction",
+                     "attributes": {"FirstPackets": "Buffer"}}}}}}}})"},
     };
     return entries;
 }

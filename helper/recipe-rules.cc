@@ -359,6 +359,7 @@ ApplicableKeys(const Recipe& r)
         {"client_lu", {}},
         {"route_optimization", {}},
         {"hoa_assignment", {}},
+        {"first_packets", {}},
     };
     std::set<std::string> out;
     for (const auto& [key, types] : readers)

@@ -144,6 +144,9 @@ struct ProtocolConfig
     /// dmm-mip: the HAA authorises autoconfigured addresses ("stateless") or assigns
     /// prefixes ("stateful", seed 002 §4.1)
     std::string hoaAssignment;
+    /// epmip: an eMAG's packets to a node not located yet go on the "pmip" path through the
+    /// eLMA (seed 001 §4.2, described first) or are held in a bounded "buffer"
+    std::string firstPackets;
 };
 
 /// \brief An administrative domain: its nodes share keys derived from its key.

@@ -292,7 +292,7 @@ ScenarioKeys(const std::string& context)
          "location_cache_s "
          "forwarding_time_s "
          "location_update client_lu uplink session_source "
-         "route_optimization hoa_assignment"},
+         "route_optimization hoa_assignment first_packets"},
         {"nodes[]", "name role access_delay_ms access_rate_mbps interfaces"},
         {"links[]", "a b delay_ms rate_mbps"},
         {"mobility[]", "mn at_s attach interface"},

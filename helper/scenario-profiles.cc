@@ -353,11 +353,13 @@ ScenarioRun::InstallProfile()
     {
         ConfigurePmipv6();
         InstallLmas();
+        ConfigureEpmip();
     }
     for (const NodeConfig* n : m_cfg.AttachmentPoints())
     {
         InstallAccess(n->name);
     }
+    InstallEpmip();
     for (const NodeConfig* n : m_cfg.NodesWithRole("mn"))
     {
         Ptr<MnAgent> agent = InstallMobileNodeAgent(n->name);

@@ -75,6 +75,10 @@ class ScenarioRun
     void InstallLmas();
     /// \brief Seed 004: the LMAs' peers and the nodes' H-LMAs (no-op for other profiles).
     void ConnectDistributedLmas(const ApplicationContainer& lmas);
+    /// \brief ePMIP (seed 001): the eMAGs' DRF, before the access routers are installed.
+    void ConfigureEpmip();
+    /// \brief ePMIP: the eLMAs' LMFs and the eMAGs' DRF signalling, once all are installed.
+    void InstallEpmip();
     Ptr<AccessRouterAgent> InstallMar(const std::string& name);
     Ipv6Address LmaFor(const std::string& access) const;
     Ipv6Address AddressOn(const std::string& node, const HomeNetworkPrefix& prefix) const;

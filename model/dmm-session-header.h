@@ -38,7 +38,8 @@ namespace ns3
  * not a care-of address; S (0x20) in a Location Query subscribes the asker to Location
  * Notify messages whenever the answer changes (push). In a Binding Update, an Anchor option of
  * subtype 2 names that visited server, and one of subtype 3 the home agent a proxy LU relays the
- * update to (AddAnchorOption). One class per message derives from this one.
+ * update to (AddAnchorOption). Subtypes 13-16 are ePMIP's (seed 001, see EpmipMessage). One
+ * class per message derives from this one.
  */
 class DmmSessionHeader : public MobilityHeader
 {
@@ -65,6 +66,10 @@ class DmmSessionHeader : public MobilityHeader
         CONTEXT_REPLY = 10,     //!< previous MR -> new MR: its addresses and their home servers
         LOCATION_REGISTER = 11, //!< MR -> server: these addresses are at this locator
         LOCATION_REGISTER_ACK = 12, //!< server -> MR: registered (same sequence)
+        BINDING_QUERY_REQUEST = 13, //!< ePMIP PBQR: eMAG (DRF) -> LMF (seed 001 §4.2)
+        BINDING_QUERY_ANSWER = 14,  //!< ePMIP PBQA: LMF -> eMAG (DRF)
+        BINDING_CHANGE_INFORM = 15, //!< ePMIP PBCI: eMAG (DMF) -> eMAG (§4.3)
+        BINDING_CHANGE_ACK = 16,    //!< ePMIP PBCA: eMAG (DMF) -> eMAG
     };
 
     /// \brief Get the type ID. \return the object TypeId

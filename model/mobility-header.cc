@@ -317,6 +317,11 @@ MobilityHeader::GetMessageName(Ptr<const Packet> p)
             const char* names[] = {"HoaRequest", "HoaReply", "Redirect"};
             return names[b[6] - 20];
         }
+        if (b.size() >= 7 && b[6] >= 13 && b[6] <= 16) // ePMIP (seed 001, EpmipMessage)
+        {
+            const char* names[] = {"PBQR", "PBQA", "PBCI", "PBCA"};
+            return names[b[6] - 13];
+        }
         return "MH253";
     default:
         return "MH" + std::to_string(b[2]);

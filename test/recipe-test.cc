@@ -101,7 +101,7 @@ Builtin(const std::string& name)
 TEST(Recipe, EveryBuiltinProfileIsACheckedRecipe)
 {
     const auto& names = dmm::ProfileNames();
-    ASSERT_EQ(names.size(), 13u);
+    ASSERT_EQ(names.size(), 14u);
     EXPECT_EQ(names.front(), "none");
     for (const auto& name : names)
     {

@@ -1,0 +1,108 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+// ePMIP (seed 001) in a scenario: an eLMA is the profile's LMA plus an LMF, an eMAG the
+// profile's MAG whose mobility routing is the DRF. Nothing here runs for other recipes.
+#include "scenario-run.h"
+
+#include "ns3/distributed-routing-function.h"
+#include "ns3/ipv6-list-routing.h"
+#include "ns3/ipv6-tunnel-l4-protocol.h"
+#include "ns3/ipv6.h"
+#include "ns3/location-management-function.h"
+#include "ns3/location-management.h"
+#include "ns3/log.h"
+#include "ns3/mobility-l4-protocol.h"
+#include "ns3/string.h"
+#include "ns3/yans-wifi-helper.h"
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("ScenarioEpmip");
+
+namespace
+{
+
+/// \return the node's DRF, if its mobility routing is one
+Ptr<DistributedRoutingFunction>
+DrfOf(Ptr<Node> node)
+{
+    auto list = DynamicCast<Ipv6ListRouting>(node->GetObject<Ipv6>()->GetRoutingProtocol());
+    for (uint32_t i = 0; list && i < list->GetNRoutingProtocols(); ++i)
+    {
+        int16_t priority;
+        auto drf = DynamicCast<DistributedRoutingFunction>(list->GetRoutingProtocol(i, priority));
+        if (drf)
+        {
+            return drf;
+        }
+    }
+    return nullptr;
+}
+
+} // namespace
+
+void
+ScenarioRun::ConfigureEpmip()
+{
+    const dmm::FunctionSpec* mr = Role("access").Function("mr");
+    if (mr && mr->IsA("ns3::DistributedRoutingFunction"))
+    {
+        // The eMAG: the MAG's own mobility routing is the DRF (seed 001 §3.2).
+        m_pmip.SetMagMobilityRoutingType(mr->type);
+        for (const auto& [name, value] : mr->attributes)
+        {
+            m_pmip.SetMagMobilityRoutingAttribute(name, StringValue(value));
+        }
+    }
+}
+
+void
+ScenarioRun::InstallEpmip()
+{
+    const dmm::FunctionSpec* lmf = Role("anchor").Function("lmf");
+    for (const auto& [pool, anchor] : m_anchorPools)
+    {
+        if (!lmf || lmf->type.empty())
+        {
+            break;
+        }
+        // The eLMA: the LMA's binding cache answers queries (§3.3).
+        ObjectFactory factory(lmf->type);
+        for (const auto& [name, value] : lmf->attributes)
+        {
+            factory.Set(name, StringValue(value));
+        }
+        Ptr<Node> node = m_nodes[anchor];
+        auto f = factory.Create<LocationManagementFunction>();
+        f->Setup(node->GetObject<MobilityL4Protocol>(),
+                 node->GetObject<LocationManagement>(),
+                 FirstGlobal(anchor));
+        node->AggregateObject(f);
+    }
+    std::vector<std::pair<Ptr<DistributedRoutingFunction>, std::string>> drfs;
+    for (const NodeConfig* n : m_cfg.AttachmentPoints())
+    {
+        if (Ptr<DistributedRoutingFunction> drf = DrfOf(m_nodes[n->name]))
+        {
+            drfs.emplace_back(drf, n->name);
+        }
+    }
+    for (const auto& [drf, name] : drfs)
+    {
+        Ptr<Node> node = m_nodes[name];
+        drf->Setup(node->GetObject<MobilityL4Protocol>(), FirstGlobal(name));
+        for (const auto& [pool, anchor] : m_anchorPools)
+        {
+            drf->AddLmf(pool, FirstGlobal(anchor)); // the configured prefix map (§4.4.1)
+        }
+        for (const auto& [peer, peerName] : drfs)
+        {
+            // One administrative domain (§8): every eMAG may tunnel to every other.
+            node->GetObject<Ipv6TunnelL4Protocol>()->AddPeer(FirstGlobal(peerName));
+        }
+    }
+}
+
+} // namespace ns3

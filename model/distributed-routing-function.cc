@@ -1,0 +1,286 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "distributed-routing-function.h"
+
+#include "ns3/binding-query-answer.h"
+#include "ns3/binding-query-request.h"
+#include "ns3/boolean.h"
+#include "ns3/enum.h"
+#include "ns3/ipv6-interface.h"
+#include "ns3/ipv6-l3-protocol.h"
+#include "ns3/ipv6-tunnel-l4-protocol.h"
+#include "ns3/log.h"
+#include "ns3/mobility-l4-protocol.h"
+#include "ns3/node.h"
+#include "ns3/simulator.h"
+#include "ns3/uinteger.h"
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("DistributedRoutingFunction");
+NS_OBJECT_ENSURE_REGISTERED(DistributedRoutingFunction);
+
+TypeId
+DistributedRoutingFunction::GetTypeId()
+{
+    static TypeId tid =
+        TypeId("ns3::DistributedRoutingFunction")
+            .SetParent<MobilityRouting>()
+            .SetGroupName("Dmm")
+            .AddConstructor<DistributedRoutingFunction>()
+            .AddAttribute("FirstPackets",
+                          "Packets sent before the peer's location is known: forwarded on "
+                          "the PMIP path through the LMA, or buffered (seed 001 §4.2).",
+                          EnumValue(PMIP_PATH),
+                          MakeEnumAccessor(&DistributedRoutingFunction::m_firstPackets),
+                          MakeEnumChecker(PMIP_PATH, "Pmip", BUFFER, "Buffer"))
+            .AddAttribute("BufferSize",
+                          "Packets held per destination while it is queried (Buffer).",
+                          UintegerValue(16),
+                          MakeUintegerAccessor(&DistributedRoutingFunction::m_bufferSize),
+                          MakeUintegerChecker<uint32_t>())
+            .AddAttribute("LearnFromOuterHeader",
+                          "Record the outer source of a packet from another eMAG's tunnel as "
+                          "the location of its inner source (seed 001 §4.2).",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&DistributedRoutingFunction::m_learn),
+                          MakeBooleanChecker())
+            .AddAttribute("QueryTimeout",
+                          "Time to wait for a PBQA before routing by PMIP (§5.1).",
+                          TimeValue(Seconds(1)),
+                          MakeTimeAccessor(&DistributedRoutingFunction::m_queryTimeout),
+                          MakeTimeChecker())
+            .AddTraceSource("Located",
+                            "A destination prefix got a location (:: if none).",
+                            MakeTraceSourceAccessor(&DistributedRoutingFunction::m_locatedTrace),
+                            "ns3::DistributedRoutingFunction::LocatedTracedCallback");
+    return tid;
+}
+
+DistributedRoutingFunction::DistributedRoutingFunction()
+    : m_firstPackets(PMIP_PATH),
+      m_bufferSize(16),
+      m_learn(false),
+      m_queryTimeout(Seconds(1))
+{
+}
+
+void
+DistributedRoutingFunction::DoDispose()
+{
+    for (auto& [dst, timer] : m_timers)
+    {
+        timer.Cancel();
+    }
+    m_timers.clear();
+    m_buffer.clear();
+    m_mh = nullptr;
+    MobilityRouting::DoDispose();
+}
+
+void
+DistributedRoutingFunction::Setup(Ptr<MobilityL4Protocol> mh, Ipv6Address local)
+{
+    NS_LOG_FUNCTION(this << local);
+    m_mh = mh;
+    m_local = local;
+    m_mh->RegisterHandler(DmmSessionHeader::MH_TYPE,
+                          DmmSessionHeader::BINDING_QUERY_ANSWER,
+                          MakeCallback(&DistributedRoutingFunction::HandleAnswer, this));
+    Ipv6TunnelL4Protocol::Install(GetIpv6L3()->GetObject<Node>())
+        ->TraceConnectWithoutContext("Decap",
+                                     MakeCallback(&DistributedRoutingFunction::Decapsulated, this));
+}
+
+void
+DistributedRoutingFunction::AddLmf(const HomeNetworkPrefix& prefix, Ipv6Address lmf)
+{
+    m_lmfs.emplace_back(prefix.Canonical(), lmf);
+}
+
+void
+DistributedRoutingFunction::SetLocation(const HomeNetworkPrefix& prefix, Ipv6Address locator)
+{
+    NS_LOG_FUNCTION(this << prefix.ToString() << locator);
+    m_locatedTrace(prefix, locator);
+    if (locator == m_local)
+    {
+        RemoveDestinationTunnel(prefix); // the node is here: the access route delivers it
+        return;
+    }
+    SetDestinationTunnel(prefix, Tunnel{m_local, locator});
+}
+
+const DistributedRoutingFunction::DrfStats&
+DistributedRoutingFunction::GetDrfStats() const
+{
+    return m_drfStats;
+}
+
+Ipv6Address
+DistributedRoutingFunction::LmfFor(Ipv6Address dst) const
+{
+    for (const auto& [prefix, lmf] : m_lmfs)
+    {
+        if (prefix.Contains(dst))
+        {
+            return lmf;
+        }
+    }
+    return Ipv6Address::GetAny();
+}
+
+bool
+DistributedRoutingFunction::RouteInput(Ptr<const Packet> p,
+                                       const Ipv6Header& header,
+                                       Ptr<const NetDevice> idev,
+                                       UnicastForwardCallback ucb,
+                                       MulticastForwardCallback mcb,
+                                       LocalDeliverCallback lcb,
+                                       ErrorCallback ecb)
+{
+    Ipv6Address dst = header.GetDestination();
+    // Only uplink of an attached node (it has a reverse tunnel here) is optimized (§4.2).
+    Ipv6Address lmf = LmfFor(dst);
+    if (!m_mh || lmf.IsAny() || !LookupSourceTunnel(header.GetSource()) || dst.IsMulticast())
+    {
+        return MobilityRouting::RouteInput(p, header, idev, ucb, mcb, lcb, ecb);
+    }
+    if (const Tunnel* direct = LookupDestinationTunnel(dst))
+    {
+        m_drfStats.optimized++;
+        Encapsulate(p, header, *direct);
+        return true;
+    }
+    if (m_unlocated.count(dst) == 0)
+    {
+        Query(dst, lmf);
+    }
+    if (m_firstPackets == BUFFER && m_timers.count(dst) > 0)
+    {
+        auto& queue = m_buffer[dst];
+        if (queue.size() >= m_bufferSize)
+        {
+            m_drfStats.bufferOverflow++;
+            NotifyDrop(p, header, QUEUE_FULL);
+            return true;
+        }
+        m_drfStats.buffered++;
+        queue.emplace_back(p, header);
+        return true;
+    }
+    m_drfStats.detoured++;
+    return MobilityRouting::RouteInput(p, header, idev, ucb, mcb, lcb, ecb);
+}
+
+void
+DistributedRoutingFunction::Query(Ipv6Address dst, Ipv6Address lmf)
+{
+    if (m_timers.count(dst) > 0)
+    {
+        return; // one query per destination at a time
+    }
+    NS_LOG_FUNCTION(this << dst << lmf);
+    BindingQueryRequest pbqr;
+    pbqr.SetSequence(m_sequence);
+    pbqr.AddLocation(HomeNetworkPrefix::Make(dst, 128), Ipv6Address::GetAny());
+    m_outstanding[m_sequence++] = dst;
+    m_timers[dst] =
+        Simulator::Schedule(m_queryTimeout, &DistributedRoutingFunction::QueryTimedOut, this, dst);
+    m_drfStats.queries++;
+    m_mh->Send(pbqr, m_local, lmf);
+}
+
+void
+DistributedRoutingFunction::QueryTimedOut(Ipv6Address dst)
+{
+    NS_LOG_FUNCTION(this << dst);
+    m_timers.erase(dst);
+    m_drfStats.unlocated++;
+    m_unlocated.insert(dst);
+    Flush(dst);
+}
+
+void
+DistributedRoutingFunction::HandleAnswer(Ptr<Packet> p, const Ipv6Header&, Ptr<Ipv6Interface>)
+{
+    BindingQueryAnswer pbqa;
+    p->RemoveHeader(pbqa);
+    auto it = m_outstanding.find(pbqa.GetSequence());
+    auto locations = pbqa.GetLocations();
+    if (it == m_outstanding.end() || locations.empty())
+    {
+        return; // not a query of ours (a late answer after the time-out still counts)
+    }
+    Ipv6Address dst = it->second;
+    m_outstanding.erase(it);
+    auto timer = m_timers.find(dst);
+    if (timer != m_timers.end())
+    {
+        timer->second.Cancel();
+        m_timers.erase(timer);
+    }
+    auto [prefix, locator] = locations.front();
+    if (pbqa.GetRemove() || locator.IsAny())
+    {
+        m_drfStats.unlocated++;
+        m_unlocated.insert(dst); // §5.1: this session stays on PMIP routing
+    }
+    else
+    {
+        m_drfStats.located++;
+        SetLocation(prefix, locator);
+    }
+    Flush(dst);
+}
+
+void
+DistributedRoutingFunction::Flush(Ipv6Address dst)
+{
+    auto it = m_buffer.find(dst);
+    if (it == m_buffer.end())
+    {
+        return;
+    }
+    std::deque<Held> held = std::move(it->second);
+    m_buffer.erase(it);
+    for (const auto& [packet, header] : held)
+    {
+        const Tunnel* tunnel = LookupDestinationTunnel(dst);
+        tunnel = tunnel ? tunnel : LookupSourceTunnel(header.GetSource());
+        if (tunnel)
+        {
+            Encapsulate(packet, header, *tunnel);
+        }
+    }
+}
+
+void
+DistributedRoutingFunction::Decapsulated(Ptr<const Packet> inner,
+                                         Ipv6Address local,
+                                         Ipv6Address remote)
+{
+    bool fromAnchor = false;
+    for (const auto& [prefix, lmf] : m_lmfs)
+    {
+        fromAnchor = fromAnchor || lmf == remote;
+    }
+    // The PMIP path's packets come from the eLMA, which is no eMAG and locates nobody.
+    if (!m_learn || local != m_local || fromAnchor || !LmfFor(remote).IsAny())
+    {
+        return;
+    }
+    Ipv6Header ip;
+    if (inner->PeekHeader(ip) == 0 || LmfFor(ip.GetSource()).IsAny() ||
+        LookupDestinationTunnel(ip.GetSource()))
+    {
+        return; // not a mobile node's packet, or its location is known already
+    }
+    // The remote endpoint is the sender's eMAG (§4.2's alternative to a query).
+    m_drfStats.learnt++;
+    SetLocation(HomeNetworkPrefix::Make(ip.GetSource(), 128), remote);
+}
+
+} // namespace ns3

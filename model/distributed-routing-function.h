@@ -1,0 +1,134 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef DMM_DISTRIBUTED_ROUTING_FUNCTION_H
+#define DMM_DISTRIBUTED_ROUTING_FUNCTION_H
+
+#include "ns3/home-address-allocation.h"
+#include "ns3/mobility-routing.h"
+
+#include <deque>
+#include <map>
+#include <set>
+#include <utility>
+#include <vector>
+
+namespace ns3
+{
+
+class Ipv6Interface;
+class MobilityL4Protocol;
+
+/**
+ * \ingroup dmm
+ * \brief The Distributed Routing sub-Function (DRF) of an eMAG (seed 001 §3.2, §4.2): the
+ *        mobility routing of a MAG plus optimized routing by a direct eMAG-eMAG tunnel.
+ *
+ * On an uplink packet from an attached node to an address of a mobile prefix with a known
+ * LMF (AddLmf: the configured prefix map of §4.4.1), the DRF looks in its location cache;
+ * without an entry it sends a PBQR to that LMF and, until the PBQA, either forwards the
+ * packet on the PMIP path through the LMA (FirstPackets=Pmip, the alternative the draft
+ * describes first) or buffers it (FirstPackets=Buffer, at most BufferSize packets per
+ * destination; more are dropped and counted). A PBQA with a location sets a destination
+ * tunnel to the peer eMAG; one with R (no binding) leaves the destination on the PMIP path
+ * (§5.1). Optionally the outer source of a packet decapsulated from another eMAG is
+ * learnt as the location of the inner source (LearnFromOuterHeader, §4.2's alternative).
+ */
+class DistributedRoutingFunction : public MobilityRouting
+{
+  public:
+    /// What happens to the packets sent before the location is known (§4.2).
+    enum FirstPackets
+    {
+        PMIP_PATH, //!< forward through the LMA (bi-directional PMIP tunnel)
+        BUFFER,    //!< hold them until the PBQA (bounded)
+    };
+
+    /// \brief Named counters.
+    struct DrfStats
+    {
+        uint64_t queries{0};        //!< PBQRs sent
+        uint64_t located{0};        //!< PBQAs with a location
+        uint64_t unlocated{0};      //!< PBQAs with R, or timed out queries
+        uint64_t optimized{0};      //!< packets sent through an eMAG-eMAG tunnel
+        uint64_t detoured{0};       //!< packets sent on the PMIP path while querying
+        uint64_t buffered{0};       //!< packets held while querying
+        uint64_t bufferOverflow{0}; //!< packets dropped: buffer full
+        uint64_t learnt{0};         //!< locations learnt from outer headers
+    };
+
+    /**
+     * \brief Signature of the Located trace.
+     * \param prefix the destination prefix \param locator its eMAG (:: if none)
+     */
+    typedef void (*LocatedTracedCallback)(const HomeNetworkPrefix& prefix, Ipv6Address locator);
+
+    /// \brief Get the type ID. \return the object TypeId
+    static TypeId GetTypeId();
+    DistributedRoutingFunction();
+
+    /**
+     * \brief Start signalling.
+     * \param mh the node's Mobility Header protocol \param local this eMAG's proxy-CoA
+     */
+    void Setup(Ptr<MobilityL4Protocol> mh, Ipv6Address local);
+    /**
+     * \brief The LMF holding the bindings of a mobile prefix (§4.4.1).
+     * \param prefix the prefix \param lmf the eLMA's address
+     */
+    void AddLmf(const HomeNetworkPrefix& prefix, Ipv6Address lmf);
+    /**
+     * \brief Record a location (from a PBQA, a PBCI or a PBCA).
+     * \param prefix the node's prefix \param locator its eMAG
+     */
+    void SetLocation(const HomeNetworkPrefix& prefix, Ipv6Address locator);
+    /// \return the counters
+    const DrfStats& GetDrfStats() const;
+
+    bool RouteInput(Ptr<const Packet> p,
+                    const Ipv6Header& header,
+                    Ptr<const NetDevice> idev,
+                    UnicastForwardCallback ucb,
+                    MulticastForwardCallback mcb,
+                    LocalDeliverCallback lcb,
+                    ErrorCallback ecb) override;
+
+  protected:
+    void DoDispose() override;
+
+  private:
+    /// A packet held while its destination is queried.
+    using Held = std::pair<Ptr<const Packet>, Ipv6Header>;
+
+    /// \param dst a destination \return the LMF for it, or :: if it is not a mobile prefix
+    Ipv6Address LmfFor(Ipv6Address dst) const;
+    /// \brief Send a PBQR for \p dst unless one is outstanding. \param lmf where to
+    void Query(Ipv6Address dst, Ipv6Address lmf);
+    /// \brief The query for \p dst got no answer.
+    void QueryTimedOut(Ipv6Address dst);
+    /// \brief A PBQA arrived.
+    void HandleAnswer(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6Interface> iface);
+    /// \brief Release (or, without a location, send on the PMIP path) what waits for \p dst.
+    void Flush(Ipv6Address dst);
+    /// \brief Tunnel-decapsulation trace: learn the inner source's location.
+    void Decapsulated(Ptr<const Packet> inner, Ipv6Address local, Ipv6Address remote);
+
+    Ptr<MobilityL4Protocol> m_mh;                                  //!< signalling
+    Ipv6Address m_local;                                           //!< our proxy-CoA
+    std::vector<std::pair<HomeNetworkPrefix, Ipv6Address>> m_lmfs; //!< prefix -> LMF
+    std::map<uint16_t, Ipv6Address> m_outstanding;                 //!< sequence -> queried address
+    std::map<Ipv6Address, EventId> m_timers;                       //!< queried address -> time-out
+    std::map<Ipv6Address, std::deque<Held>> m_buffer;              //!< held first packets
+    std::set<Ipv6Address> m_unlocated;                             //!< answered R: PMIP routing
+    uint16_t m_sequence{0};                                        //!< next PBQR sequence
+    FirstPackets m_firstPackets;                                   //!< attribute FirstPackets
+    uint32_t m_bufferSize;                                         //!< attribute BufferSize
+    bool m_learn;        //!< attribute LearnFromOuterHeader
+    Time m_queryTimeout; //!< attribute QueryTimeout
+    DrfStats m_drfStats; //!< counters
+    TracedCallback<const HomeNetworkPrefix&, Ipv6Address> m_locatedTrace; //!< locations
+};
+
+} // namespace ns3
+
+#endif // DMM_DISTRIBUTED_ROUTING_FUNCTION_H

@@ -1,0 +1,81 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef DMM_LOCATION_MANAGEMENT_FUNCTION_H
+#define DMM_LOCATION_MANAGEMENT_FUNCTION_H
+
+#include "ns3/ipv6-address.h"
+#include "ns3/object.h"
+#include "ns3/traced-callback.h"
+
+namespace ns3
+{
+
+class BindingQueryRequest;
+class Ipv6Header;
+class Ipv6Interface;
+class LocationManagement;
+class MobilityL4Protocol;
+class Packet;
+
+/**
+ * \ingroup dmm
+ * \brief The Location Management Function (LMF) of ePMIP (seed 001 §3.3): what turns an
+ *        LMA into an eLMA. It answers a DRF's PBQR from the LMA's binding cache.
+ *
+ * The location of a node is the proxy-CoA of its binding cache entry (§3.3: "can be based
+ * on Binding Cache Entry"). A PBQR names addresses; the PBQA (same sequence) gives, for
+ * each, the entry's home network prefix that contains it and the proxy-CoA, or the address
+ * with locator :: and the R flag when this LMF holds no active binding for it.
+ */
+class LocationManagementFunction : public Object
+{
+  public:
+    /// \brief Named counters.
+    struct Stats
+    {
+        uint64_t queries{0};  //!< PBQRs received
+        uint64_t answered{0}; //!< addresses answered with a location
+        uint64_t unknown{0};  //!< addresses without an active binding here (R)
+    };
+
+    /**
+     * \brief Signature of the Query trace.
+     * \param address the queried address \param locator the answer (:: if none)
+     */
+    typedef void (*QueryTracedCallback)(Ipv6Address address, Ipv6Address locator);
+
+    /// \brief Get the type ID. \return the object TypeId
+    static TypeId GetTypeId();
+    LocationManagementFunction();
+    ~LocationManagementFunction() override;
+
+    /**
+     * \brief Start answering.
+     * \param mh the node's Mobility Header protocol
+     * \param lm the LMA's location management (binding cache)
+     * \param address the address answers are sent from
+     */
+    void Setup(Ptr<MobilityL4Protocol> mh, Ptr<LocationManagement> lm, Ipv6Address address);
+
+    /// \return the counters
+    const Stats& GetStats() const;
+
+  protected:
+    void DoDispose() override;
+
+  private:
+    /// \brief A PBQR arrived. \param p the message \param header its IPv6 header
+    /// \param iface the receiving interface
+    void HandleQuery(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6Interface> iface);
+
+    Ptr<MobilityL4Protocol> m_mh;                          //!< signalling
+    Ptr<LocationManagement> m_lm;                          //!< the bindings
+    Ipv6Address m_address;                                 //!< our address
+    Stats m_stats;                                         //!< counters
+    TracedCallback<Ipv6Address, Ipv6Address> m_queryTrace; //!< every answered address
+};
+
+} // namespace ns3
+
+#endif // DMM_LOCATION_MANAGEMENT_FUNCTION_H
