@@ -3,6 +3,8 @@
  */
 // Client-based profiles (mipv6, mipv6-ro, hmipv6) end to end on the shipped scenario:
 // handovers complete, sessions survive, and the message ladders follow the RFCs.
+#include "ladder.h"
+
 #include "ns3/result-writer.h"
 #include "ns3/scenario-builder.h"
 #include "ns3/scenario-config.h"
@@ -14,6 +16,7 @@
 #include <vector>
 
 using namespace ns3;
+using dmmtest::Ladder;
 
 namespace
 {
@@ -29,29 +32,6 @@ RunShipped(const std::string& profile)
     RunOptions opt;
     opt.progress = false;
     return RunScenario(cfg, opt);
-}
-
-/// "sender:type>receiver" of every mobility message sent in [from, to), RS/RA left out;
-/// the receiver is the node that sends from the destination address (or "?" if none).
-std::vector<std::string>
-Ladder(const RunResults& r, double from, double to)
-{
-    std::map<std::string, std::string> nodeOf;
-    for (const auto& s : r.signaling)
-    {
-        nodeOf.emplace(s.src, s.node);
-    }
-    std::vector<std::string> out;
-    for (const auto& s : r.signaling)
-    {
-        if (s.timeS >= from && s.timeS < to && s.type != "RS" && s.type != "RA")
-        {
-            auto receiver = nodeOf.find(s.dst);
-            out.push_back(s.node + ":" + s.type + ">" +
-                          (receiver == nodeOf.end() ? "?" : receiver->second));
-        }
-    }
-    return out;
 }
 
 void

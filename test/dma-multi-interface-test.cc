@@ -7,6 +7,7 @@
 // interface's MAR (Fig 6). Asserted from the results, the signalling ladders and the
 // captures (tshark).
 #include "closed-form.h"
+#include "ladder.h"
 #include "pcap-capture.h"
 
 #include "ns3/home-address-allocation.h"
@@ -26,19 +27,6 @@ HomeNetworkPrefix
 Prefix64(const std::string& address)
 {
     return HomeNetworkPrefix::Make(Ipv6Address(address.c_str()), 64);
-}
-
-const FlowRecord&
-FlowNamed(const RunResults& r, const std::string& name)
-{
-    for (const auto& f : r.flows)
-    {
-        if (f.flow == name)
-        {
-            return f;
-        }
-    }
-    throw std::runtime_error("no flow " + name);
 }
 
 /// \return the signalling records sent at or after \p fromS

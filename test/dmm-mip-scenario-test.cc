@@ -7,6 +7,7 @@
 // 5 s. The ladders of Figs 3-5, their first-packet delays and handover latencies against
 // closed forms from the link delays.
 #include "closed-form.h"
+#include "ladder.h"
 
 #include <gtest/gtest.h>
 #include <map>
@@ -24,28 +25,6 @@ ScenarioConfig
 LoadFig1(const std::vector<std::string>& overrides = {})
 {
     return LoadScenario(std::string(DMM_SOURCE_DIR) + FIG1, overrides, {}, {});
-}
-
-/// "sender:type>receiver" of the mobility messages in [from, to), RS/RA left out.
-std::vector<std::string>
-Ladder(const RunResults& r, double from, double to)
-{
-    std::map<std::string, std::string> nodeOf;
-    for (const auto& s : r.signaling)
-    {
-        nodeOf.emplace(s.src, s.node);
-    }
-    std::vector<std::string> out;
-    for (const auto& s : r.signaling)
-    {
-        if (s.timeS >= from && s.timeS < to && s.type != "RS" && s.type != "RA")
-        {
-            auto receiver = nodeOf.find(s.dst);
-            out.push_back(s.node + ":" + s.type + ">" +
-                          (receiver == nodeOf.end() ? "?" : receiver->second));
-        }
-    }
-    return out;
 }
 
 /// Wire time of one message exchange \p a <-> \p b with processing at \p b, ms.

@@ -7,6 +7,7 @@
 // forms computed from the link delays, with the first packets on the PMIP path (the
 // draft's first alternative) and buffered.
 #include "closed-form.h"
+#include "ladder.h"
 #include "pcap-capture.h"
 
 #include "ns3/profile-registry.h"
@@ -35,28 +36,6 @@ RunShipped(const std::vector<std::string>& overrides, ScenarioConfig& cfg)
     RunOptions opt;
     opt.progress = false;
     return RunScenario(cfg, opt);
-}
-
-/// "sender:type>receiver" of every mobility message sent in [from, to), RS/RA left out.
-std::vector<std::string>
-Ladder(const RunResults& r, double from, double to)
-{
-    std::map<std::string, std::string> nodeOf;
-    for (const auto& s : r.signaling)
-    {
-        nodeOf.emplace(s.src, s.node);
-    }
-    std::vector<std::string> out;
-    for (const auto& s : r.signaling)
-    {
-        if (s.timeS >= from && s.timeS < to && s.type != "RS" && s.type != "RA")
-        {
-            auto receiver = nodeOf.find(s.dst);
-            out.push_back(s.node + ":" + s.type + ">" +
-                          (receiver == nodeOf.end() ? "?" : receiver->second));
-        }
-    }
-    return out;
 }
 
 const FlowRecord&
