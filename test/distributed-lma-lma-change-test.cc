@@ -58,7 +58,8 @@ TEST(DistributedLmaChange, PreviousLmaForwardsAndRetargetsTheOriginatingLma)
     EXPECT_NEAR(h.latencyMs, lma, lma * 0.01);
     // Bounded loss: what reached n2-anchor between the detach and the Location Inform.
     const FlowRecord& down = Flow(r, "down");
-    const SignalingRecord& inform = Messages(r, "n3-anchor", "DlmaLocationInform", h.l2UpS)[1];
+    // A copy: Messages returns a temporary.
+    const SignalingRecord inform = Messages(r, "n3-anchor", "DlmaLocationInform", h.l2UpS)[1];
     double informAt =
         inform.timeS + WiredMs(Path(cfg, "n3-anchor", "n2-anchor"), inform.bytes) / 1e3;
     double interval = cfg.flows[0].intervalMs;

@@ -89,7 +89,7 @@ Predict(const ScenarioConfig& cfg,
         return {first, first, 0};
     }
     // The PBQR leaves first: the packet waits for it on the eMAG's first link.
-    const LinkConfig& first = Path(cfg, from, "elma").back();
+    const LinkConfig first = Path(cfg, from, "elma").back(); // a copy: Path is a temporary
     double behindPbqrMs = (pbqr + PPP_OVERHEAD) * 8 / (first.rateMbps * 1e3);
     double viaLma = atEmagMs + behindPbqrMs + WiredMs(Path(cfg, from, "elma"), bytes + TUNNEL) +
                     WiredMs(Path(cfg, "elma", to), bytes + TUNNEL) + AccessMs(cfg, to, bytes);
