@@ -192,14 +192,14 @@ class LogicalNetDevice : public NetDevice
     Ptr<Packet> SolicitFrom(uint32_t index, Ptr<Packet> packet) const;
     void Drop(Ptr<const Packet> packet, DropReason reason);
 
-    Ptr<Node> m_node;                         //!< owner
-    Mac48Address m_address;                   //!< the logical link-layer identifier
-    bool m_shared;                            //!< attribute SharedLinkLayerAddress
-    uint16_t m_mtu;                           //!< attribute Mtu
-    uint32_t m_ifIndex;                       //!< interface index
-    uint32_t m_duplicateWindow;               //!< attribute DuplicateWindow
-    std::vector<Physical> m_physical;         //!< physical devices by index
-    FlowBindingTable m_bindings;              //!< flow binding table (RFC 7847 §5.2)
+    Ptr<Node> m_node;                 //!< owner
+    Mac48Address m_address;           //!< the logical link-layer identifier
+    bool m_shared;                    //!< attribute SharedLinkLayerAddress
+    uint16_t m_mtu;                   //!< attribute Mtu
+    uint32_t m_ifIndex;               //!< interface index
+    uint32_t m_duplicateWindow;       //!< attribute DuplicateWindow
+    std::vector<Physical> m_physical; //!< physical devices by index
+    FlowBindingTable m_bindings;      //!< flow binding table (RFC 7847 §5.2)
     /// link-layer source -> device last heard on; by MAC, not Address: an address that
     /// Neighbor Discovery read from an option carries no type and would not match
     std::map<Mac48Address, uint32_t> m_heardOn;
