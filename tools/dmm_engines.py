@@ -316,8 +316,9 @@ def slurm_attempt(batch, options, script, attempt, progress, base):
     job = proc.stdout.strip().split(";")[0]
     (tasks / ("job-%d.txt" % attempt)).write_text(" ".join(map(shlex.quote, command))
                                                   + "\n# job " + job + "\n")
-    print("%s: engine slurm, attempt %d: array job %s, %d task(s)"
-          % (PROG, attempt, job, len(batch)), file=sys.stderr, flush=True)
+    print("%s: engine slurm, attempt %d: array job %s, %d task(s); results are read from %s, "
+          "which the compute nodes must share" % (PROG, attempt, job, len(batch),
+                                                  tasks.parent), file=sys.stderr, flush=True)
     while True:
         pending = _squeue_pending(job)
         codes = [read_status(r) for _, r in batch]
