@@ -120,6 +120,11 @@ def check_engine(tmp, engine_args, env=None):
     check(commands.is_file() and len(commands.read_text().splitlines()) == 4,
           "tasks/commands.txt has one line per run")
     check("ETA" in r.stderr and "run 4/4" in r.stderr, "progress on stderr: %s" % r.stderr)
+    again = subprocess.run(["bash", str(out / "tasks" / "run-task.sh"), "3"], timeout=120)
+    status = out / "none" / ("%s-%s" % (KEY, VALUES[1])) / "seed-1" / "dmm-run.status"
+    check(again.returncode == 0 and status.is_file() and status.read_text() == "0\n",
+          "run-task.sh 3 repeats the last run by hand (rc=%d)" % again.returncode)
+    status.unlink(missing_ok=True)
     logs = sorted(out.glob("*/*/seed-1/dmm-run.log"))
     check(len(logs) == 4 and not list(out.glob("*/*/seed-1/dmm-run.status")),
           "dmm-run.log per run, no leftovers: %s" % logs)
