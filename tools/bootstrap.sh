@@ -18,6 +18,9 @@ packages=(
     cmake ninja-build g++ ccache
     python3 python3-matplotlib
     tshark
+    # The sweep engines' tests (test/sweep-engines-test.py): a one-node Slurm cluster
+    # (controller, node daemon, sbatch/squeue/sacct, munge authentication) and GNU parallel.
+    slurmctld slurmd slurm-client munge parallel
 )
 if [[ ${1:-} == --fuzz ]]; then
     # Debian's default clang and the compiler-rt of that same version (the two come from
