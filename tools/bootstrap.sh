@@ -64,8 +64,23 @@ export DEBIAN_FRONTEND=noninteractive
 echo 'wireshark-common wireshark-common/install-setuid boolean false' |
     "${as_root[@]}" debconf-set-selections
 "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q
+# The daemons the tests start themselves (slurmctld, slurmd, munged) must not be started
+# by their packages: on a machine without a policy-rc.d, one that refuses every start is
+# put in place for the installation only (the tests configure the daemons in a temp dir).
+policy=/usr/sbin/policy-rc.d
+own_policy=0
+if [[ ! -e $policy ]]; then
+    printf '#!/bin/sh\nexit 101\n' | "${as_root[@]}" tee "$policy" >/dev/null
+    "${as_root[@]}" chmod 755 "$policy"
+    own_policy=1
+fi
+install_status=0
 "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive \
-    apt-get install -y -q --no-install-recommends "${missing[@]}"
+    apt-get install -y -q --no-install-recommends "${missing[@]}" || install_status=$?
+if [[ $own_policy -eq 1 ]]; then
+    "${as_root[@]}" rm -f "$policy"
+fi
+[[ $install_status -eq 0 ]] || exit "$install_status"
 
 still=()
 for p in "${missing[@]}"; do
