@@ -323,6 +323,7 @@ DistributedRoutingFunction::Decapsulated(Ptr<const Packet> inner,
                                          Ipv6Address local,
                                          Ipv6Address remote)
 {
+    TellSender(inner, remote);
     bool fromAnchor = false;
     for (const auto& [prefix, lmf] : m_lmfs)
     {
@@ -417,10 +418,16 @@ DistributedRoutingFunction::HandleInform(Ptr<Packet> p,
     {
         HandOver(prefix, locator, pbca); // sent by the node's new eMAG: we were its eMAG
     }
-    else if (LocationOf(prefix.prefix))
+    else
     {
-        m_drfStats.retargeted++; // sent by its previous eMAG: follow the node
+        // Sent by its previous eMAG: follow the node. While our own PBCA is awaited, this
+        // is newer than what it will say (both ends moved at once, §9).
+        m_drfStats.retargeted++;
         SetLocation(prefix, locator);
+        if (!m_informing.empty())
+        {
+            m_fresh.insert(prefix);
+        }
     }
     m_mh->Send(pbca, m_local, header.GetSource());
 }
@@ -443,17 +450,17 @@ DistributedRoutingFunction::HandOver(const HomeNetworkPrefix& prefix,
         }
         it = prefix.Contains(it->first) ? m_peers.erase(it) : std::next(it);
     }
-    std::set<Ipv6Address> informed;
     for (const auto& [peer, peerLocator] : correspondents)
     {
         pbca.AddLocation(peer, peerLocator);
-        if (peerLocator != locator && informed.insert(peerLocator).second)
+        if (peerLocator != locator && m_told.emplace(prefix, peerLocator).second)
         {
             Inform(prefix, locator, peerLocator); // the correspondent's eMAG re-targets
         }
     }
     if (m_forwardLate)
     {
+        m_forwardingTo[prefix] = locator;
         // Late downlink still tunnelled here goes on to the node (§4.3), for a while.
         SetLocation(prefix, locator);
         m_forwarding.push_back(Simulator::Schedule(m_forwardingLifetime,
@@ -479,7 +486,14 @@ DistributedRoutingFunction::HandleInformAck(Ptr<Packet> p, const Ipv6Header&, Pt
     m_informing.erase(it);
     for (const auto& [prefix, locator] : pbca.GetLocations())
     {
-        SetLocation(prefix, locator); // the uplink is optimized again (§4.3)
+        if (m_fresh.count(prefix) == 0)
+        {
+            SetLocation(prefix, locator); // the uplink is optimized again (§4.3)
+        }
+    }
+    if (m_informing.empty())
+    {
+        m_fresh.clear();
     }
 }
 
@@ -494,10 +508,36 @@ void
 DistributedRoutingFunction::StopForwarding(HomeNetworkPrefix prefix, Ipv6Address locator)
 {
     const auto* entry = m_locations.Lookup(prefix.prefix);
+    auto told = m_told.lower_bound({prefix, Ipv6Address()});
+    while (told != m_told.end() && told->first == prefix)
+    {
+        told = m_told.erase(told);
+    }
+    m_forwardingTo.erase(prefix);
     if (entry && entry->first == prefix && entry->second == locator)
     {
         m_locations.Erase(prefix);
         RemoveDestinationTunnel(prefix);
+    }
+}
+
+void
+DistributedRoutingFunction::TellSender(Ptr<const Packet> inner, Ipv6Address remote)
+{
+    Ipv6Header ip;
+    if (m_forwardingTo.empty() || inner->PeekHeader(ip) == 0)
+    {
+        return;
+    }
+    for (const auto& [prefix, locator] : m_forwardingTo)
+    {
+        // A correspondent's eMAG we did not know of (it learnt the old location from a
+        // PBCA while the node moved, §9) still sends here: tell it, once per handoff.
+        if (prefix.Contains(ip.GetDestination()) && remote != locator &&
+            m_told.emplace(prefix, remote).second)
+        {
+            Inform(prefix, locator, remote);
+        }
     }
 }
 

@@ -156,6 +156,8 @@ class DistributedRoutingFunction : public MobilityRouting
     void StopForwarding(HomeNetworkPrefix prefix, Ipv6Address locator);
     /// \param src an uplink source \return true while its node's PBCI awaits the PBCA
     bool Informing(Ipv6Address src) const;
+    /// \brief A packet for a node we forward for came from eMAG \p remote: PBCI it.
+    void TellSender(Ptr<const Packet> inner, Ipv6Address remote);
     /// \brief Tunnel-decapsulation trace: learn the inner source's location.
     void Decapsulated(Ptr<const Packet> inner, Ipv6Address local, Ipv6Address remote);
 
@@ -170,16 +172,19 @@ class DistributedRoutingFunction : public MobilityRouting
     PrefixTable<std::pair<HomeNetworkPrefix, Ipv6Address>> m_locations; //!< location cache
     std::map<Ipv6Address, std::set<Ipv6Address>> m_peers; //!< attached source -> destinations
     std::map<uint16_t, std::pair<HomeNetworkPrefix, EventId>> m_informing; //!< PBCI awaiting PBCA
-    std::vector<EventId> m_forwarding; //!< ends of late-downlink forwarding
-    uint16_t m_sequence{0};            //!< next PBQR sequence
-    FirstPackets m_firstPackets;       //!< attribute FirstPackets
-    uint32_t m_bufferSize;             //!< attribute BufferSize
-    bool m_learn;                      //!< attribute LearnFromOuterHeader
-    Time m_queryTimeout;               //!< attribute QueryTimeout
-    uint32_t m_queryRetries;           //!< attribute QueryRetries
-    bool m_forwardLate;                //!< attribute ForwardLateDownlink
-    Time m_forwardingLifetime;         //!< attribute ForwardingLifetime
-    DrfStats m_drfStats;               //!< counters
+    std::vector<EventId> m_forwarding;                       //!< ends of late-downlink forwarding
+    std::map<HomeNetworkPrefix, Ipv6Address> m_forwardingTo; //!< node -> its new eMAG
+    std::set<std::pair<HomeNetworkPrefix, Ipv6Address>> m_told; //!< (node, eMAG) informed
+    std::set<HomeNetworkPrefix> m_fresh; //!< re-targeted while our PBCA is awaited
+    uint16_t m_sequence{0};              //!< next PBQR sequence
+    FirstPackets m_firstPackets;         //!< attribute FirstPackets
+    uint32_t m_bufferSize;               //!< attribute BufferSize
+    bool m_learn;                        //!< attribute LearnFromOuterHeader
+    Time m_queryTimeout;                 //!< attribute QueryTimeout
+    uint32_t m_queryRetries;             //!< attribute QueryRetries
+    bool m_forwardLate;                  //!< attribute ForwardLateDownlink
+    Time m_forwardingLifetime;           //!< attribute ForwardingLifetime
+    DrfStats m_drfStats;                 //!< counters
     TracedCallback<const HomeNetworkPrefix&, Ipv6Address> m_locatedTrace; //!< locations
 };
 

@@ -225,3 +225,33 @@ TEST(EpmipHandoff, UnansweredQueryIsSentAgainThenPmipRouting)
     EXPECT_NEAR(first[1].timeS - first[0].timeS, 0.001, 1e-9);
     EXPECT_EQ(Messages(r, "emag4", "PBQR", 2.5, 3).size(), 2u);
 }
+
+TEST(EpmipHandoff, SimultaneousHandoffsOfBothEndsReoptimiseWithoutLoopOrNetworkLoss)
+{
+    // §9's case: mn1 (eMAG1 -> eMAG2) and mn2 (eMAG4 -> eMAG3) move at the same time, so
+    // each PBCA names the other node's previous eMAG.
+    RunResults r = RunCfg(
+        LoadScenario(std::string(DMM_SOURCE_DIR) + "/scenarios/epmip-simultaneous-handoff.json",
+                     {},
+                     std::nullopt,
+                     {}));
+    std::vector<std::string> ladder = Ladder(r, MOVE_S, 7);
+    // The previous eMAG forwarding a packet from an eMAG it had not informed tells it.
+    ASSERT_GE(ladder.size(), 4u);
+    EXPECT_EQ(std::vector<std::string>(ladder.end() - 4, ladder.end()),
+              (std::vector<std::string>{"emag4:PBCI>emag2",
+                                        "emag2:PBCA>emag4",
+                                        "emag1:PBCI>emag3",
+                                        "emag3:PBCA>emag1"}));
+    // Bounded loss: only what the nodes sent while detached; nothing dropped in the network.
+    EXPECT_EQ(r.packets.dropped.size(), 1u);
+    EXPECT_EQ(r.packets.dropped.count("no_route_at_sender"), 1u);
+    EXPECT_EQ(r.packets.unaccounted, 0u);
+    for (const auto& f : r.flows)
+    {
+        // No loop: at most the forwarding detour (node, eMAG, core, previous eMAG, core,
+        // eMAG, node); re-optimised: the last packet took mn - eMAG - core - eMAG - mn.
+        EXPECT_LE(f.maxLinks, 6u) << f.flow;
+        EXPECT_EQ(f.lastLinks, 4u) << f.flow;
+    }
+}
