@@ -5,14 +5,18 @@
 // profile's MAG whose mobility routing is the DRF. Nothing here runs for other recipes.
 #include "scenario-run.h"
 
+#include "ns3/boolean.h"
 #include "ns3/distributed-routing-function.h"
 #include "ns3/ipv6-list-routing.h"
 #include "ns3/ipv6-tunnel-l4-protocol.h"
 #include "ns3/ipv6.h"
+#include "ns3/lma-agent.h"
 #include "ns3/location-management-function.h"
 #include "ns3/location-management.h"
 #include "ns3/log.h"
+#include "ns3/mag-agent.h"
 #include "ns3/mobility-l4-protocol.h"
+#include "ns3/proxy-location-update.h"
 #include "ns3/string.h"
 #include "ns3/yans-wifi-helper.h"
 
@@ -36,6 +40,21 @@ DrfOf(Ptr<Node> node)
         if (drf)
         {
             return drf;
+        }
+    }
+    return nullptr;
+}
+
+/// \return the node's application of type \p T, if any
+template <typename T>
+Ptr<T>
+AppOf(Ptr<Node> node)
+{
+    for (uint32_t i = 0; i < node->GetNApplications(); ++i)
+    {
+        if (Ptr<T> app = DynamicCast<T>(node->GetApplication(i)))
+        {
+            return app;
         }
     }
     return nullptr;
@@ -80,6 +99,10 @@ ScenarioRun::InstallEpmip()
                  node->GetObject<LocationManagement>(),
                  FirstGlobal(anchor));
         node->AggregateObject(f);
+        if (Ptr<LmaAgent> lma = AppOf<LmaAgent>(node))
+        {
+            lma->SetAttribute("PreviousLocation", BooleanValue(true)); // §4.3's PBA option
+        }
     }
     std::vector<std::pair<Ptr<DistributedRoutingFunction>, std::string>> drfs;
     for (const NodeConfig* n : m_cfg.AttachmentPoints())
@@ -93,6 +116,13 @@ ScenarioRun::InstallEpmip()
     {
         Ptr<Node> node = m_nodes[name];
         drf->Setup(node->GetObject<MobilityL4Protocol>(), FirstGlobal(name));
+        if (Ptr<MagAgent> mag = AppOf<MagAgent>(node))
+        {
+            // The DMF: a PBA naming the previous location starts the handoff (§4.3).
+            mag->GetLocationUpdate()->TraceConnectWithoutContext(
+                "Outcome",
+                MakeCallback(&DistributedRoutingFunction::Registered, drf));
+        }
         for (const auto& [pool, anchor] : m_anchorPools)
         {
             drf->AddLmf(pool, FirstGlobal(anchor)); // the configured prefix map (§4.4.1)

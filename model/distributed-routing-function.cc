@@ -3,6 +3,8 @@
  */
 #include "distributed-routing-function.h"
 
+#include "ns3/binding-change-ack.h"
+#include "ns3/binding-change-inform.h"
 #include "ns3/binding-query-answer.h"
 #include "ns3/binding-query-request.h"
 #include "ns3/boolean.h"
@@ -52,6 +54,23 @@ DistributedRoutingFunction::GetTypeId()
                           TimeValue(Seconds(1)),
                           MakeTimeAccessor(&DistributedRoutingFunction::m_queryTimeout),
                           MakeTimeChecker())
+            .AddAttribute("QueryRetries",
+                          "PBQRs sent again after a time-out before routing by PMIP (§5.1: "
+                          "\"one or more query message may be re-sent\").",
+                          UintegerValue(1),
+                          MakeUintegerAccessor(&DistributedRoutingFunction::m_queryRetries),
+                          MakeUintegerChecker<uint32_t>())
+            .AddAttribute("ForwardLateDownlink",
+                          "As a node's previous eMAG, tunnel its late downlink to the new "
+                          "eMAG named by the PBCI (seed 001 §4.3, proposed there).",
+                          BooleanValue(true),
+                          MakeBooleanAccessor(&DistributedRoutingFunction::m_forwardLate),
+                          MakeBooleanChecker())
+            .AddAttribute("ForwardingLifetime",
+                          "How long the previous eMAG forwards late downlink (§4.3).",
+                          TimeValue(Seconds(1)),
+                          MakeTimeAccessor(&DistributedRoutingFunction::m_forwardingLifetime),
+                          MakeTimeChecker())
             .AddTraceSource("Located",
                             "A destination prefix got a location (:: if none).",
                             MakeTraceSourceAccessor(&DistributedRoutingFunction::m_locatedTrace),
@@ -63,7 +82,10 @@ DistributedRoutingFunction::DistributedRoutingFunction()
     : m_firstPackets(PMIP_PATH),
       m_bufferSize(16),
       m_learn(false),
-      m_queryTimeout(Seconds(1))
+      m_queryTimeout(Seconds(1)),
+      m_queryRetries(1),
+      m_forwardLate(true),
+      m_forwardingLifetime(Seconds(1))
 {
 }
 
@@ -75,6 +97,16 @@ DistributedRoutingFunction::DoDispose()
         timer.Cancel();
     }
     m_timers.clear();
+    for (auto& [seq, informing] : m_informing)
+    {
+        informing.second.Cancel();
+    }
+    m_informing.clear();
+    for (auto& event : m_forwarding)
+    {
+        event.Cancel();
+    }
+    m_forwarding.clear();
     m_buffer.clear();
     m_mh = nullptr;
     MobilityRouting::DoDispose();
@@ -89,6 +121,12 @@ DistributedRoutingFunction::Setup(Ptr<MobilityL4Protocol> mh, Ipv6Address local)
     m_mh->RegisterHandler(DmmSessionHeader::MH_TYPE,
                           DmmSessionHeader::BINDING_QUERY_ANSWER,
                           MakeCallback(&DistributedRoutingFunction::HandleAnswer, this));
+    m_mh->RegisterHandler(DmmSessionHeader::MH_TYPE,
+                          DmmSessionHeader::BINDING_CHANGE_INFORM,
+                          MakeCallback(&DistributedRoutingFunction::HandleInform, this));
+    m_mh->RegisterHandler(DmmSessionHeader::MH_TYPE,
+                          DmmSessionHeader::BINDING_CHANGE_ACK,
+                          MakeCallback(&DistributedRoutingFunction::HandleInformAck, this));
     Ipv6TunnelL4Protocol::Install(GetIpv6L3()->GetObject<Node>())
         ->TraceConnectWithoutContext("Decap",
                                      MakeCallback(&DistributedRoutingFunction::Decapsulated, this));
@@ -107,9 +145,11 @@ DistributedRoutingFunction::SetLocation(const HomeNetworkPrefix& prefix, Ipv6Add
     m_locatedTrace(prefix, locator);
     if (locator == m_local)
     {
+        m_locations.Erase(prefix);
         RemoveDestinationTunnel(prefix); // the node is here: the access route delivers it
         return;
     }
+    m_locations.Set(prefix, {prefix, locator});
     SetDestinationTunnel(prefix, Tunnel{m_local, locator});
 }
 
@@ -151,8 +191,14 @@ DistributedRoutingFunction::RouteInput(Ptr<const Packet> p,
     if (const Tunnel* direct = LookupDestinationTunnel(dst))
     {
         m_drfStats.optimized++;
+        m_peers[header.GetSource()].insert(dst); // its correspondents, for a handoff (§4.3)
         Encapsulate(p, header, *direct);
         return true;
+    }
+    if (Informing(header.GetSource()))
+    {
+        m_drfStats.detoured++; // the PBCA will name its correspondents' locations (§4.3)
+        return MobilityRouting::RouteInput(p, header, idev, ucb, mcb, lcb, ecb);
     }
     if (m_unlocated.count(dst) == 0)
     {
@@ -182,6 +228,13 @@ DistributedRoutingFunction::Query(Ipv6Address dst, Ipv6Address lmf)
     {
         return; // one query per destination at a time
     }
+    m_retries[dst] = 0;
+    SendQuery(dst, lmf);
+}
+
+void
+DistributedRoutingFunction::SendQuery(Ipv6Address dst, Ipv6Address lmf)
+{
     NS_LOG_FUNCTION(this << dst << lmf);
     BindingQueryRequest pbqr;
     pbqr.SetSequence(m_sequence);
@@ -198,6 +251,14 @@ DistributedRoutingFunction::QueryTimedOut(Ipv6Address dst)
 {
     NS_LOG_FUNCTION(this << dst);
     m_timers.erase(dst);
+    if (m_retries[dst] < m_queryRetries)
+    {
+        m_retries[dst]++;
+        m_drfStats.queryRetries++;
+        SendQuery(dst, LmfFor(dst)); // §5.1: re-sent before giving up
+        return;
+    }
+    m_drfStats.queryTimeouts++;
     m_drfStats.unlocated++;
     m_unlocated.insert(dst);
     Flush(dst);
@@ -262,6 +323,7 @@ DistributedRoutingFunction::Decapsulated(Ptr<const Packet> inner,
                                          Ipv6Address local,
                                          Ipv6Address remote)
 {
+    TellSender(inner, remote);
     bool fromAnchor = false;
     for (const auto& [prefix, lmf] : m_lmfs)
     {
@@ -281,6 +343,202 @@ DistributedRoutingFunction::Decapsulated(Ptr<const Packet> inner,
     // The remote endpoint is the sender's eMAG (§4.2's alternative to a query).
     m_drfStats.learnt++;
     SetLocation(HomeNetworkPrefix::Make(ip.GetSource(), 128), remote);
+}
+
+const std::pair<HomeNetworkPrefix, Ipv6Address>*
+DistributedRoutingFunction::LocationOf(Ipv6Address dst) const
+{
+    return m_locations.Lookup(dst);
+}
+
+bool
+DistributedRoutingFunction::Informing(Ipv6Address src) const
+{
+    for (const auto& [seq, informing] : m_informing)
+    {
+        if (informing.first.Contains(src))
+        {
+            return true;
+        }
+    }
+    return false;
+}
+
+void
+DistributedRoutingFunction::Registered(const LocationUpdate::Outcome& outcome)
+{
+    if (!m_mh || outcome.previous.IsAny() || outcome.previous == m_local ||
+        !IsBindingAccepted(outcome.status) || !outcome.lifetime.IsStrictlyPositive())
+    {
+        return;
+    }
+    NS_LOG_FUNCTION(this << outcome.mnId << outcome.previous);
+    // §4.3: the PBA's previous location tells the n-eMAG whom to inform.
+    for (const auto& prefix : outcome.prefixes)
+    {
+        uint16_t seq = Inform(prefix, m_local, outcome.previous);
+        m_informing[seq] = {prefix,
+                            Simulator::Schedule(m_queryTimeout,
+                                                &DistributedRoutingFunction::InformTimedOut,
+                                                this,
+                                                seq)};
+    }
+}
+
+uint16_t
+DistributedRoutingFunction::Inform(const HomeNetworkPrefix& prefix,
+                                   Ipv6Address locator,
+                                   Ipv6Address to)
+{
+    BindingChangeInform pbci;
+    pbci.SetSequence(m_sequence);
+    pbci.AddLocation(prefix, locator);
+    m_drfStats.informs++;
+    m_mh->Send(pbci, m_local, to);
+    return m_sequence++;
+}
+
+void
+DistributedRoutingFunction::HandleInform(Ptr<Packet> p,
+                                         const Ipv6Header& header,
+                                         Ptr<Ipv6Interface>)
+{
+    BindingChangeInform pbci;
+    p->RemoveHeader(pbci);
+    auto locations = pbci.GetLocations();
+    if (locations.empty())
+    {
+        return;
+    }
+    auto [prefix, locator] = locations.front();
+    NS_LOG_FUNCTION(this << prefix.ToString() << locator << header.GetSource());
+    BindingChangeAck pbca;
+    pbca.SetSequence(pbci.GetSequence());
+    if (locator == header.GetSource())
+    {
+        HandOver(prefix, locator, pbca); // sent by the node's new eMAG: we were its eMAG
+    }
+    else
+    {
+        // Sent by its previous eMAG: follow the node. While our own PBCA is awaited, this
+        // is newer than what it will say (both ends moved at once, §9).
+        m_drfStats.retargeted++;
+        SetLocation(prefix, locator);
+        if (!m_informing.empty())
+        {
+            m_fresh.insert(prefix);
+        }
+    }
+    m_mh->Send(pbca, m_local, header.GetSource());
+}
+
+void
+DistributedRoutingFunction::HandOver(const HomeNetworkPrefix& prefix,
+                                     Ipv6Address locator,
+                                     EpmipMessage& pbca)
+{
+    m_drfStats.handedOver++;
+    std::map<HomeNetworkPrefix, Ipv6Address> correspondents;
+    for (auto it = m_peers.begin(); it != m_peers.end();)
+    {
+        for (Ipv6Address dst : prefix.Contains(it->first) ? it->second : std::set<Ipv6Address>{})
+        {
+            if (const auto* entry = LocationOf(dst))
+            {
+                correspondents.insert(*entry);
+            }
+        }
+        it = prefix.Contains(it->first) ? m_peers.erase(it) : std::next(it);
+    }
+    for (const auto& [peer, peerLocator] : correspondents)
+    {
+        pbca.AddLocation(peer, peerLocator);
+        if (peerLocator != locator && m_told.emplace(prefix, peerLocator).second)
+        {
+            Inform(prefix, locator, peerLocator); // the correspondent's eMAG re-targets
+        }
+    }
+    if (m_forwardLate)
+    {
+        m_forwardingTo[prefix] = locator;
+        // Late downlink still tunnelled here goes on to the node (§4.3), for a while.
+        SetLocation(prefix, locator);
+        m_forwarding.push_back(Simulator::Schedule(m_forwardingLifetime,
+                                                   &DistributedRoutingFunction::StopForwarding,
+                                                   this,
+                                                   prefix,
+                                                   locator));
+    }
+}
+
+void
+DistributedRoutingFunction::HandleInformAck(Ptr<Packet> p, const Ipv6Header&, Ptr<Ipv6Interface>)
+{
+    BindingChangeAck pbca;
+    p->RemoveHeader(pbca);
+    m_drfStats.informAcks++;
+    auto it = m_informing.find(pbca.GetSequence());
+    if (it == m_informing.end())
+    {
+        return; // a correspondent's eMAG acknowledging our PBCI
+    }
+    it->second.second.Cancel();
+    m_informing.erase(it);
+    for (const auto& [prefix, locator] : pbca.GetLocations())
+    {
+        if (m_fresh.count(prefix) == 0)
+        {
+            SetLocation(prefix, locator); // the uplink is optimized again (§4.3)
+        }
+    }
+    if (m_informing.empty())
+    {
+        m_fresh.clear();
+    }
+}
+
+void
+DistributedRoutingFunction::InformTimedOut(uint16_t seq)
+{
+    m_drfStats.informTimeouts++;
+    m_informing.erase(seq); // uplink queries its destinations again
+}
+
+void
+DistributedRoutingFunction::StopForwarding(HomeNetworkPrefix prefix, Ipv6Address locator)
+{
+    const auto* entry = m_locations.Lookup(prefix.prefix);
+    auto told = m_told.lower_bound({prefix, Ipv6Address()});
+    while (told != m_told.end() && told->first == prefix)
+    {
+        told = m_told.erase(told);
+    }
+    m_forwardingTo.erase(prefix);
+    if (entry && entry->first == prefix && entry->second == locator)
+    {
+        m_locations.Erase(prefix);
+        RemoveDestinationTunnel(prefix);
+    }
+}
+
+void
+DistributedRoutingFunction::TellSender(Ptr<const Packet> inner, Ipv6Address remote)
+{
+    Ipv6Header ip;
+    if (m_forwardingTo.empty() || inner->PeekHeader(ip) == 0)
+    {
+        return;
+    }
+    for (const auto& [prefix, locator] : m_forwardingTo)
+    {
+        // A correspondent's eMAG we did not know of (it learnt the old location from a
+        // PBCA while the node moved, §9) still sends here: tell it, once per handoff.
+        if (prefix.Contains(ip.GetDestination()) && remote != locator &&
+            m_told.emplace(prefix, remote).second)
+        {
+            Inform(prefix, locator, remote);
+        }
+    }
 }
 
 } // namespace ns3

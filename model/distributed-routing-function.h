@@ -4,7 +4,9 @@
 #ifndef DMM_DISTRIBUTED_ROUTING_FUNCTION_H
 #define DMM_DISTRIBUTED_ROUTING_FUNCTION_H
 
+#include "ns3/event-id.h"
 #include "ns3/home-address-allocation.h"
+#include "ns3/location-update.h"
 #include "ns3/mobility-routing.h"
 
 #include <deque>
@@ -16,6 +18,7 @@
 namespace ns3
 {
 
+class EpmipMessage;
 class Ipv6Interface;
 class MobilityL4Protocol;
 
@@ -33,6 +36,14 @@ class MobilityL4Protocol;
  * tunnel to the peer eMAG; one with R (no binding) leaves the destination on the PMIP path
  * (§5.1). Optionally the outer source of a packet decapsulated from another eMAG is
  * learnt as the location of the inner source (LearnFromOuterHeader, §4.2's alternative).
+ * An unanswered PBQR is sent again QueryRetries times before PMIP routing (§5.1).
+ *
+ * Handoff (§4.3, Fig 3): when a PBA names the node's previous proxy-CoA (Registered), the
+ * n-eMAG sends that p-eMAG a PBCI with the node's new location; the p-eMAG answers with a
+ * PBCA listing the locations of the node's correspondents (the destinations its uplink
+ * was tunnelled to), tunnels late downlink to the n-eMAG for ForwardingLifetime
+ * (ForwardLateDownlink) and sends a PBCI to each correspondent's eMAG, which re-targets
+ * its entry and acks. Until the PBCA the n-eMAG sends the node's uplink on the PMIP path.
  */
 class DistributedRoutingFunction : public MobilityRouting
 {
@@ -55,6 +66,13 @@ class DistributedRoutingFunction : public MobilityRouting
         uint64_t buffered{0};       //!< packets held while querying
         uint64_t bufferOverflow{0}; //!< packets dropped: buffer full
         uint64_t learnt{0};         //!< locations learnt from outer headers
+        uint64_t queryRetries{0};   //!< PBQRs sent again after a time-out (§5.1)
+        uint64_t queryTimeouts{0};  //!< queries given up after all retries: PMIP routing
+        uint64_t informs{0};        //!< PBCIs sent (§4.3)
+        uint64_t informAcks{0};     //!< PBCAs received
+        uint64_t handedOver{0};     //!< PBCIs answered as the node's previous eMAG
+        uint64_t retargeted{0};     //!< location entries moved by a PBCI
+        uint64_t informTimeouts{0}; //!< PBCIs to a previous eMAG left without a PBCA
     };
 
     /**
@@ -84,6 +102,12 @@ class DistributedRoutingFunction : public MobilityRouting
     void SetLocation(const HomeNetworkPrefix& prefix, Ipv6Address locator);
     /// \return the counters
     const DrfStats& GetDrfStats() const;
+    /**
+     * \brief A registration was answered (connect to the MAG's ProxyLocationUpdate Outcome
+     *        trace): a PBA naming a previous proxy-CoA starts the §4.3 handoff.
+     * \param outcome the registration's outcome
+     */
+    void Registered(const LocationUpdate::Outcome& outcome);
 
     bool RouteInput(Ptr<const Packet> p,
                     const Ipv6Header& header,
@@ -110,6 +134,30 @@ class DistributedRoutingFunction : public MobilityRouting
     void HandleAnswer(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6Interface> iface);
     /// \brief Release (or, without a location, send on the PMIP path) what waits for \p dst.
     void Flush(Ipv6Address dst);
+    /// \brief Send a PBQR for \p dst (again) and start its time-out. \param lmf where to
+    void SendQuery(Ipv6Address dst, Ipv6Address lmf);
+    /// \param dst an address \return its location-cache entry (prefix, locator), if any
+    const std::pair<HomeNetworkPrefix, Ipv6Address>* LocationOf(Ipv6Address dst) const;
+    /**
+     * \brief Send a PBCI. \param prefix the moving node's prefix \param locator its new
+     * eMAG \param to the receiver \return the PBCI's sequence
+     */
+    uint16_t Inform(const HomeNetworkPrefix& prefix, Ipv6Address locator, Ipv6Address to);
+    /// \brief A PBCI arrived: from the node's new eMAG (we are its previous one) or from its
+    /// previous eMAG (we hold its location for a correspondent).
+    void HandleInform(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6Interface> iface);
+    /// \brief As the previous eMAG: list and inform the correspondents of \p prefix.
+    void HandOver(const HomeNetworkPrefix& prefix, Ipv6Address locator, EpmipMessage& pbca);
+    /// \brief A PBCA arrived: the correspondents' locations, or a correspondent's ack.
+    void HandleInformAck(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6Interface> iface);
+    /// \brief The PBCI with sequence \p seq got no PBCA.
+    void InformTimedOut(uint16_t seq);
+    /// \brief End the late-downlink forwarding of \p prefix to \p locator.
+    void StopForwarding(HomeNetworkPrefix prefix, Ipv6Address locator);
+    /// \param src an uplink source \return true while its node's PBCI awaits the PBCA
+    bool Informing(Ipv6Address src) const;
+    /// \brief A packet for a node we forward for came from eMAG \p remote: PBCI it.
+    void TellSender(Ptr<const Packet> inner, Ipv6Address remote);
     /// \brief Tunnel-decapsulation trace: learn the inner source's location.
     void Decapsulated(Ptr<const Packet> inner, Ipv6Address local, Ipv6Address remote);
 
@@ -120,12 +168,23 @@ class DistributedRoutingFunction : public MobilityRouting
     std::map<Ipv6Address, EventId> m_timers;                       //!< queried address -> time-out
     std::map<Ipv6Address, std::deque<Held>> m_buffer;              //!< held first packets
     std::set<Ipv6Address> m_unlocated;                             //!< answered R: PMIP routing
-    uint16_t m_sequence{0};                                        //!< next PBQR sequence
-    FirstPackets m_firstPackets;                                   //!< attribute FirstPackets
-    uint32_t m_bufferSize;                                         //!< attribute BufferSize
-    bool m_learn;        //!< attribute LearnFromOuterHeader
-    Time m_queryTimeout; //!< attribute QueryTimeout
-    DrfStats m_drfStats; //!< counters
+    std::map<Ipv6Address, uint32_t> m_retries;                     //!< queried address -> re-sent
+    PrefixTable<std::pair<HomeNetworkPrefix, Ipv6Address>> m_locations; //!< location cache
+    std::map<Ipv6Address, std::set<Ipv6Address>> m_peers; //!< attached source -> destinations
+    std::map<uint16_t, std::pair<HomeNetworkPrefix, EventId>> m_informing; //!< PBCI awaiting PBCA
+    std::vector<EventId> m_forwarding;                       //!< ends of late-downlink forwarding
+    std::map<HomeNetworkPrefix, Ipv6Address> m_forwardingTo; //!< node -> its new eMAG
+    std::set<std::pair<HomeNetworkPrefix, Ipv6Address>> m_told; //!< (node, eMAG) informed
+    std::set<HomeNetworkPrefix> m_fresh; //!< re-targeted while our PBCA is awaited
+    uint16_t m_sequence{0};              //!< next PBQR sequence
+    FirstPackets m_firstPackets;         //!< attribute FirstPackets
+    uint32_t m_bufferSize;               //!< attribute BufferSize
+    bool m_learn;                        //!< attribute LearnFromOuterHeader
+    Time m_queryTimeout;                 //!< attribute QueryTimeout
+    uint32_t m_queryRetries;             //!< attribute QueryRetries
+    bool m_forwardLate;                  //!< attribute ForwardLateDownlink
+    Time m_forwardingLifetime;           //!< attribute ForwardingLifetime
+    DrfStats m_drfStats;                 //!< counters
     TracedCallback<const HomeNetworkPrefix&, Ipv6Address> m_locatedTrace; //!< locations
 };
 

@@ -4,7 +4,9 @@
 #include "lma-agent.h"
 
 #include "ns3/access-router-agent.h"
+#include "ns3/boolean.h"
 #include "ns3/enum.h"
+#include "ns3/epmip-message.h"
 #include "ns3/home-address-allocation.h"
 #include "ns3/ipv6-header.h"
 #include "ns3/ipv6-interface.h"
@@ -48,7 +50,13 @@ LmaAgent::GetTypeId()
                                           "§5.4.1, multihoming), or \"node\", one per MN-ID.",
                                           EnumValue(INTERFACE),
                                           MakeEnumAccessor(&LmaAgent::m_sessionKey),
-                                          MakeEnumChecker(INTERFACE, "interface", NODE, "node"));
+                                          MakeEnumChecker(INTERFACE, "interface", NODE, "node"))
+                            .AddAttribute("PreviousLocation",
+                                          "A PBA moving a binding to another proxy-CoA carries "
+                                          "the previous one (seed 001 §4.3: an eLMA).",
+                                          BooleanValue(false),
+                                          MakeBooleanAccessor(&LmaAgent::m_previousLocation),
+                                          MakeBooleanChecker());
     return tid;
 }
 
@@ -205,6 +213,7 @@ LmaAgent::ProcessUpdate(Ptr<Packet> p, Ipv6Header header)
     result.sequence = pbu.GetSequence();
     std::vector<std::pair<Ipv6Address, uint8_t>> hnps = opts.GetHomeNetworkPrefixes();
     std::optional<HomeNetworkPrefix> hnp;
+    Ipv6Address previous = Ipv6Address::GetAny();
     const std::string mnId = req.mnId;
     if (!mnId.empty() && !hnps.empty())
     {
@@ -247,6 +256,8 @@ LmaAgent::ProcessUpdate(Ptr<Packet> p, Ipv6Header header)
         {
             req.prefixes.push_back(*hnp);
         }
+        const BindingCacheEntry* before = GetLocationManagement()->Lookup(req.mnId);
+        previous = before ? before->careOf : Ipv6Address::GetAny();
         // The LM checks the missing options, ordering and lifetimes (RFC 5213 §5.3.1).
         result = GetLocationManagement()->Update(req);
         if (IsBindingAccepted(result.status) && req.lifetime.IsStrictlyPositive())
@@ -285,6 +296,12 @@ LmaAgent::ProcessUpdate(Ptr<Packet> p, Ipv6Header header)
     if (!req.linkLayerId.empty())
     {
         out.SetMobileNodeLinkLayerIdentifier(req.linkLayerId);
+    }
+    // §4.3: the new eMAG informs the previous one, which it learns only from here.
+    if (m_previousLocation && IsBindingAccepted(result.status) &&
+        req.lifetime.IsStrictlyPositive() && !previous.IsAny() && previous != req.careOf)
+    {
+        EpmipMessage::SetPreviousLocation(out, previous);
     }
     CountAck(pba.GetStatus());
     GetMobilityProtocol()->Send(pba, GetAddress(), header.GetSource());

@@ -83,6 +83,7 @@ class LmaAgent : public AnchorAgent
     std::map<std::string, Session> m_sessions; //!< key -> session, erased with its binding
     uint32_t m_maxPrefixes{16};                //!< attribute MaxPrefixesPerRequest
     uint64_t m_tooManyPrefixes{0};             //!< refusals: more HNP options than m_maxPrefixes
+    bool m_previousLocation{false};            //!< attribute PreviousLocation
 };
 
 } // namespace ns3

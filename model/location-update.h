@@ -40,6 +40,7 @@ class LocationUpdate : public Object
         bool timedOut{false};                    //!< no answer after all retransmissions
         Ipv6Address anchor;                      //!< who answered (or was asked)
         std::vector<uint8_t> linkLayerId;        //!< the session's interface (may be empty)
+        Ipv6Address previous; //!< previous proxy-CoA named by the PBA (001 §4.3)
     };
 
     /**

@@ -230,4 +230,10 @@ MagAgent::NotifyDetached(Mac48Address mac)
     m_attached.erase(it);
 }
 
+Ptr<ProxyLocationUpdate>
+MagAgent::GetLocationUpdate() const
+{
+    return m_lu;
+}
+
 } // namespace ns3

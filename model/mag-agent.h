@@ -63,6 +63,8 @@ class MagAgent : public AccessRouterAgent
 
     /// \return the counters
     const Stats& GetStats() const;
+    /// \return the location update function (its Outcome trace reports each PBA)
+    Ptr<ProxyLocationUpdate> GetLocationUpdate() const;
 
   protected:
     void DoDispose() override;

@@ -5,6 +5,7 @@
 
 #include "ns3/boolean.h"
 #include "ns3/double.h"
+#include "ns3/epmip-message.h"
 #include "ns3/ipv6-header.h"
 #include "ns3/ipv6-interface.h"
 #include "ns3/log.h"
@@ -357,6 +358,7 @@ ProxyLocationUpdate::HandlePba(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6
     {
         outcome.prefixes.push_back(HomeNetworkPrefix::Make(prefix, length));
     }
+    outcome.previous = EpmipMessage::GetPreviousLocation(pba.GetOptions()).value_or(Ipv6Address());
     bool accepted = pba.GetStatus() < 128;
     if (accepted && e.lifetime.IsStrictlyPositive())
     {
