@@ -42,6 +42,8 @@ options:
   --set KEY=VALUE    override a value of the file, e.g. --set l2.switch_time_ms=80
                      or --set links.0.delay_ms=5 (repeatable; VALUE is JSON or a string)
   --pcap             also write pcap files into the result folder
+  --packet-trace     also write packets.csv: one row per data packet sent
+                     (flow,seq,sent_s,received_s; received_s empty when lost)
   --quiet            no progress line on stderr
   --help             show this help
 )";
@@ -56,6 +58,7 @@ struct Arguments
     std::optional<std::string> outDir;
     std::vector<std::string> sets;
     bool pcap = false;
+    bool packetTrace = false;
     bool quiet = false;
     bool help = false;
     bool listProfiles = false;
@@ -128,6 +131,10 @@ ParseArguments(int argc, char** argv)
         else if (name == "--pcap")
         {
             args.pcap = flag();
+        }
+        else if (name == "--packet-trace")
+        {
+            args.packetTrace = flag();
         }
         else if (name == "--quiet" || name == "-q")
         {
@@ -347,6 +354,7 @@ Run(const Arguments& args)
     options.outDir = args.outDir.value_or(
         fmt::format("results/{}-{}-s{}", config.name, config.profile, config.seed));
     options.pcap = args.pcap;
+    options.packetTrace = args.packetTrace;
     options.progress = !args.quiet;
     // Before the run: a bad folder should not cost a whole simulation, and pcap needs it.
     CreateOutputDirectory(options.outDir);

@@ -311,6 +311,22 @@ FlowsCsv(const RunResults& r)
     return out;
 }
 
+/// Columns: flow, seq, sent_s, received_s (empty: lost). Times in s, 9 decimals.
+std::string
+PacketsCsv(const std::vector<PacketRecord>& packets)
+{
+    std::string out = "flow,seq,sent_s,received_s\n";
+    for (const auto& p : packets)
+    {
+        out += fmt::format("{},{},{},{}\n",
+                           CsvStr(p.flow),
+                           p.seq,
+                           CsvNum(p.sentS, 9),
+                           CsvNum(p.receivedS, 9));
+    }
+    return out;
+}
+
 void
 WriteFile(const std::filesystem::path& file, const std::string& content)
 {
@@ -386,6 +402,10 @@ WriteResults(const RunResults& r, const std::string& outDir)
     WriteFile(dir / "handovers.csv", HandoversCsv(r));
     WriteFile(dir / "signaling.csv", SignalingCsv(r));
     WriteFile(dir / "flows.csv", FlowsCsv(r));
+    if (r.packetTrace)
+    {
+        WriteFile(dir / "packets.csv", PacketsCsv(*r.packetTrace));
+    }
     NS_LOG_INFO("results written to " << outDir);
 }
 

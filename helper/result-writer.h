@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -50,14 +51,17 @@ struct RunResults
     std::vector<AttackRecord> attacks;            //!< one per scripted attack
     std::map<std::string, uint64_t> attackerData; //!< attacker -> data packets it received
     PacketAccount packets; //!< data packets: delivered, dropped by reason, in flight
+    /// The opt-in per-packet trace (packets.csv); no value: not asked for, no file
+    std::optional<std::vector<PacketRecord>> packetTrace;
 };
 
 /// \brief How dmm-run wants a scenario run.
 struct RunOptions
 {
-    std::string outDir;   //!< result folder (exists before the run; pcap files go there)
-    bool pcap = false;    //!< write pcap files into outDir
-    bool progress = true; //!< print a progress line on stderr during long runs
+    std::string outDir;       //!< result folder (exists before the run; pcap files go there)
+    bool pcap = false;        //!< write pcap files into outDir
+    bool progress = true;     //!< print a progress line on stderr during long runs
+    bool packetTrace = false; //!< also write packets.csv (one row per data packet sent)
 };
 
 /**
@@ -96,7 +100,8 @@ SampleStats ComputeStats(std::vector<double> values);
 void CreateOutputDirectory(const std::string& outDir);
 
 /**
- * \brief Write summary.json, handovers.csv, signaling.csv and flows.csv into outDir.
+ * \brief Write summary.json, handovers.csv, signaling.csv and flows.csv into outDir, and
+ * packets.csv when r.packetTrace has a value.
  *
  * The format is the contract of DESIGN.md "Result files". Numbers use fixed precision
  * (times in s: 9 decimals, durations in ms: 6), so the same results give byte-identical

@@ -400,6 +400,7 @@ ScenarioRun::Run()
     RngSeedManager::SetRun(1);
     m_signaling = CreateObject<SignalingMonitor>();
     m_handovers = CreateObject<HandoverMonitor>();
+    m_handovers->SetAttribute("PacketTrace", BooleanValue(m_opt.packetTrace));
     m_paths = CreateObject<PathMonitor>();
     m_paths->SetShortestPathCallback(MakeCallback(&ScenarioRun::ShortestPath, this));
     m_conservation = CreateObject<ConservationMonitor>();
@@ -442,6 +443,10 @@ ScenarioRun::Run()
     r.events = ProgressReporter::GetEvents();
     r.handovers = m_handovers->GetHandovers();
     r.flows = m_handovers->GetFlows();
+    if (m_opt.packetTrace)
+    {
+        r.packetTrace = m_handovers->GetPackets();
+    }
     for (uint32_t i = 0; i < r.flows.size(); ++i)
     {
         PathMonitor::FlowPath path = m_paths->GetFlowPath(i);

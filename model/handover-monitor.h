@@ -96,6 +96,12 @@ class HandoverMonitor : public Object
     std::vector<HandoverRecord> GetHandovers() const;
     /// \return flow records, in declaration order
     std::vector<FlowRecord> GetFlows() const;
+    /**
+     * \brief The per-packet trace (attribute PacketTrace): every packet sent, in flow then
+     * sequence order, with its first delivery time; empty when the trace is off.
+     * \return one record per packet sent
+     */
+    std::vector<PacketRecord> GetPackets() const;
 
   private:
     /// Sum and count of one-way delays, s.
@@ -111,11 +117,12 @@ class HandoverMonitor : public Object
         FlowRecord record;    //!< identity and address
         bool downlink{false}; //!< MN receives
         // Indexed by sequence number: 9 bytes per packet, for runs of millions.
-        std::vector<double> sentAt; //!< seq -> send time (NaN: never sent)
-        std::vector<bool> received; //!< seq -> delivered
-        uint64_t sentCount{0};      //!< packets sent
-        uint64_t receivedCount{0};  //!< distinct packets delivered
-        double delaySum{0};         //!< sum of one-way delays of delivered packets, s
+        std::vector<double> sentAt;     //!< seq -> send time (NaN: never sent)
+        std::vector<bool> received;     //!< seq -> delivered
+        std::vector<double> receivedAt; //!< seq -> first delivery, s (PacketTrace only)
+        uint64_t sentCount{0};          //!< packets sent
+        uint64_t receivedCount{0};      //!< distinct packets delivered
+        double delaySum{0};             //!< sum of one-way delays of delivered packets, s
         /// Delay of delivered packets per attachment period of the receiving end (keyed by
         /// the handover that began it, -1 before the first) and of the sending end.
         std::map<long, PathDelay> atReceiver;
@@ -150,6 +157,7 @@ class HandoverMonitor : public Object
     std::map<std::string, long> m_open;                //!< MN -> index of its latest handover
     std::map<std::string, std::vector<long>> m_byNode; //!< MN -> its handovers, in time order
     std::vector<Flow> m_flows;                         //!< flows
+    bool m_packetTrace;                                //!< keep each packet's delivery time
 };
 
 } // namespace ns3

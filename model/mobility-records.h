@@ -78,6 +78,18 @@ struct FlowRecord
     uint64_t detouredPackets{0};                   //!< detoured packets sent before that delivery
 };
 
+/**
+ * \brief One data packet of a flow followed by sequence number (the opt-in packet trace,
+ * packets.csv); times are simulated seconds.
+ */
+struct PacketRecord
+{
+    std::string flow; //!< flow name
+    uint32_t seq;     //!< sequence number (SeqTsSizeHeader), from 0
+    double sentS;     //!< send time, s
+    double receivedS; //!< first delivery, s (NaN: never delivered, i.e. lost)
+};
+
 /// \brief Where the data packets still in flight at the end of a run are.
 struct PacketsInFlight
 {
