@@ -180,6 +180,10 @@ TEST(DmmMipFig5, CompletionDeletesThePreviousRoutersTemporaryContext)
     EXPECT_TRUE(Messages(done, "mr2", "HandoverComplete", 8, 9).size() == 1);
     EXPECT_TRUE(Messages(kept, "mr2", "HandoverComplete", 0).empty());
     EXPECT_EQ(redirectsTo(done), 0u);
+    // mr32's entry naming mr11 is stale: mr11, knowing nothing more, says so.
+    auto stale = Messages(done, "mr11", "LocationStale", 8.9, 9.6);
+    ASSERT_FALSE(stale.empty());
+    EXPECT_EQ(stale[0].dst, mr32);
     EXPECT_GE(Messages(done, "mr12", "LocationQuery", 8.9, 9.6).size(), 1u);
     EXPECT_GE(redirectsTo(kept), 1u);
     EXPECT_TRUE(Messages(kept, "mr12", "LocationQuery", 8.9, 9.6).empty());
