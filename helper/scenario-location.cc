@@ -142,6 +142,10 @@ ScenarioRun::InstallLocatedAccess(const std::string& name)
         m_location.SetAccessAttribute("ForwardingTime",
                                       TimeValue(Seconds(m_cfg.protocol.forwardingTimeS)));
     }
+    for (const auto& [attribute, value] : agent.attributes)
+    {
+        m_location.SetAccessAttribute(attribute, StringValue(value)); // the recipe's own
+    }
     m_location.SetMapOption(MapOptionFor(Ipv6Address::GetAny()));
     Ptr<AccessRouterAgent> access =
         DynamicCast<AccessRouterAgent>(m_location

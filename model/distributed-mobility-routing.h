@@ -153,6 +153,12 @@ class DistributedMobilityRouting : public MobilityRouting
         return m_local;
     }
 
+    /// \return the sender of the tunnel packet being re-injected now, or ::
+    Ipv6Address GetDecapsulatedFrom() const
+    {
+        return m_decapFrom;
+    }
+
   private:
     /// A query in progress and the packets waiting for it.
     struct Pending

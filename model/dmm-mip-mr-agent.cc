@@ -4,11 +4,13 @@
 #include "dmm-mip-mr-agent.h"
 
 #include "ns3/boolean.h"
-#include "ns3/distributed-mobility-routing.h"
+#include "ns3/context-reply.h"
+#include "ns3/dmm-mip-routing.h"
 #include "ns3/hoa-reply.h"
 #include "ns3/hoa-request.h"
 #include "ns3/ipv6-interface.h"
 #include "ns3/log.h"
+#include "ns3/mr-handover-complete.h"
 #include "ns3/packet.h"
 #include "ns3/simulator.h"
 
@@ -46,6 +48,13 @@ DmmMipMrAgent::GetTypeId()
                           "home address.",
                           BooleanValue(false),
                           MakeBooleanAccessor(&DmmMipMrAgent::m_newHomeAddress),
+                          MakeBooleanChecker())
+            .AddAttribute("HandoverComplete",
+                          "Once the location servers acknowledged a node's new location, "
+                          "tell the previous router, which deletes its temporary mobility "
+                          "context (seed 002 §4.4); otherwise only ForwardingTime ends it.",
+                          BooleanValue(true),
+                          MakeBooleanAccessor(&DmmMipMrAgent::m_handoverComplete),
                           MakeBooleanChecker());
     return tid;
 }
@@ -77,6 +86,23 @@ DmmMipMrAgent::StartApplication()
     m_mh->RegisterHandler(DmmSessionHeader::MH_TYPE,
                           HoaReply::SUBTYPE,
                           MakeCallback(&DmmMipMrAgent::Receive, this));
+    m_mh->RegisterHandler(DmmSessionHeader::MH_TYPE,
+                          MrHandoverComplete::SUBTYPE,
+                          MakeCallback(&DmmMipMrAgent::Completed, this));
+}
+
+std::optional<SecurityContext>
+DmmMipMrAgent::GetSecurityContext(const std::string& mnId) const
+{
+    for (const auto& [mac, context] : m_security)
+    {
+        auto node = m_served.find(mac);
+        if (node != m_served.end() && node->second.mnId == mnId)
+        {
+            return context;
+        }
+    }
+    return std::nullopt;
 }
 
 void
@@ -85,6 +111,14 @@ DmmMipMrAgent::HandleSolicitation(uint32_t interface, Ipv6Address peer, Mac48Add
     MrAgent::HandleSolicitation(interface, peer, mac);
     auto prefix = m_prefixes.find(mac);
     auto node = m_served.find(mac);
+    Ptr<DmmMipRouting> mr = DynamicCast<DmmMipRouting>(m_mr);
+    if (node != m_served.end() && mr)
+    {
+        for (const auto& [home, server] : node->second.homes)
+        {
+            mr->ClearMovedTo(home, Ipv6Address::GetAny()); // back here: no handover away
+        }
+    }
     if (node != m_served.end())
     {
         const Ipv6Address& previous = node->second.previous;
@@ -102,6 +136,11 @@ void
 DmmMipMrAgent::InitialAttachment(Mac48Address mac)
 {
     Served& node = m_served[mac];
+    // Placeholder: the association the security work would set up here (§4.4, §6).
+    uint8_t b[16];
+    m_address.GetBytes(b);
+    m_security[mac] =
+        SecurityContext{(uint32_t(b[14]) << 24) | (uint32_t(b[15]) << 16) | ++m_spis, 1};
     HoaRequest request;
     request.SetSequence(++m_haaSequence);
     request.SetMobileNode(node.mnId);
@@ -183,6 +222,102 @@ DmmMipMrAgent::AdoptPrefix(Served& node, Mac48Address mac, const HomeNetworkPref
     m_mr->SetAccessRoute(HomeNetworkPrefix::Make(node.own, 128),
                          node.accessInterface,
                          node.linkLocal);
+}
+
+void
+DmmMipMrAgent::AddToContext(Mac48Address mac, Ipv6Address to, ContextReply& reply)
+{
+    // §4.4: the previous router records the node's new location for the handover, also
+    // when it does not forward, to update the correspondents' routers.
+    Ptr<DmmMipRouting> mr = DynamicCast<DmmMipRouting>(m_mr);
+    for (const auto& [home, server] : m_served[mac].homes)
+    {
+        if (mr)
+        {
+            mr->SetMovedTo(home, to);
+        }
+    }
+    if (!m_handoverComplete)
+    {
+        TimeValue forwarding; // no completion will come: the forwarding time bounds it
+        GetAttribute("ForwardingTime", forwarding);
+        Simulator::Schedule(forwarding.Get(), &DmmMipMrAgent::Release, this, mac, to);
+    }
+    auto it = m_security.find(mac);
+    if (it != m_security.end())
+    {
+        it->second.AddTo(reply.GetOptions()); // §4.4: "e.g. security context"
+    }
+}
+
+void
+DmmMipMrAgent::ContextReceived(Mac48Address mac, const ContextReply& reply)
+{
+    std::optional<SecurityContext> context = SecurityContext::Find(reply.GetOptions());
+    if (context)
+    {
+        m_security[mac] = *context;
+    }
+    m_handingOver[mac] = m_served[mac].previous;
+}
+
+void
+DmmMipMrAgent::Registered(Mac48Address mac)
+{
+    auto it = m_handingOver.find(mac);
+    if (it == m_handingOver.end())
+    {
+        return; // a first attachment, or the previous router never answered
+    }
+    Ipv6Address previous = it->second;
+    m_handingOver.erase(it);
+    if (!m_handoverComplete)
+    {
+        return;
+    }
+    MrHandoverComplete complete;
+    complete.SetSequence(++m_haaSequence);
+    complete.SetMobileNode(m_served[mac].mnId);
+    m_haaStats.completions++;
+    m_mh->Send(complete, m_address, previous);
+}
+
+void
+DmmMipMrAgent::Completed(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6Interface>)
+{
+    MrHandoverComplete complete;
+    p->RemoveHeader(complete);
+    std::optional<std::string> mnId = complete.GetMobileNode();
+    for (auto& [mac, node] : m_served)
+    {
+        if (mnId && node.mnId == *mnId && !node.attached)
+        {
+            // §4.4: the mobility context of a node in handover is temporary; the handover
+            // is finished, so the forwarding to the new router and the context go.
+            Release(mac, header.GetSource());
+            m_haaStats.released++;
+            NS_LOG_INFO(m_address << " releases the context of " << *mnId);
+            return;
+        }
+    }
+    m_haaStats.unknownCompletion++;
+}
+
+void
+DmmMipMrAgent::Release(Mac48Address mac, Ipv6Address to)
+{
+    std::vector<Ipv6Address> homes;
+    Ptr<DmmMipRouting> mr = DynamicCast<DmmMipRouting>(m_mr);
+    for (const auto& [home, server] : m_served[mac].homes)
+    {
+        homes.push_back(home);
+        if (mr)
+        {
+            mr->ClearMovedTo(home, to);
+        }
+    }
+    StopForwarding(homes, to);
+    m_security.erase(mac);
 }
 
 } // namespace ns3

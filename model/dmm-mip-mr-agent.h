@@ -5,6 +5,7 @@
 #define DMM_DMM_MIP_MR_AGENT_H
 
 #include "ns3/mr-agent.h"
+#include "ns3/security-context-option.h"
 
 #include <map>
 
@@ -31,6 +32,14 @@ class HoaReply;
  * A node arriving from another router keeps its home address and gets no new one here
  * unless NewHomeAddress is set (§4.2: a new HoA anchored at the new router is a
  * configuration choice): the advertisement then only names the router (A flag clear).
+ *
+ * Handover with an active session (§4.4 Fig 5): the context transfer carries the node's
+ * security context (a placeholder option, SecurityContext), made at the first attachment
+ * and handed on from router to router. Once the location servers acknowledged the new
+ * location, the handover is finished and the new router sends the previous one a Handover
+ * Complete (attribute HandoverComplete), on which the previous router deletes the
+ * temporary mobility context of the transfer (its forwarding towards the new router and
+ * the security context); ForwardingTime bounds it when no such message comes.
  */
 class DmmMipMrAgent : public MrAgent
 {
@@ -38,11 +47,14 @@ class DmmMipMrAgent : public MrAgent
     /// \brief Named counters.
     struct HaaStats
     {
-        uint64_t requests{0}; //!< HoA Requests sent
-        uint64_t assigned{0}; //!< HoA Replies that assigned an address or prefix
-        uint64_t refused{0};  //!< drops: REFUSED (the HAA refused the node)
-        uint64_t timeouts{0}; //!< drops: HAA_TIMEOUT (no reply within HaaTimeout)
-        uint64_t late{0};     //!< drops: LATE (a reply for no pending request)
+        uint64_t requests{0};    //!< HoA Requests sent
+        uint64_t assigned{0};    //!< HoA Replies that assigned an address or prefix
+        uint64_t refused{0};     //!< drops: REFUSED (the HAA refused the node)
+        uint64_t timeouts{0};    //!< drops: HAA_TIMEOUT (no reply within HaaTimeout)
+        uint64_t late{0};        //!< drops: LATE (a reply for no pending request)
+        uint64_t completions{0}; //!< Handover Completes sent (as the new router)
+        uint64_t released{0};    //!< temporary contexts deleted on one (as the previous router)
+        uint64_t unknownCompletion{0}; //!< drops: UNKNOWN_NODE (a completion for no departed node)
     };
 
     /// \brief Get the type ID. \return the object TypeId
@@ -54,16 +66,27 @@ class DmmMipMrAgent : public MrAgent
     void SetHaa(Ipv6Address haa);
     /// \return the counters of the HAA-MR interface
     const HaaStats& GetHaaStats() const;
+    /// \param mnId a node \return the security context this router holds for it, if any
+    std::optional<SecurityContext> GetSecurityContext(const std::string& mnId) const;
 
   protected:
     void StartApplication() override;
     void HandleSolicitation(uint32_t interface, Ipv6Address peer, Mac48Address mac) override;
     void InitialAttachment(Mac48Address mac) override;
+    void AddToContext(Mac48Address mac, Ipv6Address to, ContextReply& reply) override;
+    void ContextReceived(Mac48Address mac, const ContextReply& reply) override;
+    void Registered(Mac48Address mac) override;
 
   private:
     void Receive(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6Interface> iface);
     void Assigned(const HoaReply& reply);
     void TimedOut(uint16_t sequence);
+    /// \brief The new router finished a handover: delete its temporary context here.
+    /// \param p the Handover Complete \param header its IPv6 header
+    void Completed(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6Interface>);
+    /// \brief Delete the temporary context of a handover. \param mac the node
+    /// \param to the router it moved to
+    void Release(Mac48Address mac, Ipv6Address to);
     /// \brief Make \p prefix the node's own prefix on this router (stateful assignment).
     /// \param node the node \param mac its address \param prefix the prefix
     void AdoptPrefix(Served& node, Mac48Address mac, const HomeNetworkPrefix& prefix);
@@ -71,11 +94,15 @@ class DmmMipMrAgent : public MrAgent
     Ipv6Address m_haa;                                    //!< this network's HAA
     bool m_updateLmOnAttach{false};                       //!< attribute UpdateLmOnAttach
     bool m_newHomeAddress{false};                         //!< attribute NewHomeAddress
+    bool m_handoverComplete{true};                        //!< attribute HandoverComplete
     Time m_haaTimeout;                                    //!< attribute HaaTimeout
     uint16_t m_haaSequence{0};                            //!< last HoA Request sequence number
     std::map<uint16_t, Mac48Address> m_asking;            //!< pending requests by sequence
     std::map<uint16_t, EventId> m_timers;                 //!< their time-outs
     std::map<Mac48Address, HomeNetworkPrefix> m_prefixes; //!< stateful assignments here
+    std::map<Mac48Address, SecurityContext> m_security;   //!< placeholders, by node
+    std::map<Mac48Address, Ipv6Address> m_handingOver;    //!< node -> router that gave the context
+    uint16_t m_spis{0};                                   //!< security contexts made here
     HaaStats m_haaStats;                                  //!< counters
 };
 

@@ -87,6 +87,10 @@ DmmMipRouting::RouteInput(Ptr<const Packet> p,
     {
         return true;
     }
+    if (!GetDecapsulatedFrom().IsAny() && DropMovedOn(p, header))
+    {
+        return true;
+    }
     return DistributedMobilityRouting::RouteInput(p, header, idev, ucb, mcb, lcb, ecb);
 }
 
@@ -152,6 +156,67 @@ DmmMipRouting::SendStale(Ipv6Address to, Ipv6Address home, Ipv6Address locator)
         return;
     }
     DistributedMobilityRouting::SendStale(to, home, locator);
+}
+
+void
+DmmMipRouting::SetMovedTo(Ipv6Address home, Ipv6Address router)
+{
+    m_movedTo[home] = router;
+}
+
+void
+DmmMipRouting::ClearMovedTo(Ipv6Address home, Ipv6Address router)
+{
+    auto it = m_movedTo.find(home);
+    if (it != m_movedTo.end() && (router.IsAny() || it->second == router))
+    {
+        m_movedTo.erase(it);
+        if (!router.IsAny())
+        {
+            m_released.insert(home);
+        }
+    }
+    if (router.IsAny())
+    {
+        m_released.erase(home); // back here
+    }
+    // The context transfer also left the new location in this router's cache (Release):
+    // part of the same temporary context, and it would send the node's packets back to
+    // the new router after the node moved on again.
+    std::optional<Ipv6Address> cached = GetCache()->Lookup(home);
+    if (cached && (router.IsAny() || *cached == router))
+    {
+        GetCache()->Remove(HomeNetworkPrefix::Make(home, 128));
+    }
+}
+
+bool
+DmmMipRouting::DropMovedOn(Ptr<const Packet> p, const Ipv6Header& header)
+{
+    Ipv6Address dst = header.GetDestination();
+    if (LookupDestinationTunnel(dst))
+    {
+        return false; // forwarded
+    }
+    auto it = m_movedTo.find(dst);
+    if (it == m_movedTo.end())
+    {
+        if (m_released.count(dst))
+        {
+            // After the handover: this router knows nothing of the node any more. The
+            // packet takes the native route to the anchoring router; the sender's entry
+            // naming this router is stale (also when the sender is that anchoring router).
+            DistributedMobilityRouting::SendStale(GetDecapsulatedFrom(), dst, GetLocal());
+        }
+        return false;
+    }
+    // §4.4: without the forwarding tunnel the packet is lost, but the sender's router
+    // still learns the new location ("the pMR needs to send a message to MR31").
+    m_mipStats.notForwarded++;
+    NotifyDrop(p, header, NO_BINDING);
+    m_mipStats.locationUpdates++;
+    SendRedirect(GetDecapsulatedFrom(), dst, it->second);
+    return true;
 }
 
 void

@@ -50,6 +50,7 @@ class DmmMipRouting : public DistributedMobilityRouting
         uint64_t redirectsTaken{0};  //!< Redirects taken on their way to a host
         uint64_t nativeFirst{0};     //!< misses routed natively without a query (Fig 4)
         uint64_t locationUpdates{0}; //!< Redirects sent by a forwarding router (Fig 5)
+        uint64_t notForwarded{0};    //!< drops: NO_BINDING (moved on, forwarding off)
     };
 
     /// \brief Get the type ID. \return the object TypeId
@@ -59,6 +60,17 @@ class DmmMipRouting : public DistributedMobilityRouting
 
     /// \return the counters
     const MipStats& GetMipStats() const;
+    /**
+     * \brief The temporary mobility context of a handover (§4.4): \p home moved to the
+     *        router \p router. Until cleared, packets tunnelled here for it that no
+     *        forwarding takes are dropped and their sender gets a Redirect to \p router.
+     * \param home the address \param router the new router
+     */
+    void SetMovedTo(Ipv6Address home, Ipv6Address router);
+    /// \brief The handover to \p router ended: forget the new location (also the cache's).
+    /// \param home the address
+    /// \param router the new router (:: any: the node is back here)
+    void ClearMovedTo(Ipv6Address home, Ipv6Address router);
     void Setup(Ipv6Address local) override;
 
     bool RouteInput(Ptr<const Packet> p,
@@ -74,6 +86,9 @@ class DmmMipRouting : public DistributedMobilityRouting
     void SendStale(Ipv6Address to, Ipv6Address home, Ipv6Address locator) override;
 
   private:
+    /// \return true if \p p, just out of a tunnel, was for a node that moved on and is not
+    /// forwarded (then dropped)
+    bool DropMovedOn(Ptr<const Packet> p, const Ipv6Header& header);
     /// \brief Send a Redirect. \param to whom (a router or a correspondent)
     /// \param home the address \param locator the router it is attached to
     void SendRedirect(Ipv6Address to, Ipv6Address home, Ipv6Address locator);
@@ -89,8 +104,10 @@ class DmmMipRouting : public DistributedMobilityRouting
     /// \brief Re-target by a Redirect. \param p the packet starting with it
     void Apply(Ptr<const Packet> p);
 
-    Optimization m_optimization{QUERY};                                 //!< attribute Optimization
-    std::map<Ipv6Address, std::set<Ipv6Address>> m_waiting;             //!< home -> correspondents
+    Optimization m_optimization{QUERY};                     //!< attribute Optimization
+    std::map<Ipv6Address, std::set<Ipv6Address>> m_waiting; //!< home -> correspondents
+    std::map<Ipv6Address, Ipv6Address> m_movedTo;           //!< home -> new router
+    std::set<Ipv6Address> m_released; //!< homes whose handover context was deleted
     std::map<std::pair<Ipv6Address, Ipv6Address>, Time> m_redirectedAt; //!< (to, home) -> sent
     Time m_redirectInterval; //!< attribute RedirectInterval
     uint16_t m_sequence{0};  //!< last Redirect sequence

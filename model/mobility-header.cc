@@ -312,9 +312,9 @@ MobilityHeader::GetMessageName(Ptr<const Packet> p)
                                    "DlmaUniquenessReply"};
             return names[b[6] - 30];
         }
-        if (b.size() >= 7 && b[6] >= 20 && b[6] <= 22) // DMM with MIP (seed 002)
+        if (b.size() >= 7 && b[6] >= 20 && b[6] <= 23) // DMM with MIP (seed 002)
         {
-            const char* names[] = {"HoaRequest", "HoaReply", "Redirect"};
+            const char* names[] = {"HoaRequest", "HoaReply", "Redirect", "HandoverComplete"};
             return names[b[6] - 20];
         }
         if (b.size() >= 7 && b[6] >= 13 && b[6] <= 16) // ePMIP (seed 001, EpmipMessage)

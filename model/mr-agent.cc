@@ -250,6 +250,7 @@ MrAgent::ServeContext(const ContextRequest& request, Ipv6Address from)
         forwarded.push_back(home);
     }
     Simulator::Schedule(m_forwardingTime, &MrAgent::StopForwarding, this, forwarded, from);
+    AddToContext(it->first, from, reply);
     m_mrStats.contextsServed++;
     m_mh->Send(reply, m_address, from);
     // After the reply, on the same path: the new router knows the addresses when they come.
@@ -316,6 +317,7 @@ MrAgent::ContextArrived(const ContextReply& reply)
         it->second.homes[prefix.prefix] = server;
         it->second.returned = it->second.returned || prefix.prefix == it->second.own;
     }
+    ContextReceived(it->first, reply);
     Register(it->first, sessions.front().second);
 }
 
@@ -410,12 +412,37 @@ MrAgent::Acknowledged(Ptr<Packet> p, Ipv6Address from)
             m_mrStats.acks++;
             if (node.waiting.empty() && node.registering)
             {
-                Simulator::Schedule(m_processingDelay, &MrAgent::Advertise, this, mac);
+                Simulator::Schedule(m_processingDelay, &MrAgent::RegistrationsDone, this, mac);
             }
             return;
         }
     }
     m_mrStats.invalid++; // a late answer for a node that left
+}
+
+void
+MrAgent::AddToContext(Mac48Address, Ipv6Address, ContextReply&)
+{
+}
+
+void
+MrAgent::ContextReceived(Mac48Address, const ContextReply&)
+{
+}
+
+void
+MrAgent::Registered(Mac48Address)
+{
+}
+
+void
+MrAgent::RegistrationsDone(Mac48Address mac)
+{
+    Advertise(mac);
+    if (m_served[mac].attached)
+    {
+        Registered(mac);
+    }
 }
 
 void

@@ -107,6 +107,19 @@ class MrAgent : public AccessRouterAgent
               Ipv6Address locator,
               bool remove);
 
+    /**
+     * \brief Hooks for variants; the fully distributed router does nothing in them.
+     * \param mac the departed node whose context is served \param to the new router
+     * \param reply the context
+     */
+    virtual void AddToContext(Mac48Address mac, Ipv6Address to, ContextReply& reply);
+    /// \brief The previous router's context arrived. \param mac the node \param reply it
+    virtual void ContextReceived(Mac48Address mac, const ContextReply& reply);
+    /// \brief Every location server acknowledged the node's registration. \param mac the node
+    virtual void Registered(Mac48Address mac);
+    /// \brief End the forwarding of \p homes to the router \p to (set by a context transfer).
+    void StopForwarding(std::vector<Ipv6Address> homes, Ipv6Address to);
+
     Ptr<DistributedMobilityRouting> m_mr;    //!< this router's mobility routing
     Ipv6Address m_address;                   //!< own address
     Ipv6Address m_server;                    //!< this network's location server
@@ -123,7 +136,8 @@ class MrAgent : public AccessRouterAgent
     void DeliverHere(const ContextReply& reply);
     void Acknowledged(Ptr<Packet> p, Ipv6Address from);
     void Advertise(Mac48Address mac);
-    void StopForwarding(std::vector<Ipv6Address> homes, Ipv6Address to);
+    /// \brief The registrations are acknowledged: advertise. \param mac the node
+    void RegistrationsDone(Mac48Address mac);
 
     uint16_t m_sequence{0}; //!< last sequence number sent
     Time m_contextTimeout;  //!< attribute ContextTimeout

@@ -157,18 +157,6 @@ TEST(DmmMipFig5, PreviousRouterForwardsAndUpdatesTheCorrespondentsRouter)
     }
 }
 
-TEST(DmmMipFig5, LossWithAndWithoutForwarding)
-{
-    RunResults with = Simulate(LoadFig1());
-    RunResults without = Simulate(LoadFig1({"protocol.forwarding_time_s=0"}));
-    EXPECT_EQ(with.handovers[1].lostPackets, 0u);
-    EXPECT_TRUE(Messages(without, "mr11", "Redirect", 7.9, 9).empty()); // nothing forwarded
-    RecordProperty("lost_with_forwarding", std::to_string(with.handovers[1].lostPackets));
-    RecordProperty("lost_without_forwarding", std::to_string(without.handovers[1].lostPackets));
-    std::cout << "Fig 5 handover loss: " << with.handovers[1].lostPackets << " with forwarding, "
-              << without.handovers[1].lostPackets << " without\n";
-}
-
 TEST(DmmMipFig5, ARedirectEndsTheForwardingOfARouterEarlierInTheChain)
 {
     // cn2 sends from 1.5 s, while mn1 is still at its home router mr12 (native path,
