@@ -3,6 +3,7 @@
  */
 #include "dlma-agent.h"
 
+#include "ns3/boolean.h"
 #include "ns3/dlma-cache-update.h"
 #include "ns3/dlma-location-inform.h"
 #include "ns3/dlma-uniqueness-check.h"
@@ -45,7 +46,7 @@ DlmaAgent::GetTypeId()
                           "a limited time\", §5.1.3).",
                           TimeValue(Seconds(10)),
                           MakeTimeAccessor(&DlmaAgent::m_forwardingLifetime),
-                          MakeTimeChecker(MilliSeconds(1)))
+                          MakeTimeChecker(Seconds(0)))
             .AddAttribute("CacheUpdateHoldDown",
                           "An H-LMA or previous D-LMA sends one Cache Update per O-LMA, "
                           "prefix and location within this time: the packets already in "
@@ -53,6 +54,14 @@ DlmaAgent::GetTypeId()
                           TimeValue(Seconds(1)),
                           MakeTimeAccessor(&DlmaAgent::m_updateHoldDown),
                           MakeTimeChecker(Seconds(0)))
+            .AddAttribute("BypassDlma",
+                          "A D-LMA tells the O-LMA its node's proxy CoA, so that later packets "
+                          "are tunnelled straight to the MAG (§5.1.1, Fig 9), and informs the "
+                          "previous MAG after a MAG change (§5.1.2). The draft's main flow "
+                          "(Fig 8) goes through the D-LMA.",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&DlmaAgent::m_bypass),
+                          MakeBooleanChecker())
             .AddAttribute("HnpLength",
                           "Length of the HoA prefixes (HNPs) the LMAs allocate.",
                           UintegerValue(64),
@@ -403,7 +412,7 @@ DlmaAgent::Apply(const HomeNetworkPrefix& prefix)
 }
 
 void
-DlmaAgent::BindingUpdated(const BindingCacheEntry& entry, Ipv6Address)
+DlmaAgent::BindingUpdated(const BindingCacheEntry& entry, Ipv6Address previousCareOf)
 {
     if (entry.prefixes.empty())
     {
@@ -412,6 +421,14 @@ DlmaAgent::BindingUpdated(const BindingCacheEntry& entry, Ipv6Address)
     if (entry.state == BindingCacheEntry::State::ACTIVE && !m_anchored.count(entry.mnId))
     {
         BecameAnchor(entry);
+        return;
+    }
+    if (entry.state == BindingCacheEntry::State::ACTIVE && previousCareOf != entry.careOf &&
+        ToldCareOf(entry.prefixes.front(), previousCareOf))
+    {
+        // §5.1.2: O-LMAs tunnel to the previous MAG, which forwards and re-targets them.
+        DlmaLocationInform inform;
+        SendLocation(inform, entry.mnId, entry.prefixes.front(), entry.careOf, previousCareOf);
         return;
     }
     // Routing control has just rewritten the tunnel of a binding this LMA no longer
@@ -495,8 +512,12 @@ DlmaAgent::Accept(Ptr<const Packet> inner, Ipv6Address from)
     Ipv6Header header;
     inner->PeekHeader(header);
     HomeNetworkPrefix prefix = PrefixOf(header.GetDestination());
-    if (AnchoredHere(prefix))
+    if (const BindingCacheEntry* e = AnchoredHere(prefix))
     {
+        if (m_bypass && e->state == BindingCacheEntry::State::ACTIVE)
+        {
+            Tell(from, prefix, e->careOf); // §5.1.1: the O-LMA tunnels to the MAG from now on
+        }
         return true;
     }
     auto remote = m_remote.find(prefix);
@@ -517,17 +538,35 @@ DlmaAgent::Accept(Ptr<const Packet> inner, Ipv6Address from)
         m_dlmaStats.notAnchored++;
         return false;
     }
-    // §4.4, §5.1.3: tell the O-LMA where the node is, once per hold-down; the H-LMA
-    // learns it from the Location Inform instead.
-    auto& told = m_told[{from, prefix}];
-    if (!m_peers.at(from).Contains(prefix.prefix) &&
+    Tell(from, prefix, lma); // §4.4, §5.1.3
+    return true;
+}
+
+void
+DlmaAgent::Tell(Ipv6Address olma, const HomeNetworkPrefix& prefix, Ipv6Address lma)
+{
+    // Once per hold-down; the H-LMA learns the location from the Location Inform instead.
+    auto& told = m_told[{olma, prefix}];
+    if (!m_peers.at(olma).Contains(prefix.prefix) &&
         (told.first != lma || Simulator::Now() - told.second >= m_updateHoldDown))
     {
         told = {lma, Simulator::Now()};
         DlmaCacheUpdate update;
-        SendLocation(update, "", prefix, lma, from);
+        SendLocation(update, "", prefix, lma, olma);
     }
-    return true;
+}
+
+bool
+DlmaAgent::ToldCareOf(const HomeNetworkPrefix& prefix, Ipv6Address careOf) const
+{
+    for (const auto& [key, told] : m_told)
+    {
+        if (key.second == prefix && told.first == careOf)
+        {
+            return true;
+        }
+    }
+    return false;
 }
 
 void

@@ -117,6 +117,13 @@ class DlmaAgent : public LmaAgent
     void Expire(HomeNetworkPrefix prefix, bool cache);
     bool Accept(Ptr<const Packet> inner, Ipv6Address from);
     void Encapsulated(Ptr<const Packet> inner, Ipv6Address local, Ipv6Address remote);
+    /**
+     * \brief Send the O-LMA a Cache Update, once per hold-down and location.
+     * \param olma the O-LMA \param prefix the HoA prefix \param lma its D-LMA or proxy CoA
+     */
+    void Tell(Ipv6Address olma, const HomeNetworkPrefix& prefix, Ipv6Address lma);
+    /// \return true if some O-LMA was told \p careOf for \p prefix (D-LMA bypass)
+    bool ToldCareOf(const HomeNetworkPrefix& prefix, Ipv6Address careOf) const;
     void SendLocation(DlmaMessage& m,
                       const std::string& mnId,
                       const HomeNetworkPrefix& prefix,
@@ -134,6 +141,7 @@ class DlmaAgent : public LmaAgent
     Time m_forwardingLifetime;                        //!< attribute ForwardingLifetime
     Time m_updateHoldDown;                            //!< attribute CacheUpdateHoldDown
     uint8_t m_hnpLength{64};                          //!< attribute HnpLength
+    bool m_bypass{false};                             //!< attribute BypassDlma
     std::map<Ipv6Address, HomeNetworkPrefix> m_peers; //!< other LMAs and their pools
     std::map<std::string, Ipv6Address> m_homeLma;     //!< policy: node -> H-LMA
     std::map<std::string, Visitor> m_visitors;        //!< anchored here, HoA elsewhere
