@@ -351,8 +351,9 @@ ApplicableKeys(const Recipe& r)
         {"prefix_properties", {"ns3::MarAgent"}},
         {"prefixes_per_node", {"ns3::MarAgent"}},
         {"session_source", {"ns3::MarAgent"}},
-        {"location_cache_s", {"ns3::DistributedMobilityRouting"}},
-        {"forwarding_time_s", {"ns3::MrAgent"}},
+        {"location_cache_s", {"ns3::DistributedMobilityRouting", "ns3::DlmaAgent"}},
+        {"forwarding_time_s", {"ns3::MrAgent", "ns3::DlmaAgent"}},
+        {"dlma_bypass", {"ns3::DlmaAgent"}},
         // Keys that choose between assemblies: read through the recipe's variants only.
         {"location", {}},
         {"location_update", {}},

@@ -126,6 +126,8 @@ struct ProtocolConfig
     double locationCacheS; //!< fully-distributed, pull: location cache time-out, s
     /// fully-distributed, network LU: how long a previous router forwards a node's packets
     double forwardingTimeS;
+    /// distributed-lma: D-LMAs tell O-LMAs the proxy CoA (seed 004 §5.1.1, Fig 9)
+    bool dlmaBypass;
     /// fully-distributed: the node registers its addresses ("client", Fig 9's MN11+LU) or
     /// its access router does ("network", the default: AR31+LU; the node is a plain host)
     std::string locationUpdate;

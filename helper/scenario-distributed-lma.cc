@@ -5,8 +5,12 @@
 // (anycast of the superset, §4.2; the H-LMA of a prefix, §4.4) and each node's H-LMA.
 #include "scenario-run.h"
 
+#include "ns3/boolean.h"
 #include "ns3/dlma-agent.h"
+#include "ns3/dlma-mag-forwarding.h"
+#include "ns3/ipv6-list-routing.h"
 #include "ns3/log.h"
+#include "ns3/mobility-routing.h"
 #include "ns3/yans-wifi-helper.h"
 
 namespace ns3
@@ -31,6 +35,10 @@ ScenarioRun::ConnectDistributedLmas(const ApplicationContainer& lmas)
     }
     for (const auto& agent : agents)
     {
+        agent->SetAttribute("CacheTimeout", TimeValue(Seconds(m_cfg.protocol.locationCacheS)));
+        agent->SetAttribute("ForwardingLifetime",
+                            TimeValue(Seconds(m_cfg.protocol.forwardingTimeS)));
+        agent->SetAttribute("BypassDlma", BooleanValue(m_cfg.protocol.dlmaBypass));
         for (const auto& [pool, anchor] : m_anchorPools)
         {
             if (FirstGlobal(anchor) != agent->GetAddress())
@@ -47,6 +55,45 @@ ScenarioRun::ConnectDistributedLmas(const ApplicationContainer& lmas)
                 agent->SetHomeLma(mn->name + "@dmm", LmaFor(attachments.front()->attach));
             }
         }
+    }
+}
+
+void
+ScenarioRun::InstallDlmaBypass()
+{
+    if (!m_cfg.protocol.dlmaBypass || !Role("anchor").agent.IsA("ns3::DlmaAgent"))
+    {
+        return;
+    }
+    // §5.1.1-§5.1.2: O-LMAs tunnel to the MAGs, a previous MAG forwards to the new one.
+    auto mags = m_cfg.AttachmentPoints();
+    for (const NodeConfig* mag : mags)
+    {
+        Ptr<Node> node = m_nodes[mag->name];
+        auto list = DynamicCast<Ipv6ListRouting>(node->GetObject<Ipv6>()->GetRoutingProtocol());
+        Ptr<MobilityRouting> mr;
+        for (uint32_t i = 0; list && !mr && i < list->GetNRoutingProtocols(); ++i)
+        {
+            int16_t priority;
+            mr = DynamicCast<MobilityRouting>(list->GetRoutingProtocol(i, priority));
+        }
+        NS_ABORT_MSG_IF(!mr, "distributed-lma bypass: no mobility routing on " << mag->name);
+        auto forwarding = CreateObjectWithAttributes<DlmaMagForwarding>(
+            "ForwardingLifetime",
+            TimeValue(Seconds(m_cfg.protocol.forwardingTimeS)));
+        forwarding->Install(node, mr, FirstGlobal(mag->name));
+        for (const auto& [pool, anchor] : m_anchorPools)
+        {
+            forwarding->AddPeer(FirstGlobal(anchor), true);
+        }
+        for (const NodeConfig* other : mags)
+        {
+            if (other != mag)
+            {
+                forwarding->AddPeer(FirstGlobal(other->name), false);
+            }
+        }
+        node->AggregateObject(forwarding);
     }
 }
 

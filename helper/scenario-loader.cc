@@ -291,6 +291,7 @@ ScenarioKeys(const std::string& context)
          "prefixes_per_node location "
          "location_cache_s "
          "forwarding_time_s "
+         "dlma_bypass "
          "location_update client_lu uplink session_source "
          "route_optimization hoa_assignment first_packets"},
         {"nodes[]", "name role access_delay_ms access_rate_mbps interfaces"},

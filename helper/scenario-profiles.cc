@@ -360,6 +360,7 @@ ScenarioRun::InstallProfile()
         InstallAccess(n->name);
     }
     InstallEpmip();
+    InstallDlmaBypass();
     for (const NodeConfig* n : m_cfg.NodesWithRole("mn"))
     {
         Ptr<MnAgent> agent = InstallMobileNodeAgent(n->name);

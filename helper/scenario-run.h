@@ -75,6 +75,8 @@ class ScenarioRun
     void InstallLmas();
     /// \brief Seed 004: the LMAs' peers and the nodes' H-LMAs (no-op for other profiles).
     void ConnectDistributedLmas(const ApplicationContainer& lmas);
+    /// Seed 004 §5.1.1-§5.1.2: the MAGs' forwarding when D-LMAs are bypassed.
+    void InstallDlmaBypass();
     /// \brief ePMIP (seed 001): the eMAGs' DRF, before the access routers are installed.
     void ConfigureEpmip();
     /// \brief ePMIP: the eLMAs' LMFs and the eMAGs' DRF signalling, once all are installed.

@@ -3,6 +3,7 @@
  */
 #include "dlma-agent.h"
 
+#include "ns3/boolean.h"
 #include "ns3/dlma-cache-update.h"
 #include "ns3/dlma-location-inform.h"
 #include "ns3/dlma-uniqueness-check.h"
@@ -45,7 +46,7 @@ DlmaAgent::GetTypeId()
                           "a limited time\", §5.1.3).",
                           TimeValue(Seconds(10)),
                           MakeTimeAccessor(&DlmaAgent::m_forwardingLifetime),
-                          MakeTimeChecker(MilliSeconds(1)))
+                          MakeTimeChecker(Seconds(0)))
             .AddAttribute("CacheUpdateHoldDown",
                           "An H-LMA or previous D-LMA sends one Cache Update per O-LMA, "
                           "prefix and location within this time: the packets already in "
@@ -53,6 +54,34 @@ DlmaAgent::GetTypeId()
                           TimeValue(Seconds(1)),
                           MakeTimeAccessor(&DlmaAgent::m_updateHoldDown),
                           MakeTimeChecker(Seconds(0)))
+            .AddAttribute("BypassDlma",
+                          "A D-LMA tells the O-LMA its node's proxy CoA, so that later packets "
+                          "are tunnelled straight to the MAG (§5.1.1, Fig 9), and informs the "
+                          "previous MAG after a MAG change (§5.1.2). The draft's main flow "
+                          "(Fig 8) goes through the D-LMA.",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&DlmaAgent::m_bypass),
+                          MakeBooleanChecker())
+            .AddAttribute("InitialRetransmitTimeout",
+                          "First retransmission timeout of a Uniqueness Check (and, with "
+                          "AcknowledgeInforms, a Location Inform), doubled on each one "
+                          "(RFC 5213 §6.9.4, RFC 6275 INITIAL_BINDACK_TIMEOUT).",
+                          TimeValue(Seconds(1)),
+                          MakeTimeAccessor(&DlmaAgent::m_initialTimeout),
+                          MakeTimeChecker(MilliSeconds(1)))
+            .AddAttribute("MaxRetransmitTimeout",
+                          "Give up once the timeout would exceed this (RFC 6275 "
+                          "MAX_BINDACK_TIMEOUT).",
+                          TimeValue(Seconds(32)),
+                          MakeTimeAccessor(&DlmaAgent::m_maxTimeout),
+                          MakeTimeChecker(MilliSeconds(1)))
+            .AddAttribute("AcknowledgeInforms",
+                          "Receivers of a Location Inform answer with a Location Ack and "
+                          "senders retransmit until it arrives (the draft defines no "
+                          "acknowledgement: off keeps §6.3's message count).",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&DlmaAgent::m_ackInforms),
+                          MakeBooleanChecker())
             .AddAttribute("HnpLength",
                           "Length of the HoA prefixes (HNPs) the LMAs allocate.",
                           UintegerValue(64),
@@ -86,6 +115,7 @@ DlmaAgent::DoDispose()
         table->clear();
     }
     m_pending.clear();
+    m_retx.Clear();
     LmaAgent::DoDispose();
 }
 
@@ -126,7 +156,8 @@ DlmaAgent::StartApplication()
     GetLocationManagement()->TraceConnectWithoutContext(
         "BindingUpdated",
         MakeCallback(&DlmaAgent::BindingUpdated, this));
-    for (uint8_t sub = DlmaMessage::LOCATION_INFORM; sub <= DlmaMessage::UNIQUENESS_REPLY; ++sub)
+    m_retx.Setup(MakeCallback(&DlmaAgent::Transmit, this), m_initialTimeout, m_maxTimeout);
+    for (uint8_t sub = DlmaMessage::LOCATION_INFORM; sub <= DlmaMessage::LOCATION_ACK; ++sub)
     {
         GetMobilityProtocol()->RegisterHandler(DmmSessionHeader::MH_TYPE,
                                                sub,
@@ -212,151 +243,7 @@ DlmaAgent::ProcessUpdate(Ptr<Packet> p, Ipv6Header header)
         check.SetHomePrefix(HomeNetworkPrefix::Make(hnps.front().first, hnps.front().second));
     }
     m_dlmaStats.checksSent++;
-    GetMobilityProtocol()->Send(check, GetAddress(), home->second);
-}
-
-void
-DlmaAgent::HandleMessage(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6Interface>)
-{
-    if (!m_running)
-    {
-        return;
-    }
-    DlmaLocationInform m; // one layout for the four: the subtype says which
-    p->RemoveHeader(m);
-    if (!m.GetMobileNode() && m.GetSubType() != DlmaMessage::CACHE_UPDATE)
-    {
-        m_dlmaStats.invalid++;
-        return;
-    }
-    switch (m.GetSubType())
-    {
-    case DlmaMessage::UNIQUENESS_CHECK: {
-        // The H-LMA processes it like a PBU: the V-LMA's binding waits for it.
-        Ipv6Address from = header.GetSource();
-        Simulator::Schedule(GetProcessingDelay(), [this, m, from]() { HandleCheck(m, from); });
-        break;
-    }
-    case DlmaMessage::UNIQUENESS_REPLY:
-        HandleReply(m);
-        break;
-    case DlmaMessage::LOCATION_INFORM:
-        HandleInform(m);
-        break;
-    default:
-        HandleCacheUpdate(m);
-        break;
-    }
-}
-
-void
-DlmaAgent::HandleCheck(const DlmaMessage& m, Ipv6Address from)
-{
-    const std::string mnId = *m.GetMobileNode();
-    // §4.3: registration at the H-LMA, through the V-LMA, if the node has no HoA yet.
-    std::optional<HomeNetworkPrefix> hoa = GetAllocation()->Lookup(mnId);
-    if (!hoa)
-    {
-        hoa = GetAllocation()->Allocate(mnId);
-    }
-    DlmaUniquenessReply reply;
-    reply.SetSequence(m.GetSequence());
-    reply.SetMobileNode(mnId);
-    std::optional<HomeNetworkPrefix> asked = m.GetHomePrefix();
-    if (!hoa)
-    {
-        reply.SetStatus(DlmaMessage::REFUSED);
-    }
-    else
-    {
-        bool unique = !asked || (asked->prefix == hoa->prefix && asked->length == hoa->length);
-        reply.SetStatus(unique ? DlmaMessage::UNIQUE : DlmaMessage::NOT_UNIQUE);
-        reply.SetHomePrefix(*hoa);
-        Ipv6Address current = GetLocation(*hoa);
-        if (AnchoredHere(*hoa) || m_remote.count(*hoa))
-        {
-            // The current D-LMA: the new one informs it (§4.3, §5.1.3).
-            reply.SetLma(AnchoredHere(*hoa) ? GetAddress() : current);
-        }
-    }
-    m_dlmaStats.checksAnswered++;
-    GetMobilityProtocol()->Send(reply, GetAddress(), from);
-}
-
-void
-DlmaAgent::HandleReply(const DlmaMessage& m)
-{
-    const std::string mnId = *m.GetMobileNode();
-    auto pending = m_pending.find(mnId);
-    if (pending == m_pending.end())
-    {
-        return; // answered already (a retransmitted check)
-    }
-    auto [p, header] = pending->second;
-    m_pending.erase(pending);
-    if (m.GetStatus() != DlmaMessage::UNIQUE && m.GetStatus() != DlmaMessage::NOT_UNIQUE)
-    {
-        m_dlmaStats.refused++; // the MAG retransmits, or gives up (RFC 5213 §6.9.4)
-        return;
-    }
-    std::optional<HomeNetworkPrefix> hoa = m.GetHomePrefix();
-    if (!hoa)
-    {
-        m_dlmaStats.invalid++;
-        return;
-    }
-    m_visitors[mnId] =
-        Visitor{*hoa, m_homeLma.at(mnId), m.GetLma().value_or(Ipv6Address::GetAny())};
-    LmaAgent::ProcessUpdate(p, header);
-}
-
-void
-DlmaAgent::HandleInform(const DlmaMessage& m)
-{
-    std::optional<HomeNetworkPrefix> prefix = m.GetHomePrefix();
-    std::optional<Ipv6Address> lma = m.GetLma();
-    if (!prefix || !lma)
-    {
-        m_dlmaStats.invalid++;
-        return;
-    }
-    m_anchored.erase(*m.GetMobileNode());
-    m_cache.erase(*prefix);
-    Location& loc = m_remote[*prefix];
-    loc.expiry.Cancel();
-    loc.lma = *lma;
-    loc.lastUsed = Simulator::Now();
-    if (!IsHome(*prefix))
-    {
-        // A previous D-LMA forwards only for a while (§4.3); the H-LMA's master location
-        // lasts until the next Location Inform.
-        loc.expiry =
-            Simulator::Schedule(m_forwardingLifetime, &DlmaAgent::Expire, this, *prefix, false);
-    }
-    Apply(*prefix);
-}
-
-void
-DlmaAgent::HandleCacheUpdate(const DlmaMessage& m)
-{
-    std::optional<HomeNetworkPrefix> prefix = m.GetHomePrefix();
-    std::optional<Ipv6Address> lma = m.GetLma();
-    if (!prefix || !lma)
-    {
-        m_dlmaStats.invalid++;
-        return;
-    }
-    if (IsHome(*prefix) || AnchoredHere(*prefix) || m_remote.count(*prefix))
-    {
-        return; // this LMA's own knowledge is fresher than a cache
-    }
-    Location& loc = m_cache[*prefix];
-    loc.expiry.Cancel();
-    loc.lma = *lma;
-    loc.lastUsed = Simulator::Now();
-    loc.expiry = Simulator::Schedule(m_cacheTimeout, &DlmaAgent::Expire, this, *prefix, true);
-    m_dlmaStats.cached++;
-    Apply(*prefix);
+    m_retx.Start(check, mnId, home->second); // until the reply (RFC 5213-style back-off)
 }
 
 void
@@ -403,7 +290,7 @@ DlmaAgent::Apply(const HomeNetworkPrefix& prefix)
 }
 
 void
-DlmaAgent::BindingUpdated(const BindingCacheEntry& entry, Ipv6Address)
+DlmaAgent::BindingUpdated(const BindingCacheEntry& entry, Ipv6Address previousCareOf)
 {
     if (entry.prefixes.empty())
     {
@@ -412,6 +299,14 @@ DlmaAgent::BindingUpdated(const BindingCacheEntry& entry, Ipv6Address)
     if (entry.state == BindingCacheEntry::State::ACTIVE && !m_anchored.count(entry.mnId))
     {
         BecameAnchor(entry);
+        return;
+    }
+    if (entry.state == BindingCacheEntry::State::ACTIVE && previousCareOf != entry.careOf &&
+        ToldCareOf(entry.prefixes.front(), previousCareOf))
+    {
+        // §5.1.2: O-LMAs tunnel to the previous MAG, which forwards and re-targets them.
+        DlmaLocationInform inform;
+        SendLocation(inform, entry.mnId, entry.prefixes.front(), entry.careOf, previousCareOf);
         return;
     }
     // Routing control has just rewritten the tunnel of a binding this LMA no longer
@@ -444,33 +339,12 @@ DlmaAgent::BecameAnchor(const BindingCacheEntry& entry)
     {
         home = visitor->second.hLma;
         previous = visitor->second.previous;
-        DlmaLocationInform inform; // §4.3: the V-LMA informs the H-LMA
-        SendLocation(inform, entry.mnId, prefix, GetAddress(), home);
+        Inform(entry.mnId, prefix, home); // §4.3: the V-LMA informs the H-LMA
     }
     if (!previous.IsAny() && previous != GetAddress() && previous != home)
     {
-        DlmaLocationInform inform; // §4.3, §5.1.3: and the previous D-LMA, which forwards
-        SendLocation(inform, entry.mnId, prefix, GetAddress(), previous);
+        Inform(entry.mnId, prefix, previous); // §4.3, §5.1.3: and the previous D-LMA
     }
-}
-
-void
-DlmaAgent::SendLocation(DlmaMessage& m,
-                        const std::string& mnId,
-                        const HomeNetworkPrefix& prefix,
-                        Ipv6Address lma,
-                        Ipv6Address to)
-{
-    m.SetSequence(m_sequence++);
-    if (!mnId.empty())
-    {
-        m.SetMobileNode(mnId);
-    }
-    m.SetHomePrefix(prefix);
-    m.SetLma(lma);
-    (m.GetSubType() == DlmaMessage::LOCATION_INFORM ? m_dlmaStats.informsSent
-                                                    : m_dlmaStats.updatesSent)++;
-    GetMobilityProtocol()->Send(m, GetAddress(), to);
 }
 
 void
@@ -495,8 +369,12 @@ DlmaAgent::Accept(Ptr<const Packet> inner, Ipv6Address from)
     Ipv6Header header;
     inner->PeekHeader(header);
     HomeNetworkPrefix prefix = PrefixOf(header.GetDestination());
-    if (AnchoredHere(prefix))
+    if (const BindingCacheEntry* e = AnchoredHere(prefix))
     {
+        if (m_bypass && e->state == BindingCacheEntry::State::ACTIVE)
+        {
+            Tell(from, prefix, e->careOf); // §5.1.1: the O-LMA tunnels to the MAG from now on
+        }
         return true;
     }
     auto remote = m_remote.find(prefix);
@@ -517,16 +395,7 @@ DlmaAgent::Accept(Ptr<const Packet> inner, Ipv6Address from)
         m_dlmaStats.notAnchored++;
         return false;
     }
-    // §4.4, §5.1.3: tell the O-LMA where the node is, once per hold-down; the H-LMA
-    // learns it from the Location Inform instead.
-    auto& told = m_told[{from, prefix}];
-    if (!m_peers.at(from).Contains(prefix.prefix) &&
-        (told.first != lma || Simulator::Now() - told.second >= m_updateHoldDown))
-    {
-        told = {lma, Simulator::Now()};
-        DlmaCacheUpdate update;
-        SendLocation(update, "", prefix, lma, from);
-    }
+    Tell(from, prefix, lma); // §4.4, §5.1.3
     return true;
 }
 

@@ -4,6 +4,7 @@
 #ifndef DMM_DLMA_AGENT_H
 #define DMM_DLMA_AGENT_H
 
+#include "ns3/dlma-retransmission.h"
 #include "ns3/event-id.h"
 #include "ns3/lma-agent.h"
 #include "ns3/traced-callback.h"
@@ -49,6 +50,8 @@ class DlmaAgent : public LmaAgent
         uint64_t notAnchored{0};    //!< drops: tunnelled here, neither anchored nor forwarded
         uint64_t refused{0};        //!< drops: Uniqueness Reply REFUSED (PBU not answered)
         uint64_t invalid{0};        //!< drops: messages without the options they need
+        uint64_t retransmitted{0};  //!< Uniqueness Checks and Location Informs sent again
+        uint64_t acksSent{0};       //!< Location Acks sent (AcknowledgeInforms)
     };
 
     /**
@@ -107,8 +110,8 @@ class DlmaAgent : public LmaAgent
 
     void HandleMessage(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6Interface> iface);
     void HandleCheck(const DlmaMessage& m, Ipv6Address from);
-    void HandleReply(const DlmaMessage& m);
-    void HandleInform(const DlmaMessage& m);
+    void HandleReply(const DlmaMessage& m, Ipv6Address from);
+    void HandleInform(const DlmaMessage& m, Ipv6Address from);
     void HandleCacheUpdate(const DlmaMessage& m);
 
     void BindingUpdated(const BindingCacheEntry& entry, Ipv6Address previousCareOf);
@@ -117,11 +120,29 @@ class DlmaAgent : public LmaAgent
     void Expire(HomeNetworkPrefix prefix, bool cache);
     bool Accept(Ptr<const Packet> inner, Ipv6Address from);
     void Encapsulated(Ptr<const Packet> inner, Ipv6Address local, Ipv6Address remote);
+    /**
+     * \brief Send the O-LMA a Cache Update, once per hold-down and location.
+     * \param olma the O-LMA \param prefix the HoA prefix \param lma its D-LMA or proxy CoA
+     */
+    void Tell(Ipv6Address olma, const HomeNetworkPrefix& prefix, Ipv6Address lma);
+    /// \return true if some O-LMA was told \p careOf for \p prefix (D-LMA bypass)
+    bool ToldCareOf(const HomeNetworkPrefix& prefix, Ipv6Address careOf) const;
     void SendLocation(DlmaMessage& m,
                       const std::string& mnId,
                       const HomeNetworkPrefix& prefix,
                       Ipv6Address lma,
                       Ipv6Address to);
+    /**
+     * \brief A Location Inform to an LMA: retransmitted until acknowledged if
+     *        AcknowledgeInforms is set.
+     * \param mnId the node \param prefix its HoA prefix \param to the H-LMA or previous D-LMA
+     */
+    void Inform(const std::string& mnId, const HomeNetworkPrefix& prefix, Ipv6Address to);
+    /**
+     * \brief Send a message (DlmaRetransmission's send callback).
+     * \param m the message \param to the peer \param again true for a retransmission
+     */
+    void Transmit(DlmaMessage& m, Ipv6Address to, bool again);
 
     /// \param a an address \return its prefix in the tables (HnpLength)
     HomeNetworkPrefix PrefixOf(Ipv6Address a) const;
@@ -134,6 +155,11 @@ class DlmaAgent : public LmaAgent
     Time m_forwardingLifetime;                        //!< attribute ForwardingLifetime
     Time m_updateHoldDown;                            //!< attribute CacheUpdateHoldDown
     uint8_t m_hnpLength{64};                          //!< attribute HnpLength
+    bool m_bypass{false};                             //!< attribute BypassDlma
+    bool m_ackInforms{false};                         //!< attribute AcknowledgeInforms
+    Time m_initialTimeout;                            //!< attribute InitialRetransmitTimeout
+    Time m_maxTimeout;                                //!< attribute MaxRetransmitTimeout
+    DlmaRetransmission m_retx;                        //!< outstanding checks and informs
     std::map<Ipv6Address, HomeNetworkPrefix> m_peers; //!< other LMAs and their pools
     std::map<std::string, Ipv6Address> m_homeLma;     //!< policy: node -> H-LMA
     std::map<std::string, Visitor> m_visitors;        //!< anchored here, HoA elsewhere

@@ -34,6 +34,7 @@ class DlmaMessage : public DmmSessionHeader
         CACHE_UPDATE = 31,     //!< H-LMA / previous D-LMA -> O-LMA: the HoA's D-LMA
         UNIQUENESS_CHECK = 32, //!< V-LMA -> H-LMA: is this HoA the node's (or allocate one)?
         UNIQUENESS_REPLY = 33, //!< H-LMA -> V-LMA: the answer and the valid prefix
+        LOCATION_ACK = 34,     //!< H-LMA / previous D-LMA -> new D-LMA: inform received
     };
 
     static constexpr uint8_t LMA_ADDRESS_OPTION = 246; //!< experimental option (unassigned)

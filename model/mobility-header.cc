@@ -304,12 +304,13 @@ MobilityHeader::GetMessageName(Ptr<const Packet> p)
                                    "LocationRegisterAck"};
             return names[b[6] - 1];
         }
-        if (b.size() >= 7 && b[6] >= 30 && b[6] <= 33) // distributed LMAs (seed 004)
+        if (b.size() >= 7 && b[6] >= 30 && b[6] <= 34) // distributed LMAs (seed 004)
         {
             const char* names[] = {"DlmaLocationInform",
                                    "DlmaCacheUpdate",
                                    "DlmaUniquenessCheck",
-                                   "DlmaUniquenessReply"};
+                                   "DlmaUniquenessReply",
+                                   "DlmaLocationAck"};
             return names[b[6] - 30];
         }
         if (b.size() >= 7 && b[6] >= 20 && b[6] <= 23) // DMM with MIP (seed 002)

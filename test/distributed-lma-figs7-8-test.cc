@@ -9,7 +9,7 @@
 // straight to the D-LMA (Fig 8). Ladders, closed forms and captures.
 #include "closed-form.h"
 #include "distributed-lma-ladder.h"
-#include "pcap-capture.h"
+#include "distributed-lma-tunnels.h"
 
 #include <gtest/gtest.h>
 #include <set>
@@ -25,18 +25,6 @@ ScenarioConfig
 Load(const std::vector<std::string>& overrides = {})
 {
     return LoadScenario(std::string(DMM_SOURCE_DIR) + "/scenarios/" + FILE_NAME, overrides, {}, {});
-}
-
-/// Closed form of an LMA change (§4.3): PMIPv6's at the V-LMA plus the Uniqueness Check
-/// round trip with the H-LMA, which processes it like a PBU.
-double
-PredictLmaChange(const ScenarioConfig& cfg, const RunResults& r, const HandoverRecord& h)
-{
-    auto path = Path(cfg, "n3-anchor", "n1-anchor");
-    double check = Message(r, "n3-anchor", "DlmaUniquenessCheck", h.l2UpS).bytes;
-    double reply = Message(r, "n1-anchor", "DlmaUniquenessReply", h.l2UpS).bytes;
-    return PredictPmipv6(cfg, r, h, "n3-anchor") + WiredMs(path, check) + cfg.anchorProcessingMs +
-           WiredMs(path, reply);
 }
 
 const double kDataBytes = 200 + 8 + 40; //!< a packet of the flows: payload, UDP, IPv6
@@ -131,47 +119,10 @@ TEST(DistributedLmaFigs78, CapturesShowTheTunnelsOfFigs7And8)
         std::nullopt,
         &r);
     ExpectCleanCaptures(dir);
-    auto names = SenderNames(r);
     std::string hoa = Flow(r, "down").address;
-    // Time and (outer source > outer destination) of the tunnelled packets to the HoA,
-    // seen on the LMAs' and the MAG's links.
-    std::vector<std::pair<double, std::string>> seen;
-    for (const auto& entry : std::filesystem::directory_iterator(dir))
-    {
-        std::string name = entry.path().filename().string();
-        if (name.find("-anchor-") == std::string::npos && name.rfind("dmm-n3-ar1-", 0) != 0)
-        {
-            continue;
-        }
-        std::istringstream lines(
-            Tshark("-r " + entry.path().string() + " -Y \"ipv6.dst == " + hoa +
-                   " && ipv6.nxt == 41 && frame.time_epoch < 6.05\" -T fields -E occurrence=a"
-                   " -E aggregator=, -e frame.time_epoch -e ipv6.src -e ipv6.dst"));
-        for (std::string line; std::getline(lines, line);)
-        {
-            std::istringstream fields(line);
-            std::string time, srcs, dsts;
-            std::getline(fields, time, '\t');
-            std::getline(fields, srcs, '\t');
-            std::getline(fields, dsts, '\t');
-            std::string outer = dsts.substr(0, dsts.find(','));
-            EXPECT_EQ(dsts.substr(dsts.find(',') + 1), hoa) << "inner destination";
-            std::string src = srcs.substr(0, srcs.find(','));
-            seen.emplace_back(std::stod(time),
-                              names[src] + ">" + (names.count(outer) ? names[outer] : outer));
-        }
-    }
-    auto tunnels = [&seen](double from, double to) {
-        std::set<std::string> hops;
-        for (const auto& [time, hop] : seen)
-        {
-            if (time >= from && time < to)
-            {
-                hops.insert(hop);
-            }
-        }
-        return hops;
-    };
+    // On the LMAs' and the MAG's links.
+    auto seen = TunnelHops(dir, r, hoa, {"n1-anchor", "n2-anchor", "n3-anchor", "n3-ar1"}, 6.05);
+    auto tunnels = [&seen](double from, double to) { return HopsBetween(seen, from, to); };
     // Fig 7, first packets: O-LMA -> H-LMA -> V-LMA (D-LMA) -> MAG; no direct tunnel yet.
     EXPECT_EQ(tunnels(5.0, 5.019),
               (std::set<std::string>{"n2-anchor>n1-anchor", "n1-anchor>n3-anchor"}));

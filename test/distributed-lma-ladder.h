@@ -5,6 +5,8 @@
 #ifndef DMM_TEST_DISTRIBUTED_LMA_LADDER_H
 #define DMM_TEST_DISTRIBUTED_LMA_LADDER_H
 
+#include "closed-form.h"
+
 #include "ns3/result-writer.h"
 
 #include <map>
@@ -56,6 +58,21 @@ Flow(const ns3::RunResults& r, const std::string& name)
         }
     }
     throw std::runtime_error("no flow " + name);
+}
+
+/// Closed form of a change of LMA on distributed-lma-figs7-8 (n3-anchor, H-LMA n1-anchor, §4.3):
+/// PMIPv6's at the V-LMA plus the Uniqueness Check round trip with the H-LMA, which processes it
+/// like a PBU.
+inline double
+PredictLmaChange(const ns3::ScenarioConfig& cfg,
+                 const ns3::RunResults& r,
+                 const ns3::HandoverRecord& h)
+{
+    auto path = Path(cfg, "n3-anchor", "n1-anchor");
+    double check = Message(r, "n3-anchor", "DlmaUniquenessCheck", h.l2UpS).bytes;
+    double reply = Message(r, "n1-anchor", "DlmaUniquenessReply", h.l2UpS).bytes;
+    return PredictPmipv6(cfg, r, h, "n3-anchor") + WiredMs(path, check) + cfg.anchorProcessingMs +
+           WiredMs(path, reply);
 }
 
 } // namespace dmmtest

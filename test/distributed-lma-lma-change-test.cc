@@ -82,10 +82,28 @@ TEST(DistributedLmaChange, PacketsForANodeNoLongerForwardedAreDropped)
 
     // A forwarding lifetime shorter than the O-LMA's idle time-out (a misconfiguration):
     // n2-anchor no longer forwards, and drops what the stale cache sends it (§4.4).
-    Config::SetDefault("ns3::DlmaAgent::ForwardingLifetime", TimeValue(MilliSeconds(500)));
-    RunResults dropped = Simulate(Load(pause));
-    Config::SetDefault("ns3::DlmaAgent::ForwardingLifetime", TimeValue(Seconds(10)));
+    // protocol.forwarding_time_s sets the previous D-LMA's ForwardingLifetime.
+    std::vector<std::string> shortLived = pause;
+    shortLived.push_back("protocol.forwarding_time_s=0.5");
+    RunResults dropped = Simulate(Load(shortLived));
     const FlowRecord& late = Flow(dropped, "up");
     EXPECT_EQ(late.received, 0u);
     EXPECT_EQ(dropped.packets.dropped.at("not_anchored"), late.sent);
+}
+
+TEST(DistributedLmaChange, CacheTimeoutKeyEndsAnIdleOriginatingLmaCache)
+{
+    // protocol.location_cache_s sets the O-LMA's CacheTimeout: idle for 2 s over the move,
+    // its entry for n2-anchor is gone, the packets go by prefix to the H-LMA again and
+    // nothing reaches the previous D-LMA, even when it has stopped forwarding.
+    const std::vector<std::string> pause{"flows.0.stop_s=6.5",
+                                         "flows.1.from=cn41",
+                                         "flows.1.to=mn11",
+                                         "flows.1.start_s=8.5",
+                                         "protocol.forwarding_time_s=0.5",
+                                         "protocol.location_cache_s=1"};
+    RunResults r = Simulate(Load(pause));
+    EXPECT_EQ(Flow(r, "up").lost, 0u);
+    EXPECT_EQ(r.packets.dropped.count("not_anchored") ? r.packets.dropped.at("not_anchored") : 0,
+              0u);
 }

@@ -1,0 +1,253 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+// The signalling of DlmaAgent (seed 004 §4.3-§5.1.3): its messages, their handling and
+// their retransmission; the location tables and the tunnels are in dlma-agent.cc.
+#include "dlma-agent.h"
+
+#include "ns3/dlma-cache-update.h"
+#include "ns3/dlma-location-ack.h"
+#include "ns3/dlma-location-inform.h"
+#include "ns3/dlma-uniqueness-check.h"
+#include "ns3/dlma-uniqueness-reply.h"
+#include "ns3/home-address-allocation.h"
+#include "ns3/ipv6-header.h"
+#include "ns3/ipv6-interface.h"
+#include "ns3/log.h"
+#include "ns3/mobility-l4-protocol.h"
+#include "ns3/packet.h"
+#include "ns3/simulator.h"
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("DlmaAgentSignalling");
+
+void
+DlmaAgent::HandleMessage(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6Interface>)
+{
+    if (!m_running)
+    {
+        return;
+    }
+    DlmaLocationInform m; // one layout for the four: the subtype says which
+    p->RemoveHeader(m);
+    if (!m.GetMobileNode() && m.GetSubType() != DlmaMessage::CACHE_UPDATE)
+    {
+        m_dlmaStats.invalid++;
+        return;
+    }
+    switch (m.GetSubType())
+    {
+    case DlmaMessage::UNIQUENESS_CHECK: {
+        // The H-LMA processes it like a PBU: the V-LMA's binding waits for it.
+        Ipv6Address from = header.GetSource();
+        Simulator::Schedule(GetProcessingDelay(), [this, m, from]() { HandleCheck(m, from); });
+        break;
+    }
+    case DlmaMessage::UNIQUENESS_REPLY:
+        HandleReply(m, header.GetSource());
+        break;
+    case DlmaMessage::LOCATION_INFORM:
+        HandleInform(m, header.GetSource());
+        break;
+    case DlmaMessage::LOCATION_ACK:
+        m_retx.Acknowledge({DlmaMessage::LOCATION_INFORM, *m.GetMobileNode(), header.GetSource()});
+        break;
+    default:
+        HandleCacheUpdate(m);
+        break;
+    }
+}
+
+void
+DlmaAgent::HandleCheck(const DlmaMessage& m, Ipv6Address from)
+{
+    const std::string mnId = *m.GetMobileNode();
+    // §4.3: registration at the H-LMA, through the V-LMA, if the node has no HoA yet.
+    std::optional<HomeNetworkPrefix> hoa = GetAllocation()->Lookup(mnId);
+    if (!hoa)
+    {
+        hoa = GetAllocation()->Allocate(mnId);
+    }
+    DlmaUniquenessReply reply;
+    reply.SetSequence(m.GetSequence());
+    reply.SetMobileNode(mnId);
+    std::optional<HomeNetworkPrefix> asked = m.GetHomePrefix();
+    if (!hoa)
+    {
+        reply.SetStatus(DlmaMessage::REFUSED);
+    }
+    else
+    {
+        bool unique = !asked || (asked->prefix == hoa->prefix && asked->length == hoa->length);
+        reply.SetStatus(unique ? DlmaMessage::UNIQUE : DlmaMessage::NOT_UNIQUE);
+        reply.SetHomePrefix(*hoa);
+        Ipv6Address current = GetLocation(*hoa);
+        if (AnchoredHere(*hoa) || m_remote.count(*hoa))
+        {
+            // The current D-LMA: the new one informs it (§4.3, §5.1.3).
+            reply.SetLma(AnchoredHere(*hoa) ? GetAddress() : current);
+        }
+    }
+    m_dlmaStats.checksAnswered++;
+    GetMobilityProtocol()->Send(reply, GetAddress(), from);
+}
+
+void
+DlmaAgent::HandleReply(const DlmaMessage& m, Ipv6Address from)
+{
+    const std::string mnId = *m.GetMobileNode();
+    m_retx.Acknowledge({DlmaMessage::UNIQUENESS_CHECK, mnId, from});
+    auto pending = m_pending.find(mnId);
+    if (pending == m_pending.end())
+    {
+        return; // answered already (a retransmitted check)
+    }
+    auto [p, header] = pending->second;
+    m_pending.erase(pending);
+    if (m.GetStatus() != DlmaMessage::UNIQUE && m.GetStatus() != DlmaMessage::NOT_UNIQUE)
+    {
+        m_dlmaStats.refused++; // the MAG retransmits, or gives up (RFC 5213 §6.9.4)
+        return;
+    }
+    std::optional<HomeNetworkPrefix> hoa = m.GetHomePrefix();
+    if (!hoa)
+    {
+        m_dlmaStats.invalid++;
+        return;
+    }
+    m_visitors[mnId] =
+        Visitor{*hoa, m_homeLma.at(mnId), m.GetLma().value_or(Ipv6Address::GetAny())};
+    LmaAgent::ProcessUpdate(p, header);
+}
+
+void
+DlmaAgent::HandleInform(const DlmaMessage& m, Ipv6Address from)
+{
+    std::optional<HomeNetworkPrefix> prefix = m.GetHomePrefix();
+    std::optional<Ipv6Address> lma = m.GetLma();
+    if (!prefix || !lma)
+    {
+        m_dlmaStats.invalid++;
+        return;
+    }
+    if (m_ackInforms)
+    {
+        DlmaLocationAck ack;
+        ack.SetSequence(m.GetSequence());
+        ack.SetMobileNode(*m.GetMobileNode());
+        ack.SetHomePrefix(*prefix);
+        m_dlmaStats.acksSent++;
+        GetMobilityProtocol()->Send(ack, GetAddress(), from);
+    }
+    m_anchored.erase(*m.GetMobileNode());
+    m_cache.erase(*prefix);
+    Location& loc = m_remote[*prefix];
+    loc.expiry.Cancel();
+    loc.lma = *lma;
+    loc.lastUsed = Simulator::Now();
+    if (!IsHome(*prefix))
+    {
+        // A previous D-LMA forwards only for a while (§4.3); the H-LMA's master location
+        // lasts until the next Location Inform.
+        loc.expiry =
+            Simulator::Schedule(m_forwardingLifetime, &DlmaAgent::Expire, this, *prefix, false);
+    }
+    Apply(*prefix);
+}
+
+void
+DlmaAgent::HandleCacheUpdate(const DlmaMessage& m)
+{
+    std::optional<HomeNetworkPrefix> prefix = m.GetHomePrefix();
+    std::optional<Ipv6Address> lma = m.GetLma();
+    if (!prefix || !lma)
+    {
+        m_dlmaStats.invalid++;
+        return;
+    }
+    if (IsHome(*prefix) || AnchoredHere(*prefix) || m_remote.count(*prefix))
+    {
+        return; // this LMA's own knowledge is fresher than a cache
+    }
+    Location& loc = m_cache[*prefix];
+    loc.expiry.Cancel();
+    loc.lma = *lma;
+    loc.lastUsed = Simulator::Now();
+    loc.expiry = Simulator::Schedule(m_cacheTimeout, &DlmaAgent::Expire, this, *prefix, true);
+    m_dlmaStats.cached++;
+    Apply(*prefix);
+}
+
+void
+DlmaAgent::SendLocation(DlmaMessage& m,
+                        const std::string& mnId,
+                        const HomeNetworkPrefix& prefix,
+                        Ipv6Address lma,
+                        Ipv6Address to)
+{
+    m.SetSequence(m_sequence++);
+    if (!mnId.empty())
+    {
+        m.SetMobileNode(mnId);
+    }
+    m.SetHomePrefix(prefix);
+    m.SetLma(lma);
+    (m.GetSubType() == DlmaMessage::LOCATION_INFORM ? m_dlmaStats.informsSent
+                                                    : m_dlmaStats.updatesSent)++;
+    GetMobilityProtocol()->Send(m, GetAddress(), to);
+}
+
+void
+DlmaAgent::Tell(Ipv6Address olma, const HomeNetworkPrefix& prefix, Ipv6Address lma)
+{
+    // Once per hold-down; the H-LMA learns the location from the Location Inform instead.
+    auto& told = m_told[{olma, prefix}];
+    if (!m_peers.at(olma).Contains(prefix.prefix) &&
+        (told.first != lma || Simulator::Now() - told.second >= m_updateHoldDown))
+    {
+        told = {lma, Simulator::Now()};
+        DlmaCacheUpdate update;
+        SendLocation(update, "", prefix, lma, olma);
+    }
+}
+
+bool
+DlmaAgent::ToldCareOf(const HomeNetworkPrefix& prefix, Ipv6Address careOf) const
+{
+    for (const auto& [key, told] : m_told)
+    {
+        if (key.second == prefix && told.first == careOf)
+        {
+            return true;
+        }
+    }
+    return false;
+}
+
+void
+DlmaAgent::Inform(const std::string& mnId, const HomeNetworkPrefix& prefix, Ipv6Address to)
+{
+    DlmaLocationInform inform;
+    if (!m_ackInforms)
+    {
+        SendLocation(inform, mnId, prefix, GetAddress(), to);
+        return;
+    }
+    inform.SetSequence(m_sequence++);
+    inform.SetMobileNode(mnId);
+    inform.SetHomePrefix(prefix);
+    inform.SetLma(GetAddress());
+    m_dlmaStats.informsSent++;
+    m_retx.Start(inform, mnId, to);
+}
+
+void
+DlmaAgent::Transmit(DlmaMessage& m, Ipv6Address to, bool again)
+{
+    m_dlmaStats.retransmitted += again ? 1 : 0;
+    GetMobilityProtocol()->Send(m, GetAddress(), to);
+}
+
+} // namespace ns3
