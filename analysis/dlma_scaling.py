@@ -31,9 +31,7 @@ import argparse
 import csv
 import json
 import math
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 PROFILES = ["distributed-lma", "migrating-ha"]
@@ -125,13 +123,7 @@ def first_packets(runner, out, profile, d):
 
 
 def plot(results, ns, ms, fixed_m, fixed_n, figures):
-    try:
-        import matplotlib
-    except ImportError:
-        if os.path.realpath(sys.executable) != "/usr/bin/python3" and os.access(
-                "/usr/bin/python3", os.X_OK):
-            sys.exit("dlma_scaling.py: matplotlib is missing; run it with /usr/bin/python3")
-        sys.exit("dlma_scaling.py: matplotlib is missing (apt-get install python3-matplotlib)")
+    import matplotlib  # require_matplotlib() made sure it is there
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
     fig, (left, right) = plt.subplots(1, 2, figsize=(9, 3.6))
@@ -173,4 +165,6 @@ def plot_first(first, distances, figures):
 
 
 if __name__ == "__main__":
+    from system_python import require_matplotlib  # this script's folder is on sys.path
+    require_matplotlib(__file__)  # before hours of runs, not after
     main()

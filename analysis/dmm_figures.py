@@ -23,17 +23,9 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import dmm_plot  # noqa: E402
 
-if dmm_plot.matplotlib is None and __name__ == "__main__":
-    # As dmm_plot.py: Debian's python3-matplotlib is only visible to /usr/bin/python3 when
-    # `python3` on PATH is another interpreter (pyenv, venv).
-    _SYSTEM_PYTHON = "/usr/bin/python3"
-    if (os.access(_SYSTEM_PYTHON, os.X_OK)
-            and os.path.realpath(sys.executable) != os.path.realpath(_SYSTEM_PYTHON)
-            and not os.environ.get("DMM_PLOT_REEXEC")):
-        os.environ["DMM_PLOT_REEXEC"] = "1"
-        os.execv(_SYSTEM_PYTHON, [_SYSTEM_PYTHON, os.path.abspath(__file__)] + sys.argv[1:])
-    sys.exit("dmm_figures.py: error: matplotlib is not available to %s "
-             "(Debian/Ubuntu: apt-get install python3-matplotlib)" % sys.executable)
+if __name__ == "__main__":
+    from system_python import require_matplotlib  # noqa: E402
+    require_matplotlib(__file__)
 
 import argparse  # noqa: E402
 
@@ -53,7 +45,9 @@ def main(argv=None):
     commands = parser.add_subparsers(dest="figure", metavar="FIGURE")
     commands.required = True
     for module in FIGURES:
-        sub = commands.add_parser(module.NAME, help=module.HELP, description=module.HELP)
+        # argparse %-formats help strings (not descriptions): a literal % must be doubled.
+        sub = commands.add_parser(module.NAME, help=module.HELP.replace("%", "%%"),
+                                  description=module.HELP)
         sub.add_argument("--out", default="plots", metavar="DIR",
                          help="where to write the figure (default: plots)")
         module.add_arguments(sub)

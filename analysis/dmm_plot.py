@@ -24,24 +24,15 @@ statistics); only the plotting needs it.
 import os
 import sys
 
+if __name__ == "__main__":
+    from system_python import require_matplotlib  # this script's folder is on sys.path
+    require_matplotlib(__file__)
 try:
     import matplotlib
 except ImportError:
-    if __name__ != "__main__":
-        # Imported (e.g. by tools/dmm-compare) for reading and statistics only:
-        # those need no matplotlib; the plotting functions do.
-        matplotlib = None
-    else:
-        # On machines where `python3` on PATH is not the system interpreter (pyenv,
-        # venv), Debian's python3-matplotlib is only visible to /usr/bin/python3.
-        _SYSTEM_PYTHON = "/usr/bin/python3"
-        if (os.access(_SYSTEM_PYTHON, os.X_OK)
-                and os.path.realpath(sys.executable) != os.path.realpath(_SYSTEM_PYTHON)
-                and not os.environ.get("DMM_PLOT_REEXEC")):
-            os.environ["DMM_PLOT_REEXEC"] = "1"
-            os.execv(_SYSTEM_PYTHON, [_SYSTEM_PYTHON, os.path.abspath(__file__)] + sys.argv[1:])
-        sys.exit("dmm_plot.py: error: matplotlib is not available to %s "
-                 "(Debian/Ubuntu: apt-get install python3-matplotlib)" % sys.executable)
+    # Imported (e.g. by tools/dmm-compare) for reading and statistics only: those need
+    # no matplotlib; the plotting functions do.
+    matplotlib = None
 
 import argparse  # noqa: E402
 import csv  # noqa: E402

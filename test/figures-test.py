@@ -218,7 +218,18 @@ def test_sweep(tmp):
                    "missing csv", "none.csv: file not found")
 
 
+def test_help():
+    # argparse formats help strings with %: a figure's "95 %" once broke --help.
+    for args in (["--help"],) + tuple([name, "--help"] for name in
+                                      ("sweep", "timeline", "cdf", "signaling", "ladder")):
+        r = figure(*args)
+        check(r.returncode == 0 and "usage:" in r.stdout,
+              "%s: exit status 0 with a usage (rc=%d, %s)"
+              % (" ".join(args), r.returncode, r.stderr.strip()[-200:]))
+
+
 def main():
+    test_help()
     tmp = Path(tempfile.mkdtemp(prefix="dmm-figures-test-"))
     try:
         runs = [dmm_run([HIERARCHICAL, "--profile", p, "--packet-trace"], tmp / p)
