@@ -173,9 +173,12 @@ TEST(DistributedLmaMessages, TsharkDecodesThemWithNothingMalformed)
     std::string tmpl = (std::filesystem::temp_directory_path() / "dmm-dlma-XXXXXX").string();
     ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
     std::string file = tmpl + "/dlma.pcap";
-    PcapFileWrapper pcap;
-    pcap.Open(file, std::ios::out);
-    pcap.Init(PcapHelper::DLT_RAW);
+    // Through CreateObject: its attributes (snap length, nanosecond mode) are only set
+    // there; a wrapper on the stack wrote garbage snap lengths, and tshark then saw
+    // records of 0 captured bytes now and then.
+    Ptr<PcapFileWrapper> pcap = CreateObject<PcapFileWrapper>();
+    pcap->Open(file, std::ios::out);
+    pcap->Init(PcapHelper::DLT_RAW);
     int i = 0;
     for (auto& [m, name] : AllMessages())
     {
@@ -189,9 +192,9 @@ TEST(DistributedLmaMessages, TsharkDecodesThemWithNothingMalformed)
         ip.SetPayloadLength(p->GetSize());
         ip.SetHopLimit(64);
         p->AddHeader(ip);
-        pcap.Write(Seconds(++i), p);
+        pcap->Write(Seconds(++i), p);
     }
-    pcap.Close();
+    pcap->Close();
     std::string bad =
         dmmtest::Tshark("-r '" + file + "' -Y '_ws.malformed || _ws.expert.severity >= warning'");
     EXPECT_EQ(bad, "");

@@ -185,15 +185,18 @@ class Mipv6PcapDecodeTest : public ::testing::Test
         ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
         m_dir = tmpl;
         m_file = m_dir + "/mip6.pcap";
-        PcapFileWrapper pcap;
-        pcap.Open(m_file, std::ios::out);
-        pcap.Init(PcapHelper::DLT_RAW);
+        // Through CreateObject: its attributes (snap length, nanosecond mode) are only set
+        // there; a wrapper on the stack wrote garbage snap lengths, and tshark then saw
+        // records of 0 captured bytes now and then.
+        Ptr<PcapFileWrapper> pcap = CreateObject<PcapFileWrapper>();
+        pcap->Open(m_file, std::ios::out);
+        pcap->Init(PcapHelper::DLT_RAW);
         int i = 0;
         for (const auto& p : BuildPackets())
         {
-            pcap.Write(Seconds(++i), p);
+            pcap->Write(Seconds(++i), p);
         }
-        pcap.Close();
+        pcap->Close();
     }
 
     void TearDown() override
