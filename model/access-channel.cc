@@ -5,12 +5,14 @@
 
 #include "access-net-device.h"
 
+#include "ns3/boolean.h"
+#include "ns3/ipv6-address.h"
 #include "ns3/log.h"
 #include "ns3/node.h"
 #include "ns3/packet.h"
 #include "ns3/simulator.h"
 
-#include <algorithm>
+#include <iterator>
 
 namespace ns3
 {
@@ -34,7 +36,15 @@ AccessChannel::GetTypeId()
                                           "Rate at which every attached device transmits.",
                                           DataRateValue(DataRate("100Mbps")),
                                           MakeDataRateAccessor(&AccessChannel::m_rate),
-                                          MakeDataRateChecker());
+                                          MakeDataRateChecker())
+                            .AddAttribute("MulticastSnooping",
+                                          "Deliver a frame to a solicited-node group or to "
+                                          "all-routers only to the devices that listen to "
+                                          "it, as an MLD-snooping switch (RFC 4541); false: "
+                                          "to every device.",
+                                          BooleanValue(true),
+                                          MakeBooleanAccessor(&AccessChannel::m_snooping),
+                                          MakeBooleanChecker());
     return tid;
 }
 
@@ -50,28 +60,107 @@ void
 AccessChannel::DoDispose()
 {
     m_devices.clear();
+    m_order.clear();
+    m_listeners.clear();
+    m_flooded.clear();
     Channel::DoDispose();
 }
 
 void
 AccessChannel::Attach(Ptr<AccessNetDevice> device)
 {
-    if (std::find(m_devices.begin(), m_devices.end(), device) == m_devices.end())
+    if (m_order.count(PeekPointer(device)))
     {
-        m_devices.push_back(device);
+        return;
+    }
+    uint64_t key = m_attachments++;
+    m_order[PeekPointer(device)] = key;
+    m_devices[key] = device;
+    if (!device->TrackGroups())
+    {
+        m_flooded[key] = device;
+        return;
+    }
+    for (const auto& [group, addresses] : device->GetGroups())
+    {
+        m_listeners[group][key] = device;
     }
 }
 
 bool
 AccessChannel::Detach(Ptr<AccessNetDevice> device)
 {
-    auto it = std::find(m_devices.begin(), m_devices.end(), device);
-    if (it == m_devices.end())
+    auto it = m_order.find(PeekPointer(device));
+    if (it == m_order.end())
     {
         return false;
     }
-    m_devices.erase(it);
+    uint64_t key = it->second;
+    m_order.erase(it);
+    m_devices.erase(key);
+    m_flooded.erase(key);
+    for (const auto& [group, addresses] : device->GetGroups())
+    {
+        Leave(device, group, key);
+    }
     return true;
+}
+
+void
+AccessChannel::Join(Ptr<AccessNetDevice> device, Mac48Address group)
+{
+    auto it = m_order.find(PeekPointer(device));
+    if (it != m_order.end()) // else it is being attached: Attach reads its groups
+    {
+        m_listeners[group][it->second] = device;
+    }
+}
+
+void
+AccessChannel::Leave(Ptr<AccessNetDevice> device, Mac48Address group)
+{
+    auto it = m_order.find(PeekPointer(device));
+    if (it != m_order.end())
+    {
+        Leave(device, group, it->second);
+    }
+}
+
+void
+AccessChannel::Leave(Ptr<AccessNetDevice> /* device */, Mac48Address group, uint64_t key)
+{
+    auto it = m_listeners.find(group);
+    if (it != m_listeners.end() && it->second.erase(key) && it->second.empty())
+    {
+        m_listeners.erase(it);
+    }
+}
+
+void
+AccessChannel::TrackFlooded()
+{
+    for (auto it = m_flooded.begin(); it != m_flooded.end();)
+    {
+        if (!it->second->TrackGroups())
+        {
+            ++it;
+            continue;
+        }
+        for (const auto& [group, addresses] : it->second->GetGroups())
+        {
+            m_listeners[group][it->first] = it->second;
+        }
+        it = m_flooded.erase(it);
+    }
+}
+
+bool
+AccessChannel::IsSolicitedNodeGroup(Mac48Address address)
+{
+    // RFC 2464 §7: 33:33 and the group's last 32 bits; RFC 4291 §2.7.1: ff02::1:ffXX:XXXX.
+    uint8_t mac[6];
+    address.CopyTo(mac);
+    return mac[0] == 0x33 && mac[1] == 0x33 && mac[2] == 0xff;
 }
 
 std::size_t
@@ -79,13 +168,11 @@ AccessChannel::Deliver(Ptr<AccessNetDevice> sender,
                        Ptr<const Packet> frame,
                        Mac48Address destination)
 {
-    bool group = destination.IsBroadcast() || destination.IsGroup();
     std::size_t receivers = 0;
-    for (const auto& device : m_devices)
-    {
-        if (device == sender || (!group && !device->Accepts(destination)))
+    auto send = [&](const Ptr<AccessNetDevice>& device) {
+        if (device == sender)
         {
-            continue;
+            return;
         }
         Simulator::ScheduleWithContext(device->GetNode()->GetId(),
                                        m_delay,
@@ -95,6 +182,52 @@ AccessChannel::Deliver(Ptr<AccessNetDevice> sender,
                                        Ptr<AccessChannel>(this),
                                        device->GetAttachEpoch());
         ++receivers;
+    };
+    static const Mac48Address allRouters =
+        Mac48Address::GetMulticast(Ipv6Address::GetAllRoutersMulticast());
+    if (!destination.IsBroadcast() && !destination.IsGroup())
+    {
+        for (const auto& [key, device] : m_devices)
+        {
+            if (device->Accepts(destination))
+            {
+                send(device);
+            }
+        }
+    }
+    else if (m_snooping && IsSolicitedNodeGroup(destination))
+    {
+        // As an MLD-snooping switch: only to the group's listeners (and to devices whose
+        // groups are unknown), in attachment order.
+        TrackFlooded();
+        auto it = m_listeners.find(destination);
+        Devices none;
+        const Devices& listening = it != m_listeners.end() ? it->second : none;
+        auto a = listening.begin();
+        auto b = m_flooded.begin();
+        while (a != listening.end() || b != m_flooded.end())
+        {
+            bool first = b == m_flooded.end() || (a != listening.end() && a->first < b->first);
+            send(first ? (a++)->second : (b++)->second);
+        }
+    }
+    else if (m_snooping && destination == allRouters)
+    {
+        TrackFlooded();
+        for (const auto& [key, device] : m_devices)
+        {
+            if (device->IsRouter() || m_flooded.count(key))
+            {
+                send(device);
+            }
+        }
+    }
+    else
+    {
+        for (const auto& [key, device] : m_devices)
+        {
+            send(device);
+        }
     }
     return receivers;
 }
@@ -120,7 +253,8 @@ AccessChannel::GetNDevices() const
 Ptr<NetDevice>
 AccessChannel::GetDevice(std::size_t i) const
 {
-    return m_devices.at(i);
+    NS_ASSERT_MSG(i < m_devices.size(), "AccessChannel::GetDevice: no device " << i);
+    return std::next(m_devices.begin(), i)->second;
 }
 
 } // namespace ns3

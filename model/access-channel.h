@@ -9,7 +9,8 @@
 #include "ns3/mac48-address.h"
 #include "ns3/nstime.h"
 
-#include <vector>
+#include <map>
+#include <unordered_map>
 
 namespace ns3
 {
@@ -40,6 +41,16 @@ class AccessChannel : public Channel
     void Attach(Ptr<AccessNetDevice> device);
     /// \param device a device leaving the channel \return true if it was attached
     bool Detach(Ptr<AccessNetDevice> device);
+    /**
+     * \brief An attached device listens to a solicited-node group from now on.
+     * \param device the device \param group the group's multicast MAC address
+     */
+    void Join(Ptr<AccessNetDevice> device, Mac48Address group);
+    /**
+     * \brief An attached device no longer listens to a solicited-node group.
+     * \param device the device \param group the group's multicast MAC address
+     */
+    void Leave(Ptr<AccessNetDevice> device, Mac48Address group);
 
     /**
      * \brief Carry a frame to the attached devices it is addressed to.
@@ -65,9 +76,24 @@ class AccessChannel : public Channel
     void DoDispose() override;
 
   private:
-    std::vector<Ptr<AccessNetDevice>> m_devices; //!< attached devices
-    Time m_delay;                                //!< attribute Delay
-    DataRate m_rate;                             //!< attribute DataRate
+    /// Devices by attachment order: frames reach their receivers in that order.
+    typedef std::map<uint64_t, Ptr<AccessNetDevice>> Devices;
+
+    /// \brief Index the groups of the devices that had no IPv6 interface until now.
+    void TrackFlooded();
+    /// \param device a device \param group a group it leaves \param key its attachment key
+    void Leave(Ptr<AccessNetDevice> device, Mac48Address group, uint64_t key);
+    /// \param address a MAC address \return true if it maps a solicited-node group
+    static bool IsSolicitedNodeGroup(Mac48Address address);
+
+    Devices m_devices;                                      //!< attached devices
+    std::unordered_map<AccessNetDevice*, uint64_t> m_order; //!< device -> key in m_devices
+    uint64_t m_attachments{0};                              //!< attachments so far
+    std::map<Mac48Address, Devices> m_listeners;            //!< solicited-node group -> listeners
+    Devices m_flooded; //!< devices without known groups: they get every group frame
+    bool m_snooping;   //!< attribute MulticastSnooping
+    Time m_delay;      //!< attribute Delay
+    DataRate m_rate;   //!< attribute DataRate
 };
 
 } // namespace ns3

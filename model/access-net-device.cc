@@ -8,6 +8,8 @@
 #include "ns3/abort.h"
 #include "ns3/drop-tail-queue.h"
 #include "ns3/ethernet-header.h"
+#include "ns3/ipv6-interface.h"
+#include "ns3/ipv6-l3-protocol.h"
 #include "ns3/log.h"
 #include "ns3/node.h"
 #include "ns3/packet.h"
@@ -80,6 +82,7 @@ AccessNetDevice::DoDispose()
     m_queue = nullptr;
     m_rxCallback = ReceiveCallback();
     m_promiscCallback = PromiscReceiveCallback();
+    m_ipv6 = nullptr;
     NetDevice::DoDispose();
 }
 
@@ -125,6 +128,76 @@ const AccessNetDevice::Stats&
 AccessNetDevice::GetStats() const
 {
     return m_stats;
+}
+
+bool
+AccessNetDevice::TrackGroups()
+{
+    if (m_ipv6)
+    {
+        return true;
+    }
+    Ptr<Ipv6L3Protocol> ipv6 = m_node ? m_node->GetObject<Ipv6L3Protocol>() : nullptr;
+    int32_t index = ipv6 ? ipv6->GetInterfaceForDevice(this) : -1;
+    if (index < 0)
+    {
+        return false;
+    }
+    m_ipv6 = ipv6->GetInterface(index);
+    for (uint32_t i = 0; i < m_ipv6->GetNAddresses(); ++i)
+    {
+        JoinGroup(m_ipv6->GetAddress(i).GetAddress());
+    }
+    // ns-3.37 joins no group explicitly: an interface listens to the solicited-node group
+    // of every address it holds (Ipv6Interface::IsSolicitedMulticastAddress).
+    m_ipv6->AddAddressCallback(MakeCallback(&AccessNetDevice::AddressAdded, this));
+    m_ipv6->RemoveAddressCallback(MakeCallback(&AccessNetDevice::AddressRemoved, this));
+    return true;
+}
+
+const std::map<Mac48Address, uint32_t>&
+AccessNetDevice::GetGroups() const
+{
+    return m_groups;
+}
+
+bool
+AccessNetDevice::IsRouter() const
+{
+    return m_ipv6 && m_ipv6->IsForwarding();
+}
+
+void
+AccessNetDevice::JoinGroup(Ipv6Address address)
+{
+    Mac48Address group = Mac48Address::GetMulticast(Ipv6Address::MakeSolicitedAddress(address));
+    if (m_groups[group]++ == 0 && m_channel)
+    {
+        m_channel->Join(this, group);
+    }
+}
+
+void
+AccessNetDevice::AddressAdded(Ptr<Ipv6Interface> /* iface */, Ipv6Address address)
+{
+    JoinGroup(address);
+}
+
+void
+AccessNetDevice::AddressRemoved(Ptr<Ipv6Interface> /* iface */, Ipv6InterfaceAddress address)
+{
+    Mac48Address group =
+        Mac48Address::GetMulticast(Ipv6Address::MakeSolicitedAddress(address.GetAddress()));
+    auto it = m_groups.find(group);
+    if (it == m_groups.end() || --it->second > 0)
+    {
+        return;
+    }
+    m_groups.erase(it);
+    if (m_channel)
+    {
+        m_channel->Leave(this, group);
+    }
 }
 
 void

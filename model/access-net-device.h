@@ -10,12 +10,16 @@
 #include "ns3/queue.h"
 #include "ns3/traced-callback.h"
 
+#include <map>
 #include <vector>
 
 namespace ns3
 {
 
 class AccessChannel;
+class Ipv6Interface;
+class Ipv6InterfaceAddress;
+class Ipv6Address;
 
 /**
  * \ingroup dmm
@@ -100,6 +104,19 @@ class AccessNetDevice : public NetDevice
     /// \return the counters
     const Stats& GetStats() const;
 
+    /**
+     * \brief Start following the IPv6 interface of this device, as an MLD-snooping switch
+     * learns the groups behind a port.
+     * \return true once the device knows its groups; false while the node has no IPv6
+     *         interface on it (the channel then gives it every group frame)
+     */
+    bool TrackGroups();
+    /// \return the solicited-node groups of the device's addresses (with how many addresses
+    /// map to each), valid once TrackGroups returned true
+    const std::map<Mac48Address, uint32_t>& GetGroups() const;
+    /// \return true if the device's IPv6 interface forwards (listens to all-routers)
+    bool IsRouter() const;
+
     // NetDevice
     void SetIfIndex(const uint32_t index) override;
     uint32_t GetIfIndex() const override;
@@ -136,6 +153,9 @@ class AccessNetDevice : public NetDevice
     void StartTransmission();
     void TransmitComplete(Ptr<Packet> frame, Mac48Address destination);
     void Drop(Ptr<const Packet> frame, DropReason reason);
+    void AddressAdded(Ptr<Ipv6Interface> iface, Ipv6Address address);
+    void AddressRemoved(Ptr<Ipv6Interface> iface, Ipv6InterfaceAddress address);
+    void JoinGroup(Ipv6Address address);
 
     Ptr<Node> m_node;                                 //!< owner
     Ptr<AccessChannel> m_channel;                     //!< current channel, null when detached
@@ -152,6 +172,8 @@ class AccessNetDevice : public NetDevice
     PromiscReceiveCallback m_promiscCallback;         //!< to promiscuous listeners
     TracedCallback<> m_linkChange;                    //!< link change callbacks
     Stats m_stats;                                    //!< counters
+    Ptr<Ipv6Interface> m_ipv6;                        //!< followed by TrackGroups
+    std::map<Mac48Address, uint32_t> m_groups;        //!< solicited-node group -> addresses
     TracedCallback<Ptr<const Packet>> m_snifferTrace; //!< Sniffer
     TracedCallback<Ptr<const Packet>> m_macTxTrace;   //!< MacTx
     TracedCallback<Ptr<const Packet>, DropReason> m_dropTrace; //!< Drop

@@ -192,7 +192,11 @@ AccessRouterAgent::HandleRead(Ptr<Socket> socket)
         NdiscCache::Entry* entry = cache->Lookup(ip.GetSource());
         if (!entry)
         {
+            // ns-3.37's Entry constructor leaves m_state unset: read before it is given
+            // one, reused heap memory can make it REACHABLE without a NUD timer function,
+            // and the next packet from the host crashes in UpdateReachableTimer.
             entry = cache->Add(ip.GetSource());
+            entry->MarkStale();
         }
         entry->SetMacAddress(mac);
         if (!entry->IsReachable())

@@ -6,7 +6,12 @@ Generates a hierarchical PMIPv6 scenario (1 LMA, R aggregation routers, 3 MAGs e
 mobile nodes, each with a 50 pkt/s downlink UDP flow and a handover every few seconds, runs
 build/dmm-run on it and prints one line per size. Numbers only; no pass/fail.
 
+With --per-handover each size also runs without moves, and the difference (events, CPU
+seconds) divided by the handovers is printed: the cost of one handover in that crowd.
+
 usage: tools/benchmark.py [--sizes 10,50,200] [--duration 20] [--profile pmipv6] [--dmm-run PATH]
+                          [--interval-ms 20] [--move-every 4] [--routers 4] [--mags 3]
+                          [--per-handover]
 """
 import argparse
 import json
@@ -18,7 +23,8 @@ import tempfile
 import time
 
 
-def scenario(n_mn, duration, profile, routers=4, mags_per_router=3):
+def scenario(n_mn, duration, profile, routers=4, mags_per_router=3, interval_ms=20.0,
+             move_every=4.0, moves=True):
     nodes = [{"name": "cn", "role": "cn"}, {"name": "core", "role": "router"},
              {"name": "lma", "role": "anchor"}]
     links = [{"a": "cn", "b": "core", "delay_ms": 5.0, "rate_mbps": 10000.0},
@@ -39,10 +45,14 @@ def scenario(n_mn, duration, profile, routers=4, mags_per_router=3):
         t, k = 0.5 + 0.001 * i, i
         while t < duration - 1:
             mobility.append({"mn": mn, "at_s": round(t, 6), "attach": mags[k % len(mags)]})
-            t += 4.0
+            if not moves:
+                break
+            t += move_every
             k += 1
+        if interval_ms <= 0:
+            continue
         flows.append({"name": f"down{i}", "type": "udp", "from": "cn", "to": mn,
-                      "start_s": 1.0, "stop_s": duration - 0.5, "interval_ms": 20.0,
+                      "start_s": 1.0, "stop_s": duration - 0.5, "interval_ms": interval_ms,
                       "size_bytes": 200})
     return {"name": f"bench-{n_mn}", "profile": profile, "duration_s": duration,
             "l2": {"type": "switch", "switch_time_ms": 50.0},
@@ -50,39 +60,64 @@ def scenario(n_mn, duration, profile, routers=4, mags_per_router=3):
             "nodes": nodes, "links": links, "mobility": mobility, "flows": flows}
 
 
+def run(args, tmp, name, spec):
+    """Runs dmm-run on one scenario: (summary, CPU seconds, wall seconds, peak MiB)."""
+    path = os.path.join(tmp, f"{name}.json")
+    with open(path, "w") as f:
+        json.dump(spec, f)
+    out = os.path.join(tmp, f"out-{name}")
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.monotonic()
+    proc = subprocess.run([args.dmm_run, path, "--out", out, "--quiet"],
+                          capture_output=True, text=True)
+    wall = time.monotonic() - start
+    if proc.returncode != 0:
+        sys.exit(f"benchmark: dmm-run failed for {name}:\n{proc.stderr}")
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    with open(os.path.join(out, "summary.json")) as f:
+        summary = json.load(f)
+    # ru_maxrss is the largest child so far: sizes run in increasing order.
+    return summary, cpu, wall, max(after.ru_maxrss, before.ru_maxrss) / 1024
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", default="10,50,200")
     ap.add_argument("--duration", type=float, default=20.0)
     ap.add_argument("--profile", default="pmipv6")
+    ap.add_argument("--interval-ms", type=float, default=20.0,
+                    help="downlink packet interval per MN (0: no flows)")
+    ap.add_argument("--move-every", type=float, default=4.0, help="seconds between handovers")
+    ap.add_argument("--routers", type=int, default=4, help="aggregation routers")
+    ap.add_argument("--mags", type=int, default=3, help="access routers per aggregation router")
+    ap.add_argument("--per-handover", action="store_true",
+                    help="also run without moves and print events and CPU per handover")
     here = os.path.dirname(os.path.abspath(__file__))
     ap.add_argument("--dmm-run", default=os.path.join(here, "..", "build", "dmm-run"))
     args = ap.parse_args()
     if not os.access(args.dmm_run, os.X_OK):
         sys.exit(f"benchmark: {args.dmm_run} is not an executable (build first)")
-    print(f"{'MNs':>6} {'handovers':>9} {'events':>10} {'wall_s':>8} {'events/s':>10} "
-          f"{'sim/wall':>8} {'peak_MB':>8}")
+    print(f"{'MNs':>6} {'handovers':>9} {'events':>10} {'wall_s':>8} {'cpu_s':>8} "
+          f"{'events/s':>10} {'sim/wall':>8} {'peak_MB':>8}"
+          + (f" {'ev/ho':>8} {'cpu_ms/ho':>9}" if args.per_handover else ""))
     with tempfile.TemporaryDirectory() as tmp:
         for n in [int(s) for s in args.sizes.split(",")]:
-            path = os.path.join(tmp, f"bench-{n}.json")
-            with open(path, "w") as f:
-                json.dump(scenario(n, args.duration, args.profile), f)
-            out = os.path.join(tmp, f"out-{n}")
-            before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-            start = time.monotonic()
-            proc = subprocess.run([args.dmm_run, path, "--out", out, "--quiet"],
-                                  capture_output=True, text=True)
-            wall = time.monotonic() - start
-            if proc.returncode != 0:
-                sys.exit(f"benchmark: dmm-run failed for {n} MNs:\n{proc.stderr}")
-            peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-            with open(os.path.join(out, "summary.json")) as f:
-                s = json.load(f)
-            # ru_maxrss is the largest child so far: sizes run in increasing order.
-            peak_mb = max(peak, before) / 1024
-            print(f"{n:>6} {s['handovers']['count']:>9} {s['events']:>10} {wall:>8.2f} "
-                  f"{s['events'] / wall:>10.3g} {args.duration / wall:>8.2f} {peak_mb:>8.1f}",
-                  flush=True)
+            shape = dict(routers=args.routers, mags_per_router=args.mags,
+                         interval_ms=args.interval_ms, move_every=args.move_every)
+            spec = scenario(n, args.duration, args.profile, **shape)
+            s, cpu, wall, peak_mb = run(args, tmp, f"bench-{n}", spec)
+            line = (f"{n:>6} {s['handovers']['count']:>9} {s['events']:>10} {wall:>8.2f} "
+                    f"{cpu:>8.2f} {s['events'] / wall:>10.3g} {args.duration / wall:>8.2f} "
+                    f"{peak_mb:>8.1f}")
+            if args.per_handover:
+                still = scenario(n, args.duration, args.profile, moves=False, **shape)
+                b, bcpu, _, _ = run(args, tmp, f"still-{n}", still)
+                moves = s["handovers"]["count"] - b["handovers"]["count"]
+                if moves > 0:
+                    line += (f" {(s['events'] - b['events']) / moves:>8.1f}"
+                             f" {1000 * (cpu - bcpu) / moves:>9.3f}")
+            print(line, flush=True)
 
 
 if __name__ == "__main__":
