@@ -89,6 +89,12 @@ LocationHelper::AddPartition(const HomeNetworkPrefix& prefix, Ipv6Address server
     m_partition.emplace_back(prefix, server);
 }
 
+const std::vector<std::pair<HomeNetworkPrefix, Ipv6Address>>&
+LocationHelper::GetPartitions() const
+{
+    return m_partition;
+}
+
 void
 LocationHelper::AddMobileNode(Mac48Address mac, const std::string& mnId)
 {

@@ -68,6 +68,8 @@ class LocationHelper
 
     /// \param prefix a prefix of the domain \param server the address of its home server
     void AddPartition(const HomeNetworkPrefix& prefix, Ipv6Address server);
+    /// \return the prefixes added, each with its home server
+    const std::vector<std::pair<HomeNetworkPrefix, Ipv6Address>>& GetPartitions() const;
     /// \param mac a mobile node's link-layer address \param mnId its identifier (MrAgents)
     void AddMobileNode(Mac48Address mac, const std::string& mnId);
 

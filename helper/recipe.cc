@@ -38,6 +38,7 @@ FunctionBases()
         {"relay", "ns3::LocationUpdateRelay"},
         {"ha", "ns3::HaAgent"},
         {"haa_server", "ns3::HaaAgent"},
+        {"lm_relay", "ns3::LmRelay"},
         {"lmf", "ns3::LocationManagementFunction"},
     };
     return bases;

@@ -148,8 +148,17 @@ ParseGlobals(const Reader& top, ScenarioConfig& c)
         prot.Mode("session_source", "database", {"database", "solicitation"});
     c.protocol.routeOptimization = prot.Mode("route_optimization", "query", {"query", "redirect"});
     c.protocol.hoaAssignment = prot.Mode("hoa_assignment", "stateless", {"stateless", "stateful"});
+    c.protocol.lmRelay = prot.Bool("lm_relay", false);
     c.protocol.firstPackets = prot.Mode("first_packets", "pmip", {"pmip", "buffer"});
 }
+
+} // namespace
+
+/// The nodes' "haa_for" (helper/scenario-dmm-mip.cc); needs the nodes.
+void ParseHaaNodes(const Reader& listed, ScenarioConfig& c);
+
+namespace
+{
 
 void
 ParseNodes(const Reader& top, ScenarioConfig& c)
@@ -544,6 +553,7 @@ ParseScenario(const json& j)
     {
         ParseNodes(*listed, c);
         ParseInterfaces(*listed, c);
+        ParseHaaNodes(*listed, c);
         ParseLinks(*listed, c);
     }
     CheckConnected(c, listed ? listed->Path("links") : "topology");

@@ -45,6 +45,9 @@ struct NodeConfig
     std::string tier;    //!< generated topologies: core, aggregation, access or host; else ""
     /// mn only: names of its access interfaces (key "interfaces"); empty: one interface
     std::vector<std::string> interfaces;
+    /// router only (key "haa_for"): this node is the HAA of the local network of that
+    /// anchor, apart from its LM (seed 002 §3.2, Fig 1's local network 3)
+    std::string haaFor;
 };
 
 /// \brief A wired point-to-point link between two non-mn nodes (key "links").
@@ -146,6 +149,9 @@ struct ProtocolConfig
     /// dmm-mip: the HAA authorises autoconfigured addresses ("stateless") or assigns
     /// prefixes ("stateful", seed 002 §4.1)
     std::string hoaAssignment;
+    /// dmm-mip: routers ask their own network's LM only, which relays queries about other
+    /// LMs' prefixes (seed 002 §3.3's LM-LM interface)
+    bool lmRelay{false};
     /// epmip: an eMAG's packets to a node not located yet go on the "pmip" path through the
     /// eLMA (seed 001 §4.2, described first) or are held in a bounded "buffer"
     std::string firstPackets;

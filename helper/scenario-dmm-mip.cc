@@ -7,13 +7,52 @@
 
 #include "ns3/dmm-mip-mr-agent.h"
 #include "ns3/haa-agent.h"
+#include "ns3/json-object-reader.h"
+#include "ns3/lm-relay.h"
+#include "ns3/location-server.h"
 #include "ns3/log.h"
 #include "ns3/yans-wifi-helper.h"
+
+#include <fmt/format.h>
+#include <set>
 
 namespace ns3
 {
 
 NS_LOG_COMPONENT_DEFINE("ScenarioDmmMip");
+
+void
+ParseHaaNodes(const JsonObjectReader& listed, ScenarioConfig& c)
+{
+    // Seed 002 §3.2: an HAA apart from its LM serves that LM's local network, alone.
+    const nlohmann::json& nodes = listed.Array("nodes");
+    std::set<std::string> served;
+    for (std::size_t i = 0; i < nodes.size(); ++i)
+    {
+        JsonObjectReader o(nodes[i],
+                           listed.Path(fmt::format("nodes[{}]", i)),
+                           ScenarioKeys("nodes[]"));
+        if (!o.Has("haa_for"))
+        {
+            continue;
+        }
+        NodeConfig& n = c.nodes.at(i);
+        n.haaFor = o.String("haa_for");
+        const NodeConfig* lm = c.FindNode(n.haaFor);
+        if (n.role != "router")
+        {
+            JsonObjectReader::Fail(
+                o.Path("haa_for"),
+                fmt::format("only allowed for role router (node \"{}\" is {})", n.name, n.role));
+        }
+        if (lm == nullptr || lm->role != "anchor" || !served.insert(n.haaFor).second)
+        {
+            JsonObjectReader::Fail(
+                o.Path("haa_for"),
+                fmt::format("\"{}\" is not an anchor without another HAA node", n.haaFor));
+        }
+    }
+}
 
 void
 ScenarioRun::InstallHomeAddressAgents()
@@ -23,15 +62,17 @@ ScenarioRun::InstallHomeAddressAgents()
     {
         return;
     }
-    // §3.2 Fig 1, local networks 1 and 2: the HAA sits with the network's LM.
+    // §3.2 Fig 1: the HAA sits with the network's LM (local networks 1 and 2) or on a node
+    // of its own (local network 3), as the scenario says.
     std::map<Ipv6Address, Ptr<HaaAgent>> haas;
     for (const NodeConfig* n : m_cfg.NodesWithRole("anchor"))
     {
         ObjectFactory factory = spec->Factory();
         factory.Set("ProcessingDelay", TimeValue(ScenarioMilliseconds(m_cfg.anchorProcessingMs)));
         Ptr<HaaAgent> haa = factory.Create<HaaAgent>();
-        haa->Setup(FirstGlobal(n->name));
-        m_nodes[n->name]->AddApplication(haa);
+        std::string host = HaaNode(n->name);
+        haa->Setup(FirstGlobal(host));
+        m_nodes[host]->AddApplication(haa);
         haas[FirstGlobal(n->name)] = haa;
     }
     bool stateful = spec->Attribute("Mode") == "Stateful";
@@ -55,7 +96,62 @@ ScenarioRun::ConnectHomeAddressAgent(const std::string& name, Ptr<AccessRouterAg
 {
     if (auto mr = DynamicCast<DmmMipMrAgent>(agent))
     {
-        mr->SetHaa(LmaFor(name)); // co-located with the network's LM
+        mr->SetHaa(FirstGlobal(HaaNode(NearestOfRole(name, "anchor"))));
+    }
+}
+
+std::string
+ScenarioRun::HaaNode(const std::string& anchor) const
+{
+    for (const NodeConfig& n : m_cfg.nodes)
+    {
+        if (n.haaFor == anchor)
+        {
+            return n.name;
+        }
+    }
+    return anchor; // co-located with the network's LM
+}
+
+void
+ScenarioRun::InstallLmRelays()
+{
+    const dmm::FunctionSpec* spec = Role("anchor").Function("lm_relay");
+    if (spec == nullptr)
+    {
+        return;
+    }
+    const auto& partitions = m_location.GetPartitions();
+    for (const NodeConfig* n : m_cfg.NodesWithRole("anchor"))
+    {
+        if (m_routers.count(n->name))
+        {
+            throw ScenarioError(
+                fmt::format("protocol.lm_relay: \"{}\" is both an LM and a mobility "
+                            "router; the relay takes the Location Replies",
+                            n->name));
+        }
+        Ptr<Node> node = m_nodes[n->name];
+        for (uint32_t i = 0; i < node->GetNApplications(); ++i)
+        {
+            if (auto server = DynamicCast<LocationServer>(node->GetApplication(i)))
+            {
+                Ptr<LmRelay> relay = spec->Factory().Create<LmRelay>();
+                for (const auto& [prefix, lm] : partitions)
+                {
+                    relay->AddPeer(prefix, lm);
+                }
+                server->SetRelay(relay);
+            }
+        }
+    }
+    // Routers know their own network's LM only (§3.3: the LMs find each other).
+    for (const auto& [name, router] : m_routers)
+    {
+        for (const auto& [prefix, lm] : partitions)
+        {
+            router->AddServer(prefix, LmaFor(name));
+        }
     }
 }
 

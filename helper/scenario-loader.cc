@@ -293,15 +293,16 @@ ScenarioKeys(const std::string& context)
          "forwarding_time_s "
          "dlma_bypass "
          "location_update client_lu uplink session_source "
-         "route_optimization hoa_assignment first_packets"},
-        {"nodes[]", "name role access_delay_ms access_rate_mbps interfaces"},
+         "route_optimization hoa_assignment first_packets "
+         "lm_relay"},
+        {"nodes[]", "name role access_delay_ms access_rate_mbps interfaces haa_for"},
         {"links[]", "a b delay_ms rate_mbps"},
         {"mobility[]", "mn at_s attach interface"},
         {"flow_moves[]", "flow interface at_s"},
         {"flows[]", "name type from to start_s stop_s interval_ms size_bytes max_bytes"},
         {"topology",
          "type networks ars_per_network hops_to_anchor mesh delay_ms rate_mbps mns cns "
-         "cn_placement nodes links"},
+         "cn_placement nodes links mrs separate_haa"},
         {"topology.delay_ms", "core aggregation access"},
         {"topology.rate_mbps", "core aggregation access"},
         {"movement", "type residence_s start_s mns cross_probability"},

@@ -78,6 +78,7 @@ ScenarioRun::InstallLocationServers()
     {
         m_location.InstallServer(m_nodes[n->name], FirstGlobal(n->name), servers);
     }
+    InstallLmRelays();
 }
 
 bool

@@ -92,6 +92,10 @@ class ScenarioRun
     /// \brief Tell a DMM-with-MIP router its network's HAA. \param name the router
     /// \param agent its access agent
     void ConnectHomeAddressAgent(const std::string& name, Ptr<AccessRouterAgent> agent);
+    /// \return the node of the HAA of \p anchor's local network (seed 002 Fig 1)
+    std::string HaaNode(const std::string& anchor) const;
+    /// DMM with MIP (seed 002 §3.3): routers ask their network's LM, which relays.
+    void InstallLmRelays();
     void InstallMobilityRouters();
     bool IsMobilityRouter(const std::string& name) const;
     /// \return the interfaces of \p name that lead to a correspondent node

@@ -44,6 +44,7 @@ const std::map<std::string, std::set<std::string>> kTypeKeys{
     {"hierarchical", {"hops_to_anchor"}},
     {"migrating-ha", {"hops_to_anchor", "mesh"}},
     {"fully-distributed", {}},
+    {"dmm-mip", {"mrs", "separate_haa"}},
 };
 
 TierValues
@@ -65,6 +66,32 @@ ParseTiers(const Reader& o,
     Reader::CheckMin(t.Path("aggregation"), v.aggregation, 0, strict);
     Reader::CheckMin(t.Path("access"), v.access, 0, strict);
     return v;
+}
+
+/// An array of whole numbers in [min, max] (dmm-mip's "mrs" and "separate_haa").
+std::vector<uint32_t>
+Numbers(const Reader& o, const std::string& key, uint64_t min, uint64_t max)
+{
+    std::vector<uint32_t> out;
+    if (!o.Has(key))
+    {
+        return out;
+    }
+    const json& a = o.Get(key);
+    if (!a.is_array())
+    {
+        Reader::Fail(o.Path(key), "must be an array of whole numbers");
+    }
+    for (std::size_t i = 0; i < a.size(); ++i)
+    {
+        if (!a[i].is_number_unsigned() || a[i].get<uint64_t>() < min || a[i].get<uint64_t>() > max)
+        {
+            Reader::Fail(o.Path(key) + fmt::format("[{}]", i),
+                         fmt::format("must be a whole number in [{}, {}]", min, max));
+        }
+        out.push_back(a[i].get<uint32_t>());
+    }
+    return out;
 }
 
 uint32_t
@@ -174,7 +201,8 @@ TopologyGenerator::Types()
     static const std::vector<std::string> types{"flat",
                                                 "hierarchical",
                                                 "migrating-ha",
-                                                "fully-distributed"};
+                                                "fully-distributed",
+                                                "dmm-mip"};
     return types;
 }
 
@@ -222,8 +250,24 @@ TopologyGenerator::Parse(const json& j, const std::string& path)
                      fmt::format("unknown placement \"{}\" (known: core, near-mn, per-network)",
                                  p.cnPlacement));
     }
-    // core, and per network its ARs, the routers above them, anchor or gw and lm; cns
-    uint64_t wired = 1 + uint64_t{p.networks} * (p.arsPerNetwork + p.hopsToAnchor + 2) + p.cns;
+    p.mrsPerNetwork = Numbers(o, "mrs", 1, kMaxPerNetwork);
+    if (!p.mrsPerNetwork.empty() && p.mrsPerNetwork.size() != p.networks)
+    {
+        Reader::Fail(o.Path("mrs"), fmt::format("needs one count per network ({})", p.networks));
+    }
+    for (uint32_t k : Numbers(o, "separate_haa", 1, p.networks))
+    {
+        p.separateHaa.insert(k);
+    }
+    // core, and per network its ARs, the routers above them, anchor or gw and lm (and a
+    // separate HAA); cns
+    uint64_t wired = 1 + uint64_t{p.networks} * (p.arsPerNetwork + p.hopsToAnchor + 2) + p.cns +
+                     p.separateHaa.size();
+    for (uint32_t mrs : p.mrsPerNetwork)
+    {
+        wired += mrs;
+    }
+    wired -= p.mrsPerNetwork.empty() ? 0 : uint64_t{p.networks} * p.arsPerNetwork;
     if (wired > kMaxWired)
     {
         Reader::Fail(path,
@@ -288,7 +332,7 @@ TopologyGenerator::Generate(const TopologyParameters& p)
             b.Mesh(tops, "core");
         }
     }
-    else // fully-distributed
+    else // fully-distributed, dmm-mip
     {
         for (uint32_t k = 1; k <= p.networks; ++k)
         {
@@ -296,7 +340,14 @@ TopologyGenerator::Generate(const TopologyParameters& p)
             b.Link(core, tops.back(), "core");
             b.Node(Name(k, "lm"), "anchor", k, "aggregation");
             b.Link(tops.back(), Name(k, "lm"), "aggregation");
-            for (uint32_t i = 1; i <= p.arsPerNetwork; ++i)
+            if (p.separateHaa.count(k))
+            {
+                b.Node(Name(k, "haa"), "router", k, "aggregation");
+                out.nodes.back().haaFor = Name(k, "lm");
+                b.Link(tops.back(), Name(k, "haa"), "aggregation");
+            }
+            uint32_t mrs = p.mrsPerNetwork.empty() ? p.arsPerNetwork : p.mrsPerNetwork[k - 1];
+            for (uint32_t i = 1; i <= mrs; ++i)
             {
                 ars.push_back(b.Node(Name(k, "mr", i), "access", k, "access"));
                 b.Link(tops.back(), ars.back(), "access");

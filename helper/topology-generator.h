@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -26,7 +27,7 @@ struct TierValues
 /// \brief The parameters of a generated topology (the `topology` object of a scenario).
 struct TopologyParameters
 {
-    std::string type;        //!< flat, hierarchical, migrating-ha or fully-distributed
+    std::string type;        //!< flat, hierarchical, migrating-ha, fully-distributed, dmm-mip
     uint32_t networks;       //!< number of networks, >= 1
     uint32_t arsPerNetwork;  //!< access routers per network, >= 1
     uint32_t hopsToAnchor;   //!< hierarchical, migrating-ha: routers between anchor and ARs
@@ -36,6 +37,10 @@ struct TopologyParameters
     uint32_t mns;            //!< mobile nodes mn1, mn2, ...
     uint32_t cns;            //!< correspondent nodes cn1, cn2, ...
     std::string cnPlacement; //!< "core", "per-network" or "near-mn"
+    /// dmm-mip: mobility routers of each network (key "mrs"); empty: ars_per_network each
+    std::vector<uint32_t> mrsPerNetwork;
+    /// dmm-mip: networks (from 1) whose HAA is a node of its own (key "separate_haa")
+    std::set<uint32_t> separateHaa;
 };
 
 /// \brief Nodes and links of a generated topology, as a scenario's `nodes` and `links`.
@@ -60,6 +65,10 @@ struct GeneratedTopology
  * - `fully-distributed` (Fig 9): `core` - `nk-gw` - {`nk-mrj`} with the mobility routers
  *   as access nodes, and `nk-lm` (role anchor: LM server and prefix allocation) linked to
  *   `nk-gw` only, off the data path between MRs and the core.
+ * - `dmm-mip` (seed 002 §3.2, Fig 1): as fully-distributed, with `mrs[k-1]` mobility
+ *   routers in network k (`mrs`, else `ars_per_network`), and for each network listed in
+ *   `separate_haa` the HAA on a node of its own, `nk-haa` (role router, `haa_for`
+ *   `nk-lm`), linked to `nk-gw`; elsewhere the HAA is on `nk-lm`.
  *
  * Correspondent nodes `cni` hang off `core` (`cn_placement` "core"), off the top router of
  * network ((i - 1) mod networks) + 1 ("per-network": anchor, gw, or first AR in flat), or

@@ -7,6 +7,7 @@
 #include "ns3/binding-update.h"
 #include "ns3/boolean.h"
 #include "ns3/ipv6-interface.h"
+#include "ns3/lm-relay.h"
 #include "ns3/location-notify.h"
 #include "ns3/location-query.h"
 #include "ns3/location-register-ack.h"
@@ -52,6 +53,7 @@ LocationServer::DoDispose()
     NS_LOG_FUNCTION(this);
     m_lm = nullptr;
     m_mh = nullptr;
+    m_relay = nullptr;
     DmmAgent::DoDispose();
 }
 
@@ -105,6 +107,12 @@ LocationServer::GetStats() const
 }
 
 void
+LocationServer::SetRelay(Ptr<LmRelay> relay)
+{
+    m_relay = relay;
+}
+
+void
 LocationServer::StartApplication()
 {
     NS_LOG_FUNCTION(this);
@@ -117,6 +125,13 @@ LocationServer::StartApplication()
     {
         m_mh->RegisterHandler(DmmSessionHeader::MH_TYPE,
                               subType,
+                              MakeCallback(&LocationServer::HandleLocation, this));
+    }
+    if (m_relay)
+    {
+        m_relay->Setup(m_mh, m_address);
+        m_mh->RegisterHandler(DmmSessionHeader::MH_TYPE,
+                              DmmSessionHeader::LOCATION_REPLY,
                               MakeCallback(&LocationServer::HandleLocation, this));
     }
 }
@@ -149,6 +164,18 @@ LocationServer::HandleLocation(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6
             Simulator::Schedule(m_processingDelay,
                                 &LocationServer::ProcessRegister,
                                 this,
+                                p,
+                                header.GetSource());
+        }
+        return;
+    }
+    if (subType == DmmSessionHeader::LOCATION_REPLY && m_relay)
+    {
+        if (m_running)
+        {
+            Simulator::Schedule(m_processingDelay,
+                                &LmRelay::RelayAnswer,
+                                m_relay,
                                 p,
                                 header.GetSource());
         }
@@ -289,6 +316,12 @@ LocationServer::ProcessQuery(Ptr<Packet> p, Ipv6Address from)
     if (home.IsAny())
     {
         m_stats.invalid++;
+        return;
+    }
+    // §3.3: an LM that holds nothing for the address asks the LM that manages it.
+    if (m_relay && !IsHomeServerOf(home) && Lookup(home).locator.IsAny() &&
+        m_relay->RelayQuery(query, from))
+    {
         return;
     }
     if (query.IsSubscribe())

@@ -18,6 +18,7 @@
 namespace ns3
 {
 
+class LmRelay;
 class LocationMessage;
 
 /**
@@ -91,6 +92,9 @@ class LocationServer : public DmmAgent
     bool IsHomeServerOf(Ipv6Address a) const;
     /// \return the counters
     const Stats& GetStats() const;
+    /// \brief Relay queries about other LMs' prefixes (seed 002 §3.3); before the start.
+    /// \param relay the LM-LM interface
+    void SetRelay(Ptr<LmRelay> relay);
 
   protected:
     void DoDispose() override;
@@ -129,8 +133,9 @@ class LocationServer : public DmmAgent
         uint64_t timestamp;  //!< the registration's Timestamp option
     };
 
-    std::map<Ipv6Address, Registered> m_registered;                            //!< by home address
-    Stats m_stats;                                                             //!< counters
+    std::map<Ipv6Address, Registered> m_registered; //!< by home address
+    Stats m_stats;                                  //!< counters
+    Ptr<LmRelay> m_relay;                           //!< the LM-LM interface, if any
     TracedCallback<Ipv6Address, Ipv6Address, Ipv6Address, bool> m_answerTrace; //!< Answer
 };
 
