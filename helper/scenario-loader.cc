@@ -294,7 +294,7 @@ ScenarioKeys(const std::string& context)
          "dlma_bypass "
          "location_update client_lu uplink session_source "
          "route_optimization hoa_assignment first_packets"},
-        {"nodes[]", "name role access_delay_ms access_rate_mbps interfaces"},
+        {"nodes[]", "name role access_delay_ms access_rate_mbps interfaces epmip_role"},
         {"links[]", "a b delay_ms rate_mbps"},
         {"mobility[]", "mn at_s attach interface"},
         {"flow_moves[]", "flow interface at_s"},
