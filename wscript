@@ -184,6 +184,8 @@ def build(bld):
         'model/binding-change-inform.cc',
         'model/binding-change-ack.cc',
         'model/location-management-function.cc',
+        'model/legacy-interworking.cc',
+        'helper/scenario-epmip-legacy.cc',
         'model/distributed-routing-function.cc',
         'helper/scenario-epmip.cc',
         ]
@@ -321,6 +323,7 @@ def build(bld):
         'model/binding-change-inform.h',
         'model/binding-change-ack.h',
         'model/location-management-function.h',
+        'model/legacy-interworking.h',
         'model/distributed-routing-function.h',
         ]
 

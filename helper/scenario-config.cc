@@ -215,6 +215,7 @@ ParseNodes(const Reader& top, ScenarioConfig& c)
             n.accessRateMbps = o.Number("access_rate_mbps");
             Reader::CheckMin(o.Path("access_rate_mbps"), *n.accessRateMbps, 0, true);
         }
+        ParseEpmipRole(o, c, n);
         c.nodes.push_back(n);
     }
 }

@@ -48,6 +48,9 @@ struct NodeConfig
     /// router only (key "haa_for"): this node is the HAA of the local network of that
     /// anchor, apart from its LM (seed 002 §3.2, Fig 1's local network 3)
     std::string haaFor;
+    /// ePMIP (seed 001 §6) access or anchor nodes: "mag"/"lma" for a legacy one (key
+    /// "epmip_role"); empty: the recipe's eMAG/eLMA
+    std::string epmipRole;
 };
 
 /// \brief A wired point-to-point link between two non-mn nodes (key "links").
@@ -207,6 +210,14 @@ void ParseInterfaces(const JsonObjectReader& listed, struct ScenarioConfig& c);
  * \param top the scenario's top-level reader \param c the scenario so far
  */
 void ParseFlowMoves(const JsonObjectReader& top, struct ScenarioConfig& c);
+/**
+ * \brief A node's "epmip_role" (seed 001 §4.1, §6): a legacy MAG or LMA in an ePMIP domain
+ *        (helper/scenario-epmip-legacy.cc).
+ * \param o the node's object \param c the scenario so far \param n the node, updated
+ */
+void ParseEpmipRole(const JsonObjectReader& o,
+                    const struct ScenarioConfig& c,
+                    struct NodeConfig& n);
 /// \param s a name \return whether it is a valid node or flow name ([A-Za-z0-9_-]+)
 bool IsValidScenarioName(const std::string& s);
 /**

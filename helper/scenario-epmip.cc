@@ -87,6 +87,10 @@ ScenarioRun::InstallEpmip()
         {
             break;
         }
+        if (IsLegacy(anchor))
+        {
+            continue; // a legacy LMA: no LMF, no previous-location option (§4.1)
+        }
         // The eLMA: the LMA's binding cache answers queries (§3.3).
         ObjectFactory factory(lmf->type);
         for (const auto& [name, value] : lmf->attributes)
@@ -107,7 +111,8 @@ ScenarioRun::InstallEpmip()
     std::vector<std::pair<Ptr<DistributedRoutingFunction>, std::string>> drfs;
     for (const NodeConfig* n : m_cfg.AttachmentPoints())
     {
-        if (Ptr<DistributedRoutingFunction> drf = DrfOf(m_nodes[n->name]))
+        Ptr<DistributedRoutingFunction> drf = DrfOf(m_nodes[n->name]);
+        if (drf && !IsLegacy(n->name)) // a legacy MAG's DRF is never started (§6)
         {
             drfs.emplace_back(drf, n->name);
         }
@@ -125,12 +130,27 @@ ScenarioRun::InstallEpmip()
         }
         for (const auto& [pool, anchor] : m_anchorPools)
         {
-            drf->AddLmf(pool, FirstGlobal(anchor)); // the configured prefix map (§4.4.1)
+            if (!IsLegacy(anchor))
+            {
+                drf->AddLmf(pool, FirstGlobal(anchor)); // the configured prefix map (§4.4.1)
+            }
         }
         for (const auto& [peer, peerName] : drfs)
         {
             // One administrative domain (§8): every eMAG may tunnel to every other.
             node->GetObject<Ipv6TunnelL4Protocol>()->AddPeer(FirstGlobal(peerName));
+        }
+    }
+    std::vector<std::string> emags;
+    for (const auto& [drf, name] : drfs)
+    {
+        emags.push_back(name);
+    }
+    for (const auto& [pool, anchor] : m_anchorPools)
+    {
+        if (m_nodes[anchor]->GetObject<LocationManagementFunction>())
+        {
+            InstallInterworking(anchor, emags); // §6: eMAG <-> legacy MAG moves
         }
     }
 }

@@ -81,6 +81,10 @@ class ScenarioRun
     void ConfigureEpmip();
     /// \brief ePMIP: the eLMAs' LMFs and the eMAGs' DRF signalling, once all are installed.
     void InstallEpmip();
+    /// \param name a node \return whether its "epmip_role" makes it a legacy MAG or LMA
+    bool IsLegacy(const std::string& name) const;
+    /// \brief ePMIP §6: eLMA \p name's interworking with legacy MAGs. \param emags the eMAGs
+    void InstallInterworking(const std::string& name, const std::vector<std::string>& emags);
     Ptr<AccessRouterAgent> InstallMar(const std::string& name);
     Ipv6Address LmaFor(const std::string& access) const;
     Ipv6Address AddressOn(const std::string& node, const HomeNetworkPrefix& prefix) const;

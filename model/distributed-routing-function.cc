@@ -143,7 +143,11 @@ DistributedRoutingFunction::SetLocation(const HomeNetworkPrefix& prefix, Ipv6Add
 {
     NS_LOG_FUNCTION(this << prefix.ToString() << locator);
     m_locatedTrace(prefix, locator);
-    if (locator == m_local)
+    for (auto it = m_unlocated.begin(); it != m_unlocated.end();)
+    {
+        it = prefix.Contains(*it) && !locator.IsAny() ? m_unlocated.erase(it) : std::next(it);
+    }
+    if (locator == m_local || locator.IsAny()) // :: is a node at a legacy MAG (§6)
     {
         m_locations.Erase(prefix);
         RemoveDestinationTunnel(prefix); // the node is here: the access route delivers it
@@ -184,7 +188,9 @@ DistributedRoutingFunction::RouteInput(Ptr<const Packet> p,
     Ipv6Address dst = header.GetDestination();
     // Only uplink of an attached node (it has a reverse tunnel here) is optimized (§4.2).
     Ipv6Address lmf = LmfFor(dst);
-    if (!m_mh || lmf.IsAny() || !LookupSourceTunnel(header.GetSource()) || dst.IsMulticast())
+    // §4.1: the DAF is disabled for a node whose prefix a legacy LMA manages (no LMF).
+    if (!m_mh || lmf.IsAny() || !LookupSourceTunnel(header.GetSource()) || dst.IsMulticast() ||
+        LmfFor(header.GetSource()).IsAny())
     {
         return MobilityRouting::RouteInput(p, header, idev, ucb, mcb, lcb, ecb);
     }
@@ -368,7 +374,8 @@ void
 DistributedRoutingFunction::Registered(const LocationUpdate::Outcome& outcome)
 {
     if (!m_mh || outcome.previous.IsAny() || outcome.previous == m_local ||
-        !IsBindingAccepted(outcome.status) || !outcome.lifetime.IsStrictlyPositive())
+        !IsBindingAccepted(outcome.status) || !outcome.lifetime.IsStrictlyPositive() ||
+        !IsEmag(outcome.previous))
     {
         return;
     }
@@ -414,7 +421,8 @@ DistributedRoutingFunction::HandleInform(Ptr<Packet> p,
     NS_LOG_FUNCTION(this << prefix.ToString() << locator << header.GetSource());
     BindingChangeAck pbca;
     pbca.SetSequence(pbci.GetSequence());
-    if (locator == header.GetSource())
+    // From the eLMA, :: means the node we served went to a legacy MAG (§6).
+    if (locator == header.GetSource() || (locator.IsAny() && !LocationOf(prefix.prefix)))
     {
         HandOver(prefix, locator, pbca); // sent by the node's new eMAG: we were its eMAG
     }
@@ -458,7 +466,11 @@ DistributedRoutingFunction::HandOver(const HomeNetworkPrefix& prefix,
             Inform(prefix, locator, peerLocator); // the correspondent's eMAG re-targets
         }
     }
-    if (m_forwardLate)
+    if (locator.IsAny())
+    {
+        ForgetTold(prefix); // no forwarding to a legacy MAG: nothing to end later
+    }
+    else if (m_forwardLate)
     {
         m_forwardingTo[prefix] = locator;
         // Late downlink still tunnelled here goes on to the node (§4.3), for a while.
@@ -508,17 +520,33 @@ void
 DistributedRoutingFunction::StopForwarding(HomeNetworkPrefix prefix, Ipv6Address locator)
 {
     const auto* entry = m_locations.Lookup(prefix.prefix);
-    auto told = m_told.lower_bound({prefix, Ipv6Address()});
-    while (told != m_told.end() && told->first == prefix)
-    {
-        told = m_told.erase(told);
-    }
+    ForgetTold(prefix);
     m_forwardingTo.erase(prefix);
     if (entry && entry->first == prefix && entry->second == locator)
     {
         m_locations.Erase(prefix);
         RemoveDestinationTunnel(prefix);
     }
+}
+
+void
+DistributedRoutingFunction::ForgetTold(const HomeNetworkPrefix& prefix)
+{
+    auto told = m_told.lower_bound({prefix, Ipv6Address()});
+    while (told != m_told.end() && told->first == prefix)
+    {
+        told = m_told.erase(told);
+    }
+}
+
+bool
+DistributedRoutingFunction::IsEmag(Ipv6Address address) const
+{
+    // The eMAGs of the domain are the tunnel peers the scenario configured (§8); a legacy
+    // MAG is none, so it gets no PBCI it would not understand.
+    Ptr<Ipv6TunnelL4Protocol> tunnels =
+        GetIpv6L3()->GetObject<Node>()->GetObject<Ipv6TunnelL4Protocol>();
+    return tunnels && tunnels->IsPeer(address);
 }
 
 void

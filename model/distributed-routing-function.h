@@ -154,6 +154,10 @@ class DistributedRoutingFunction : public MobilityRouting
     void InformTimedOut(uint16_t seq);
     /// \brief End the late-downlink forwarding of \p prefix to \p locator.
     void StopForwarding(HomeNetworkPrefix prefix, Ipv6Address locator);
+    /// \brief Forget which eMAGs were told about \p prefix's move.
+    void ForgetTold(const HomeNetworkPrefix& prefix);
+    /// \param address a previous proxy-CoA \return true if it is an eMAG (a tunnel peer)
+    bool IsEmag(Ipv6Address address) const;
     /// \param src an uplink source \return true while its node's PBCI awaits the PBCA
     bool Informing(Ipv6Address src) const;
     /// \brief A packet for a node we forward for came from eMAG \p remote: PBCI it.

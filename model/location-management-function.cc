@@ -6,6 +6,7 @@
 #include "ns3/binding-query-answer.h"
 #include "ns3/binding-query-request.h"
 #include "ns3/ipv6-interface.h"
+#include "ns3/legacy-interworking.h"
 #include "ns3/location-management.h"
 #include "ns3/log.h"
 #include "ns3/mobility-l4-protocol.h"
@@ -44,6 +45,7 @@ LocationManagementFunction::DoDispose()
 {
     m_mh = nullptr;
     m_lm = nullptr;
+    m_interworking = nullptr;
     Object::DoDispose();
 }
 
@@ -68,6 +70,12 @@ LocationManagementFunction::GetStats() const
 }
 
 void
+LocationManagementFunction::SetInterworking(Ptr<LegacyInterworking> interworking)
+{
+    m_interworking = interworking;
+}
+
+void
 LocationManagementFunction::HandleQuery(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6Interface>)
 {
     NS_LOG_FUNCTION(this);
@@ -84,6 +92,11 @@ LocationManagementFunction::HandleQuery(Ptr<Packet> p, const Ipv6Header& header,
         for (const auto& hnp : known ? e->prefixes : std::vector<HomeNetworkPrefix>{})
         {
             answer = hnp.Contains(queried.prefix) ? hnp : answer;
+        }
+        if (known && m_interworking && !m_interworking->IsEmag(e->careOf))
+        {
+            known = false; // at a legacy MAG: no direct tunnel to it (§6)
+            m_interworking->Waiting(answer, header.GetSource());
         }
         Ipv6Address locator = known ? e->careOf : Ipv6Address::GetAny();
         // R marks "no binding here" so that the asker can fall back to PMIP routing (§5.1).

@@ -14,6 +14,7 @@ namespace ns3
 class BindingQueryRequest;
 class Ipv6Header;
 class Ipv6Interface;
+class LegacyInterworking;
 class LocationManagement;
 class MobilityL4Protocol;
 class Packet;
@@ -60,6 +61,12 @@ class LocationManagementFunction : public Object
 
     /// \return the counters
     const Stats& GetStats() const;
+    /**
+     * \brief Answer R for a node bound at a legacy MAG (seed 001 §6: PMIP routing where
+     *        either side is legacy) and let \p interworking re-inform the asker later.
+     * \param interworking the eLMA's interworking with legacy MAGs
+     */
+    void SetInterworking(Ptr<LegacyInterworking> interworking);
 
   protected:
     void DoDispose() override;
@@ -71,6 +78,7 @@ class LocationManagementFunction : public Object
 
     Ptr<MobilityL4Protocol> m_mh;                          //!< signalling
     Ptr<LocationManagement> m_lm;                          //!< the bindings
+    Ptr<LegacyInterworking> m_interworking;                //!< legacy MAGs, if any
     Ipv6Address m_address;                                 //!< our address
     Stats m_stats;                                         //!< counters
     TracedCallback<Ipv6Address, Ipv6Address> m_queryTrace; //!< every answered address

@@ -127,6 +127,13 @@ class ConservationMatrix : public ::testing::TestWithParam<std::string>
 
 TEST_P(ConservationMatrix, EveryDataPacketIsDeliveredDroppedWithAReasonOrInFlight)
 {
+    if (ReadScenario(GetParam()).contains("recipe"))
+    {
+        // A scenario with its own recipe (epmip-legacy: its roles need per-network ePMIP
+        // anchors) runs under that recipe only.
+        ExpectConserved(Simulate(ParseScenario(Truncated(ReadScenario(GetParam()), 12))), true);
+        return;
+    }
     int ran = 0;
     for (const ProfileRun& run : Runs())
     {
