@@ -20,6 +20,7 @@
 #include "ns3/mn-agent.h"
 #include "ns3/mobility-header.h"
 #include "ns3/mobility-l4-protocol.h"
+#include "ns3/ns3-version-compat.h"
 #include "ns3/point-to-point-module.h"
 
 #include <algorithm>
@@ -203,7 +204,7 @@ class Example
         sink.Install(Get(to)).Get(0)->TraceConnectWithoutContext(
             "Rx",
             MakeCallback(&Example::Received, this));
-        Simulator::Schedule(Seconds(1), [this, from, dst]() {
+        compat::ScheduleFunction(Seconds(1), [this, from, dst]() {
             OnOffHelper onoff("ns3::UdpSocketFactory", Inet6SocketAddress(dst(), 9));
             onoff.SetConstantRate(DataRate("80kbps"), 100);
             onoff.Install(Get(from)).Stop(Seconds(3.5));
@@ -217,7 +218,7 @@ class Example
     int Run(const std::vector<std::string>& expected)
     {
         InstallRoutes();
-        Simulator::Schedule(Seconds(0.1), [this]() {
+        compat::ScheduleFunction(Seconds(0.1), [this]() {
             for (auto node = NodeList::Begin(); node != NodeList::End(); ++node)
             {
                 if (auto mh = (*node)->GetObject<MobilityL4Protocol>())

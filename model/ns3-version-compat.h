@@ -1,0 +1,97 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#ifndef NS3_VERSION_COMPAT_H
+#define NS3_VERSION_COMPAT_H
+
+/**
+ * \file
+ * \ingroup dmm
+ * The one place where dmm adapts to the ns-3 release it is compiled in.
+ *
+ * Neither ns-3.35 nor ns-3.37 defines a version macro in a default build
+ * (ns3/version-defines.h exists only with --enable-build-version), so the
+ * version comes from the build description: the waf wscript, which only
+ * waf-era trees (ns-3.35 and older) read, defines DMM_NS3_VERSION as
+ * major * 100 + minor from the tree's VERSION file. The CMake builds (ns-3.36
+ * and later) pass nothing and get the current API.
+ */
+
+#include "ns3/callback.h"
+#include "ns3/event-id.h"
+#include "ns3/nstime.h"
+#include "ns3/simulator.h"
+#include "ns3/wifi-standards.h"
+
+#include <functional>
+#include <utility>
+
+#ifndef DMM_NS3_VERSION
+/// ns-3 release as major * 100 + minor; set by the waf wscript, else a CMake-era tree.
+#define DMM_NS3_VERSION 337
+#endif
+
+/// Releases before 3.36: Callback without variadic Bind, no lambda events, and
+/// 802.11n split into one standard per band.
+#define DMM_NS3_PRE_336 (DMM_NS3_VERSION < 336)
+
+namespace ns3
+{
+namespace compat
+{
+
+#if DMM_NS3_PRE_336
+/// 3.37's WIFI_STANDARD_80211n uses 2.4 GHz unless the channel says otherwise
+/// (GetDefaultPhyBand); 3.35 names that band in the standard.
+constexpr WifiStandard kWifiStandard80211n = WIFI_STANDARD_80211n_2_4GHZ;
+#else
+/// The 802.11n standard (its default band, 2.4 GHz).
+constexpr WifiStandard kWifiStandard80211n = WIFI_STANDARD_80211n;
+#endif
+
+/**
+ * \brief Bind the first two arguments of a callback.
+ * \param cb the callback \param a1 first argument \param a2 second argument
+ * \return the callback taking the remaining arguments
+ */
+template <typename CB, typename A1, typename A2>
+auto
+BindTwo(CB cb, A1 a1, A2 a2)
+{
+#if DMM_NS3_PRE_336
+    return cb.TwoBind(a1, a2);
+#else
+    return cb.Bind(a1, a2);
+#endif
+}
+
+#if DMM_NS3_PRE_336
+/// \brief Run a function object; 3.35's MakeEvent takes function pointers only.
+/// \param f the function object
+inline void
+InvokeFunction(std::function<void()> f)
+{
+    f();
+}
+#endif
+
+/**
+ * \brief Schedule a function object (e.g. a lambda) after \p delay.
+ * \param delay the delay \param f the function object \return the event
+ */
+template <typename F>
+EventId
+ScheduleFunction(const Time& delay, F&& f)
+{
+#if DMM_NS3_PRE_336
+    return Simulator::Schedule(delay, &InvokeFunction, std::function<void()>(std::forward<F>(f)));
+#else
+    return Simulator::Schedule(delay, std::forward<F>(f));
+#endif
+}
+
+} // namespace compat
+} // namespace ns3
+
+#endif /* NS3_VERSION_COMPAT_H */
