@@ -20,11 +20,16 @@
 
 #include "ns3/callback.h"
 #include "ns3/event-id.h"
+#include "ns3/icmpv6-l4-protocol.h"
+#include "ns3/ndisc-cache.h"
 #include "ns3/nstime.h"
 #include "ns3/simulator.h"
+#include "ns3/wifi-mac-queue.h"
+#include "ns3/wifi-mac.h"
 #include "ns3/wifi-standards.h"
 
 #include <functional>
+#include <list>
 #include <utility>
 
 #ifndef DMM_NS3_VERSION
@@ -32,12 +37,24 @@
 #define DMM_NS3_VERSION 337
 #endif
 
-/// Releases before 3.36: Callback without variadic Bind, no lambda events, and
-/// 802.11n split into one standard per band.
+/// Releases before 3.36: Callback without variadic Bind and not built from lambdas, no
+/// lambda events, 802.11n split into one standard per band, and a few getters missing.
 #define DMM_NS3_PRE_336 (DMM_NS3_VERSION < 336)
+
+#if DMM_NS3_PRE_336
+#include "ns3/regular-wifi-mac.h"
+#include "ns3/wifi-mac-queue-item.h"
+#else
+#include "ns3/wifi-mpdu.h"
+#endif
 
 namespace ns3
 {
+#if DMM_NS3_PRE_336
+/// 3.37 renamed WifiMacQueueItem to WifiMpdu.
+using WifiMpdu = WifiMacQueueItem;
+#endif
+
 namespace compat
 {
 
@@ -88,6 +105,83 @@ ScheduleFunction(const Time& delay, F&& f)
     return Simulator::Schedule(delay, &InvokeFunction, std::function<void()>(std::forward<F>(f)));
 #else
     return Simulator::Schedule(delay, std::forward<F>(f));
+#endif
+}
+
+/**
+ * \brief A callback that runs a function object (e.g. a lambda).
+ * \tparam R the return type \tparam Args the argument types
+ * \param f the function object \return the callback
+ */
+template <typename R, typename... Args, typename F>
+Callback<R, Args...>
+FunctionCallback(F f)
+{
+#if DMM_NS3_PRE_336
+    return Callback<R, Args...>(f, true, true); // 3.35's functor constructor
+#else
+    return Callback<R, Args...>(f);
+#endif
+}
+
+/**
+ * \brief The queue of an access category of a Wi-Fi MAC.
+ * \param mac the MAC \param ac the access category \return the queue, or null
+ */
+inline Ptr<WifiMacQueue>
+TxopQueue(Ptr<WifiMac> mac, AcIndex ac)
+{
+#if DMM_NS3_PRE_336
+    Ptr<RegularWifiMac> regular = DynamicCast<RegularWifiMac>(mac);
+    return regular ? regular->GetTxopQueue(ac) : nullptr;
+#else
+    return mac->GetTxopQueue(ac);
+#endif
+}
+
+/**
+ * \brief The time a node waits for duplicate address detection.
+ * \param icmpv6 the node's ICMPv6 \return the time
+ */
+inline Time
+DadTimeout(Ptr<Icmpv6L4Protocol> icmpv6)
+{
+#if DMM_NS3_PRE_336
+    // 3.35 has no DadTimeout attribute; its DAD waits RETRANS_TIMER (RFC 4861, 1 s).
+    return MilliSeconds(Icmpv6L4Protocol::RETRANS_TIMER);
+#else
+    return icmpv6->GetDadTimeout();
+#endif
+}
+
+/**
+ * \brief The packets a neighbour cache entry queues, its state unchanged.
+ * \param entry an INCOMPLETE or PROBE entry \return the queued packets
+ */
+inline std::list<NdiscCache::Ipv6PayloadHeaderPair>
+WaitingPackets(NdiscCache::Entry* entry)
+{
+    // MarkReachable is the only accessor of the queue; the state is put back.
+#if DMM_NS3_PRE_336
+    // 3.35 keeps the state private: restore it with the matching Mark call.
+    bool probe = entry->IsProbe();
+    std::list<NdiscCache::Ipv6PayloadHeaderPair> waiting =
+        entry->MarkReachable(entry->GetMacAddress());
+    if (probe)
+    {
+        entry->MarkProbe();
+    }
+    else
+    {
+        entry->MarkIncomplete(NdiscCache::Ipv6PayloadHeaderPair()); // queues nothing
+    }
+    return waiting;
+#else
+    auto state = entry->m_state;
+    std::list<NdiscCache::Ipv6PayloadHeaderPair> waiting =
+        entry->MarkReachable(entry->GetMacAddress());
+    entry->m_state = state;
+    return waiting;
 #endif
 }
 

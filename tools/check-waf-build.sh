@@ -46,10 +46,11 @@ log "ns-3 tree: $tree ($(cat "$tree/VERSION" 2>/dev/null || echo 'no VERSION'))"
 
 # --- 1. the module as contrib/dmm ------------------------------------------------------------
 dest="$tree/contrib/dmm"
+rm -rf "$dest"
 mkdir -p "$dest"
-# rsync keeps the timestamps of unchanged files, so waf rebuilds only what changed.
-rsync -a --delete --exclude .git --exclude build --exclude 'build-*' --exclude 'build_*' \
-    --exclude results --exclude __pycache__ "$repo/" "$dest/"
+# waf compares file contents, so a fresh copy rebuilds only what changed.
+(cd "$repo" && tar -cf - --exclude=./.git --exclude=./build --exclude='./build-*' \
+    --exclude='./build_*' --exclude=./results --exclude=__pycache__ .) | tar -xf - -C "$dest"
 log "copied $repo to $dest"
 
 # --- 2. configure (once) and build -----------------------------------------------------------
