@@ -147,8 +147,9 @@ inline Time
 DadTimeout(Ptr<Icmpv6L4Protocol> icmpv6)
 {
 #if DMM_NS3_PRE_336
-    // 3.35 has no DadTimeout attribute; its DAD waits RETRANS_TIMER (RFC 4861, 1 s).
-    return MilliSeconds(Icmpv6L4Protocol::RETRANS_TIMER);
+    // 3.35 has no DadTimeout attribute: Ipv6Interface waits 1 s (RFC 4861 RetransTimer),
+    // 3.37's default.
+    return Seconds(1);
 #else
     return icmpv6->GetDadTimeout();
 #endif
