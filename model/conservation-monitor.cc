@@ -22,7 +22,6 @@
 #include "ns3/udp-header.h"
 #include "ns3/wifi-mac-queue.h"
 #include "ns3/wifi-mac.h"
-#include "ns3/wifi-mpdu.h"
 #include "ns3/wifi-net-device.h"
 
 #include <array>

@@ -108,6 +108,29 @@ ScheduleFunction(const Time& delay, F&& f)
 #endif
 }
 
+#if DMM_NS3_PRE_336
+/// A function object 3.35's FunctorCallbackImpl accepts: it compares functors with !=
+/// (a lambda has none); two of these never compare equal, as two lambdas would not.
+template <typename F>
+struct ComparableFunction
+{
+    F m_f; //!< the function object
+
+    /// \brief Call it. \param args its arguments \return its result
+    template <typename... A>
+    auto operator()(A&&... args) const -> decltype(m_f(std::forward<A>(args)...))
+    {
+        return m_f(std::forward<A>(args)...);
+    }
+
+    /// \return true: never equal
+    bool operator!=(const ComparableFunction&) const
+    {
+        return true;
+    }
+};
+#endif
+
 /**
  * \brief A callback that runs a function object (e.g. a lambda).
  * \tparam R the return type \tparam Args the argument types
@@ -118,7 +141,7 @@ Callback<R, Args...>
 FunctionCallback(F f)
 {
 #if DMM_NS3_PRE_336
-    return Callback<R, Args...>(f, true, true); // 3.35's functor constructor
+    return Callback<R, Args...>(ComparableFunction<F>{f}, true, true); // functor constructor
 #else
     return Callback<R, Args...>(f);
 #endif
