@@ -5,8 +5,26 @@
 # contrib/dmm). It lists exactly the files of CMakeLists.txt;
 # test/check-build-lists.py fails when the two lists differ.
 #
-# Unit tests are GoogleTest programs built by CMake only, so no
-# create_ns3_module_test_library() here.
+# The unit tests are GoogleTest cases (test/*-test.cc, as test/CMakeLists.txt globs them);
+# with --enable-tests they form the module's test library, in which the ns-3 suite "dmm"
+# (test/dmm-gtest-suite.cc) runs them under ./test.py -s dmm.
+
+
+import os
+import re
+
+
+def ns3_version(ctx):
+    """major * 100 + minor of the ns-3 tree, from its VERSION file ("3.35")."""
+    path = os.path.join(ctx.srcnode.abspath(), 'VERSION')
+    try:
+        with open(path) as f:
+            m = re.match(r'\s*(\d+)\.(\d+)', f.read())
+    except OSError:
+        m = None
+    # Every waf-era release (up to 3.35) has the pre-3.36 API model/ns3-version-compat.h
+    # adapts to, so an unreadable VERSION (e.g. "3-dev") is taken as 3.35.
+    return int(m.group(1)) * 100 + int(m.group(2)) if m else 335
 
 
 def configure(conf):
@@ -23,6 +41,9 @@ def configure(conf):
     if not have_json:
         have_json = conf.check_cxx(header_name='nlohmann/json.hpp',
                                    uselib_store='NLOHMANN_JSON', mandatory=False)
+    # GoogleTest, for the test library (ns-3's runner sees the cases through test/dmm-gtest-suite.cc).
+    conf.check_cxx(lib=['gtest', 'pthread'], header_name='gtest/gtest.h',
+                   uselib_store='GTEST', define_name='HAVE_GTEST', mandatory=False)
     # Boost.Graph is header-only.
     have_graph = conf.check_cxx(header_name='boost/graph/adjacency_list.hpp',
                                 uselib_store='BOOST_GRAPH', mandatory=False)
@@ -46,6 +67,12 @@ def build(bld):
     module = bld.create_ns3_module('dmm', ['internet', 'point-to-point', 'wifi', 'virtual-net-device',
                                            'mobility', 'applications'])
     module.use.extend(['FMT', 'NLOHMANN_JSON', 'BOOST_GRAPH'])
+    # model/ns3-version-compat.h selects the API by it (the CMake builds leave it unset).
+    # On the module's own targets, exported through `use` to the programs and tests,
+    # and not global: a changed global define would rebuild all of ns-3.
+    version = ['DMM_NS3_VERSION=%d' % ns3_version(bld)]
+    module.defines = version
+    module.export_defines = version
     module.source = [
         'model/mobility-header.cc',
         'model/mobility-security.cc',
@@ -325,6 +352,7 @@ def build(bld):
         'model/location-management-function.h',
         'model/legacy-interworking.h',
         'model/distributed-routing-function.h',
+        'model/ns3-version-compat.h',
         ]
 
     if bld.env.ENABLE_EXAMPLES:
@@ -368,3 +396,15 @@ def build(bld):
         fully_distributed_example.source = [
             'examples/fully-distributed-example.cc',
             ]
+
+    if bld.env.ENABLE_TESTS and bld.env.LIB_GTEST:
+        tests = bld.create_ns3_module_test_library('dmm')
+        tests.use.extend(['FMT', 'NLOHMANN_JSON', 'BOOST_GRAPH', 'GTEST'])
+        tests.source = ['test/dmm-gtest-suite.cc', 'test/fuzz/packet-injector.cc'] + \
+            [n.path_from(bld.path) for n in bld.path.ant_glob('test/*-test.cc')]
+        # The cases read scenarios from the source tree and run the built dmm-run.
+        run = os.path.join(bld.path.get_bld().abspath(), obj.target) \
+            if bld.env.ENABLE_EXAMPLES else 'dmm-run (configure with --enable-examples)'
+        tests.defines = ['DMM_SOURCE_DIR="%s"' % bld.path.abspath(),
+                         'DMM_BINARY_DIR="%s"' % bld.path.get_bld().abspath(),
+                         'DMM_RUN_PATH="%s"' % run]

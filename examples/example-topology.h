@@ -20,6 +20,8 @@
 #include "ns3/mn-agent.h"
 #include "ns3/mobility-header.h"
 #include "ns3/mobility-l4-protocol.h"
+#include "ns3/node-list.h"
+#include "ns3/ns3-version-compat.h"
 #include "ns3/point-to-point-module.h"
 
 #include <algorithm>
@@ -120,7 +122,7 @@ class Example
         addr.SetBase(("2001:aaaa:" + std::to_string(++m_wired) + "::").c_str(), Ipv6Prefix(64));
         Ipv6InterfaceContainer ifs = addr.Assign(p2p.Install(Get(parent), Get(child)));
         Ipv6StaticRoutingHelper()
-            .GetStaticRouting(ifs.Get(1).first)
+            .GetStaticRouting((ifs.Begin() + 1)->first)
             ->SetDefaultRoute(ifs.GetAddress(0, 1), ifs.GetInterfaceIndex(1));
         uint32_t ids[] = {Get(parent)->GetId(), Get(child)->GetId()};
         m_uplinks[ids[1]] = {ids[0], ifs.GetInterfaceIndex(0), ifs.GetAddress(1, 1)};
@@ -203,7 +205,7 @@ class Example
         sink.Install(Get(to)).Get(0)->TraceConnectWithoutContext(
             "Rx",
             MakeCallback(&Example::Received, this));
-        Simulator::Schedule(Seconds(1), [this, from, dst]() {
+        compat::ScheduleFunction(Seconds(1), [this, from, dst]() {
             OnOffHelper onoff("ns3::UdpSocketFactory", Inet6SocketAddress(dst(), 9));
             onoff.SetConstantRate(DataRate("80kbps"), 100);
             onoff.Install(Get(from)).Stop(Seconds(3.5));
@@ -217,7 +219,7 @@ class Example
     int Run(const std::vector<std::string>& expected)
     {
         InstallRoutes();
-        Simulator::Schedule(Seconds(0.1), [this]() {
+        compat::ScheduleFunction(Seconds(0.1), [this]() {
             for (auto node = NodeList::Begin(); node != NodeList::End(); ++node)
             {
                 if (auto mh = (*node)->GetObject<MobilityL4Protocol>())

@@ -20,6 +20,7 @@
 #include "ns3/mag-agent.h"
 #include "ns3/mn-agent.h"
 #include "ns3/mobility-l4-protocol.h"
+#include "ns3/ns3-version-compat.h"
 #include "ns3/pmipv6-helper.h"
 #include "ns3/point-to-point-module.h"
 
@@ -173,7 +174,7 @@ main(int argc, char* argv[])
         MakeCallback(+[](uint64_t* n, Ptr<const Packet>, const Address&) {
             ++*n;
         }).Bind(&received));
-    Simulator::Schedule(Seconds(1), [&]() {
+    compat::ScheduleFunction(Seconds(1), [&]() {
         Ipv6Address hoa = mn->GetObject<Ipv6>()->GetAddress(1, 1).GetAddress();
         std::ostringstream os;
         os << "mn address on its HNP: " << hoa;

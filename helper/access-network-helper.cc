@@ -14,6 +14,7 @@
 #include "ns3/logical-net-device.h"
 #include "ns3/mn-agent.h"
 #include "ns3/mobility-module.h"
+#include "ns3/ns3-version-compat.h"
 #include "ns3/wifi-link-monitor.h"
 #include "ns3/wifi-module.h"
 
@@ -48,7 +49,7 @@ Lookup(const std::string& name)
         {"80211a", {WIFI_STANDARD_80211a, "ns3::ConstantRateWifiManager", "OfdmRate54Mbps"}},
         {"80211b", {WIFI_STANDARD_80211b, "ns3::ConstantRateWifiManager", "DsssRate11Mbps"}},
         {"80211g", {WIFI_STANDARD_80211g, "ns3::ConstantRateWifiManager", "ErpOfdmRate54Mbps"}},
-        {"80211n", {WIFI_STANDARD_80211n, "ns3::IdealWifiManager", ""}},
+        {"80211n", {compat::kWifiStandard80211n, "ns3::IdealWifiManager", ""}},
         {"80211ac", {WIFI_STANDARD_80211ac, "ns3::IdealWifiManager", ""}},
     };
     auto it = table.find(name);

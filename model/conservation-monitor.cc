@@ -12,6 +12,7 @@
 #include "ns3/mobility-routing.h"
 #include "ns3/node-list.h"
 #include "ns3/node.h"
+#include "ns3/ns3-version-compat.h"
 #include "ns3/packet.h"
 #include "ns3/point-to-point-net-device.h"
 #include "ns3/seq-ts-size-header.h"
@@ -21,7 +22,6 @@
 #include "ns3/udp-header.h"
 #include "ns3/wifi-mac-queue.h"
 #include "ns3/wifi-mac.h"
-#include "ns3/wifi-mpdu.h"
 #include "ns3/wifi-net-device.h"
 
 #include <array>
@@ -126,7 +126,7 @@ ConservationMonitor::WatchIpv6(Ptr<Node> node)
     {
         tc->TraceConnectWithoutContext(
             "TcDrop",
-            Callback<void, Ptr<const Packet>>(
+            compat::FunctionCallback<void, Ptr<const Packet>>(
                 [this](Ptr<const Packet> p) { Dropped(p, 0, DataPacketDrop::TX_QUEUE_FULL); }));
     }
     // ns-3 flushes a neighbour cache at every link change of its device, before this.
@@ -147,7 +147,7 @@ ConservationMonitor::WatchDevice(Ptr<NetDevice> device)
         return MakeCallback(&ConservationMonitor::LinkTx, this).Bind(ipAt);
     };
     auto dropAs = [this](uint32_t ipAt, Reason r) {
-        return Callback<void, Ptr<const Packet>>(
+        return compat::FunctionCallback<void, Ptr<const Packet>>(
             [this, ipAt, r](Ptr<const Packet> p) { Dropped(p, ipAt, r); });
     };
     if (Ptr<AccessNetDevice> access = DynamicCast<AccessNetDevice>(device))
@@ -155,7 +155,7 @@ ConservationMonitor::WatchDevice(Ptr<NetDevice> device)
         access->TraceConnectWithoutContext("MacTx", onLink(ETHERNET));
         access->TraceConnectWithoutContext(
             "Drop",
-            Callback<void, Ptr<const Packet>, AccessNetDevice::DropReason>(
+            compat::FunctionCallback<void, Ptr<const Packet>, AccessNetDevice::DropReason>(
                 [this](Ptr<const Packet> p, AccessNetDevice::DropReason r) {
                     Dropped(p,
                             r == AccessNetDevice::MALFORMED_ND ? 0 : ETHERNET,
@@ -170,7 +170,7 @@ ConservationMonitor::WatchDevice(Ptr<NetDevice> device)
         PointToPointNetDevice* raw = PeekPointer(p2p);
         p2p->TraceConnectWithoutContext(
             "MacTxDrop",
-            Callback<void, Ptr<const Packet>>([this, raw](Ptr<const Packet> p) {
+            compat::FunctionCallback<void, Ptr<const Packet>>([this, raw](Ptr<const Packet> p) {
                 bool up = raw->IsLinkUp();
                 Dropped(p,
                         up ? PPP : 0,
@@ -192,7 +192,7 @@ ConservationMonitor::WatchDevice(Ptr<NetDevice> device)
         // flushed (Txop::NotifyOff) with no trace but the queue's own.
         for (AcIndex ac : {AC_BE_NQOS, AC_BE, AC_BK, AC_VI, AC_VO})
         {
-            if (Ptr<WifiMacQueue> queue = mac->GetTxopQueue(ac))
+            if (Ptr<WifiMacQueue> queue = compat::TxopQueue(mac, ac))
             {
                 queue->TraceConnectWithoutContext(
                     "DropAfterDequeue",
@@ -216,17 +216,21 @@ ConservationMonitor::WatchRouting(Ptr<Node> node)
         }
         mr->TraceConnectWithoutContext(
             "Drop",
-            Callback<void, Ptr<const Packet>, const Ipv6Header&, MobilityRouting::DropReason>(
+            compat::FunctionCallback<void,
+                                     Ptr<const Packet>,
+                                     const Ipv6Header&,
+                                     MobilityRouting::DropReason>(
                 [this](Ptr<const Packet> p, const Ipv6Header& h, MobilityRouting::DropReason r) {
                     Dropped(FindData(p, h), p->GetUid(), DataPacketDrop::FromRouting(r));
                 }));
         // Its tunnel endpoint may be created at its first encapsulation, after Watch.
         uint32_t id = node->GetId();
-        mr->TraceConnectWithoutContext("Intercept",
-                                       Callback<void, Ptr<const Packet>, const Ipv6Header&>(
-                                           [this, id](Ptr<const Packet>, const Ipv6Header&) {
-                                               WatchTunnel(NodeList::GetNode(id));
-                                           }));
+        mr->TraceConnectWithoutContext(
+            "Intercept",
+            compat::FunctionCallback<void, Ptr<const Packet>, const Ipv6Header&>(
+                [this, id](Ptr<const Packet>, const Ipv6Header&) {
+                    WatchTunnel(NodeList::GetNode(id));
+                }));
         if (auto buffer = DynamicCast<DistributedMobilityRouting>(mr))
         {
             m_buffers.push_back(buffer);
@@ -244,7 +248,7 @@ ConservationMonitor::WatchTunnel(Ptr<Node> node)
     }
     tunnel->TraceConnectWithoutContext(
         "Drop",
-        Callback<void, Ptr<const Packet>, Ipv6TunnelL4Protocol::DropReason>(
+        compat::FunctionCallback<void, Ptr<const Packet>, Ipv6TunnelL4Protocol::DropReason>(
             [this](Ptr<const Packet> p, Ipv6TunnelL4Protocol::DropReason r) {
                 Dropped(p, 0, DataPacketDrop::FromTunnel(r)); // the inner packet
             }));
@@ -334,7 +338,7 @@ ConservationMonitor::PacketReceived(uint32_t flow, Ptr<const Packet> p, const Ad
         m_sinkWatched[flow] = true;
         m_sinks[flow]->GetListeningSocket()->TraceConnectWithoutContext(
             "Drop",
-            Callback<void, Ptr<const Packet>>([this](Ptr<const Packet> q) {
+            compat::FunctionCallback<void, Ptr<const Packet>>([this](Ptr<const Packet> q) {
                 Dropped(Find(q), q->GetUid(), DataPacketDrop::SOCKET_BUFFER_FULL);
             }));
     }

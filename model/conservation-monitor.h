@@ -10,6 +10,7 @@
 #include "ns3/ipv6-l3-protocol.h"
 #include "ns3/mobility-records.h"
 #include "ns3/neighbor-cache-watch.h"
+#include "ns3/ns3-version-compat.h" // WifiMpdu (3.35: WifiMacQueueItem)
 #include "ns3/object.h"
 #include "ns3/packet-sink.h"
 
@@ -27,7 +28,6 @@ class NetDevice;
 class Node;
 class Packet;
 class SeqTsSizeHeader;
-class WifiMpdu;
 
 /**
  * \ingroup dmm

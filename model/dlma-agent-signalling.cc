@@ -15,6 +15,7 @@
 #include "ns3/ipv6-interface.h"
 #include "ns3/log.h"
 #include "ns3/mobility-l4-protocol.h"
+#include "ns3/ns3-version-compat.h"
 #include "ns3/packet.h"
 #include "ns3/simulator.h"
 
@@ -42,7 +43,7 @@ DlmaAgent::HandleMessage(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6Interf
     case DlmaMessage::UNIQUENESS_CHECK: {
         // The H-LMA processes it like a PBU: the V-LMA's binding waits for it.
         Ipv6Address from = header.GetSource();
-        Simulator::Schedule(GetProcessingDelay(), [this, m, from]() { HandleCheck(m, from); });
+        compat::ScheduleFunction(GetProcessingDelay(), [this, m, from]() { HandleCheck(m, from); });
         break;
     }
     case DlmaMessage::UNIQUENESS_REPLY:

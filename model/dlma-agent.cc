@@ -15,6 +15,7 @@
 #include "ns3/log.h"
 #include "ns3/mobility-l4-protocol.h"
 #include "ns3/mobility-routing.h"
+#include "ns3/ns3-version-compat.h"
 #include "ns3/nstime.h"
 #include "ns3/packet.h"
 #include "ns3/proxy-binding-update.h"

@@ -138,7 +138,7 @@ LogicalNetDevice::AddPhysical(Ptr<NetDevice> device, const std::string& name)
     // the logical device, so frames must come through it.
     device->SetReceiveCallback(MakeCallback(&LogicalNetDevice::ReceiveFromPhysical, this));
     device->AddLinkChangeCallback(
-        MakeCallback(&LogicalNetDevice::PhysicalLinkChanged, this, index));
+        MakeCallback(&LogicalNetDevice::PhysicalLinkChanged, this).Bind(index));
     m_physical.push_back(Physical{device, name, Address(), device->IsLinkUp()});
     return index;
 }

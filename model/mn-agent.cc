@@ -18,6 +18,7 @@
 #include "ns3/nd-options.h"
 #include "ns3/net-device.h"
 #include "ns3/node.h"
+#include "ns3/ns3-version-compat.h"
 #include "ns3/packet.h"
 #include "ns3/simulator.h"
 #include "ns3/socket.h"
@@ -377,7 +378,7 @@ MnAgent::UpdateOnLinkRoutes()
     if (dadPending && !m_onLinkCheck.IsRunning())
     {
         Ptr<Icmpv6L4Protocol> icmpv6 = GetNode()->GetObject<Icmpv6L4Protocol>();
-        Time dad = icmpv6->IsAlwaysDad() ? icmpv6->GetDadTimeout() : Time(0);
+        Time dad = icmpv6->IsAlwaysDad() ? compat::DadTimeout(icmpv6) : Time(0);
         m_onLinkCheck = Simulator::Schedule(dad, &MnAgent::UpdateOnLinkRoutes, this);
     }
 }

@@ -4,6 +4,7 @@
 #include "neighbor-cache-watch.h"
 
 #include "ns3/log.h"
+#include "ns3/ns3-version-compat.h"
 #include "ns3/output-stream-wrapper.h"
 #include "ns3/packet.h"
 
@@ -108,10 +109,7 @@ NeighborCacheWatch::Read(Ptr<NdiscCache> cache)
         {
             continue; // only these two states queue packets
         }
-        auto state = entry->m_state;
-        std::list<NdiscCache::Ipv6PayloadHeaderPair> waiting =
-            entry->MarkReachable(entry->GetMacAddress());
-        entry->m_state = state;
+        std::list<NdiscCache::Ipv6PayloadHeaderPair> waiting = compat::WaitingPackets(entry);
         auto& [uids, size] = snapshot[neighbor];
         size = waiting.size();
         for (const auto& [packet, header] : waiting)

@@ -11,6 +11,7 @@
 #include "ns3/log.h"
 #include "ns3/mobility-header.h"
 #include "ns3/node.h"
+#include "ns3/ns3-version-compat.h"
 #include "ns3/packet.h"
 #include "ns3/simulator.h"
 #include "ns3/type2-routing-header.h"
@@ -60,7 +61,9 @@ SignalingMonitor::Watch(Ptr<Node> node, const std::string& name, bool movementDe
     Ptr<Ipv6L3Protocol> ipv6 = node->GetObject<Ipv6L3Protocol>();
     ipv6->TraceConnectWithoutContext(
         "SendOutgoing",
-        MakeCallback(&SignalingMonitor::SendOutgoing, this).Bind(name, movementDetection));
+        compat::BindTwo(MakeCallback(&SignalingMonitor::SendOutgoing, this),
+                        name,
+                        movementDetection));
     ipv6->TraceConnectWithoutContext("Tx", MakeCallback(&SignalingMonitor::Tx, this));
 }
 
