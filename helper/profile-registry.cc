@@ -211,7 +211,9 @@ Entries()
                                               "attributes": {"Optimization": "Redirect"}}}}}}},
              "protocol.hoa_assignment": {"stateful": {"roles": {
               "anchor": {"functions": {"haa_server": {"type": "ns3::HaaAgent",
-                                               "attributes": {"Mode": "Stateful"}}}}}}}})"},
+                                               "attributes": {"Mode": "Stateful"}}}}}}},
+             "protocol.hoa_status": {"home_haa": {"roles": {"access": {"agent": {
+              "type": "ns3::DmmMipMrAgent", "attributes": {"HoaStatus": "HomeHaa"}}}}}}})"},
         {"epmip",
          "enhanced PMIPv6: eLMAs (LMA + LMF) answer binding queries, eMAGs (MAG + DRF) tunnel "
          "directly to the correspondent's eMAG once located",

@@ -360,6 +360,7 @@ ApplicableKeys(const Recipe& r)
         {"client_lu", {}},
         {"route_optimization", {}},
         {"hoa_assignment", {}},
+        {"hoa_status", {}},
         {"first_packets", {}},
     };
     std::set<std::string> out;

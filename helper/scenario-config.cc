@@ -148,6 +148,7 @@ ParseGlobals(const Reader& top, ScenarioConfig& c)
         prot.Mode("session_source", "database", {"database", "solicitation"});
     c.protocol.routeOptimization = prot.Mode("route_optimization", "query", {"query", "redirect"});
     c.protocol.hoaAssignment = prot.Mode("hoa_assignment", "stateless", {"stateless", "stateful"});
+    c.protocol.hoaStatus = prot.Mode("hoa_status", "context", {"context", "home_haa"});
     c.protocol.firstPackets = prot.Mode("first_packets", "pmip", {"pmip", "buffer"});
 }
 

@@ -146,6 +146,9 @@ struct ProtocolConfig
     /// dmm-mip: the HAA authorises autoconfigured addresses ("stateless") or assigns
     /// prefixes ("stateful", seed 002 §4.1)
     std::string hoaAssignment;
+    /// dmm-mip: a new router learns a node's HoA status from the "context" transfer or
+    /// asks its "home_haa" (seed 002 §4.2)
+    std::string hoaStatus;
     /// epmip: an eMAG's packets to a node not located yet go on the "pmip" path through the
     /// eLMA (seed 001 §4.2, described first) or are held in a bounded "buffer"
     std::string firstPackets;

@@ -56,6 +56,11 @@ ScenarioRun::ConnectHomeAddressAgent(const std::string& name, Ptr<AccessRouterAg
     if (auto mr = DynamicCast<DmmMipMrAgent>(agent))
     {
         mr->SetHaa(LmaFor(name)); // co-located with the network's LM
+        for (const NodeConfig* n : m_cfg.NodesWithRole("anchor"))
+        {
+            // §4.2: the home HAA of an address homed at a network's LM sits with that LM.
+            mr->AddHomeHaa(FirstGlobal(n->name), FirstGlobal(n->name));
+        }
     }
 }
 
