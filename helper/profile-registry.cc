@@ -213,7 +213,9 @@ Entries()
               "anchor": {"functions": {"haa_server": {"type": "ns3::HaaAgent",
                                                "attributes": {"Mode": "Stateful"}}}}}}},
              "protocol.lm_relay": {"true": {"roles": {
-              "anchor": {"functions": {"lm_relay": "ns3::LmRelay"}}}}}})"},
+              "anchor": {"functions": {"lm_relay": "ns3::LmRelay"}}}}},
+             "protocol.hoa_status": {"home_haa": {"roles": {"access": {"agent": {
+              "type": "ns3::DmmMipMrAgent", "attributes": {"HoaStatus": "HomeHaa"}}}}}}})"},
         {"epmip",
          "enhanced PMIPv6: eLMAs (LMA + LMF) answer binding queries, eMAGs (MAG + DRF) tunnel "
          "directly to the correspondent's eMAG once located",

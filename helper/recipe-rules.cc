@@ -361,6 +361,7 @@ ApplicableKeys(const Recipe& r)
         {"route_optimization", {}},
         {"hoa_assignment", {}},
         {"lm_relay", {}},
+        {"hoa_status", {}},
         {"first_packets", {}},
     };
     std::set<std::string> out;

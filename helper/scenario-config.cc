@@ -149,6 +149,7 @@ ParseGlobals(const Reader& top, ScenarioConfig& c)
     c.protocol.routeOptimization = prot.Mode("route_optimization", "query", {"query", "redirect"});
     c.protocol.hoaAssignment = prot.Mode("hoa_assignment", "stateless", {"stateless", "stateful"});
     c.protocol.lmRelay = prot.Bool("lm_relay", false);
+    c.protocol.hoaStatus = prot.Mode("hoa_status", "context", {"context", "home_haa"});
     c.protocol.firstPackets = prot.Mode("first_packets", "pmip", {"pmip", "buffer"});
 }
 

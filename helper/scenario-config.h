@@ -155,6 +155,9 @@ struct ProtocolConfig
     /// dmm-mip: routers ask their own network's LM only, which relays queries about other
     /// LMs' prefixes (seed 002 §3.3's LM-LM interface)
     bool lmRelay{false};
+    /// dmm-mip: a new router learns a node's HoA status from the "context" transfer or
+    /// asks its "home_haa" (seed 002 §4.2)
+    std::string hoaStatus;
     /// epmip: an eMAG's packets to a node not located yet go on the "pmip" path through the
     /// eLMA (seed 001 §4.2, described first) or are held in a bounded "buffer"
     std::string firstPackets;

@@ -6,6 +6,7 @@
 #include "ns3/boolean.h"
 #include "ns3/context-reply.h"
 #include "ns3/dmm-mip-routing.h"
+#include "ns3/enum.h"
 #include "ns3/hoa-reply.h"
 #include "ns3/hoa-request.h"
 #include "ns3/ipv6-interface.h"
@@ -13,6 +14,8 @@
 #include "ns3/mr-handover-complete.h"
 #include "ns3/packet.h"
 #include "ns3/simulator.h"
+
+#include <set>
 
 namespace ns3
 {
@@ -55,7 +58,18 @@ DmmMipMrAgent::GetTypeId()
                           "context (seed 002 §4.4); otherwise only ForwardingTime ends it.",
                           BooleanValue(true),
                           MakeBooleanAccessor(&DmmMipMrAgent::m_handoverComplete),
-                          MakeBooleanChecker());
+                          MakeBooleanChecker())
+            .AddAttribute("HoaStatus",
+                          "Where a router learns the HoA status of a node arriving from "
+                          "another router (seed 002 §4.2: \"e.g. from mobile node's HAA in "
+                          "home local network\"): the previous router's context transfer, "
+                          "or the home HAA asked before the LMs are updated.",
+                          EnumValue(DmmMipMrAgent::CONTEXT),
+                          MakeEnumAccessor(&DmmMipMrAgent::m_hoaStatus),
+                          MakeEnumChecker(DmmMipMrAgent::CONTEXT,
+                                          "Context",
+                                          DmmMipMrAgent::HOME_HAA,
+                                          "HomeHaa"));
     return tid;
 }
 
@@ -71,6 +85,12 @@ void
 DmmMipMrAgent::SetHaa(Ipv6Address haa)
 {
     m_haa = haa;
+}
+
+void
+DmmMipMrAgent::AddHomeHaa(Ipv6Address server, Ipv6Address haa)
+{
+    m_homeHaas[server] = haa;
 }
 
 const DmmMipMrAgent::HaaStats&
@@ -165,6 +185,11 @@ DmmMipMrAgent::Receive(Ptr<Packet> p, const Ipv6Header&, Ptr<Ipv6Interface>)
 {
     HoaReply reply;
     p->RemoveHeader(reply);
+    if (m_statusAsked.count(reply.GetSequence()))
+    {
+        Simulator::Schedule(m_processingDelay, &DmmMipMrAgent::StatusReceived, this, reply);
+        return;
+    }
     if (!m_asking.count(reply.GetSequence()))
     {
         m_haaStats.late++;
@@ -250,7 +275,7 @@ DmmMipMrAgent::AddToContext(Mac48Address mac, Ipv6Address to, ContextReply& repl
     }
 }
 
-void
+bool
 DmmMipMrAgent::ContextReceived(Mac48Address mac, const ContextReply& reply)
 {
     std::optional<SecurityContext> context = SecurityContext::Find(reply.GetOptions());
@@ -259,6 +284,100 @@ DmmMipMrAgent::ContextReceived(Mac48Address mac, const ContextReply& reply)
         m_security[mac] = *context;
     }
     m_handingOver[mac] = m_served[mac].previous;
+    return m_hoaStatus == CONTEXT || !AskStatus(mac, reply.GetSessions().front().second);
+}
+
+bool
+DmmMipMrAgent::AskStatus(Mac48Address mac, Ipv6Address previousServer)
+{
+    Served& node = m_served[mac];
+    std::set<Ipv6Address> servers;
+    for (const auto& [home, server] : node.homes)
+    {
+        if (home != node.own && m_homeHaas.count(server))
+        {
+            servers.insert(server);
+        }
+    }
+    for (const Ipv6Address& server : servers)
+    {
+        // No proposal: the home HAA answers with the node's assignment or refuses (§4.2).
+        HoaRequest request;
+        request.SetSequence(++m_haaSequence);
+        request.SetMobileNode(node.mnId);
+        m_statusAsked[m_haaSequence] = {mac, server};
+        m_timers[m_haaSequence] =
+            Simulator::Schedule(m_haaTimeout, &DmmMipMrAgent::StatusTimedOut, this, m_haaSequence);
+        m_haaStats.statusQueries++;
+        m_mh->Send(request, m_address, m_homeHaas.at(server));
+    }
+    if (!servers.empty())
+    {
+        m_statusPrevious[mac] = previousServer;
+    }
+    return !servers.empty();
+}
+
+void
+DmmMipMrAgent::StatusReceived(const HoaReply& reply)
+{
+    auto it = m_statusAsked.find(reply.GetSequence());
+    if (it == m_statusAsked.end())
+    {
+        m_haaStats.late++; // timed out while the reply was processed
+        return;
+    }
+    auto [mac, server] = it->second;
+    m_statusAsked.erase(it);
+    m_timers[reply.GetSequence()].Cancel();
+    m_timers.erase(reply.GetSequence());
+    auto sessions = reply.GetSessions();
+    m_haaStats.statusConfirmed += reply.GetRemove() || sessions.empty() ? 0 : 1;
+    Served& node = m_served[mac];
+    for (auto home = node.homes.begin(); home != node.homes.end();)
+    {
+        bool named =
+            !reply.GetRemove() && !sessions.empty() && sessions.front().first.Contains(home->first);
+        if (home->second != server || home->first == node.own || named)
+        {
+            ++home;
+            continue;
+        }
+        // Not a home address its HAA knows of: no DMM service for it here.
+        m_mr->RemoveAccessRoute(HomeNetworkPrefix::Make(home->first, 128));
+        m_haaStats.unconfirmed++;
+        home = node.homes.erase(home);
+    }
+    StatusDone(mac);
+}
+
+void
+DmmMipMrAgent::StatusTimedOut(uint16_t sequence)
+{
+    m_haaStats.statusTimeouts++;
+    Mac48Address mac = m_statusAsked.at(sequence).first;
+    m_statusAsked.erase(sequence);
+    m_timers.erase(sequence);
+    StatusDone(mac);
+}
+
+void
+DmmMipMrAgent::StatusDone(Mac48Address mac)
+{
+    for (const auto& [sequence, asked] : m_statusAsked)
+    {
+        if (asked.first == mac)
+        {
+            return; // another home HAA has yet to answer
+        }
+    }
+    auto it = m_statusPrevious.find(mac);
+    if (it != m_statusPrevious.end())
+    {
+        Ipv6Address previousServer = it->second;
+        m_statusPrevious.erase(it);
+        Register(mac, previousServer);
+    }
 }
 
 void

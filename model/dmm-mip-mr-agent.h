@@ -40,10 +40,23 @@ class HoaReply;
  * Complete (attribute HandoverComplete), on which the previous router deletes the
  * temporary mobility context of the transfer (its forwarding towards the new router and
  * the security context); ForwardingTime bounds it when no such message comes.
+ *
+ * Dynamic mobility (§4.2): the new router learns the node's HoA status from the context
+ * transfer (HoaStatus Context), or, with HoaStatus HomeHaa, asks the HAA of each home
+ * network the context names (AddHomeHaa) for the node's assignment (a HoA Request with no
+ * proposal) before it updates the LMs: addresses that HAA does not confirm are neither
+ * registered nor delivered; without an answer within HaaTimeout the context stands.
  */
 class DmmMipMrAgent : public MrAgent
 {
   public:
+    /// Where a router arriving node's HoA status comes from (seed 002 §4.2).
+    enum HoaStatus
+    {
+        CONTEXT,  //!< the previous router's context transfer
+        HOME_HAA, //!< the HAA of the node's home local network, asked over the HAA-MR interface
+    };
+
     /// \brief Named counters.
     struct HaaStats
     {
@@ -55,6 +68,10 @@ class DmmMipMrAgent : public MrAgent
         uint64_t completions{0}; //!< Handover Completes sent (as the new router)
         uint64_t released{0};    //!< temporary contexts deleted on one (as the previous router)
         uint64_t unknownCompletion{0}; //!< drops: UNKNOWN_NODE (a completion for no departed node)
+        uint64_t statusQueries{0};     //!< HoA status requests sent to a home HAA (§4.2)
+        uint64_t statusConfirmed{0};   //!< answers that named the node's assignment
+        uint64_t unconfirmed{0};    //!< drops: UNCONFIRMED (an address its home HAA did not name)
+        uint64_t statusTimeouts{0}; //!< HAA_TIMEOUT on a status request (the context stands)
     };
 
     /// \brief Get the type ID. \return the object TypeId
@@ -64,6 +81,9 @@ class DmmMipMrAgent : public MrAgent
 
     /// \param haa the address of this local network's HAA
     void SetHaa(Ipv6Address haa);
+    /// \brief Where to ask for the HoA status of addresses homed at a location server.
+    /// \param server a network's location server \param haa that network's HAA
+    void AddHomeHaa(Ipv6Address server, Ipv6Address haa);
     /// \return the counters of the HAA-MR interface
     const HaaStats& GetHaaStats() const;
     /// \param mnId a node \return the security context this router holds for it, if any
@@ -74,13 +94,23 @@ class DmmMipMrAgent : public MrAgent
     void HandleSolicitation(uint32_t interface, Ipv6Address peer, Mac48Address mac) override;
     void InitialAttachment(Mac48Address mac) override;
     void AddToContext(Mac48Address mac, Ipv6Address to, ContextReply& reply) override;
-    void ContextReceived(Mac48Address mac, const ContextReply& reply) override;
+    bool ContextReceived(Mac48Address mac, const ContextReply& reply) override;
     void Registered(Mac48Address mac) override;
 
   private:
     void Receive(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6Interface> iface);
     void Assigned(const HoaReply& reply);
     void TimedOut(uint16_t sequence);
+    /// \brief Ask the home HAAs for the node's HoA status (§4.2). \param mac the node
+    /// \param previousServer the server of the network it came from
+    /// \return true when asked (the registration waits for the answers)
+    bool AskStatus(Mac48Address mac, Ipv6Address previousServer);
+    /// \brief A home HAA answered. \param reply its HoA Reply
+    void StatusReceived(const HoaReply& reply);
+    /// \brief No answer: the context stands. \param sequence the request's
+    void StatusTimedOut(uint16_t sequence);
+    /// \brief Register once every home HAA answered or timed out. \param mac the node
+    void StatusDone(Mac48Address mac);
     /// \brief The new router finished a handover: delete its temporary context here.
     /// \param p the Handover Complete \param header its IPv6 header
     void Completed(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6Interface>);
@@ -103,6 +133,11 @@ class DmmMipMrAgent : public MrAgent
     std::map<Mac48Address, SecurityContext> m_security;   //!< placeholders, by node
     std::map<Mac48Address, Ipv6Address> m_handingOver;    //!< node -> router that gave the context
     uint16_t m_spis{0};                                   //!< security contexts made here
+    HoaStatus m_hoaStatus{CONTEXT};                       //!< attribute HoaStatus
+    std::map<Ipv6Address, Ipv6Address> m_homeHaas;        //!< location server -> its HAA
+    /// pending status requests: sequence -> (node, the server whose addresses it checks)
+    std::map<uint16_t, std::pair<Mac48Address, Ipv6Address>> m_statusAsked;
+    std::map<Mac48Address, Ipv6Address> m_statusPrevious; //!< node -> previous server, waiting
     HaaStats m_haaStats;                                  //!< counters
 };
 

@@ -317,8 +317,10 @@ MrAgent::ContextArrived(const ContextReply& reply)
         it->second.homes[prefix.prefix] = server;
         it->second.returned = it->second.returned || prefix.prefix == it->second.own;
     }
-    ContextReceived(it->first, reply);
-    Register(it->first, sessions.front().second);
+    if (ContextReceived(it->first, reply))
+    {
+        Register(it->first, sessions.front().second);
+    }
 }
 
 void
@@ -425,9 +427,10 @@ MrAgent::AddToContext(Mac48Address, Ipv6Address, ContextReply&)
 {
 }
 
-void
+bool
 MrAgent::ContextReceived(Mac48Address, const ContextReply&)
 {
+    return true;
 }
 
 void

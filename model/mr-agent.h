@@ -113,8 +113,11 @@ class MrAgent : public AccessRouterAgent
      * \param reply the context
      */
     virtual void AddToContext(Mac48Address mac, Ipv6Address to, ContextReply& reply);
-    /// \brief The previous router's context arrived. \param mac the node \param reply it
-    virtual void ContextReceived(Mac48Address mac, const ContextReply& reply);
+    /**
+     * \brief The previous router's context arrived. \param mac the node \param reply it
+     * \return true to register now; false when the variant calls Register itself later
+     */
+    virtual bool ContextReceived(Mac48Address mac, const ContextReply& reply);
     /// \brief Every location server acknowledged the node's registration. \param mac the node
     virtual void Registered(Mac48Address mac);
     /// \brief End the forwarding of \p homes to the router \p to (set by a context transfer).
