@@ -96,7 +96,7 @@ ScenarioRun::ConnectHomeAddressAgent(const std::string& name, Ptr<AccessRouterAg
 {
     if (auto mr = DynamicCast<DmmMipMrAgent>(agent))
     {
-        mr->SetHaa(FirstGlobal(HaaNode(NearestOfRole(name, "anchor")));
+        mr->SetHaa(FirstGlobal(HaaNode(NearestOfRole(name, "anchor"))));
         for (const NodeConfig* n : m_cfg.NodesWithRole("anchor"))
         {
             // §4.2: the home HAA of an address homed at a network's LM is that
