@@ -12,6 +12,7 @@
 #include "ns3/ipv6-l3-protocol.h"
 #include "ns3/log.h"
 #include "ns3/node.h"
+#include "ns3/ns3-version-compat.h"
 #include "ns3/packet.h"
 #include "ns3/pointer.h"
 #include "ns3/simulator.h"
@@ -143,15 +144,20 @@ AccessNetDevice::TrackGroups()
     {
         return false;
     }
-    m_ipv6 = ipv6->GetInterface(index);
+    // ns-3.37 joins no group explicitly: an interface listens to the solicited-node group
+    // of every address it holds (Ipv6Interface::IsSolicitedMulticastAddress).
+    Ptr<Ipv6Interface> iface = ipv6->GetInterface(index);
+    if (!compat::WatchAddresses(iface,
+                                MakeCallback(&AccessNetDevice::AddressAdded, this),
+                                MakeCallback(&AccessNetDevice::AddressRemoved, this)))
+    {
+        return false; // ns-3.35: this device hears every group, as without snooping
+    }
+    m_ipv6 = iface;
     for (uint32_t i = 0; i < m_ipv6->GetNAddresses(); ++i)
     {
         JoinGroup(m_ipv6->GetAddress(i).GetAddress());
     }
-    // ns-3.37 joins no group explicitly: an interface listens to the solicited-node group
-    // of every address it holds (Ipv6Interface::IsSolicitedMulticastAddress).
-    m_ipv6->AddAddressCallback(MakeCallback(&AccessNetDevice::AddressAdded, this));
-    m_ipv6->RemoveAddressCallback(MakeCallback(&AccessNetDevice::AddressRemoved, this));
     return true;
 }
 

@@ -21,6 +21,7 @@
 #include "ns3/callback.h"
 #include "ns3/event-id.h"
 #include "ns3/icmpv6-l4-protocol.h"
+#include "ns3/ipv6-interface.h"
 #include "ns3/ndisc-cache.h"
 #include "ns3/nstime.h"
 #include "ns3/simulator.h"
@@ -206,6 +207,27 @@ WaitingPackets(NdiscCache::Entry* entry)
         entry->MarkReachable(entry->GetMacAddress());
     entry->m_state = state;
     return waiting;
+#endif
+}
+
+/**
+ * \brief Follow an IPv6 interface's address changes.
+ * \return false where ns-3 cannot (3.35's Ipv6Interface has no address callbacks): the
+ * caller then treats the interface as listening to every group
+ */
+template <typename Added, typename Removed>
+bool
+WatchAddresses(Ptr<Ipv6Interface> iface, Added added, Removed removed)
+{
+#if DMM_NS3_PRE_336
+    (void)iface;
+    (void)added;
+    (void)removed;
+    return false;
+#else
+    iface->AddAddressCallback(added);
+    iface->RemoveAddressCallback(removed);
+    return true;
 #endif
 }
 
