@@ -184,9 +184,11 @@ AccessNetDevice::JoinGroup(Ipv6Address address)
 }
 
 void
-AccessNetDevice::AddressAdded(Ptr<Ipv6Interface> /* iface */, Ipv6Address address)
+AccessNetDevice::AddressAdded(Ptr<Ipv6Interface> /* iface */, Ipv6InterfaceAddress address)
 {
-    JoinGroup(address);
+    // The parameter type must be the callback's own: ns-3 converts a callback of another
+    // signature without complaint and then calls it through the wrong type (UBSan).
+    JoinGroup(address.GetAddress());
 }
 
 void

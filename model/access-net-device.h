@@ -153,7 +153,7 @@ class AccessNetDevice : public NetDevice
     void StartTransmission();
     void TransmitComplete(Ptr<Packet> frame, Mac48Address destination);
     void Drop(Ptr<const Packet> frame, DropReason reason);
-    void AddressAdded(Ptr<Ipv6Interface> iface, Ipv6Address address);
+    void AddressAdded(Ptr<Ipv6Interface> iface, Ipv6InterfaceAddress address);
     void AddressRemoved(Ptr<Ipv6Interface> iface, Ipv6InterfaceAddress address);
     void JoinGroup(Ipv6Address address);
 
