@@ -24,8 +24,9 @@ cmake -S . -B build-fuzz -G Ninja -DDMM_FUZZ=ON -DCMAKE_CXX_COMPILER=clang++
 cmake --build build-fuzz -j"$(nproc)"
 tools/fuzz.sh --ci --build build-fuzz || status=1
 # Left out of the sanitized run: the Python checks of the tools (compare, analysis,
-# figures, sweep-*: they test scripts, not memory); and the conservation matrix of the 20-node comparison (about a third of the sanitized run's time; the same
-# agents run under the sanitizers in every other shipped scenario's matrix).
+# figures, sweep-*: they test scripts, not memory); and the conservation matrix of the
+# 20-node comparison (about a third of the sanitized run's time; the same agents run
+# under the sanitizers in every other shipped scenario's matrix).
 ctest --test-dir build-fuzz --output-on-failure -j2 \
     -E '^(compare$|analysis$|figures$|sweep-(local|parallel|slurm)$|Shipped/ConservationMatrix\..*/dmm_comparison_3x4)' ||
     status=1
