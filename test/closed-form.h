@@ -237,6 +237,20 @@ ExchangeMs(const ScenarioConfig& cfg,
            WiredMs(path, exchange.second.bytes);
 }
 
+/// Wire time of \p a's first \p question to \p b at or after \p after, processing at \p b
+/// (anchor_ms), and \p b's first \p answer back, ms.
+inline double
+ExchangeMs(const ScenarioConfig& cfg,
+           const RunResults& r,
+           const std::string& a,
+           const std::string& b,
+           const std::string& question,
+           const std::string& answer,
+           double after)
+{
+    return ExchangeMs(cfg, a, b, {Message(r, a, question, after), Message(r, b, answer, after)});
+}
+
 /// PMIPv6 closed form in sequence-number mode (RFC 5213 §5.5 without timestamps): the new
 /// MAG does not know the number the previous MAG used last, so its first PBU is refused
 /// (status 135 with the LMA's last accepted number) and sent again at once with that

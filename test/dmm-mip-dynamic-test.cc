@@ -24,21 +24,6 @@ LoadFig1(std::vector<std::string> overrides)
                         {});
 }
 
-/// Wire time of \p a's \p question to \p b and \p b's \p answer, processing at \p b, ms.
-double
-ExchangeMs(const ScenarioConfig& cfg,
-           const RunResults& r,
-           const std::string& a,
-           const std::string& b,
-           const std::string& question,
-           const std::string& answer,
-           double after)
-{
-    auto path = Path(cfg, a, b);
-    return WiredMs(path, Message(r, a, question, after).bytes) + cfg.anchorProcessingMs +
-           WiredMs(path, Message(r, b, answer, after).bytes);
-}
-
 } // namespace
 
 TEST(DmmMipDynamic, NewRouterAsksTheHomeHaaBeforeUpdatingTheLms)

@@ -28,21 +28,6 @@ LoadRelay(const std::vector<std::string>& overrides = {})
                         {});
 }
 
-/// Wire time of \p question from \p a to \p b, processing at \p b, and \p answer back, ms.
-double
-RoundTripMs(const ScenarioConfig& cfg,
-            const RunResults& r,
-            const std::string& a,
-            const std::string& b,
-            const std::string& question,
-            const std::string& answer,
-            double after)
-{
-    auto path = Path(cfg, a, b);
-    return WiredMs(path, Message(r, a, question, after).bytes) + cfg.anchorProcessingMs +
-           WiredMs(path, Message(r, b, answer, after).bytes);
-}
-
 /// The first-packet delay of Fig 3 around a query answered after \p queryMs, ms.
 double
 Fig3Ms(const ScenarioConfig& cfg, double queryMs)
@@ -67,8 +52,8 @@ TEST(DmmMipLmRelay, TheLocalLmRelaysTheQueryToTheLmOfThePrefix)
                                         "lm3:LocationReply>mr31"}));
     // Added to the direct query: lm3's two relay steps (query and answer, each processed).
     double q = Message(r, "mr31", "LocationQuery", 4.9).timeS;
-    double query = RoundTripMs(cfg, r, "mr31", "lm3", "LocationQuery", "LocationReply", q) +
-                   RoundTripMs(cfg, r, "lm3", "lm1", "LocationQuery", "LocationReply", q) +
+    double query = ExchangeMs(cfg, r, "mr31", "lm3", "LocationQuery", "LocationReply", q) +
+                   ExchangeMs(cfg, r, "lm3", "lm1", "LocationQuery", "LocationReply", q) +
                    cfg.anchorProcessingMs;
     const FlowRecord& flow = FlowNamed(r, "cn2-down");
     double predicted = Fig3Ms(cfg, query);
@@ -89,10 +74,10 @@ TEST(DmmMipLmRelay, TheRelayAddsItsRoundTripToTheDirectQuery)
               (std::vector<std::string>{"mr31:LocationQuery>lm1", "lm1:LocationReply>mr31"}));
     double q = Message(relay, "mr31", "LocationQuery", 4.9).timeS;
     double added =
-        RoundTripMs(relayCfg, relay, "mr31", "lm3", "LocationQuery", "LocationReply", q) +
-        RoundTripMs(relayCfg, relay, "lm3", "lm1", "LocationQuery", "LocationReply", q) +
+        ExchangeMs(relayCfg, relay, "mr31", "lm3", "LocationQuery", "LocationReply", q) +
+        ExchangeMs(relayCfg, relay, "lm3", "lm1", "LocationQuery", "LocationReply", q) +
         relayCfg.anchorProcessingMs -
-        RoundTripMs(directCfg, direct, "mr31", "lm1", "LocationQuery", "LocationReply", q);
+        ExchangeMs(directCfg, direct, "mr31", "lm1", "LocationQuery", "LocationReply", q);
     double measured = FlowNamed(relay, "cn2-down").firstPacketDelayMs -
                       FlowNamed(direct, "cn2-down").firstPacketDelayMs;
     EXPECT_GT(added, 0);

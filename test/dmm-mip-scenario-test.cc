@@ -27,21 +27,6 @@ LoadFig1(const std::vector<std::string>& overrides = {})
     return LoadScenario(std::string(DMM_SOURCE_DIR) + FIG1, overrides, {}, {});
 }
 
-/// Wire time of one message exchange \p a <-> \p b with processing at \p b, ms.
-double
-RoundTripMs(const ScenarioConfig& cfg,
-            const RunResults& r,
-            const std::string& a,
-            const std::string& b,
-            const std::string& question,
-            const std::string& answer,
-            double after)
-{
-    auto path = Path(cfg, a, b);
-    return WiredMs(path, Message(r, a, question, after).bytes) + cfg.anchorProcessingMs +
-           WiredMs(path, Message(r, b, answer, after).bytes);
-}
-
 const FlowRecord&
 Flow(const RunResults& r)
 {
@@ -78,7 +63,7 @@ TEST(DmmMipFig3, QueryLadderAndFirstPacketDelay)
     // cn2 -> mr31, the query round trip, the tunnel to mr11, the access link.
     double q = Message(r, "mr31", "LocationQuery", 4.9).timeS;
     double predicted = WiredMs(Path(cfg, "cn2", "mr31"), UDP_PACKET) +
-                       RoundTripMs(cfg, r, "mr31", "lm1", "LocationQuery", "LocationReply", q) +
+                       ExchangeMs(cfg, r, "mr31", "lm1", "LocationQuery", "LocationReply", q) +
                        WiredMs(Path(cfg, "mr31", "mr11"), UDP_PACKET + TUNNEL) +
                        AccessMs(cfg, "mr11", UDP_PACKET);
     EXPECT_NEAR(Flow(r).firstPacketDelayMs, predicted, predicted * 0.01);
@@ -103,7 +88,7 @@ TEST(DmmMipFig4, RedirectLadderAndFirstPacketDelay)
     EXPECT_TRUE(Messages(r, "mr31", "LocationQuery", 4.9, 6.0).empty());
     double q = Message(r, "mr12", "LocationQuery", 4.9).timeS;
     double predicted = WiredMs(Path(cfg, "cn2", "mr12"), UDP_PACKET) +
-                       RoundTripMs(cfg, r, "mr12", "lm1", "LocationQuery", "LocationReply", q) +
+                       ExchangeMs(cfg, r, "mr12", "lm1", "LocationQuery", "LocationReply", q) +
                        WiredMs(Path(cfg, "mr12", "mr11"), UDP_PACKET + TUNNEL) +
                        AccessMs(cfg, "mr11", UDP_PACKET);
     EXPECT_NEAR(Flow(r).firstPacketDelayMs, predicted, predicted * 0.01);
