@@ -6,6 +6,7 @@
 // accepted, none of the victims' packets reach it and their flows are exactly those of a
 // run without it; without them the same forgery steals the traffic (so the test can fail).
 #include "closed-form.h"
+#include "test-paths.h"
 
 #include <fstream>
 #include <gtest/gtest.h>

@@ -5,6 +5,7 @@
 // models of doc/dmm.rst (Validation), loss against interruption x rate, retransmission
 // back-off, and the route-optimised path against the triangle through the home agent.
 #include "closed-form.h"
+#include "test-paths.h"
 
 #include <algorithm>
 #include <cmath>

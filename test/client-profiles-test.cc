@@ -4,6 +4,7 @@
 // Client-based profiles (mipv6, mipv6-ro, hmipv6) end to end on the shipped scenario:
 // handovers complete, sessions survive, and the message ladders follow the RFCs.
 #include "ladder.h"
+#include "test-paths.h"
 
 #include "ns3/result-writer.h"
 #include "ns3/scenario-builder.h"

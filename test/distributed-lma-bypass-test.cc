@@ -8,6 +8,7 @@
 // n3-ar2 and re-targets the O-LMA.
 #include "closed-form.h"
 #include "distributed-lma-tunnels.h"
+#include "test-paths.h"
 
 #include <gtest/gtest.h>
 

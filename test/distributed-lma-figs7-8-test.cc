@@ -10,6 +10,7 @@
 #include "closed-form.h"
 #include "distributed-lma-ladder.h"
 #include "distributed-lma-tunnels.h"
+#include "test-paths.h"
 
 #include <gtest/gtest.h>
 #include <set>

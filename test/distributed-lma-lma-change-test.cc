@@ -8,6 +8,7 @@
 // (§4.3, §5.1.3); after that time a packet tunnelled to it is dropped (§4.4).
 #include "closed-form.h"
 #include "distributed-lma-ladder.h"
+#include "test-paths.h"
 
 #include "ns3/config.h"
 #include "ns3/nstime.h"

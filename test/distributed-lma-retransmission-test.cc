@@ -7,6 +7,7 @@
 // the wire; the V-LMA sends it again after InitialRetransmitTimeout.
 #include "closed-form.h"
 #include "distributed-lma-ladder.h"
+#include "test-paths.h"
 
 #include "ns3/boolean.h"
 #include "ns3/config.h"

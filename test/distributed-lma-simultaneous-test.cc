@@ -9,6 +9,7 @@
 // packets from mn11's new O-LMA n1 and tells it the new D-LMA (§4.4).
 #include "closed-form.h"
 #include "distributed-lma-ladder.h"
+#include "test-paths.h"
 
 #include <gtest/gtest.h>
 

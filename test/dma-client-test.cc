@@ -4,6 +4,7 @@
 // Client-based DMA (seed 003 §3.2, 000 Fig 8): per-node prefixes at every access router,
 // and bindings released when communication on an address stops.
 #include "closed-form.h"
+#include "test-paths.h"
 
 #include <fstream>
 #include <gtest/gtest.h>

@@ -9,6 +9,7 @@
 #include "closed-form.h"
 #include "ladder.h"
 #include "pcap-capture.h"
+#include "test-paths.h"
 
 #include "ns3/home-address-allocation.h"
 

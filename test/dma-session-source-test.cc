@@ -5,6 +5,7 @@
 // ongoing sessions, prefix and anchor, in its router solicitation; the new MAR registers
 // them at once, without the central database (way 2, the default).
 #include "closed-form.h"
+#include "test-paths.h"
 
 #include "ns3/core-module.h"
 #include "ns3/internet-module.h"

@@ -4,6 +4,7 @@
 // DMA (seed 003 §4.2 step 4): a MAR announces the prefixes it keeps for another MAR as
 // deprecated, and new flows use the current MAR's prefix, also back at an earlier MAR.
 #include "closed-form.h"
+#include "test-paths.h"
 
 #include "ns3/core-module.h"
 #include "ns3/internet-module.h"

@@ -5,6 +5,7 @@
 // scenarios/dmm-fig9-fully-distributed.json): location servers partitioned by prefix,
 // hierarchical location, mobility routers that pull (or are pushed) locations.
 #include "closed-form.h"
+#include "test-paths.h"
 
 #include "ns3/recipe.h"
 

@@ -7,6 +7,7 @@
 // node's HoA status before it updates the LMs.
 #include "closed-form.h"
 #include "ladder.h"
+#include "test-paths.h"
 
 #include <gtest/gtest.h>
 

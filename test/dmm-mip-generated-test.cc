@@ -6,6 +6,7 @@
 // scenario scenarios/generated-dmm-mip-fig1.json runs under dmm-mip.
 #include "closed-form.h"
 #include "ladder.h"
+#include "test-paths.h"
 
 #include "ns3/topology-generator.h"
 

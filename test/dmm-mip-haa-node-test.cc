@@ -8,6 +8,7 @@
 // cross the gw3-haa3 link.
 #include "closed-form.h"
 #include "ladder.h"
+#include "test-paths.h"
 
 #include <gtest/gtest.h>
 

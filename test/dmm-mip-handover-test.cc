@@ -9,6 +9,7 @@
 // closed forms.
 #include "closed-form.h"
 #include "ladder.h"
+#include "test-paths.h"
 
 #include "ns3/context-reply.h"
 #include "ns3/mr-handover-complete.h"

@@ -8,6 +8,7 @@
 // (network 1) and at mr11 when cn2, behind mr31 (network 3), starts sending at 5 s.
 #include "closed-form.h"
 #include "ladder.h"
+#include "test-paths.h"
 
 #include <gtest/gtest.h>
 

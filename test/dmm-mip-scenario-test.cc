@@ -8,6 +8,7 @@
 // closed forms from the link delays.
 #include "closed-form.h"
 #include "ladder.h"
+#include "test-paths.h"
 
 #include <gtest/gtest.h>
 #include <map>

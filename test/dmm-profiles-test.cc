@@ -4,6 +4,7 @@
 // The framework draft's DMM figures as scenarios (scenarios/dmm-fig*.json): data path and
 // signalling after each move, and latency against the closed form.
 #include "closed-form.h"
+#include "test-paths.h"
 
 #include <gtest/gtest.h>
 #include <map>

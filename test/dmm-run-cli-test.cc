@@ -3,6 +3,8 @@
  */
 // dmm-run's command line: mistakes give a message naming the problem on stderr and a
 // non-zero exit status (2 for usage errors, 1 for a scenario that cannot be used).
+#include "test-paths.h"
+
 #include <array>
 #include <cstdio>
 #include <fstream>
@@ -24,7 +26,7 @@ struct Outcome
 Outcome
 RunDmm(const std::string& args)
 {
-    std::string cmd = std::string(DMM_RUN_PATH " ") + args + " 2>&1";
+    std::string cmd = std::string(DMM_RUN_PATH) + " " + args + " 2>&1";
     FILE* pipe = popen(cmd.c_str(), "r");
     if (pipe == nullptr)
     {
@@ -40,7 +42,7 @@ RunDmm(const std::string& args)
     return {WIFEXITED(raw) ? WEXITSTATUS(raw) : -1, out};
 }
 
-const std::string kScenario = DMM_SOURCE_DIR "/scenarios/pmipv6-hierarchical.json";
+const std::string kScenario = std::string(DMM_SOURCE_DIR) + "/scenarios/pmipv6-hierarchical.json";
 
 bool
 Contains(const std::string& text, const std::string& part)

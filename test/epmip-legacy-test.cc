@@ -10,6 +10,7 @@
 #include "closed-form.h"
 #include "ladder.h"
 #include "pcap-capture.h"
+#include "test-paths.h"
 
 #include <fstream>
 #include <gtest/gtest.h>

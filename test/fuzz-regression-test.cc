@@ -6,6 +6,7 @@
 // which their harness leaves out: those tests keep it doing so (without that, each of them
 // crashes this suite) and document the inputs.
 #include "fuzz/packet-injector.h"
+#include "test-paths.h"
 
 #include "ns3/scenario-config.h"
 
@@ -97,7 +98,7 @@ TEST(FuzzRegression, OverrideThatIsNotUtf8IsAScenarioError)
     EXPECT_THROW(ns3::ApplyOverride(j, bad), ns3::ScenarioError);
     try
     {
-        ns3::LoadScenario(DMM_SOURCE_DIR "/scenarios/pmipv6-hierarchical.json",
+        ns3::LoadScenario(std::string(DMM_SOURCE_DIR) + "/scenarios/pmipv6-hierarchical.json",
                           {"duration_s=3", bad},
                           std::nullopt,
                           std::nullopt);

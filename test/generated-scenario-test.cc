@@ -3,6 +3,8 @@
  */
 // The shipped generated scenario: its topology and random walk run under pmipv6, every
 // generated move is a handover, and the flows survive them.
+#include "test-paths.h"
+
 #include "ns3/result-writer.h"
 #include "ns3/scenario-builder.h"
 #include "ns3/scenario-config.h"

@@ -4,6 +4,7 @@
 // Correspondents that are other mobile nodes (issue: "CNs that are fixed nodes or other
 // MNs"): Fig 9 with MN31 under MR31, talking with MN11 while MN11 moves.
 #include "closed-form.h"
+#include "test-paths.h"
 
 #include <fstream>
 #include <gtest/gtest.h>

@@ -7,6 +7,7 @@
 // address the node uses (RFC 6275 §11.5.4), the on-link route back from the RA's L flag
 // on a return to a link (RFC 4861 §6.3.4).
 #include "closed-form.h"
+#include "test-paths.h"
 
 #include "ns3/ipv6-address.h"
 #include "ns3/pcap-file.h"

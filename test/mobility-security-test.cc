@@ -6,6 +6,7 @@
 // message can fail verification; what is exempt; keys per pair, per domain, per shared
 // address; and whole scenarios in which every signalling message is authenticated.
 #include "closed-form.h"
+#include "test-paths.h"
 
 #include "ns3/binding-update.h"
 #include "ns3/home-test-init.h"

@@ -6,6 +6,7 @@
 // every profile and variant; runs that produce one drop reason on purpose; and a black
 // hole the monitor must report as unaccounted.
 #include "closed-form.h"
+#include "test-paths.h"
 
 #include "ns3/applications-module.h"
 #include "ns3/conservation-monitor.h"

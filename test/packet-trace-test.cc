@@ -4,6 +4,8 @@
 // The opt-in per-packet trace (dmm-run --packet-trace, packets.csv): it must tell the same
 // story as flows.csv and summary.json, and a run that does not ask for it writes no file
 // (existing result folders stay byte-identical).
+#include "test-paths.h"
+
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
@@ -57,7 +59,7 @@ RunShipped(const std::string& scenario, const std::string& options, const std::s
 {
     std::string out = ::testing::TempDir() + dir;
     std::filesystem::remove_all(out);
-    std::string cmd = std::string(DMM_RUN_PATH " " DMM_SOURCE_DIR "/scenarios/") + scenario +
+    std::string cmd = std::string(DMM_RUN_PATH) + " " + DMM_SOURCE_DIR + "/scenarios/" + scenario +
                       " --quiet " + options + " --out " + out + " > /dev/null 2>&1";
     EXPECT_EQ(std::system(cmd.c_str()), 0) << cmd;
     return out;

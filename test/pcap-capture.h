@@ -6,6 +6,7 @@
 #define DMM_TEST_PCAP_CAPTURE_H
 
 #include "command.h"
+#include "test-paths.h"
 
 #include "ns3/result-writer.h"
 #include "ns3/scenario-builder.h"

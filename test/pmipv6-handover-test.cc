@@ -4,6 +4,7 @@
 // PMIPv6 end to end on deterministic links: handover latency against the closed-form
 // prediction, message ladder, flows surviving, loss bounds, `none` breaking, determinism.
 #include "closed-form.h"
+#include "test-paths.h"
 
 #include "ns3/ipv6-address.h"
 #include "ns3/result-writer.h"

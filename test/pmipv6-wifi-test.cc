@@ -2,6 +2,8 @@
  * SPDX-License-Identifier: GPL-2.0-only
  */
 // PMIPv6 over Wi-Fi: handovers driven by the station's association traces.
+#include "test-paths.h"
+
 #include "ns3/result-writer.h"
 #include "ns3/scenario-builder.h"
 #include "ns3/scenario-config.h"

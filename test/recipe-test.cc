@@ -5,6 +5,7 @@
 // profiles, byte for byte), schema errors naming the key, recipes that cannot work, and the
 // scenario keys a profile does not read.
 #include "command.h"
+#include "test-paths.h"
 
 #include "ns3/profile-registry.h"
 #include "ns3/recipe.h"
@@ -49,7 +50,7 @@ Result(const std::string& dir, const std::string& file)
 int
 RunDmm(const std::string& args, std::string& out)
 {
-    std::string cmd = std::string(DMM_RUN_PATH " ") + args + " 2>&1";
+    std::string cmd = std::string(DMM_RUN_PATH) + " " + args + " 2>&1";
     FILE* pipe = popen(cmd.c_str(), "r");
     out.clear();
     char buf[4096];

@@ -4,6 +4,7 @@
 // Scenario files: the shipped scenario parses; every kind of bad input is refused with a
 // message naming the offending JSON path; --set overrides apply before validation.
 #include "scenario-errors.h"
+#include "test-paths.h"
 
 #include "ns3/scenario-config.h"
 
@@ -88,10 +89,11 @@ LoadError(const std::string& path, const std::vector<std::string>& sets)
 
 TEST(ScenarioConfig, ShippedScenarioParses)
 {
-    ScenarioConfig c = LoadScenario(DMM_SOURCE_DIR "/scenarios/pmipv6-hierarchical.json",
-                                    {},
-                                    std::nullopt,
-                                    std::nullopt);
+    ScenarioConfig c =
+        LoadScenario(std::string(DMM_SOURCE_DIR) + "/scenarios/pmipv6-hierarchical.json",
+                     {},
+                     std::nullopt,
+                     std::nullopt);
     EXPECT_EQ(c.name, "pmipv6-hierarchical");
     EXPECT_EQ(c.profile, "pmipv6");
     EXPECT_EQ(c.seed, 1u);

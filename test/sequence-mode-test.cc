@@ -6,6 +6,7 @@
 // RFC 6275 §11.7.3) later than the closed form with timestamps, and loses no more than
 // that round trip's worth of packets over the same run with timestamps.
 #include "closed-form.h"
+#include "test-paths.h"
 
 #include <cmath>
 #include <gtest/gtest.h>

@@ -3,6 +3,7 @@
  */
 #include "packet-injector.h"
 
+#include "../test-paths.h"
 #include "fuzz-common.h"
 
 #include "ns3/access-channel.h"

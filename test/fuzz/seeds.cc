@@ -5,6 +5,7 @@
 // seed made by the project's own serialisers (every Mobility Header message and option,
 // the extension headers, ND options, the shipped scenario files), so that the fuzzer
 // starts from valid input and the seeds follow the wire formats as they change.
+#include "../test-paths.h"
 #include "packet-injector.h"
 #include "seed-messages.h"
 
