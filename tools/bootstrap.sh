@@ -16,7 +16,7 @@ packages=(
     ns3 libns3-dev libgsl-dev libsqlite3-dev libxml2-dev
     libboost-graph-dev libfmt-dev nlohmann-json3-dev libgtest-dev
     cmake ninja-build g++ ccache
-    python3 python3-matplotlib
+    python3 python3-matplotlib python3-docutils
     tshark
     # The sweep engines' tests (test/sweep-engines-test.py): a one-node Slurm cluster
     # (controller, node daemon, sbatch/squeue/sacct, munge authentication) and GNU parallel.
