@@ -111,6 +111,7 @@ def build(bld):
         'model/location-stale.cc',
         'model/location-update-relay.cc',
         'model/mobility-routing.cc',
+        'model/prefix-routing.cc',
         'model/location-update.cc',
         'model/proxy-location-update.cc',
         'model/sequence-number-store.cc',
@@ -162,6 +163,7 @@ def build(bld):
         'helper/recipe.cc',
         'helper/recipe-rules.cc',
         'helper/pmipv6-helper.cc',
+        'helper/prefix-routing-helper.cc',
         'helper/dma-helper.cc',
         'helper/location-helper.cc',
         'helper/mipv6-helper.cc',
@@ -175,6 +177,7 @@ def build(bld):
         'helper/scenario-attacks.cc',
         'helper/scenario-interfaces.cc',
         'helper/scenario-mobility.cc',
+        'helper/scenario-routes.cc',
         'helper/security-helper.cc',
         'helper/scenario-location.cc',
         'helper/scenario-builder.cc',
@@ -258,6 +261,7 @@ def build(bld):
         'model/location-update-relay.h',
         'model/mobility-routing.h',
         'model/prefix-table.h',
+        'model/prefix-routing.h',
         'model/location-update.h',
         'model/proxy-location-update.h',
         'model/sequence-number-store.h',
@@ -310,6 +314,7 @@ def build(bld):
         'helper/profile-registry.h',
         'helper/recipe.h',
         'helper/pmipv6-helper.h',
+        'helper/prefix-routing-helper.h',
         'helper/dma-helper.h',
         'helper/location-helper.h',
         'helper/mipv6-helper.h',
@@ -395,6 +400,13 @@ def build(bld):
         fully_distributed_example.use.extend(['FMT', 'NLOHMANN_JSON', 'BOOST_GRAPH'])
         fully_distributed_example.source = [
             'examples/fully-distributed-example.cc',
+            ]
+        # The plain-ns-3 reference of tools/benchmark.py --plain (no class of the library).
+        plain_baseline = bld.create_ns3_program('plain-ns3-baseline',
+                                                ['core', 'network', 'internet', 'applications',
+                                                 'point-to-point', 'csma'])
+        plain_baseline.source = [
+            'examples/plain-ns3-baseline.cc',
             ]
 
     if bld.env.ENABLE_TESTS and bld.env.LIB_GTEST:

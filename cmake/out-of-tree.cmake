@@ -6,7 +6,7 @@
 # the module's CMakeLists.txt is identical in both situations.
 
 find_package(ns3 3.37 REQUIRED COMPONENTS core network internet applications
-             point-to-point wifi mobility virtual-net-device)
+             point-to-point wifi mobility virtual-net-device csma)
 
 include(CMakeParseArguments)
 
@@ -18,7 +18,7 @@ if(CMAKE_BUILD_TYPE STREQUAL "Debug")
 endif()
 
 # The in-tree build names libraries by variables such as ${libcore}.
-foreach(_m core network internet applications point-to-point wifi mobility virtual-net-device
+foreach(_m core network internet applications point-to-point wifi mobility virtual-net-device csma
         propagation stats)
   set(lib${_m} ns3::lib${_m})
 endforeach()

@@ -44,6 +44,10 @@ options:
   --pcap             also write pcap files into the result folder
   --packet-trace     also write packets.csv: one row per data packet sent
                      (flow,seq,sent_s,received_s; received_s empty when lost)
+  --checksums MODE   UDP/TCP/ICMPv6 checksums: on, off, or auto (default: on with --pcap,
+                     off otherwise; results are the same either way)
+  --static-routes    wired routes in ns-3's static routing, a /128 per address (slow
+                     reference for the aggregated routes; results are the same)
   --quiet            no progress line on stderr
   --help             show this help
 )";
@@ -59,6 +63,8 @@ struct Arguments
     std::vector<std::string> sets;
     bool pcap = false;
     bool packetTrace = false;
+    std::string checksums = "auto";
+    bool staticRoutes = false;
     bool quiet = false;
     bool help = false;
     bool listProfiles = false;
@@ -135,6 +141,19 @@ ParseArguments(int argc, char** argv)
         else if (name == "--packet-trace")
         {
             args.packetTrace = flag();
+        }
+        else if (name == "--checksums")
+        {
+            args.checksums = value();
+            if (args.checksums != "on" && args.checksums != "off" && args.checksums != "auto")
+            {
+                throw UsageError{fmt::format("option --checksums: \"{}\" is not on, off or auto",
+                                             args.checksums)};
+            }
+        }
+        else if (name == "--static-routes")
+        {
+            args.staticRoutes = flag();
         }
         else if (name == "--quiet" || name == "-q")
         {
@@ -355,6 +374,8 @@ Run(const Arguments& args)
         fmt::format("results/{}-{}-s{}", config.name, config.profile, config.seed));
     options.pcap = args.pcap;
     options.packetTrace = args.packetTrace;
+    options.checksums = args.checksums;
+    options.staticWiredRoutes = args.staticRoutes;
     options.progress = !args.quiet;
     // Before the run: a bad folder should not cost a whole simulation, and pcap needs it.
     CreateOutputDirectory(options.outDir);

@@ -62,6 +62,11 @@ struct RunOptions
     bool pcap = false;        //!< write pcap files into outDir
     bool progress = true;     //!< print a progress line on stderr during long runs
     bool packetTrace = false; //!< also write packets.csv (one row per data packet sent)
+    /// UDP/TCP/ICMPv6 checksums: on, off, or auto (on when pcap files are written)
+    std::string checksums = "auto";
+    /// wired routes in ns-3's Ipv6StaticRouting, a /128 per address (the slow reference)
+    /// instead of Ipv6PrefixRouting's aggregated routes; the paths are the same
+    bool staticWiredRoutes = false;
 };
 
 /**

@@ -26,6 +26,7 @@
 #include "ns3/pmipv6-helper.h"
 #include "ns3/point-to-point-module.h"
 #include "ns3/prefix-pool-allocation.h"
+#include "ns3/prefix-routing-helper.h"
 #include "ns3/progress-reporter.h"
 #include "ns3/proxy-location-update.h"
 #include "ns3/routing-control.h"
@@ -63,6 +64,11 @@ ScenarioRun::CreateNodes()
     Config::SetDefault("ns3::NdiscCache::UnresolvedQueueSize", UintegerValue(100));
     Ipv6ListRoutingHelper list;
     list.Add(Ipv6StaticRoutingHelper(), 0);
+    if (!m_opt.staticWiredRoutes)
+    {
+        // Below static routing: connected and agents' routes are looked up first.
+        list.Add(Ipv6PrefixRoutingHelper(), -1);
+    }
     InternetStackHelper stack;
     stack.SetIpv4StackInstall(false);
     stack.SetRoutingHelper(list);
@@ -124,95 +130,6 @@ ScenarioRun::CreateAccessLinks()
 }
 
 void
-ScenarioRun::ComputeRoutes()
-{
-    // Prefixes and the vertex that owns them.
-    std::vector<std::pair<HomeNetworkPrefix, size_t>> owned;
-    // Host routes to every wired address: a link prefix has two owners, and routing
-    // it towards one of them would send packets for the other the long way round.
-    for (const auto& [name, ports] : m_ports)
-    {
-        for (const Port& port : ports)
-        {
-            owned.push_back({HomeNetworkPrefix::Make(port.address, 128), m_vertex[name]});
-        }
-    }
-    for (const auto& [name, port] : m_accessPort)
-    {
-        owned.push_back({port.second, m_vertex[name]});
-    }
-    std::vector<std::string> anycast; // Fig 6: every anchor originates every pool
-    for (const auto& [pool, anchor] : m_anchorPools)
-    {
-        if (m_recipe.homePrefixes == "anycast")
-        {
-            anycast.push_back(anchor);
-        }
-        else
-        {
-            owned.push_back({pool, m_vertex[anchor]});
-        }
-    }
-    for (const auto& [map, regional] : m_regional)
-    {
-        owned.push_back({regional, m_vertex[map]});
-    }
-    // A unicast prefix is an anycast prefix with one originator. Each node receives its
-    // routes in the order of `owned`, as before routes were installed prefix by prefix.
-    for (const auto& [prefix, owner] : owned)
-    {
-        InstallRoutesTo(prefix, {m_names[owner]});
-    }
-    for (const auto& [pool, anchor] : m_anchorPools)
-    {
-        if (m_recipe.homePrefixes == "anycast")
-        {
-            InstallRoutesTo(pool, anycast); // to the nearest anchor
-        }
-    }
-}
-
-/**
- * Routes every other wired node to the originator of \p prefix nearest to it (hop count,
- * then lowest node index: TopologyGraph::Anycast). The originators route the prefix
- * themselves; a node on a link inside the prefix uses its connected route.
- */
-void
-ScenarioRun::InstallRoutesTo(const HomeNetworkPrefix& prefix,
-                             const std::vector<std::string>& originators)
-{
-    std::vector<size_t> vertices;
-    for (const auto& name : originators)
-    {
-        vertices.push_back(m_vertex.at(name));
-    }
-    std::vector<TopologyGraph::AnycastChoice> choices = m_graph.Anycast(vertices);
-    Ipv6StaticRoutingHelper helper;
-    for (size_t s = 0; s < m_names.size(); ++s)
-    {
-        size_t hop = choices[s].nextHop;
-        if (hop == s || hop == TopologyGraph::NONE || IsOnLink(s, prefix))
-        {
-            continue; // an originator, or unreachable (validation rejects disconnected graphs)
-        }
-        Ptr<Ipv6StaticRouting> routing =
-            helper.GetStaticRouting(m_nodes[m_names[s]]->GetObject<Ipv6>());
-        for (const Port& port : m_ports[m_names[s]])
-        {
-            const auto& e = m_edges[port.edge];
-            if ((e.first == s && e.second == hop) || (e.second == s && e.first == hop))
-            {
-                routing->AddNetworkRouteTo(prefix.prefix,
-                                           Ipv6Prefix(prefix.length),
-                                           m_peer[{s, port.edge}],
-                                           port.interface);
-                break;
-            }
-        }
-    }
-}
-
-void
 ScenarioRun::EnableAccessPcap()
 {
     PcapHelper pcap;
@@ -251,24 +168,6 @@ ScenarioRun::ShortestPath(uint32_t flow) const
         return peerAr.empty() ? 0 : m_graph.Distance(m_vertex.at(peerAr), m_vertex.at(ar)) + 2;
     }
     return m_graph.Distance(m_vertex.at(m_flowCn[flow]), m_vertex.at(ar)) + 1; // + access link
-}
-
-bool
-ScenarioRun::IsOnLink(size_t vertex, const HomeNetworkPrefix& prefix) const
-{
-    auto it = m_ports.find(m_names[vertex]);
-    if (it == m_ports.end())
-    {
-        return false;
-    }
-    for (const Port& port : it->second)
-    {
-        if (HomeNetworkPrefix::Make(port.address, 64).Contains(prefix.prefix))
-        {
-            return true; // a neighbour on a shared link: the connected route applies
-        }
-    }
-    return false;
 }
 
 Ipv6Address
@@ -394,8 +293,10 @@ RunResults
 ScenarioRun::Run()
 {
     auto wallStart = std::chrono::steady_clock::now();
-    // Real checksums: ns-3 writes UDP checksum 0 otherwise, illegal over IPv6.
-    GlobalValue::Bind("ChecksumEnabled", BooleanValue(true));
+    // Real checksums where someone reads the bytes (ns-3 writes UDP checksum 0 otherwise,
+    // illegal over IPv6); computing them costs CPU and changes no timing.
+    bool checksums = m_opt.checksums == "on" || (m_opt.checksums == "auto" && m_opt.pcap);
+    GlobalValue::Bind("ChecksumEnabled", BooleanValue(checksums));
     RngSeedManager::SetSeed(m_cfg.seed);
     RngSeedManager::SetRun(1);
     m_signaling = CreateObject<SignalingMonitor>();

@@ -68,6 +68,8 @@ class ScenarioRun
     void ComputeRoutes();
     void InstallRoutesTo(const HomeNetworkPrefix& prefix,
                          const std::vector<std::string>& originators);
+    void InstallLinkRoutes();
+    void InstallRoute(size_t s, const HomeNetworkPrefix& prefix, size_t hop);
     void InstallProfile();
     void ConfigurePmipv6();
     void ApplyPmipv6Recipe();

@@ -473,7 +473,12 @@ ConservationMonitor::Ipv6Local(uint32_t node,
     {
         return; // a tunnel: decapsulated (seen again) or dropped with its reason
     }
-    // What UdpL4Protocol::Receive checks first; it drops a failure without a trace.
+    // What UdpL4Protocol::Receive checks first, when checksums are on; it drops a
+    // failure without a trace.
+    if (!Node::ChecksumEnabled())
+    {
+        return;
+    }
     UdpHeader udp;
     udp.EnableChecksums();
     udp.InitializeChecksum(header.GetSource(), header.GetDestination(), UDP);

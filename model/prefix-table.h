@@ -62,10 +62,22 @@ class PrefixTable
     /// \param address an address \return the value of the longest prefix containing it
     const T* Lookup(Ipv6Address address) const
     {
+        return Lookup(address, [](const T&) { return true; });
+    }
+
+    /**
+     * \brief Longest match among the values that \p accept takes (a route on a given
+     * interface, say): one probe per length, as without a filter.
+     * \param address an address \param accept predicate on a value
+     * \return the value of the longest accepted prefix containing \p address
+     */
+    template <class Accept>
+    const T* Lookup(Ipv6Address address, Accept accept) const
+    {
         for (const auto& [length, table] : m_byLength)
         {
             auto it = table.find(address.CombinePrefix(Ipv6Prefix(length)));
-            if (it != table.end())
+            if (it != table.end() && accept(it->second))
             {
                 return &it->second;
             }

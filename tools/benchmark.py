@@ -9,11 +9,19 @@ build/dmm-run on it and prints one line per size. Numbers only; no pass/fail.
 With --per-handover each size also runs without moves, and the difference (events, CPU
 seconds) divided by the handovers is printed: the cost of one handover in that crowd.
 
+With --plain the shapes given as A,R,M (A aggregation routers, R access routers each, M
+mobile nodes; no moves) run under build/plain-ns3-baseline (the same shape in plain ns-3)
+and under dmm-run with each of --plain-profiles, back to back, --repeat times; the median
+CPU seconds and their ratio to plain ns-3 are printed.
+
 usage: tools/benchmark.py [--sizes 10,50,200] [--duration 20] [--profile pmipv6] [--dmm-run PATH]
                           [--interval-ms 20] [--move-every 4] [--routers 4] [--mags 3]
                           [--per-handover]
+       tools/benchmark.py --plain [--shapes 3,4,10:10,10,10] [--plain-profiles none,pmipv6]
+                          [--repeat 3] [--duration 20] [--interval-ms 20]
 """
 import argparse
+import statistics
 import json
 import os
 import resource
@@ -81,6 +89,46 @@ def run(args, tmp, name, spec):
     return summary, cpu, wall, max(after.ru_maxrss, before.ru_maxrss) / 1024
 
 
+def cpu_of(cmd):
+    """CPU seconds (user + system) of one child process; exits on failure."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    proc = subprocess.run(cmd, capture_output=True, text=True)
+    if proc.returncode != 0:
+        sys.exit(f"benchmark: {cmd[0]} failed:\n{proc.stderr}")
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+
+
+def plain(args):
+    """Median CPU of plain ns-3 and of dmm-run's profiles on the same shapes, and ratios."""
+    baseline = os.path.join(os.path.dirname(args.dmm_run), "plain-ns3-baseline")
+    if not os.access(baseline, os.X_OK):
+        sys.exit(f"benchmark: {baseline} is not an executable (build first)")
+    profiles = args.plain_profiles.split(",")
+    print(f"{'A,R,M':>10} {'plain_s':>8}"
+          + "".join(f" {p + '_s':>10} {'ratio':>6}" for p in profiles), flush=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        for shape in args.shapes.split(":"):
+            a, r, m = (int(x) for x in shape.split(","))
+            cmds = {"plain": [baseline, f"--aggregation={a}", f"--access={r}", f"--hosts={m}",
+                              f"--duration={args.duration}", f"--intervalMs={args.interval_ms}"]}
+            for p in profiles:
+                spec = scenario(m, args.duration, p, routers=a, mags_per_router=r,
+                                interval_ms=args.interval_ms, moves=False)
+                path = os.path.join(tmp, f"{p}-{shape}.json")
+                with open(path, "w") as f:
+                    json.dump(spec, f)
+                cmds[p] = [args.dmm_run, path, "--out", os.path.join(tmp, "out"), "--quiet"]
+            cpu = {k: [] for k in cmds}
+            for _ in range(args.repeat):  # interleaved: a load change hits every program
+                for k, cmd in cmds.items():
+                    cpu[k].append(cpu_of(cmd))
+            med = {k: statistics.median(v) for k, v in cpu.items()}
+            print(f"{shape:>10} {med['plain']:>8.2f}"
+                  + "".join(f" {med[p]:>10.2f} {med[p] / med['plain']:>6.2f}" for p in profiles),
+                  flush=True)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", default="10,50,200")
@@ -93,11 +141,20 @@ def main():
     ap.add_argument("--mags", type=int, default=3, help="access routers per aggregation router")
     ap.add_argument("--per-handover", action="store_true",
                     help="also run without moves and print events and CPU per handover")
+    ap.add_argument("--plain", action="store_true",
+                    help="compare with plain ns-3 on --shapes (CPU ratios, no moves)")
+    ap.add_argument("--shapes", default="3,4,10:10,10,10",
+                    help="A,R,M shapes separated by ':' (with --plain)")
+    ap.add_argument("--plain-profiles", default="none,pmipv6")
+    ap.add_argument("--repeat", type=int, default=3, help="runs per program (with --plain)")
     here = os.path.dirname(os.path.abspath(__file__))
     ap.add_argument("--dmm-run", default=os.path.join(here, "..", "build", "dmm-run"))
     args = ap.parse_args()
     if not os.access(args.dmm_run, os.X_OK):
         sys.exit(f"benchmark: {args.dmm_run} is not an executable (build first)")
+    if args.plain:
+        plain(args)
+        return
     print(f"{'MNs':>6} {'handovers':>9} {'events':>10} {'wall_s':>8} {'cpu_s':>8} "
           f"{'events/s':>10} {'sim/wall':>8} {'peak_MB':>8}"
           + (f" {'ev/ho':>8} {'cpu_ms/ho':>9}" if args.per_handover else ""))
