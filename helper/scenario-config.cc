@@ -435,14 +435,8 @@ ScenarioConfig::AttachmentPoints() const
 const NodeConfig*
 ScenarioConfig::FindNode(const std::string& n) const
 {
-    for (const auto& node : nodes)
-    {
-        if (node.name == n)
-        {
-            return &node;
-        }
-    }
-    return nullptr;
+    const auto& at = m_nodeIndex.Find(nodes, n, [](const NodeConfig& c) { return c.name; });
+    return at.empty() ? nullptr : &nodes[at.front()];
 }
 
 std::vector<const NodeConfig*>
@@ -463,12 +457,10 @@ std::vector<const AttachmentConfig*>
 ScenarioConfig::AttachmentsOf(const std::string& mn) const
 {
     std::vector<const AttachmentConfig*> out;
-    for (const auto& a : mobility)
+    for (std::size_t i :
+         m_attachmentIndex.Find(mobility, mn, [](const AttachmentConfig& a) { return a.mn; }))
     {
-        if (a.mn == mn)
-        {
-            out.push_back(&a);
-        }
+        out.push_back(&mobility[i]);
     }
     return out;
 }

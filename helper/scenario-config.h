@@ -5,6 +5,7 @@
 #ifndef DMM_SCENARIO_CONFIG_H
 #define DMM_SCENARIO_CONFIG_H
 
+#include "ns3/name-index.h"
 #include "ns3/nstime.h"
 #include "ns3/recipe.h"
 
@@ -288,6 +289,11 @@ struct ScenarioConfig
      * \returns that node's attachments, in time order (the first is the initial one)
      */
     std::vector<const AttachmentConfig*> AttachmentsOf(const std::string& mn) const;
+
+    /// FindNode's index (a cache that follows `nodes`; copying a config does not copy it)
+    dmm::NameIndex<NodeConfig> m_nodeIndex;
+    /// AttachmentsOf's index (a cache that follows `mobility`)
+    dmm::NameIndex<AttachmentConfig> m_attachmentIndex;
 
     /**
      * \returns the nodes mobile nodes attach to, in file order: every access node, and

@@ -63,6 +63,8 @@ AccessChannel::DoDispose()
     m_order.clear();
     m_listeners.clear();
     m_flooded.clear();
+    m_routers.clear();
+    m_unicast.clear();
     Channel::DoDispose();
 }
 
@@ -76,14 +78,31 @@ AccessChannel::Attach(Ptr<AccessNetDevice> device)
     uint64_t key = m_attachments++;
     m_order[PeekPointer(device)] = key;
     m_devices[key] = device;
+    m_unicast[Key(Mac48Address::ConvertFrom(device->GetAddress()))][key] = device;
+    for (Mac48Address alias : device->GetAliases())
+    {
+        m_unicast[Key(alias)][key] = device;
+    }
     if (!device->TrackGroups())
     {
         m_flooded[key] = device;
         return;
     }
+    Track(device, key);
+}
+
+void
+AccessChannel::Track(Ptr<AccessNetDevice> device, uint64_t key)
+{
     for (const auto& [group, addresses] : device->GetGroups())
     {
         m_listeners[group][key] = device;
+    }
+    // Forwarding is set with the interface, before its groups are known: a router found
+    // here stays one (an interface that starts forwarding later is not heard).
+    if (device->IsRouter())
+    {
+        m_routers[key] = device;
     }
 }
 
@@ -99,11 +118,47 @@ AccessChannel::Detach(Ptr<AccessNetDevice> device)
     m_order.erase(it);
     m_devices.erase(key);
     m_flooded.erase(key);
+    m_routers.erase(key);
+    RemoveUnicast(key, Mac48Address::ConvertFrom(device->GetAddress()));
+    for (Mac48Address alias : device->GetAliases())
+    {
+        RemoveUnicast(key, alias);
+    }
     for (const auto& [group, addresses] : device->GetGroups())
     {
         Leave(device, group, key);
     }
     return true;
+}
+
+void
+AccessChannel::AddUnicast(Ptr<AccessNetDevice> device, Mac48Address address)
+{
+    auto it = m_order.find(PeekPointer(device));
+    if (it != m_order.end())
+    {
+        m_unicast[Key(address)][it->second] = device;
+    }
+}
+
+void
+AccessChannel::RemoveUnicast(Ptr<AccessNetDevice> device, Mac48Address address)
+{
+    auto it = m_order.find(PeekPointer(device));
+    if (it != m_order.end())
+    {
+        RemoveUnicast(it->second, address);
+    }
+}
+
+void
+AccessChannel::RemoveUnicast(uint64_t key, Mac48Address address)
+{
+    auto it = m_unicast.find(Key(address));
+    if (it != m_unicast.end() && it->second.erase(key) && it->second.empty())
+    {
+        m_unicast.erase(it);
+    }
 }
 
 void
@@ -146,10 +201,7 @@ AccessChannel::TrackFlooded()
             ++it;
             continue;
         }
-        for (const auto& [group, addresses] : it->second->GetGroups())
-        {
-            m_listeners[group][it->first] = it->second;
-        }
+        Track(it->second, it->first);
         it = m_flooded.erase(it);
     }
 }
@@ -161,6 +213,34 @@ AccessChannel::IsSolicitedNodeGroup(Mac48Address address)
     uint8_t mac[6];
     address.CopyTo(mac);
     return mac[0] == 0x33 && mac[1] == 0x33 && mac[2] == 0xff;
+}
+
+uint64_t
+AccessChannel::Key(Mac48Address address)
+{
+    uint8_t mac[6];
+    address.CopyTo(mac);
+    uint64_t key = 0;
+    for (uint8_t byte : mac)
+    {
+        key = (key << 8) | byte;
+    }
+    return key;
+}
+
+template <typename F>
+void
+AccessChannel::SendMerged(const Devices& listening, F send) const
+{
+    // Frames reach their receivers in attachment order, as on a scan of every device.
+    auto a = listening.begin();
+    auto b = m_flooded.begin();
+    while (a != listening.end() || b != m_flooded.end())
+    {
+        bool first = b == m_flooded.end() || (a != listening.end() && a->first < b->first);
+        const auto& [key, device] = first ? *(a++) : *(b++);
+        send(key, device);
+    }
 }
 
 std::size_t
@@ -187,9 +267,10 @@ AccessChannel::Deliver(Ptr<AccessNetDevice> sender,
         Mac48Address::GetMulticast(Ipv6Address::GetAllRoutersMulticast());
     if (!destination.IsBroadcast() && !destination.IsGroup())
     {
-        for (const auto& [key, device] : m_devices)
+        auto it = m_unicast.find(Key(destination));
+        if (it != m_unicast.end())
         {
-            if (device->Accepts(destination))
+            for (const auto& [key, device] : it->second)
             {
                 send(device);
             }
@@ -201,26 +282,19 @@ AccessChannel::Deliver(Ptr<AccessNetDevice> sender,
         // groups are unknown), in attachment order.
         TrackFlooded();
         auto it = m_listeners.find(destination);
-        Devices none;
-        const Devices& listening = it != m_listeners.end() ? it->second : none;
-        auto a = listening.begin();
-        auto b = m_flooded.begin();
-        while (a != listening.end() || b != m_flooded.end())
-        {
-            bool first = b == m_flooded.end() || (a != listening.end() && a->first < b->first);
-            send(first ? (a++)->second : (b++)->second);
-        }
+        static const Devices none;
+        SendMerged(it != m_listeners.end() ? it->second : none,
+                   [&send](uint64_t, const Ptr<AccessNetDevice>& device) { send(device); });
     }
     else if (m_snooping && destination == allRouters)
     {
         TrackFlooded();
-        for (const auto& [key, device] : m_devices)
-        {
-            if (device->IsRouter() || m_flooded.count(key))
+        SendMerged(m_routers, [&](uint64_t key, const Ptr<AccessNetDevice>& device) {
+            if (m_flooded.count(key) || device->IsRouter())
             {
                 send(device);
             }
-        }
+        });
     }
     else
     {

@@ -51,6 +51,16 @@ class AccessChannel : public Channel
      * \param device the device \param group the group's multicast MAC address
      */
     void Leave(Ptr<AccessNetDevice> device, Mac48Address group);
+    /**
+     * \brief An attached device takes unicast frames for one more address (an alias).
+     * \param device the device \param address the address
+     */
+    void AddUnicast(Ptr<AccessNetDevice> device, Mac48Address address);
+    /**
+     * \brief An attached device no longer takes unicast frames for an address.
+     * \param device the device \param address the address
+     */
+    void RemoveUnicast(Ptr<AccessNetDevice> device, Mac48Address address);
 
     /**
      * \brief Carry a frame to the attached devices it is addressed to.
@@ -85,15 +95,27 @@ class AccessChannel : public Channel
     void Leave(Ptr<AccessNetDevice> device, Mac48Address group, uint64_t key);
     /// \param address a MAC address \return true if it maps a solicited-node group
     static bool IsSolicitedNodeGroup(Mac48Address address);
+    /// \param address a MAC address \return its 48 bits, a key for m_unicast
+    static uint64_t Key(Mac48Address address);
+    /// \param device a device whose groups are known \param key its attachment key
+    void Track(Ptr<AccessNetDevice> device, uint64_t key);
+    /// \param key an attachment key \param address a unicast address of that device
+    void RemoveUnicast(uint64_t key, Mac48Address address);
+    /// \param listening devices \param send called for them and m_flooded, in attachment order
+    template <typename F>
+    void SendMerged(const Devices& listening, F send) const;
 
     Devices m_devices;                                      //!< attached devices
     std::unordered_map<AccessNetDevice*, uint64_t> m_order; //!< device -> key in m_devices
     uint64_t m_attachments{0};                              //!< attachments so far
     std::map<Mac48Address, Devices> m_listeners;            //!< solicited-node group -> listeners
     Devices m_flooded; //!< devices without known groups: they get every group frame
-    bool m_snooping;   //!< attribute MulticastSnooping
-    Time m_delay;      //!< attribute Delay
-    DataRate m_rate;   //!< attribute DataRate
+    Devices m_routers; //!< forwarding devices (all-routers listeners), found with their groups
+    /// unicast address -> devices taking it: a unicast frame costs a look-up, not a scan
+    std::unordered_map<uint64_t, Devices> m_unicast;
+    bool m_snooping; //!< attribute MulticastSnooping
+    Time m_delay;    //!< attribute Delay
+    DataRate m_rate; //!< attribute DataRate
 };
 
 } // namespace ns3

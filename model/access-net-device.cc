@@ -348,7 +348,17 @@ AccessNetDevice::AddAlias(Mac48Address alias)
     if (!Accepts(alias))
     {
         m_aliases.push_back(alias);
+        if (m_channel)
+        {
+            m_channel->AddUnicast(this, alias);
+        }
     }
+}
+
+const std::vector<Mac48Address>&
+AccessNetDevice::GetAliases() const
+{
+    return m_aliases;
 }
 
 bool
@@ -418,7 +428,16 @@ AccessNetDevice::GetChannel() const
 void
 AccessNetDevice::SetAddress(Address address)
 {
+    Mac48Address old = m_address;
     m_address = Mac48Address::ConvertFrom(address);
+    if (m_channel && old != m_address) // the channel indexes unicast frames by address
+    {
+        if (std::find(m_aliases.begin(), m_aliases.end(), old) == m_aliases.end())
+        {
+            m_channel->RemoveUnicast(this, old);
+        }
+        m_channel->AddUnicast(this, m_address);
+    }
 }
 
 Address

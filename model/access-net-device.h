@@ -100,6 +100,8 @@ class AccessNetDevice : public NetDevice
     /// \param address a unicast link-layer address \return true if it is this device's own
     /// address or one of its aliases
     bool Accepts(Mac48Address address) const;
+    /// \return the aliases (AddAlias), which the channel indexes with the own address
+    const std::vector<Mac48Address>& GetAliases() const;
 
     /// \return the counters
     const Stats& GetStats() const;

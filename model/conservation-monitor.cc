@@ -376,7 +376,7 @@ ConservationMonitor::Ipv6Tx(uint32_t node, Ptr<const Packet> p, Ptr<Ipv6> ipv6, 
         Seen(*t, p->GetUid(), OUTPUT, node);
         if (cache)
         {
-            m_nd.Expect(cache, p->GetUid()); // until the device takes it
+            m_nd.Expect(cache, p->GetUid(), NeighborCacheWatch::DestinationOf(p)); // until taken
         }
     }
     if (cache && m_nd.HasWaiting(cache) && !m_checkScheduled[PeekPointer(cache)])

@@ -17,12 +17,13 @@ namespace ns3
 NS_LOG_COMPONENT_DEFINE("NeighborCacheWatch");
 
 void
-NeighborCacheWatch::Expect(Ptr<NdiscCache> cache, uint64_t uid)
+NeighborCacheWatch::Expect(Ptr<NdiscCache> cache, uint64_t uid, Ipv6Address hint)
 {
     Forget(uid);
     Followed& f = m_followed[PeekPointer(cache)];
     f.cache = cache;
     f.unverified.push_back(uid);
+    f.hints[uid] = hint;
     m_where[uid] = PeekPointer(cache);
 }
 
@@ -44,6 +45,7 @@ NeighborCacheWatch::Forget(uint64_t uid)
         v.erase(std::remove(v.begin(), v.end(), uid), v.end());
     };
     erase(it->second.unverified);
+    it->second.hints.erase(uid);
     for (auto q = it->second.queued.begin(); q != it->second.queued.end();)
     {
         erase(q->second);
@@ -53,6 +55,14 @@ NeighborCacheWatch::Forget(uint64_t uid)
     {
         m_followed.erase(it);
     }
+}
+
+Ipv6Address
+NeighborCacheWatch::DestinationOf(Ptr<const Packet> packet)
+{
+    uint8_t b[40];
+    return packet->CopyData(b, sizeof(b)) == sizeof(b) ? Ipv6Address::Deserialize(b + 24)
+                                                       : Ipv6Address::GetAny();
 }
 
 bool
@@ -103,21 +113,53 @@ NeighborCacheWatch::Read(Ptr<NdiscCache> cache)
     Snapshot snapshot;
     for (std::string line; std::getline(lines, line);)
     {
-        Ipv6Address neighbor(line.substr(0, line.find(' ')).c_str());
-        NdiscCache::Entry* entry = cache->Lookup(neighbor);
-        if (!entry || !(entry->IsIncomplete() || entry->IsProbe()))
+        ReadEntry(cache, Ipv6Address(line.substr(0, line.find(' ')).c_str()), snapshot);
+    }
+    return snapshot;
+}
+
+void
+NeighborCacheWatch::ReadEntry(Ptr<NdiscCache> cache, Ipv6Address neighbor, Snapshot& snapshot)
+{
+    NdiscCache::Entry* entry = cache->Lookup(neighbor);
+    if (!entry || !(entry->IsIncomplete() || entry->IsProbe()))
+    {
+        return; // only these two states queue packets
+    }
+    std::list<NdiscCache::Ipv6PayloadHeaderPair> waiting = compat::WaitingPackets(entry);
+    auto& [uids, size] = snapshot[neighbor];
+    size = waiting.size();
+    for (const auto& [packet, header] : waiting)
+    {
+        if (packet)
         {
-            continue; // only these two states queue packets
+            uids.insert(packet->GetUid());
         }
-        std::list<NdiscCache::Ipv6PayloadHeaderPair> waiting = compat::WaitingPackets(entry);
-        auto& [uids, size] = snapshot[neighbor];
-        size = waiting.size();
-        for (const auto& [packet, header] : waiting)
+    }
+}
+
+NeighborCacheWatch::Snapshot
+NeighborCacheWatch::ReadFollowed(const Followed& f)
+{
+    // Printing a whole cache costs as much as the neighbours on the link (an access router
+    // has every mobile node there); the followed packets wait for a few of them only.
+    Snapshot snapshot;
+    for (const auto& [neighbor, uids] : f.queued)
+    {
+        ReadEntry(f.cache, neighbor, snapshot);
+    }
+    for (uint64_t uid : f.unverified)
+    {
+        auto hint = f.hints.find(uid);
+        if (hint == f.hints.end() || hint->second.IsAny())
         {
-            if (packet)
-            {
-                uids.insert(packet->GetUid());
-            }
+            return Read(f.cache);
+        }
+        ReadEntry(f.cache, hint->second, snapshot);
+        auto at = snapshot.find(hint->second);
+        if (at == snapshot.end() || !at->second.first.count(uid))
+        {
+            return Read(f.cache); // not there (e.g. it waits for a gateway): look everywhere
         }
     }
     return snapshot;
@@ -133,7 +175,7 @@ NeighborCacheWatch::Check(Ptr<NdiscCache> cache, bool flushed)
         return gone;
     }
     Followed& f = it->second;
-    Snapshot now = Read(cache);
+    Snapshot now = ReadFollowed(f);
     // A packet not found where it was queued left without the device taking it.
     auto lost = [&](uint64_t uid, bool full) {
         gone.emplace_back(uid, flushed ? FLUSHED : full ? OVERFLOW : UNRESOLVED);
@@ -154,6 +196,7 @@ NeighborCacheWatch::Check(Ptr<NdiscCache> cache, bool flushed)
         }
     }
     f.unverified.clear();
+    f.hints.clear();
     for (auto q = f.queued.begin(); q != f.queued.end();)
     {
         auto entry = now.find(q->first);

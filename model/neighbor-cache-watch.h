@@ -7,6 +7,7 @@
 #include "ns3/ipv6-address.h"
 #include "ns3/ipv6-header.h"
 #include "ns3/ndisc-cache.h"
+#include "ns3/packet.h"
 #include "ns3/ptr.h"
 
 #include <cstdint>
@@ -54,8 +55,12 @@ class NeighborCacheWatch
     /**
      * \brief A packet was handed to the interface of \p cache: follow it until Forget.
      * \param cache the interface's neighbour cache \param uid the packet's uid
+     * \param hint the neighbour it most likely waits for (its destination): a check then
+     *        reads that entry only, not the whole cache
      */
-    void Expect(Ptr<NdiscCache> cache, uint64_t uid);
+    void Expect(Ptr<NdiscCache> cache, uint64_t uid, Ipv6Address hint = Ipv6Address::GetAny());
+    /// \param packet an IPv6 packet \return its destination (a hint for Expect), or any
+    static Ipv6Address DestinationOf(Ptr<const Packet> packet);
     /// \brief Stop following a packet (the device took it). \param uid the packet's uid
     void Forget(uint64_t uid);
     /// \param cache a cache \return true if a followed packet may be in it
@@ -84,6 +89,7 @@ class NeighborCacheWatch
     {
         Ptr<NdiscCache> cache;                               //!< keeps the cache alive
         std::vector<uint64_t> unverified;                    //!< handed, not yet seen waiting
+        std::unordered_map<uint64_t, Ipv6Address> hints;     //!< unverified uid -> likely neighbour
         std::map<Ipv6Address, std::vector<uint64_t>> queued; //!< seen waiting, per neighbour
     };
 
@@ -92,6 +98,17 @@ class NeighborCacheWatch
 
     /// \param cache a cache \return its waiting packets now
     static Snapshot Read(Ptr<NdiscCache> cache);
+    /**
+     * \param cache a cache \param neighbor a neighbour
+     * \param snapshot gets the packets waiting for \p neighbor, if any
+     */
+    static void ReadEntry(Ptr<NdiscCache> cache, Ipv6Address neighbor, Snapshot& snapshot);
+    /**
+     * \param f the packets followed in a cache
+     * \return what the cache holds for the neighbours of \p f; all of it if an unverified
+     *         packet is not where its hint says
+     */
+    static Snapshot ReadFollowed(const Followed& f);
 
     std::map<NdiscCache*, Followed> m_followed;        //!< by cache
     std::unordered_map<uint64_t, NdiscCache*> m_where; //!< uid -> cache

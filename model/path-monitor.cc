@@ -28,13 +28,21 @@ PathMonitor::GetTypeId()
     static TypeId tid = TypeId("ns3::PathMonitor")
                             .SetParent<Object>()
                             .SetGroupName("Dmm")
-                            .AddConstructor<PathMonitor>();
+                            .AddConstructor<PathMonitor>()
+                            .AddAttribute("MaxTransit",
+                                          "How long a packet may stay in the network and "
+                                          "still be followed; older ones (lost) are "
+                                          "forgotten, which bounds the monitor's memory.",
+                                          TimeValue(Seconds(60)),
+                                          MakeTimeAccessor(&PathMonitor::m_maxTransit),
+                                          MakeTimeChecker(Seconds(0)));
     return tid;
 }
 
 PathMonitor::PathMonitor()
     : m_sum(0),
-      m_count(0)
+      m_count(0),
+      m_expired(0)
 {
 }
 
@@ -75,6 +83,16 @@ PathMonitor::PacketSent(uint32_t flow,
                         const SeqTsSizeHeader&)
 {
     m_links[p->GetUid()] = InFlight{0, Simulator::Now()};
+    m_horizon.Add(p->GetUid(), Simulator::Now());
+    Time horizon = Simulator::Now() - m_maxTransit;
+    m_horizon.Expire(horizon, [this, horizon](uint64_t uid) {
+        auto it = m_links.find(uid); // if still there, never received: nothing removes it
+        if (it != m_links.end() && it->second.sent < horizon)
+        {
+            m_links.erase(it);
+            m_expired++;
+        }
+    });
     FlowTiming& t = m_flowTimings[flow];
     if (!t.sent)
     {
@@ -169,6 +187,18 @@ PathMonitor::FillFlowTiming(uint32_t flow, FlowRecord& record) const
         record.optimizedAfterMs = (t.optimizedAt - t.firstSent).GetSeconds() * 1e3;
     }
     record.detouredPackets = t.detoured;
+}
+
+uint64_t
+PathMonitor::GetExpired() const
+{
+    return m_expired;
+}
+
+std::size_t
+PathMonitor::GetFollowed() const
+{
+    return m_links.size();
 }
 
 double

@@ -7,6 +7,7 @@
 #include "ns3/callback.h"
 #include "ns3/nstime.h"
 #include "ns3/object.h"
+#include "ns3/uid-horizon.h"
 
 #include <map>
 #include <unordered_map>
@@ -63,6 +64,11 @@ class PathMonitor : public Object
      * \param flow flow index \param p packet \param from sender
      */
     void PacketReceived(uint32_t flow, Ptr<const Packet> p, const Address& from);
+
+    /// \return packets forgotten after MaxTransit without being received (lost)
+    uint64_t GetExpired() const;
+    /// \return packets followed now (sent, not received, not yet forgotten)
+    std::size_t GetFollowed() const;
 
     /// \return mean stretch over delivered packets (NaN when none was measured)
     double GetMeanStretch() const;
@@ -124,6 +130,9 @@ class PathMonitor : public Object
     uint64_t m_count;                               //!< packets measured
     std::map<uint32_t, FlowPath> m_flowPaths;       //!< per flow
     std::map<uint32_t, FlowTiming> m_flowTimings;   //!< per flow
+    UidHorizon m_horizon;                           //!< m_links' uids, oldest first
+    Time m_maxTransit;                              //!< attribute MaxTransit
+    uint64_t m_expired;                             //!< forgotten unreceived packets
 };
 
 } // namespace ns3

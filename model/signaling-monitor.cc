@@ -42,7 +42,14 @@ SignalingMonitor::GetTypeId()
     static TypeId tid = TypeId("ns3::SignalingMonitor")
                             .SetParent<Object>()
                             .SetGroupName("Dmm")
-                            .AddConstructor<SignalingMonitor>();
+                            .AddConstructor<SignalingMonitor>()
+                            .AddAttribute("MaxTransit",
+                                          "How long a packet may stay in the network and "
+                                          "still have its links counted; older ones are "
+                                          "forgotten, which bounds the monitor's memory.",
+                                          TimeValue(Seconds(60)),
+                                          MakeTimeAccessor(&SignalingMonitor::m_maxTransit),
+                                          MakeTimeChecker(Seconds(0)));
     return tid;
 }
 
@@ -123,6 +130,15 @@ SignalingMonitor::SendOutgoing(std::string node,
         return;
     }
     m_byUid[p->GetUid()] = m_records.size();
+    m_horizon.Add(p->GetUid(), Simulator::Now());
+    double horizon = (Simulator::Now() - m_maxTransit).GetSeconds();
+    m_horizon.Expire(Simulator::Now() - m_maxTransit, [this, horizon](uint64_t uid) {
+        auto it = m_byUid.find(uid); // unless the uid was recorded again since
+        if (it != m_byUid.end() && m_records[it->second].timeS < horizon)
+        {
+            m_byUid.erase(it);
+        }
+    });
     m_records.push_back(record);
 }
 
@@ -134,6 +150,12 @@ SignalingMonitor::Tx(Ptr<const Packet> p, Ptr<Ipv6> ipv6, uint32_t interface)
     {
         m_records[it->second].hops++;
     }
+}
+
+std::size_t
+SignalingMonitor::GetFollowed() const
+{
+    return m_byUid.size();
 }
 
 const std::vector<SignalingRecord>&

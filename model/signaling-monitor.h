@@ -5,8 +5,9 @@
 #define DMM_SIGNALING_MONITOR_H
 
 #include "ns3/ipv6-header.h"
-#include "ns3/object.h"
 #include "ns3/mobility-records.h"
+#include "ns3/object.h"
+#include "ns3/uid-horizon.h"
 
 #include <string>
 #include <unordered_map>
@@ -44,6 +45,8 @@ class SignalingMonitor : public Object
      */
     void Watch(Ptr<Node> node, const std::string& name, bool movementDetection);
 
+    /// \return messages whose links are still counted (sent within MaxTransit)
+    std::size_t GetFollowed() const;
     /// \return one record per message sent, in send order
     const std::vector<SignalingRecord>& GetRecords() const;
     /// \return the sum over messages of IPv6 bytes times links travelled
@@ -62,6 +65,8 @@ class SignalingMonitor : public Object
     std::vector<SignalingRecord> m_records;       //!< messages
     std::unordered_map<uint64_t, size_t> m_byUid; //!< packet uid -> record index
     uint64_t m_tunnelledBytes;                    //!< outer bytes of tunnelled packets
+    UidHorizon m_horizon;                         //!< m_byUid's uids, oldest first
+    Time m_maxTransit;                            //!< attribute MaxTransit
 };
 
 } // namespace ns3

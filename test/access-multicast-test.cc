@@ -147,6 +147,51 @@ TEST_F(AccessMulticast, WithoutSnoopingEveryGroupFrameFloods)
     EXPECT_EQ(SendTo(0, Solicited(iface.GetAddress(1, 1))), (std::array<uint64_t, 3>{0, 1, 1}));
 }
 
+// Unicast frames go through the channel's address index, which must follow the devices.
+TEST_F(AccessMulticast, UnicastReachesAnAliasAddedWhileAttached)
+{
+    Mac48Address alias = Mac48Address::Allocate();
+    EXPECT_EQ(SendTo(0, alias), (std::array<uint64_t, 3>{0, 0, 0}));
+    dev[2]->AddAlias(alias);
+    EXPECT_EQ(SendTo(0, alias), (std::array<uint64_t, 3>{0, 0, 1}));
+    EXPECT_EQ(SendTo(0, Mac48Address::ConvertFrom(dev[2]->GetAddress())),
+              (std::array<uint64_t, 3>{0, 0, 1}));
+}
+
+TEST_F(AccessMulticast, UnicastFollowsAnAddressChangedWhileAttached)
+{
+    Mac48Address old = Mac48Address::ConvertFrom(dev[1]->GetAddress());
+    Mac48Address now = Mac48Address::Allocate();
+    dev[1]->SetAddress(now);
+    EXPECT_EQ(SendTo(0, now), (std::array<uint64_t, 3>{0, 1, 0}));
+    EXPECT_EQ(SendTo(0, old), (std::array<uint64_t, 3>{0, 0, 0}));
+}
+
+TEST_F(AccessMulticast, DepartedDeviceTakesItsUnicastAddressesAlong)
+{
+    Mac48Address alias = Mac48Address::Allocate();
+    dev[1]->AddAlias(alias);
+    Mac48Address own = Mac48Address::ConvertFrom(dev[1]->GetAddress());
+    Ptr<AccessChannel> other = CreateObject<AccessChannel>();
+    dev[1]->Attach(other);
+    EXPECT_EQ(SendTo(0, own), (std::array<uint64_t, 3>{0, 0, 0}));
+    EXPECT_EQ(SendTo(0, alias), (std::array<uint64_t, 3>{0, 0, 0}));
+    dev[1]->Attach(channel);
+    EXPECT_EQ(SendTo(0, own), (std::array<uint64_t, 3>{0, 1, 0}));
+    EXPECT_EQ(SendTo(0, alias), (std::array<uint64_t, 3>{0, 1, 0}));
+}
+
+TEST_F(AccessMulticast, AllRoutersFrameReachesARouterAttachedWithItsInterface)
+{
+    // A router that arrives with its forwarding interface (a mobile router) is indexed at
+    // attachment, not when its groups are first looked up.
+    Ptr<AccessChannel> other = CreateObject<AccessChannel>();
+    dev[0]->Attach(other);
+    dev[0]->Attach(channel);
+    Mac48Address allRouters = Mac48Address::GetMulticast(Ipv6Address::GetAllRoutersMulticast());
+    EXPECT_EQ(SendTo(2, allRouters), (std::array<uint64_t, 3>{1, 0, 0}));
+}
+
 } // namespace
 } // namespace test
 } // namespace ns3

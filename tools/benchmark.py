@@ -14,25 +14,34 @@ mobile nodes; no moves) run under build/plain-ns3-baseline (the same shape in pl
 and under dmm-run with each of --plain-profiles, back to back, --repeat times; the median
 CPU seconds and their ratio to plain ns-3 are printed.
 
+With --soak one run of --soak-nodes mobile nodes for --soak-duration simulated seconds, a
+handover per node every 30-60 s (uniform, fixed seed) and --interval-ms between packets,
+prints the resident memory (VmRSS) against simulated time while it runs, then the slope
+after warm-up (the first quarter): flat when caches and bindings expire.
+
 usage: tools/benchmark.py [--sizes 10,50,200] [--duration 20] [--profile pmipv6] [--dmm-run PATH]
                           [--interval-ms 20] [--move-every 4] [--routers 4] [--mags 3]
                           [--per-handover]
        tools/benchmark.py --plain [--shapes 3,4,10:10,10,10] [--plain-profiles none,pmipv6]
                           [--repeat 3] [--duration 20] [--interval-ms 20]
+       tools/benchmark.py --soak [--soak-nodes 1000] [--soak-duration 3600] [--profile pmipv6]
 """
 import argparse
-import statistics
 import json
 import os
+import random
+import re
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 
 
 def scenario(n_mn, duration, profile, routers=4, mags_per_router=3, interval_ms=20.0,
-             move_every=4.0, moves=True):
+             move_every=4.0, moves=True, move_until=None):
     nodes = [{"name": "cn", "role": "cn"}, {"name": "core", "role": "router"},
              {"name": "lma", "role": "anchor"}]
     links = [{"a": "cn", "b": "core", "delay_ms": 5.0, "rate_mbps": 10000.0},
@@ -55,7 +64,8 @@ def scenario(n_mn, duration, profile, routers=4, mags_per_router=3, interval_ms=
             mobility.append({"mn": mn, "at_s": round(t, 6), "attach": mags[k % len(mags)]})
             if not moves:
                 break
-            t += move_every
+            # move_until: a stay drawn per handover, e.g. 30-60 s for the soak
+            t += move_every if move_until is None else move_until(move_every)
             k += 1
         if interval_ms <= 0:
             continue
@@ -127,6 +137,54 @@ def plain(args):
             print(f"{shape:>10} {med['plain']:>8.2f}"
                   + "".join(f" {med[p]:>10.2f} {med[p] / med['plain']:>6.2f}" for p in profiles),
                   flush=True)
+def rss_mib(pid):
+    """Resident memory of a running process, MiB (None once it has ended)."""
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            for line in f:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        return None
+    return None
+
+
+def soak(args, tmp):
+    """One long run; prints simulated time and RSS every --soak-every wall seconds."""
+    rng = random.Random(1)
+    spec = scenario(args.soak_nodes, args.soak_duration, args.profile, routers=args.routers,
+                    mags_per_router=args.mags, interval_ms=args.interval_ms, move_every=30.0,
+                    move_until=lambda low: rng.uniform(low, 2 * low))
+    path = os.path.join(tmp, "soak.json")
+    with open(path, "w") as f:
+        json.dump(spec, f)
+    proc = subprocess.Popen([args.dmm_run, path, "--out", os.path.join(tmp, "out-soak")],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    sim = [0.0]
+
+    def follow():  # the progress line: "[dmm] sim 12.40/20.00 s ..."
+        for line in iter(proc.stderr.readline, ""):
+            m = re.search(r"sim ([0-9.]+)/", line)
+            if m:
+                sim[0] = float(m.group(1))
+    reader = threading.Thread(target=follow, daemon=True)
+    reader.start()
+    print(f"{'wall_s':>8} {'sim_s':>8} {'rss_MiB':>8}", flush=True)
+    samples, start = [], time.monotonic()
+    while proc.poll() is None:
+        time.sleep(args.soak_every)
+        rss = rss_mib(proc.pid)
+        if rss is not None and proc.poll() is None:
+            samples.append((sim[0], rss))
+            print(f"{time.monotonic() - start:>8.0f} {sim[0]:>8.1f} {rss:>8.1f}", flush=True)
+    reader.join()
+    if proc.returncode != 0:
+        sys.exit(f"benchmark: dmm-run failed in the soak (exit {proc.returncode})")
+    warm = [(t, m) for t, m in samples if t >= args.soak_duration / 4]
+    if len(warm) >= 2 and warm[-1][0] > warm[0][0]:
+        slope = (warm[-1][1] - warm[0][1]) / (warm[-1][0] - warm[0][0]) * 3600
+        print(f"after warm-up (sim {warm[0][0]:.0f}-{warm[-1][0]:.0f} s): "
+              f"{warm[0][1]:.1f} -> {warm[-1][1]:.1f} MiB, slope {slope:+.1f} MiB per simulated hour")
 
 
 def main():
@@ -147,6 +205,11 @@ def main():
                     help="A,R,M shapes separated by ':' (with --plain)")
     ap.add_argument("--plain-profiles", default="none,pmipv6")
     ap.add_argument("--repeat", type=int, default=3, help="runs per program (with --plain)")
+    ap.add_argument("--soak", action="store_true",
+                    help="one long run printing memory over time instead of the size table")
+    ap.add_argument("--soak-nodes", type=int, default=1000)
+    ap.add_argument("--soak-duration", type=float, default=3600.0, help="simulated seconds")
+    ap.add_argument("--soak-every", type=float, default=10.0, help="wall seconds between samples")
     here = os.path.dirname(os.path.abspath(__file__))
     ap.add_argument("--dmm-run", default=os.path.join(here, "..", "build", "dmm-run"))
     args = ap.parse_args()
@@ -154,6 +217,10 @@ def main():
         sys.exit(f"benchmark: {args.dmm_run} is not an executable (build first)")
     if args.plain:
         plain(args)
+        return
+    if args.soak:
+        with tempfile.TemporaryDirectory() as tmp:
+            soak(args, tmp)
         return
     print(f"{'MNs':>6} {'handovers':>9} {'events':>10} {'wall_s':>8} {'cpu_s':>8} "
           f"{'events/s':>10} {'sim/wall':>8} {'peak_MB':>8}"
