@@ -198,6 +198,7 @@ def build(bld):
         'model/dlma-location-ack.cc',
         'model/dlma-agent-signalling.cc',
         'helper/scenario-distributed-lma.cc',
+        'helper/scenario-domains.cc',
         'model/hoa-request.cc',
         'model/hoa-reply.cc',
         'model/mr-redirect.cc',

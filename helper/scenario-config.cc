@@ -217,8 +217,10 @@ ParseNodes(const Reader& top, ScenarioConfig& c)
             Reader::CheckMin(o.Path("access_rate_mbps"), *n.accessRateMbps, 0, true);
         }
         ParseEpmipRole(o, c, n);
+        ParseMobilityDomain(o, c, n);
         c.nodes.push_back(n);
     }
+    CheckMobilityDomains(top, c);
 }
 
 void

@@ -52,6 +52,9 @@ struct NodeConfig
     /// ePMIP (seed 001 §6) access or anchor nodes: "mag"/"lma" for a legacy one (key
     /// "epmip_role"); empty: the recipe's eMAG/eLMA
     std::string epmipRole;
+    /// anchor or access nodes (key "domain"): the mobility domain the node belongs to (seed
+    /// 004 §7); "" the scenario's default one. Anchors anycast only their domain's pools.
+    std::string domain;
 };
 
 /// \brief A wired point-to-point link between two non-mn nodes (key "links").
@@ -222,6 +225,19 @@ void ParseFlowMoves(const JsonObjectReader& top, struct ScenarioConfig& c);
 void ParseEpmipRole(const JsonObjectReader& o,
                     const struct ScenarioConfig& c,
                     struct NodeConfig& n);
+/**
+ * \brief A node's "domain" (seed 004 §7): which mobility domain an anchor or access node
+ *        belongs to (helper/scenario-domains.cc).
+ * \param o the node's object \param c the scenario so far \param n the node, updated
+ */
+void ParseMobilityDomain(const JsonObjectReader& o,
+                         const struct ScenarioConfig& c,
+                         struct NodeConfig& n);
+/**
+ * \brief Refuse a domain whose access nodes have no anchor in it.
+ * \param listed the reader of the nodes \param c the scenario with its nodes
+ */
+void CheckMobilityDomains(const JsonObjectReader& listed, const struct ScenarioConfig& c);
 /// \param s a name \return whether it is a valid node or flow name ([A-Za-z0-9_-]+)
 bool IsValidScenarioName(const std::string& s);
 /**

@@ -35,13 +35,15 @@ ScenarioRun::ConnectDistributedLmas(const ApplicationContainer& lmas)
     }
     for (const auto& agent : agents)
     {
+        std::string self = AnchorAt(agent->GetAddress());
         agent->SetAttribute("CacheTimeout", TimeValue(Seconds(m_cfg.protocol.locationCacheS)));
         agent->SetAttribute("ForwardingLifetime",
                             TimeValue(Seconds(m_cfg.protocol.forwardingTimeS)));
         agent->SetAttribute("BypassDlma", BooleanValue(m_cfg.protocol.dlmaBypass));
+        // §7: another domain's pools are routed, not tunnelled to their H-LMA.
         for (const auto& [pool, anchor] : m_anchorPools)
         {
-            if (FirstGlobal(anchor) != agent->GetAddress())
+            if (anchor != self && DomainOf(anchor) == DomainOf(self))
             {
                 agent->AddPeer(pool, FirstGlobal(anchor));
             }
@@ -50,7 +52,7 @@ ScenarioRun::ConnectDistributedLmas(const ApplicationContainer& lmas)
         for (const NodeConfig* mn : m_cfg.NodesWithRole("mn"))
         {
             auto attachments = m_cfg.AttachmentsOf(mn->name);
-            if (!attachments.empty())
+            if (!attachments.empty() && DomainOf(mn->name) == DomainOf(self))
             {
                 agent->SetHomeLma(mn->name + "@dmm", LmaFor(attachments.front()->attach));
             }

@@ -472,7 +472,7 @@ Ipv6Address
 ScenarioRun::LmaFor(const std::string& access) const
 {
     // A network is the region of its anchor: access routers use the nearest one.
-    return FirstGlobal(m_recipe.anchors == "per-network" ? NearestOfRole(access, "anchor")
+    return FirstGlobal(m_recipe.anchors == "per-network" ? NearestOfRole(access, "anchor", true)
                                                          : m_anchor);
 }
 
@@ -570,37 +570,6 @@ ScenarioRun::InstallMaps()
                                         "role \"aggregation\" (a MAP)",
                                         m_recipe.name));
     }
-}
-
-std::string
-ScenarioRun::NearestOfRole(const std::string& from, const std::string& role) const
-{
-    // Breadth-first over the wired graph; ties go to the node listed first in the file.
-    std::vector<int> hops(m_names.size(), -1);
-    std::vector<size_t> queue{m_vertex.at(from)};
-    hops[queue.front()] = 0;
-    for (size_t i = 0; i < queue.size(); ++i)
-    {
-        for (const auto& [a, b] : m_edges)
-        {
-            size_t next = a == queue[i] ? b : (b == queue[i] ? a : queue[i]);
-            if (hops[next] < 0)
-            {
-                hops[next] = hops[queue[i]] + 1;
-                queue.push_back(next);
-            }
-        }
-    }
-    std::string best;
-    for (const NodeConfig* n : m_cfg.NodesWithRole(role))
-    {
-        int h = hops[m_vertex.at(n->name)];
-        if (h >= 0 && (best.empty() || h < hops[m_vertex.at(best)]))
-        {
-            best = n->name;
-        }
-    }
-    return best;
 }
 
 Ipv6Address

@@ -38,14 +38,9 @@ ScenarioRun::ComputeRoutes()
     {
         owned.push_back({port.second, m_vertex[name]});
     }
-    std::vector<std::string> anycast; // Fig 6: every anchor originates every pool
     for (const auto& [pool, anchor] : m_anchorPools)
     {
-        if (m_recipe.homePrefixes == "anycast")
-        {
-            anycast.push_back(anchor);
-        }
-        else
+        if (m_recipe.homePrefixes != "anycast")
         {
             owned.push_back({pool, m_vertex[anchor]});
         }
@@ -64,7 +59,8 @@ ScenarioRun::ComputeRoutes()
     {
         if (m_recipe.homePrefixes == "anycast")
         {
-            InstallRoutesTo(pool, anycast); // to the nearest anchor
+            // Fig 6: to the nearest anchor of the pool's domain (§7.1: all, by default).
+            InstallRoutesTo(pool, AnchorsInDomainOf(anchor));
         }
     }
 }

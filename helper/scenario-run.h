@@ -87,6 +87,13 @@ class ScenarioRun
     bool IsLegacy(const std::string& name) const;
     /// \brief ePMIP §6: eLMA \p name's interworking with legacy MAGs. \param emags the eMAGs
     void InstallInterworking(const std::string& name, const std::vector<std::string>& emags);
+    /// \param name a node \return its mobility domain (seed 004 §7; an mn's: where it
+    /// registers); "" the default one
+    std::string DomainOf(const std::string& name) const;
+    /// \param anchor an anchor \return the anchors of its domain, which anycast its pool
+    std::vector<std::string> AnchorsInDomainOf(const std::string& anchor) const;
+    /// \param address an anchor's first global address \return that anchor's name
+    std::string AnchorAt(Ipv6Address address) const;
     Ptr<AccessRouterAgent> InstallMar(const std::string& name);
     Ipv6Address LmaFor(const std::string& access) const;
     Ipv6Address AddressOn(const std::string& node, const HomeNetworkPrefix& prefix) const;
@@ -116,7 +123,9 @@ class ScenarioRun
     NdOptions::MapOption MapOptionFor(Ipv6Address address) const;
     void InstallClientMobileNodes();
     Ptr<MnAgent> InstallMobileNodeAgent(const std::string& name);
-    std::string NearestOfRole(const std::string& from, const std::string& role) const;
+    std::string NearestOfRole(const std::string& from,
+                              const std::string& role,
+                              bool sameDomain = false) const;
     void InstallAccess(const std::string& name);
     void InstallMobileNodes();
     void ScheduleFlows();
