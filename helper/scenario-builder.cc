@@ -22,6 +22,7 @@
 #include "ns3/mn-agent.h"
 #include "ns3/mobility-l4-protocol.h"
 #include "ns3/mobility-routing.h"
+#include "ns3/ns3-version-compat.h"
 #include "ns3/path-monitor.h"
 #include "ns3/pmipv6-helper.h"
 #include "ns3/point-to-point-module.h"
@@ -224,10 +225,9 @@ ScenarioRun::StartFlow(size_t index)
     Time duration = Seconds(f.stopS - f.startS);
 
     PacketSinkHelper sinkHelper(socket, Inet6SocketAddress(Ipv6Address::GetAny(), port));
-    sinkHelper.SetAttribute("EnableSeqTsSizeHeader", BooleanValue(true));
     Ptr<Application> sink = sinkHelper.Install(m_nodes[f.to]).Get(0);
-    sink->TraceConnectWithoutContext(
-        "RxWithSeqTsSize",
+    compat::ConnectRxWithSeqTsSize(
+        sink,
         MakeCallback(&HandoverMonitor::PacketReceived, m_handovers).Bind(id));
 
     Ptr<Application> source;

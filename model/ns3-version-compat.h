@@ -18,12 +18,16 @@
  * and later) pass nothing and get the current API.
  */
 
+#include "ns3/application.h"
+#include "ns3/boolean.h"
 #include "ns3/callback.h"
 #include "ns3/event-id.h"
 #include "ns3/icmpv6-l4-protocol.h"
 #include "ns3/ipv6-interface.h"
 #include "ns3/ndisc-cache.h"
 #include "ns3/nstime.h"
+#include "ns3/packet.h"
+#include "ns3/seq-ts-size-header.h"
 #include "ns3/simulator.h"
 #include "ns3/wifi-mac-queue.h"
 #include "ns3/wifi-mac.h"
@@ -31,6 +35,8 @@
 
 #include <functional>
 #include <list>
+#include <map>
+#include <memory>
 #include <utility>
 
 #ifndef DMM_NS3_VERSION
@@ -228,6 +234,52 @@ WatchAddresses(Ptr<Ipv6Interface> iface, Added added, Removed removed)
     iface->AddAddressCallback(added);
     iface->RemoveAddressCallback(removed);
     return true;
+#endif
+}
+
+/// The signature of a PacketSink's RxWithSeqTsSize trace.
+using SeqTsSizeRxCallback =
+    Callback<void, Ptr<const Packet>, const Address&, const Address&, const SeqTsSizeHeader&>;
+
+/**
+ * \brief Pass a PacketSink's received packets with their SeqTsSizeHeader to \p cb, as its
+ * RxWithSeqTsSize trace does with EnableSeqTsSizeHeader on.
+ * \param sink the PacketSink \param cb the trace sink
+ */
+inline void
+ConnectRxWithSeqTsSize(Ptr<Application> sink, SeqTsSizeRxCallback cb)
+{
+#if DMM_NS3_PRE_336
+    // 3.35's PacketSink splits the stream per peer in a map hashed by IPv4 address only and
+    // aborts on an IPv6 peer; split it here instead, per peer, from RxWithAddresses.
+    auto buffers = std::make_shared<std::map<Address, Ptr<Packet>>>();
+    auto split = [buffers, cb](Ptr<const Packet> p, const Address& from, const Address& local) {
+        Ptr<Packet>& buffer = (*buffers)[from];
+        if (!buffer)
+        {
+            buffer = Create<Packet>();
+        }
+        buffer->AddAtEnd(p);
+        SeqTsSizeHeader header;
+        while (buffer->GetSize() >= header.GetSerializedSize())
+        {
+            buffer->PeekHeader(header);
+            if (header.GetSize() == 0 || buffer->GetSize() < header.GetSize())
+            {
+                break; // the rest of the write is still in flight
+            }
+            Ptr<Packet> complete = buffer->CreateFragment(0, header.GetSize());
+            buffer->RemoveAtStart(header.GetSize());
+            complete->RemoveHeader(header);
+            cb(complete, from, local, header);
+        }
+    };
+    sink->TraceConnectWithoutContext(
+        "RxWithAddresses",
+        FunctionCallback<void, Ptr<const Packet>, const Address&, const Address&>(split));
+#else
+    sink->SetAttribute("EnableSeqTsSizeHeader", BooleanValue(true));
+    sink->TraceConnectWithoutContext("RxWithSeqTsSize", cb);
 #endif
 }
 
