@@ -9,9 +9,12 @@ build/dmm-run on it and prints one line per size. Numbers only; no pass/fail.
 With --per-handover each size also runs without moves, and the difference (events, CPU
 seconds) divided by the handovers is printed: the cost of one handover in that crowd.
 
+With --fluid the scenarios say "data": "fluid": the flows are counted between handovers
+(FluidFlow) and only packets around handovers are simulated, the signalling-scale mode.
+
 usage: tools/benchmark.py [--sizes 10,50,200] [--duration 20] [--profile pmipv6] [--dmm-run PATH]
                           [--interval-ms 20] [--move-every 4] [--routers 4] [--mags 3]
-                          [--per-handover]
+                          [--per-handover] [--fluid]
 """
 import argparse
 import json
@@ -62,6 +65,8 @@ def scenario(n_mn, duration, profile, routers=4, mags_per_router=3, interval_ms=
 
 def run(args, tmp, name, spec):
     """Runs dmm-run on one scenario: (summary, CPU seconds, wall seconds, peak MiB)."""
+    if args.fluid:
+        spec = dict(spec, data="fluid")
     path = os.path.join(tmp, f"{name}.json")
     with open(path, "w") as f:
         json.dump(spec, f)
@@ -93,6 +98,8 @@ def main():
     ap.add_argument("--mags", type=int, default=3, help="access routers per aggregation router")
     ap.add_argument("--per-handover", action="store_true",
                     help="also run without moves and print events and CPU per handover")
+    ap.add_argument("--fluid", action="store_true",
+                    help='"data": "fluid": flows counted between handovers, not simulated')
     here = os.path.dirname(os.path.abspath(__file__))
     ap.add_argument("--dmm-run", default=os.path.join(here, "..", "build", "dmm-run"))
     args = ap.parse_args()
