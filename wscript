@@ -152,6 +152,7 @@ def build(bld):
         'model/link-switch.cc',
         'model/logical-net-device.cc',
         'model/flow-binding-table.cc',
+        'model/fluid-flow.cc',
         'model/wifi-link-monitor.cc',
         'model/handover-monitor.cc',
         'model/signaling-monitor.cc',
@@ -219,6 +220,7 @@ def build(bld):
         'helper/scenario-epmip-legacy.cc',
         'model/distributed-routing-function.cc',
         'helper/scenario-epmip.cc',
+        'helper/scenario-fluid.cc',
         ]
 
     headers = bld(features='ns3header')
@@ -302,6 +304,7 @@ def build(bld):
         'model/link-switch.h',
         'model/logical-net-device.h',
         'model/flow-binding-table.h',
+        'model/fluid-flow.h',
         'model/wifi-link-monitor.h',
         'model/handover-monitor.h',
         'model/mobility-records.h',

@@ -205,6 +205,10 @@ SummaryJson(const RunResults& r)
     out += fmt::format("  \"simulated_s\": {},\n", JsonNum(r.simulatedS, 9));
     out += fmt::format("  \"wall_s\": {},\n", JsonNum(r.wallS, 3));
     out += fmt::format("  \"events\": {},\n", r.events);
+    if (r.dataMode != "packet") // packet runs keep their files byte for byte
+    {
+        out += fmt::format("  \"data_mode\": {},\n", JsonStr(r.dataMode));
+    }
     out += "  \"handovers\": {\n";
     out += fmt::format("    \"count\": {},\n", r.handovers.size());
     out += fmt::format("    \"latency_ms\": {},\n", StatsJson(latency));

@@ -37,6 +37,7 @@ struct RunResults
     double simulatedS = 0;                  //!< simulated time, s
     double wallS = 0;                       //!< wall-clock time of the run, s
     uint64_t events = 0;                    //!< simulator events executed
+    std::string dataMode = "packet";        //!< scenario key "data": "packet" or "fluid"
     std::vector<HandoverRecord> handovers;  //!< one per handover
     std::vector<SignalingRecord> signaling; //!< one per mobility message sent
     std::vector<FlowRecord> flows;          //!< one per flow

@@ -233,11 +233,7 @@ ScenarioRun::StartFlow(size_t index)
     Ptr<Application> source;
     if (f.type == "udp")
     {
-        OnOffHelper onoff(socket, Inet6SocketAddress(dst, port));
-        onoff.SetConstantRate(DataRate(f.sizeBytes * 8 * 1000.0 / f.intervalMs), f.sizeBytes);
-        onoff.SetAttribute("EnableSeqTsSizeHeader", BooleanValue(true));
-        onoff.SetAttribute("Local", AddressValue(Inet6SocketAddress(src, 0)));
-        source = onoff.Install(m_nodes[f.from]).Get(0);
+        source = InstallUdpSource(index, id, Inet6SocketAddress(dst, port), src, sink);
         source->TraceConnectWithoutContext(
             "TxWithSeqTsSize",
             MakeCallback(&PathMonitor::PacketSent, m_paths).Bind(id));
@@ -342,6 +338,7 @@ ScenarioRun::Run()
     r.ignoredKeys = m_cfg.ignoredKeys;
     r.simulatedS = Simulator::Now().GetSeconds();
     r.events = ProgressReporter::GetEvents();
+    r.dataMode = m_cfg.dataMode;
     r.handovers = m_handovers->GetHandovers();
     r.flows = m_handovers->GetFlows();
     if (m_opt.packetTrace)
@@ -365,6 +362,7 @@ ScenarioRun::Run()
     r.security = SecurityCounters();
     CollectAttacks(r);
     r.packets = CountPackets(r.flows);
+    AddFluidPackets(r);
     if (r.packets.unaccounted > 0)
     {
         r.warnings.push_back(fmt::format("packets: {} data packets vanished without a named "

@@ -541,6 +541,7 @@ ParseScenario(const json& j)
     Reader::CheckMin("seed", c.seed, 1, false);
     c.durationS = top.Number("duration_s");
     Reader::CheckMin("duration_s", c.durationS, 0, true);
+    c.dataMode = top.Mode("data", "packet", {"packet", "fluid"});
     ParseL2(top, c);
     ParseGlobals(top, c);
     // Listed or generated nodes, links and attachments (scenario-topology.cc).

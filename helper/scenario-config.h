@@ -271,8 +271,10 @@ struct ScenarioConfig
     dmm::Recipe recipe;  //!< the profile's recipe, variants resolved and checked
     /// Keys of the file under "protocol" that no function of the recipe reads
     std::vector<std::string> ignoredKeys;
-    uint32_t seed;                 //!< RNG seed (run number is fixed)
-    double durationS;              //!< simulated duration, s
+    uint32_t seed;    //!< RNG seed (run number is fixed)
+    double durationS; //!< simulated duration, s
+    /// "packet", or "fluid": udp flows counted between handovers (FluidFlow)
+    std::string dataMode;
     L2Config l2;                   //!< layer-2 model
     double accessDelayMs;          //!< default MN-AR link delay, ms
     double accessRateMbps;         //!< default MN-AR link rate, Mbit/s

@@ -12,6 +12,7 @@
 #include "ns3/conservation-monitor.h"
 #include "ns3/distributed-mobility-routing.h"
 #include "ns3/dma-helper.h"
+#include "ns3/fluid-flow.h"
 #include "ns3/handover-monitor.h"
 #include "ns3/lma-agent.h"
 #include "ns3/location-helper.h"
@@ -150,6 +151,22 @@ class ScenarioRun
     /// \return the security counters summed over the nodes (empty when disabled)
     std::map<std::string, uint64_t> SecurityCounters() const;
     void StartFlow(size_t index);
+    /**
+     * \brief A udp flow's source: OnOffApplication, or FluidFlow under "data": "fluid".
+     * \param index into the flows \param id the monitors' flow index \param peer where it
+     * sends \param src its address \param sink the receiving application \return the source
+     */
+    Ptr<Application> InstallUdpSource(size_t index,
+                                      uint32_t id,
+                                      const Inet6SocketAddress& peer,
+                                      Ipv6Address src,
+                                      Ptr<Application> sink);
+    /// \brief Tell a fluid flow when its ends move. \param index into the flows
+    /// \param flow the flow's source
+    void AnnouncePathChanges(size_t index, Ptr<FluidFlow> flow);
+    /// \brief Add the packets fluid flows only counted to the flows and the packet account.
+    /// \param r the results, monitors' records already in
+    void AddFluidPackets(RunResults& r) const;
     /// \param flows the flow records \return where every data packet went
     PacketAccount CountPackets(const std::vector<FlowRecord>& flows) const;
     Ipv6Address FirstGlobal(const std::string& node) const;
@@ -201,8 +218,9 @@ class ScenarioRun
     int64_t m_stream{0};                     //!< next random stream number to assign
     Ptr<SignalingMonitor> m_signaling;
     Ptr<HandoverMonitor> m_handovers;
-    Mipv6Helper m_mip;                                                //!< client-based roles
-    std::map<std::string, Ptr<MnAgent>> m_mnAgents;                   //!< every MN's agent
+    Mipv6Helper m_mip;                              //!< client-based roles
+    std::map<uint32_t, Ptr<FluidFlow>> m_fluid;     //!< monitors' flow index -> fluid source
+    std::map<std::string, Ptr<MnAgent>> m_mnAgents; //!< every MN's agent
     std::map<std::string, Ptr<DistributedMobilityRouting>> m_routers; //!< fully-distributed MRs
     std::map<std::string, HomeNetworkPrefix> m_regional;              //!< MAP -> regional prefix
     std::map<std::string, Ipv6Address> m_mapAddress;                  //!< MAP -> its address
