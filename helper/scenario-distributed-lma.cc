@@ -9,6 +9,7 @@
 #include "ns3/dlma-agent.h"
 #include "ns3/dlma-mag-forwarding.h"
 #include "ns3/ipv6-list-routing.h"
+#include "ns3/ipv6-tunnel-l4-protocol.h"
 #include "ns3/log.h"
 #include "ns3/mobility-routing.h"
 #include "ns3/yans-wifi-helper.h"
@@ -94,6 +95,14 @@ ScenarioRun::InstallDlmaBypass()
             }
         }
         node->AggregateObject(forwarding);
+        // §5.1.3: after a change of LMA the previous MAG tunnels to the new D-LMA.
+        for (const auto& [pool, anchor] : m_anchorPools)
+        {
+            if (FirstGlobal(anchor) != LmaFor(mag->name))
+            {
+                Ipv6TunnelL4Protocol::Install(m_nodes[anchor])->AddPeer(FirstGlobal(mag->name));
+            }
+        }
     }
 }
 

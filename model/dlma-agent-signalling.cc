@@ -144,6 +144,7 @@ DlmaAgent::HandleInform(const DlmaMessage& m, Ipv6Address from)
     }
     m_anchored.erase(*m.GetMobileNode());
     m_cache.erase(*prefix);
+    InformPreviousMags(*m.GetMobileNode(), *prefix, *lma);
     Location& loc = m_remote[*prefix];
     loc.expiry.Cancel();
     loc.lma = *lma;
@@ -225,6 +226,35 @@ DlmaAgent::ToldCareOf(const HomeNetworkPrefix& prefix, Ipv6Address careOf) const
         }
     }
     return false;
+}
+
+void
+DlmaAgent::InformPreviousMags(const std::string& mnId,
+                              const HomeNetworkPrefix& prefix,
+                              Ipv6Address lma)
+{
+    if (!m_bypass)
+    {
+        return;
+    }
+    // §5.1.3, last paragraph: O-LMAs this LMA told the node's proxy CoA tunnel to that
+    // MAG, past this LMA; the MAG forwards and re-targets them. It learns the new D-LMA,
+    // not the new MAG, which only the new D-LMA knows (the inform names the D-LMA).
+    std::set<Ipv6Address> mags;
+    for (auto it = m_told.begin(); it != m_told.end();)
+    {
+        bool mag = it->first.second == prefix && !m_peers.count(it->second.first);
+        if (mag)
+        {
+            mags.insert(it->second.first);
+        }
+        it = mag ? m_told.erase(it) : std::next(it); // the MAG re-targets those O-LMAs now
+    }
+    for (Ipv6Address mag : mags)
+    {
+        DlmaLocationInform inform;
+        SendLocation(inform, mnId, prefix, lma, mag);
+    }
 }
 
 void

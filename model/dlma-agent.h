@@ -133,6 +133,14 @@ class DlmaAgent : public LmaAgent
                       Ipv6Address lma,
                       Ipv6Address to);
     /**
+     * \brief After a change of LMA under BypassDlma, tell the MAGs O-LMAs were sent to
+     *        that the node is now anchored at \p lma (§5.1.3).
+     * \param mnId the node \param prefix its HoA prefix \param lma the new D-LMA
+     */
+    void InformPreviousMags(const std::string& mnId,
+                            const HomeNetworkPrefix& prefix,
+                            Ipv6Address lma);
+    /**
      * \brief A Location Inform to an LMA: retransmitted until acknowledged if
      *        AcknowledgeInforms is set.
      * \param mnId the node \param prefix its HoA prefix \param to the H-LMA or previous D-LMA
