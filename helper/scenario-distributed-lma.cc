@@ -8,6 +8,7 @@
 #include "ns3/boolean.h"
 #include "ns3/dlma-agent.h"
 #include "ns3/dlma-mag-forwarding.h"
+#include "ns3/enum.h"
 #include "ns3/ipv6-list-routing.h"
 #include "ns3/ipv6-tunnel-l4-protocol.h"
 #include "ns3/log.h"
@@ -40,6 +41,10 @@ ScenarioRun::ConnectDistributedLmas(const ApplicationContainer& lmas)
         agent->SetAttribute("ForwardingLifetime",
                             TimeValue(Seconds(m_cfg.protocol.forwardingTimeS)));
         agent->SetAttribute("BypassDlma", BooleanValue(m_cfg.protocol.dlmaBypass));
+        agent->SetAttribute("MagTracking",
+                            EnumValue(m_cfg.protocol.dlmaMagTracking == "h-lma"
+                                          ? DlmaAgent::H_LMA_TRACKS
+                                          : DlmaAgent::D_LMA_TRACKS));
         for (const auto& [pool, anchor] : m_anchorPools)
         {
             if (FirstGlobal(anchor) != agent->GetAddress())

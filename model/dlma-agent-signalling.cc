@@ -127,7 +127,8 @@ void
 DlmaAgent::HandleInform(const DlmaMessage& m, Ipv6Address from)
 {
     std::optional<HomeNetworkPrefix> prefix = m.GetHomePrefix();
-    std::optional<Ipv6Address> lma = m.GetLma();
+    std::optional<Ipv6Address> mag = m.GetMag();
+    std::optional<Ipv6Address> lma = mag ? std::optional(from) : m.GetLma(); // code 2: from
     if (!prefix || !lma)
     {
         m_dlmaStats.invalid++;
@@ -144,10 +145,11 @@ DlmaAgent::HandleInform(const DlmaMessage& m, Ipv6Address from)
     }
     m_anchored.erase(*m.GetMobileNode());
     m_cache.erase(*prefix);
-    InformPreviousMags(*m.GetMobileNode(), *prefix, *lma);
+    InformPreviousMags(*m.GetMobileNode(), *prefix, mag.value_or(*lma));
     Location& loc = m_remote[*prefix];
     loc.expiry.Cancel();
     loc.lma = *lma;
+    loc.mag = mag.value_or(Ipv6Address::GetAny());
     loc.lastUsed = Simulator::Now();
     if (!IsHome(*prefix))
     {
@@ -243,7 +245,8 @@ DlmaAgent::InformPreviousMags(const std::string& mnId,
     std::set<Ipv6Address> mags;
     for (auto it = m_told.begin(); it != m_told.end();)
     {
-        bool mag = it->first.second == prefix && !m_peers.count(it->second.first);
+        bool mag = it->first.second == prefix && !m_peers.count(it->second.first) &&
+                   it->second.first != lma;
         if (mag)
         {
             mags.insert(it->second.first);
@@ -258,20 +261,30 @@ DlmaAgent::InformPreviousMags(const std::string& mnId,
 }
 
 void
-DlmaAgent::Inform(const std::string& mnId, const HomeNetworkPrefix& prefix, Ipv6Address to)
+DlmaAgent::Inform(const std::string& mnId,
+                  const HomeNetworkPrefix& prefix,
+                  Ipv6Address to,
+                  Ipv6Address mag)
 {
     DlmaLocationInform inform;
-    if (!m_ackInforms)
-    {
-        SendLocation(inform, mnId, prefix, GetAddress(), to);
-        return;
-    }
     inform.SetSequence(m_sequence++);
     inform.SetMobileNode(mnId);
     inform.SetHomePrefix(prefix);
-    inform.SetLma(GetAddress());
+    if (mag.IsAny())
+    {
+        inform.SetLma(GetAddress());
+    }
+    else
+    {
+        inform.SetMag(mag); // the D-LMA is then the inform's source
+    }
     m_dlmaStats.informsSent++;
-    m_retx.Start(inform, mnId, to);
+    if (!m_ackInforms)
+    {
+        GetMobilityProtocol()->Send(inform, GetAddress(), to);
+        return;
+    }
+    m_retx.Start(inform, mnId, to); // until the Location Ack
 }
 
 void
