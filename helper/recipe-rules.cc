@@ -354,6 +354,7 @@ ApplicableKeys(const Recipe& r)
         {"location_cache_s", {"ns3::DistributedMobilityRouting", "ns3::DlmaAgent"}},
         {"forwarding_time_s", {"ns3::MrAgent", "ns3::DlmaAgent"}},
         {"dlma_bypass", {"ns3::DlmaAgent"}},
+        {"dlma_mag_tracking", {"ns3::DlmaAgent"}},
         // Keys that choose between assemblies: read through the recipe's variants only.
         {"location", {}},
         {"location_update", {}},

@@ -141,6 +141,7 @@ ParseGlobals(const Reader& top, ScenarioConfig& c)
     c.protocol.forwardingTimeS = prot.Number("forwarding_time_s", 10.0);
     Reader::CheckMin("protocol.forwarding_time_s", c.protocol.forwardingTimeS, 0, false);
     c.protocol.dlmaBypass = prot.Bool("dlma_bypass", false);
+    c.protocol.dlmaMagTracking = prot.Mode("dlma_mag_tracking", "d-lma", {"d-lma", "h-lma"});
     c.protocol.clientLu = prot.Mode("client_lu", "direct", {"direct", "proxy"});
     c.protocol.dad = prot.Mode("dad", "optimistic", {"optimistic", "wait", "off"});
     c.protocol.uplink = prot.Mode("uplink", "reverse-tunnel", {"reverse-tunnel", "direct"});

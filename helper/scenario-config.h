@@ -138,6 +138,8 @@ struct ProtocolConfig
     double forwardingTimeS;
     /// distributed-lma: D-LMAs tell O-LMAs the proxy CoA (seed 004 §5.1.1, Fig 9)
     bool dlmaBypass;
+    /// distributed-lma with dlma_bypass: "d-lma" or "h-lma" keeps track of the MAG (§5.1.1)
+    std::string dlmaMagTracking;
     /// fully-distributed: the node registers its addresses ("client", Fig 9's MN11+LU) or
     /// its access router does ("network", the default: AR31+LU; the node is a plain host)
     std::string locationUpdate;

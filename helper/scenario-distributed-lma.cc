@@ -8,7 +8,9 @@
 #include "ns3/boolean.h"
 #include "ns3/dlma-agent.h"
 #include "ns3/dlma-mag-forwarding.h"
+#include "ns3/enum.h"
 #include "ns3/ipv6-list-routing.h"
+#include "ns3/ipv6-tunnel-l4-protocol.h"
 #include "ns3/log.h"
 #include "ns3/mobility-routing.h"
 #include "ns3/yans-wifi-helper.h"
@@ -40,6 +42,10 @@ ScenarioRun::ConnectDistributedLmas(const ApplicationContainer& lmas)
         agent->SetAttribute("ForwardingLifetime",
                             TimeValue(Seconds(m_cfg.protocol.forwardingTimeS)));
         agent->SetAttribute("BypassDlma", BooleanValue(m_cfg.protocol.dlmaBypass));
+        agent->SetAttribute("MagTracking",
+                            EnumValue(m_cfg.protocol.dlmaMagTracking == "h-lma"
+                                          ? DlmaAgent::H_LMA_TRACKS
+                                          : DlmaAgent::D_LMA_TRACKS));
         // §7: another domain's pools are routed, not tunnelled to their H-LMA.
         for (const auto& [pool, anchor] : m_anchorPools)
         {
@@ -96,6 +102,14 @@ ScenarioRun::InstallDlmaBypass()
             }
         }
         node->AggregateObject(forwarding);
+        // §5.1.3: after a change of LMA the previous MAG tunnels to the new D-LMA.
+        for (const auto& [pool, anchor] : m_anchorPools)
+        {
+            if (FirstGlobal(anchor) != LmaFor(mag->name))
+            {
+                Ipv6TunnelL4Protocol::Install(m_nodes[anchor])->AddPeer(FirstGlobal(mag->name));
+            }
+        }
     }
 }
 

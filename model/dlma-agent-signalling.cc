@@ -127,7 +127,8 @@ void
 DlmaAgent::HandleInform(const DlmaMessage& m, Ipv6Address from)
 {
     std::optional<HomeNetworkPrefix> prefix = m.GetHomePrefix();
-    std::optional<Ipv6Address> lma = m.GetLma();
+    std::optional<Ipv6Address> mag = m.GetMag();
+    std::optional<Ipv6Address> lma = mag ? std::optional(from) : m.GetLma(); // code 2: from
     if (!prefix || !lma)
     {
         m_dlmaStats.invalid++;
@@ -144,9 +145,11 @@ DlmaAgent::HandleInform(const DlmaMessage& m, Ipv6Address from)
     }
     m_anchored.erase(*m.GetMobileNode());
     m_cache.erase(*prefix);
+    InformPreviousMags(*m.GetMobileNode(), *prefix, mag.value_or(*lma));
     Location& loc = m_remote[*prefix];
     loc.expiry.Cancel();
     loc.lma = *lma;
+    loc.mag = mag.value_or(Ipv6Address::GetAny());
     loc.lastUsed = Simulator::Now();
     if (!IsHome(*prefix))
     {
@@ -228,20 +231,60 @@ DlmaAgent::ToldCareOf(const HomeNetworkPrefix& prefix, Ipv6Address careOf) const
 }
 
 void
-DlmaAgent::Inform(const std::string& mnId, const HomeNetworkPrefix& prefix, Ipv6Address to)
+DlmaAgent::InformPreviousMags(const std::string& mnId,
+                              const HomeNetworkPrefix& prefix,
+                              Ipv6Address lma)
 {
-    DlmaLocationInform inform;
-    if (!m_ackInforms)
+    if (!m_bypass)
     {
-        SendLocation(inform, mnId, prefix, GetAddress(), to);
         return;
     }
+    // §5.1.3, last paragraph: O-LMAs this LMA told the node's proxy CoA tunnel to that
+    // MAG, past this LMA; the MAG forwards and re-targets them. It learns the new D-LMA,
+    // not the new MAG, which only the new D-LMA knows (the inform names the D-LMA).
+    std::set<Ipv6Address> mags;
+    for (auto it = m_told.begin(); it != m_told.end();)
+    {
+        bool mag = it->first.second == prefix && !m_peers.count(it->second.first) &&
+                   it->second.first != lma;
+        if (mag)
+        {
+            mags.insert(it->second.first);
+        }
+        it = mag ? m_told.erase(it) : std::next(it); // the MAG re-targets those O-LMAs now
+    }
+    for (Ipv6Address mag : mags)
+    {
+        DlmaLocationInform inform;
+        SendLocation(inform, mnId, prefix, lma, mag);
+    }
+}
+
+void
+DlmaAgent::Inform(const std::string& mnId,
+                  const HomeNetworkPrefix& prefix,
+                  Ipv6Address to,
+                  Ipv6Address mag)
+{
+    DlmaLocationInform inform;
     inform.SetSequence(m_sequence++);
     inform.SetMobileNode(mnId);
     inform.SetHomePrefix(prefix);
-    inform.SetLma(GetAddress());
+    if (mag.IsAny())
+    {
+        inform.SetLma(GetAddress());
+    }
+    else
+    {
+        inform.SetMag(mag); // the D-LMA is then the inform's source
+    }
     m_dlmaStats.informsSent++;
-    m_retx.Start(inform, mnId, to);
+    if (!m_ackInforms)
+    {
+        GetMobilityProtocol()->Send(inform, GetAddress(), to);
+        return;
+    }
+    m_retx.Start(inform, mnId, to); // until the Location Ack
 }
 
 void

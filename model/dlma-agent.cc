@@ -8,6 +8,7 @@
 #include "ns3/dlma-location-inform.h"
 #include "ns3/dlma-uniqueness-check.h"
 #include "ns3/dlma-uniqueness-reply.h"
+#include "ns3/enum.h"
 #include "ns3/home-address-allocation.h"
 #include "ns3/ipv6-header.h"
 #include "ns3/ipv6-interface.h"
@@ -63,6 +64,16 @@ DlmaAgent::GetTypeId()
                           BooleanValue(false),
                           MakeBooleanAccessor(&DlmaAgent::m_bypass),
                           MakeBooleanChecker())
+            .AddAttribute(
+                "MagTracking",
+                "With BypassDlma, which LMA keeps track of a visitor's MAG (§5.1.1): "
+                "Dlma, the D-LMA names the MAG to the O-LMAs and the H-LMA only "
+                "knows the D-LMA (a node changes D-LMA less often than MAG); Hlma, "
+                "the D-LMA informs the H-LMA of every MAG, and the H-LMA tunnels "
+                "the first packets straight to the MAG and names it to the O-LMA.",
+                EnumValue(DlmaAgent::D_LMA_TRACKS),
+                MakeEnumAccessor(&DlmaAgent::m_magTracker),
+                MakeEnumChecker(DlmaAgent::D_LMA_TRACKS, "Dlma", DlmaAgent::H_LMA_TRACKS, "Hlma"))
             .AddAttribute("InitialRetransmitTimeout",
                           "First retransmission timeout of a Uniqueness Check (and, with "
                           "AcknowledgeInforms, a Location Inform), doubled on each one "
@@ -277,6 +288,11 @@ DlmaAgent::Apply(const HomeNetworkPrefix& prefix)
         return; // the binding's tunnel to the MAG, which routing control keeps
     }
     Ipv6Address lma = GetLocation(prefix);
+    auto remote = m_remote.find(prefix);
+    if (remote != m_remote.end() && !remote->second.mag.IsAny())
+    {
+        lma = remote->second.mag; // §5.1.1's alternative: the H-LMA tunnels to the MAG
+    }
     if (lma.IsAny())
     {
         // No location: foreign prefixes fall back to their pool's tunnel to the H-LMA,
@@ -300,6 +316,14 @@ DlmaAgent::BindingUpdated(const BindingCacheEntry& entry, Ipv6Address previousCa
     if (entry.state == BindingCacheEntry::State::ACTIVE && !m_anchored.count(entry.mnId))
     {
         BecameAnchor(entry);
+        return;
+    }
+    auto visitor = m_visitors.find(entry.mnId);
+    if (entry.state == BindingCacheEntry::State::ACTIVE && previousCareOf != entry.careOf &&
+        HomeTracksMag() && visitor != m_visitors.end())
+    {
+        // §5.1.1: the H-LMA keeps track of the MAG, and tells the previous one (§5.1.2).
+        Inform(entry.mnId, entry.prefixes.front(), visitor->second.hLma, entry.careOf);
         return;
     }
     if (entry.state == BindingCacheEntry::State::ACTIVE && previousCareOf != entry.careOf &&
@@ -340,7 +364,8 @@ DlmaAgent::BecameAnchor(const BindingCacheEntry& entry)
     {
         home = visitor->second.hLma;
         previous = visitor->second.previous;
-        Inform(entry.mnId, prefix, home); // §4.3: the V-LMA informs the H-LMA
+        // §4.3: the V-LMA informs the H-LMA (§5.1.1: of the MAG, if the H-LMA tracks it)
+        Inform(entry.mnId, prefix, home, HomeTracksMag() ? entry.careOf : Ipv6Address::GetAny());
     }
     if (!previous.IsAny() && previous != GetAddress() && previous != home)
     {
@@ -358,6 +383,12 @@ DlmaAgent::BindingRemoved(const BindingCacheEntry& entry, LocationManagement::Re
     {
         Simulator::ScheduleNow(&DlmaAgent::Apply, this, entry.prefixes.front());
     }
+}
+
+bool
+DlmaAgent::HomeTracksMag() const
+{
+    return m_bypass && m_magTracker == H_LMA_TRACKS;
 }
 
 bool
@@ -389,6 +420,7 @@ DlmaAgent::Accept(Ptr<const Packet> inner, Ipv6Address from)
         return false;
     }
     Ipv6Address lma = remote->second.lma;
+    Ipv6Address mag = remote->second.mag;
     if (lma == from)
     {
         // The D-LMA on record sent it back: it no longer anchors the node (de-registered)
@@ -396,7 +428,7 @@ DlmaAgent::Accept(Ptr<const Packet> inner, Ipv6Address from)
         m_dlmaStats.notAnchored++;
         return false;
     }
-    Tell(from, prefix, lma); // §4.4, §5.1.3
+    Tell(from, prefix, mag.IsAny() ? lma : mag); // §4.4, §5.1.3 (§5.1.1: the MAG)
     return true;
 }
 
@@ -413,7 +445,7 @@ DlmaAgent::Encapsulated(Ptr<const Packet> inner, Ipv6Address local, Ipv6Address 
     for (auto* table : {&m_cache, &m_remote})
     {
         auto it = table->find(prefix);
-        if (it != table->end() && it->second.lma == remote)
+        if (it != table->end() && (it->second.lma == remote || it->second.mag == remote))
         {
             it->second.lastUsed = Simulator::Now();
         }

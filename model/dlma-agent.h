@@ -37,6 +37,13 @@ class Ipv6Interface;
 class DlmaAgent : public LmaAgent
 {
   public:
+    /// Which LMA keeps track of a visitor's MAG under BypassDlma (§5.1.1).
+    enum MagTracker
+    {
+        D_LMA_TRACKS, //!< the D-LMA: it names the MAG to the O-LMAs (the H-LMA knows the D-LMA)
+        H_LMA_TRACKS, //!< the H-LMA: informed of every MAG, it tunnels to the MAG itself
+    };
+
     /// \brief Named counters of the distributed-LMA signalling and forwarding.
     struct DlmaStats
     {
@@ -104,6 +111,7 @@ class DlmaAgent : public LmaAgent
     struct Location
     {
         Ipv6Address lma; //!< the D-LMA (or the new D-LMA, when forwarding)
+        Ipv6Address mag; //!< the node's MAG, where the H-LMA tracks it (:: otherwise)
         Time lastUsed;   //!< last packet tunnelled by this entry (the idle time-out)
         EventId expiry;  //!< end of a forwarding or cache entry
     };
@@ -133,11 +141,25 @@ class DlmaAgent : public LmaAgent
                       Ipv6Address lma,
                       Ipv6Address to);
     /**
+     * \brief After a change of LMA under BypassDlma, tell the MAGs O-LMAs were sent to
+     *        that the node is now anchored at \p lma (§5.1.3).
+     * \param mnId the node \param prefix its HoA prefix \param lma the new D-LMA
+     */
+    void InformPreviousMags(const std::string& mnId,
+                            const HomeNetworkPrefix& prefix,
+                            Ipv6Address lma);
+    /**
      * \brief A Location Inform to an LMA: retransmitted until acknowledged if
      *        AcknowledgeInforms is set.
      * \param mnId the node \param prefix its HoA prefix \param to the H-LMA or previous D-LMA
+     * \param mag the node's MAG, named instead of this LMA (to the H-LMA, H_LMA_TRACKS)
      */
-    void Inform(const std::string& mnId, const HomeNetworkPrefix& prefix, Ipv6Address to);
+    void Inform(const std::string& mnId,
+                const HomeNetworkPrefix& prefix,
+                Ipv6Address to,
+                Ipv6Address mag = Ipv6Address::GetAny());
+    /// \return true if this LMA tells its visitors' H-LMAs their MAGs (H_LMA_TRACKS)
+    bool HomeTracksMag() const;
     /**
      * \brief Send a message (DlmaRetransmission's send callback).
      * \param m the message \param to the peer \param again true for a retransmission
@@ -156,6 +178,7 @@ class DlmaAgent : public LmaAgent
     Time m_updateHoldDown;                            //!< attribute CacheUpdateHoldDown
     uint8_t m_hnpLength{64};                          //!< attribute HnpLength
     bool m_bypass{false};                             //!< attribute BypassDlma
+    MagTracker m_magTracker{D_LMA_TRACKS};            //!< attribute MagTracking
     bool m_ackInforms{false};                         //!< attribute AcknowledgeInforms
     Time m_initialTimeout;                            //!< attribute InitialRetransmitTimeout
     Time m_maxTimeout;                                //!< attribute MaxRetransmitTimeout

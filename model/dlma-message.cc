@@ -54,24 +54,53 @@ DlmaMessage::GetHomePrefix() const
     return HomeNetworkPrefix::Make(prefixes.front().first, prefixes.front().second);
 }
 
+namespace
+{
+
+void
+SetAddressOption(MobilityOptions& options, uint8_t code, Ipv6Address address)
+{
+    std::vector<uint8_t> data(18, 0);
+    data[0] = code;
+    address.Serialize(data.data() + 2);
+    options.SetRawOption(DlmaMessage::LMA_ADDRESS_OPTION, data);
+}
+
+std::optional<Ipv6Address>
+GetAddressOption(const MobilityOptions& options, uint8_t code)
+{
+    auto data = options.GetRawOption(DlmaMessage::LMA_ADDRESS_OPTION);
+    if (!data || data->size() != 18 || (*data)[0] != code)
+    {
+        return std::nullopt;
+    }
+    return Ipv6Address::Deserialize(data->data() + 2);
+}
+
+} // namespace
+
 void
 DlmaMessage::SetLma(Ipv6Address lma)
 {
-    std::vector<uint8_t> data(18, 0);
-    data[0] = D_LMA;
-    lma.Serialize(data.data() + 2);
-    GetOptions().SetRawOption(LMA_ADDRESS_OPTION, data);
+    SetAddressOption(GetOptions(), D_LMA, lma);
 }
 
 std::optional<Ipv6Address>
 DlmaMessage::GetLma() const
 {
-    auto data = GetOptions().GetRawOption(LMA_ADDRESS_OPTION);
-    if (!data || data->size() != 18 || (*data)[0] != D_LMA)
-    {
-        return std::nullopt;
-    }
-    return Ipv6Address::Deserialize(data->data() + 2);
+    return GetAddressOption(GetOptions(), D_LMA);
+}
+
+void
+DlmaMessage::SetMag(Ipv6Address mag)
+{
+    SetAddressOption(GetOptions(), MAG, mag);
+}
+
+std::optional<Ipv6Address>
+DlmaMessage::GetMag() const
+{
+    return GetAddressOption(GetOptions(), MAG);
 }
 
 void

@@ -44,6 +44,7 @@ class DlmaMessage : public DmmSessionHeader
     enum LmaCode : uint8_t
     {
         D_LMA = 1, //!< the LMA the node is anchored to
+        MAG = 2,   //!< the node's MAG (proxy CoA); the D-LMA is the message's source
     };
 
     /// Status of a Uniqueness Reply (§4.3).
@@ -65,6 +66,10 @@ class DlmaMessage : public DmmSessionHeader
     void SetLma(Ipv6Address lma);
     /// \return the D-LMA, if the option is present
     std::optional<Ipv6Address> GetLma() const;
+    /// \param mag the node's proxy CoA (replaces any D-LMA or MAG set before)
+    void SetMag(Ipv6Address mag);
+    /// \return the node's proxy CoA, if the option names one
+    std::optional<Ipv6Address> GetMag() const;
     /// \param status a Uniqueness Reply's status
     void SetStatus(UniquenessStatus status);
     /// \return the status, if the option is present

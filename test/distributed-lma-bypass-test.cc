@@ -112,3 +112,64 @@ TEST(DistributedLmaBypass, CapturesShowFig9AndThePreviousMagsForwarding)
     EXPECT_TRUE(after.count("n2-anchor>n3-ar2"));
     EXPECT_EQ(HopsBetween(seen, 10.0, 10.3), (std::set<std::string>{"n2-anchor>n3-ar2"}));
 }
+
+TEST(DistributedLmaBypass, HomeLmaTrackingTheMagTunnelsStraightToIt)
+{
+    // §5.1.1's alternative (protocol.dlma_mag_tracking=h-lma): the V-LMA's Location Inform
+    // names the MAG, the H-LMA tunnels the first packet to the MAG and names the MAG to the
+    // O-LMA; the D-LMA tells the O-LMA nothing.
+    ScenarioConfig cfg = LoadBypass({"protocol.dlma_mag_tracking=h-lma"});
+    RunResults r = Simulate(cfg);
+    EXPECT_EQ(Ladder(r, 4.0, 8.0),
+              (std::vector<std::string>{"n1-anchor:DlmaCacheUpdate>n2-anchor"}));
+    ASSERT_EQ(r.handovers.size(), 2u);
+    const HandoverRecord& intra = r.handovers[1];
+    // On the MAG change the D-LMA informs the H-LMA, which informs the previous MAG; that
+    // MAG re-targets the O-LMA.
+    EXPECT_EQ(Ladder(r, intra.l2UpS, cfg.durationS),
+              (std::vector<std::string>{"n3-ar2:PBU>n3-anchor",
+                                        "n3-anchor:DlmaLocationInform>n1-anchor",
+                                        "n3-anchor:PBA>n3-ar2",
+                                        "n1-anchor:DlmaLocationInform>n3-ar1",
+                                        "n3-ar1:DlmaCacheUpdate>n2-anchor"}));
+    // Loss: what reached the previous MAG before the H-LMA's inform did, plus one.
+    auto informs = Messages(r, "n1-anchor", "DlmaLocationInform", intra.l2UpS);
+    ASSERT_FALSE(informs.empty());
+    double informAt = informs.front().timeS +
+                      WiredMs(Path(cfg, "n1-anchor", "n3-ar1"), informs.front().bytes) / 1e3;
+    const FlowRecord& down = Flow(r, "down");
+    double window = (informAt - intra.l2DownS) * 1e3;
+    EXPECT_LE(down.lost, std::ceil(window / cfg.flows[0].intervalMs) + 1);
+    EXPECT_EQ(down.lastLinks, down.lastShortestLinks);
+    // The MAG change stays PMIPv6's: the inform to the H-LMA is off its critical path.
+    double mag = PredictPmipv6(cfg, r, intra, "n3-anchor");
+    EXPECT_NEAR(intra.latencyMs, mag, mag * 0.01);
+}
+
+TEST(DistributedLmaBypass, CapturesShowTheHomeLmaTunnellingToTheMag)
+{
+    if (!HaveTshark())
+    {
+        GTEST_SKIP() << "tshark is not installed (tools/bootstrap.sh installs it)";
+    }
+    RunResults r;
+    auto dir = CaptureRun("dlma-hlma-tracks",
+                          "distributed-lma-figs7-8.json",
+                          {"protocol.dlma_bypass=true",
+                           "protocol.dlma_mag_tracking=h-lma",
+                           "duration_s=9.5",
+                           "flows.0.stop_s=6.2",
+                           "flows.1.stop_s=5.1",
+                           "flows.2.stop_s=5.1"},
+                          std::nullopt,
+                          &r);
+    ExpectCleanCaptures(dir);
+    std::string hoa = Flow(r, "down").address;
+    auto seen = TunnelHops(dir, r, hoa, {"n1-anchor", "n2-anchor", "n3-anchor", "n3-ar1"}, 6.3);
+    // First packets: O-LMA -> H-LMA -> MAG, no tunnel from or to the D-LMA; then Fig 9.
+    auto first = HopsBetween(seen, 5.0, 5.05);
+    EXPECT_TRUE(first.count("n2-anchor>n1-anchor"));
+    EXPECT_TRUE(first.count("n1-anchor>n3-ar1"));
+    EXPECT_FALSE(first.count("n1-anchor>n3-anchor"));
+    EXPECT_EQ(HopsBetween(seen, 5.5, 6.2), (std::set<std::string>{"n2-anchor>n3-ar1"}));
+}

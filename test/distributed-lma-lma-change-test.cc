@@ -108,3 +108,35 @@ TEST(DistributedLmaChange, CacheTimeoutKeyEndsAnIdleOriginatingLmaCache)
     EXPECT_EQ(r.packets.dropped.count("not_anchored") ? r.packets.dropped.at("not_anchored") : 0,
               0u);
 }
+
+TEST(DistributedLmaChange, PreviousMagForwardsUnderTheBypass)
+{
+    // With protocol.dlma_bypass the O-LMA n4-anchor tunnels to mn11's MAG n2-ar1, past
+    // n2-anchor. §5.1.3's last paragraph: after the change of LMA the previous MAG forwards
+    // and re-targets the O-LMA. Without it, every later packet went to the detached MAG.
+    RunResults plain = Simulate(Load());
+    ScenarioConfig cfg = Load({"protocol.dlma_bypass=true"});
+    RunResults r = Simulate(cfg);
+    ASSERT_EQ(r.handovers.size(), 2u);
+    const HandoverRecord& h = r.handovers[1];
+    // The previous D-LMA tells the MAG it named to the O-LMA; that MAG tunnels the next
+    // packet to the new D-LMA and names it to the O-LMA, which the new D-LMA then tells the
+    // new MAG (§5.1.1).
+    auto ladder = Ladder(r, h.signalingDoneS, h.signalingDoneS + 0.1);
+    EXPECT_EQ(std::vector<std::string>(ladder.begin(),
+                                       ladder.begin() + std::min<size_t>(3, ladder.size())),
+              (std::vector<std::string>{"n2-anchor:DlmaLocationInform>n2-ar1",
+                                        "n2-ar1:DlmaCacheUpdate>n4-anchor",
+                                        "n3-anchor:DlmaCacheUpdate>n4-anchor"}));
+    // Loss: what reached n2-ar1 between the detach and the previous D-LMA's inform there.
+    auto informs = Messages(r, "n2-anchor", "DlmaLocationInform", h.l2UpS);
+    ASSERT_FALSE(informs.empty());
+    const SignalingRecord& inform = informs.front();
+    double informAt = inform.timeS + WiredMs(Path(cfg, "n2-anchor", "n2-ar1"), inform.bytes) / 1e3;
+    const FlowRecord& down = Flow(r, "down");
+    EXPECT_GT(down.lost, 0u);
+    EXPECT_LE(down.lost, std::ceil((informAt - h.l2DownS) * 1e3 / cfg.flows[0].intervalMs) + 1);
+    // At most the one packet in flight to the previous MAG more than without the bypass.
+    EXPECT_LE(down.lost, Flow(plain, "down").lost + 1);
+    EXPECT_EQ(down.lastLinks, down.lastShortestLinks);
+}
