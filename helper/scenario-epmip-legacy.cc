@@ -35,7 +35,7 @@ ParseEpmipRole(const JsonObjectReader& o, const ScenarioConfig& c, NodeConfig& n
     static const std::map<std::string, std::set<std::string>> allowed{
         {"access", {"emag", "mag"}},
         {"anchor", {"elma", "lma"}},
-        {"router", {"ar", "fixed_lmf"}}};
+        {"router", {"ar", "fixed_lmf", "lmf"}}};
     if (!c.recipe.Uses("ns3::DistributedRoutingFunction"))
     {
         JsonObjectReader::Fail(

@@ -75,6 +75,11 @@ ScenarioRun::ConfigureEpmip()
             m_pmip.SetMagMobilityRoutingAttribute(name, StringValue(value));
         }
     }
+    const dmm::FunctionSpec* anchorMr = Role("anchor").Function("mr");
+    if (mr && anchorMr && anchorMr->IsA("ns3::AnchorDrf"))
+    {
+        m_pmip.SetMagMobilityRoutingType(mr->type); // §7: legacy MAGs, the DAF in the LMA
+    }
 }
 
 void
@@ -149,6 +154,7 @@ ScenarioRun::InstallEpmip()
         }
     }
     InstallFixedNodeLmf(drfs);
+    InstallAlternativeEpmip();
     for (const auto& [pool, anchor] : m_anchorPools)
     {
         if (m_nodes[anchor]->GetObject<LocationManagementFunction>())

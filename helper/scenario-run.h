@@ -89,6 +89,8 @@ class ScenarioRun
     Drfs InstallAccessRouterDrfs();
     /// \brief ePMIP §5.2: the LMF for fixed nodes, in every DRF's prefix map. \param drfs all
     void InstallFixedNodeLmf(const Drfs& drfs);
+    /// \brief ePMIP §7: the DAF in the LMAs and the standalone LMFs (variant alternative).
+    void InstallAlternativeEpmip();
     /// \param ar an access router \return the cn nodes linked to it
     std::vector<std::string> FixedNodesBehind(const std::string& ar) const;
     /// \param name a node \return whether its "epmip_role" makes it a legacy MAG or LMA
