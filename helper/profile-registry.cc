@@ -232,7 +232,11 @@ Entries()
           {"mn", kPlainHost}},
          R"({"protocol.first_packets": {"buffer": {"roles": {"access": {"functions": {
               "mr": {"type": "ns3::DistributedRoutingFunction",
-                     "attributes": {"FirstPackets": "Buffer"}}}}}}}})"},
+                     "attributes": {"FirstPackets": "Buffer"}}}}}}},
+            "protocol.epmip_architecture": {"alternative": {
+              "scenario": {"anchors": "per-network"},
+              "roles": {"anchor": {"functions": {"mr": "ns3::AnchorDrf", "lmf": null}},
+                        "access": {"functions": {"mr": "ns3::MobilityRouting"}}}}}})"},
     };
     return entries;
 }

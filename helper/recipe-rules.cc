@@ -364,6 +364,7 @@ ApplicableKeys(const Recipe& r)
         {"lm_relay", {}},
         {"hoa_status", {}},
         {"first_packets", {}},
+        {"epmip_architecture", {}},
     };
     std::set<std::string> out;
     for (const auto& [key, types] : readers)

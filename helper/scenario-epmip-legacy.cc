@@ -32,8 +32,10 @@ ParseEpmipRole(const JsonObjectReader& o, const ScenarioConfig& c, NodeConfig& n
     {
         return;
     }
-    static const std::map<std::string, std::set<std::string>> allowed{{"access", {"emag", "mag"}},
-                                                                      {"anchor", {"elma", "lma"}}};
+    static const std::map<std::string, std::set<std::string>> allowed{
+        {"access", {"emag", "mag"}},
+        {"anchor", {"elma", "lma"}},
+        {"router", {"ar", "fixed_lmf", "lmf"}}};
     if (!c.recipe.Uses("ns3::DistributedRoutingFunction"))
     {
         JsonObjectReader::Fail(
@@ -45,7 +47,9 @@ ParseEpmipRole(const JsonObjectReader& o, const ScenarioConfig& c, NodeConfig& n
     {
         JsonObjectReader::Fail(
             o.Path("epmip_role"),
-            fmt::format("only for roles access and anchor (node \"{}\" is {})", n.name, n.role));
+            fmt::format("only for roles access, anchor and router (node \"{}\" is {})",
+                        n.name,
+                        n.role));
     }
     n.epmipRole = o.String("epmip_role");
     if (values->second.count(n.epmipRole) == 0)
@@ -56,14 +60,14 @@ ParseEpmipRole(const JsonObjectReader& o, const ScenarioConfig& c, NodeConfig& n
                                            n.role,
                                            JsonObjectReader::Join(values->second)));
     }
-    n.epmipRole = (n.epmipRole == "mag" || n.epmipRole == "lma") ? n.epmipRole : "";
+    n.epmipRole = (n.epmipRole == "emag" || n.epmipRole == "elma") ? "" : n.epmipRole;
 }
 
 bool
 ScenarioRun::IsLegacy(const std::string& name) const
 {
     const NodeConfig* n = m_cfg.FindNode(name);
-    return n != nullptr && !n->epmipRole.empty();
+    return n != nullptr && (n->epmipRole == "mag" || n->epmipRole == "lma");
 }
 
 void

@@ -75,6 +75,11 @@ ScenarioRun::ConfigureEpmip()
             m_pmip.SetMagMobilityRoutingAttribute(name, StringValue(value));
         }
     }
+    const dmm::FunctionSpec* anchorMr = Role("anchor").Function("mr");
+    if (mr && anchorMr && anchorMr->IsA("ns3::AnchorDrf"))
+    {
+        m_pmip.SetMagMobilityRoutingType(mr->type); // §7: legacy MAGs, the DAF in the LMA
+    }
 }
 
 void
@@ -108,7 +113,7 @@ ScenarioRun::InstallEpmip()
             lma->SetAttribute("PreviousLocation", BooleanValue(true)); // §4.3's PBA option
         }
     }
-    std::vector<std::pair<Ptr<DistributedRoutingFunction>, std::string>> drfs;
+    Drfs drfs;
     for (const NodeConfig* n : m_cfg.AttachmentPoints())
     {
         Ptr<DistributedRoutingFunction> drf = DrfOf(m_nodes[n->name]);
@@ -117,6 +122,13 @@ ScenarioRun::InstallEpmip()
             drfs.emplace_back(drf, n->name);
         }
     }
+    std::vector<std::string> emags;
+    for (const auto& [drf, name] : drfs)
+    {
+        emags.push_back(name);
+    }
+    Drfs ars = InstallAccessRouterDrfs(); // §5.2: tunnel peers of the eMAGs, no DMF
+    drfs.insert(drfs.end(), ars.begin(), ars.end());
     for (const auto& [drf, name] : drfs)
     {
         Ptr<Node> node = m_nodes[name];
@@ -141,11 +153,8 @@ ScenarioRun::InstallEpmip()
             node->GetObject<Ipv6TunnelL4Protocol>()->AddPeer(FirstGlobal(peerName));
         }
     }
-    std::vector<std::string> emags;
-    for (const auto& [drf, name] : drfs)
-    {
-        emags.push_back(name);
-    }
+    InstallFixedNodeLmf(drfs);
+    InstallAlternativeEpmip();
     for (const auto& [pool, anchor] : m_anchorPools)
     {
         if (m_nodes[anchor]->GetObject<LocationManagementFunction>())

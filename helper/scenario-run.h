@@ -35,6 +35,8 @@
 namespace ns3
 {
 
+class DistributedRoutingFunction;
+
 /**
  * \brief One run: the ns-3 objects of a scenario and what is needed to read results.
  *
@@ -84,6 +86,16 @@ class ScenarioRun
     void ConfigureEpmip();
     /// \brief ePMIP: the eLMAs' LMFs and the eMAGs' DRF signalling, once all are installed.
     void InstallEpmip();
+    /// The DRFs of a scenario and their nodes.
+    using Drfs = std::vector<std::pair<Ptr<DistributedRoutingFunction>, std::string>>;
+    /// \brief ePMIP §5.2: the AR+DRFs (routers with "epmip_role" "ar"). \return them
+    Drfs InstallAccessRouterDrfs();
+    /// \brief ePMIP §5.2: the LMF for fixed nodes, in every DRF's prefix map. \param drfs all
+    void InstallFixedNodeLmf(const Drfs& drfs);
+    /// \brief ePMIP §7: the DAF in the LMAs and the standalone LMFs (variant alternative).
+    void InstallAlternativeEpmip();
+    /// \param ar an access router \return the cn nodes linked to it
+    std::vector<std::string> FixedNodesBehind(const std::string& ar) const;
     /// \param name a node \return whether its "epmip_role" makes it a legacy MAG or LMA
     bool IsLegacy(const std::string& name) const;
     /// \brief ePMIP §6: eLMA \p name's interworking with legacy MAGs. \param emags the eMAGs

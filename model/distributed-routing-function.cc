@@ -177,6 +177,14 @@ DistributedRoutingFunction::LmfFor(Ipv6Address dst) const
 }
 
 bool
+DistributedRoutingFunction::Serves(Ipv6Address src) const
+{
+    // Only uplink of an attached node (it has a reverse tunnel here) is optimized (§4.2);
+    // §4.1: the DAF is disabled for a node whose prefix a legacy LMA manages (no LMF).
+    return LookupSourceTunnel(src) && !LmfFor(src).IsAny();
+}
+
+bool
 DistributedRoutingFunction::RouteInput(Ptr<const Packet> p,
                                        const Ipv6Header& header,
                                        Ptr<const NetDevice> idev,
@@ -186,11 +194,8 @@ DistributedRoutingFunction::RouteInput(Ptr<const Packet> p,
                                        ErrorCallback ecb)
 {
     Ipv6Address dst = header.GetDestination();
-    // Only uplink of an attached node (it has a reverse tunnel here) is optimized (§4.2).
     Ipv6Address lmf = LmfFor(dst);
-    // §4.1: the DAF is disabled for a node whose prefix a legacy LMA manages (no LMF).
-    if (!m_mh || lmf.IsAny() || !LookupSourceTunnel(header.GetSource()) || dst.IsMulticast() ||
-        LmfFor(header.GetSource()).IsAny())
+    if (!m_mh || lmf.IsAny() || dst.IsMulticast() || !Serves(header.GetSource()))
     {
         return MobilityRouting::RouteInput(p, header, idev, ucb, mcb, lcb, ecb);
     }

@@ -119,6 +119,12 @@ class DistributedRoutingFunction : public MobilityRouting
 
   protected:
     void DoDispose() override;
+    /**
+     * \brief Whose packets this DRF optimizes.
+     * \param src a packet's source \return true for a node attached here and registered
+     *        with an eLMA
+     */
+    virtual bool Serves(Ipv6Address src) const;
 
   private:
     /// A packet held while its destination is queried.

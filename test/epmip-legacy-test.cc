@@ -80,8 +80,11 @@ TEST(EpmipLegacy, RoleOverrideIsParsedAndValidated)
     EXPECT_EQ(RoleError(File(), "emag1", "emag"), "<no error>");
     EXPECT_NE(RoleError(File(), "emag1", "lma").find("unknown value \"lma\" for role access"),
               std::string::npos);
-    EXPECT_NE(RoleError(File(), "core", "mag").find("only for roles access and anchor"),
+    EXPECT_NE(RoleError(File(), "mn1", "mag").find("only for roles access, anchor and router"),
               std::string::npos);
+    EXPECT_NE(RoleError(File(), "core", "mag").find("unknown value \"mag\" for role router"),
+              std::string::npos);
+    EXPECT_EQ(RoleError(File(), "core", "ar"), "<no error>"); // §5.2's AR+DRF
     json pmip = File();
     pmip.erase("recipe");
     pmip["profile"] = "pmipv6";

@@ -1,0 +1,92 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+// ePMIP's alternative implementation (seed 001 §7, Figs 10-11), the variant
+// protocol.epmip_architecture = alternative: legacy MAGs, the DAF in every LMA (the
+// anchor's "mr" is an AnchorDrf), standalone LMFs on the routers marked "epmip_role": "lmf"
+// relaying by hash of the HNP (§7.4).
+#include "scenario-run.h"
+
+#include "ns3/anchor-drf.h"
+#include "ns3/ipv6-list-routing.h"
+#include "ns3/ipv6-tunnel-l4-protocol.h"
+#include "ns3/location-management.h"
+#include "ns3/log.h"
+#include "ns3/mobility-l4-protocol.h"
+#include "ns3/standalone-lmf.h"
+#include "ns3/yans-wifi-helper.h"
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("ScenarioEpmipAlternative");
+
+namespace
+{
+
+/// \return the node's AnchorDrf, if its mobility routing is one
+Ptr<AnchorDrf>
+AnchorDrfOf(Ptr<Node> node)
+{
+    auto list = DynamicCast<Ipv6ListRouting>(node->GetObject<Ipv6>()->GetRoutingProtocol());
+    for (uint32_t i = 0; list && i < list->GetNRoutingProtocols(); ++i)
+    {
+        int16_t priority;
+        if (auto drf = DynamicCast<AnchorDrf>(list->GetRoutingProtocol(i, priority)))
+        {
+            return drf;
+        }
+    }
+    return nullptr;
+}
+
+} // namespace
+
+void
+ScenarioRun::InstallAlternativeEpmip()
+{
+    const dmm::FunctionSpec* mr = Role("anchor").Function("mr");
+    if (!mr || !mr->IsA("ns3::AnchorDrf"))
+    {
+        return;
+    }
+    std::vector<Ipv6Address> lmfs;
+    for (const NodeConfig* n : m_cfg.NodesWithRole("router"))
+    {
+        if (n->epmipRole == "lmf")
+        {
+            lmfs.push_back(FirstGlobal(n->name));
+            auto lmf = CreateObject<StandaloneLmf>();
+            m_nodes[n->name]->AggregateObject(lmf);
+        }
+    }
+    size_t i = 0;
+    for (const NodeConfig* n : m_cfg.NodesWithRole("router"))
+    {
+        if (n->epmipRole == "lmf")
+        {
+            Ptr<Node> node = m_nodes[n->name];
+            node->GetObject<StandaloneLmf>()->Setup(MobilityL4Protocol::Install(node),
+                                                    lmfs[i++],
+                                                    lmfs);
+        }
+    }
+    NS_ABORT_MSG_IF(lmfs.empty(), "epmip_architecture alternative needs an \"lmf\" router");
+    size_t index = 0;
+    for (const auto& [pool, anchor] : m_anchorPools)
+    {
+        Ptr<Node> node = m_nodes[anchor];
+        Ptr<AnchorDrf> drf = AnchorDrfOf(node);
+        // §7.4: one preferred LMF per eLMA (here by the anchors' order, round robin).
+        Ipv6Address preferred = lmfs[index++ % lmfs.size()];
+        drf->Setup(node->GetObject<MobilityL4Protocol>(), FirstGlobal(anchor));
+        drf->SetPreferredLmf(node->GetObject<LocationManagement>(), preferred, FirstGlobal(anchor));
+        for (const auto& [otherPool, other] : m_anchorPools)
+        {
+            drf->AddLmf(otherPool, preferred); // §7.1: the ePMIP prefix set
+            node->GetObject<Ipv6TunnelL4Protocol>()->AddPeer(FirstGlobal(other));
+        }
+    }
+}
+
+} // namespace ns3

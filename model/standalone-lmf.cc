@@ -1,0 +1,199 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "standalone-lmf.h"
+
+#include "ns3/binding-change-ack.h"
+#include "ns3/binding-change-inform.h"
+#include "ns3/binding-query-answer.h"
+#include "ns3/binding-query-request.h"
+#include "ns3/ipv6-interface.h"
+#include "ns3/log.h"
+#include "ns3/mobility-l4-protocol.h"
+#include "ns3/uinteger.h"
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("StandaloneLmf");
+NS_OBJECT_ENSURE_REGISTERED(StandaloneLmf);
+
+TypeId
+StandaloneLmf::GetTypeId()
+{
+    static TypeId tid =
+        TypeId("ns3::StandaloneLmf")
+            .SetParent<Object>()
+            .SetGroupName("Dmm")
+            .AddConstructor<StandaloneLmf>()
+            .AddAttribute("HnpLength",
+                          "Length of the home network prefixes hashed (a queried address is "
+                          "hashed as its prefix of this length).",
+                          UintegerValue(64),
+                          MakeUintegerAccessor(&StandaloneLmf::m_hnpLength),
+                          MakeUintegerChecker<uint8_t>(1, 128))
+            .AddTraceSource("Relay",
+                            "A message was relayed to the LMF responsible for a prefix.",
+                            MakeTraceSourceAccessor(&StandaloneLmf::m_relayTrace),
+                            "ns3::StandaloneLmf::RelayTracedCallback");
+    return tid;
+}
+
+StandaloneLmf::StandaloneLmf()
+    : m_hnpLength(64)
+{
+}
+
+void
+StandaloneLmf::DoDispose()
+{
+    m_mh = nullptr;
+    Object::DoDispose();
+}
+
+void
+StandaloneLmf::Setup(Ptr<MobilityL4Protocol> mh, Ipv6Address address, std::vector<Ipv6Address> lmfs)
+{
+    NS_LOG_FUNCTION(this << address);
+    m_mh = mh;
+    m_address = address;
+    m_lmfs = std::move(lmfs);
+    using H = DmmSessionHeader;
+    m_mh->RegisterHandler(H::MH_TYPE,
+                          H::BINDING_QUERY_REQUEST,
+                          MakeCallback(&StandaloneLmf::HandleQuery, this));
+    m_mh->RegisterHandler(H::MH_TYPE,
+                          H::BINDING_CHANGE_INFORM,
+                          MakeCallback(&StandaloneLmf::HandleInform, this));
+    m_mh->RegisterHandler(H::MH_TYPE,
+                          H::BINDING_QUERY_ANSWER,
+                          MakeCallback(&StandaloneLmf::HandleRelayedAnswer, this));
+    m_mh->RegisterHandler(H::MH_TYPE,
+                          H::BINDING_CHANGE_ACK,
+                          MakeCallback(&StandaloneLmf::HandleRelayedAck, this));
+}
+
+const StandaloneLmf::Stats&
+StandaloneLmf::GetStats() const
+{
+    return m_stats;
+}
+
+HomeNetworkPrefix
+StandaloneLmf::Hnp(const HomeNetworkPrefix& prefix) const
+{
+    return HomeNetworkPrefix::Make(prefix.prefix, std::min(prefix.length, m_hnpLength)).Canonical();
+}
+
+Ipv6Address
+StandaloneLmf::ResponsibleFor(const HomeNetworkPrefix& prefix) const
+{
+    // §7.4: the preferred LMF finds the responsible one by hashing the HNP (FNV-1a: the
+    // same answer in every LMF, whatever the platform).
+    HomeNetworkPrefix hnp = Hnp(prefix);
+    uint8_t bytes[16];
+    hnp.prefix.GetBytes(bytes);
+    uint32_t hash = 2166136261u;
+    for (uint8_t i = 0; i < 16; ++i)
+    {
+        hash = (hash ^ bytes[i]) * 16777619u;
+    }
+    hash = (hash ^ hnp.length) * 16777619u;
+    return m_lmfs.empty() ? m_address : m_lmfs[hash % m_lmfs.size()];
+}
+
+void
+StandaloneLmf::Relay(EpmipMessage& message, Ipv6Address asker, Ipv6Address to)
+{
+    m_relays[m_sequence] = {asker, message.GetSequence()};
+    message.SetSequence(m_sequence++);
+    m_stats.relayed++;
+    m_mh->Send(message, m_address, to);
+}
+
+void
+StandaloneLmf::HandleQuery(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6Interface>)
+{
+    BindingQueryRequest pbqr;
+    p->RemoveHeader(pbqr);
+    auto queried = pbqr.GetLocations();
+    if (queried.empty())
+    {
+        return;
+    }
+    Ipv6Address responsible = ResponsibleFor(queried.front().first);
+    if (responsible != m_address)
+    {
+        m_relayTrace(Hnp(queried.front().first), responsible);
+        Relay(pbqr, header.GetSource(), responsible);
+        return;
+    }
+    m_stats.queries++;
+    BindingQueryAnswer pbqa;
+    pbqa.SetSequence(pbqr.GetSequence());
+    auto entry = m_table.find(Hnp(queried.front().first));
+    bool known = entry != m_table.end();
+    // R: not a registered node of the ePMIP prefix set; the asker routes natively (§7.3).
+    pbqa.SetRemove(!known);
+    pbqa.AddLocation(known ? entry->first : queried.front().first,
+                     known ? entry->second : Ipv6Address::GetAny());
+    (known ? m_stats.answered : m_stats.unknown)++;
+    m_mh->Send(pbqa, m_address, header.GetSource());
+}
+
+void
+StandaloneLmf::HandleInform(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6Interface>)
+{
+    BindingChangeInform pbci;
+    p->RemoveHeader(pbci);
+    auto locations = pbci.GetLocations();
+    if (locations.empty())
+    {
+        return;
+    }
+    auto [prefix, locator] = locations.front();
+    Ipv6Address responsible = ResponsibleFor(prefix);
+    if (responsible != m_address)
+    {
+        m_relayTrace(Hnp(prefix), responsible);
+        Relay(pbci, header.GetSource(), responsible);
+        return;
+    }
+    NS_LOG_FUNCTION(this << prefix.ToString() << locator);
+    m_stats.registered++;
+    m_table[Hnp(prefix)] = locator; // §7.2: the node's location is its eLMA
+    BindingChangeAck pbca;
+    pbca.SetSequence(pbci.GetSequence());
+    m_mh->Send(pbca, m_address, header.GetSource());
+}
+
+void
+StandaloneLmf::HandleRelayedAnswer(Ptr<Packet> p, const Ipv6Header&, Ptr<Ipv6Interface>)
+{
+    PassBack<BindingQueryAnswer>(p);
+}
+
+void
+StandaloneLmf::HandleRelayedAck(Ptr<Packet> p, const Ipv6Header&, Ptr<Ipv6Interface>)
+{
+    PassBack<BindingChangeAck>(p);
+}
+
+template <typename T>
+void
+StandaloneLmf::PassBack(Ptr<Packet> p)
+{
+    T message;
+    p->RemoveHeader(message);
+    auto relay = m_relays.find(message.GetSequence());
+    if (relay == m_relays.end())
+    {
+        return;
+    }
+    auto [asker, sequence] = relay->second;
+    m_relays.erase(relay);
+    message.SetSequence(sequence);
+    m_mh->Send(message, m_address, asker);
+}
+
+} // namespace ns3
