@@ -221,6 +221,12 @@ def build(bld):
         'model/distributed-routing-function.cc',
         'helper/scenario-epmip.cc',
         'helper/scenario-fluid.cc',
+        'model/access-router-drf.cc',
+        'model/fixed-node-lmf.cc',
+        'helper/scenario-epmip-fixed.cc',
+        'model/anchor-drf.cc',
+        'model/standalone-lmf.cc',
+        'helper/scenario-epmip-alternative.cc',
         ]
 
     headers = bld(features='ns3header')
@@ -363,6 +369,10 @@ def build(bld):
         'model/location-management-function.h',
         'model/legacy-interworking.h',
         'model/distributed-routing-function.h',
+        'model/access-router-drf.h',
+        'model/fixed-node-lmf.h',
+        'model/anchor-drf.h',
+        'model/standalone-lmf.h',
         'model/ns3-version-compat.h',
         ]
 
