@@ -362,6 +362,7 @@ ApplicableKeys(const Recipe& r)
         {"hoa_assignment", {}},
         {"lm_relay", {}},
         {"hoa_status", {}},
+        {"new_hoa", {}},
         {"first_packets", {}},
     };
     std::set<std::string> out;
