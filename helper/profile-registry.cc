@@ -215,7 +215,9 @@ Entries()
              "protocol.lm_relay": {"true": {"roles": {
               "anchor": {"functions": {"lm_relay": "ns3::LmRelay"}}}}},
              "protocol.hoa_status": {"home_haa": {"roles": {"access": {"agent": {
-              "type": "ns3::DmmMipMrAgent", "attributes": {"HoaStatus": "HomeHaa"}}}}}}})"},
+              "type": "ns3::DmmMipMrAgent", "attributes": {"HoaStatus": "HomeHaa"}}}}}},
+             "protocol.new_hoa": {"true": {"roles": {"access": {"agent": {
+              "type": "ns3::DmmMipMrAgent", "attributes": {"NewHomeAddress": true}}}}}}})"},
         {"epmip",
          "enhanced PMIPv6: eLMAs (LMA + LMF) answer binding queries, eMAGs (MAG + DRF) tunnel "
          "directly to the correspondent's eMAG once located",

@@ -363,6 +363,7 @@ ApplicableKeys(const Recipe& r)
         {"hoa_assignment", {}},
         {"lm_relay", {}},
         {"hoa_status", {}},
+        {"new_hoa", {}},
         {"first_packets", {}},
         {"epmip_architecture", {}},
     };

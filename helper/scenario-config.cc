@@ -151,6 +151,7 @@ ParseGlobals(const Reader& top, ScenarioConfig& c)
     c.protocol.hoaAssignment = prot.Mode("hoa_assignment", "stateless", {"stateless", "stateful"});
     c.protocol.lmRelay = prot.Bool("lm_relay", false);
     c.protocol.hoaStatus = prot.Mode("hoa_status", "context", {"context", "home_haa"});
+    prot.Bool("new_hoa", false); // read through the recipe's variant only
     c.protocol.firstPackets = prot.Mode("first_packets", "pmip", {"pmip", "buffer"});
     // Read through the epmip recipe's variant only (seed 001 §7); checked here.
     prot.Mode("epmip_architecture", "integrated", {"integrated", "alternative"});

@@ -294,7 +294,7 @@ ScenarioKeys(const std::string& context)
          "forwarding_time_s "
          "dlma_bypass dlma_mag_tracking "
          "location_update client_lu uplink session_source "
-         "route_optimization hoa_assignment hoa_status first_packets epmip_architecture "
+         "route_optimization hoa_assignment hoa_status new_hoa first_packets epmip_architecture "
          "lm_relay"},
         {"nodes[]",
          "name role access_delay_ms access_rate_mbps interfaces haa_for epmip_role domain"},

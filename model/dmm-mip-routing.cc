@@ -45,13 +45,20 @@ DmmMipRouting::GetTypeId()
                           "(packets in flight meet the old route meanwhile).",
                           TimeValue(MilliSeconds(10)),
                           MakeTimeAccessor(&DmmMipRouting::m_redirectInterval),
+                          MakeTimeChecker(Seconds(0)))
+            .AddAttribute("AnswerLifetime",
+                          "How long the anchoring router redirects with an LM answer "
+                          "for a node that left it (Fig 4). Nobody tells it of the "
+                          "node's later moves, so a packet arriving natively after this "
+                          "makes it ask again (0: on every such packet, as Fig 4 reads).",
+                          TimeValue(MilliSeconds(100)),
+                          MakeTimeAccessor(&DmmMipRouting::m_answerLifetime),
                           MakeTimeChecker(Seconds(0)));
     return tid;
 }
 
 DmmMipRouting::DmmMipRouting()
 {
-    TraceConnectWithoutContext("Resolved", MakeCallback(&DmmMipRouting::Resolved, this));
 }
 
 DmmMipRouting::~DmmMipRouting()
@@ -68,6 +75,11 @@ void
 DmmMipRouting::Setup(Ipv6Address local)
 {
     DistributedMobilityRouting::Setup(local);
+    // Not in the constructor: the TypeId that lists "Resolved" is only set after it, so a
+    // connection made there fails silently and no answer would trigger a Redirect.
+    [[maybe_unused]] bool connected =
+        TraceConnectWithoutContext("Resolved", MakeCallback(&DmmMipRouting::Resolved, this));
+    NS_ASSERT_MSG(connected, "no Resolved trace source");
     MobilityL4Protocol::Install(GetIpv6L3()->GetObject<Node>())
         ->RegisterHandler(DmmSessionHeader::MH_TYPE,
                           MrRedirect::SUBTYPE,
@@ -109,6 +121,14 @@ DmmMipRouting::Resolve(Ptr<const Packet> p, const Ipv6Header& header, bool queue
         return DistributedMobilityRouting::Resolve(p, header, true); // Fig 3: hold, ask
     }
     // The anchoring router, for a node that left its link.
+    if (m_optimization == REDIRECT && !AnsweredRecently(dst))
+    {
+        // Fig 4 steps 4-5 come before the Redirect (8): ask the LM. This router's entry
+        // is not kept current (the correspondents' routers tunnel past it once
+        // redirected), so it may name a router the node has left: a Redirect with it
+        // would send the correspondent's router to a Location Stale and back here.
+        GetCache()->Remove(HomeNetworkPrefix::Make(dst, 128));
+    }
     bool consumed = DistributedMobilityRouting::Resolve(p, header, true);
     if (m_optimization == REDIRECT && consumed)
     {
@@ -125,9 +145,17 @@ DmmMipRouting::Resolve(Ptr<const Packet> p, const Ipv6Header& header, bool queue
     return consumed;
 }
 
+bool
+DmmMipRouting::AnsweredRecently(Ipv6Address home) const
+{
+    auto it = m_answeredAt.find(home);
+    return it != m_answeredAt.end() && Simulator::Now() - it->second < m_answerLifetime;
+}
+
 void
 DmmMipRouting::Resolved(Ipv6Address home, Ipv6Address locator)
 {
+    m_answeredAt[home] = Simulator::Now();
     auto it = m_waiting.find(home);
     if (it == m_waiting.end())
     {

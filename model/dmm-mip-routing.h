@@ -89,6 +89,8 @@ class DmmMipRouting : public DistributedMobilityRouting
     /// \return true if \p p, just out of a tunnel, was for a node that moved on and is not
     /// forwarded (then dropped)
     bool DropMovedOn(Ptr<const Packet> p, const Ipv6Header& header);
+    /// \return whether an LM answer for \p home arrived within AnswerLifetime
+    bool AnsweredRecently(Ipv6Address home) const;
     /// \brief Send a Redirect. \param to whom (a router or a correspondent)
     /// \param home the address \param locator the router it is attached to
     void SendRedirect(Ipv6Address to, Ipv6Address home, Ipv6Address locator);
@@ -109,7 +111,9 @@ class DmmMipRouting : public DistributedMobilityRouting
     std::map<Ipv6Address, Ipv6Address> m_movedTo;           //!< home -> new router
     std::set<Ipv6Address> m_released; //!< homes whose handover context was deleted
     std::map<std::pair<Ipv6Address, Ipv6Address>, Time> m_redirectedAt; //!< (to, home) -> sent
+    std::map<Ipv6Address, Time> m_answeredAt;                           //!< home -> last LM answer
     Time m_redirectInterval; //!< attribute RedirectInterval
+    Time m_answerLifetime;   //!< attribute AnswerLifetime
     uint16_t m_sequence{0};  //!< last Redirect sequence
     MipStats m_mipStats;     //!< counters
 };
