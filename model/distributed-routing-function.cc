@@ -8,6 +8,7 @@
 #include "ns3/binding-query-answer.h"
 #include "ns3/binding-query-request.h"
 #include "ns3/boolean.h"
+#include "ns3/elma-locator.h"
 #include "ns3/enum.h"
 #include "ns3/ipv6-interface.h"
 #include "ns3/ipv6-l3-protocol.h"
@@ -49,6 +50,14 @@ DistributedRoutingFunction::GetTypeId()
                           BooleanValue(false),
                           MakeBooleanAccessor(&DistributedRoutingFunction::m_learn),
                           MakeBooleanChecker())
+            .AddAttribute(
+                "ElmaDiscovery",
+                "How the eLMA holding a node's binding is found (seed 001 §4.4): "
+                "configured prefix map, Hop-by-Hop option on a PBQR sent to the "
+                "node's address, or relay by the eLMA asked.",
+                EnumValue(PREFIX_MAP),
+                MakeEnumAccessor(&DistributedRoutingFunction::m_discovery),
+                MakeEnumChecker(PREFIX_MAP, "PrefixMap", HOP_BY_HOP, "HopByHop", RELAY, "Relay"))
             .AddAttribute("QueryTimeout",
                           "Time to wait for a PBQA before routing by PMIP (§5.1).",
                           TimeValue(Seconds(1)),
@@ -82,6 +91,7 @@ DistributedRoutingFunction::DistributedRoutingFunction()
     : m_firstPackets(PMIP_PATH),
       m_bufferSize(16),
       m_learn(false),
+      m_discovery(PREFIX_MAP),
       m_queryTimeout(Seconds(1)),
       m_queryRetries(1),
       m_forwardLate(true),
@@ -136,6 +146,12 @@ void
 DistributedRoutingFunction::AddLmf(const HomeNetworkPrefix& prefix, Ipv6Address lmf)
 {
     m_lmfs.emplace_back(prefix.Canonical(), lmf);
+}
+
+void
+DistributedRoutingFunction::SetQueryLmf(Ipv6Address lmf)
+{
+    m_queryLmf = lmf;
 }
 
 void
@@ -249,7 +265,17 @@ DistributedRoutingFunction::SendQuery(Ipv6Address dst, Ipv6Address lmf)
     m_timers[dst] =
         Simulator::Schedule(m_queryTimeout, &DistributedRoutingFunction::QueryTimedOut, this, dst);
     m_drfStats.queries++;
-    m_mh->Send(pbqr, m_local, lmf);
+    switch (m_discovery)
+    {
+    case HOP_BY_HOP:
+        m_mh->SendWithHopByHop(pbqr, m_local, dst, ElmaQueryOption::MakeHeader());
+        break;
+    case RELAY:
+        m_mh->Send(pbqr, m_local, m_queryLmf.IsAny() ? lmf : m_queryLmf);
+        break;
+    default:
+        m_mh->Send(pbqr, m_local, lmf);
+    }
 }
 
 void

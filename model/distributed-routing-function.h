@@ -55,6 +55,14 @@ class DistributedRoutingFunction : public MobilityRouting
         BUFFER,    //!< hold them until the PBQA (bounded)
     };
 
+    /// How the eMAG finds the eLMA holding a node's binding (§4.4).
+    enum ElmaDiscovery
+    {
+        PREFIX_MAP, //!< §4.4.1: the configured prefix map names the eLMA (AddLmf)
+        HOP_BY_HOP, //!< §4.4.2: PBQR to the node's address, terminated by its eLMA
+        RELAY,      //!< §4.4.3: PBQR to one eLMA (SetQueryLmf), which asks the owner
+    };
+
     /// \brief Named counters.
     struct DrfStats
     {
@@ -95,6 +103,12 @@ class DistributedRoutingFunction : public MobilityRouting
      * \param prefix the prefix \param lmf the eLMA's address
      */
     void AddLmf(const HomeNetworkPrefix& prefix, Ipv6Address lmf);
+    /**
+     * \brief The eLMA asked under ElmaDiscovery Relay (§4.4.3: "any random eLMA it
+     *        considers convenient"); without one, the prefix map's.
+     * \param lmf the eLMA's address
+     */
+    void SetQueryLmf(Ipv6Address lmf);
     /**
      * \brief Record a location (from a PBQA, a PBCI or a PBCA).
      * \param prefix the node's prefix \param locator its eMAG
@@ -184,6 +198,8 @@ class DistributedRoutingFunction : public MobilityRouting
     FirstPackets m_firstPackets;         //!< attribute FirstPackets
     uint32_t m_bufferSize;               //!< attribute BufferSize
     bool m_learn;                        //!< attribute LearnFromOuterHeader
+    ElmaDiscovery m_discovery;           //!< attribute ElmaDiscovery
+    Ipv6Address m_queryLmf;              //!< the eLMA asked under Relay
     Time m_queryTimeout;                 //!< attribute QueryTimeout
     uint32_t m_queryRetries;             //!< attribute QueryRetries
     bool m_forwardLate;                  //!< attribute ForwardLateDownlink

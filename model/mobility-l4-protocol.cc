@@ -186,6 +186,20 @@ MobilityL4Protocol::SendWithHomeAddress(MobilityHeader& msg,
 }
 
 void
+MobilityL4Protocol::SendWithHopByHop(MobilityHeader& msg,
+                                     Ipv6Address src,
+                                     Ipv6Address dst,
+                                     const Header& hbh)
+{
+    NS_LOG_FUNCTION(this << src << dst);
+    if (RefuseOversize(msg))
+    {
+        return;
+    }
+    Transmit(msg, src, dst, src, dst, &hbh, 0, nullptr); // 0: Hop-by-Hop Options (RFC 8200)
+}
+
+void
 MobilityL4Protocol::SendWithRoutingHeader(MobilityHeader& msg,
                                           Ipv6Address src,
                                           Ipv6Address careOf,

@@ -141,6 +141,13 @@ class MobilityL4Protocol : public IpL4Protocol
                              Ipv6Address home);
 
     /**
+     * \brief Send behind a Hop-by-Hop Options header (its next header must be the Mobility
+     *        Header), e.g. seed 001 §4.4.2's PBQR towards the queried address.
+     * \param msg the message \param src source \param dst destination \param hbh the header
+     */
+    void SendWithHopByHop(MobilityHeader& msg, Ipv6Address src, Ipv6Address dst, const Header& hbh);
+
+    /**
      * \brief Send to a care-of address with a type 2 routing header naming the home
      *        address (RFC 6275 §6.4); the checksum covers the home address as destination.
      * \param msg the message \param src source \param careOf the destination on the wire
