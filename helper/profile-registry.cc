@@ -232,7 +232,15 @@ Entries()
           {"mn", kPlainHost}},
          R"({"protocol.first_packets": {"buffer": {"roles": {"access": {"functions": {
               "mr": {"type": "ns3::DistributedRoutingFunction",
-                     "attributes": {"FirstPackets": "Buffer"}}}}}}}})"},
+                     "attributes": {"FirstPackets": "Buffer"}}}}}}},
+             "protocol.elma_discovery": {
+              "hop-by-hop": {"roles": {"access": {"functions": {
+               "mr": {"type": "ns3::DistributedRoutingFunction",
+                      "attributes": {"ElmaDiscovery": "HopByHop"}}}}}},
+              "relay": {"roles": {"access": {"functions": {
+               "mr": {"type": "ns3::DistributedRoutingFunction",
+                      "attributes": {"ElmaDiscovery": "Relay"}}}}}}},
+             "protocol.elmas": {"per-network": {"scenario": {"anchors": "per-network"}}}})"},
     };
     return entries;
 }

@@ -462,6 +462,7 @@ ScenarioRun::Run()
     r.meanPathStretch = m_paths->GetMeanStretch();
     r.warnings = m_warnings;
     r.security = SecurityCounters();
+    r.epmip = EpmipCounters();
     CollectAttacks(r);
     r.packets = CountPackets(r.flows);
     if (r.packets.unaccounted > 0)

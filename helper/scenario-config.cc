@@ -151,6 +151,15 @@ ParseGlobals(const Reader& top, ScenarioConfig& c)
     c.protocol.lmRelay = prot.Bool("lm_relay", false);
     c.protocol.hoaStatus = prot.Mode("hoa_status", "context", {"context", "home_haa"});
     c.protocol.firstPackets = prot.Mode("first_packets", "pmip", {"pmip", "buffer"});
+    // The defaults are the DRF's attribute defaults.
+    c.protocol.queryRetries =
+        prot.Has("query_retries") ? static_cast<uint32_t>(prot.Unsigned("query_retries", 100)) : 1;
+    c.protocol.queryTimeoutMs = prot.Number("query_timeout_ms", 1000.0);
+    Reader::CheckMin("protocol.query_timeout_ms", c.protocol.queryTimeoutMs, 0, true);
+    c.protocol.forwardLateDownlink = prot.Bool("forward_late_downlink", true);
+    c.protocol.elmaDiscovery =
+        prot.Mode("elma_discovery", "prefix-map", {"prefix-map", "hop-by-hop", "relay"});
+    c.protocol.elmas = prot.Mode("elmas", "central", {"central", "per-network"});
 }
 
 } // namespace

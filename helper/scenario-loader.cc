@@ -294,7 +294,8 @@ ScenarioKeys(const std::string& context)
          "dlma_bypass "
          "location_update client_lu uplink session_source "
          "route_optimization hoa_assignment hoa_status first_packets "
-         "lm_relay"},
+         "lm_relay "
+         "query_retries query_timeout_ms forward_late_downlink elma_discovery elmas"},
         {"nodes[]", "name role access_delay_ms access_rate_mbps interfaces haa_for epmip_role"},
         {"links[]", "a b delay_ms rate_mbps"},
         {"mobility[]", "mn at_s attach interface"},

@@ -85,6 +85,10 @@ class ScenarioRun
     bool IsLegacy(const std::string& name) const;
     /// \brief ePMIP §6: eLMA \p name's interworking with legacy MAGs. \param emags the eMAGs
     void InstallInterworking(const std::string& name, const std::vector<std::string>& emags);
+    /// \brief ePMIP: the eLMAs' LMFs, their peers (§4.4.3) and query interception (§4.4.2).
+    void InstallElmas();
+    /// \return the eMAGs' DRF counters summed (empty when no access router has a DRF)
+    std::map<std::string, uint64_t> EpmipCounters() const;
     Ptr<AccessRouterAgent> InstallMar(const std::string& name);
     Ipv6Address LmaFor(const std::string& access) const;
     Ipv6Address AddressOn(const std::string& node, const HomeNetworkPrefix& prefix) const;
