@@ -121,6 +121,7 @@ ScenarioRun::EpmipCounters() const
         out["informs"] += s.informs;
         out["inform_acks"] += s.informAcks;
         out["inform_timeouts"] += s.informTimeouts;
+        out["inform_retransmissions"] += s.informRetransmissions;
         out["handed_over"] += s.handedOver;
         out["retargeted"] += s.retargeted;
     }
