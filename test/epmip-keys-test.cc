@@ -5,6 +5,7 @@
 // forwarding_time_s) reach the DRF, and the DRF's counters reach summary.json ("epmip").
 #include "closed-form.h"
 #include "ladder.h"
+#include "test-paths.h"
 
 #include "ns3/boolean.h"
 #include "ns3/config.h"

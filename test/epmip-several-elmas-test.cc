@@ -9,6 +9,7 @@
 #include "closed-form.h"
 #include "ladder.h"
 #include "pcap-capture.h"
+#include "test-paths.h"
 
 #include <gtest/gtest.h>
 
