@@ -79,19 +79,29 @@ ScenarioRun::ConfigureEpmip()
         {
             m_pmip.SetMagMobilityRoutingAttribute(name, StringValue(value));
         }
+        // Only the keys the scenario names: an absent key leaves the attribute's value
+        // (its default, or NS_ATTRIBUTE_DEFAULT / Config::SetDefault) alone. forwarding_time_s
+        // defaults to 10 s for the other designs; the DRF keeps its own 1 s.
         const ProtocolConfig& p = m_cfg.protocol;
-        m_pmip.SetMagMobilityRoutingAttribute("QueryRetries", UintegerValue(p.queryRetries));
-        m_pmip.SetMagMobilityRoutingAttribute("QueryTimeout",
-                                              TimeValue(MilliSeconds(p.queryTimeoutMs)));
-        m_pmip.SetMagMobilityRoutingAttribute("ForwardLateDownlink",
-                                              BooleanValue(p.forwardLateDownlink));
-        // forwarding_time_s defaults to 10 s for the other designs; the DRF keeps its own
-        // ForwardingLifetime (1 s) unless the scenario names the key.
         const auto& raw = m_cfg.raw;
-        if (raw.contains("protocol") && raw["protocol"].contains("forwarding_time_s"))
+        auto named = [&raw](const char* key) {
+            return raw.contains("protocol") && raw["protocol"].contains(key);
+        };
+        std::vector<std::pair<const char*, Ptr<AttributeValue>>> keys{
+            {"query_retries", Create<UintegerValue>(p.queryRetries)},
+            {"query_timeout_ms", Create<TimeValue>(MilliSeconds(p.queryTimeoutMs))},
+            {"forward_late_downlink", Create<BooleanValue>(p.forwardLateDownlink)},
+            {"forwarding_time_s", Create<TimeValue>(Seconds(p.forwardingTimeS))}};
+        const char* attributes[] = {"QueryRetries",
+                                    "QueryTimeout",
+                                    "ForwardLateDownlink",
+                                    "ForwardingLifetime"};
+        for (size_t i = 0; i < keys.size(); ++i)
         {
-            m_pmip.SetMagMobilityRoutingAttribute("ForwardingLifetime",
-                                                  TimeValue(Seconds(p.forwardingTimeS)));
+            if (named(keys[i].first))
+            {
+                m_pmip.SetMagMobilityRoutingAttribute(attributes[i], *keys[i].second);
+            }
         }
     }
 }
