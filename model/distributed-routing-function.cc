@@ -280,7 +280,7 @@ DistributedRoutingFunction::SendQuery(Ipv6Address dst, Ipv6Address lmf)
     m_drfStats.queries++;
     if (m_discovery == HOP_BY_HOP)
     {
-        m_mh->SendWithHopByHop(pbqr, m_local, dst, ElmaQueryOption::MakeHeader());
+        m_mh->SendWithHopByHop(pbqr, m_local, dst, ElmaQueryOption::MakeHeader(), lmf);
         return;
     }
     // §4.4.3: under Relay the eMAG's own eLMA, which relays; else the prefix map's.
