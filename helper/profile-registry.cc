@@ -238,7 +238,15 @@ Entries()
             "protocol.epmip_architecture": {"alternative": {
               "scenario": {"anchors": "per-network"},
               "roles": {"anchor": {"functions": {"mr": "ns3::AnchorDrf", "lmf": null}},
-                        "access": {"functions": {"mr": "ns3::MobilityRouting"}}}}}})"},
+                        "access": {"functions": {"mr": "ns3::MobilityRouting"}}}}},
+             "protocol.elma_discovery": {
+              "hop-by-hop": {"roles": {"access": {"functions": {
+               "mr": {"type": "ns3::DistributedRoutingFunction",
+                      "attributes": {"ElmaDiscovery": "HopByHop"}}}}}},
+              "relay": {"roles": {"access": {"functions": {
+               "mr": {"type": "ns3::DistributedRoutingFunction",
+                      "attributes": {"ElmaDiscovery": "Relay"}}}}}}},
+             "protocol.elmas": {"per-network": {"scenario": {"anchors": "per-network"}}}})"},
     };
     return entries;
 }

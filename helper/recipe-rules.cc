@@ -352,9 +352,13 @@ ApplicableKeys(const Recipe& r)
         {"prefixes_per_node", {"ns3::MarAgent"}},
         {"session_source", {"ns3::MarAgent"}},
         {"location_cache_s", {"ns3::DistributedMobilityRouting", "ns3::DlmaAgent"}},
-        {"forwarding_time_s", {"ns3::MrAgent", "ns3::DlmaAgent"}},
+        {"forwarding_time_s",
+         {"ns3::MrAgent", "ns3::DlmaAgent", "ns3::DistributedRoutingFunction"}},
         {"dlma_bypass", {"ns3::DlmaAgent"}},
         {"dlma_mag_tracking", {"ns3::DlmaAgent"}},
+        {"query_retries", {"ns3::DistributedRoutingFunction"}},
+        {"query_timeout_ms", {"ns3::DistributedRoutingFunction"}},
+        {"forward_late_downlink", {"ns3::DistributedRoutingFunction"}},
         // Keys that choose between assemblies: read through the recipe's variants only.
         {"location", {}},
         {"location_update", {}},
@@ -366,6 +370,8 @@ ApplicableKeys(const Recipe& r)
         {"new_hoa", {}},
         {"first_packets", {}},
         {"epmip_architecture", {}},
+        {"elma_discovery", {}},
+        {"elmas", {}},
     };
     std::set<std::string> out;
     for (const auto& [key, types] : readers)

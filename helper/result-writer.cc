@@ -166,6 +166,22 @@ FlowsJson(const std::vector<FlowRecord>& flows)
     return out;
 }
 
+/// \return a flat object of counters as a summary key, or nothing when there are none
+std::string
+CountersJson(const std::string& key, const std::map<std::string, uint64_t>& counters)
+{
+    if (counters.empty())
+    {
+        return "";
+    }
+    std::string body;
+    for (const auto& [name, count] : counters)
+    {
+        body += fmt::format("{}{}: {}", body.empty() ? "" : ", ", JsonStr(name), count);
+    }
+    return fmt::format("  {}: {{{}}},\n", JsonStr(key), body);
+}
+
 std::string
 SummaryJson(const RunResults& r)
 {
@@ -246,6 +262,7 @@ SummaryJson(const RunResults& r)
     }
     out += fmt::format("  \"ignored_keys\": [{}],\n", ignored);
     out += SecurityJson(r.security);
+    out += CountersJson("epmip", r.epmip);
     out += AttacksJson(r);
     out += "}\n";
     return out;

@@ -49,6 +49,8 @@ struct RunResults
     /// Signalling security: messages protected/unprotected/authentic and drops by reason
     /// (empty when the scenario disables it)
     std::map<std::string, uint64_t> security;
+    /// ePMIP: the eMAGs' DRF counters summed (empty, and no key, for other profiles)
+    std::map<std::string, uint64_t> epmip;
     std::vector<AttackRecord> attacks;            //!< one per scripted attack
     std::map<std::string, uint64_t> attackerData; //!< attacker -> data packets it received
     PacketAccount packets; //!< data packets: delivered, dropped by reason, in flight

@@ -360,6 +360,7 @@ ScenarioRun::Run()
     r.meanPathStretch = m_paths->GetMeanStretch();
     r.warnings = m_warnings;
     r.security = SecurityCounters();
+    r.epmip = EpmipCounters();
     CollectAttacks(r);
     r.packets = CountPackets(r.flows);
     AddFluidPackets(r);

@@ -155,6 +155,15 @@ ParseGlobals(const Reader& top, ScenarioConfig& c)
     c.protocol.firstPackets = prot.Mode("first_packets", "pmip", {"pmip", "buffer"});
     // Read through the epmip recipe's variant only (seed 001 §7); checked here.
     prot.Mode("epmip_architecture", "integrated", {"integrated", "alternative"});
+    // The defaults are the DRF's attribute defaults.
+    c.protocol.queryRetries =
+        prot.Has("query_retries") ? static_cast<uint32_t>(prot.Unsigned("query_retries", 100)) : 1;
+    c.protocol.queryTimeoutMs = prot.Number("query_timeout_ms", 1000.0);
+    Reader::CheckMin("protocol.query_timeout_ms", c.protocol.queryTimeoutMs, 0, true);
+    c.protocol.forwardLateDownlink = prot.Bool("forward_late_downlink", true);
+    c.protocol.elmaDiscovery =
+        prot.Mode("elma_discovery", "prefix-map", {"prefix-map", "hop-by-hop", "relay"});
+    c.protocol.elmas = prot.Mode("elmas", "central", {"central", "per-network"});
 }
 
 } // namespace

@@ -167,6 +167,14 @@ struct ProtocolConfig
     /// epmip: an eMAG's packets to a node not located yet go on the "pmip" path through the
     /// eLMA (seed 001 §4.2, described first) or are held in a bounded "buffer"
     std::string firstPackets;
+    /// epmip: PBQRs re-sent after a time-out before PMIP routing (seed 001 §5.1)
+    uint32_t queryRetries;
+    double queryTimeoutMs;    //!< epmip: time to wait for a PBQA, ms (§5.1)
+    bool forwardLateDownlink; //!< epmip: the previous eMAG tunnels late downlink (§4.3)
+    /// epmip: how an eMAG finds the eLMA holding a binding (§4.4): "prefix-map",
+    /// "hop-by-hop" or "relay"
+    std::string elmaDiscovery;
+    std::string elmas; //!< epmip: one "central" eLMA or one per network ("per-network")
 };
 
 /// \brief An administrative domain: its nodes share keys derived from its key.

@@ -7,6 +7,7 @@
 
 #include "ns3/boolean.h"
 #include "ns3/distributed-routing-function.h"
+#include "ns3/elma-locator.h"
 #include "ns3/ipv6-list-routing.h"
 #include "ns3/ipv6-tunnel-l4-protocol.h"
 #include "ns3/ipv6.h"
@@ -18,6 +19,7 @@
 #include "ns3/mobility-l4-protocol.h"
 #include "ns3/proxy-location-update.h"
 #include "ns3/string.h"
+#include "ns3/uinteger.h"
 #include "ns3/yans-wifi-helper.h"
 
 namespace ns3
@@ -27,6 +29,9 @@ NS_LOG_COMPONENT_DEFINE("ScenarioEpmip");
 
 namespace
 {
+
+/// Above every other routing protocol of an eLMA: the query must not be tunnelled on.
+constexpr int16_t kInterceptorPriority = 1000;
 
 /// \return the node's DRF, if its mobility routing is one
 Ptr<DistributedRoutingFunction>
@@ -74,6 +79,30 @@ ScenarioRun::ConfigureEpmip()
         {
             m_pmip.SetMagMobilityRoutingAttribute(name, StringValue(value));
         }
+        // Only the keys the scenario names: an absent key leaves the attribute's value
+        // (its default, or NS_ATTRIBUTE_DEFAULT / Config::SetDefault) alone. forwarding_time_s
+        // defaults to 10 s for the other designs; the DRF keeps its own 1 s.
+        const ProtocolConfig& p = m_cfg.protocol;
+        const auto& raw = m_cfg.raw;
+        auto named = [&raw](const char* key) {
+            return raw.contains("protocol") && raw["protocol"].contains(key);
+        };
+        std::vector<std::pair<const char*, Ptr<AttributeValue>>> keys{
+            {"query_retries", Create<UintegerValue>(p.queryRetries)},
+            {"query_timeout_ms", Create<TimeValue>(MilliSeconds(p.queryTimeoutMs))},
+            {"forward_late_downlink", Create<BooleanValue>(p.forwardLateDownlink)},
+            {"forwarding_time_s", Create<TimeValue>(Seconds(p.forwardingTimeS))}};
+        const char* attributes[] = {"QueryRetries",
+                                    "QueryTimeout",
+                                    "ForwardLateDownlink",
+                                    "ForwardingLifetime"};
+        for (size_t i = 0; i < keys.size(); ++i)
+        {
+            if (named(keys[i].first))
+            {
+                m_pmip.SetMagMobilityRoutingAttribute(attributes[i], *keys[i].second);
+            }
+        }
     }
     const dmm::FunctionSpec* anchorMr = Role("anchor").Function("mr");
     if (mr && anchorMr && anchorMr->IsA("ns3::AnchorDrf"))
@@ -82,10 +111,52 @@ ScenarioRun::ConfigureEpmip()
     }
 }
 
+std::map<std::string, uint64_t>
+ScenarioRun::EpmipCounters() const
+{
+    std::map<std::string, uint64_t> out;
+    for (const NodeConfig* n : m_cfg.AttachmentPoints())
+    {
+        Ptr<DistributedRoutingFunction> drf = DrfOf(m_nodes.at(n->name));
+        if (!drf)
+        {
+            continue;
+        }
+        const DistributedRoutingFunction::DrfStats& s = drf->GetDrfStats();
+        out["queries"] += s.queries;
+        out["query_retries"] += s.queryRetries;
+        out["query_timeouts"] += s.queryTimeouts;
+        out["located"] += s.located;
+        out["unlocated"] += s.unlocated;
+        out["optimized"] += s.optimized;
+        out["detoured"] += s.detoured;
+        out["buffered"] += s.buffered;
+        out["buffer_drops"] += s.bufferOverflow;
+        out["learnt"] += s.learnt;
+        out["informs"] += s.informs;
+        out["inform_acks"] += s.informAcks;
+        out["inform_timeouts"] += s.informTimeouts;
+        out["inform_retransmissions"] += s.informRetransmissions;
+        out["handed_over"] += s.handedOver;
+        out["retargeted"] += s.retargeted;
+    }
+    if (out.empty())
+    {
+        return out;
+    }
+    for (const auto& [name, node] : m_nodes)
+    {
+        auto lmf = node->GetObject<LocationManagementFunction>();
+        out["relayed"] += lmf ? lmf->GetStats().relayed : 0;
+    }
+    return out;
+}
+
 void
-ScenarioRun::InstallEpmip()
+ScenarioRun::InstallElmas()
 {
     const dmm::FunctionSpec* lmf = Role("anchor").Function("lmf");
+    std::vector<Ptr<LocationManagementFunction>> lmfs;
     for (const auto& [pool, anchor] : m_anchorPools)
     {
         if (!lmf || lmf->type.empty())
@@ -108,11 +179,33 @@ ScenarioRun::InstallEpmip()
                  node->GetObject<LocationManagement>(),
                  FirstGlobal(anchor));
         node->AggregateObject(f);
+        lmfs.push_back(f);
         if (Ptr<LmaAgent> lma = AppOf<LmaAgent>(node))
         {
             lma->SetAttribute("PreviousLocation", BooleanValue(true)); // §4.3's PBA option
         }
+        // §4.4.2: the eLMA terminates a query carrying the option for its own prefix.
+        auto interceptor = CreateObject<ElmaQueryInterceptor>();
+        interceptor->AddPrefix(pool);
+        auto list = DynamicCast<Ipv6ListRouting>(node->GetObject<Ipv6>()->GetRoutingProtocol());
+        list->AddRoutingProtocol(interceptor, kInterceptorPriority);
     }
+    for (const auto& f : lmfs)
+    {
+        for (const auto& [pool, anchor] : m_anchorPools)
+        {
+            if (!IsLegacy(anchor)) // a legacy LMA answers no relayed query
+            {
+                f->AddPeer(pool, FirstGlobal(anchor)); // §4.4.3: the interface between eLMAs
+            }
+        }
+    }
+}
+
+void
+ScenarioRun::InstallEpmip()
+{
+    InstallElmas();
     Drfs drfs;
     for (const NodeConfig* n : m_cfg.AttachmentPoints())
     {
@@ -133,6 +226,7 @@ ScenarioRun::InstallEpmip()
     {
         Ptr<Node> node = m_nodes[name];
         drf->Setup(node->GetObject<MobilityL4Protocol>(), FirstGlobal(name));
+        drf->SetQueryLmf(LmaFor(name)); // §4.4.3: its own eLMA is the convenient one
         if (Ptr<MagAgent> mag = AppOf<MagAgent>(node))
         {
             // The DMF: a PBA naming the previous location starts the handoff (§4.3).

@@ -107,6 +107,10 @@ class ScenarioRun
     std::vector<std::string> AnchorsInDomainOf(const std::string& anchor) const;
     /// \param address an anchor's first global address \return that anchor's name
     std::string AnchorAt(Ipv6Address address) const;
+    /// \brief ePMIP: the eLMAs' LMFs, their peers (§4.4.3) and query interception (§4.4.2).
+    void InstallElmas();
+    /// \return the eMAGs' DRF counters summed (empty when no access router has a DRF)
+    std::map<std::string, uint64_t> EpmipCounters() const;
     Ptr<AccessRouterAgent> InstallMar(const std::string& name);
     Ipv6Address LmaFor(const std::string& access) const;
     Ipv6Address AddressOn(const std::string& node, const HomeNetworkPrefix& prefix) const;

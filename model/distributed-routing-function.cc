@@ -8,6 +8,7 @@
 #include "ns3/binding-query-answer.h"
 #include "ns3/binding-query-request.h"
 #include "ns3/boolean.h"
+#include "ns3/elma-locator.h"
 #include "ns3/enum.h"
 #include "ns3/ipv6-interface.h"
 #include "ns3/ipv6-l3-protocol.h"
@@ -49,6 +50,14 @@ DistributedRoutingFunction::GetTypeId()
                           BooleanValue(false),
                           MakeBooleanAccessor(&DistributedRoutingFunction::m_learn),
                           MakeBooleanChecker())
+            .AddAttribute(
+                "ElmaDiscovery",
+                "How the eLMA holding a node's binding is found (seed 001 §4.4): "
+                "configured prefix map, Hop-by-Hop option on a PBQR sent to the "
+                "node's address, or relay by the eLMA asked.",
+                EnumValue(PREFIX_MAP),
+                MakeEnumAccessor(&DistributedRoutingFunction::m_discovery),
+                MakeEnumChecker(PREFIX_MAP, "PrefixMap", HOP_BY_HOP, "HopByHop", RELAY, "Relay"))
             .AddAttribute("QueryTimeout",
                           "Time to wait for a PBQA before routing by PMIP (§5.1).",
                           TimeValue(Seconds(1)),
@@ -71,6 +80,18 @@ DistributedRoutingFunction::GetTypeId()
                           TimeValue(Seconds(1)),
                           MakeTimeAccessor(&DistributedRoutingFunction::m_forwardingLifetime),
                           MakeTimeChecker())
+            .AddAttribute("InitialInformTimeout",
+                          "First wait for the PBCA before a PBCI is sent again, doubled on "
+                          "each retransmission (RFC 5213 §6.9.4, InitialBindackTimeoutFirstReg).",
+                          TimeValue(Seconds(1)),
+                          MakeTimeAccessor(&DistributedRoutingFunction::m_informTimeout),
+                          MakeTimeChecker(MilliSeconds(1)))
+            .AddAttribute("InformRetries",
+                          "PBCI retransmissions before giving up; 5 lets the back-off reach "
+                          "MAX_BINDACK_TIMEOUT (32 s, RFC 6275 §12).",
+                          UintegerValue(5),
+                          MakeUintegerAccessor(&DistributedRoutingFunction::m_informRetries),
+                          MakeUintegerChecker<uint32_t>())
             .AddTraceSource("Located",
                             "A destination prefix got a location (:: if none).",
                             MakeTraceSourceAccessor(&DistributedRoutingFunction::m_locatedTrace),
@@ -82,10 +103,13 @@ DistributedRoutingFunction::DistributedRoutingFunction()
     : m_firstPackets(PMIP_PATH),
       m_bufferSize(16),
       m_learn(false),
+      m_discovery(PREFIX_MAP),
       m_queryTimeout(Seconds(1)),
       m_queryRetries(1),
       m_forwardLate(true),
-      m_forwardingLifetime(Seconds(1))
+      m_forwardingLifetime(Seconds(1)),
+      m_informTimeout(Seconds(1)),
+      m_informRetries(5)
 {
 }
 
@@ -97,10 +121,7 @@ DistributedRoutingFunction::DoDispose()
         timer.Cancel();
     }
     m_timers.clear();
-    for (auto& [seq, informing] : m_informing)
-    {
-        informing.second.Cancel();
-    }
+    m_reliable.Dispose();
     m_informing.clear();
     for (auto& event : m_forwarding)
     {
@@ -118,6 +139,8 @@ DistributedRoutingFunction::Setup(Ptr<MobilityL4Protocol> mh, Ipv6Address local)
     NS_LOG_FUNCTION(this << local);
     m_mh = mh;
     m_local = local;
+    m_reliable.Setup(mh, local, MakeCallback(&DistributedRoutingFunction::InformTimedOut, this));
+    m_reliable.SetBackOff(m_informTimeout, m_informRetries, &m_drfStats.informRetransmissions);
     m_mh->RegisterHandler(DmmSessionHeader::MH_TYPE,
                           DmmSessionHeader::BINDING_QUERY_ANSWER,
                           MakeCallback(&DistributedRoutingFunction::HandleAnswer, this));
@@ -136,6 +159,12 @@ void
 DistributedRoutingFunction::AddLmf(const HomeNetworkPrefix& prefix, Ipv6Address lmf)
 {
     m_lmfs.emplace_back(prefix.Canonical(), lmf);
+}
+
+void
+DistributedRoutingFunction::SetQueryLmf(Ipv6Address lmf)
+{
+    m_queryLmf = lmf;
 }
 
 void
@@ -254,7 +283,13 @@ DistributedRoutingFunction::SendQuery(Ipv6Address dst, Ipv6Address lmf)
     m_timers[dst] =
         Simulator::Schedule(m_queryTimeout, &DistributedRoutingFunction::QueryTimedOut, this, dst);
     m_drfStats.queries++;
-    m_mh->Send(pbqr, m_local, lmf);
+    if (m_discovery == HOP_BY_HOP)
+    {
+        m_mh->SendWithHopByHop(pbqr, m_local, dst, ElmaQueryOption::MakeHeader(), lmf);
+        return;
+    }
+    // §4.4.3: under Relay the eMAG's own eLMA, which relays; else the prefix map's.
+    m_mh->Send(pbqr, m_local, m_discovery == RELAY && !m_queryLmf.IsAny() ? m_queryLmf : lmf);
 }
 
 void
@@ -365,9 +400,9 @@ DistributedRoutingFunction::LocationOf(Ipv6Address dst) const
 bool
 DistributedRoutingFunction::Informing(Ipv6Address src) const
 {
-    for (const auto& [seq, informing] : m_informing)
+    for (const auto& [seq, prefix] : m_informing)
     {
-        if (informing.first.Contains(src))
+        if (prefix.Contains(src))
         {
             return true;
         }
@@ -388,12 +423,7 @@ DistributedRoutingFunction::Registered(const LocationUpdate::Outcome& outcome)
     // §4.3: the PBA's previous location tells the n-eMAG whom to inform.
     for (const auto& prefix : outcome.prefixes)
     {
-        uint16_t seq = Inform(prefix, m_local, outcome.previous);
-        m_informing[seq] = {prefix,
-                            Simulator::Schedule(m_queryTimeout,
-                                                &DistributedRoutingFunction::InformTimedOut,
-                                                this,
-                                                seq)};
+        m_informing[Inform(prefix, m_local, outcome.previous)] = prefix;
     }
 }
 
@@ -402,11 +432,8 @@ DistributedRoutingFunction::Inform(const HomeNetworkPrefix& prefix,
                                    Ipv6Address locator,
                                    Ipv6Address to)
 {
-    BindingChangeInform pbci;
-    pbci.SetSequence(m_sequence);
-    pbci.AddLocation(prefix, locator);
     m_drfStats.informs++;
-    m_mh->Send(pbci, m_local, to);
+    m_reliable.Inform(prefix, locator, to, m_sequence); // retransmitted until the PBCA
     return m_sequence++;
 }
 
@@ -418,7 +445,7 @@ DistributedRoutingFunction::HandleInform(Ptr<Packet> p,
     BindingChangeInform pbci;
     p->RemoveHeader(pbci);
     auto locations = pbci.GetLocations();
-    if (locations.empty())
+    if (locations.empty() || m_reliable.AnswerRepeat(header.GetSource(), pbci.GetSequence()))
     {
         return;
     }
@@ -442,7 +469,7 @@ DistributedRoutingFunction::HandleInform(Ptr<Packet> p,
             m_fresh.insert(prefix);
         }
     }
-    m_mh->Send(pbca, m_local, header.GetSource());
+    m_reliable.Answer(pbca, header.GetSource());
 }
 
 void
@@ -494,12 +521,12 @@ DistributedRoutingFunction::HandleInformAck(Ptr<Packet> p, const Ipv6Header&, Pt
     BindingChangeAck pbca;
     p->RemoveHeader(pbca);
     m_drfStats.informAcks++;
+    m_reliable.Acknowledge(pbca.GetSequence());
     auto it = m_informing.find(pbca.GetSequence());
     if (it == m_informing.end())
     {
         return; // a correspondent's eMAG acknowledging our PBCI
     }
-    it->second.second.Cancel();
     m_informing.erase(it);
     for (const auto& [prefix, locator] : pbca.GetLocations())
     {
@@ -517,8 +544,8 @@ DistributedRoutingFunction::HandleInformAck(Ptr<Packet> p, const Ipv6Header&, Pt
 void
 DistributedRoutingFunction::InformTimedOut(uint16_t seq)
 {
-    m_drfStats.informTimeouts++;
-    m_informing.erase(seq); // uplink queries its destinations again
+    // Uplink queries its destinations again.
+    m_drfStats.informTimeouts += m_informing.erase(seq);
 }
 
 void

@@ -6,6 +6,7 @@
 
 #include "ns3/event-id.h"
 #include "ns3/home-address-allocation.h"
+#include "ns3/inform-retransmission.h"
 #include "ns3/location-update.h"
 #include "ns3/mobility-routing.h"
 
@@ -55,24 +56,33 @@ class DistributedRoutingFunction : public MobilityRouting
         BUFFER,    //!< hold them until the PBQA (bounded)
     };
 
+    /// How the eMAG finds the eLMA holding a node's binding (§4.4).
+    enum ElmaDiscovery
+    {
+        PREFIX_MAP, //!< §4.4.1: the configured prefix map names the eLMA (AddLmf)
+        HOP_BY_HOP, //!< §4.4.2: PBQR to the node's address, terminated by its eLMA
+        RELAY,      //!< §4.4.3: PBQR to one eLMA (SetQueryLmf), which asks the owner
+    };
+
     /// \brief Named counters.
     struct DrfStats
     {
-        uint64_t queries{0};        //!< PBQRs sent
-        uint64_t located{0};        //!< PBQAs with a location
-        uint64_t unlocated{0};      //!< PBQAs with R, or timed out queries
-        uint64_t optimized{0};      //!< packets sent through an eMAG-eMAG tunnel
-        uint64_t detoured{0};       //!< packets sent on the PMIP path while querying
-        uint64_t buffered{0};       //!< packets held while querying
-        uint64_t bufferOverflow{0}; //!< packets dropped: buffer full
-        uint64_t learnt{0};         //!< locations learnt from outer headers
-        uint64_t queryRetries{0};   //!< PBQRs sent again after a time-out (§5.1)
-        uint64_t queryTimeouts{0};  //!< queries given up after all retries: PMIP routing
-        uint64_t informs{0};        //!< PBCIs sent (§4.3)
-        uint64_t informAcks{0};     //!< PBCAs received
-        uint64_t handedOver{0};     //!< PBCIs answered as the node's previous eMAG
-        uint64_t retargeted{0};     //!< location entries moved by a PBCI
-        uint64_t informTimeouts{0}; //!< PBCIs to a previous eMAG left without a PBCA
+        uint64_t queries{0};               //!< PBQRs sent
+        uint64_t located{0};               //!< PBQAs with a location
+        uint64_t unlocated{0};             //!< PBQAs with R, or timed out queries
+        uint64_t optimized{0};             //!< packets sent through an eMAG-eMAG tunnel
+        uint64_t detoured{0};              //!< packets sent on the PMIP path while querying
+        uint64_t buffered{0};              //!< packets held while querying
+        uint64_t bufferOverflow{0};        //!< packets dropped: buffer full
+        uint64_t learnt{0};                //!< locations learnt from outer headers
+        uint64_t queryRetries{0};          //!< PBQRs sent again after a time-out (§5.1)
+        uint64_t queryTimeouts{0};         //!< queries given up after all retries: PMIP routing
+        uint64_t informs{0};               //!< PBCIs sent (§4.3)
+        uint64_t informAcks{0};            //!< PBCAs received
+        uint64_t handedOver{0};            //!< PBCIs answered as the node's previous eMAG
+        uint64_t retargeted{0};            //!< location entries moved by a PBCI
+        uint64_t informTimeouts{0};        //!< PBCIs to a previous eMAG given up without a PBCA
+        uint64_t informRetransmissions{0}; //!< PBCIs sent again for want of a PBCA
     };
 
     /**
@@ -95,6 +105,12 @@ class DistributedRoutingFunction : public MobilityRouting
      * \param prefix the prefix \param lmf the eLMA's address
      */
     void AddLmf(const HomeNetworkPrefix& prefix, Ipv6Address lmf);
+    /**
+     * \brief The eLMA asked under ElmaDiscovery Relay (§4.4.3: "any random eLMA it
+     *        considers convenient"); without one, the prefix map's.
+     * \param lmf the eLMA's address
+     */
+    void SetQueryLmf(Ipv6Address lmf);
     /**
      * \brief Record a location (from a PBQA, a PBCI or a PBCA).
      * \param prefix the node's prefix \param locator its eMAG
@@ -156,7 +172,7 @@ class DistributedRoutingFunction : public MobilityRouting
     void HandOver(const HomeNetworkPrefix& prefix, Ipv6Address locator, EpmipMessage& pbca);
     /// \brief A PBCA arrived: the correspondents' locations, or a correspondent's ack.
     void HandleInformAck(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6Interface> iface);
-    /// \brief The PBCI with sequence \p seq got no PBCA.
+    /// \brief The PBCI with sequence \p seq got no PBCA after all its retransmissions.
     void InformTimedOut(uint16_t seq);
     /// \brief End the late-downlink forwarding of \p prefix to \p locator.
     void StopForwarding(HomeNetworkPrefix prefix, Ipv6Address locator);
@@ -180,8 +196,9 @@ class DistributedRoutingFunction : public MobilityRouting
     std::set<Ipv6Address> m_unlocated;                             //!< answered R: PMIP routing
     std::map<Ipv6Address, uint32_t> m_retries;                     //!< queried address -> re-sent
     PrefixTable<std::pair<HomeNetworkPrefix, Ipv6Address>> m_locations; //!< location cache
-    std::map<Ipv6Address, std::set<Ipv6Address>> m_peers; //!< attached source -> destinations
-    std::map<uint16_t, std::pair<HomeNetworkPrefix, EventId>> m_informing; //!< PBCI awaiting PBCA
+    std::map<Ipv6Address, std::set<Ipv6Address>> m_peers;    //!< attached source -> destinations
+    std::map<uint16_t, HomeNetworkPrefix> m_informing;       //!< our PBCI as n-eMAG awaiting PBCA
+    InformRetransmission m_reliable;                         //!< PBCI retransmission, PBCA repeats
     std::vector<EventId> m_forwarding;                       //!< ends of late-downlink forwarding
     std::map<HomeNetworkPrefix, Ipv6Address> m_forwardingTo; //!< node -> its new eMAG
     std::set<std::pair<HomeNetworkPrefix, Ipv6Address>> m_told; //!< (node, eMAG) informed
@@ -190,10 +207,14 @@ class DistributedRoutingFunction : public MobilityRouting
     FirstPackets m_firstPackets;         //!< attribute FirstPackets
     uint32_t m_bufferSize;               //!< attribute BufferSize
     bool m_learn;                        //!< attribute LearnFromOuterHeader
+    ElmaDiscovery m_discovery;           //!< attribute ElmaDiscovery
+    Ipv6Address m_queryLmf;              //!< the eLMA asked under Relay
     Time m_queryTimeout;                 //!< attribute QueryTimeout
     uint32_t m_queryRetries;             //!< attribute QueryRetries
     bool m_forwardLate;                  //!< attribute ForwardLateDownlink
     Time m_forwardingLifetime;           //!< attribute ForwardingLifetime
+    Time m_informTimeout;                //!< attribute InitialInformTimeout
+    uint32_t m_informRetries;            //!< attribute InformRetries
     DrfStats m_drfStats;                 //!< counters
     TracedCallback<const HomeNetworkPrefix&, Ipv6Address> m_locatedTrace; //!< locations
 };

@@ -61,6 +61,77 @@ LocationManagementFunction::Setup(Ptr<MobilityL4Protocol> mh,
     m_mh->RegisterHandler(DmmSessionHeader::MH_TYPE,
                           DmmSessionHeader::BINDING_QUERY_REQUEST,
                           MakeCallback(&LocationManagementFunction::HandleQuery, this));
+    m_mh->RegisterHandler(DmmSessionHeader::MH_TYPE,
+                          DmmSessionHeader::BINDING_QUERY_ANSWER,
+                          MakeCallback(&LocationManagementFunction::HandleAnswer, this));
+}
+
+void
+LocationManagementFunction::AddPeer(const HomeNetworkPrefix& prefix, Ipv6Address lmf)
+{
+    if (lmf != m_address)
+    {
+        m_peers.emplace_back(prefix.Canonical(), lmf);
+    }
+}
+
+Ipv6Address
+LocationManagementFunction::RelayTarget(const BindingQueryRequest& pbqr, Ipv6Address asker) const
+{
+    auto locations = pbqr.GetLocations();
+    Ipv6Address owner = Ipv6Address::GetAny();
+    if (locations.size() != 1 || m_lm->LookupByAddress(locations.front().first.prefix))
+    {
+        return owner;
+    }
+    for (const auto& [prefix, lmf] : m_peers)
+    {
+        if (lmf == asker)
+        {
+            return Ipv6Address::GetAny(); // a relayed query: answer it here
+        }
+        owner = prefix.Contains(locations.front().first.prefix) ? lmf : owner;
+    }
+    return owner;
+}
+
+void
+LocationManagementFunction::Relay(const BindingQueryRequest& pbqr,
+                                  Ipv6Address asker,
+                                  Ipv6Address owner)
+{
+    NS_LOG_FUNCTION(this << asker << owner);
+    m_stats.relayed++;
+    BindingQueryRequest relayed;
+    relayed.SetSequence(m_sequence);
+    for (const auto& [prefix, locator] : pbqr.GetLocations())
+    {
+        relayed.AddLocation(prefix, locator);
+    }
+    m_relayed[m_sequence++] = {asker, pbqr.GetSequence()};
+    m_mh->Send(relayed, m_address, owner);
+}
+
+void
+LocationManagementFunction::HandleAnswer(Ptr<Packet> p, const Ipv6Header&, Ptr<Ipv6Interface>)
+{
+    BindingQueryAnswer answer;
+    p->RemoveHeader(answer);
+    auto it = m_relayed.find(answer.GetSequence());
+    if (it == m_relayed.end())
+    {
+        return;
+    }
+    auto [asker, sequence] = it->second;
+    m_relayed.erase(it);
+    BindingQueryAnswer pbqa;
+    pbqa.SetSequence(sequence);
+    pbqa.SetRemove(answer.GetRemove());
+    for (const auto& [prefix, locator] : answer.GetLocations())
+    {
+        pbqa.AddLocation(prefix, locator);
+    }
+    m_mh->Send(pbqa, m_address, asker);
 }
 
 const LocationManagementFunction::Stats&
@@ -82,6 +153,12 @@ LocationManagementFunction::HandleQuery(Ptr<Packet> p, const Ipv6Header& header,
     BindingQueryRequest pbqr;
     p->RemoveHeader(pbqr);
     m_stats.queries++;
+    Ipv6Address owner = RelayTarget(pbqr, header.GetSource());
+    if (!owner.IsAny())
+    {
+        Relay(pbqr, header.GetSource(), owner);
+        return;
+    }
     BindingQueryAnswer pbqa;
     pbqa.SetSequence(pbqr.GetSequence());
     for (const auto& [queried, unused] : pbqr.GetLocations())

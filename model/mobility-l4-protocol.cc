@@ -165,7 +165,7 @@ MobilityL4Protocol::Send(MobilityHeader& msg, Ipv6Address src, Ipv6Address dst)
         }
         src = route->GetSource();
     }
-    Transmit(msg, src, dst, src, dst, nullptr, PROT_NUMBER, route);
+    Transmit(msg, src, dst, src, dst, nullptr, PROT_NUMBER, route, dst);
 }
 
 void
@@ -182,7 +182,22 @@ MobilityL4Protocol::SendWithHomeAddress(MobilityHeader& msg,
     HomeAddressOptionHeader hao;
     hao.SetNextHeader(PROT_NUMBER);
     hao.SetHomeAddress(home);
-    Transmit(msg, careOf, dst, home, dst, &hao, HomeAddressOptionHeader::PROT_NUMBER, nullptr);
+    Transmit(msg, careOf, dst, home, dst, &hao, HomeAddressOptionHeader::PROT_NUMBER, nullptr, dst);
+}
+
+void
+MobilityL4Protocol::SendWithHopByHop(MobilityHeader& msg,
+                                     Ipv6Address src,
+                                     Ipv6Address dst,
+                                     const Header& hbh,
+                                     Ipv6Address verifier)
+{
+    NS_LOG_FUNCTION(this << src << dst << verifier);
+    if (RefuseOversize(msg))
+    {
+        return;
+    }
+    Transmit(msg, src, dst, src, dst, &hbh, 0, nullptr, verifier); // 0: Hop-by-Hop (RFC 8200)
 }
 
 void
@@ -199,7 +214,7 @@ MobilityL4Protocol::SendWithRoutingHeader(MobilityHeader& msg,
     Type2RoutingHeader rh;
     rh.SetNextHeader(PROT_NUMBER);
     rh.SetHomeAddress(home);
-    Transmit(msg, src, careOf, src, home, &rh, Type2RoutingHeader::PROT_NUMBER, nullptr);
+    Transmit(msg, src, careOf, src, home, &rh, Type2RoutingHeader::PROT_NUMBER, nullptr, home);
 }
 
 void
@@ -210,11 +225,12 @@ MobilityL4Protocol::Transmit(MobilityHeader& msg,
                              Ipv6Address checksumDst,
                              const Header* extension,
                              uint8_t protocol,
-                             Ptr<Ipv6Route> route)
+                             Ptr<Ipv6Route> route,
+                             Ipv6Address verifier)
 {
     if (m_security)
     {
-        m_security->Protect(msg, checksumSrc, checksumDst);
+        m_security->Protect(msg, checksumSrc, checksumDst, verifier);
         if (RefuseOversize(msg))
         {
             return; // fitted without the authentication options, not with them

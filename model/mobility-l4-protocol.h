@@ -141,6 +141,19 @@ class MobilityL4Protocol : public IpL4Protocol
                              Ipv6Address home);
 
     /**
+     * \brief Send behind a Hop-by-Hop Options header (its next header must be the Mobility
+     *        Header), e.g. seed 001 §4.4.2's PBQR towards the queried address.
+     * \param msg the message \param src source \param dst destination \param hbh the header
+     * \param verifier the node on the path that terminates and verifies the message: it is
+     *        signed with the key shared with that node (RFC 4285 §5), not with \p dst's
+     */
+    void SendWithHopByHop(MobilityHeader& msg,
+                          Ipv6Address src,
+                          Ipv6Address dst,
+                          const Header& hbh,
+                          Ipv6Address verifier);
+
+    /**
      * \brief Send to a care-of address with a type 2 routing header naming the home
      *        address (RFC 6275 §6.4); the checksum covers the home address as destination.
      * \param msg the message \param src source \param careOf the destination on the wire
@@ -221,7 +234,8 @@ class MobilityL4Protocol : public IpL4Protocol
   private:
     /// Count a drop and fire the trace.
     void Drop(Ptr<const Packet> p, DropReason reason);
-    /// Checksum, count, trace and hand a message (behind an optional extension header) down.
+    /// Protect (with the key of the node at \p verifier), checksum, count, trace and hand a
+    /// message (behind an optional extension header) down.
     void Transmit(MobilityHeader& msg,
                   Ipv6Address src,
                   Ipv6Address dst,
@@ -229,7 +243,8 @@ class MobilityL4Protocol : public IpL4Protocol
                   Ipv6Address checksumDst,
                   const Header* extension,
                   uint8_t protocol,
-                  Ptr<Ipv6Route> route);
+                  Ptr<Ipv6Route> route,
+                  Ipv6Address verifier);
 
     Ptr<Node> m_node;                                             //!< the node
     IpL4Protocol::DownTargetCallback m_downTarget;                //!< IPv4 down target (unused)

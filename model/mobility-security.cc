@@ -235,7 +235,16 @@ MobilitySecurity::Learn(Ipv6Address address, uint32_t peer)
 void
 MobilitySecurity::Protect(MobilityHeader& msg, Ipv6Address src, Ipv6Address dst)
 {
-    NS_LOG_FUNCTION(this << src << dst);
+    Protect(msg, src, dst, dst);
+}
+
+void
+MobilitySecurity::Protect(MobilityHeader& msg,
+                          Ipv6Address src,
+                          Ipv6Address dst,
+                          Ipv6Address verifier)
+{
+    NS_LOG_FUNCTION(this << src << dst << verifier);
     MobilityOptions& options = msg.GetOptions();
     options.RemoveOption(MobilityOptions::MESSAGE_AUTHENTICATION);
     options.RemoveOption(MobilityOptions::REPLAY_PROTECTION);
@@ -243,16 +252,16 @@ MobilitySecurity::Protect(MobilityHeader& msg, Ipv6Address src, Ipv6Address dst)
     {
         return;
     }
-    auto peer = PeerAt(dst);
+    auto peer = PeerAt(verifier);
     std::optional<std::vector<uint8_t>> group;
-    if (m_directory->IsShared(dst))
+    if (m_directory->IsShared(verifier))
     {
-        group = m_directory->SharedAddressKey(dst, m_nodeId); // any replica may answer
+        group = m_directory->SharedAddressKey(verifier, m_nodeId); // any replica may answer
     }
     const std::vector<uint8_t>* key = group ? &*group : (peer ? KeyFor(*peer) : nullptr);
     if (!key)
     {
-        NS_LOG_WARN("no security association with " << dst << ": sent unprotected");
+        NS_LOG_WARN("no security association with " << verifier << ": sent unprotected");
         m_stats.noAssociationTx++;
         return;
     }

@@ -97,6 +97,14 @@ class MobilitySecurity : public Object
      * \param src,dst the addresses of the checksum pseudo-header
      */
     void Protect(MobilityHeader& msg, Ipv6Address src, Ipv6Address dst);
+    /**
+     * \brief As Protect(msg, src, dst), with the key shared with the peer at \p verifier: for a
+     *        message addressed elsewhere that \p peer terminates on the path (seed 001
+     *        §4.4.2: a PBQR to the queried address that the owning eLMA intercepts).
+     * \param msg the message \param src,dst the addresses of the checksum pseudo-header
+     * \param verifier the address of the node that verifies the message
+     */
+    void Protect(MobilityHeader& msg, Ipv6Address src, Ipv6Address dst, Ipv6Address verifier);
 
     /**
      * \brief Verify a received message that passed validation and checksum.

@@ -34,6 +34,36 @@ ToString(Ipv6Address a)
     os << a;
     return os.str();
 }
+
+/**
+ * The name of the Mobility Header message in \p p, found behind the extension headers that
+ * may precede it (RFC 8200 §4.1 order: Hop-by-Hop, Routing, Destination Options, e.g. seed
+ * 001 §4.4.2's PBQR, a type 2 routing header, a Home Address option); "" if none.
+ */
+std::string
+MobilityMessageName(uint8_t next, Ptr<const Packet> p)
+{
+    constexpr uint8_t HOP_BY_HOP = 0;
+    uint32_t offset = 0;
+    while (next == HOP_BY_HOP || next == Type2RoutingHeader::PROT_NUMBER ||
+           next == HomeAddressOptionHeader::PROT_NUMBER)
+    {
+        uint8_t ext[2] = {0, 0};
+        if (p->GetSize() < offset + 2)
+        {
+            return "";
+        }
+        // RFC 8200 §4: next header, then the length in 8 octets beyond the first 8.
+        p->CreateFragment(offset, 2)->CopyData(ext, 2);
+        next = ext[0];
+        offset += (ext[1] + 1) * 8;
+    }
+    if (next != MobilityHeader::PROT_NUMBER || offset >= p->GetSize())
+    {
+        return "";
+    }
+    return MobilityHeader::GetMessageName(p->CreateFragment(offset, p->GetSize() - offset));
+}
 } // namespace
 
 TypeId
@@ -81,23 +111,9 @@ SignalingMonitor::SendOutgoing(std::string node,
                                Ptr<const Packet> p,
                                uint32_t)
 {
-    std::string type;
+    std::string type = MobilityMessageName(header.GetNextHeader(), p);
     uint8_t next = header.GetNextHeader();
-    if (next == HomeAddressOptionHeader::PROT_NUMBER || next == Type2RoutingHeader::PROT_NUMBER)
-    {
-        // A Mobility Header behind a Home Address option or a type 2 routing header.
-        uint8_t ext[2] = {0, 0};
-        uint32_t length = p->CopyData(ext, 2) == 2 ? (ext[1] + 1) * 8 : 0;
-        if (ext[0] == MobilityHeader::PROT_NUMBER && length > 0 && length < p->GetSize())
-        {
-            type = MobilityHeader::GetMessageName(p->CreateFragment(length, p->GetSize() - length));
-        }
-    }
-    if (next == MobilityHeader::PROT_NUMBER)
-    {
-        type = MobilityHeader::GetMessageName(p);
-    }
-    else if (next == Icmpv6L4Protocol::PROT_NUMBER && movementDetection)
+    if (next == Icmpv6L4Protocol::PROT_NUMBER && movementDetection)
     {
         uint8_t icmpType = 0;
         p->CopyData(&icmpType, 1);

@@ -1,0 +1,160 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+// PBCI/PBCA reliability (seed 001 §4.3 relies on RFC 5213's): on scenarios/epmip-handoff.json
+// (mn1 moves from eMAG1 to eMAG2 at 4 s), the first PBCI or the first PBCA is lost on the
+// wire; the n-eMAG retransmits after InitialInformTimeout, doubling the wait (RFC 5213
+// §6.9.4), the p-eMAG answers a repeat with the PBCA it sent first, and the uplink is
+// optimized again as without the loss.
+#include "closed-form.h"
+#include "ladder.h"
+#include "test-paths.h"
+
+#include "ns3/config.h"
+#include "ns3/error-model.h"
+#include "ns3/names.h"
+#include "ns3/node.h"
+#include "ns3/pointer.h"
+#include "ns3/simulator.h"
+#include "ns3/uinteger.h"
+
+#include <gtest/gtest.h>
+
+using namespace dmmtest;
+
+namespace
+{
+
+constexpr uint8_t MH = 135;          // IPv6 next header: Mobility Header
+constexpr uint8_t DMM_MH_TYPE = 253; // DmmSessionHeader::MH_TYPE
+constexpr uint8_t PBCI = 15;         // subtypes (doc/dmm.rst)
+constexpr uint8_t PBCA = 16;
+constexpr double BEFORE_MOVE_S = 3.5; // the loss is armed before mn1's move at 4 s
+
+/// Drops the first \p count ePMIP messages of one subtype a device receives.
+class DropSubtype : public ErrorModel
+{
+  public:
+    DropSubtype(uint8_t subtype, uint32_t count)
+        : m_subtype(subtype),
+          m_left(count)
+    {
+    }
+
+  private:
+    bool DoCorrupt(Ptr<Packet> p) override
+    {
+        uint8_t b[64];
+        uint32_t n = p->CopyData(b, sizeof(b));
+        // The IPv6 header after the link header (PPP 2 octets or Ethernet 14).
+        for (uint32_t o : {2u, 14u})
+        {
+            if (m_left > 0 && o + 47 < n && (b[o] >> 4) == 6 && b[o + 6] == MH &&
+                b[o + 42] == DMM_MH_TYPE && b[o + 46] == m_subtype)
+            {
+                m_left--;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    void DoReset() override
+    {
+    }
+
+    uint8_t m_subtype; //!< the subtype dropped
+    uint32_t m_left;   //!< drops left
+};
+
+/// Arm \p model on every device of \p node (once the scenario has built it).
+void
+Arm(const std::string& node, Ptr<ErrorModel> model)
+{
+    Ptr<Node> n = Names::Find<Node>(node);
+    for (uint32_t i = 0; i < n->GetNDevices(); ++i)
+    {
+        n->GetDevice(i)->SetAttributeFailSafe("ReceiveErrorModel", PointerValue(model));
+    }
+}
+
+/// epmip-handoff.json with \p count messages of \p subtype lost at \p receiver.
+RunResults
+RunLosing(const std::string& receiver,
+          uint8_t subtype,
+          uint32_t count,
+          uint32_t retries = 5,
+          const std::vector<std::string>& overrides = {})
+{
+    ScenarioConfig cfg = LoadScenario(std::string(DMM_SOURCE_DIR) + "/scenarios/epmip-handoff.json",
+                                      overrides,
+                                      std::nullopt,
+                                      {});
+    Config::SetDefault("ns3::DistributedRoutingFunction::InformRetries", UintegerValue(retries));
+    if (count > 0)
+    {
+        Simulator::Schedule(Seconds(BEFORE_MOVE_S),
+                            &Arm,
+                            receiver,
+                            Ptr<ErrorModel>(new DropSubtype(subtype, count)));
+    }
+    RunOptions opt;
+    opt.progress = false;
+    RunResults r = RunScenario(cfg, opt);
+    Config::SetDefault("ns3::DistributedRoutingFunction::InformRetries", UintegerValue(5));
+    return r;
+}
+
+/// The n-eMAG's PBCIs to the p-eMAG after the move.
+std::vector<double>
+PbciTimes(const RunResults& r)
+{
+    std::vector<double> out;
+    for (const auto& m : Messages(r, "emag2", "PBCI", BEFORE_MOVE_S, 100))
+    {
+        out.push_back(m.timeS);
+    }
+    return out;
+}
+
+} // namespace
+
+TEST(EpmipInformRetransmission, LostPbciIsSentAgainAfterTheInitialTimeout)
+{
+    RunResults clean = RunLosing("emag1", PBCI, 0);
+    RunResults r = RunLosing("emag1", PBCI, 1);
+    auto sent = PbciTimes(r);
+    ASSERT_EQ(sent.size(), 2u);
+    EXPECT_NEAR(sent[1] - sent[0], 1.0, 1e-9); // InitialInformTimeout
+    EXPECT_EQ(r.epmip.at("inform_retransmissions"), 1u);
+    EXPECT_EQ(r.epmip.at("inform_timeouts"), 0u);
+    EXPECT_EQ(r.epmip.at("handed_over"), 1u);
+    EXPECT_EQ(r.epmip.at("retargeted"), clean.epmip.at("retargeted"));
+    // The uplink ends on the optimized path, as without the loss.
+    EXPECT_EQ(FlowNamed(r, "to-mn2").lastLinks, FlowNamed(clean, "to-mn2").lastLinks);
+    EXPECT_EQ(clean.epmip.at("inform_retransmissions"), 0u);
+}
+
+TEST(EpmipInformRetransmission, LostPbcaIsAnsweredAgainWithoutASecondHandOver)
+{
+    RunResults clean = RunLosing("emag2", PBCA, 0);
+    RunResults r = RunLosing("emag2", PBCA, 1);
+    EXPECT_EQ(PbciTimes(r).size(), 2u);
+    // The repeat gets the first PBCA again (the correspondents' locations), not a second
+    // hand-over that would list none.
+    EXPECT_EQ(r.epmip.at("handed_over"), 1u);
+    EXPECT_EQ(r.epmip.at("inform_timeouts"), 0u);
+    EXPECT_EQ(FlowNamed(r, "to-mn2").lastLinks, FlowNamed(clean, "to-mn2").lastLinks);
+}
+
+TEST(EpmipInformRetransmission, BackOffDoublesAndGivesUpAfterTheRetries)
+{
+    // Every PBCI lost: sent at t, t+1, t+1+2; given up after the last 4 s wait (t+7).
+    RunResults r = RunLosing("emag1", PBCI, 100, 2, {"duration_s=12"});
+    auto sent = PbciTimes(r);
+    ASSERT_EQ(sent.size(), 3u);
+    EXPECT_NEAR(sent[1] - sent[0], 1.0, 1e-9);
+    EXPECT_NEAR(sent[2] - sent[1], 2.0, 1e-9);
+    EXPECT_EQ(r.epmip.at("inform_retransmissions"), 2u);
+    EXPECT_EQ(r.epmip.at("inform_timeouts"), 1u);
+}

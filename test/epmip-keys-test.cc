@@ -1,0 +1,116 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+// ePMIP's scenario keys (protocol.query_retries, query_timeout_ms, forward_late_downlink,
+// forwarding_time_s) reach the DRF, and the DRF's counters reach summary.json ("epmip").
+#include "closed-form.h"
+#include "ladder.h"
+#include "test-paths.h"
+
+#include "ns3/boolean.h"
+#include "ns3/config.h"
+#include "ns3/nstime.h"
+#include "ns3/result-writer.h"
+
+#include <filesystem>
+#include <fstream>
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+using namespace dmmtest;
+
+namespace
+{
+
+RunResults
+RunFile(const std::string& scenario, const std::vector<std::string>& overrides)
+{
+    ScenarioConfig cfg = LoadScenario(std::string(DMM_SOURCE_DIR) + "/scenarios/" + scenario,
+                                      overrides,
+                                      std::nullopt,
+                                      {});
+    EXPECT_TRUE(cfg.ignoredKeys.empty());
+    RunOptions opt;
+    opt.progress = false;
+    return RunScenario(cfg, opt);
+}
+
+/// Run with the DRF attribute \p name set to \p value (restored afterwards).
+RunResults
+RunWith(const std::string& scenario, const std::string& name, const AttributeValue& value)
+{
+    const std::string path = "ns3::DistributedRoutingFunction::" + name;
+    TypeId::AttributeInformation info;
+    TypeId::LookupByName("ns3::DistributedRoutingFunction").LookupAttributeByName(name, &info);
+    Config::SetDefault(path, value);
+    RunResults r = RunFile(scenario, {});
+    Config::SetDefault(path, *info.initialValue);
+    return r;
+}
+
+/// \return summary.json as written for \p r
+nlohmann::json
+Summary(const RunResults& r)
+{
+    auto dir = std::filesystem::temp_directory_path() / "dmm-epmip-keys-test";
+    std::filesystem::create_directories(dir);
+    WriteResults(r, dir.string());
+    std::ifstream in(dir / "summary.json");
+    return nlohmann::json::parse(in);
+}
+
+} // namespace
+
+TEST(EpmipKeys, QueryTimeoutAndRetriesKeysAndCountersInSummary)
+{
+    // A 1 ms time-out is shorter than the round trip to the eLMA: every PBQR times out, and
+    // each direction sends its query and query_retries (3) more, 1 ms apart (§5.1).
+    RunResults r =
+        RunFile("epmip-mn-to-mn.json", {"protocol.query_timeout_ms=1", "protocol.query_retries=3"});
+    auto up = Messages(r, "emag1", "PBQR", 2, 2.5);
+    ASSERT_EQ(up.size(), 4u);
+    EXPECT_NEAR(up[3].timeS - up[0].timeS, 0.003, 1e-9);
+    EXPECT_EQ(Messages(r, "emag4", "PBQR", 3, 3.5).size(), 4u);
+    EXPECT_EQ(r.epmip.at("queries"), 8u);
+    EXPECT_EQ(r.epmip.at("query_retries"), 6u);
+    EXPECT_EQ(r.epmip.at("query_timeouts"), 2u);
+    // summary.json carries the same counters; other profiles write no "epmip" key.
+    nlohmann::json s = Summary(r);
+    ASSERT_TRUE(s.contains("epmip"));
+    for (const auto& [name, count] : r.epmip)
+    {
+        EXPECT_EQ(s["epmip"][name].get<uint64_t>(), count) << name;
+    }
+    EXPECT_FALSE(Summary(RunFile("epmip-mn-to-mn.json", {"profile=pmipv6"})).contains("epmip"));
+}
+
+TEST(EpmipKeys, CountersOfTheHandoffInSummary)
+{
+    RunResults r = RunFile("epmip-handoff.json", {});
+    // One query per direction, answered; the §4.3 ladder: PBCI n->p and p->correspondent.
+    EXPECT_EQ(r.epmip.at("queries"), 2u);
+    EXPECT_EQ(r.epmip.at("located"), 2u);
+    EXPECT_EQ(r.epmip.at("informs"), 2u);
+    EXPECT_EQ(r.epmip.at("inform_acks"), 2u);
+    EXPECT_EQ(r.epmip.at("handed_over"), 1u);
+    EXPECT_EQ(r.epmip.at("retargeted"), 1u); // eMAG4, told by eMAG1
+    EXPECT_EQ(r.epmip.at("query_timeouts"), 0u);
+    EXPECT_EQ(r.epmip.at("buffer_drops"), 0u);
+}
+
+TEST(EpmipKeys, ForwardLateDownlinkAndForwardingTimeKeysSetTheDrf)
+{
+    RunResults off = RunFile("epmip-handoff.json", {"protocol.forward_late_downlink=false"});
+    RunResults attributeOff =
+        RunWith("epmip-handoff.json", "ForwardLateDownlink", BooleanValue(false));
+    RunResults on = RunFile("epmip-handoff.json", {});
+    EXPECT_EQ(FlowNamed(off, "to-mn1").lost, FlowNamed(attributeOff, "to-mn1").lost);
+    EXPECT_GT(FlowNamed(off, "to-mn1").lost,
+              FlowNamed(on, "to-mn1").lost); // the key changed the behaviour
+    // forwarding_time_s sets ForwardingLifetime: the same run as the attribute's.
+    RunResults shortKey = RunFile("epmip-handoff.json", {"protocol.forwarding_time_s=0.002"});
+    RunResults shortAttr =
+        RunWith("epmip-handoff.json", "ForwardingLifetime", TimeValue(MilliSeconds(2)));
+    EXPECT_EQ(FlowNamed(shortKey, "to-mn1").lost, FlowNamed(shortAttr, "to-mn1").lost);
+    EXPECT_EQ(shortKey.signaling.size(), shortAttr.signaling.size());
+}
