@@ -137,9 +137,15 @@ ScenarioRun::ComputeRoutes()
             owned.push_back({HomeNetworkPrefix::Make(port.address, 128), m_vertex[name]});
         }
     }
+    // Seed 002 §5: anycast routers announce the aggregate of the home prefixes instead.
+    std::vector<std::string> anycastMrs = AnycastMobilityRouters();
     for (const auto& [name, port] : m_accessPort)
     {
-        owned.push_back({port.second, m_vertex[name]});
+        // The router's own address on the link stays routed to it (context transfer).
+        owned.push_back({anycastMrs.empty()
+                             ? port.second
+                             : HomeNetworkPrefix::Make(AddressOn(name, port.second), 128),
+                         m_vertex[name]});
     }
     std::vector<std::string> anycast; // Fig 6: every anchor originates every pool
     for (const auto& [pool, anchor] : m_anchorPools)
@@ -148,7 +154,7 @@ ScenarioRun::ComputeRoutes()
         {
             anycast.push_back(anchor);
         }
-        else
+        else if (anycastMrs.empty())
         {
             owned.push_back({pool, m_vertex[anchor]});
         }
@@ -170,6 +176,7 @@ ScenarioRun::ComputeRoutes()
             InstallRoutesTo(pool, anycast); // to the nearest anchor
         }
     }
+    RouteHomeAggregates(anycastMrs);
 }
 
 /**

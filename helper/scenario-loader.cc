@@ -295,7 +295,8 @@ ScenarioKeys(const std::string& context)
          "location_update client_lu uplink session_source "
          "route_optimization hoa_assignment hoa_status new_hoa first_packets "
          "lm_relay"},
-        {"nodes[]", "name role access_delay_ms access_rate_mbps interfaces haa_for epmip_role"},
+        {"nodes[]",
+         "name role access_delay_ms access_rate_mbps interfaces haa_for mr_role epmip_role"},
         {"links[]", "a b delay_ms rate_mbps"},
         {"mobility[]", "mn at_s attach interface"},
         {"flow_moves[]", "flow interface at_s"},
