@@ -186,24 +186,17 @@ ScenarioRun::InstallLmRelays()
     }
 }
 
-void
-ScenarioRun::RequireMipRouter(const NodeConfig& n) const
+bool
+ScenarioRun::MrRoleApplies(const NodeConfig& n) const
 {
+    // Like haa_for, other profiles ignore the key: the node stays a plain router.
     const dmm::FunctionSpec* spec = Role("router").Function("mr");
-    if (spec == nullptr || !spec->IsA("ns3::DmmMipRouting"))
-    {
-        throw ScenarioError(fmt::format("nodes: \"{}\" has mr_role \"{}\"; \"{}\" has no "
-                                        "DMM with Mobile IP router (seed 002 §5)",
-                                        n.name,
-                                        n.mrRole,
-                                        m_recipe.name));
-    }
+    return !n.mrRole.empty() && spec != nullptr && spec->IsA("ns3::DmmMipRouting");
 }
 
 void
 ScenarioRun::InstallRoleRouter(const NodeConfig& n)
 {
-    RequireMipRouter(n);
     Ptr<DistributedMobilityRouting> mr = m_location.InstallRouter(m_nodes[n.name],
                                                                   FirstGlobal(n.name),
                                                                   CorrespondentInterfaces(n.name));
@@ -222,11 +215,7 @@ ScenarioRun::AnycastMobilityRouters() const
     std::vector<std::string> out;
     for (const NodeConfig& n : m_cfg.nodes)
     {
-        if (!n.mrRole.empty())
-        {
-            RequireMipRouter(n); // also where no mobility router is installed
-        }
-        if (n.mrRole == "anycast")
+        if (n.mrRole == "anycast" && MrRoleApplies(n))
         {
             out.push_back(n.name);
         }

@@ -88,7 +88,7 @@ ScenarioRun::IsMobilityRouter(const std::string& name) const
     // traffic is routed by location where it enters (a listed node is in a network
     // unless it is a plain router; a generated one when it has a network index).
     const NodeConfig* n = m_cfg.FindNode(name);
-    if (n->role == "access" || !n->mrRole.empty())
+    if (n->role == "access" || MrRoleApplies(*n))
     {
         return true; // or a router made one by mr_role (seed 002 §5)
     }
@@ -106,7 +106,8 @@ ScenarioRun::CorrespondentInterfaces(const std::string& name) const
     std::vector<uint32_t> out;
     // Seed 002 §5: packets for a home address reach an anycast router from anywhere, so
     // whatever arrives natively is a correspondent's.
-    bool anycast = m_cfg.FindNode(name)->mrRole == "anycast";
+    bool anycast =
+        m_cfg.FindNode(name)->mrRole == "anycast" && MrRoleApplies(*m_cfg.FindNode(name));
     for (const Port& port : m_ports.at(name))
     {
         auto [a, b] = m_edges[port.edge];
@@ -125,7 +126,7 @@ ScenarioRun::InstallMobilityRouters()
     {
         // Routers other than access routers route by location when the recipe says so.
         const NodeConfig* n = m_cfg.FindNode(name);
-        if (!n->mrRole.empty())
+        if (MrRoleApplies(*n))
         {
             InstallRoleRouter(*n);
             continue;

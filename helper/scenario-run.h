@@ -103,8 +103,8 @@ class ScenarioRun
     void InstallMobilityRouters();
     /// \brief Seed 002 §5: the mobility router of a router with "mr_role". \param n it
     void InstallRoleRouter(const NodeConfig& n);
-    /// \brief Refuse "mr_role" \p n under a profile without DMM-with-MIP routers.
-    void RequireMipRouter(const NodeConfig& n) const;
+    /// \return whether \p n has an "mr_role" the profile's routers can take (dmm-mip)
+    bool MrRoleApplies(const NodeConfig& n) const;
     /// \return the routers with "mr_role" "anycast" (seed 002 §5), in node order
     std::vector<std::string> AnycastMobilityRouters() const;
     /// \brief Seed 002 §5: route the home prefix aggregates to the nearest anycast router.
