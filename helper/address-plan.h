@@ -53,6 +53,18 @@ struct AddressPlan
                                        POOL_LENGTH);
     }
 
+    /// \return the aggregate of the anchors' pools (2001:1::/32)
+    static HomeNetworkPrefix PoolAggregate()
+    {
+        return HomeNetworkPrefix::Make(Ipv6Address("2001:1::"), 32);
+    }
+
+    /// \return the aggregate of the access links' prefixes (2001:bbbb::/32)
+    static HomeNetworkPrefix AccessAggregate()
+    {
+        return HomeNetworkPrefix::Make(Ipv6Address("2001:bbbb::"), 32);
+    }
+
     /// \param index MAP index from 1 \return its regional prefix 2001:cccc:<index>::/64
     static HomeNetworkPrefix RegionalPrefix(uint32_t index)
     {

@@ -168,7 +168,7 @@ ParseGlobals(const Reader& top, ScenarioConfig& c)
 
 } // namespace
 
-/// The nodes' "haa_for" (helper/scenario-dmm-mip.cc); needs the nodes.
+/// The nodes' "haa_for" and "mr_role" (helper/scenario-dmm-mip.cc); needs the nodes.
 void ParseHaaNodes(const Reader& listed, ScenarioConfig& c);
 
 namespace

@@ -49,6 +49,10 @@ struct NodeConfig
     /// router only (key "haa_for"): this node is the HAA of the local network of that
     /// anchor, apart from its LM (seed 002 §3.2, Fig 1's local network 3)
     std::string haaFor;
+    /// router only (key "mr_role"), dmm-mip: "convergence" (a mobility router for the
+    /// correspondents behind it) or "anycast" (a mobility router anycasting the home
+    /// prefix aggregate), seed 002 §5 Fig 6; empty: a plain router
+    std::string mrRole;
     /// ePMIP (seed 001 §6) access or anchor nodes: "mag"/"lma" for a legacy one (key
     /// "epmip_role"); empty: the recipe's eMAG/eLMA
     std::string epmipRole;

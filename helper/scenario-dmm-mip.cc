@@ -6,6 +6,8 @@
 #include "scenario-run.h"
 
 #include "ns3/dmm-mip-mr-agent.h"
+#include "ns3/dmm-mip-routing.h"
+#include "ns3/enum.h"
 #include "ns3/haa-agent.h"
 #include "ns3/json-object-reader.h"
 #include "ns3/lm-relay.h"
@@ -21,6 +23,28 @@ namespace ns3
 
 NS_LOG_COMPONENT_DEFINE("ScenarioDmmMip");
 
+namespace
+{
+
+/// \brief The node's "mr_role" (seed 002 §5, Fig 6). \param o the node \param n its config
+void
+ParseMrRole(const JsonObjectReader& o, NodeConfig& n)
+{
+    if (!o.Has("mr_role"))
+    {
+        return;
+    }
+    n.mrRole = o.Mode("mr_role", "", {"convergence", "anycast"});
+    if (n.role != "router")
+    {
+        JsonObjectReader::Fail(
+            o.Path("mr_role"),
+            fmt::format("only allowed for role router (node \"{}\" is {})", n.name, n.role));
+    }
+}
+
+} // namespace
+
 void
 ParseHaaNodes(const JsonObjectReader& listed, ScenarioConfig& c)
 {
@@ -32,11 +56,12 @@ ParseHaaNodes(const JsonObjectReader& listed, ScenarioConfig& c)
         JsonObjectReader o(nodes[i],
                            listed.Path(fmt::format("nodes[{}]", i)),
                            ScenarioKeys("nodes[]"));
+        NodeConfig& n = c.nodes.at(i);
+        ParseMrRole(o, n);
         if (!o.Has("haa_for"))
         {
             continue;
         }
-        NodeConfig& n = c.nodes.at(i);
         n.haaFor = o.String("haa_for");
         const NodeConfig* lm = c.FindNode(n.haaFor);
         if (n.role != "router")
@@ -158,6 +183,60 @@ ScenarioRun::InstallLmRelays()
         {
             router->AddServer(prefix, LmaFor(name));
         }
+    }
+}
+
+bool
+ScenarioRun::MrRoleApplies(const NodeConfig& n) const
+{
+    // Like haa_for, other profiles ignore the key: the node stays a plain router.
+    const dmm::FunctionSpec* spec = Role("router").Function("mr");
+    return !n.mrRole.empty() && spec != nullptr && spec->IsA("ns3::DmmMipRouting");
+}
+
+void
+ScenarioRun::InstallRoleRouter(const NodeConfig& n)
+{
+    Ptr<DistributedMobilityRouting> mr = m_location.InstallRouter(m_nodes[n.name],
+                                                                  FirstGlobal(n.name),
+                                                                  CorrespondentInterfaces(n.name));
+    if (n.mrRole == "anycast")
+    {
+        // It originates the aggregate, so it has no native route to hand a packet to
+        // (Fig 4's first step): it asks the LM (Fig 3) under either optimisation.
+        mr->SetAttribute("Optimization", EnumValue(DmmMipRouting::QUERY));
+    }
+    m_routers[n.name] = mr;
+}
+
+std::vector<std::string>
+ScenarioRun::AnycastMobilityRouters() const
+{
+    std::vector<std::string> out;
+    for (const NodeConfig& n : m_cfg.nodes)
+    {
+        if (n.mrRole == "anycast" && MrRoleApplies(n))
+        {
+            out.push_back(n.name);
+        }
+    }
+    return out;
+}
+
+void
+ScenarioRun::RouteHomeAggregates(const std::vector<std::string>& routers)
+{
+    if (routers.empty())
+    {
+        return;
+    }
+    // §5: "traffic sent from CN to MN ... reach[es] a nearest MR which anycast[s] the HNP
+    // aggregation". The routers' own prefixes are not announced besides (a deviation: no
+    // packet reaches the anchoring router natively, Fig 4 has none to redirect).
+    InstallRoutesTo(dmm::AddressPlan::AccessAggregate(), routers);
+    if (!m_anchorPools.empty())
+    {
+        InstallRoutesTo(dmm::AddressPlan::PoolAggregate(), routers);
     }
 }
 

@@ -297,7 +297,8 @@ ScenarioKeys(const std::string& context)
          "route_optimization hoa_assignment hoa_status new_hoa first_packets epmip_architecture "
          "lm_relay query_retries query_timeout_ms forward_late_downlink elma_discovery elmas"},
         {"nodes[]",
-         "name role access_delay_ms access_rate_mbps interfaces haa_for epmip_role domain"},
+         "name role access_delay_ms access_rate_mbps interfaces haa_for mr_role epmip_role "
+         "domain"},
         {"links[]", "a b delay_ms rate_mbps"},
         {"mobility[]", "mn at_s attach interface"},
         {"flow_moves[]", "flow interface at_s"},

@@ -88,9 +88,9 @@ ScenarioRun::IsMobilityRouter(const std::string& name) const
     // traffic is routed by location where it enters (a listed node is in a network
     // unless it is a plain router; a generated one when it has a network index).
     const NodeConfig* n = m_cfg.FindNode(name);
-    if (n->role == "access")
+    if (n->role == "access" || MrRoleApplies(*n))
     {
-        return true;
+        return true; // or a router made one by mr_role (seed 002 §5)
     }
     if (n->role == "cn" || n->role == "mn" || n->role == "attacker" ||
         (n->role == "router" && n->network == 0))
@@ -104,10 +104,14 @@ std::vector<uint32_t>
 ScenarioRun::CorrespondentInterfaces(const std::string& name) const
 {
     std::vector<uint32_t> out;
+    // Seed 002 §5: packets for a home address reach an anycast router from anywhere, so
+    // whatever arrives natively is a correspondent's.
+    bool anycast =
+        m_cfg.FindNode(name)->mrRole == "anycast" && MrRoleApplies(*m_cfg.FindNode(name));
     for (const Port& port : m_ports.at(name))
     {
         auto [a, b] = m_edges[port.edge];
-        if (m_cfg.FindNode(m_names[a == m_vertex.at(name) ? b : a])->role == "cn")
+        if (anycast || m_cfg.FindNode(m_names[a == m_vertex.at(name) ? b : a])->role == "cn")
         {
             out.push_back(port.interface);
         }
@@ -121,7 +125,13 @@ ScenarioRun::InstallMobilityRouters()
     for (const auto& [name, node] : m_nodes)
     {
         // Routers other than access routers route by location when the recipe says so.
-        bool access = m_cfg.FindNode(name)->role == "access";
+        const NodeConfig* n = m_cfg.FindNode(name);
+        if (MrRoleApplies(*n))
+        {
+            InstallRoleRouter(*n);
+            continue;
+        }
+        bool access = n->role == "access";
         if ((access || Role("router").Has("mr")) && IsMobilityRouter(name))
         {
             m_routers[name] =

@@ -34,13 +34,19 @@ ScenarioRun::ComputeRoutes()
     {
         InstallLinkRoutes();
     }
+    // Seed 002 §5: anycast routers announce the aggregate of the home prefixes instead.
+    std::vector<std::string> anycastMrs = AnycastMobilityRouters();
     for (const auto& [name, port] : m_accessPort)
     {
-        owned.push_back({port.second, m_vertex[name]});
+        // The router's own address on the link stays routed to it (context transfer).
+        owned.push_back({anycastMrs.empty()
+                             ? port.second
+                             : HomeNetworkPrefix::Make(AddressOn(name, port.second), 128),
+                         m_vertex[name]});
     }
     for (const auto& [pool, anchor] : m_anchorPools)
     {
-        if (m_recipe.homePrefixes != "anycast")
+        if (m_recipe.homePrefixes != "anycast" && anycastMrs.empty())
         {
             owned.push_back({pool, m_vertex[anchor]});
         }
@@ -63,6 +69,7 @@ ScenarioRun::ComputeRoutes()
             InstallRoutesTo(pool, AnchorsInDomainOf(anchor));
         }
     }
+    RouteHomeAggregates(anycastMrs);
 }
 
 /**

@@ -127,6 +127,15 @@ class ScenarioRun
     /// DMM with MIP (seed 002 §3.3): routers ask their network's LM, which relays.
     void InstallLmRelays();
     void InstallMobilityRouters();
+    /// \brief Seed 002 §5: the mobility router of a router with "mr_role". \param n it
+    void InstallRoleRouter(const NodeConfig& n);
+    /// \return whether \p n has an "mr_role" the profile's routers can take (dmm-mip)
+    bool MrRoleApplies(const NodeConfig& n) const;
+    /// \return the routers with "mr_role" "anycast" (seed 002 §5), in node order
+    std::vector<std::string> AnycastMobilityRouters() const;
+    /// \brief Seed 002 §5: route the home prefix aggregates to the nearest anycast router.
+    /// \param routers the anycast routers
+    void RouteHomeAggregates(const std::vector<std::string>& routers);
     bool IsMobilityRouter(const std::string& name) const;
     /// \return the interfaces of \p name that lead to a correspondent node
     std::vector<uint32_t> CorrespondentInterfaces(const std::string& name) const;
