@@ -355,6 +355,8 @@ ApplicableKeys(const Recipe& r)
         {"forwarding_time_s", {"ns3::MrAgent", "ns3::DlmaAgent"}},
         {"dlma_bypass", {"ns3::DlmaAgent"}},
         {"dlma_mag_tracking", {"ns3::DlmaAgent"}},
+        {"dlma_bypass_olma", {"ns3::DlmaAgent"}},
+        {"dlma_private", {"ns3::DlmaAgent"}},
         // Keys that choose between assemblies: read through the recipe's variants only.
         {"location", {}},
         {"location_update", {}},

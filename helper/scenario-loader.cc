@@ -291,7 +291,7 @@ ScenarioKeys(const std::string& context)
          "prefixes_per_node location "
          "location_cache_s "
          "forwarding_time_s "
-         "dlma_bypass dlma_mag_tracking "
+         "dlma_bypass dlma_mag_tracking dlma_bypass_olma dlma_private "
          "location_update client_lu uplink session_source "
          "route_optimization hoa_assignment hoa_status first_packets "
          "lm_relay"},
