@@ -142,6 +142,8 @@ ParseGlobals(const Reader& top, ScenarioConfig& c)
     Reader::CheckMin("protocol.forwarding_time_s", c.protocol.forwardingTimeS, 0, false);
     c.protocol.dlmaBypass = prot.Bool("dlma_bypass", false);
     c.protocol.dlmaMagTracking = prot.Mode("dlma_mag_tracking", "d-lma", {"d-lma", "h-lma"});
+    c.protocol.dlmaBypassOlma = prot.Bool("dlma_bypass_olma", false);
+    c.protocol.dlmaPrivate = prot.String("dlma_private", "");
     c.protocol.clientLu = prot.Mode("client_lu", "direct", {"direct", "proxy"});
     c.protocol.dad = prot.Mode("dad", "optimistic", {"optimistic", "wait", "off"});
     c.protocol.uplink = prot.Mode("uplink", "reverse-tunnel", {"reverse-tunnel", "direct"});

@@ -144,6 +144,10 @@ struct ProtocolConfig
     bool dlmaBypass;
     /// distributed-lma with dlma_bypass: "d-lma" or "h-lma" keeps track of the MAG (§5.1.1)
     std::string dlmaMagTracking;
+    /// distributed-lma: O-LMAs name the destination's MAG to the sending MAG (§5.4, Fig 11)
+    bool dlmaBypassOlma;
+    /// distributed-lma: comma-separated mn names whose proxy CoA no other MAG may learn
+    std::string dlmaPrivate;
     /// fully-distributed: the node registers its addresses ("client", Fig 9's MN11+LU) or
     /// its access router does ("network", the default: AR31+LU; the node is a plain host)
     std::string locationUpdate;

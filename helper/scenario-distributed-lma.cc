@@ -15,6 +15,8 @@
 #include "ns3/mobility-routing.h"
 #include "ns3/yans-wifi-helper.h"
 
+#include <sstream>
+
 namespace ns3
 {
 
@@ -46,6 +48,7 @@ ScenarioRun::ConnectDistributedLmas(const ApplicationContainer& lmas)
                             EnumValue(m_cfg.protocol.dlmaMagTracking == "h-lma"
                                           ? DlmaAgent::H_LMA_TRACKS
                                           : DlmaAgent::D_LMA_TRACKS));
+        agent->SetAttribute("BypassOlma", BooleanValue(m_cfg.protocol.dlmaBypassOlma));
         // §7: another domain's pools are routed, not tunnelled to their H-LMA.
         for (const auto& [pool, anchor] : m_anchorPools)
         {
@@ -53,6 +56,13 @@ ScenarioRun::ConnectDistributedLmas(const ApplicationContainer& lmas)
             {
                 agent->AddPeer(pool, FirstGlobal(anchor));
             }
+        }
+        std::istringstream names(m_cfg.protocol.dlmaPrivate);
+        for (std::string name; std::getline(names, name, ',');)
+        {
+            NS_ABORT_MSG_IF(!m_cfg.FindNode(name) || m_cfg.FindNode(name)->role != "mn",
+                            "protocol.dlma_private: " << name << " is not an mn node");
+            agent->SetLocationPrivate(name + "@dmm"); // §5.4: the policy profile's flag
         }
         // §4.1: a node registers in the network of its first attachment.
         for (const NodeConfig* mn : m_cfg.NodesWithRole("mn"))
@@ -69,7 +79,8 @@ ScenarioRun::ConnectDistributedLmas(const ApplicationContainer& lmas)
 void
 ScenarioRun::InstallDlmaBypass()
 {
-    if (!m_cfg.protocol.dlmaBypass || !Role("anchor").agent.IsA("ns3::DlmaAgent"))
+    bool bypass = m_cfg.protocol.dlmaBypass || m_cfg.protocol.dlmaBypassOlma;
+    if (!bypass || !Role("anchor").agent.IsA("ns3::DlmaAgent"))
     {
         return;
     }
@@ -88,7 +99,11 @@ ScenarioRun::InstallDlmaBypass()
         NS_ABORT_MSG_IF(!mr, "distributed-lma bypass: no mobility routing on " << mag->name);
         auto forwarding = CreateObjectWithAttributes<DlmaMagForwarding>(
             "ForwardingLifetime",
-            TimeValue(Seconds(m_cfg.protocol.forwardingTimeS)));
+            TimeValue(Seconds(m_cfg.protocol.forwardingTimeS)),
+            "CacheTimeout",
+            TimeValue(Seconds(m_cfg.protocol.locationCacheS)),
+            "RetargetMags",
+            BooleanValue(m_cfg.protocol.dlmaBypassOlma));
         forwarding->Install(node, mr, FirstGlobal(mag->name));
         for (const auto& [pool, anchor] : m_anchorPools)
         {

@@ -292,7 +292,7 @@ ScenarioKeys(const std::string& context)
          "prefixes_per_node location "
          "location_cache_s "
          "forwarding_time_s "
-         "dlma_bypass dlma_mag_tracking "
+         "dlma_bypass dlma_mag_tracking dlma_bypass_olma dlma_private "
          "location_update client_lu uplink session_source "
          "route_optimization hoa_assignment hoa_status new_hoa first_packets epmip_architecture "
          "lm_relay query_retries query_timeout_ms forward_late_downlink elma_discovery elmas"},

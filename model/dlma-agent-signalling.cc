@@ -178,6 +178,7 @@ DlmaAgent::HandleCacheUpdate(const DlmaMessage& m)
     Location& loc = m_cache[*prefix];
     loc.expiry.Cancel();
     loc.lma = *lma;
+    loc.mnId = m.GetMobileNode().value_or(loc.mnId); // a previous MAG's names no node
     loc.lastUsed = Simulator::Now();
     loc.expiry = Simulator::Schedule(m_cacheTimeout, &DlmaAgent::Expire, this, *prefix, true);
     m_dlmaStats.cached++;
@@ -213,7 +214,54 @@ DlmaAgent::Tell(Ipv6Address olma, const HomeNetworkPrefix& prefix, Ipv6Address l
     {
         told = {lma, Simulator::Now()};
         DlmaCacheUpdate update;
-        SendLocation(update, "", prefix, lma, olma);
+        // §5.4: the O-LMA needs the node to apply its location-privacy policy.
+        SendLocation(update, m_bypassOlma ? MagOf(prefix).first : "", prefix, lma, olma);
+    }
+}
+
+std::pair<std::string, Ipv6Address>
+DlmaAgent::MagOf(const HomeNetworkPrefix& prefix) const
+{
+    if (const BindingCacheEntry* e = AnchoredHere(prefix))
+    {
+        return {e->mnId, e->careOf};
+    }
+    auto it = m_cache.find(prefix);
+    if (it != m_cache.end() && !m_peers.count(it->second.lma))
+    {
+        return {it->second.mnId, it->second.lma}; // D-LMA bypass: the O-LMA knows the MAG
+    }
+    return {"", Ipv6Address::GetAny()};
+}
+
+void
+DlmaAgent::BypassOriginating(const Ipv6Header& header, Ipv6Address from)
+{
+    if (!m_bypassOlma)
+    {
+        return;
+    }
+    // §5.4 bypasses only the tunnel between two MAGs (Fig 11): from a fixed node, or to
+    // one, the O-LMA keeps tunnelling to protect the mobile node's location.
+    const BindingCacheEntry* source = AnchoredHere(PrefixOf(header.GetSource()));
+    HomeNetworkPrefix prefix = PrefixOf(header.GetDestination());
+    auto [mnId, mag] = MagOf(prefix);
+    if (!source || source->careOf != from || mag.IsAny() || mag == from)
+    {
+        return;
+    }
+    if (mnId.empty() || m_private.count(mnId) || m_private.count(source->mnId))
+    {
+        m_dlmaStats.keptPrivate++; // MAG2 would see proxy-CoA1, MAG1 proxy-CoA2
+        return;
+    }
+    auto& told = m_told[{from, prefix}];
+    if (told.first != mag || Simulator::Now() - told.second >= m_updateHoldDown)
+    {
+        told = {mag, Simulator::Now()};
+        DlmaCacheUpdate update;
+        m_dlmaStats.magsTold++;
+        SendLocation(update, mnId, prefix, mag, from);
     }
 }
 

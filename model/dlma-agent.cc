@@ -64,6 +64,15 @@ DlmaAgent::GetTypeId()
                           BooleanValue(false),
                           MakeBooleanAccessor(&DlmaAgent::m_bypass),
                           MakeBooleanChecker())
+            .AddAttribute("BypassOlma",
+                          "An O-LMA that knows the MAG of a packet's destination and receives "
+                          "the packet from the MAG of a mobile source tells that MAG the "
+                          "destination's proxy CoA: the MAGs tunnel to each other (§5.4, "
+                          "Fig 11), unless either node's location is private "
+                          "(SetLocationPrivate). The draft only says it \"may\".",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&DlmaAgent::m_bypassOlma),
+                          MakeBooleanChecker())
             .AddAttribute(
                 "MagTracking",
                 "With BypassDlma, which LMA keeps track of a visitor's MAG (§5.1.1): "
@@ -141,6 +150,12 @@ void
 DlmaAgent::SetHomeLma(const std::string& mnId, Ipv6Address hLma)
 {
     m_homeLma[mnId] = hLma;
+}
+
+void
+DlmaAgent::SetLocationPrivate(const std::string& mnId)
+{
+    m_private.insert(mnId);
 }
 
 const DlmaAgent::DlmaStats&
@@ -394,12 +409,13 @@ DlmaAgent::HomeTracksMag() const
 bool
 DlmaAgent::Accept(Ptr<const Packet> inner, Ipv6Address from)
 {
-    if (!m_peers.count(from))
-    {
-        return true; // from a MAG (reverse tunnel): not this rule's business
-    }
     Ipv6Header header;
     inner->PeekHeader(header);
+    if (!m_peers.count(from))
+    {
+        BypassOriginating(header, from);
+        return true; // from a MAG (reverse tunnel): not this rule's business
+    }
     HomeNetworkPrefix prefix = PrefixOf(header.GetDestination());
     if (const BindingCacheEntry* e = AnchoredHere(prefix))
     {

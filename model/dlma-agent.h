@@ -59,6 +59,8 @@ class DlmaAgent : public LmaAgent
         uint64_t invalid{0};        //!< drops: messages without the options they need
         uint64_t retransmitted{0};  //!< Uniqueness Checks and Location Informs sent again
         uint64_t acksSent{0};       //!< Location Acks sent (AcknowledgeInforms)
+        uint64_t magsTold{0};       //!< Cache Updates naming a peer MAG sent to a MAG (§5.4)
+        uint64_t keptPrivate{0};    //!< §5.4 bypasses withheld for a private node
     };
 
     /**
@@ -84,6 +86,12 @@ class DlmaAgent : public LmaAgent
      * \param mnId the node \param hLma its H-LMA
      */
     void SetHomeLma(const std::string& mnId, Ipv6Address hLma);
+    /**
+     * \brief Policy: the node's proxy CoA may not be revealed to another MAG, so its
+     *        packets keep going through an LMA (seed 004 §5.4; BypassOlma).
+     * \param mnId the node
+     */
+    void SetLocationPrivate(const std::string& mnId);
     /// \param prefix an HoA prefix \return where this LMA sends its packets (:: if nowhere)
     Ipv6Address GetLocation(const HomeNetworkPrefix& prefix) const;
     /// \return the counters
@@ -110,10 +118,11 @@ class DlmaAgent : public LmaAgent
     /// Where packets for a prefix go when it is not anchored here.
     struct Location
     {
-        Ipv6Address lma; //!< the D-LMA (or the new D-LMA, when forwarding)
-        Ipv6Address mag; //!< the node's MAG, where the H-LMA tracks it (:: otherwise)
-        Time lastUsed;   //!< last packet tunnelled by this entry (the idle time-out)
-        EventId expiry;  //!< end of a forwarding or cache entry
+        Ipv6Address lma;  //!< the D-LMA (or the new D-LMA, when forwarding)
+        Ipv6Address mag;  //!< the node's MAG, where the H-LMA tracks it (:: otherwise)
+        std::string mnId; //!< the node, when a Cache Update named it (BypassOlma)
+        Time lastUsed;    //!< last packet tunnelled by this entry (the idle time-out)
+        EventId expiry;   //!< end of a forwarding or cache entry
     };
 
     void HandleMessage(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6Interface> iface);
@@ -127,6 +136,14 @@ class DlmaAgent : public LmaAgent
     void Apply(const HomeNetworkPrefix& prefix);
     void Expire(HomeNetworkPrefix prefix, bool cache);
     bool Accept(Ptr<const Packet> inner, Ipv6Address from);
+    /**
+     * \brief §5.4: a packet from a mobile node's MAG whose destination's MAG is known
+     *        here: tell the sending MAG that MAG, unless a node's location is private.
+     * \param header the inner header \param from the sending MAG
+     */
+    void BypassOriginating(const Ipv6Header& header, Ipv6Address from);
+    /// \param prefix an HoA prefix \return the node and its MAG, if known here (§5.4)
+    std::pair<std::string, Ipv6Address> MagOf(const HomeNetworkPrefix& prefix) const;
     void Encapsulated(Ptr<const Packet> inner, Ipv6Address local, Ipv6Address remote);
     /**
      * \brief Send the O-LMA a Cache Update, once per hold-down and location.
@@ -178,6 +195,8 @@ class DlmaAgent : public LmaAgent
     Time m_updateHoldDown;                            //!< attribute CacheUpdateHoldDown
     uint8_t m_hnpLength{64};                          //!< attribute HnpLength
     bool m_bypass{false};                             //!< attribute BypassDlma
+    bool m_bypassOlma{false};                         //!< attribute BypassOlma
+    std::set<std::string> m_private;                  //!< policy: location-private nodes
     MagTracker m_magTracker{D_LMA_TRACKS};            //!< attribute MagTracking
     bool m_ackInforms{false};                         //!< attribute AcknowledgeInforms
     Time m_initialTimeout;                            //!< attribute InitialRetransmitTimeout

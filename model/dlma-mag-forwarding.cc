@@ -3,6 +3,7 @@
  */
 #include "dlma-mag-forwarding.h"
 
+#include "ns3/boolean.h"
 #include "ns3/dlma-cache-update.h"
 #include "ns3/dlma-location-inform.h"
 #include "ns3/ipv6-header.h"
@@ -40,6 +41,18 @@ DlmaMagForwarding::GetTypeId()
                           TimeValue(Seconds(1)),
                           MakeTimeAccessor(&DlmaMagForwarding::m_holdDown),
                           MakeTimeChecker(Seconds(0)))
+            .AddAttribute("CacheTimeout",
+                          "A MAG-to-MAG tunnel an O-LMA named (§5.4) ends after this long "
+                          "without a packet, as an O-LMA's cache entry (§5.1).",
+                          TimeValue(Seconds(10)),
+                          MakeTimeAccessor(&DlmaMagForwarding::m_cacheTimeout),
+                          MakeTimeChecker(MilliSeconds(1)))
+            .AddAttribute("RetargetMags",
+                          "A previous MAG also sends a Cache Update to a MAG that tunnels "
+                          "to it (§5.4's MAG-to-MAG tunnels, with DlmaAgent BypassOlma).",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&DlmaMagForwarding::m_retargetMags),
+                          MakeBooleanChecker())
             .AddAttribute("HnpLength",
                           "Length of the HoA prefixes (HNPs) the LMAs allocate.",
                           UintegerValue(64),
@@ -64,6 +77,11 @@ DlmaMagForwarding::DoDispose()
         entry.second.Cancel();
     }
     m_forward.clear();
+    for (auto& [prefix, entry] : m_peerTunnels)
+    {
+        std::get<2>(entry).Cancel();
+    }
+    m_peerTunnels.clear();
     m_mh = nullptr;
     m_mr = nullptr;
     Object::DoDispose();
@@ -84,9 +102,14 @@ DlmaMagForwarding::Install(Ptr<Node> node, Ptr<MobilityRouting> mr, Ipv6Address 
     m_mh->RegisterHandler(DmmSessionHeader::MH_TYPE,
                           DlmaMessage::LOCATION_INFORM,
                           MakeCallback(&DlmaMagForwarding::HandleInform, this));
-    Ipv6TunnelL4Protocol::Install(node)->TraceConnectWithoutContext(
-        "Decap",
-        MakeCallback(&DlmaMagForwarding::Decapsulated, this));
+    m_mh->RegisterHandler(DmmSessionHeader::MH_TYPE,
+                          DlmaMessage::CACHE_UPDATE,
+                          MakeCallback(&DlmaMagForwarding::HandleCacheUpdate, this));
+    Ptr<Ipv6TunnelL4Protocol> tunnel = Ipv6TunnelL4Protocol::Install(node);
+    tunnel->TraceConnectWithoutContext("Decap",
+                                       MakeCallback(&DlmaMagForwarding::Decapsulated, this));
+    tunnel->TraceConnectWithoutContext("Encap",
+                                       MakeCallback(&DlmaMagForwarding::Encapsulated, this));
 }
 
 void
@@ -94,10 +117,7 @@ DlmaMagForwarding::AddPeer(Ipv6Address address, bool olma)
 {
     // Tunnels from O-LMAs (Fig 9) and from a previous MAG (§5.1.2) end here.
     m_mh->GetObject<Ipv6TunnelL4Protocol>()->AddPeer(address);
-    if (olma)
-    {
-        m_lmas.insert(address);
-    }
+    (olma ? m_lmas : m_mags).insert(address);
 }
 
 void
@@ -131,7 +151,7 @@ DlmaMagForwarding::Expire(HomeNetworkPrefix prefix)
 void
 DlmaMagForwarding::Decapsulated(Ptr<const Packet> inner, Ipv6Address, Ipv6Address remote)
 {
-    if (m_forward.empty() || !m_lmas.count(remote))
+    if (m_forward.empty() || !(m_lmas.count(remote) || (m_retargetMags && m_mags.count(remote))))
     {
         return;
     }
@@ -142,19 +162,97 @@ DlmaMagForwarding::Decapsulated(Ptr<const Packet> inner, Ipv6Address, Ipv6Addres
     {
         return;
     }
-    // §5.1.2: the mobility routing tunnels it on; the O-LMA tunnels to the new MAG next.
+    // §5.1.2: the mobility routing tunnels it on; the O-LMA (§5.4: the sending MAG)
+    // tunnels to the new MAG next.
     m_stats.forwarded++;
-    Time& told = m_told[{remote, it->first}];
+    Retarget(remote, it->first, it->second.first);
+}
+
+void
+DlmaMagForwarding::Retarget(Ipv6Address to, const HomeNetworkPrefix& prefix, Ipv6Address location)
+{
+    Time& told = m_told[{to, prefix}];
     if (told.IsZero() || Simulator::Now() - told >= m_holdDown)
     {
         told = Simulator::Now();
         DlmaCacheUpdate update;
         update.SetSequence(m_sequence++);
-        update.SetHomePrefix(it->first);
-        update.SetLma(it->second.first);
+        update.SetHomePrefix(prefix);
+        update.SetLma(location);
         m_stats.updatesSent++;
-        m_mh->Send(update, m_local, remote);
+        m_mh->Send(update, m_local, to);
     }
+}
+
+void
+DlmaMagForwarding::HandleCacheUpdate(Ptr<Packet> p, const Ipv6Header&, Ptr<Ipv6Interface>)
+{
+    DlmaCacheUpdate m;
+    p->RemoveHeader(m);
+    std::optional<HomeNetworkPrefix> prefix = m.GetHomePrefix();
+    std::optional<Ipv6Address> location = m.GetLma();
+    if (!prefix || !location)
+    {
+        m_stats.invalid++;
+        return;
+    }
+    auto it = m_peerTunnels.find(*prefix);
+    if (!m_mags.count(*location))
+    {
+        // §5.1.3: the node left for another LMA; the O-LMA learns its new MAG first.
+        if (it != m_peerTunnels.end())
+        {
+            std::get<2>(it->second).Cancel();
+            m_peerTunnels.erase(it);
+            m_mr->RemovePeerTunnel(*prefix);
+        }
+        return;
+    }
+    m_stats.peerTunnels++;
+    auto& entry = m_peerTunnels[*prefix];
+    std::get<0>(entry) = *location;
+    std::get<1>(entry) = Simulator::Now();
+    if (!std::get<2>(entry).IsRunning())
+    {
+        std::get<2>(entry) =
+            Simulator::Schedule(m_cacheTimeout, &DlmaMagForwarding::ExpirePeer, this, *prefix);
+    }
+    m_mr->SetPeerTunnel(*prefix, {m_local, *location});
+}
+
+void
+DlmaMagForwarding::Encapsulated(Ptr<const Packet> inner, Ipv6Address, Ipv6Address remote)
+{
+    if (m_peerTunnels.empty())
+    {
+        return;
+    }
+    Ipv6Header header;
+    inner->PeekHeader(header);
+    auto it = m_peerTunnels.find(HomeNetworkPrefix::Make(header.GetDestination(), m_hnpLength));
+    if (it != m_peerTunnels.end() && std::get<0>(it->second) == remote)
+    {
+        std::get<1>(it->second) = Simulator::Now();
+    }
+}
+
+void
+DlmaMagForwarding::ExpirePeer(HomeNetworkPrefix prefix)
+{
+    auto it = m_peerTunnels.find(prefix);
+    Time idle = Simulator::Now() - std::get<1>(it->second);
+    if (idle < m_cacheTimeout)
+    {
+        // Used since: the idle time-out counts from the last packet.
+        std::get<2>(it->second) = Simulator::Schedule(m_cacheTimeout - idle,
+                                                      &DlmaMagForwarding::ExpirePeer,
+                                                      this,
+                                                      prefix);
+        return;
+    }
+    m_stats.peerExpired++;
+    m_peerTunnels.erase(it);
+    m_mr->RemovePeerTunnel(prefix);
 }
 
 } // namespace ns3

@@ -13,6 +13,7 @@
 
 #include <map>
 #include <set>
+#include <tuple>
 #include <utility>
 
 namespace ns3
@@ -33,7 +34,14 @@ class Packet;
  *        still reaches it to the new MAG for ForwardingLifetime and sends each O-LMA that
  *        tunnelled such a packet a Cache Update naming the new MAG.
  *
- * Installed on the MAGs of a distributed-LMA domain when ns3::DlmaAgent::BypassDlma is set.
+ * With ns3::DlmaAgent::BypassOlma (§5.4, Fig 11) it is also the sending MAG's part: an
+ * O-LMA's Cache Update naming a peer MAG makes this MAG tunnel its attached nodes'
+ * packets for that prefix straight to that MAG (one tunnel per MAG pair carries them all)
+ * until CacheTimeout without a packet; one naming an LMA ends it. A previous MAG then
+ * re-targets the sending MAGs too (RetargetMags).
+ *
+ * Installed on the MAGs of a distributed-LMA domain when ns3::DlmaAgent::BypassDlma or
+ * BypassOlma is set.
  */
 class DlmaMagForwarding : public Object
 {
@@ -46,6 +54,8 @@ class DlmaMagForwarding : public Object
         uint64_t updatesSent{0}; //!< Cache Updates sent to O-LMAs
         uint64_t expired{0};     //!< forwarding entries ended by ForwardingLifetime
         uint64_t invalid{0};     //!< drops: Location Informs without prefix or new MAG
+        uint64_t peerTunnels{0}; //!< Cache Updates naming a peer MAG applied (§5.4)
+        uint64_t peerExpired{0}; //!< MAG-to-MAG entries ended by CacheTimeout
     };
 
     /// \brief Get the type ID. \return the object TypeId
@@ -75,9 +85,19 @@ class DlmaMagForwarding : public Object
     void HandleInform(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6Interface> iface);
     void Decapsulated(Ptr<const Packet> inner, Ipv6Address local, Ipv6Address remote);
     void Expire(HomeNetworkPrefix prefix);
+    void HandleCacheUpdate(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6Interface> iface);
+    void Encapsulated(Ptr<const Packet> inner, Ipv6Address local, Ipv6Address remote);
+    void ExpirePeer(HomeNetworkPrefix prefix);
+    /// \param to an O-LMA or MAG that tunnelled here \param prefix \param location the new one
+    void Retarget(Ipv6Address to, const HomeNetworkPrefix& prefix, Ipv6Address location);
 
     Time m_lifetime;              //!< attribute ForwardingLifetime
     Time m_holdDown;              //!< attribute CacheUpdateHoldDown
+    Time m_cacheTimeout;          //!< attribute CacheTimeout
+    bool m_retargetMags{false};   //!< attribute RetargetMags
+    std::set<Ipv6Address> m_mags; //!< the other MAGs of the domain
+    /// §5.4: prefix -> (peer MAG, last packet tunnelled to it, idle time-out)
+    std::map<HomeNetworkPrefix, std::tuple<Ipv6Address, Time, EventId>> m_peerTunnels;
     uint8_t m_hnpLength{64};      //!< attribute HnpLength
     Ptr<MobilityL4Protocol> m_mh; //!< signalling
     Ptr<MobilityRouting> m_mr;    //!< the MAG's mobility routing

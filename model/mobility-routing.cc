@@ -111,6 +111,19 @@ MobilityRouting::RemoveSourceTunnel(const HomeNetworkPrefix& prefix)
 }
 
 void
+MobilityRouting::SetPeerTunnel(const HomeNetworkPrefix& prefix, const Tunnel& tunnel)
+{
+    NS_LOG_FUNCTION(this << prefix.ToString() << tunnel.remote);
+    m_peerTunnels.Set(prefix, tunnel);
+}
+
+bool
+MobilityRouting::RemovePeerTunnel(const HomeNetworkPrefix& prefix)
+{
+    return m_peerTunnels.Erase(prefix);
+}
+
+void
 MobilityRouting::AddAccessInterface(uint32_t interface, const HomeNetworkPrefix& onLink)
 {
     m_accessInterfaces[interface] = onLink;
@@ -208,6 +221,14 @@ MobilityRouting::RouteInput(Ptr<const Packet> p,
     // unless local routing is enabled and the destination is attached here too.
     if (fromAccess && !(m_localRouting && access))
     {
+        // Seed 004 §5.4: the O-LMA named the destination's MAG; its tunnel replaces ours.
+        const Tunnel* peer = m_peerTunnels.Lookup(dst);
+        if (peer && m_srcTunnels.Lookup(header.GetSource()))
+        {
+            m_stats.tunnelledPeer++;
+            Encapsulate(p, header, *peer);
+            return true;
+        }
         if (const Tunnel* up = m_srcTunnels.Lookup(header.GetSource()))
         {
             m_stats.tunnelledUp++;

@@ -59,6 +59,7 @@ class MobilityRouting : public Ipv6RoutingProtocol
     {
         uint64_t tunnelledDown{0};   //!< packets put into a destination tunnel
         uint64_t tunnelledUp{0};     //!< packets put into a source tunnel
+        uint64_t tunnelledPeer{0};   //!< packets put into a MAG-to-MAG tunnel (§5.4)
         uint64_t deliveredAccess{0}; //!< packets forwarded on an access route
         uint64_t noBinding{0};       //!< drops: NO_BINDING
         uint64_t ingressFiltered{0}; //!< drops: INGRESS_FILTERED
@@ -122,6 +123,15 @@ class MobilityRouting : public Ipv6RoutingProtocol
     void SetSourceTunnel(const HomeNetworkPrefix& prefix, const Tunnel& tunnel);
     /// \param prefix a prefix set with SetSourceTunnel \return true if it existed
     bool RemoveSourceTunnel(const HomeNetworkPrefix& prefix);
+
+    /**
+     * \brief Tunnel packets from an attached node to a destination prefix straight to
+     *        the MAG serving it, ahead of the uplink's source tunnel (seed 004 §5.4, Fig 11).
+     * \param prefix the destination prefix \param tunnel the tunnel to the peer MAG
+     */
+    void SetPeerTunnel(const HomeNetworkPrefix& prefix, const Tunnel& tunnel);
+    /// \param prefix a prefix set with SetPeerTunnel \return true if it existed
+    bool RemovePeerTunnel(const HomeNetworkPrefix& prefix);
 
     /**
      * \brief Mark an interface as access side: source tunnels apply to packets from it,
@@ -227,6 +237,7 @@ class MobilityRouting : public Ipv6RoutingProtocol
     std::vector<HomeNetworkPrefix> m_anchored;                //!< anchored aggregates
     PrefixTable<Tunnel> m_dstTunnels;                         //!< anchor side
     PrefixTable<Tunnel> m_srcTunnels;                         //!< access side, uplink
+    PrefixTable<Tunnel> m_peerTunnels;                        //!< access side, MAG to MAG
     PrefixTable<std::pair<uint32_t, Ipv6Address>> m_access;   //!< access side
     std::map<uint32_t, HomeNetworkPrefix> m_accessInterfaces; //!< access-side interfaces
     bool m_ingressFiltering;                                  //!< IngressFiltering
