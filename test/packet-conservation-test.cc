@@ -120,6 +120,24 @@ ExpectConserved(const RunResults& r, bool flowsEndEarly)
     }
 }
 
+/// Node keys that only one profile accepts (its roles: ePMIP's, a D-LMA domain, a dmm-mip
+/// mobility router); a scenario using them is refused by the other profiles.
+bool
+UsesProfileSpecificNodeKeys(const json& scenario)
+{
+    for (const auto& node : scenario.value("nodes", json::array()))
+    {
+        for (const char* key : {"epmip_role", "domain", "mr_role"})
+        {
+            if (node.contains(key))
+            {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
 class ConservationMatrix : public ::testing::TestWithParam<std::string>
 {
 };
@@ -136,6 +154,8 @@ TEST_P(ConservationMatrix, EveryDataPacketIsDeliveredDroppedWithAReasonOrInFligh
         return;
     }
     int ran = 0;
+    bool ranOwn = false; // under the profile the scenario names
+    const std::string own = ReadScenario(GetParam()).value("profile", "");
     for (const ProfileRun& run : Runs())
     {
         SCOPED_TRACE(run.label);
@@ -159,8 +179,13 @@ TEST_P(ConservationMatrix, EveryDataPacketIsDeliveredDroppedWithAReasonOrInFligh
         }
         ExpectConserved(r, true);
         ++ran;
+        ranOwn = ranOwn || (run.profile == own && run.protocol.empty());
     }
-    EXPECT_GE(ran, 3) << "the scenario runs under most profiles";
+    EXPECT_TRUE(ranOwn) << "the scenario runs under its own profile " << own;
+    if (!UsesProfileSpecificNodeKeys(ReadScenario(GetParam())))
+    {
+        EXPECT_GE(ran, 3) << "the scenario runs under most profiles";
+    }
 }
 
 INSTANTIATE_TEST_SUITE_P(Shipped,

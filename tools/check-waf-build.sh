@@ -81,7 +81,8 @@ runner=$(program dmm-run)
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 "$runner" "$repo/scenarios/pmipv6-hierarchical.json" --out "$out/pmipv6" --quiet
-log "dmm-run: $(grep -o '"handovers": *[0-9]*' "$out/pmipv6/summary.json" || echo 'no summary')"
+log "dmm-run: $(tr -d ' \n' <"$out/pmipv6/summary.json" | grep -o '"handovers":{"count":[0-9]*' ||
+    echo 'no summary')"
 examples=$(sed -n 's/^ *NAME \([A-Za-z0-9_-]*\).*/\1/p' "$repo/examples/CMakeLists.txt")
 for name in $examples; do
     [[ $name == dmm-run ]] && continue
