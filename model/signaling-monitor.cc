@@ -147,14 +147,20 @@ SignalingMonitor::SendOutgoing(std::string node,
     }
     m_byUid[p->GetUid()] = m_records.size();
     m_horizon.Add(p->GetUid(), Simulator::Now());
-    double horizon = (Simulator::Now() - m_maxTransit).GetSeconds();
-    m_horizon.Expire(Simulator::Now() - m_maxTransit, [this, horizon](uint64_t uid) {
-        auto it = m_byUid.find(uid); // unless the uid was recorded again since
-        if (it != m_byUid.end() && m_records[it->second].timeS < horizon)
-        {
-            m_byUid.erase(it);
-        }
-    });
+    // Before MaxTransit has passed nothing is old enough; and ns-3's int64x64_t shifts a
+    // negative value left (undefined behaviour) when a negative Time becomes seconds.
+    if (Simulator::Now() > m_maxTransit)
+    {
+        Time before = Simulator::Now() - m_maxTransit;
+        double horizon = before.GetSeconds();
+        m_horizon.Expire(before, [this, horizon](uint64_t uid) {
+            auto it = m_byUid.find(uid); // unless the uid was recorded again since
+            if (it != m_byUid.end() && m_records[it->second].timeS < horizon)
+            {
+                m_byUid.erase(it);
+            }
+        });
+    }
     m_records.push_back(record);
 }
 
