@@ -96,7 +96,7 @@ RunLosing(const std::string& receiver,
         Simulator::Schedule(Seconds(BEFORE_MOVE_S),
                             &Arm,
                             receiver,
-                            Ptr<ErrorModel>(new DropSubtype(subtype, count)));
+                            Ptr<ErrorModel>(CreateObject<DropSubtype>(subtype, count)));
     }
     RunOptions opt;
     opt.progress = false;
