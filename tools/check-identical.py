@@ -11,11 +11,13 @@ summary.json are left out of the comparison and named in the verdict, and the ex
 refuses must still be refused, with the same error line).
 
 usage: tools/check-identical.py --before REF_OR_RUNNER [--after RUNNER] [--out DIR]
-                                [--scenarios A.json,B.json] [--profiles P1,P2] [--seeds 1,2]
+                                [--scenarios A.json,name,...] [--profiles P1,P2] [--seeds 1,2]
                                 [--jobs N]
 
 --before is a dmm-run binary or a git revision; a revision is checked out into a
 worktree under DIR/src-<rev> and its dmm-run is built there (ccache makes this cheap).
+--scenarios takes files or the names of shipped scenarios (scenarios/NAME.json); an
+unknown one is a usage error.
 Exit status 0 when every run is identical, 1 when one differs, 2 on a usage error.
 """
 
@@ -143,6 +145,17 @@ def compare(before_dir, after_dir, added=None):
     return diffs
 
 
+def scenario_path(name):
+    """A scenario file by path, or by name (with or without .json) in scenarios/.
+
+    Always absolute: the runs start in their own result directories."""
+    for candidate in (pathlib.Path(name), ROOT / "scenarios" / name,
+                      ROOT / "scenarios" / f"{name}.json"):
+        if candidate.is_file():
+            return candidate.resolve()
+    raise FileNotFoundError(f"no scenario file or shipped scenario named {name!r}")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--before", required=True)
@@ -163,8 +176,12 @@ def main():
     if not after.is_file():
         print(f"check-identical: --after {after}: no such runner", file=sys.stderr)
         return 2
-    scenarios = ([pathlib.Path(s) for s in args.scenarios.split(",")] if args.scenarios
-                 else sorted((ROOT / "scenarios").glob("*.json")))
+    try:
+        scenarios = ([scenario_path(s) for s in args.scenarios.split(",")] if args.scenarios
+                     else sorted((ROOT / "scenarios").glob("*.json")))
+    except FileNotFoundError as e:
+        print(f"check-identical: --scenarios: {e}", file=sys.stderr)
+        return 2
     profiles = args.profiles.split(",") if args.profiles else list_profiles(after)
     seeds = [int(s) for s in args.seeds.split(",")]
 
