@@ -10,6 +10,10 @@
 #include "ladder.h"
 #include "test-paths.h"
 
+#include "ns3/boolean.h"
+#include "ns3/config.h"
+
+#include <algorithm>
 #include <gtest/gtest.h>
 #include <map>
 
@@ -64,6 +68,17 @@ Trace(const std::vector<std::string>& overrides)
         s += " " + o;
     }
     return s;
+}
+
+/// Fig 1 with cn2 sending from 1.5 s, while mn1 is at its home router mr12 (the native
+/// route), and mn1 moving to mr11 at 2 s.
+ScenarioConfig
+HomeRouterSessionThenMove(const std::vector<std::string>& overrides)
+{
+    ScenarioConfig cfg = LoadFig1(overrides);
+    cfg.flows.at(0).startS = 1.5;
+    cfg.mobility = {{"mn1", 1.0, "mr12", ""}, {"mn1", 2.0, "mr11", ""}};
+    return cfg;
 }
 
 } // namespace
@@ -184,11 +199,13 @@ TEST(DmmMipFig5, ARedirectEndsTheForwardingOfARouterEarlierInTheChain)
     // cached at mr31). mn1 moves to mr11 (2 s: mr12 forwards to mr11) and on to mr2
     // (2.5 s) while mr12 still forwards: mr11 forwards to mr2 and redirects mr12, whose
     // forwarding tunnel must give way to the new location; otherwise mr12 keeps detouring
-    // through mr11, which keeps redirecting it.
-    ScenarioConfig cfg = LoadFig1({"protocol.forwarding_time_s=3"});
-    cfg.flows.at(0).startS = 1.5;
-    cfg.mobility = {{"mn1", 1.0, "mr12", ""}, {"mn1", 2.0, "mr11", ""}, {"mn1", 2.5, "mr2", ""}};
+    // through mr11, which keeps redirecting it. mr12 keeps receiving natively only if it
+    // does not update mr31 itself (UpdateNativeSenders off).
+    Config::SetDefault("ns3::DmmMipRouting::UpdateNativeSenders", BooleanValue(false));
+    ScenarioConfig cfg = HomeRouterSessionThenMove({"protocol.forwarding_time_s=3"});
+    cfg.mobility.push_back({"mn1", 2.5, "mr2", ""});
     RunResults r = Simulate(cfg);
+    Config::SetDefault("ns3::DmmMipRouting::UpdateNativeSenders", BooleanValue(true));
     ASSERT_EQ(r.handovers.size(), 2u);
     std::string mr12 = Message(r, "mr12", "ContextReply", 0).src;
     size_t toMr12 = 0;
@@ -199,4 +216,28 @@ TEST(DmmMipFig5, ARedirectEndsTheForwardingOfARouterEarlierInTheChain)
     EXPECT_GE(toMr12, 1u);
     EXPECT_LE(toMr12, 2u); // one, and one more for a packet already under way
     EXPECT_LE(Flow(r).sent - Flow(r).received, 2u); // at most one per access link switch
+}
+
+TEST(DmmMipFig5, TheAnchoringPreviousRouterAlsoUpdatesANativeSendersRouter)
+{
+    // mr31 reaches mn1 at its home router mr12 natively (the LM's answer). On the move to
+    // mr11 mr12 tells mr31 the new location (§4.4: "the pMR needs to send a message to
+    // MR31"), addressed to cn2 as in Fig 4, so mr31 tunnels straight to mr11; without it
+    // mr31 keeps sending to mr12, which tunnels on, until its entry expires (2.5 s).
+    std::map<bool, double> stretch;
+    for (bool update : {true, false})
+    {
+        SCOPED_TRACE(update ? "UpdateNativeSenders" : "without");
+        Config::SetDefault("ns3::DmmMipRouting::UpdateNativeSenders", BooleanValue(update));
+        RunResults r = Simulate(HomeRouterSessionThenMove({}));
+        Config::SetDefault("ns3::DmmMipRouting::UpdateNativeSenders", BooleanValue(true));
+        ASSERT_EQ(r.handovers.size(), 1u);
+        const HandoverRecord& h = r.handovers[0];
+        std::vector<std::string> ladder = Ladder(r, h.l2DownS, h.l2DownS + 1);
+        // Addressed to cn2 ("?": no router or server sends from it), taken by mr31.
+        EXPECT_EQ(std::count(ladder.begin(), ladder.end(), "mr12:Redirect>?") > 0, update);
+        EXPECT_EQ(Flow(r).received, Flow(r).sent);
+        stretch[update] = r.meanPathStretch;
+    }
+    EXPECT_LT(stretch[true], stretch[false]);
 }
