@@ -95,6 +95,22 @@ TEST(DmmMipFig1, FirstAttachmentAsksTheHaaOfTheLocalNetworkOnly)
     EXPECT_EQ(Flow(r).received, Flow(r).sent);
 }
 
+TEST(DmmMipFig1, TheLmUpdateAtFirstAttachmentIsAnOption)
+{
+    // §4.1: "Updating mobile node's routing location during initial attachment is not a
+    // mandatory step": with UpdateLmOnAttach the router registers the HoA with its LM
+    // after the HAA's answer.
+    Config::SetDefault("ns3::DmmMipMrAgent::UpdateLmOnAttach", BooleanValue(true));
+    RunResults r = Simulate(LoadFig1());
+    Config::SetDefault("ns3::DmmMipMrAgent::UpdateLmOnAttach", BooleanValue(false));
+    EXPECT_EQ(Ladder(r, 0.9, 2.0),
+              (std::vector<std::string>{"mr12:HoaRequest>lm1",
+                                        "lm1:HoaReply>mr12",
+                                        "mr12:LocationRegister>lm1",
+                                        "lm1:LocationRegisterAck>mr12"}));
+    EXPECT_EQ(Flow(r).received, Flow(r).sent);
+}
+
 TEST(DmmMipFig1, StatefulAssignmentGivesAPrefixOfTheRoutersPool)
 {
     RunResults r = Simulate(LoadFig1({"protocol.hoa_assignment=stateful"}));
