@@ -305,7 +305,7 @@ ScenarioKeys(const std::string& context)
         {"flows[]", "name type from to start_s stop_s interval_ms size_bytes max_bytes"},
         {"topology",
          "type networks ars_per_network hops_to_anchor mesh delay_ms rate_mbps mns cns "
-         "cn_placement nodes links mrs separate_haa"},
+         "cn_placement nodes links mrs separate_haa cn_mr_role"},
         {"topology.delay_ms", "core aggregation access"},
         {"topology.rate_mbps", "core aggregation access"},
         {"movement", "type residence_s start_s mns cross_probability"},

@@ -44,7 +44,7 @@ const std::map<std::string, std::set<std::string>> kTypeKeys{
     {"hierarchical", {"hops_to_anchor"}},
     {"migrating-ha", {"hops_to_anchor", "mesh"}},
     {"fully-distributed", {}},
-    {"dmm-mip", {"mrs", "separate_haa"}},
+    {"dmm-mip", {"mrs", "separate_haa", "cn_mr_role"}},
 };
 
 TierValues
@@ -255,6 +255,17 @@ TopologyGenerator::Parse(const json& j, const std::string& path)
     {
         Reader::Fail(o.Path("mrs"), fmt::format("needs one count per network ({})", p.networks));
     }
+    p.cnMrRole = o.String("cn_mr_role", "");
+    if (!p.cnMrRole.empty() && p.cnMrRole != "convergence" && p.cnMrRole != "anycast")
+    {
+        Reader::Fail(o.Path("cn_mr_role"),
+                     fmt::format("unknown role \"{}\" (known: anycast, convergence)", p.cnMrRole));
+    }
+    if (!p.cnMrRole.empty() && p.cnPlacement == "near-mn")
+    {
+        // Correspondents on an access link already have a mobility router.
+        Reader::Fail(o.Path("cn_mr_role"), "needs cn_placement core or per-network");
+    }
     for (uint32_t k : Numbers(o, "separate_haa", 1, p.networks))
     {
         p.separateHaa.insert(k);
@@ -357,6 +368,16 @@ TopologyGenerator::Generate(const TopologyParameters& p)
     for (uint32_t i = 1; i <= p.cns; ++i)
     {
         std::string cn = b.Node(fmt::format("cn{}", i), "cn", 0, "host");
+        if (p.cnPlacement != "near-mn")
+        {
+            // Seed 002 §5 (Fig 6): the router converging the fixed correspondents is a
+            // mobility router for them (or one of the anycast mobility routers).
+            const std::string& router = p.cnPlacement == "core" ? core : tops[(i - 1) % p.networks];
+            for (auto& n : out.nodes)
+            {
+                n.mrRole = n.name == router ? p.cnMrRole : n.mrRole;
+            }
+        }
         if (p.cnPlacement == "core")
         {
             b.Link(core, cn, "core");

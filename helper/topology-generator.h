@@ -41,6 +41,9 @@ struct TopologyParameters
     std::vector<uint32_t> mrsPerNetwork;
     /// dmm-mip: networks (from 1) whose HAA is a node of its own (key "separate_haa")
     std::set<uint32_t> separateHaa;
+    /// dmm-mip: mr_role of the routers the correspondents hang off (key "cn_mr_role":
+    /// "convergence" or "anycast"; empty: none)
+    std::string cnMrRole;
 };
 
 /// \brief Nodes and links of a generated topology, as a scenario's `nodes` and `links`.
@@ -68,7 +71,9 @@ struct GeneratedTopology
  * - `dmm-mip` (seed 002 §3.2, Fig 1): as fully-distributed, with `mrs[k-1]` mobility
  *   routers in network k (`mrs`, else `ars_per_network`), and for each network listed in
  *   `separate_haa` the HAA on a node of its own, `nk-haa` (role router, `haa_for`
- *   `nk-lm`), linked to `nk-gw`; elsewhere the HAA is on `nk-lm`.
+ *   `nk-lm`), linked to `nk-gw`; elsewhere the HAA is on `nk-lm`; `cn_mr_role` gives
+ *   the routers the correspondents hang off (`core` or the `nk-gw`) that `mr_role`
+ *   (seed 002 §5, Fig 6).
  *
  * Correspondent nodes `cni` hang off `core` (`cn_placement` "core"), off the top router of
  * network ((i - 1) mod networks) + 1 ("per-network": anchor, gw, or first AR in flat), or

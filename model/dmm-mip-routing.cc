@@ -3,6 +3,7 @@
  */
 #include "dmm-mip-routing.h"
 
+#include "ns3/boolean.h"
 #include "ns3/enum.h"
 #include "ns3/ipv6-interface.h"
 #include "ns3/ipv6-l3-protocol.h"
@@ -53,7 +54,15 @@ DmmMipRouting::GetTypeId()
                           "makes it ask again (0: on every such packet, as Fig 4 reads).",
                           TimeValue(MilliSeconds(100)),
                           MakeTimeAccessor(&DmmMipRouting::m_answerLifetime),
-                          MakeTimeChecker(Seconds(0)));
+                          MakeTimeChecker(Seconds(0)))
+            .AddAttribute("UpdateNativeSenders",
+                          "During a handover context (§4.4) also send the new location "
+                          "to the router of a correspondent whose packets arrive here "
+                          "natively (this router anchors the address), not only to the "
+                          "senders of tunnelled packets as Fig 5 draws it.",
+                          BooleanValue(true),
+                          MakeBooleanAccessor(&DmmMipRouting::m_updateNativeSenders),
+                          MakeBooleanChecker());
     return tid;
 }
 
@@ -102,6 +111,11 @@ DmmMipRouting::RouteInput(Ptr<const Packet> p,
     if (!GetDecapsulatedFrom().IsAny() && DropMovedOn(p, header))
     {
         return true;
+    }
+    if (m_updateNativeSenders && GetDecapsulatedFrom().IsAny() &&
+        header.GetNextHeader() != MOBILITY_HEADER)
+    {
+        UpdateNativeSender(header);
     }
     return DistributedMobilityRouting::RouteInput(p, header, idev, ucb, mcb, lcb, ecb);
 }
@@ -245,6 +259,25 @@ DmmMipRouting::DropMovedOn(Ptr<const Packet> p, const Ipv6Header& header)
     m_mipStats.locationUpdates++;
     SendRedirect(GetDecapsulatedFrom(), dst, it->second);
     return true;
+}
+
+void
+DmmMipRouting::UpdateNativeSender(const Ipv6Header& header)
+{
+    auto it = m_movedTo.find(header.GetDestination());
+    if (it == m_movedTo.end() || IsBehindHostInterface(header.GetSource()))
+    {
+        return;
+    }
+    // §4.4: "the pMR needs to send a message to MR31 to update MN1's routing location
+    // stored in MR31 locally", also when that location is the native route to this
+    // router, the address's anchor (the node attached here first, or a new HoA of §4.2).
+    // Addressed to the correspondent as in Fig 4: its router takes it. Without it the
+    // correspondent's router keeps the native route until its entry expires, and this
+    // router, once the handover context is deleted, asks the LM (home LM, then the
+    // visited network's, a referral) to tunnel them on.
+    m_mipStats.locationUpdates++;
+    SendRedirect(header.GetSource(), it->first, it->second);
 }
 
 void

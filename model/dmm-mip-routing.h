@@ -89,6 +89,9 @@ class DmmMipRouting : public DistributedMobilityRouting
     /// \return true if \p p, just out of a tunnel, was for a node that moved on and is not
     /// forwarded (then dropped)
     bool DropMovedOn(Ptr<const Packet> p, const Ipv6Header& header);
+    /// \brief A packet for a node in a handover context arrived natively (not tunnelled):
+    /// tell its sender's router the new location (§4.4). \param header its header
+    void UpdateNativeSender(const Ipv6Header& header);
     /// \return whether an LM answer for \p home arrived within AnswerLifetime
     bool AnsweredRecently(Ipv6Address home) const;
     /// \brief Send a Redirect. \param to whom (a router or a correspondent)
@@ -112,10 +115,11 @@ class DmmMipRouting : public DistributedMobilityRouting
     std::set<Ipv6Address> m_released; //!< homes whose handover context was deleted
     std::map<std::pair<Ipv6Address, Ipv6Address>, Time> m_redirectedAt; //!< (to, home) -> sent
     std::map<Ipv6Address, Time> m_answeredAt;                           //!< home -> last LM answer
-    Time m_redirectInterval; //!< attribute RedirectInterval
-    Time m_answerLifetime;   //!< attribute AnswerLifetime
-    uint16_t m_sequence{0};  //!< last Redirect sequence
-    MipStats m_mipStats;     //!< counters
+    Time m_redirectInterval;          //!< attribute RedirectInterval
+    Time m_answerLifetime;            //!< attribute AnswerLifetime
+    bool m_updateNativeSenders{true}; //!< attribute UpdateNativeSenders
+    uint16_t m_sequence{0};           //!< last Redirect sequence
+    MipStats m_mipStats;              //!< counters
 };
 
 } // namespace ns3

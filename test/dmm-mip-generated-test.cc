@@ -74,6 +74,36 @@ TEST(DmmMipGenerator, MakesFig1)
     EXPECT_TRUE(links.count({"n3-gw", "n3-haa"}));
 }
 
+TEST(DmmMipGenerator, GivesTheCorrespondentsRouterItsMrRole)
+{
+    // Seed 002 §5, Fig 6: the router converging the fixed correspondents.
+    for (const std::string role : {"convergence", "anycast"})
+    {
+        for (const std::string placement : {"per-network", "core"})
+        {
+            GeneratedTopology t =
+                Fig1(R"(, "cn_placement": ")" + placement + R"(", "cn_mr_role": ")" + role + "\"");
+            std::string router = placement == "core" ? "core" : "n1-gw";
+            for (const auto& n : t.nodes)
+            {
+                EXPECT_EQ(n.mrRole, n.name == router ? role : "") << n.name << " " << placement;
+            }
+        }
+    }
+    for (const auto& n : Fig1().nodes)
+    {
+        EXPECT_EQ(n.mrRole, "") << n.name;
+    }
+    EXPECT_NE(ParseError(R"({"type": "dmm-mip", "networks": 1, "ars_per_network": 1,
+                             "cn_mr_role": "server"})")
+                  .find("topology.cn_mr_role: unknown role"),
+              std::string::npos);
+    EXPECT_NE(ParseError(R"({"type": "dmm-mip", "networks": 1, "ars_per_network": 1,
+                             "cn_placement": "near-mn", "cn_mr_role": "anycast"})")
+                  .find("needs cn_placement core or per-network"),
+              std::string::npos);
+}
+
 TEST(DmmMipGenerator, RefusesBadCounts)
 {
     EXPECT_NE(ParseError(R"({"type": "dmm-mip", "networks": 3, "ars_per_network": 1,
@@ -113,4 +143,27 @@ TEST(DmmMipGenerator, GeneratedFig1RunsUnderDmmMip)
     const FlowRecord& flow = FlowNamed(r, "d1");
     EXPECT_GT(flow.received, 0u);
     EXPECT_LE(flow.sent - flow.received, 1u); // the packet on the access link at 6 s
+}
+
+TEST(DmmMipGenerator, TheGeneratedConvergenceRouterAsksTheLm)
+{
+    // cn1 hangs off core (cn_placement core; a generated network's gw with correspondents
+    // is a mobility router already): with cn_mr_role convergence core is cn1's mobility
+    // router and asks the LM on d1's first packet (Fig 3); without, nothing on the path
+    // asks before the anchoring router.
+    for (bool convergence : {true, false})
+    {
+        std::vector<std::string> set{"topology.cn_placement=core"};
+        if (convergence)
+        {
+            set.push_back("topology.cn_mr_role=convergence");
+        }
+        RunResults r = Simulate(
+            LoadScenario(std::string(DMM_SOURCE_DIR) + "/scenarios/generated-dmm-mip-fig1.json",
+                         set,
+                         {},
+                         {}));
+        EXPECT_EQ(Messages(r, "core", "LocationQuery", 2.9, 3.5).size(), convergence ? 1u : 0u);
+        EXPECT_GT(FlowNamed(r, "d1").received, 0u);
+    }
 }

@@ -11,6 +11,7 @@
 #include "ladder.h"
 #include "test-paths.h"
 
+#include <algorithm>
 #include <fstream>
 #include <gtest/gtest.h>
 
@@ -95,4 +96,20 @@ TEST(DmmMipNewHoa, OffByDefaultEverySessionUsesTheHomeNetworksHoa)
     // The new downlink session is tunnelled to mr2 like the old one.
     RunResults without = Simulate(LoadWithLateSessions(false, false));
     EXPECT_GT(r.tunnelledBytes, without.tunnelledBytes);
+}
+
+TEST(DmmMipNewHoa, TheRouterAnchoringTheOldSessionUpdatesItsCorrespondentsRouter)
+{
+    // The early session's HoA is anchored at mr11, so mr31 reaches it natively there. On
+    // the move to mr2 (8 s) mr11, the previous router, sends mr31 the new location (§4.4)
+    // while it forwards: mr31 tunnels to mr2, and mr11 has nothing to ask once its handover
+    // context is deleted. (Without that update mr11 asked the home LM lm1, which referred
+    // it to lm2: the two queries after the completion.)
+    RunResults r = Simulate(LoadWithLateSessions(false, true));
+    ASSERT_EQ(r.handovers.size(), 2u);
+    const HandoverRecord& h = r.handovers[1];
+    std::vector<std::string> ladder = Ladder(r, h.l2DownS, h.signalingDoneS);
+    EXPECT_NE(std::find(ladder.begin(), ladder.end(), "mr11:Redirect>?"), ladder.end());
+    EXPECT_TRUE(Messages(r, "mr11", "LocationQuery", h.l2DownS).empty());
+    EXPECT_EQ(FlowNamed(r, "cn2-down").received, FlowNamed(r, "cn2-down").sent);
 }

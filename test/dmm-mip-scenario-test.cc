@@ -10,6 +10,10 @@
 #include "ladder.h"
 #include "test-paths.h"
 
+#include "ns3/boolean.h"
+#include "ns3/config.h"
+
+#include <algorithm>
 #include <gtest/gtest.h>
 #include <map>
 
@@ -34,6 +38,49 @@ Flow(const RunResults& r)
     return r.flows.at(0);
 }
 
+/// Three parameter sets for the closed forms (on deterministic links): the file's, slower
+/// access and processing, other wired delays (core - gw1, gw1 - mr11, gw1 - mr12, cn2 - mr31).
+const std::vector<std::vector<std::string>> PARAMETER_SETS{
+    {},
+    {"access.delay_ms=3", "processing.anchor_ms=4", "processing.access_ms=2"},
+    {"links.0.delay_ms=9", "links.6.delay_ms=4", "links.7.delay_ms=3", "links.11.delay_ms=3"}};
+
+/// First-packet delay of cn2's flow when \p asker (the correspondent's router, Fig 3, or
+/// the anchoring router, Fig 4) asks lm1 and tunnels to mr11, mn1's router: cn2 to
+/// \p asker, the query round trip (anchor_ms at lm1; the routing function answers without
+/// processing), the tunnel to mr11, the access link.
+double
+PredictFirstPacketMs(const ScenarioConfig& cfg, const RunResults& r, const std::string& asker)
+{
+    double q = Message(r, asker, "LocationQuery", 4.9).timeS;
+    return WiredMs(Path(cfg, "cn2", asker), UDP_PACKET) +
+           ExchangeMs(cfg, r, asker, "lm1", "LocationQuery", "LocationReply", q) +
+           WiredMs(Path(cfg, asker, "mr11"), UDP_PACKET + TUNNEL) +
+           AccessMs(cfg, "mr11", UDP_PACKET);
+}
+
+std::string
+Trace(const std::vector<std::string>& overrides)
+{
+    std::string s = "overrides:";
+    for (const auto& o : overrides)
+    {
+        s += " " + o;
+    }
+    return s;
+}
+
+/// Fig 1 with cn2 sending from 1.5 s, while mn1 is at its home router mr12 (the native
+/// route), and mn1 moving to mr11 at 2 s.
+ScenarioConfig
+HomeRouterSessionThenMove(const std::vector<std::string>& overrides)
+{
+    ScenarioConfig cfg = LoadFig1(overrides);
+    cfg.flows.at(0).startS = 1.5;
+    cfg.mobility = {{"mn1", 1.0, "mr12", ""}, {"mn1", 2.0, "mr11", ""}};
+    return cfg;
+}
+
 } // namespace
 
 TEST(DmmMipFig1, FirstAttachmentAsksTheHaaOfTheLocalNetworkOnly)
@@ -48,6 +95,22 @@ TEST(DmmMipFig1, FirstAttachmentAsksTheHaaOfTheLocalNetworkOnly)
     EXPECT_EQ(Flow(r).received, Flow(r).sent);
 }
 
+TEST(DmmMipFig1, TheLmUpdateAtFirstAttachmentIsAnOption)
+{
+    // §4.1: "Updating mobile node's routing location during initial attachment is not a
+    // mandatory step": with UpdateLmOnAttach the router registers the HoA with its LM
+    // after the HAA's answer.
+    Config::SetDefault("ns3::DmmMipMrAgent::UpdateLmOnAttach", BooleanValue(true));
+    RunResults r = Simulate(LoadFig1());
+    Config::SetDefault("ns3::DmmMipMrAgent::UpdateLmOnAttach", BooleanValue(false));
+    EXPECT_EQ(Ladder(r, 0.9, 2.0),
+              (std::vector<std::string>{"mr12:HoaRequest>lm1",
+                                        "lm1:HoaReply>mr12",
+                                        "mr12:LocationRegister>lm1",
+                                        "lm1:LocationRegisterAck>mr12"}));
+    EXPECT_EQ(Flow(r).received, Flow(r).sent);
+}
+
 TEST(DmmMipFig1, StatefulAssignmentGivesAPrefixOfTheRoutersPool)
 {
     RunResults r = Simulate(LoadFig1({"protocol.hoa_assignment=stateful"}));
@@ -57,45 +120,48 @@ TEST(DmmMipFig1, StatefulAssignmentGivesAPrefixOfTheRoutersPool)
 
 TEST(DmmMipFig3, QueryLadderAndFirstPacketDelay)
 {
-    ScenarioConfig cfg = LoadFig1({"protocol.route_optimization=query"});
-    RunResults r = Simulate(cfg);
-    EXPECT_EQ(Ladder(r, 4.9, 5.5),
-              (std::vector<std::string>{"mr31:LocationQuery>lm1", "lm1:LocationReply>mr31"}));
-    // cn2 -> mr31, the query round trip, the tunnel to mr11, the access link.
-    double q = Message(r, "mr31", "LocationQuery", 4.9).timeS;
-    double predicted = WiredMs(Path(cfg, "cn2", "mr31"), UDP_PACKET) +
-                       ExchangeMs(cfg, r, "mr31", "lm1", "LocationQuery", "LocationReply", q) +
-                       WiredMs(Path(cfg, "mr31", "mr11"), UDP_PACKET + TUNNEL) +
-                       AccessMs(cfg, "mr11", UDP_PACKET);
-    EXPECT_NEAR(Flow(r).firstPacketDelayMs, predicted, predicted * 0.01);
-    EXPECT_EQ(Flow(r).detouredPackets, 0u); // held, never detoured
+    for (const auto& overrides : PARAMETER_SETS)
+    {
+        SCOPED_TRACE(Trace(overrides));
+        std::vector<std::string> all = overrides;
+        all.push_back("protocol.route_optimization=query");
+        ScenarioConfig cfg = LoadFig1(all);
+        RunResults r = Simulate(cfg);
+        EXPECT_EQ(Ladder(r, 4.9, 5.5),
+                  (std::vector<std::string>{"mr31:LocationQuery>lm1", "lm1:LocationReply>mr31"}));
+        double predicted = PredictFirstPacketMs(cfg, r, "mr31");
+        EXPECT_NEAR(Flow(r).firstPacketDelayMs, predicted, predicted * 0.01);
+        EXPECT_EQ(Flow(r).detouredPackets, 0u); // held, never detoured
+    }
 }
 
 TEST(DmmMipFig4, RedirectLadderAndFirstPacketDelay)
 {
-    ScenarioConfig cfg = LoadFig1({"protocol.route_optimization=redirect"});
-    RunResults r = Simulate(cfg);
-    std::vector<std::string> ladder = Ladder(r, 4.9, 5.5);
-    ASSERT_GE(ladder.size(), 3u);
-    EXPECT_EQ(std::vector<std::string>(ladder.begin(), ladder.begin() + 3),
-              (std::vector<std::string>{"mr12:LocationQuery>lm1",
-                                        "lm1:LocationReply>mr12",
-                                        "mr12:Redirect>?"})); // to cn2, taken by mr31
-    for (size_t i = 3; i < ladder.size(); ++i)
+    for (const auto& overrides : PARAMETER_SETS)
     {
-        EXPECT_EQ(ladder[i], "mr12:Redirect>?"); // one per RedirectInterval until it lands
+        SCOPED_TRACE(Trace(overrides));
+        std::vector<std::string> all = overrides;
+        all.push_back("protocol.route_optimization=redirect");
+        ScenarioConfig cfg = LoadFig1(all);
+        RunResults r = Simulate(cfg);
+        std::vector<std::string> ladder = Ladder(r, 4.9, 5.5);
+        ASSERT_GE(ladder.size(), 3u);
+        EXPECT_EQ(std::vector<std::string>(ladder.begin(), ladder.begin() + 3),
+                  (std::vector<std::string>{"mr12:LocationQuery>lm1",
+                                            "lm1:LocationReply>mr12",
+                                            "mr12:Redirect>?"})); // to cn2, taken by mr31
+        for (size_t i = 3; i < ladder.size(); ++i)
+        {
+            EXPECT_EQ(ladder[i], "mr12:Redirect>?"); // one per RedirectInterval until it lands
+        }
+        // No query by the correspondent's router: the Redirect gave it the location.
+        EXPECT_TRUE(Messages(r, "mr31", "LocationQuery", 4.9, 6.0).empty());
+        double predicted = PredictFirstPacketMs(cfg, r, "mr12");
+        EXPECT_NEAR(Flow(r).firstPacketDelayMs, predicted, predicted * 0.01);
+        EXPECT_GT(Flow(r).detouredPackets, 0u);
+        EXPECT_GT(Flow(r).optimizedAfterMs, Flow(r).firstPacketDelayMs);
+        EXPECT_EQ(Flow(r).received, Flow(r).sent);
     }
-    // No query by the correspondent's router: the Redirect gave it the location.
-    EXPECT_TRUE(Messages(r, "mr31", "LocationQuery", 4.9, 6.0).empty());
-    double q = Message(r, "mr12", "LocationQuery", 4.9).timeS;
-    double predicted = WiredMs(Path(cfg, "cn2", "mr12"), UDP_PACKET) +
-                       ExchangeMs(cfg, r, "mr12", "lm1", "LocationQuery", "LocationReply", q) +
-                       WiredMs(Path(cfg, "mr12", "mr11"), UDP_PACKET + TUNNEL) +
-                       AccessMs(cfg, "mr11", UDP_PACKET);
-    EXPECT_NEAR(Flow(r).firstPacketDelayMs, predicted, predicted * 0.01);
-    EXPECT_GT(Flow(r).detouredPackets, 0u);
-    EXPECT_GT(Flow(r).optimizedAfterMs, Flow(r).firstPacketDelayMs);
-    EXPECT_EQ(Flow(r).received, Flow(r).sent);
 }
 
 TEST(DmmMipFig5, PreviousRouterForwardsAndUpdatesTheCorrespondentsRouter)
@@ -149,11 +215,13 @@ TEST(DmmMipFig5, ARedirectEndsTheForwardingOfARouterEarlierInTheChain)
     // cached at mr31). mn1 moves to mr11 (2 s: mr12 forwards to mr11) and on to mr2
     // (2.5 s) while mr12 still forwards: mr11 forwards to mr2 and redirects mr12, whose
     // forwarding tunnel must give way to the new location; otherwise mr12 keeps detouring
-    // through mr11, which keeps redirecting it.
-    ScenarioConfig cfg = LoadFig1({"protocol.forwarding_time_s=3"});
-    cfg.flows.at(0).startS = 1.5;
-    cfg.mobility = {{"mn1", 1.0, "mr12", ""}, {"mn1", 2.0, "mr11", ""}, {"mn1", 2.5, "mr2", ""}};
+    // through mr11, which keeps redirecting it. mr12 keeps receiving natively only if it
+    // does not update mr31 itself (UpdateNativeSenders off).
+    Config::SetDefault("ns3::DmmMipRouting::UpdateNativeSenders", BooleanValue(false));
+    ScenarioConfig cfg = HomeRouterSessionThenMove({"protocol.forwarding_time_s=3"});
+    cfg.mobility.push_back({"mn1", 2.5, "mr2", ""});
     RunResults r = Simulate(cfg);
+    Config::SetDefault("ns3::DmmMipRouting::UpdateNativeSenders", BooleanValue(true));
     ASSERT_EQ(r.handovers.size(), 2u);
     std::string mr12 = Message(r, "mr12", "ContextReply", 0).src;
     size_t toMr12 = 0;
@@ -164,4 +232,28 @@ TEST(DmmMipFig5, ARedirectEndsTheForwardingOfARouterEarlierInTheChain)
     EXPECT_GE(toMr12, 1u);
     EXPECT_LE(toMr12, 2u); // one, and one more for a packet already under way
     EXPECT_LE(Flow(r).sent - Flow(r).received, 2u); // at most one per access link switch
+}
+
+TEST(DmmMipFig5, TheAnchoringPreviousRouterAlsoUpdatesANativeSendersRouter)
+{
+    // mr31 reaches mn1 at its home router mr12 natively (the LM's answer). On the move to
+    // mr11 mr12 tells mr31 the new location (§4.4: "the pMR needs to send a message to
+    // MR31"), addressed to cn2 as in Fig 4, so mr31 tunnels straight to mr11; without it
+    // mr31 keeps sending to mr12, which tunnels on, until its entry expires (2.5 s).
+    std::map<bool, double> stretch;
+    for (bool update : {true, false})
+    {
+        SCOPED_TRACE(update ? "UpdateNativeSenders" : "without");
+        Config::SetDefault("ns3::DmmMipRouting::UpdateNativeSenders", BooleanValue(update));
+        RunResults r = Simulate(HomeRouterSessionThenMove({}));
+        Config::SetDefault("ns3::DmmMipRouting::UpdateNativeSenders", BooleanValue(true));
+        ASSERT_EQ(r.handovers.size(), 1u);
+        const HandoverRecord& h = r.handovers[0];
+        std::vector<std::string> ladder = Ladder(r, h.l2DownS, h.l2DownS + 1);
+        // Addressed to cn2 ("?": no router or server sends from it), taken by mr31.
+        EXPECT_EQ(std::count(ladder.begin(), ladder.end(), "mr12:Redirect>?") > 0, update);
+        EXPECT_EQ(Flow(r).received, Flow(r).sent);
+        stretch[update] = r.meanPathStretch;
+    }
+    EXPECT_LT(stretch[true], stretch[false]);
 }
