@@ -3,10 +3,11 @@
  */
 // ePMIP's alternative implementation (seed 001 §7.1, §7.3, Figs 10-11) on
 // scenarios/epmip-border.json: the eLMAs announce no prefix; the BG+DRF bg (cn_out
-// behind it, outside the area) and the Router+DRFs r1 and r2 announce the ePMIP prefix
-// set, so each packet for a node of the area reaches the nearest of them, which asks its
-// LMF and tunnels it to the node's eLMA. cn_in (behind ar, next to r2) is a fixed
-// correspondent inside the area (Fig 11).
+// behind it, outside the area) and the Router+DRF r2 announce the ePMIP prefix set, so
+// each packet for a node of the area reaches the nearest of them, which asks its LMF and
+// tunnels it to the node's eLMA. cn_in is a fixed correspondent inside the area behind
+// ar, linked to the plain router r1: its shortest path to mn1 (ar-r1-eLMA1) crosses no
+// DRF, so only the anycast announcement brings its packets to r2 (Fig 11).
 #include "pcap-capture.h"
 #include "test-paths.h"
 
@@ -91,8 +92,7 @@ TEST(EpmipBorder, BorderGatewayTunnelsOutsideTrafficToTheElma)
     // (the eLMAs announce nothing, so nothing else brings it there).
     EXPECT_EQ(tunnelled("elma1", "bg", "out-to-mn1"), FlowOf(r, "out-to-mn1").sent);
     EXPECT_EQ(tunnelled("elma2", "bg", "out-to-mn2"), FlowOf(r, "out-to-mn2").sent);
-    // §7.3 Fig 11: cn_in's packets are attracted by the nearest Router+DRF, r2, not the BG:
-    // the BG's tunnel to eLMA1 carries cn_out's packets only.
+    // §7.3 Fig 11: cn_in's packets are attracted by the nearest announcer, r2, not the BG.
     EXPECT_EQ(tunnelled("elma1", "r2", "in-to-mn1"), FlowOf(r, "in-to-mn1").sent);
     EXPECT_GT(FlowOf(r, "in-to-mn1").sent, 150u);
 }
