@@ -307,7 +307,7 @@ DistributedRoutingFunction::QueryTimedOut(Ipv6Address dst)
     m_drfStats.queryTimeouts++;
     m_drfStats.unlocated++;
     m_unlocated.insert(dst);
-    Flush(dst);
+    Flush(dst, QUERY_TIMEOUT);
 }
 
 void
@@ -340,11 +340,11 @@ DistributedRoutingFunction::HandleAnswer(Ptr<Packet> p, const Ipv6Header&, Ptr<I
         m_drfStats.located++;
         SetLocation(prefix, locator);
     }
-    Flush(dst);
+    Flush(dst, NO_LOCATION);
 }
 
 void
-DistributedRoutingFunction::Flush(Ipv6Address dst)
+DistributedRoutingFunction::Flush(Ipv6Address dst, DropReason unrouted)
 {
     auto it = m_buffer.find(dst);
     if (it == m_buffer.end())
@@ -360,6 +360,10 @@ DistributedRoutingFunction::Flush(Ipv6Address dst)
         if (tunnel)
         {
             Encapsulate(packet, header, *tunnel);
+        }
+        else
+        {
+            NotifyDrop(packet, header, unrouted); // no PMIP path to fall back on (§7.1)
         }
     }
 }

@@ -11,6 +11,10 @@
 #include "pcap-capture.h"
 #include "test-paths.h"
 
+#include "ns3/config.h"
+#include "ns3/nstime.h"
+#include "ns3/uinteger.h"
+
 #include <gtest/gtest.h>
 
 using namespace dmmtest;
@@ -104,4 +108,25 @@ TEST(EpmipBorder, RefusedWithoutTheAlternativeArchitecture)
                               {},
                               {}),
                  ScenarioError);
+}
+
+TEST(EpmipBorder, HeldPacketsOfAnUnansweredQueryAreDroppedAndNamed)
+{
+    // The LMF answers after 16 ms; a 5 ms time-out and no retry give up first (§5.1). The
+    // BG has no PMIP path to release what it held on: it drops them, with their reason,
+    // until the late PBQA still locates the node.
+    const std::string timeout = "ns3::DistributedRoutingFunction::QueryTimeout";
+    const std::string retries = "ns3::DistributedRoutingFunction::QueryRetries";
+    Config::SetDefault(timeout, TimeValue(MilliSeconds(5)));
+    Config::SetDefault(retries, UintegerValue(0));
+    RunOptions opt;
+    opt.progress = false;
+    RunResults r = RunScenario(
+        LoadScenario(std::string(DMM_SOURCE_DIR) + "/scenarios/" + FILE_NAME, {}, {}, {}),
+        opt);
+    Config::SetDefault(timeout, TimeValue(Seconds(1)));
+    Config::SetDefault(retries, UintegerValue(1));
+    EXPECT_EQ(r.packets.unaccounted, 0u);
+    ASSERT_EQ(r.packets.dropped.count("location_timeout"), 1u);
+    EXPECT_GT(r.packets.dropped.at("location_timeout"), 0u);
 }
