@@ -357,14 +357,8 @@ DistributedRoutingFunction::Flush(Ipv6Address dst, DropReason unrouted)
     {
         const Tunnel* tunnel = LookupDestinationTunnel(dst);
         tunnel = tunnel ? tunnel : LookupSourceTunnel(header.GetSource());
-        if (tunnel)
-        {
-            Encapsulate(packet, header, *tunnel);
-        }
-        else
-        {
-            NotifyDrop(packet, header, unrouted); // no PMIP path to fall back on (§7.1)
-        }
+        // A BG or Router+DRF (§7.1) has no PMIP path to fall back on.
+        tunnel ? Encapsulate(packet, header, *tunnel) : NotifyDrop(packet, header, unrouted);
     }
 }
 

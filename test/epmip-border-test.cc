@@ -112,7 +112,7 @@ TEST(EpmipBorder, RefusedWithoutTheAlternativeArchitecture)
 
 TEST(EpmipBorder, HeldPacketsOfAnUnansweredQueryAreDroppedAndNamed)
 {
-    // The LMF answers after 16 ms; a 5 ms time-out and no retry give up first (§5.1). The
+    // The LMF answers after 16 ms at least; a 5 ms time-out and no retry give up first (§5.1). The
     // BG has no PMIP path to release what it held on: it drops them, with their reason,
     // until the late PBQA still locates the node.
     const std::string timeout = "ns3::DistributedRoutingFunction::QueryTimeout";
