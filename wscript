@@ -227,6 +227,7 @@ def build(bld):
         'model/fixed-node-lmf.cc',
         'helper/scenario-epmip-fixed.cc',
         'model/anchor-drf.cc',
+        'model/border-drf.cc',
         'model/standalone-lmf.cc',
         'helper/scenario-epmip-alternative.cc',
         ]
@@ -376,6 +377,7 @@ def build(bld):
         'model/access-router-drf.h',
         'model/fixed-node-lmf.h',
         'model/anchor-drf.h',
+        'model/border-drf.h',
         'model/standalone-lmf.h',
         'model/ns3-version-compat.h',
         ]

@@ -4,16 +4,22 @@
 // ePMIP's alternative implementation (seed 001 §7, Figs 10-11), the variant
 // protocol.epmip_architecture = alternative: legacy MAGs, the DAF in every LMA (the
 // anchor's "mr" is an AnchorDrf), standalone LMFs on the routers marked "epmip_role": "lmf"
-// relaying by hash of the HNP (§7.4).
+// relaying by hash of the HNP (§7.4), and the routers with a DRF marked "epmip_role":
+// "border" (BG+DRF, §7.1) or "drf_router" (Router+DRF, §7.3 Fig 11) that announce the
+// ePMIP prefix set (scenario-routes.cc) and tunnel what it attracts to the nodes' eLMAs.
 #include "scenario-run.h"
 
 #include "ns3/anchor-drf.h"
+#include "ns3/border-drf.h"
+#include "ns3/enum.h"
 #include "ns3/ipv6-list-routing.h"
 #include "ns3/ipv6-tunnel-l4-protocol.h"
 #include "ns3/location-management.h"
 #include "ns3/log.h"
 #include "ns3/mobility-l4-protocol.h"
+#include "ns3/pmipv6-helper.h"
 #include "ns3/standalone-lmf.h"
+#include "ns3/string.h"
 #include "ns3/yans-wifi-helper.h"
 
 namespace ns3
@@ -38,6 +44,26 @@ AnchorDrfOf(Ptr<Node> node)
         }
     }
     return nullptr;
+}
+
+/**
+ * \brief Make \p node a BG+DRF or Router+DRF (§7.1, §7.3).
+ * \param anchorMr the eLMAs' DRF, whose attributes (protocol.* keys) hold here too
+ * \return its DRF
+ */
+Ptr<BorderDrf>
+InstallBorderDrf(Ptr<Node> node, const dmm::FunctionSpec& anchorMr)
+{
+    auto drf = CreateObject<BorderDrf>();
+    for (const auto& [name, value] : anchorMr.attributes)
+    {
+        drf->SetAttribute(name, StringValue(value));
+    }
+    // No PMIP path to detour on: the announced prefixes lead here (deviation documented).
+    drf->SetAttribute("FirstPackets", EnumValue(DistributedRoutingFunction::BUFFER));
+    InsertMobilityRouting(node, drf);
+    MobilityL4Protocol::Install(node);
+    return drf;
 }
 
 } // namespace
@@ -73,6 +99,24 @@ ScenarioRun::InstallAlternativeEpmip()
     }
     NS_ABORT_MSG_IF(lmfs.empty(), "epmip_architecture alternative needs an \"lmf\" router");
     size_t index = 0;
+    for (const NodeConfig* n : m_cfg.NodesWithRole("router"))
+    {
+        if (n->epmipRole != "border" && n->epmipRole != "drf_router")
+        {
+            continue;
+        }
+        Ptr<Node> node = m_nodes[n->name];
+        Ptr<BorderDrf> drf = InstallBorderDrf(node, *mr);
+        drf->Setup(node->GetObject<MobilityL4Protocol>(), FirstGlobal(n->name));
+        // §7.4: a preferred LMF, as for the eLMAs (round robin, after theirs).
+        Ipv6Address preferred = lmfs[(m_anchorPools.size() + index++) % lmfs.size()];
+        for (const auto& [pool, anchor] : m_anchorPools)
+        {
+            drf->AddLmf(pool, preferred);
+            Ipv6TunnelL4Protocol::Install(m_nodes[anchor])->AddPeer(FirstGlobal(n->name));
+        }
+    }
+    index = 0;
     for (const auto& [pool, anchor] : m_anchorPools)
     {
         Ptr<Node> node = m_nodes[anchor];

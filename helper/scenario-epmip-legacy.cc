@@ -35,7 +35,7 @@ ParseEpmipRole(const JsonObjectReader& o, const ScenarioConfig& c, NodeConfig& n
     static const std::map<std::string, std::set<std::string>> allowed{
         {"access", {"emag", "mag"}},
         {"anchor", {"elma", "lma"}},
-        {"router", {"ar", "fixed_lmf", "lmf"}}};
+        {"router", {"ar", "border", "drf_router", "fixed_lmf", "lmf"}}};
     if (!c.recipe.Uses("ns3::DistributedRoutingFunction"))
     {
         JsonObjectReader::Fail(
@@ -59,6 +59,14 @@ ParseEpmipRole(const JsonObjectReader& o, const ScenarioConfig& c, NodeConfig& n
                                            n.epmipRole,
                                            n.role,
                                            JsonObjectReader::Join(values->second)));
+    }
+    if ((n.epmipRole == "border" || n.epmipRole == "drf_router") &&
+        !c.recipe.Uses("ns3::AnchorDrf"))
+    {
+        JsonObjectReader::Fail(o.Path("epmip_role"),
+                               fmt::format("\"{}\" needs protocol.epmip_architecture "
+                                           "\"alternative\" (seed 001 §7)",
+                                           n.epmipRole));
     }
     n.epmipRole = (n.epmipRole == "emag" || n.epmipRole == "elma") ? "" : n.epmipRole;
 }

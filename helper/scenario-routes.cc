@@ -44,9 +44,19 @@ ScenarioRun::ComputeRoutes()
                              : HomeNetworkPrefix::Make(AddressOn(name, port.second), 128),
                          m_vertex[name]});
     }
+    // Seed 001 §7.1: with a BG+DRF or Router+DRFs the eLMAs announce nothing; those routers
+    // announce the ePMIP prefix set (anycast when several, §7.3 Fig 11).
+    std::vector<std::string> prefixSet;
+    for (const NodeConfig* n : m_cfg.NodesWithRole("router"))
+    {
+        if (n->epmipRole == "border" || n->epmipRole == "drf_router")
+        {
+            prefixSet.push_back(n->name);
+        }
+    }
     for (const auto& [pool, anchor] : m_anchorPools)
     {
-        if (m_recipe.homePrefixes != "anycast" && anycastMrs.empty())
+        if (m_recipe.homePrefixes != "anycast" && anycastMrs.empty() && prefixSet.empty())
         {
             owned.push_back({pool, m_vertex[anchor]});
         }
@@ -68,6 +78,10 @@ ScenarioRun::ComputeRoutes()
             // Fig 6: to the nearest anchor of the pool's domain (§7.1: all, by default).
             InstallRoutesTo(pool, AnchorsInDomainOf(anchor));
         }
+    }
+    for (const auto& [pool, anchor] : prefixSet.empty() ? decltype(m_anchorPools){} : m_anchorPools)
+    {
+        InstallRoutesTo(pool, prefixSet);
     }
     RouteHomeAggregates(anycastMrs);
 }

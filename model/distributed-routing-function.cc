@@ -307,7 +307,7 @@ DistributedRoutingFunction::QueryTimedOut(Ipv6Address dst)
     m_drfStats.queryTimeouts++;
     m_drfStats.unlocated++;
     m_unlocated.insert(dst);
-    Flush(dst);
+    Flush(dst, QUERY_TIMEOUT);
 }
 
 void
@@ -340,11 +340,11 @@ DistributedRoutingFunction::HandleAnswer(Ptr<Packet> p, const Ipv6Header&, Ptr<I
         m_drfStats.located++;
         SetLocation(prefix, locator);
     }
-    Flush(dst);
+    Flush(dst, NO_LOCATION);
 }
 
 void
-DistributedRoutingFunction::Flush(Ipv6Address dst)
+DistributedRoutingFunction::Flush(Ipv6Address dst, DropReason unrouted)
 {
     auto it = m_buffer.find(dst);
     if (it == m_buffer.end())
@@ -357,10 +357,8 @@ DistributedRoutingFunction::Flush(Ipv6Address dst)
     {
         const Tunnel* tunnel = LookupDestinationTunnel(dst);
         tunnel = tunnel ? tunnel : LookupSourceTunnel(header.GetSource());
-        if (tunnel)
-        {
-            Encapsulate(packet, header, *tunnel);
-        }
+        // A BG or Router+DRF (§7.1) has no PMIP path to fall back on.
+        tunnel ? Encapsulate(packet, header, *tunnel) : NotifyDrop(packet, header, unrouted);
     }
 }
 

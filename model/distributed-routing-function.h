@@ -154,8 +154,11 @@ class DistributedRoutingFunction : public MobilityRouting
     void QueryTimedOut(Ipv6Address dst);
     /// \brief A PBQA arrived.
     void HandleAnswer(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6Interface> iface);
-    /// \brief Release (or, without a location, send on the PMIP path) what waits for \p dst.
-    void Flush(Ipv6Address dst);
+    /**
+     * \brief Release (or, without a location, send on the PMIP path) what waits for \p dst.
+     * \param unrouted why a held packet with neither is dropped (a router's DRF, §7)
+     */
+    void Flush(Ipv6Address dst, DropReason unrouted);
     /// \brief Send a PBQR for \p dst (again) and start its time-out. \param lmf where to
     void SendQuery(Ipv6Address dst, Ipv6Address lmf);
     /// \param dst an address \return its location-cache entry (prefix, locator), if any
