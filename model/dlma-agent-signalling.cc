@@ -13,6 +13,7 @@
 #include "ns3/home-address-allocation.h"
 #include "ns3/ipv6-header.h"
 #include "ns3/ipv6-interface.h"
+#include "ns3/location-management.h"
 #include "ns3/log.h"
 #include "ns3/mobility-l4-protocol.h"
 #include "ns3/ns3-version-compat.h"
@@ -143,6 +144,17 @@ DlmaAgent::HandleInform(const DlmaMessage& m, Ipv6Address from)
         m_dlmaStats.acksSent++;
         GetMobilityProtocol()->Send(ack, GetAddress(), from);
     }
+    auto known = m_remote.find(*prefix);
+    if (known != m_remote.end() && known->second.informer == from &&
+        IsSequenceNewer(known->second.sequence, m.GetSequence()))
+    {
+        // Overtaken by a newer inform of the same LMA (a delayed copy, a retransmission):
+        // applying it would bring back a MAG or D-LMA the node has left. RFC 5213 §5.3.1
+        // refuses an older PBU sequence number the same way; an equal one is a
+        // retransmission and changes nothing.
+        m_dlmaStats.staleInforms++;
+        return;
+    }
     m_anchored.erase(*m.GetMobileNode());
     m_cache.erase(*prefix);
     InformPreviousMags(*m.GetMobileNode(), *prefix, mag.value_or(*lma));
@@ -151,6 +163,8 @@ DlmaAgent::HandleInform(const DlmaMessage& m, Ipv6Address from)
     loc.lma = *lma;
     loc.mag = mag.value_or(Ipv6Address::GetAny());
     loc.lastUsed = Simulator::Now();
+    loc.informer = from;
+    loc.sequence = m.GetSequence();
     if (!IsHome(*prefix))
     {
         // A previous D-LMA forwards only for a while (§4.3); the H-LMA's master location
@@ -207,10 +221,19 @@ DlmaAgent::SendLocation(DlmaMessage& m,
 void
 DlmaAgent::Tell(Ipv6Address olma, const HomeNetworkPrefix& prefix, Ipv6Address lma)
 {
-    // Once per hold-down; the H-LMA learns the location from the Location Inform instead.
+    if (m_peers.at(olma).Contains(prefix.prefix))
+    {
+        // The H-LMA tunnelled it: the Location Inform told it. No record either, or a
+        // later change of LMA would take its empty location for a MAG to inform.
+        return;
+    }
+    // Once per hold-down, then forgotten.
+    if (!m_toldSweep.IsRunning())
+    {
+        m_toldSweep = Simulator::Schedule(m_updateHoldDown, &DlmaAgent::SweepTold, this);
+    }
     auto& told = m_told[{olma, prefix}];
-    if (!m_peers.at(olma).Contains(prefix.prefix) &&
-        (told.first != lma || Simulator::Now() - told.second >= m_updateHoldDown))
+    if (told.first != lma || Simulator::Now() - told.second >= m_updateHoldDown)
     {
         told = {lma, Simulator::Now()};
         DlmaCacheUpdate update;
@@ -262,6 +285,46 @@ DlmaAgent::BypassOriginating(const Ipv6Header& header, Ipv6Address from)
         DlmaCacheUpdate update;
         m_dlmaStats.magsTold++;
         SendLocation(update, mnId, prefix, mag, from);
+    }
+}
+
+void
+DlmaAgent::SweepTold()
+{
+    bool left = false;
+    for (auto it = m_told.begin(); it != m_told.end();)
+    {
+        bool lma = m_peers.count(it->second.first) > 0;
+        bool done = lma && Simulator::Now() - it->second.second >= m_updateHoldDown;
+        left |= lma && !done;
+        it = done ? m_told.erase(it) : std::next(it);
+    }
+    if (left)
+    {
+        m_toldSweep = Simulator::Schedule(m_updateHoldDown, &DlmaAgent::SweepTold, this);
+    }
+}
+
+void
+DlmaAgent::ForgetTold(HomeNetworkPrefix prefix)
+{
+    if (AnchoredHere(prefix) || m_remote.count(prefix) || m_cache.count(prefix))
+    {
+        return; // the end of that state calls again
+    }
+    // Records naming a MAG are read as long as this LMA anchors, forwards or caches the
+    // prefix (§5.1.2, §5.1.3): without any of those they are dead weight.
+    bool young = false;
+    for (auto it = m_told.begin(); it != m_told.end();)
+    {
+        bool mine = it->first.second == prefix;
+        bool done = mine && Simulator::Now() - it->second.second >= m_updateHoldDown;
+        young |= mine && !done;
+        it = done ? m_told.erase(it) : std::next(it);
+    }
+    if (young)
+    {
+        Simulator::Schedule(m_updateHoldDown, &DlmaAgent::ForgetTold, this, prefix);
     }
 }
 

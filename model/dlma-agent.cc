@@ -23,6 +23,8 @@
 #include "ns3/simulator.h"
 #include "ns3/uinteger.h"
 
+#include <algorithm>
+
 namespace ns3
 {
 
@@ -137,6 +139,8 @@ DlmaAgent::DoDispose()
     }
     m_pending.clear();
     m_retx.Clear();
+    m_toldSweep.Cancel();
+    m_told.clear();
     LmaAgent::DoDispose();
 }
 
@@ -162,6 +166,12 @@ const DlmaAgent::DlmaStats&
 DlmaAgent::GetDlmaStats() const
 {
     return m_dlmaStats;
+}
+
+size_t
+DlmaAgent::GetToldCount() const
+{
+    return m_told.size();
 }
 
 void
@@ -293,6 +303,7 @@ DlmaAgent::Expire(HomeNetworkPrefix prefix, bool cache)
     (cache ? m_dlmaStats.cacheExpired : m_dlmaStats.forwardExpired)++;
     table.erase(it);
     Apply(prefix);
+    ForgetTold(prefix);
 }
 
 void
@@ -397,6 +408,12 @@ DlmaAgent::BindingRemoved(const BindingCacheEntry& entry, LocationManagement::Re
     if (!entry.prefixes.empty())
     {
         Simulator::ScheduleNow(&DlmaAgent::Apply, this, entry.prefixes.front());
+        // A new D-LMA's Location Inform still reads the records (§5.1.3): it may come
+        // as late as its last retransmission; without one they can go.
+        Simulator::Schedule(std::max(m_forwardingLifetime, m_maxTimeout),
+                            &DlmaAgent::ForgetTold,
+                            this,
+                            entry.prefixes.front());
     }
 }
 

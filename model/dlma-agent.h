@@ -61,6 +61,7 @@ class DlmaAgent : public LmaAgent
         uint64_t acksSent{0};       //!< Location Acks sent (AcknowledgeInforms)
         uint64_t magsTold{0};       //!< Cache Updates naming a peer MAG sent to a MAG (§5.4)
         uint64_t keptPrivate{0};    //!< §5.4 bypasses withheld for a private node
+        uint64_t staleInforms{0};   //!< drops: Location Informs older than the last applied
     };
 
     /**
@@ -96,6 +97,8 @@ class DlmaAgent : public LmaAgent
     Ipv6Address GetLocation(const HomeNetworkPrefix& prefix) const;
     /// \return the counters
     const DlmaStats& GetDlmaStats() const;
+    /// \return how many Cache Update records (O-LMA or MAG, prefix) this LMA keeps
+    size_t GetToldCount() const;
 
   protected:
     void DoDispose() override;
@@ -118,11 +121,13 @@ class DlmaAgent : public LmaAgent
     /// Where packets for a prefix go when it is not anchored here.
     struct Location
     {
-        Ipv6Address lma;  //!< the D-LMA (or the new D-LMA, when forwarding)
-        Ipv6Address mag;  //!< the node's MAG, where the H-LMA tracks it (:: otherwise)
-        std::string mnId; //!< the node, when a Cache Update named it (BypassOlma)
-        Time lastUsed;    //!< last packet tunnelled by this entry (the idle time-out)
-        EventId expiry;   //!< end of a forwarding or cache entry
+        Ipv6Address lma;      //!< the D-LMA (or the new D-LMA, when forwarding)
+        Ipv6Address mag;      //!< the node's MAG, where the H-LMA tracks it (:: otherwise)
+        std::string mnId;     //!< the node, when a Cache Update named it (BypassOlma)
+        Time lastUsed;        //!< last packet tunnelled by this entry (the idle time-out)
+        EventId expiry;       //!< end of a forwarding or cache entry
+        Ipv6Address informer; //!< the LMA whose Location Inform set it (:: none)
+        uint16_t sequence{0}; //!< that inform's sequence number
     };
 
     void HandleMessage(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6Interface> iface);
@@ -150,6 +155,15 @@ class DlmaAgent : public LmaAgent
      * \param olma the O-LMA \param prefix the HoA prefix \param lma its D-LMA or proxy CoA
      */
     void Tell(Ipv6Address olma, const HomeNetworkPrefix& prefix, Ipv6Address lma);
+    /// Forget the records naming an LMA whose hold-down has passed: only the hold-down
+    /// reads them. Runs a hold-down after a record is written, while any remains.
+    void SweepTold();
+    /**
+     * \brief Forget \p prefix's records once this LMA keeps no state for it (no binding,
+     *        forwarding or cache entry) and their hold-downs have passed.
+     * \param prefix the HoA prefix
+     */
+    void ForgetTold(HomeNetworkPrefix prefix);
     /// \return true if some O-LMA was told \p careOf for \p prefix (D-LMA bypass)
     bool ToldCareOf(const HomeNetworkPrefix& prefix, Ipv6Address careOf) const;
     void SendLocation(DlmaMessage& m,
@@ -211,6 +225,7 @@ class DlmaAgent : public LmaAgent
     std::map<HomeNetworkPrefix, Location> m_cache;  //!< O-LMA location cache
     std::map<std::pair<Ipv6Address, HomeNetworkPrefix>, std::pair<Ipv6Address, Time>>
         m_told;             //!< Cache Updates sent
+    EventId m_toldSweep;    //!< next sweep of m_told's expired hold-downs
     uint16_t m_sequence{0}; //!< next message sequence
     DlmaStats m_dlmaStats;  //!< counters
     TracedCallback<const HomeNetworkPrefix&, Ipv6Address> m_locationTrace; //!< Location

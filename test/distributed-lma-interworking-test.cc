@@ -5,8 +5,9 @@
 // a2-anchor), behind the router "transit" next to a2-anchor. mn1 registers at its H-LMA
 // a1-anchor and moves to a2-ar1 at 5 s. Scenarios dlma-interworking-{fixed,domain,pmip}:
 // a fixed node (§7.1), a mobile node of a second distributed-LMA domain (Figs 12-13) and
-// one of a PMIPv6 domain of one LMA (Fig 14). From the captures: who encapsulates and
-// decapsulates each way; delivery, no loop, the handover.
+// one of a PMIPv6 domain of one LMA (Fig 14), also with its MAG inside mn1's domain
+// (dlma-interworking-pmip-inside, §7.3's second case). From the captures: who
+// encapsulates and decapsulates each way; delivery, no loop, the handover.
 #include "distributed-lma-ladder.h"
 #include "distributed-lma-tunnels.h"
 #include "test-paths.h"
@@ -94,9 +95,9 @@ struct Interworking
 };
 
 /// Delivery, no loop, no duplicate, and mn1's handover finished with loss only while it
-/// was detached or not yet registered at a2-anchor.
+/// was detached or not yet registered at a2-anchor; \p direct: over the shortest path.
 void
-ExpectDeliveredWithoutLoop(const Interworking& w)
+ExpectDeliveredWithoutLoop(const Interworking& w, bool direct = true)
 {
     EXPECT_EQ(w.r.packets.dropped.count("hop_limit"), 0u);
     EXPECT_EQ(w.r.packets.dropped.count("tunnel_hop_limit"), 0u);
@@ -113,7 +114,7 @@ ExpectDeliveredWithoutLoop(const Interworking& w)
         EXPECT_EQ(f.received + f.lost, f.sent);
         // A few more than the handover's own window: the packets already on the old path.
         EXPECT_LE(f.lost, std::ceil(h.latencyMs / w.cfg.flows[0].intervalMs) + 3);
-        EXPECT_EQ(f.lastLinks, f.lastShortestLinks);
+        EXPECT_EQ(f.lastLinks == f.lastShortestLinks, direct);
         received += f.received;
     }
     EXPECT_EQ(w.r.packets.delivered, received); // each packet delivered once
@@ -206,5 +207,38 @@ TEST(DlmaInterworking, PmipDomainCorrespondentIsReachedThroughItsLma)
     for (const auto& m : w.r.signaling)
     {
         EXPECT_TRUE(m.node != "p-lma" || m.type == "PBA") << m.type;
+    }
+}
+
+TEST(DlmaInterworking, PmipCorrespondentInsideTheDomainIsReachedThroughItsLegacyLma)
+{
+    // §7.3, second case: mn2's access network (p-mag) lies in mn1's domain (wired to
+    // a2-anchor) but its prefix is p-lma's, beyond transit. mn1's packets follow the
+    // prefix to p-lma, which tunnels them back past a2-anchor: triangle routing both ways.
+    if (!HaveTshark())
+    {
+        GTEST_SKIP() << "tshark is not installed (tools/bootstrap.sh installs it)";
+    }
+    Interworking w("pmip-inside");
+    ExpectCleanCaptures(w.dir);
+    ExpectDeliveredWithoutLoop(w, false);
+    std::string hoa = Flow(w.r, "down").address;
+    std::string peer = Flow(w.r, "up").address; // mn2's HoA, from p-lma's pool
+    EXPECT_EQ(w.Tunnels(peer),
+              std::make_pair(Hops{"a1-ar1>a1-anchor", "p-lma>p-mag"},
+                             Hops{"a2-ar1>a2-anchor", "p-lma>p-mag"}));
+    // mn2's packets are reverse-tunnelled to p-lma and enter mn1's domain at a2-anchor.
+    EXPECT_EQ(w.Tunnels(hoa),
+              std::make_pair(Hops{"p-mag>p-lma", "a2-anchor>a1-anchor", "a1-anchor>a1-ar1"},
+                             Hops{"p-mag>p-lma", "a2-anchor>a2-ar1"}));
+    // transit carries each packet out (untunnelled) and back (inside p-lma's tunnel).
+    EXPECT_GT(w.Count("transit", "!(ipv6.nxt == 41) && udp && ipv6.dst == " + peer), 0u);
+    EXPECT_GT(w.Count("transit", "ipv6.nxt == 41 && ipv6.dst == " + peer), 0u);
+    // After the move mn1 and mn2 are both one link from a2-anchor: the triangle adds the
+    // round trip a2-anchor - transit - p-lma (4 links) each way.
+    for (const char* name : {"up", "down"})
+    {
+        const FlowRecord& f = Flow(w.r, name);
+        EXPECT_EQ(f.lastLinks, f.lastShortestLinks + 4) << name;
     }
 }
