@@ -7,6 +7,7 @@
 // §6.9.4), the p-eMAG answers a repeat with the PBCA it sent first, and the uplink is
 // optimized again as without the loss.
 #include "closed-form.h"
+#include "epmip-fixture.h"
 #include "ladder.h"
 #include "test-paths.h"
 
@@ -88,10 +89,7 @@ RunLosingIn(const std::string& file,
             uint32_t retries = 5,
             const std::vector<std::string>& overrides = {})
 {
-    ScenarioConfig cfg = LoadScenario(std::string(DMM_SOURCE_DIR) + "/scenarios/" + file,
-                                      overrides,
-                                      std::nullopt,
-                                      {});
+    ScenarioConfig cfg = LoadShipped(file, overrides);
     Config::SetDefault("ns3::DistributedRoutingFunction::InformRetries", UintegerValue(retries));
     if (count > 0)
     {
@@ -100,9 +98,7 @@ RunLosingIn(const std::string& file,
                             receiver,
                             Ptr<ErrorModel>(CreateObject<DropSubtype>(subtype, count)));
     }
-    RunOptions opt;
-    opt.progress = false;
-    RunResults r = RunScenario(cfg, opt);
+    RunResults r = Simulate(cfg);
     Config::SetDefault("ns3::DistributedRoutingFunction::InformRetries", UintegerValue(5));
     return r;
 }

@@ -5,6 +5,7 @@
 // forwarding_time_s, inform_timeout_ms, inform_retries) reach the DRF (the last two also the
 // eLMAs' interworking), and the DRF's counters reach summary.json ("epmip").
 #include "closed-form.h"
+#include "epmip-fixture.h"
 #include "ladder.h"
 #include "test-paths.h"
 
@@ -27,27 +28,16 @@ namespace
 RunResults
 RunFile(const std::string& scenario, const std::vector<std::string>& overrides)
 {
-    ScenarioConfig cfg = LoadScenario(std::string(DMM_SOURCE_DIR) + "/scenarios/" + scenario,
-                                      overrides,
-                                      std::nullopt,
-                                      {});
+    ScenarioConfig cfg = LoadShipped(scenario, overrides);
     EXPECT_TRUE(cfg.ignoredKeys.empty());
-    RunOptions opt;
-    opt.progress = false;
-    return RunScenario(cfg, opt);
+    return Simulate(cfg);
 }
 
 /// Run with the DRF attribute \p name set to \p value (restored afterwards).
 RunResults
 RunWith(const std::string& scenario, const std::string& name, const AttributeValue& value)
 {
-    const std::string path = "ns3::DistributedRoutingFunction::" + name;
-    TypeId::AttributeInformation info;
-    TypeId::LookupByName("ns3::DistributedRoutingFunction").LookupAttributeByName(name, &info);
-    Config::SetDefault(path, value);
-    RunResults r = RunFile(scenario, {});
-    Config::SetDefault(path, *info.initialValue);
-    return r;
+    return SimulateWithDrf(LoadShipped(scenario), name, value);
 }
 
 /// \return summary.json as written for \p r

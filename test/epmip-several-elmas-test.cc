@@ -8,6 +8,7 @@
 // the PBQR to the PBQA back at eMAG1 against closed forms from the link delays; and
 // scenarios/epmip-several-elmas-handoff.json, mn1 moving into eLMA3's network.
 #include "closed-form.h"
+#include "epmip-fixture.h"
 #include "ladder.h"
 #include "pcap-capture.h"
 #include "test-paths.h"
@@ -150,14 +151,8 @@ TEST(EpmipSeveralElmas, HandoffToAnotherElmasNetworkKeepsTheAnchorAndReoptimises
 {
     // scenarios/epmip-several-elmas-handoff.json (the README's comparison): mn1 moves from
     // eMAG1 to eMAG3, in eLMA3's network, at 4 s; it stays registered at eLMA1 (RFC 5213).
-    ScenarioConfig cfg =
-        LoadScenario(std::string(DMM_SOURCE_DIR) + "/scenarios/epmip-several-elmas-handoff.json",
-                     {},
-                     std::nullopt,
-                     {});
-    RunOptions opt;
-    opt.progress = false;
-    RunResults r = RunScenario(cfg, opt);
+    ScenarioConfig cfg = LoadShipped("epmip-several-elmas-handoff.json");
+    RunResults r = Simulate(cfg);
     ASSERT_EQ(r.handovers.size(), 1u);
     const HandoverRecord& h = r.handovers[0];
     double latency = PredictPmipv6(cfg, r, h, "elma1");
