@@ -366,6 +366,7 @@ def build(bld):
         'model/lm-relay.h',
         'model/elma-locator.h',
         'model/inform-retransmission.h',
+        'model/keyed-retransmitter.h',
         'model/epmip-message.h',
         'model/binding-query-request.h',
         'model/binding-query-answer.h',

@@ -359,6 +359,9 @@ ApplicableKeys(const Recipe& r)
         {"query_retries", {"ns3::DistributedRoutingFunction"}},
         {"query_timeout_ms", {"ns3::DistributedRoutingFunction"}},
         {"forward_late_downlink", {"ns3::DistributedRoutingFunction"}},
+        // Also the eLMAs' LegacyInterworking, installed with the DRF (§6).
+        {"inform_timeout_ms", {"ns3::DistributedRoutingFunction"}},
+        {"inform_retries", {"ns3::DistributedRoutingFunction"}},
         {"dlma_bypass_olma", {"ns3::DlmaAgent"}},
         {"dlma_private", {"ns3::DlmaAgent"}},
         // Keys that choose between assemblies: read through the recipe's variants only.

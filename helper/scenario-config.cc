@@ -162,6 +162,16 @@ ParseGlobals(const Reader& top, ScenarioConfig& c)
         prot.Has("query_retries") ? static_cast<uint32_t>(prot.Unsigned("query_retries", 100)) : 1;
     c.protocol.queryTimeoutMs = prot.Number("query_timeout_ms", 1000.0);
     Reader::CheckMin("protocol.query_timeout_ms", c.protocol.queryTimeoutMs, 0, true);
+    // Read from the JSON where used, set only when present (helper/scenario-epmip-legacy.cc,
+    // InformBackOffAttributes); checked here. The DRF accepts no timeout under 1 ms.
+    Reader::CheckMin("protocol.inform_timeout_ms",
+                     prot.Number("inform_timeout_ms", 1000.0),
+                     1,
+                     false);
+    if (prot.Has("inform_retries"))
+    {
+        prot.Unsigned("inform_retries", 100);
+    }
     c.protocol.forwardLateDownlink = prot.Bool("forward_late_downlink", true);
     c.protocol.elmaDiscovery =
         prot.Mode("elma_discovery", "prefix-map", {"prefix-map", "hop-by-hop", "relay"});

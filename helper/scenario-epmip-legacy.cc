@@ -13,7 +13,9 @@
 #include "ns3/location-management.h"
 #include "ns3/log.h"
 #include "ns3/mobility-l4-protocol.h"
+#include "ns3/nstime.h"
 #include "ns3/scenario-config.h"
+#include "ns3/uinteger.h"
 #include "ns3/yans-wifi-helper.h"
 
 #include <fmt/format.h>
@@ -71,6 +73,30 @@ ParseEpmipRole(const JsonObjectReader& o, const ScenarioConfig& c, NodeConfig& n
     n.epmipRole = (n.epmipRole == "emag" || n.epmipRole == "elma") ? "" : n.epmipRole;
 }
 
+std::vector<std::pair<std::string, Ptr<AttributeValue>>>
+InformBackOffAttributes(const nlohmann::json& raw)
+{
+    // Only the keys the scenario names, like query_retries: an absent key leaves the
+    // attribute's value (its default, or Config::SetDefault) alone.
+    std::vector<std::pair<std::string, Ptr<AttributeValue>>> out;
+    if (!raw.contains("protocol"))
+    {
+        return out;
+    }
+    const nlohmann::json& p = raw["protocol"];
+    if (p.contains("inform_timeout_ms"))
+    {
+        double ms = p["inform_timeout_ms"].get<double>();
+        out.emplace_back("InitialInformTimeout", Create<TimeValue>(MilliSeconds(ms)));
+    }
+    if (p.contains("inform_retries"))
+    {
+        auto retries = p["inform_retries"].get<uint32_t>();
+        out.emplace_back("InformRetries", Create<UintegerValue>(retries));
+    }
+    return out;
+}
+
 bool
 ScenarioRun::IsLegacy(const std::string& name) const
 {
@@ -83,6 +109,10 @@ ScenarioRun::InstallInterworking(const std::string& name, const std::vector<std:
 {
     Ptr<Node> elma = m_nodes[name];
     auto interworking = CreateObject<LegacyInterworking>();
+    for (const auto& [attribute, value] : InformBackOffAttributes(m_cfg.raw))
+    {
+        interworking->SetAttribute(attribute, *value); // the eMAGs' PBCI back-off
+    }
     interworking->Setup(elma->GetObject<MobilityL4Protocol>(),
                         elma->GetObject<LocationManagement>(),
                         FirstGlobal(name));

@@ -67,6 +67,11 @@ AppOf(Ptr<Node> node)
 
 } // namespace
 
+/// The PBCI back-off keys present in \p raw as DRF / LegacyInterworking attributes
+/// (helper/scenario-epmip-legacy.cc).
+std::vector<std::pair<std::string, Ptr<AttributeValue>>> InformBackOffAttributes(
+    const nlohmann::json& raw);
+
 void
 ScenarioRun::ConfigureEpmip()
 {
@@ -102,6 +107,10 @@ ScenarioRun::ConfigureEpmip()
             {
                 m_pmip.SetMagMobilityRoutingAttribute(attributes[i], *keys[i].second);
             }
+        }
+        for (const auto& [attribute, value] : InformBackOffAttributes(raw))
+        {
+            m_pmip.SetMagMobilityRoutingAttribute(attribute, *value);
         }
     }
     const dmm::FunctionSpec* anchorMr = Role("anchor").Function("mr");

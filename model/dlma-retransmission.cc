@@ -4,7 +4,6 @@
 #include "dlma-retransmission.h"
 
 #include "ns3/log.h"
-#include "ns3/simulator.h"
 
 namespace ns3
 {
@@ -15,77 +14,51 @@ void
 DlmaRetransmission::Setup(SendCallback send, Time initial, Time max)
 {
     m_send = send;
-    m_initial = initial;
-    m_max = max;
+    m_retransmitter.Setup(MakeCallback(&DlmaRetransmission::Transmit, this),
+                          MakeCallback(&DlmaRetransmission::GiveUp, this));
+    m_retransmitter.SetBackOff(initial, max, Retransmitter::GIVE_UP_BEYOND_MAX);
 }
 
 void
 DlmaRetransmission::Begin(std::shared_ptr<DlmaMessage> m, const std::string& mnId, Ipv6Address to)
 {
-    Key key{m->GetSubType(), mnId, to};
-    Pending& p = m_pending[key];
-    p.timer.Cancel();
-    p.message = m;
-    p.timeout = m_initial;
-    m_send(*p.message, to, false);
-    p.timer = Simulator::Schedule(p.timeout, &DlmaRetransmission::Fire, this, key);
+    m_retransmitter.Start(Key{m->GetSubType(), mnId, to}, m);
 }
 
 void
-DlmaRetransmission::Fire(Key key)
+DlmaRetransmission::Transmit(const Key& key, std::shared_ptr<DlmaMessage>& m, bool again)
 {
-    auto it = m_pending.find(key);
-    if (it == m_pending.end())
-    {
-        return;
-    }
-    Pending& p = it->second;
-    p.timeout = p.timeout * 2;
-    if (p.timeout > m_max)
-    {
-        NS_LOG_INFO("giving up " << unsigned(std::get<0>(key)) << " for " << std::get<1>(key));
-        m_givenUp++;
-        m_pending.erase(it);
-        return;
-    }
-    m_retransmissions++;
-    m_send(*p.message, std::get<2>(key), true);
-    p.timer = Simulator::Schedule(p.timeout, &DlmaRetransmission::Fire, this, key);
+    m_send(*m, std::get<2>(key), again);
+}
+
+void
+DlmaRetransmission::GiveUp(const Key& key)
+{
+    NS_LOG_INFO("giving up " << unsigned(std::get<0>(key)) << " for " << std::get<1>(key));
 }
 
 bool
 DlmaRetransmission::Acknowledge(const Key& key)
 {
-    auto it = m_pending.find(key);
-    if (it == m_pending.end())
-    {
-        return false;
-    }
-    it->second.timer.Cancel();
-    m_pending.erase(it);
-    return true;
+    return m_retransmitter.Acknowledge(key);
 }
 
 void
 DlmaRetransmission::Clear()
 {
-    for (auto& [key, p] : m_pending)
-    {
-        p.timer.Cancel();
-    }
-    m_pending.clear();
+    m_retransmitter.Clear();
 }
 
 uint64_t
 DlmaRetransmission::GetRetransmissions() const
 {
-    return m_retransmissions;
+    return m_retransmitter.GetRetransmissions();
 }
 
 uint64_t
 DlmaRetransmission::GetGivenUp() const
 {
-    return m_givenUp;
+    return m_retransmitter.GetGivenUp();
 }
 
 } // namespace ns3

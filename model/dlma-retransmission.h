@@ -6,8 +6,8 @@
 
 #include "ns3/callback.h"
 #include "ns3/dlma-message.h"
-#include "ns3/event-id.h"
 #include "ns3/ipv6-address.h"
+#include "ns3/keyed-retransmitter.h"
 #include "ns3/nstime.h"
 
 #include <map>
@@ -21,8 +21,9 @@ namespace ns3
 /**
  * \ingroup dmm
  * \brief Retransmission of distributed-LMA requests until answered, with the back-off of
- *        RFC 6275 §11.8 / RFC 5213 §6.9.4: the first timeout InitialTimeout, doubled on
- *        each retransmission, given up once it would exceed MaxTimeout.
+ *        RFC 6275 §11.8 / RFC 5213 §6.9.4 (KeyedRetransmitter): the first timeout
+ *        InitialTimeout, doubled on each retransmission, given up once it would exceed
+ *        MaxTimeout.
  *
  * One outstanding request per (subtype, node, peer); a new one replaces it.
  */
@@ -63,23 +64,17 @@ class DlmaRetransmission
     uint64_t GetGivenUp() const;
 
   private:
-    /// An outstanding request.
-    struct Pending
-    {
-        std::shared_ptr<DlmaMessage> message; //!< what to resend
-        Time timeout;                         //!< the current timeout
-        EventId timer;                        //!< the next retransmission
-    };
+    /// The back-off, keyed like the requests.
+    typedef KeyedRetransmitter<Key, std::shared_ptr<DlmaMessage>> Retransmitter;
 
     void Begin(std::shared_ptr<DlmaMessage> m, const std::string& mnId, Ipv6Address to);
-    void Fire(Key key);
+    /// \brief Retransmitter's send callback: to the key's peer.
+    void Transmit(const Key& key, std::shared_ptr<DlmaMessage>& m, bool again);
+    /// \brief Retransmitter's give-up callback (logged only).
+    void GiveUp(const Key& key);
 
-    SendCallback m_send;              //!< sends
-    Time m_initial;                   //!< first timeout
-    Time m_max;                       //!< give-up bound
-    std::map<Key, Pending> m_pending; //!< outstanding requests
-    uint64_t m_retransmissions{0};    //!< retransmissions sent
-    uint64_t m_givenUp{0};            //!< requests given up
+    SendCallback m_send;           //!< sends
+    Retransmitter m_retransmitter; //!< outstanding requests
 };
 
 } // namespace ns3

@@ -5,9 +5,6 @@
 
 #include "ns3/log.h"
 #include "ns3/mobility-l4-protocol.h"
-#include "ns3/simulator.h"
-
-#include <algorithm>
 
 namespace ns3
 {
@@ -26,13 +23,14 @@ InformRetransmission::Setup(Ptr<MobilityL4Protocol> mh, Ipv6Address local, GiveU
     m_mh = mh;
     m_local = local;
     m_giveUp = giveUp;
+    m_retransmitter.Setup(MakeCallback(&InformRetransmission::Send, this),
+                          MakeCallback(&InformRetransmission::GiveUp, this));
 }
 
 void
 InformRetransmission::SetBackOff(Time initial, uint32_t retries, uint64_t* counter)
 {
-    m_initial = initial;
-    m_retries = retries;
+    m_retransmitter.SetBackOff(initial, kMaxBindackTimeout, Retransmitter::CAP_AT_MAX, retries);
     m_retransmissions = counter;
 }
 
@@ -51,72 +49,41 @@ InformRetransmission::Inform(const HomeNetworkPrefix& prefix,
 void
 InformRetransmission::Start(const BindingChangeInform& pbci, Ipv6Address to)
 {
-    uint16_t sequence = pbci.GetSequence();
-    Pending& p = m_pending[sequence];
-    p.timer.Cancel();
-    p.pbci = pbci;
-    p.to = to;
-    p.timeout = m_initial;
-    p.retries = 0;
-    Send(p);
-    p.timer = Simulator::Schedule(p.timeout, &InformRetransmission::Fire, this, sequence);
+    m_retransmitter.Start(pbci.GetSequence(), Outgoing{pbci, to});
 }
 
 void
-InformRetransmission::Fire(uint16_t sequence)
+InformRetransmission::GiveUp(const uint16_t& sequence)
 {
-    auto it = m_pending.find(sequence);
-    if (it == m_pending.end())
+    NS_LOG_INFO("PBCI " << sequence << " given up");
+    if (!m_giveUp.IsNull())
     {
-        return;
-    }
-    Pending& p = it->second;
-    if (p.retries == m_retries)
-    {
-        NS_LOG_INFO("PBCI " << sequence << " to " << p.to << " given up");
-        m_pending.erase(it);
         m_giveUp(sequence);
-        return;
     }
-    p.retries++;
-    if (m_retransmissions)
-    {
-        (*m_retransmissions)++;
-    }
-    p.timeout = std::min(p.timeout * 2, kMaxBindackTimeout);
-    Send(p);
-    p.timer = Simulator::Schedule(p.timeout, &InformRetransmission::Fire, this, sequence);
 }
 
 bool
 InformRetransmission::Acknowledge(uint16_t sequence)
 {
-    auto it = m_pending.find(sequence);
-    if (it == m_pending.end())
-    {
-        return false;
-    }
-    it->second.timer.Cancel();
-    m_pending.erase(it);
-    return true;
+    return m_retransmitter.Acknowledge(sequence);
 }
 
 void
-InformRetransmission::Send(const Pending& p)
+InformRetransmission::Send(const uint16_t&, Outgoing& out, bool again)
 {
+    if (again && m_retransmissions)
+    {
+        (*m_retransmissions)++;
+    }
     // A copy: sending adds the authentication option (§8) to the message it is given.
-    BindingChangeInform pbci = p.pbci;
-    m_mh->Send(pbci, m_local, p.to);
+    BindingChangeInform pbci = out.pbci;
+    m_mh->Send(pbci, m_local, out.to);
 }
 
 void
 InformRetransmission::Dispose()
 {
-    for (auto& [sequence, p] : m_pending)
-    {
-        p.timer.Cancel();
-    }
-    m_pending.clear();
+    m_retransmitter.Clear();
     m_answered.clear();
     m_mh = nullptr;
 }

@@ -7,9 +7,9 @@
 #include "ns3/binding-change-ack.h"
 #include "ns3/binding-change-inform.h"
 #include "ns3/callback.h"
-#include "ns3/event-id.h"
 #include "ns3/home-address-allocation.h"
 #include "ns3/ipv6-address.h"
+#include "ns3/keyed-retransmitter.h"
 #include "ns3/nstime.h"
 #include "ns3/ptr.h"
 
@@ -23,9 +23,10 @@ class MobilityL4Protocol;
 /**
  * \ingroup dmm
  * \brief Reliable PBCI/PBCA (seed 001 §4.3 relies on RFC 5213's reliability): the sender
- *        retransmits a PBCI until its PBCA arrives, with RFC 5213 §6.9.4's back-off (the
- *        first timeout InitialBindackTimeoutFirstReg-like, doubled on each retransmission
- *        up to MAX_BINDACK_TIMEOUT), and gives up after a number of retransmissions. The
+ *        retransmits a PBCI until its PBCA arrives, with RFC 5213 §6.9.4's back-off
+ *        (KeyedRetransmitter: the first timeout InitialBindackTimeoutFirstReg-like, doubled
+ *        on each retransmission up to MAX_BINDACK_TIMEOUT), and gives up after a number of
+ *        retransmissions. The
  *        receiver answers a retransmitted PBCI with the PBCA it sent the first time, so a
  *        lost PBCA does not make it act twice (its answer lists state it gave away).
  *
@@ -86,27 +87,25 @@ class InformRetransmission
     void Answer(const BindingChangeAck& pbca, Ipv6Address to);
 
   private:
-    /// An outstanding PBCI.
-    struct Pending
+    /// An outstanding PBCI and its receiver.
+    struct Outgoing
     {
         BindingChangeInform pbci; //!< what to resend
         Ipv6Address to;           //!< the receiver
-        Time timeout;             //!< the current timeout
-        uint32_t retries{0};      //!< retransmissions so far
-        EventId timer;            //!< the next retransmission
     };
 
-    /// \brief (Re)send \p p's PBCI.
-    void Send(const Pending& p);
-    /// \brief The PBCI with \p sequence timed out: resend it or give up.
-    void Fire(uint16_t sequence);
+    /// The back-off, keyed by the PBCI's sequence.
+    typedef KeyedRetransmitter<uint16_t, Outgoing> Retransmitter;
+
+    /// \brief Retransmitter's send callback: (re)send a PBCI.
+    void Send(const uint16_t& sequence, Outgoing& out, bool again);
+    /// \brief Retransmitter's give-up callback.
+    void GiveUp(const uint16_t& sequence);
 
     Ptr<MobilityL4Protocol> m_mh;                       //!< signalling
     Ipv6Address m_local;                                //!< our address
     GiveUpCallback m_giveUp;                            //!< told of give-ups
-    Time m_initial;                                     //!< first timeout
-    uint32_t m_retries{0};                              //!< retransmissions allowed
-    std::map<uint16_t, Pending> m_pending;              //!< outstanding PBCIs by sequence
+    Retransmitter m_retransmitter;                      //!< outstanding PBCIs by sequence
     std::map<Ipv6Address, BindingChangeAck> m_answered; //!< sender -> last PBCA sent it
     uint64_t* m_retransmissions{nullptr};               //!< counts retransmissions
 };

@@ -9,6 +9,7 @@
 #include "ns3/location-management.h"
 #include "ns3/log.h"
 #include "ns3/mobility-l4-protocol.h"
+#include "ns3/uinteger.h"
 
 namespace ns3
 {
@@ -24,6 +25,17 @@ LegacyInterworking::GetTypeId()
             .SetParent<Object>()
             .SetGroupName("Dmm")
             .AddConstructor<LegacyInterworking>()
+            .AddAttribute("InitialInformTimeout",
+                          "First wait for the PBCA before a PBCI is sent again, doubled on "
+                          "each retransmission (RFC 5213 §6.9.4, as the eMAGs' DRF).",
+                          TimeValue(Seconds(1)),
+                          MakeTimeAccessor(&LegacyInterworking::m_informTimeout),
+                          MakeTimeChecker(MilliSeconds(1)))
+            .AddAttribute("InformRetries",
+                          "PBCI retransmissions before giving up (as the eMAGs' DRF).",
+                          UintegerValue(5),
+                          MakeUintegerAccessor(&LegacyInterworking::m_informRetries),
+                          MakeUintegerChecker<uint32_t>())
             .AddTraceSource("Inform",
                             "A PBCI sent for a move between an eMAG and a legacy MAG.",
                             MakeTraceSourceAccessor(&LegacyInterworking::m_informTrace),
@@ -32,6 +44,7 @@ LegacyInterworking::GetTypeId()
 }
 
 LegacyInterworking::LegacyInterworking()
+    : m_informTimeout(Seconds(1))
 {
 }
 
@@ -42,6 +55,7 @@ LegacyInterworking::~LegacyInterworking()
 void
 LegacyInterworking::DoDispose()
 {
+    m_reliable.Dispose();
     m_mh = nullptr;
     Object::DoDispose();
 }
@@ -54,6 +68,8 @@ LegacyInterworking::Setup(Ptr<MobilityL4Protocol> mh,
     NS_LOG_FUNCTION(this << address);
     m_mh = mh;
     m_address = address;
+    m_reliable.Setup(mh, address, MakeCallback(&LegacyInterworking::GivenUp, this));
+    m_reliable.SetBackOff(m_informTimeout, m_informRetries, &m_stats.retransmissions);
     lm->TraceConnectWithoutContext("BindingUpdated",
                                    MakeCallback(&LegacyInterworking::BindingUpdated, this));
     m_mh->RegisterHandler(DmmSessionHeader::MH_TYPE,
@@ -119,11 +135,8 @@ void
 LegacyInterworking::Inform(const HomeNetworkPrefix& prefix, Ipv6Address locator, Ipv6Address to)
 {
     NS_LOG_FUNCTION(this << prefix.ToString() << locator << to);
-    BindingChangeInform pbci;
-    pbci.SetSequence(m_sequence++);
-    pbci.AddLocation(prefix, locator);
     m_informTrace(prefix, locator, to);
-    m_mh->Send(pbci, m_address, to);
+    m_reliable.Inform(prefix, locator, to, m_sequence++); // until the PBCA
 }
 
 void
@@ -132,6 +145,14 @@ LegacyInterworking::HandleAck(Ptr<Packet> p, const Ipv6Header&, Ptr<Ipv6Interfac
     BindingChangeAck pbca;
     p->RemoveHeader(pbca);
     m_stats.acks++;
+    m_reliable.Acknowledge(pbca.GetSequence());
+}
+
+void
+LegacyInterworking::GivenUp(uint16_t sequence)
+{
+    NS_LOG_INFO("PBCI " << sequence << " left without a PBCA");
+    m_stats.givenUp++;
 }
 
 } // namespace ns3

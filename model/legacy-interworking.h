@@ -5,7 +5,9 @@
 #define DMM_LEGACY_INTERWORKING_H
 
 #include "ns3/home-address-allocation.h"
+#include "ns3/inform-retransmission.h"
 #include "ns3/ipv6-address.h"
+#include "ns3/nstime.h"
 #include "ns3/object.h"
 #include "ns3/traced-callback.h"
 
@@ -39,6 +41,10 @@ class Packet;
  *
  * The eMAGs of the domain are configured (AddEmag); with none configured every proxy-CoA
  * counts as an eMAG (an ePMIP-only domain, the behaviour without this object).
+ *
+ * These PBCIs are retransmitted until their PBCA arrives, with the eMAGs' back-off
+ * (InformRetransmission; attributes InitialInformTimeout and InformRetries): a lost one
+ * would leave a correspondent tunnelling to a node's previous eMAG, or on the PMIP path.
  */
 class LegacyInterworking : public Object
 {
@@ -46,10 +52,12 @@ class LegacyInterworking : public Object
     /// \brief Named counters.
     struct Stats
     {
-        uint64_t toLegacy{0};   //!< moves eMAG -> legacy MAG: PBCI (::) to the previous eMAG
-        uint64_t fromLegacy{0}; //!< PBCIs with a location to DRFs waiting since an R answer
-        uint64_t waiting{0};    //!< R answers for a node bound at a legacy MAG
-        uint64_t acks{0};       //!< PBCAs received
+        uint64_t toLegacy{0};        //!< moves eMAG -> legacy MAG: PBCI (::) to the previous eMAG
+        uint64_t fromLegacy{0};      //!< PBCIs with a location to DRFs waiting since an R answer
+        uint64_t waiting{0};         //!< R answers for a node bound at a legacy MAG
+        uint64_t acks{0};            //!< PBCAs received
+        uint64_t retransmissions{0}; //!< PBCIs sent again for want of a PBCA
+        uint64_t givenUp{0};         //!< PBCIs left without a PBCA after the retries
     };
 
     /**
@@ -93,10 +101,15 @@ class LegacyInterworking : public Object
     void BindingUpdated(const BindingCacheEntry& e, Ipv6Address previousCareOf);
     /// \brief Send a PBCI. \param prefix node \param locator location \param to receiver
     void Inform(const HomeNetworkPrefix& prefix, Ipv6Address locator, Ipv6Address to);
-    /// \brief A PBCA arrived (counted only: the PBCI is not retransmitted).
+    /// \brief A PBCA arrived: its PBCI is no longer retransmitted.
     void HandleAck(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6Interface> iface);
+    /// \brief A PBCI was given up. \param sequence its sequence
+    void GivenUp(uint16_t sequence);
 
     Ptr<MobilityL4Protocol> m_mh;                              //!< signalling
+    InformRetransmission m_reliable;                           //!< PBCI retransmission
+    Time m_informTimeout;                                      //!< attribute InitialInformTimeout
+    uint32_t m_informRetries{5};                               //!< attribute InformRetries
     Ipv6Address m_address;                                     //!< our address
     std::set<Ipv6Address> m_emags;                             //!< the domain's eMAGs
     std::map<HomeNetworkPrefix, std::set<Ipv6Address>> m_wait; //!< node -> DRFs answered R

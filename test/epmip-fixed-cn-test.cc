@@ -6,6 +6,7 @@
 // cn2 sits behind a plain router (§5.1: no LMF knows it). mn1 moves eMAG1 -> eMAG2 at 4 s.
 // The ladders, the eMAG-AR tunnel in the captures, the AR re-targeted by the p-eMAG's PBCI,
 // and §5.1's time-outs and PMIP routing.
+#include "epmip-fixture.h"
 #include "ladder.h"
 #include "pcap-capture.h"
 #include "test-paths.h"
@@ -27,31 +28,7 @@ constexpr double MOVE_S = 4.0; // mn1's detach from eMAG1
 ScenarioConfig
 Load()
 {
-    return LoadScenario(std::string(DMM_SOURCE_DIR) + "/scenarios/epmip-fixed-cn.json",
-                        {},
-                        std::nullopt,
-                        {});
-}
-
-RunResults
-RunCfg(const ScenarioConfig& cfg)
-{
-    RunOptions opt;
-    opt.progress = false;
-    return RunScenario(cfg, opt);
-}
-
-/// Run with the DRF attribute \p name set to \p value (restored afterwards).
-RunResults
-RunWith(const ScenarioConfig& cfg, const std::string& name, const AttributeValue& value)
-{
-    const std::string path = "ns3::DistributedRoutingFunction::" + name;
-    TypeId::AttributeInformation info;
-    TypeId::LookupByName("ns3::DistributedRoutingFunction").LookupAttributeByName(name, &info);
-    Config::SetDefault(path, value);
-    RunResults r = RunCfg(cfg);
-    Config::SetDefault(path, *info.initialValue);
-    return r;
+    return LoadShipped("epmip-fixed-cn.json");
 }
 
 } // namespace
@@ -66,7 +43,7 @@ TEST(EpmipFixedCn, ScenarioMarksTheArAndTheFixedNodeLmf)
 
 TEST(EpmipFixedCn, LadderQueriesFixedNodeLmfThenTheArQueriesTheElma)
 {
-    RunResults r = RunCfg(Load());
+    RunResults r = Simulate(Load());
     // §5.2: eMAG1 asks the LMF for fixed nodes (configured prefix map), which names the AR;
     // the AR+DRF asks the eLMA for mn1 on cn's first packet. cn2 is queried by nobody.
     EXPECT_EQ(Ladder(r, 1.5, MOVE_S),
@@ -92,7 +69,7 @@ TEST(EpmipFixedCn, LadderQueriesFixedNodeLmfThenTheArQueriesTheElma)
 TEST(EpmipFixedCn, HandoffRetargetsTheArByPbci)
 {
     ScenarioConfig cfg = Load();
-    RunResults forwarding = RunCfg(cfg);
+    RunResults forwarding = Simulate(cfg);
     // §4.3 with the AR as the correspondent's DRF: the p-eMAG's PBCI re-targets it.
     EXPECT_EQ(Ladder(forwarding, MOVE_S, 7),
               (std::vector<std::string>{"emag1:PBU>elma",
@@ -103,7 +80,7 @@ TEST(EpmipFixedCn, HandoffRetargetsTheArByPbci)
                                         "emag1:PBCI>ar",
                                         "emag1:PBCA>emag2",
                                         "ar:PBCA>emag1"}));
-    RunResults dropping = RunWith(cfg, "ForwardLateDownlink", BooleanValue(false));
+    RunResults dropping = SimulateWithDrf(cfg, "ForwardLateDownlink", BooleanValue(false));
     uint64_t with = FlowNamed(forwarding, "from-cn").lost;
     uint64_t without = FlowNamed(dropping, "from-cn").lost;
     EXPECT_GT(with, 0u); // sent to eMAG1 before the detach, delivered after it
@@ -118,11 +95,7 @@ TEST(EpmipFixedCn, CapturesShowTheEmagToArTunnelBeforeAndAfterTheMove)
     }
     RunResults r;
     auto dir = CaptureRun("epmip-fixed-cn", "epmip-fixed-cn.json", {}, std::nullopt, &r);
-    std::map<std::string, std::string> address;
-    for (const auto& s : r.signaling)
-    {
-        address.emplace(s.node, s.src);
-    }
+    auto address = SignallingAddresses(r);
     auto window = [](double from, double to) {
         return "udp && frame.time_relative > " + std::to_string(from) +
                " && frame.time_relative < " + std::to_string(to);
@@ -155,7 +128,7 @@ TEST(EpmipFixedCn, UnansweredQueriesAreRetriedThenTheAnswerStillCounts)
 {
     // §5.1 on the §5.2 queries: a QueryTimeout (1 ms) shorter than the round trip to either
     // LMF makes each DRF send its PBQR again once; the late answer still locates.
-    RunResults r = RunWith(Load(), "QueryTimeout", TimeValue(MilliSeconds(1)));
+    RunResults r = SimulateWithDrf(Load(), "QueryTimeout", TimeValue(MilliSeconds(1)));
     EXPECT_EQ(Ladder(r, 1.5, MOVE_S),
               (std::vector<std::string>{"emag1:PBQR>flmf",
                                         "emag1:PBQR>flmf",
@@ -174,7 +147,7 @@ TEST(EpmipFixedCn, WithoutFixedNodeLmfTheFixedCnIsRoutedByPmip)
     {
         n.epmipRole = n.name == "flmf" ? "" : n.epmipRole;
     }
-    RunResults r = RunCfg(cfg);
+    RunResults r = Simulate(cfg);
     // §5.1: no LMF for cn, so eMAG1 sends no query and mn1's packets take the eLMA.
     EXPECT_EQ(Ladder(r, 1.5, MOVE_S), (std::vector<std::string>{"ar:PBQR>elma", "elma:PBQA>ar"}));
     EXPECT_TRUE(std::isnan(FlowNamed(r, "to-cn").optimizedAfterMs));

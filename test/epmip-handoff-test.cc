@@ -7,6 +7,7 @@
 // handover latency and the time until the route is optimized again against closed forms
 // from the link delays; and §5.1's query retries.
 #include "closed-form.h"
+#include "epmip-fixture.h"
 #include "ladder.h"
 #include "pcap-capture.h"
 #include "test-paths.h"
@@ -31,31 +32,7 @@ constexpr double INTERVAL_S = 0.010;   // the flows' packet spacing
 ScenarioConfig
 Load()
 {
-    return LoadScenario(std::string(DMM_SOURCE_DIR) + "/scenarios/epmip-handoff.json",
-                        {},
-                        std::nullopt,
-                        {});
-}
-
-RunResults
-RunCfg(const ScenarioConfig& cfg)
-{
-    RunOptions opt;
-    opt.progress = false;
-    return RunScenario(cfg, opt);
-}
-
-/// Run with the DRF attribute \p name set to \p value (restored afterwards).
-RunResults
-RunWith(const ScenarioConfig& cfg, const std::string& name, const AttributeValue& value)
-{
-    const std::string path = "ns3::DistributedRoutingFunction::" + name;
-    TypeId::AttributeInformation info;
-    TypeId::LookupByName("ns3::DistributedRoutingFunction").LookupAttributeByName(name, &info);
-    Config::SetDefault(path, value);
-    RunResults r = RunCfg(cfg);
-    Config::SetDefault(path, *info.initialValue);
-    return r;
+    return LoadShipped("epmip-handoff.json");
 }
 
 /// The handover of mn1.
@@ -122,7 +99,7 @@ PredictLost(const ScenarioConfig& cfg, double untilS)
 TEST(EpmipHandoff, LadderIsPbuPbaThenPbciPbcaToPreviousAndCorrespondentEmag)
 {
     ScenarioConfig cfg = Load();
-    RunResults r = RunCfg(cfg);
+    RunResults r = Simulate(cfg);
     EXPECT_EQ(Ladder(r, MOVE_S, 7),
               (std::vector<std::string>{"emag1:PBU>elma",
                                         "elma:PBA>emag1",
@@ -140,8 +117,8 @@ TEST(EpmipHandoff, LadderIsPbuPbaThenPbciPbcaToPreviousAndCorrespondentEmag)
 TEST(EpmipHandoff, DownlinkLostWithAndWithoutPreviousEmagForwarding)
 {
     ScenarioConfig cfg = Load();
-    RunResults forwarding = RunCfg(cfg);
-    RunResults dropping = RunWith(cfg, "ForwardLateDownlink", BooleanValue(false));
+    RunResults forwarding = Simulate(cfg);
+    RunResults dropping = SimulateWithDrf(cfg, "ForwardLateDownlink", BooleanValue(false));
     // §4.3: forwarding saves the packets reaching the p-eMAG between the n-eMAG's PBCI and
     // the correspondent eMAG's re-targeting.
     uint64_t withForwarding = PredictLost(cfg, InformedS(cfg, forwarding, Move(forwarding)));
@@ -159,11 +136,7 @@ TEST(EpmipHandoff, CapturesShowCorrespondentEmagToNewEmagTunnelAndNoLoop)
     }
     RunResults r;
     auto dir = CaptureRun("epmip-handoff", "epmip-handoff.json", {}, std::nullopt, &r);
-    std::map<std::string, std::string> address;
-    for (const auto& s : r.signaling)
-    {
-        address.emplace(s.node, s.src);
-    }
+    auto address = SignallingAddresses(r);
     // From 4.2 s (both directions re-optimized by 4.1 s) until the flows stop.
     const std::string after = "frame.time_relative > 4.2 && ipv6.nxt == 41 && udp";
     auto tunnelled = [&](const std::string& capture, const std::string& a, const std::string& b) {
@@ -196,7 +169,7 @@ TEST(EpmipHandoff, LatencyAndReoptimisationMatchClosedFormsForThreeDelaySets)
         {
             l.delayMs = l.b == "elma" ? anchorMs : (l.b == "emag2" ? newMs : l.delayMs);
         }
-        RunResults r = RunCfg(cfg);
+        RunResults r = Simulate(cfg);
         const HandoverRecord& h = Move(r);
         // The RA leaves with the PBA: the PBCI/PBCA add nothing to the latency.
         double latency = PredictPmipv6(cfg, r, h, "elma");
@@ -218,7 +191,7 @@ TEST(EpmipHandoff, UnansweredQueryIsSentAgainThenPmipRouting)
     ScenarioConfig cfg = Load();
     // A time-out shorter than the round trip to the eLMA: every PBQR goes unanswered in time.
     Config::SetDefault("ns3::DistributedRoutingFunction::QueryTimeout", TimeValue(MilliSeconds(1)));
-    RunResults r = RunCfg(cfg);
+    RunResults r = Simulate(cfg);
     Config::SetDefault("ns3::DistributedRoutingFunction::QueryTimeout", TimeValue(Seconds(1)));
     // §5.1: one query and QueryRetries (1) re-sent, 1 ms apart, per direction.
     auto first = Messages(r, "emag1", "PBQR", 2, 2.5);
@@ -231,7 +204,7 @@ TEST(EpmipHandoff, SimultaneousHandoffsOfBothEndsReoptimiseWithoutLoopOrNetworkL
 {
     // §9's case: mn1 (eMAG1 -> eMAG2) and mn2 (eMAG4 -> eMAG3) move at the same time, so
     // each PBCA names the other node's previous eMAG.
-    RunResults r = RunCfg(
+    RunResults r = Simulate(
         LoadScenario(std::string(DMM_SOURCE_DIR) + "/scenarios/epmip-simultaneous-handoff.json",
                      {},
                      std::nullopt,

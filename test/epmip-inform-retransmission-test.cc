@@ -7,6 +7,7 @@
 // §6.9.4), the p-eMAG answers a repeat with the PBCA it sent first, and the uplink is
 // optimized again as without the loss.
 #include "closed-form.h"
+#include "epmip-fixture.h"
 #include "ladder.h"
 #include "test-paths.h"
 
@@ -78,6 +79,30 @@ Arm(const std::string& node, Ptr<ErrorModel> model)
     }
 }
 
+/// \p file with \p count messages of \p subtype lost at \p receiver from \p armS on.
+RunResults
+RunLosingIn(const std::string& file,
+            double armS,
+            const std::string& receiver,
+            uint8_t subtype,
+            uint32_t count,
+            uint32_t retries = 5,
+            const std::vector<std::string>& overrides = {})
+{
+    ScenarioConfig cfg = LoadShipped(file, overrides);
+    Config::SetDefault("ns3::DistributedRoutingFunction::InformRetries", UintegerValue(retries));
+    if (count > 0)
+    {
+        Simulator::Schedule(Seconds(armS),
+                            &Arm,
+                            receiver,
+                            Ptr<ErrorModel>(CreateObject<DropSubtype>(subtype, count)));
+    }
+    RunResults r = Simulate(cfg);
+    Config::SetDefault("ns3::DistributedRoutingFunction::InformRetries", UintegerValue(5));
+    return r;
+}
+
 /// epmip-handoff.json with \p count messages of \p subtype lost at \p receiver.
 RunResults
 RunLosing(const std::string& receiver,
@@ -86,35 +111,32 @@ RunLosing(const std::string& receiver,
           uint32_t retries = 5,
           const std::vector<std::string>& overrides = {})
 {
-    ScenarioConfig cfg = LoadScenario(std::string(DMM_SOURCE_DIR) + "/scenarios/epmip-handoff.json",
-                                      overrides,
-                                      std::nullopt,
-                                      {});
-    Config::SetDefault("ns3::DistributedRoutingFunction::InformRetries", UintegerValue(retries));
-    if (count > 0)
+    return RunLosingIn("epmip-handoff.json",
+                       BEFORE_MOVE_S,
+                       receiver,
+                       subtype,
+                       count,
+                       retries,
+                       overrides);
+}
+
+/// Send times of \p sender's PBCIs from \p fromS on.
+std::vector<double>
+PbciTimesOf(const RunResults& r, const std::string& sender, double fromS)
+{
+    std::vector<double> out;
+    for (const auto& m : Messages(r, sender, "PBCI", fromS, 100))
     {
-        Simulator::Schedule(Seconds(BEFORE_MOVE_S),
-                            &Arm,
-                            receiver,
-                            Ptr<ErrorModel>(CreateObject<DropSubtype>(subtype, count)));
+        out.push_back(m.timeS);
     }
-    RunOptions opt;
-    opt.progress = false;
-    RunResults r = RunScenario(cfg, opt);
-    Config::SetDefault("ns3::DistributedRoutingFunction::InformRetries", UintegerValue(5));
-    return r;
+    return out;
 }
 
 /// The n-eMAG's PBCIs to the p-eMAG after the move.
 std::vector<double>
 PbciTimes(const RunResults& r)
 {
-    std::vector<double> out;
-    for (const auto& m : Messages(r, "emag2", "PBCI", BEFORE_MOVE_S, 100))
-    {
-        out.push_back(m.timeS);
-    }
-    return out;
+    return PbciTimesOf(r, "emag2", BEFORE_MOVE_S);
 }
 
 } // namespace
@@ -157,4 +179,25 @@ TEST(EpmipInformRetransmission, BackOffDoublesAndGivesUpAfterTheRetries)
     EXPECT_NEAR(sent[2] - sent[1], 2.0, 1e-9);
     EXPECT_EQ(r.epmip.at("inform_retransmissions"), 2u);
     EXPECT_EQ(r.epmip.at("inform_timeouts"), 1u);
+}
+
+TEST(EpmipInformRetransmission, ElmaResendsItsLostPbciToThePreviousEmag)
+{
+    // epmip-legacy.json: mn1 leaves eMAG1 for legacy MAG3 at 3 s; the eLMA's PBCI telling
+    // eMAG1 (§6 interworking) is lost once and sent again after InitialInformTimeout.
+    constexpr double TO_LEGACY_S = 3.0;
+    RunResults clean = RunLosingIn("epmip-legacy.json", TO_LEGACY_S - 0.1, "emag1", PBCI, 0);
+    RunResults r = RunLosingIn("epmip-legacy.json", TO_LEGACY_S - 0.1, "emag1", PBCI, 1);
+    auto elma = PbciTimesOf(r, "elma", TO_LEGACY_S);
+    auto cleanElma = PbciTimesOf(clean, "elma", TO_LEGACY_S);
+    ASSERT_EQ(elma.size(), cleanElma.size() + 1);
+    EXPECT_NEAR(elma[1] - elma[0], 1.0, 1e-9); // InitialInformTimeout
+    // eMAG1 passes it on to mn1's correspondent (eMAG4) once it arrives: 1 s later.
+    auto passedOn = PbciTimesOf(r, "emag1", TO_LEGACY_S);
+    auto cleanPassedOn = PbciTimesOf(clean, "emag1", TO_LEGACY_S);
+    ASSERT_FALSE(passedOn.empty());
+    ASSERT_FALSE(cleanPassedOn.empty());
+    EXPECT_NEAR(passedOn[0] - cleanPassedOn[0], 1.0, 1e-9);
+    // The correspondent ends on the PMIP path through the eLMA and back, as without the loss.
+    EXPECT_EQ(FlowNamed(r, "to-mn1").lastLinks, FlowNamed(clean, "to-mn1").lastLinks);
 }

@@ -2,8 +2,10 @@
  * SPDX-License-Identifier: GPL-2.0-only
  */
 // ePMIP's scenario keys (protocol.query_retries, query_timeout_ms, forward_late_downlink,
-// forwarding_time_s) reach the DRF, and the DRF's counters reach summary.json ("epmip").
+// forwarding_time_s, inform_timeout_ms, inform_retries) reach the DRF (the last two also the
+// eLMAs' interworking), and the DRF's counters reach summary.json ("epmip").
 #include "closed-form.h"
+#include "epmip-fixture.h"
 #include "ladder.h"
 #include "test-paths.h"
 
@@ -11,6 +13,7 @@
 #include "ns3/config.h"
 #include "ns3/nstime.h"
 #include "ns3/result-writer.h"
+#include "ns3/uinteger.h"
 
 #include <filesystem>
 #include <fstream>
@@ -25,27 +28,16 @@ namespace
 RunResults
 RunFile(const std::string& scenario, const std::vector<std::string>& overrides)
 {
-    ScenarioConfig cfg = LoadScenario(std::string(DMM_SOURCE_DIR) + "/scenarios/" + scenario,
-                                      overrides,
-                                      std::nullopt,
-                                      {});
+    ScenarioConfig cfg = LoadShipped(scenario, overrides);
     EXPECT_TRUE(cfg.ignoredKeys.empty());
-    RunOptions opt;
-    opt.progress = false;
-    return RunScenario(cfg, opt);
+    return Simulate(cfg);
 }
 
 /// Run with the DRF attribute \p name set to \p value (restored afterwards).
 RunResults
 RunWith(const std::string& scenario, const std::string& name, const AttributeValue& value)
 {
-    const std::string path = "ns3::DistributedRoutingFunction::" + name;
-    TypeId::AttributeInformation info;
-    TypeId::LookupByName("ns3::DistributedRoutingFunction").LookupAttributeByName(name, &info);
-    Config::SetDefault(path, value);
-    RunResults r = RunFile(scenario, {});
-    Config::SetDefault(path, *info.initialValue);
-    return r;
+    return SimulateWithDrf(LoadShipped(scenario), name, value);
 }
 
 /// \return summary.json as written for \p r
@@ -113,4 +105,55 @@ TEST(EpmipKeys, ForwardLateDownlinkAndForwardingTimeKeysSetTheDrf)
         RunWith("epmip-handoff.json", "ForwardingLifetime", TimeValue(MilliSeconds(2)));
     EXPECT_EQ(FlowNamed(shortKey, "to-mn1").lost, FlowNamed(shortAttr, "to-mn1").lost);
     EXPECT_EQ(shortKey.signaling.size(), shortAttr.signaling.size());
+}
+
+TEST(EpmipKeys, InformTimeoutAndRetriesKeysSetThePbciBackOff)
+{
+    // 1 ms is shorter than a PBCA's round trip: the n-eMAG's PBCI (§4.3) is sent at t, again
+    // 1 ms and 2 ms more later (RFC 5213 §6.9.4 doubling), then inform_retries (2) is spent.
+    const std::vector<std::string> keys{"protocol.inform_timeout_ms=1",
+                                        "protocol.inform_retries=2"};
+    RunResults r = RunFile("epmip-handoff.json", keys);
+    auto sent = Messages(r, "emag2", "PBCI", 3.5, 100);
+    ASSERT_EQ(sent.size(), 3u);
+    EXPECT_NEAR(sent[1].timeS - sent[0].timeS, 0.001, 1e-9);
+    EXPECT_NEAR(sent[2].timeS - sent[1].timeS, 0.002, 1e-9);
+    EXPECT_EQ(r.epmip.at("inform_retransmissions"), 4u); // n-eMAG's and p-eMAG's PBCIs
+    // The same run as with the attributes set.
+    Config::SetDefault("ns3::DistributedRoutingFunction::InitialInformTimeout",
+                       TimeValue(MilliSeconds(1)));
+    RunResults attributes = RunWith("epmip-handoff.json", "InformRetries", UintegerValue(2));
+    Config::SetDefault("ns3::DistributedRoutingFunction::InitialInformTimeout",
+                       TimeValue(Seconds(1)));
+    EXPECT_EQ(r.signaling.size(), attributes.signaling.size());
+    EXPECT_EQ(r.epmip, attributes.epmip);
+    // Without the keys: the 1 s default, no retransmission.
+    EXPECT_EQ(RunFile("epmip-handoff.json", {}).epmip.at("inform_retransmissions"), 0u);
+}
+
+TEST(EpmipKeys, InformKeysSetTheElmaInterworkingBackOffAndAreChecked)
+{
+    // §6: the eLMA's PBCI to mn1's previous eMAG is sent again 1 ms later, once.
+    RunResults r =
+        RunFile("epmip-legacy.json", {"protocol.inform_timeout_ms=1", "protocol.inform_retries=1"});
+    auto sent = Messages(r, "elma", "PBCI", 3, 4);
+    ASSERT_EQ(sent.size(), 2u);
+    EXPECT_NEAR(sent[1].timeS - sent[0].timeS, 0.001, 1e-9);
+    EXPECT_EQ(Messages(RunFile("epmip-legacy.json", {}), "elma", "PBCI", 3, 4).size(), 1u);
+    auto error = [](const std::string& set) {
+        try
+        {
+            LoadScenario(std::string(DMM_SOURCE_DIR) + "/scenarios/epmip-handoff.json",
+                         {set},
+                         std::nullopt,
+                         {});
+        }
+        catch (const ScenarioError& e)
+        {
+            return std::string(e.what());
+        }
+        return std::string("<no error>");
+    };
+    EXPECT_NE(error("protocol.inform_timeout_ms=0.5").find("must be >= 1"), std::string::npos);
+    EXPECT_NE(error("protocol.inform_retries=-1").find("inform_retries"), std::string::npos);
 }

@@ -8,6 +8,7 @@
 // again once both are at eMAGs). The "epmip_role" key's validation, the ladders, the data
 // paths from the captures and the loss against closed forms from the link delays.
 #include "closed-form.h"
+#include "epmip-fixture.h"
 #include "ladder.h"
 #include "pcap-capture.h"
 #include "test-paths.h"
@@ -37,14 +38,6 @@ ScenarioConfig
 Load()
 {
     return ParseScenario(File());
-}
-
-RunResults
-RunCfg(const ScenarioConfig& cfg)
-{
-    RunOptions opt;
-    opt.progress = false;
-    return RunScenario(cfg, opt);
 }
 
 /// The error of parsing the scenario with node \p node's "epmip_role" set to \p value.
@@ -93,7 +86,7 @@ TEST(EpmipLegacy, RoleOverrideIsParsedAndValidated)
 
 TEST(EpmipLegacy, NodeOfLegacyLmaIsRegisteredThereAndGetsNoOptimization)
 {
-    RunResults r = RunCfg(Load());
+    RunResults r = Simulate(Load());
     // §4.1: eMAG5 registers mn3 at its legacy LMA and acts as a legacy MAG for it.
     auto ladder = Ladder(r, 1, 1.5);
     EXPECT_NE(std::find(ladder.begin(), ladder.end(), "emag5:PBU>lma"), ladder.end());
@@ -108,7 +101,7 @@ TEST(EpmipLegacy, NodeOfLegacyLmaIsRegisteredThereAndGetsNoOptimization)
 
 TEST(EpmipLegacy, LaddersOfMovesToAndFromLegacyMag)
 {
-    RunResults r = RunCfg(Load());
+    RunResults r = Simulate(Load());
     // eMAG1 -> MAG3: the eLMA tells the previous eMAG, which withdraws the correspondent's
     // direct tunnel; eMAG4's next packet queries and is answered R (MAG3 is legacy).
     EXPECT_EQ(Ladder(r, TO_LEGACY_S, TO_LEGACY_S + 1),
@@ -147,11 +140,7 @@ TEST(EpmipLegacy, CapturesShowPmipWhileLegacyThenDirectEmagToEmag)
     }
     RunResults r;
     auto dir = CaptureRun("epmip-legacy", "epmip-legacy.json", {}, std::nullopt, &r);
-    std::map<std::string, std::string> address;
-    for (const auto& s : r.signaling)
-    {
-        address.emplace(s.node, s.src);
-    }
+    auto address = SignallingAddresses(r);
     // Tunnelled UDP from a to b in a capture's time window.
     auto tunnelled = [&](const std::string& capture,
                          const std::string& window,
@@ -217,7 +206,7 @@ LostCount(const ScenarioConfig& cfg, const std::string& flow, F lost)
 TEST(EpmipLegacy, LossMatchesTheHandoversClosedForms)
 {
     ScenarioConfig cfg = Load();
-    RunResults r = RunCfg(cfg);
+    RunResults r = Simulate(cfg);
     auto ms = [](double v) { return v / 1e3; };
     double up4 = ms(AccessMs(cfg, "emag4", BYTES));
     // To MAG3: mn2's packets tunnelled to eMAG1 until eMAG4 gets eMAG1's PBCI (::), lost

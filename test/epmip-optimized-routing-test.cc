@@ -7,6 +7,7 @@
 // forms computed from the link delays, with the first packets on the PMIP path (the
 // draft's first alternative) and buffered.
 #include "closed-form.h"
+#include "epmip-fixture.h"
 #include "ladder.h"
 #include "pcap-capture.h"
 #include "test-paths.h"
@@ -165,11 +166,7 @@ TEST(EpmipOptimizedRouting, CapturesShowTheEmagToEmagTunnel)
     }
     RunResults r;
     auto dir = CaptureRun("epmip", "epmip-mn-to-mn.json", {}, std::nullopt, &r);
-    std::map<std::string, std::string> address;
-    for (const auto& s : r.signaling)
-    {
-        address.emplace(s.node, s.src); // each eMAG and the eLMA send from their address
-    }
+    auto address = SignallingAddresses(r);
     auto tunnelled = [&](const std::string& capture, const std::string& a, const std::string& b) {
         return Count(dir / capture,
                      "ipv6.nxt == 41 && udp && ipv6.src == " + address[a] +

@@ -5,8 +5,10 @@
 // registered at eLMA1 by eMAG1, mn2 at eLMA3 by eMAG2 (agg1 - agg3 between them). Per way
 // of finding the eLMA holding mn2's binding (configured prefix map, Hop-by-Hop option on a
 // PBQR to mn2's address, eLMA-to-eLMA relay): the messages of the query and the time from
-// the PBQR to the PBQA back at eMAG1 against closed forms from the link delays.
+// the PBQR to the PBQA back at eMAG1 against closed forms from the link delays; and
+// scenarios/epmip-several-elmas-handoff.json, mn1 moving into eLMA3's network.
 #include "closed-form.h"
+#include "epmip-fixture.h"
 #include "ladder.h"
 #include "pcap-capture.h"
 #include "test-paths.h"
@@ -143,4 +145,31 @@ TEST(EpmipSeveralElmas, TsharkDecodesTheHopByHopQuery)
     ASSERT_FALSE(capture.empty());
     EXPECT_EQ(Count(capture, "ipv6.nxt == 0 && ipv6.opt.type == 0x1e && mipv6"), 1);
     ExpectCleanCaptures(dir);
+}
+
+TEST(EpmipSeveralElmas, HandoffToAnotherElmasNetworkKeepsTheAnchorAndReoptimises)
+{
+    // scenarios/epmip-several-elmas-handoff.json (the README's comparison): mn1 moves from
+    // eMAG1 to eMAG3, in eLMA3's network, at 4 s; it stays registered at eLMA1 (RFC 5213).
+    ScenarioConfig cfg = LoadShipped("epmip-several-elmas-handoff.json");
+    RunResults r = Simulate(cfg);
+    ASSERT_EQ(r.handovers.size(), 1u);
+    const HandoverRecord& h = r.handovers[0];
+    double latency = PredictPmipv6(cfg, r, h, "elma1");
+    EXPECT_NEAR(h.latencyMs, latency, latency * 0.01);
+    // §4.3 with the correspondent's eMAG at the other eLMA: n-eMAG -> p-eMAG -> eMAG2.
+    EXPECT_EQ(Ladder(r, 4, 4.2),
+              (std::vector<std::string>{"emag1:PBU>elma1",
+                                        "elma1:PBA>emag1",
+                                        "emag3:PBU>elma1",
+                                        "elma1:PBA>emag3",
+                                        "emag3:PBCI>emag1",
+                                        "emag1:PBCI>emag2",
+                                        "emag1:PBCA>emag3",
+                                        "emag2:PBCA>emag1"}));
+    for (const char* flow : {"to-mn1", "to-mn2"})
+    {
+        // Optimized again, in eLMA3's network: mn, eMAG3, agg3, eMAG2, mn.
+        EXPECT_EQ(FlowNamed(r, flow).lastLinks, 4u) << flow;
+    }
 }

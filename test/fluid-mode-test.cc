@@ -35,6 +35,9 @@ const std::map<std::string, std::string> kNotExact{
     {"dmm-fig9-fully-distributed.json", "path changes after the window (delay, interruption)"},
     {"dmm-mip-fig1.json", "path changes after the window (delay 1 %)"},
     {"dmm-mip-lm-relay.json", "path changes after the window (delay 1.5 %)"},
+    // mn1's uplink takes the PMIP path through both eLMAs until the PBCA (seed 001 §4.3),
+    // after the window: counted packets keep its 28 ms (flow mean 18 ms against 9 ms).
+    {"epmip-several-elmas-handoff.json", "path changes after the window (delay)"},
 };
 
 std::vector<std::string>
