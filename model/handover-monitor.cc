@@ -33,10 +33,10 @@ HandoverMonitor::GetTypeId()
                             .SetParent<Object>()
                             .SetGroupName("Dmm")
                             .AddConstructor<HandoverMonitor>()
-                            // Off by default: 8 more bytes per packet, for runs of millions.
+                            // Off by default: 16 bytes per packet, for runs of millions.
                             .AddAttribute("PacketTrace",
-                                          "Keep every packet's delivery time for GetPackets "
-                                          "(the packets.csv trace).",
+                                          "Keep every packet's send and delivery times for "
+                                          "GetPackets (the packets.csv trace).",
                                           BooleanValue(false),
                                           MakeBooleanAccessor(&HandoverMonitor::m_packetTrace),
                                           MakeBooleanChecker());
@@ -52,16 +52,27 @@ HandoverMonitor::~HandoverMonitor()
 {
 }
 
+uint32_t
+HandoverMonitor::NodeIndex(const std::string& name)
+{
+    auto [it, added] = m_nodeIds.emplace(name, m_nodes.size());
+    if (added)
+    {
+        m_nodes.push_back(Node{name});
+    }
+    return it->second;
+}
+
 void
 HandoverMonitor::WatchMobileNode(const std::string& mn, Ptr<L2Mobility> link, Ptr<MnAgent> agent)
 {
+    uint32_t id = NodeIndex(mn);
+    m_nodes[id].watched = true;
     link->TraceConnectWithoutContext("L2Down",
-                                     MakeCallback(&HandoverMonitor::L2Down, this).Bind(mn));
-    link->TraceConnectWithoutContext("L2Up", MakeCallback(&HandoverMonitor::L2Up, this).Bind(mn));
+                                     MakeCallback(&HandoverMonitor::L2Down, this).Bind(id));
+    link->TraceConnectWithoutContext("L2Up", MakeCallback(&HandoverMonitor::L2Up, this).Bind(id));
     agent->TraceConnectWithoutContext("HandoverComplete",
-                                      MakeCallback(&HandoverMonitor::Complete, this).Bind(mn));
-    m_open[mn] = -1;
-    m_byNode[mn];
+                                      MakeCallback(&HandoverMonitor::Complete, this).Bind(id));
 }
 
 uint32_t
@@ -74,6 +85,8 @@ HandoverMonitor::AddFlow(const std::string& name,
     Flow f;
     f.record = FlowRecord{name, mn, cn, startS, 0, 0, 0, NaN, ""};
     f.downlink = downlink;
+    f.mn = NodeIndex(mn);
+    f.cn = NodeIndex(cn);
     m_flows.push_back(f);
     return m_flows.size() - 1;
 }
@@ -85,18 +98,20 @@ HandoverMonitor::SetFlowAddress(uint32_t flow, const std::string& address)
 }
 
 void
-HandoverMonitor::L2Down(std::string mn, const std::string& from)
+HandoverMonitor::L2Down(uint32_t mn, const std::string& from)
 {
     double now = Simulator::Now().GetSeconds();
-    m_open[mn] = m_handovers.size();
-    m_byNode[mn].push_back(m_handovers.size());
-    m_handovers.push_back(HandoverRecord{now, mn, from, "", now, NaN, NaN, NaN, NaN, NaN, 0});
+    Node& node = m_nodes[mn];
+    node.open = m_handovers.size();
+    node.history.push_back(m_handovers.size());
+    m_handovers.push_back(
+        HandoverRecord{now, node.name, from, "", now, NaN, NaN, NaN, NaN, NaN, 0});
 }
 
 void
-HandoverMonitor::L2Up(std::string mn, const std::string& to)
+HandoverMonitor::L2Up(uint32_t mn, const std::string& to)
 {
-    long i = m_open[mn];
+    long i = m_nodes[mn].open;
     if (i >= 0 && m_handovers[i].to.empty())
     {
         m_handovers[i].to = to;
@@ -105,9 +120,9 @@ HandoverMonitor::L2Up(std::string mn, const std::string& to)
 }
 
 void
-HandoverMonitor::Complete(std::string mn)
+HandoverMonitor::Complete(uint32_t mn)
 {
-    long i = m_open[mn];
+    long i = m_nodes[mn].open;
     if (i < 0 || std::isnan(m_handovers[i].l2UpS) || !std::isnan(m_handovers[i].signalingDoneS))
     {
         return;
@@ -126,12 +141,22 @@ HandoverMonitor::PacketSent(uint32_t flow,
 {
     Flow& f = m_flows[flow];
     uint32_t seq = header.GetSeq();
-    if (seq >= f.sentAt.size())
+    double now = Simulator::Now().GetSeconds();
+    f.sentCount += f.seqs.Sent(seq, now) ? 1 : 0;
+    if (m_packetTrace)
     {
-        f.sentAt.resize(seq + 1, NaN);
+        Trace(f.sentAt, seq, now);
     }
-    f.sentCount += std::isnan(f.sentAt[seq]) ? 1 : 0;
-    f.sentAt[seq] = Simulator::Now().GetSeconds();
+}
+
+void
+HandoverMonitor::Trace(std::vector<double>& times, uint32_t seq, double t)
+{
+    if (seq >= times.size())
+    {
+        times.resize(seq + 1, NaN);
+    }
+    times[seq] = t;
 }
 
 void
@@ -144,20 +169,14 @@ HandoverMonitor::PacketReceived(uint32_t flow,
     Flow& f = m_flows[flow];
     double now = Simulator::Now().GetSeconds();
     uint32_t seq = header.GetSeq();
-    if (seq >= f.received.size())
-    {
-        f.received.resize(seq + 1, false);
-    }
-    if (f.received[seq])
+    if (!f.seqs.Received(seq))
     {
         return; // a duplicate adds nothing
     }
-    f.received[seq] = true;
     f.receivedCount++;
     if (m_packetTrace)
     {
-        f.receivedAt.resize(f.received.size(), NaN);
-        f.receivedAt[seq] = now;
+        Trace(f.receivedAt, seq, now);
     }
     f.delaySum += now - header.GetTs().GetSeconds();
     AddDelay(f, header.GetTs().GetSeconds(), now);
@@ -165,7 +184,7 @@ HandoverMonitor::PacketReceived(uint32_t flow,
     {
         return;
     }
-    long i = m_open[f.record.mn];
+    long i = m_nodes[f.mn].open;
     // Only after re-attachment: a frame already in flight at the detach is still
     // delivered by some devices (Wi-Fi retries), which says nothing about the handover.
     if (i >= 0 && std::isnan(m_handovers[i].firstRxS) && f.record.startS < m_handovers[i].l2DownS &&
@@ -193,6 +212,17 @@ HandoverMonitor::GetFlows() const
     return out;
 }
 
+std::size_t
+HandoverMonitor::GetSequenceState() const
+{
+    std::size_t n = 0;
+    for (const auto& f : m_flows)
+    {
+        n += f.seqs.GetUnreceived().size() + f.seqs.GetRuns();
+    }
+    return n;
+}
+
 std::vector<PacketRecord>
 HandoverMonitor::GetPackets() const
 {
@@ -216,22 +246,21 @@ HandoverMonitor::GetPackets() const
     return out;
 }
 
-const std::string&
+uint32_t
 HandoverMonitor::End(const Flow& f, bool receiver)
 {
     // A flow between two mobile nodes is "downlink" to its mn, so the mn receives.
-    return receiver == f.downlink ? f.record.mn : f.record.cn;
+    return receiver == f.downlink ? f.mn : f.cn;
 }
 
 long
-HandoverMonitor::PeriodAt(const std::string& mn, double t) const
+HandoverMonitor::PeriodAt(uint32_t mn, double t) const
 {
-    auto it = m_byNode.find(mn);
-    if (it == m_byNode.end())
+    if (!m_nodes[mn].watched)
     {
         return -2;
     }
-    const std::vector<long>& mine = it->second;
+    const std::vector<long>& mine = m_nodes[mn].history;
     auto after = std::upper_bound(mine.begin(), mine.end(), t, [this](double x, long i) {
         return x < m_handovers[i].l2DownS;
     });
@@ -266,15 +295,15 @@ std::vector<HandoverMonitor::Threshold>
 HandoverMonitor::Thresholds(const Flow& f, bool receiver) const
 {
     std::vector<Threshold> out;
-    auto it = m_byNode.find(End(f, receiver));
-    if (it == m_byNode.end())
+    const Node& node = m_nodes[End(f, receiver)];
+    if (!node.watched)
     {
         return out;
     }
     const std::map<long, PathDelay>& periods = receiver ? f.atReceiver : f.atSender;
     double flowMean = f.receivedCount ? f.delaySum / f.receivedCount : 0;
     long previous = -1;
-    for (long i : it->second)
+    for (long i : node.history)
     {
         const HandoverRecord& h = m_handovers[i];
         if (f.record.startS < h.l2DownS)
@@ -312,13 +341,9 @@ HandoverMonitor::GetHandovers() const
     {
         std::vector<Threshold> atReceiver = Thresholds(f, true);
         std::vector<Threshold> atSender = Thresholds(f, false); // cn may move
-        for (uint32_t seq = 0; seq < f.sentAt.size(); ++seq)
+        for (const SeqLedger::Unreceived& lost : f.seqs.GetUnreceived())
         {
-            double sentAt = f.sentAt[seq];
-            if (std::isnan(sentAt) || (seq < f.received.size() && f.received[seq]))
-            {
-                continue;
-            }
+            double sentAt = lost.second;
             // Caught by the latest handover, of either end, whose old path it was still on.
             const Threshold* r = last(atReceiver, sentAt);
             const Threshold* s = last(atSender, sentAt);

@@ -7,6 +7,7 @@
 #include "ns3/home-address-allocation.h"
 #include "ns3/mobility-records.h"
 #include "ns3/object.h"
+#include "ns3/seq-ledger.h"
 
 #include <map>
 #include <string>
@@ -35,6 +36,11 @@ class Address;
  * (its delivered packets partitioned by attachment period). A packet sent after that
  * point goes to the new router and belongs to the same handover until the node leaves
  * the new router in turn.
+ *
+ * Per packet it keeps nothing that a delivery makes useless: the send time of each packet
+ * not (yet) delivered and the runs of consecutive sequence numbers (SeqLedger), so its
+ * memory grows with the losses and the handovers, not with the traffic; flow ends are
+ * node indices resolved when the flow is declared.
  */
 class HandoverMonitor : public Object
 {
@@ -97,6 +103,12 @@ class HandoverMonitor : public Object
     /// \return flow records, in declaration order
     std::vector<FlowRecord> GetFlows() const;
     /**
+     * \brief What the monitor keeps per sequence number (without PacketTrace): the packets
+     * sent and not delivered, and the runs of consecutive numbers sent and delivered.
+     * \return over all flows, packets not delivered plus runs
+     */
+    std::size_t GetSequenceState() const;
+    /**
      * \brief The per-packet trace (attribute PacketTrace): every packet sent, in flow then
      * sequence order, with its first delivery time; empty when the trace is off.
      * \return one record per packet sent
@@ -116,10 +128,12 @@ class HandoverMonitor : public Object
     {
         FlowRecord record;    //!< identity and address
         bool downlink{false}; //!< MN receives
-        // Indexed by sequence number: 9 bytes per packet, for runs of millions.
-        std::vector<double> sentAt;     //!< seq -> send time (NaN: never sent)
-        std::vector<bool> received;     //!< seq -> delivered
-        std::vector<double> receivedAt; //!< seq -> first delivery, s (PacketTrace only)
+        uint32_t mn{0};       //!< index of record.mn in m_nodes
+        uint32_t cn{0};       //!< index of record.cn in m_nodes
+        SeqLedger seqs;       //!< sent and delivered numbers; send times of the others
+        // Indexed by sequence number, 16 bytes per packet: only with PacketTrace.
+        std::vector<double> sentAt;     //!< seq -> latest send time (NaN: never sent)
+        std::vector<double> receivedAt; //!< seq -> first delivery, s (NaN: never)
         uint64_t sentCount{0};          //!< packets sent
         uint64_t receivedCount{0};      //!< distinct packets delivered
         double delaySum{0};             //!< sum of one-way delays of delivered packets, s
@@ -129,6 +143,15 @@ class HandoverMonitor : public Object
         std::map<long, PathDelay> atSender; //!< as atReceiver, for the sending end
     };
 
+    /// A flow end, by index: names are resolved once, not per packet.
+    struct Node
+    {
+        std::string name;          //!< scenario name
+        bool watched{false};       //!< a mobile node (WatchMobileNode)
+        long open{-1};             //!< index of its latest handover (-1: none)
+        std::vector<long> history; //!< its handovers, in time order
+    };
+
     /// Where a flow's packets start to be caught by one handover.
     struct Threshold
     {
@@ -136,28 +159,32 @@ class HandoverMonitor : public Object
         long handover; //!< index into m_handovers
     };
 
-    /// \return the mobile node at the receiving (or sending) end of \p f
-    static const std::string& End(const Flow& f, bool receiver);
+    /// \return the index of the node at the receiving (or sending) end of \p f
+    static uint32_t End(const Flow& f, bool receiver);
+    /// \param name a node's name \return its index in m_nodes, added if new
+    uint32_t NodeIndex(const std::string& name);
+    /// Keep a packet's times for GetPackets (PacketTrace).
+    static void Trace(std::vector<double>& times, uint32_t seq, double t);
     /**
-     * \param mn a watched mobile node \param t a time, s
+     * \param mn index of a node \param t a time, s
      * \return the handover that began its attachment period at \p t (-1: the first), or
      * -2 when it is detached at \p t or not watched
      */
-    long PeriodAt(const std::string& mn, double t) const;
+    long PeriodAt(uint32_t mn, double t) const;
     /// Record a delivered packet's delay against the attachment periods of both ends.
     void AddDelay(Flow& f, double sentS, double receivedS);
     /// \return per handover of \p f's receiving (or sending) end, from when it catches packets
     std::vector<Threshold> Thresholds(const Flow& f, bool receiver) const;
 
-    void L2Down(std::string mn, const std::string& from);
-    void L2Up(std::string mn, const std::string& to);
-    void Complete(std::string mn);
+    void L2Down(uint32_t mn, const std::string& from);
+    void L2Up(uint32_t mn, const std::string& to);
+    void Complete(uint32_t mn);
 
-    std::vector<HandoverRecord> m_handovers;           //!< all handovers
-    std::map<std::string, long> m_open;                //!< MN -> index of its latest handover
-    std::map<std::string, std::vector<long>> m_byNode; //!< MN -> its handovers, in time order
-    std::vector<Flow> m_flows;                         //!< flows
-    bool m_packetTrace;                                //!< keep each packet's delivery time
+    std::vector<HandoverRecord> m_handovers;   //!< all handovers
+    std::vector<Node> m_nodes;                 //!< flow ends and mobile nodes
+    std::map<std::string, uint32_t> m_nodeIds; //!< name -> index in m_nodes (set-up only)
+    std::vector<Flow> m_flows;                 //!< flows
+    bool m_packetTrace;                        //!< keep each packet's times
 };
 
 } // namespace ns3

@@ -96,16 +96,18 @@ void
 SignalingMonitor::Watch(Ptr<Node> node, const std::string& name, bool movementDetection)
 {
     Ptr<Ipv6L3Protocol> ipv6 = node->GetObject<Ipv6L3Protocol>();
+    // Bound by index: a bound string would be copied for every packet the node sends.
     ipv6->TraceConnectWithoutContext(
         "SendOutgoing",
         compat::BindTwo(MakeCallback(&SignalingMonitor::SendOutgoing, this),
-                        name,
+                        static_cast<uint32_t>(m_names.size()),
                         movementDetection));
+    m_names.push_back(name);
     ipv6->TraceConnectWithoutContext("Tx", MakeCallback(&SignalingMonitor::Tx, this));
 }
 
 void
-SignalingMonitor::SendOutgoing(std::string node,
+SignalingMonitor::SendOutgoing(uint32_t index,
                                bool movementDetection,
                                const Ipv6Header& header,
                                Ptr<const Packet> p,
@@ -129,6 +131,7 @@ SignalingMonitor::SendOutgoing(std::string node,
     {
         return;
     }
+    const std::string& node = m_names[index];
     SignalingRecord record{Simulator::Now().GetSeconds(),
                            node,
                            type,

@@ -55,13 +55,14 @@ class SignalingMonitor : public Object
     uint64_t GetTunnelledBytes() const;
 
   private:
-    void SendOutgoing(std::string node,
+    void SendOutgoing(uint32_t node,
                       bool movementDetection,
                       const Ipv6Header& header,
                       Ptr<const Packet> p,
                       uint32_t);
     void Tx(Ptr<const Packet> p, Ptr<Ipv6> ipv6, uint32_t interface);
 
+    std::vector<std::string> m_names;             //!< watched nodes' names, by Watch order
     std::vector<SignalingRecord> m_records;       //!< messages
     std::unordered_map<uint64_t, size_t> m_byUid; //!< packet uid -> record index
     uint64_t m_tunnelledBytes;                    //!< outer bytes of tunnelled packets
