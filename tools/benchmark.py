@@ -4,13 +4,16 @@
 
 Generates a hierarchical PMIPv6 scenario (1 LMA, R aggregation routers, 3 MAGs each) with N
 mobile nodes, each with a 50 pkt/s downlink UDP flow and a handover every few seconds, runs
-build/dmm-run on it and prints one line per size. Numbers only; no pass/fail.
+build/dmm-run on it and prints one line per size (per profile with --profiles a,b; as Markdown
+rows with --markdown). Numbers only; no pass/fail. CPU seconds and peak memory are each run's
+own; startup_s is the CPU used before the first simulated 100 ms (topology, agents, flows).
 
 With --per-handover each size also runs without moves, and the difference (events, CPU
 seconds) divided by the handovers is printed: the cost of one handover in that crowd.
 
 With --plain the shapes given as A,R,M (A aggregation routers, R access routers each, M
-mobile nodes; no moves) run under build/plain-ns3-baseline (the same shape in plain ns-3)
+mobile nodes; no moves) run under build/plain-ns3-baseline (the same shape in plain ns-3;
+--baseline names another build's)
 and under dmm-run with each of --plain-profiles, back to back, --repeat times; the median
 CPU seconds and their ratio to plain ns-3 are printed.
 
@@ -24,7 +27,7 @@ With --fluid the scenarios say "data": "fluid": the flows are counted between ha
 
 usage: tools/benchmark.py [--sizes 10,50,200] [--duration 20] [--profile pmipv6] [--dmm-run PATH]
                           [--interval-ms 20] [--move-every 4] [--routers 4] [--mags 3]
-                          [--per-handover] [--fluid]
+                          [--per-handover] [--fluid] [--profiles pmipv6,dma] [--markdown]
        tools/benchmark.py --plain [--shapes 3,4,10:10,10,10] [--plain-profiles none,pmipv6]
                           [--repeat 3] [--duration 20] [--interval-ms 20]
        tools/benchmark.py --soak [--soak-nodes 1000] [--soak-duration 3600] [--profile pmipv6]
@@ -72,8 +75,11 @@ def scenario(n_mn, duration, profile, routers=4, mags_per_router=3, interval_ms=
             k += 1
         if interval_ms <= 0:
             continue
+        # Beyond ~490 nodes the first attach is within 10 ms of 1 s or later: a flow that
+        # starts before its node has an address sends nothing (dmm-run warns), costs nothing.
+        start = max(1.0, round(0.6 + 0.001 * i, 6))
         flows.append({"name": f"down{i}", "type": "udp", "from": "cn", "to": mn,
-                      "start_s": 1.0, "stop_s": duration - 0.5, "interval_ms": interval_ms,
+                      "start_s": start, "stop_s": duration - 0.5, "interval_ms": interval_ms,
                       "size_bytes": 200})
     return {"name": f"bench-{n_mn}", "profile": profile, "duration_s": duration,
             "l2": {"type": "switch", "switch_time_ms": 50.0},
@@ -81,27 +87,60 @@ def scenario(n_mn, duration, profile, routers=4, mags_per_router=3, interval_ms=
             "nodes": nodes, "links": links, "mobility": mobility, "flows": flows}
 
 
+def child_cpu(pid):
+    """CPU seconds (user + system) a running process has used so far (None once ended)."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def run_child(cmd):
+    """Runs cmd to its end: (exit status, stderr, CPU seconds, start-up CPU seconds, peak MiB).
+
+    The CPU and peak memory are this child's own (wait4), not the largest child so far. The
+    start-up is the CPU used when the first progress line appears: ProgressReporter is told
+    (NS_ATTRIBUTE_DEFAULT) to print from the first tick, 100 ms simulated, before any attach.
+    """
+    env = dict(os.environ, NS_ATTRIBUTE_DEFAULT=(
+        "ns3::ProgressReporter::QuietWall=0;ns3::ProgressReporter::WallInterval=0"))
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                            env=env)
+    startup, errors = [None], []
+
+    def follow():
+        for line in iter(proc.stderr.readline, ""):
+            if startup[0] is None and line.startswith("[dmm] sim"):
+                startup[0] = child_cpu(proc.pid)
+            elif not line.startswith("[dmm] sim"):
+                errors.append(line)
+    reader = threading.Thread(target=follow, daemon=True)
+    reader.start()
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    reader.join()
+    return (proc.returncode, "".join(errors), usage.ru_utime + usage.ru_stime, startup[0],
+            usage.ru_maxrss / 1024)
+
+
 def run(args, tmp, name, spec):
-    """Runs dmm-run on one scenario: (summary, CPU seconds, wall seconds, peak MiB)."""
+    """Runs dmm-run on one scenario: (summary, CPU s, wall s, peak MiB, start-up CPU s)."""
     if args.fluid:
         spec = dict(spec, data="fluid")
     path = os.path.join(tmp, f"{name}.json")
     with open(path, "w") as f:
         json.dump(spec, f)
     out = os.path.join(tmp, f"out-{name}")
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.monotonic()
-    proc = subprocess.run([args.dmm_run, path, "--out", out, "--quiet"],
-                          capture_output=True, text=True)
+    code, err, cpu, startup, peak = run_child([args.dmm_run, path, "--out", out])
     wall = time.monotonic() - start
-    if proc.returncode != 0:
-        sys.exit(f"benchmark: dmm-run failed for {name}:\n{proc.stderr}")
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    if code != 0:
+        sys.exit(f"benchmark: dmm-run failed for {name}:\n{err}")
     with open(os.path.join(out, "summary.json")) as f:
         summary = json.load(f)
-    # ru_maxrss is the largest child so far: sizes run in increasing order.
-    return summary, cpu, wall, max(after.ru_maxrss, before.ru_maxrss) / 1024
+    return summary, cpu, wall, peak, startup
 
 
 def cpu_of(cmd):
@@ -116,7 +155,7 @@ def cpu_of(cmd):
 
 def plain(args):
     """Median CPU of plain ns-3 and of dmm-run's profiles on the same shapes, and ratios."""
-    baseline = os.path.join(os.path.dirname(args.dmm_run), "plain-ns3-baseline")
+    baseline = args.baseline or os.path.join(os.path.dirname(args.dmm_run), "plain-ns3-baseline")
     if not os.access(baseline, os.X_OK):
         sys.exit(f"benchmark: {baseline} is not an executable (build first)")
     profiles = args.plain_profiles.split(",")
@@ -197,6 +236,9 @@ def main():
     ap.add_argument("--sizes", default="10,50,200")
     ap.add_argument("--duration", type=float, default=20.0)
     ap.add_argument("--profile", default="pmipv6")
+    ap.add_argument("--profiles", help="comma-separated profiles for the size table "
+                    "(default: --profile)")
+    ap.add_argument("--markdown", action="store_true", help="size table as Markdown rows")
     ap.add_argument("--interval-ms", type=float, default=20.0,
                     help="downlink packet interval per MN (0: no flows)")
     ap.add_argument("--move-every", type=float, default=4.0, help="seconds between handovers")
@@ -209,6 +251,8 @@ def main():
     ap.add_argument("--shapes", default="3,4,10:10,10,10",
                     help="A,R,M shapes separated by ':' (with --plain)")
     ap.add_argument("--plain-profiles", default="none,pmipv6")
+    ap.add_argument("--baseline", help="the plain-ns-3 program (default: plain-ns3-baseline "
+                    "next to --dmm-run)")
     ap.add_argument("--repeat", type=int, default=3, help="runs per program (with --plain)")
     ap.add_argument("--soak", action="store_true",
                     help="one long run printing memory over time instead of the size table")
@@ -229,27 +273,45 @@ def main():
         with tempfile.TemporaryDirectory() as tmp:
             soak(args, tmp)
         return
-    print(f"{'MNs':>6} {'handovers':>9} {'events':>10} {'wall_s':>8} {'cpu_s':>8} "
-          f"{'events/s':>10} {'sim/wall':>8} {'peak_MB':>8}"
-          + (f" {'ev/ho':>8} {'cpu_ms/ho':>9}" if args.per_handover else ""))
-    with tempfile.TemporaryDirectory() as tmp:
-        for n in [int(s) for s in args.sizes.split(",")]:
-            shape = dict(routers=args.routers, mags_per_router=args.mags,
-                         interval_ms=args.interval_ms, move_every=args.move_every)
-            spec = scenario(n, args.duration, args.profile, **shape)
-            s, cpu, wall, peak_mb = run(args, tmp, f"bench-{n}", spec)
-            line = (f"{n:>6} {s['handovers']['count']:>9} {s['events']:>10} {wall:>8.2f} "
-                    f"{cpu:>8.2f} {s['events'] / wall:>10.3g} {args.duration / wall:>8.2f} "
-                    f"{peak_mb:>8.1f}")
-            if args.per_handover:
-                still = scenario(n, args.duration, args.profile, moves=False, **shape)
-                b, bcpu, _, _ = run(args, tmp, f"still-{n}", still)
-                moves = s["handovers"]["count"] - b["handovers"]["count"]
-                if moves > 0:
-                    line += (f" {(s['events'] - b['events']) / moves:>8.1f}"
-                             f" {1000 * (cpu - bcpu) / moves:>9.3f}")
-            print(line, flush=True)
+    table(args)
 
+
+COLUMNS = ["profile", "MNs", "handovers", "events", "wall_s", "cpu_s", "startup_s",
+           "events/s", "sim/wall", "peak_MiB"]
+
+
+def emit(args, cells):
+    """One table row: aligned text, or a Markdown row with --markdown."""
+    if args.markdown:
+        print("| " + " | ".join(str(c) for c in cells) + " |", flush=True)
+    else:
+        print(" ".join(f"{c:>10}" for c in cells), flush=True)
+
+
+def table(args):
+    """The size table: a row per profile and size (with --per-handover, the cost per move)."""
+    header = COLUMNS + (["ev/ho", "cpu_ms/ho"] if args.per_handover else [])
+    emit(args, header)
+    if args.markdown:
+        emit(args, ["---"] + ["---:"] * (len(header) - 1))
+    shape = dict(routers=args.routers, mags_per_router=args.mags,
+                 interval_ms=args.interval_ms, move_every=args.move_every)
+    with tempfile.TemporaryDirectory() as tmp:
+        for profile in (args.profiles or args.profile).split(","):
+            for n in [int(x) for x in args.sizes.split(",")]:
+                spec = scenario(n, args.duration, profile, **shape)
+                s, cpu, wall, peak, startup = run(args, tmp, f"bench-{n}", spec)
+                cells = [profile, n, s["handovers"]["count"], s["events"], f"{wall:.2f}",
+                         f"{cpu:.2f}", "-" if startup is None else f"{startup:.2f}",
+                         f"{s['events'] / wall:.3g}", f"{args.duration / wall:.2f}",
+                         f"{peak:.1f}"]
+                if args.per_handover:
+                    still = scenario(n, args.duration, profile, moves=False, **shape)
+                    b, bcpu, _, _, _ = run(args, tmp, f"still-{n}", still)
+                    moves = s["handovers"]["count"] - b["handovers"]["count"]
+                    cells += ([f"{(s['events'] - b['events']) / moves:.1f}",
+                               f"{1000 * (cpu - bcpu) / moves:.3f}"] if moves > 0 else ["-", "-"])
+                emit(args, cells)
 
 if __name__ == "__main__":
     main()
