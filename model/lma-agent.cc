@@ -100,12 +100,21 @@ LmaAgent::KeepsPrefix(const BindingCacheEntry&) const
 std::vector<std::string>
 LmaAgent::SessionsOf(const std::string& mnId) const
 {
+    // A node's sessions are keyed mnId or mnId#LL-ID (NewSessionKey): one range of the
+    // map, so a PBU costs O(log n) at an LMA with n nodes, not a scan of every session.
     std::vector<std::string> keys;
-    for (const auto& [key, session] : m_sessions)
+    if (m_sessions.count(mnId))
     {
-        if (session.mnId == mnId)
+        keys.push_back(mnId);
+    }
+    const std::string prefix = mnId + '#';
+    for (auto it = m_sessions.lower_bound(prefix);
+         it != m_sessions.end() && it->first.compare(0, prefix.size(), prefix) == 0;
+         ++it)
+    {
+        if (it->second.mnId == mnId)
         {
-            keys.push_back(key);
+            keys.push_back(it->first);
         }
     }
     return keys;
