@@ -372,6 +372,7 @@ ApplicableKeys(const Recipe& r)
         {"new_hoa", {}},
         {"first_packets", {}},
         {"epmip_architecture", {}},
+        {"epmip_lma_selection", {}},
         {"elma_discovery", {}},
         {"elmas", {}},
     };
