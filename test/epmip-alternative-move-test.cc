@@ -22,13 +22,13 @@ namespace
 {
 
 RunResults
-RunMove(const std::vector<std::string>& overrides = {})
+RunMove(const std::vector<std::string>& overrides = {},
+        const std::string& file = "epmip-alternative-move.json")
 {
-    ScenarioConfig cfg =
-        LoadScenario(std::string(DMM_SOURCE_DIR) + "/scenarios/epmip-alternative-move.json",
-                     overrides,
-                     std::nullopt,
-                     {});
+    ScenarioConfig cfg = LoadScenario(std::string(DMM_SOURCE_DIR) + "/scenarios/" + file,
+                                      overrides,
+                                      std::nullopt,
+                                      {});
     RunOptions opt;
     opt.progress = false;
     return RunScenario(cfg, opt);
@@ -139,4 +139,25 @@ TEST(EpmipAlternativeMove, CapturesShowTheNewElmaTunnellingTheDownlink)
     EXPECT_GT(tunnelled("elma2", "elma2", "elma3"), 150);
     // eLMA1 is off the path.
     EXPECT_EQ(tunnelled("elma1", "elma1", "mag2"), 0);
+}
+
+TEST(EpmipAlternativeMove, PreviousElmaRetargetsTheBorderGatewayAndRouterDrf)
+{
+    // epmip-border.json with mn1 moving from mag1 (eLMA1) to mag2 (eLMA2) at 3 s.
+    RunResults r = RunMove({R"(mobility=[{"mn":"mn1","at_s":1.0,"attach":"mag1"},)"
+                            R"({"mn":"mn2","at_s":1.0,"attach":"mag2"},)"
+                            R"({"mn":"mn1","at_s":3.0,"attach":"mag2"}])"},
+                           "epmip-border.json");
+    auto ladder = Ladder(r, 3.0, 3.5);
+    size_t inform = At(ladder, "elma2:PBCI>elma1");
+    ASSERT_LT(inform, ladder.size());
+    // The BG+DRF and the Router+DRF still tunnel mn1's downlink to eLMA1, which tells each
+    // of them the new location (§4.3's late PBCI) and each acks.
+    for (const std::string drf : {"bg", "r2"})
+    {
+        EXPECT_LT(inform, At(ladder, "elma1:PBCI>" + drf)) << drf;
+        EXPECT_LT(At(ladder, drf + ":PBCA>elma1"), ladder.size()) << drf;
+    }
+    EXPECT_LT(FlowNamed(r, "out-to-mn1").lost, 20u);
+    EXPECT_LT(FlowNamed(r, "in-to-mn1").lost, 20u);
 }
