@@ -238,7 +238,11 @@ Entries()
             "protocol.epmip_architecture": {"alternative": {
               "scenario": {"anchors": "per-network"},
               "roles": {"anchor": {"functions": {"mr": "ns3::AnchorDrf", "lmf": null}},
-                        "access": {"functions": {"mr": "ns3::MobilityRouting"}}}}},
+                        "access": {"functions": {"mr": "ns3::MobilityRouting",
+                                                 "lu": "ns3::LmaSelectingUpdate"}}}}},
+             "protocol.epmip_lma_selection": {"same": {"roles": {"access": {"functions": {
+              "lu": {"type": "ns3::LmaSelectingUpdate",
+                     "attributes": {"LmaSelection": "Same"}}}}}}},
              "protocol.elma_discovery": {
               "hop-by-hop": {"roles": {"access": {"functions": {
                "mr": {"type": "ns3::DistributedRoutingFunction",

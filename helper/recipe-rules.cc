@@ -375,6 +375,7 @@ ApplicableKeys(const Recipe& r)
         {"new_hoa", {}},
         {"first_packets", {}},
         {"epmip_architecture", {}},
+        {"epmip_lma_selection", {}},
         {"elma_discovery", {}},
         {"elmas", {}},
     };

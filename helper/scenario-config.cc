@@ -157,6 +157,7 @@ ParseGlobals(const Reader& top, ScenarioConfig& c)
     c.protocol.firstPackets = prot.Mode("first_packets", "pmip", {"pmip", "buffer"});
     // Read through the epmip recipe's variant only (seed 001 §7); checked here.
     prot.Mode("epmip_architecture", "integrated", {"integrated", "alternative"});
+    prot.Mode("epmip_lma_selection", "best", {"best", "same"}); // the recipe's variant
     // The defaults are the DRF's attribute defaults.
     c.protocol.queryRetries =
         prot.Has("query_retries") ? static_cast<uint32_t>(prot.Unsigned("query_retries", 100)) : 1;

@@ -9,7 +9,9 @@
 // ePMIP prefix set (scenario-routes.cc) and tunnel what it attracts to the nodes' eLMAs.
 #include "scenario-run.h"
 
+#include "ns3/anchor-dmf.h"
 #include "ns3/anchor-drf.h"
+#include "ns3/boolean.h"
 #include "ns3/border-drf.h"
 #include "ns3/enum.h"
 #include "ns3/ipv6-list-routing.h"
@@ -125,10 +127,24 @@ ScenarioRun::InstallAlternativeEpmip()
         Ipv6Address preferred = lmfs[index++ % lmfs.size()];
         drf->Setup(node->GetObject<MobilityL4Protocol>(), FirstGlobal(anchor));
         drf->SetPreferredLmf(node->GetObject<LocationManagement>(), preferred, FirstGlobal(anchor));
+        if (m_cfg.raw.contains("protocol") &&
+            m_cfg.raw["protocol"].contains("forward_late_downlink"))
+        {
+            drf->SetAttribute("ForwardLateDownlink",
+                              BooleanValue(m_cfg.protocol.forwardLateDownlink));
+        }
+        // §7.2: the DMF takes over the nodes a MAG moves here from another eLMA.
+        auto dmf = CreateObject<AnchorDmf>();
+        node->AggregateObject(dmf);
+        dmf->Setup(node->GetObject<MobilityL4Protocol>(), FirstGlobal(anchor), drf);
         for (const auto& [otherPool, other] : m_anchorPools)
         {
             drf->AddLmf(otherPool, preferred); // §7.1: the ePMIP prefix set
             node->GetObject<Ipv6TunnelL4Protocol>()->AddPeer(FirstGlobal(other));
+            if (other != anchor)
+            {
+                dmf->AddDomainPool(otherPool);
+            }
         }
     }
 }

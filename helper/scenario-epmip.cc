@@ -17,6 +17,8 @@
 #include "ns3/log.h"
 #include "ns3/mag-agent.h"
 #include "ns3/mobility-l4-protocol.h"
+#include "ns3/pointer.h"
+#include "ns3/policy-profile-store.h"
 #include "ns3/proxy-location-update.h"
 #include "ns3/string.h"
 #include "ns3/uinteger.h"
@@ -117,6 +119,13 @@ ScenarioRun::ConfigureEpmip()
     if (mr && anchorMr && anchorMr->IsA("ns3::AnchorDrf"))
     {
         m_pmip.SetMagMobilityRoutingType(mr->type); // §7: legacy MAGs, the DAF in the LMA
+        const dmm::FunctionSpec* lu = Role("access").Function("lu");
+        if (lu && lu->IsA("ns3::LmaSelectingUpdate"))
+        {
+            // §7.2: a new MAG learns a moving node's HNP and eLMA from the policy store.
+            m_pmip.SetLocationUpdateAttribute("ProfileStore",
+                                              PointerValue(CreateObject<PolicyProfileStore>()));
+        }
     }
 }
 

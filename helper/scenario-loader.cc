@@ -295,8 +295,8 @@ ScenarioKeys(const std::string& context)
          "dlma_bypass dlma_mag_tracking dlma_bypass_olma dlma_private "
          "location_update client_lu uplink session_source "
          "route_optimization hoa_assignment hoa_status new_hoa first_packets epmip_architecture "
-         "lm_relay query_retries query_timeout_ms forward_late_downlink elma_discovery elmas "
-         "inform_timeout_ms inform_retries"},
+         "epmip_lma_selection lm_relay query_retries query_timeout_ms forward_late_downlink "
+         "elma_discovery elmas inform_timeout_ms inform_retries"},
         {"nodes[]",
          "name role access_delay_ms access_rate_mbps interfaces haa_for mr_role epmip_role "
          "domain"},

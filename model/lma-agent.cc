@@ -4,6 +4,7 @@
 #include "lma-agent.h"
 
 #include "ns3/access-router-agent.h"
+#include "ns3/anchor-dmf.h"
 #include "ns3/boolean.h"
 #include "ns3/enum.h"
 #include "ns3/epmip-message.h"
@@ -243,6 +244,12 @@ LmaAgent::ProcessUpdate(Ptr<Packet> p, Ipv6Header header)
         if (!hnp && hnps.front().first.IsAny())
         {
             hnp = haa->Allocate(req.mnId);
+        }
+        auto named = HomeNetworkPrefix::Make(hnps.front().first, hnps.front().second);
+        Ptr<AnchorDmf> dmf = GetNode()->GetObject<AnchorDmf>();
+        if (!hnp && !named.prefix.IsAny() && dmf && dmf->Admits(named))
+        {
+            hnp = named; // seed 001 §7.2: an eLMA takes over another eLMA's node
         }
         if (!hnps.front().first.IsAny() &&
             (!hnp || !hnp->Contains(hnps.front().first) || hnp->length != hnps.front().second))

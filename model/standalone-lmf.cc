@@ -161,9 +161,17 @@ StandaloneLmf::HandleInform(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6Int
     }
     NS_LOG_FUNCTION(this << prefix.ToString() << locator);
     m_stats.registered++;
-    m_table[Hnp(prefix)] = locator; // §7.2: the node's location is its eLMA
     BindingChangeAck pbca;
     pbca.SetSequence(pbci.GetSequence());
+    auto [entry, created] = m_table.try_emplace(Hnp(prefix), locator);
+    if (!created && entry->second != locator)
+    {
+        // §7.2: the HNP moved to another eLMA, which must inform the previous one; only
+        // the LMF knows which that is (as the PBA's previous location does in §4.3).
+        m_stats.moved++;
+        pbca.AddLocation(Hnp(prefix), entry->second);
+        entry->second = locator;
+    }
     m_mh->Send(pbca, m_address, header.GetSource());
 }
 

@@ -33,7 +33,8 @@ class Packet;
  * hash(HNP) mod N in the domain's ordered LMF list (§7.4: "Hash algorithm (hashing the
  * HNP(es))"); a queried address is hashed as its /HnpLength prefix. A message for another
  * LMF is relayed with a sequence of our own and the answer passed back to the asker. An
- * address no LMF holds is answered R (§7.3: outside the ePMIP prefix set).
+ * address no LMF holds is answered R (§7.3: outside the ePMIP prefix set). The PBCA to a
+ * registration that moves an HNP to another eLMA names the previous eLMA (§7.2).
  */
 class StandaloneLmf : public Object
 {
@@ -46,6 +47,7 @@ class StandaloneLmf : public Object
         uint64_t unknown{0};    //!< addresses answered R
         uint64_t registered{0}; //!< PBCIs stored here
         uint64_t relayed{0};    //!< PBQRs and PBCIs relayed to the responsible LMF
+        uint64_t moved{0};      //!< PBCIs that moved an HNP to another eLMA (§7.2)
     };
 
     /**

@@ -1,0 +1,163 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+// The DMF of ePMIP's alternative implementation (seed 001 §7.2) on
+// scenarios/epmip-alternative-move.json: mn1 moves at 3 s from mag1 (eLMA1's network) to
+// mag2 (eLMA2's) while it talks with mn2 at mag3 (eLMA3). The new MAG picks the best
+// eLMA (its own, eLMA2), which takes over mn1's HNP, registers it with the LMF and informs
+// eLMA1; eLMA1 forwards late downlink and re-targets eLMA3.
+#include "ladder.h"
+#include "pcap-capture.h"
+#include "test-paths.h"
+
+#include "ns3/anchor-dmf.h"
+
+#include <algorithm>
+#include <gtest/gtest.h>
+
+using namespace dmmtest;
+using namespace ns3;
+
+namespace
+{
+
+RunResults
+RunMove(const std::vector<std::string>& overrides = {},
+        const std::string& file = "epmip-alternative-move.json")
+{
+    ScenarioConfig cfg = LoadScenario(std::string(DMM_SOURCE_DIR) + "/scenarios/" + file,
+                                      overrides,
+                                      std::nullopt,
+                                      {});
+    RunOptions opt;
+    opt.progress = false;
+    return RunScenario(cfg, opt);
+}
+
+/// \return the position of \p rung in \p ladder (its size if absent)
+size_t
+At(const std::vector<std::string>& ladder, const std::string& rung)
+{
+    return std::find(ladder.begin(), ladder.end(), rung) - ladder.begin();
+}
+
+/// \return the PBCAs an LMF sent to eLMA2 in \p ladder, by position
+size_t
+LmfAckToElma2(const std::vector<std::string>& ladder)
+{
+    return std::min(At(ladder, "lmf1:PBCA>elma2"), At(ladder, "lmf2:PBCA>elma2"));
+}
+
+} // namespace
+
+TEST(EpmipAlternativeMove, DmfAdmitsOnlyAnotherElmasPool)
+{
+    auto dmf = CreateObject<AnchorDmf>();
+    dmf->AddDomainPool(HomeNetworkPrefix::Make(Ipv6Address("2001:1:1::"), 48));
+    EXPECT_TRUE(dmf->Admits(HomeNetworkPrefix::Make(Ipv6Address("2001:1:1:7::"), 64)));
+    // Its own pool (never added) and prefixes outside the ePMIP set stay refused.
+    EXPECT_FALSE(dmf->Admits(HomeNetworkPrefix::Make(Ipv6Address("2001:1:2:7::"), 64)));
+    EXPECT_FALSE(dmf->Admits(HomeNetworkPrefix::Make(Ipv6Address("2001:1::"), 32)));
+    EXPECT_EQ(dmf->GetStats().admitted, 1u);
+}
+
+TEST(EpmipAlternativeMove, NewMagPicksTheBestElmaWhichInformsTheLmfAndThePreviousElma)
+{
+    RunResults r = RunMove();
+    auto ladder = Ladder(r, 3.0, 3.5);
+    std::string text;
+    for (const auto& rung : ladder)
+    {
+        text += rung + " ";
+    }
+    // §7.2: the nMAG registers mn1 with its own eLMA, not with eLMA1 (RFC 6097's same LMA).
+    size_t pbu = At(ladder, "mag2:PBU>elma2");
+    size_t pba = At(ladder, "elma2:PBA>mag2");
+    ASSERT_LT(pba, ladder.size()) << text;
+    EXPECT_LT(pbu, pba) << text;
+    EXPECT_EQ(At(ladder, "mag2:PBU>elma1"), ladder.size()) << text;
+    // eLMA2 (DRF) updates the LMF (its preferred one, lmf2), whose PBCA names eLMA1 ...
+    size_t registration = At(ladder, "elma2:PBCI>lmf2");
+    size_t lmfAck = LmfAckToElma2(ladder);
+    // ... and eLMA2 (DMF) informs eLMA1, which acks and re-targets mn2's eLMA (§4.3).
+    size_t inform = At(ladder, "elma2:PBCI>elma1");
+    size_t ack = At(ladder, "elma1:PBCA>elma2");
+    size_t retarget = At(ladder, "elma1:PBCI>elma3");
+    EXPECT_LT(registration, lmfAck) << text;
+    EXPECT_LT(lmfAck, inform) << text;
+    EXPECT_LT(inform, ack) << text;
+    EXPECT_LT(inform, retarget) << text;
+    EXPECT_LT(At(ladder, "elma3:PBCA>elma1"), ladder.size()) << text;
+}
+
+TEST(EpmipAlternativeMove, SameLmaSelectionKeepsTheNodeAtItsElma)
+{
+    RunResults r = RunMove({"protocol.epmip_lma_selection=same"});
+    auto ladder = Ladder(r, 3.0, 3.5);
+    // RFC 6097: the nMAG asks the eLMA mn1 is registered with; no eLMA-to-eLMA handoff.
+    EXPECT_LT(At(ladder, "mag2:PBU>elma1"), ladder.size());
+    EXPECT_EQ(At(ladder, "mag2:PBU>elma2"), ladder.size());
+    EXPECT_EQ(At(ladder, "elma2:PBCI>elma1"), ladder.size());
+}
+
+TEST(EpmipAlternativeMove, PreviousElmaForwardingCutsTheDownlinkLoss)
+{
+    const FlowRecord forwarded = FlowNamed(RunMove(), "to-mn1");
+    const FlowRecord dropped =
+        FlowNamed(RunMove({"protocol.forward_late_downlink=false"}), "to-mn1");
+    // Downlink in flight to eLMA1 after its binding ended is lost unless eLMA1 forwards
+    // it to eLMA2 once the PBCI names it (§7.2 "quite similar" to §4.3).
+    EXPECT_GT(forwarded.lost, 0u);
+    EXPECT_LT(forwarded.lost, dropped.lost);
+    // Either way the flow resumes: the loss is the handoff's, not a broken path.
+    EXPECT_LT(dropped.lost, 40u);
+}
+
+TEST(EpmipAlternativeMove, CapturesShowTheNewElmaTunnellingTheDownlink)
+{
+    if (!HaveTshark())
+    {
+        GTEST_SKIP() << "tshark not installed";
+    }
+    RunResults r;
+    auto dir = CaptureRun("epmip-alternative-move", "epmip-alternative-move.json", {}, {}, &r);
+    std::map<std::string, std::string> address;
+    for (const auto& s : r.signaling)
+    {
+        address.emplace(s.node, s.src);
+    }
+    const std::string window = "udp && frame.time_relative > 3.3 && frame.time_relative < 4.9";
+    auto tunnelled = [&](const std::string& at, const std::string& a, const std::string& b) {
+        return Count(Capture(dir, at),
+                     window + " && ipv6.nxt == 41 && ipv6.src == " + address[a] +
+                         " && ipv6.dst == " + address[b]);
+    };
+    // After the move mn2's eLMA tunnels to eLMA2, which tunnels to mag2: every 10 ms.
+    EXPECT_GT(tunnelled("elma2", "elma3", "elma2"), 150);
+    EXPECT_GT(tunnelled("elma2", "elma2", "mag2"), 150);
+    // eLMA2 tunnels mn1's uplink straight to mn2's eLMA (the PBCA's location).
+    EXPECT_GT(tunnelled("elma2", "elma2", "elma3"), 150);
+    // eLMA1 is off the path.
+    EXPECT_EQ(tunnelled("elma1", "elma1", "mag2"), 0);
+}
+
+TEST(EpmipAlternativeMove, PreviousElmaRetargetsTheBorderGatewayAndRouterDrf)
+{
+    // epmip-border.json with mn1 moving from mag1 (eLMA1) to mag2 (eLMA2) at 3 s.
+    RunResults r = RunMove({R"(mobility=[{"mn":"mn1","at_s":1.0,"attach":"mag1"},)"
+                            R"({"mn":"mn2","at_s":1.0,"attach":"mag2"},)"
+                            R"({"mn":"mn1","at_s":3.0,"attach":"mag2"}])"},
+                           "epmip-border.json");
+    auto ladder = Ladder(r, 3.0, 3.5);
+    size_t inform = At(ladder, "elma2:PBCI>elma1");
+    ASSERT_LT(inform, ladder.size());
+    // The BG+DRF and the Router+DRF still tunnel mn1's downlink to eLMA1, which tells each
+    // of them the new location (§4.3's late PBCI) and each acks.
+    for (const std::string drf : {"bg", "r2"})
+    {
+        EXPECT_LT(inform, At(ladder, "elma1:PBCI>" + drf)) << drf;
+        EXPECT_LT(At(ladder, drf + ":PBCA>elma1"), ladder.size()) << drf;
+    }
+    EXPECT_LT(FlowNamed(r, "out-to-mn1").lost, 20u);
+    EXPECT_LT(FlowNamed(r, "in-to-mn1").lost, 20u);
+}
