@@ -221,7 +221,7 @@ Entries()
         {"epmip",
          "enhanced PMIPv6: eLMAs (LMA + LMF) answer binding queries, eMAGs (MAG + DRF) tunnel "
          "directly to the correspondent's eMAG once located",
-         "001 §4.1-§4.2",
+         "001 §4-§7, §9",
          R"({"anchors": "central", "access_link_address": "shared"})",
          {{"anchor", R"({"agent": "ns3::LmaAgent",
               "functions": {"haa": "ns3::PrefixPoolAllocation", "lm": "ns3::BindingCache",

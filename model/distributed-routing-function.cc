@@ -19,6 +19,8 @@
 #include "ns3/simulator.h"
 #include "ns3/uinteger.h"
 
+#include <algorithm>
+
 namespace ns3
 {
 
@@ -224,7 +226,9 @@ DistributedRoutingFunction::RouteInput(Ptr<const Packet> p,
 {
     Ipv6Address dst = header.GetDestination();
     Ipv6Address lmf = LmfFor(dst);
-    if (!m_mh || lmf.IsAny() || dst.IsMulticast() || !Serves(header.GetSource()))
+    // §5.1 with §4.4.2: a Hop-by-Hop PBQR goes towards any address, one no eLMA manages too.
+    bool anyAddress = m_discovery == HOP_BY_HOP && !dst.IsLinkLocal() && !IsLocal(dst);
+    if (!m_mh || (lmf.IsAny() && !anyAddress) || dst.IsMulticast() || !Serves(header.GetSource()))
     {
         return MobilityRouting::RouteInput(p, header, idev, ucb, mcb, lcb, ecb);
     }
@@ -368,11 +372,9 @@ DistributedRoutingFunction::Decapsulated(Ptr<const Packet> inner,
                                          Ipv6Address remote)
 {
     TellSender(inner, remote);
-    bool fromAnchor = false;
-    for (const auto& [prefix, lmf] : m_lmfs)
-    {
-        fromAnchor = fromAnchor || lmf == remote;
-    }
+    bool fromAnchor = std::any_of(m_lmfs.begin(), m_lmfs.end(), [remote](const auto& entry) {
+        return entry.second == remote;
+    });
     // The PMIP path's packets come from the eLMA, which is no eMAG and locates nobody.
     if (!m_learn || local != m_local || fromAnchor || !LmfFor(remote).IsAny())
     {
@@ -398,14 +400,9 @@ DistributedRoutingFunction::LocationOf(Ipv6Address dst) const
 bool
 DistributedRoutingFunction::Informing(Ipv6Address src) const
 {
-    for (const auto& [seq, prefix] : m_informing)
-    {
-        if (prefix.Contains(src))
-        {
-            return true;
-        }
-    }
-    return false;
+    return std::any_of(m_informing.begin(), m_informing.end(), [src](const auto& entry) {
+        return entry.second.Contains(src);
+    });
 }
 
 void

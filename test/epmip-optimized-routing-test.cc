@@ -224,6 +224,7 @@ TEST(EpmipOptimizedRouting, BufferOverflowIsDroppedAndCounted)
 {
     ScenarioConfig cfg;
     RunResults r = RunWithDrf({{"FirstPackets", "Buffer"}, {"BufferSize", 1}}, cfg);
+    uint64_t overflow = 0;
     for (const auto& [flow, from, to] :
          {std::tuple<std::string, std::string, std::string>{"to-mn2", "emag1", "emag4"},
           {"to-mn1", "emag4", "emag1"}})
@@ -236,5 +237,10 @@ TEST(EpmipOptimizedRouting, BufferOverflowIsDroppedAndCounted)
         const FlowRecord& f = Flow(r, flow);
         EXPECT_EQ(f.lost, waiting - 1);
         EXPECT_EQ(f.detouredPackets, 0u);
+        overflow += waiting - 1;
     }
+    // Each is counted by the DRF (summary.json "epmip") and dropped with a named reason
+    // (the router's QUEUE_FULL, "buffer_full" in the packet account), nothing else.
+    EXPECT_EQ(r.epmip.at("buffer_drops"), overflow);
+    EXPECT_EQ(r.packets.dropped, (std::map<std::string, uint64_t>{{"buffer_full", overflow}}));
 }
