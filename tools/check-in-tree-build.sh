@@ -2,17 +2,20 @@
 # SPDX-License-Identifier: GPL-2.0-only
 # Prove that dmm builds unchanged as contrib/dmm inside Debian's ns-3.37 source tree.
 #
-# Usage: tools/check-in-tree-build.sh [--reuse-tree] [--full] [WORK_DIR]
+# Usage: tools/check-in-tree-build.sh [--reuse-tree] [--full] [--tests] [WORK_DIR]
 #        (WORK_DIR default: ./build-intree)
 #
 # Fetches Debian's ns3 source package with apt-get through a private sources
 # list (the system's apt lists are not touched), unpacks ns-3.37 into WORK_DIR,
 # copies this repository to contrib/dmm (without build directories), then
-#   ./ns3 configure -d release -G Ninja --enable-examples --enable-tests --enable-modules=dmm
+#   ./ns3 configure -d release -G Ninja --enable-examples --enable-tests --enable-modules="dmm;csma"
 #   ./ns3 build            (as `cmake --build cmake-cache -j JOBS`, see below)
 # By default only the module's own targets (libdmm, its examples, dmm-test) and what they
 # depend on are built, which is what proves the module; --full builds every target
 # of the configuration, including the test suites of all ns-3 modules dmm uses.
+# --tests also builds ns-3's test-runner (the test libraries of every enabled module)
+# and runs `./test.py --no-build -s dmm`: the GoogleTest cases under ns-3's own runner
+# (DMM_GTEST_FILTER selects cases).
 # Environment: JOBS (default 2). The downloaded tarball is kept in
 # WORK_DIR/download and reused. The tree is unpacked afresh each run unless
 # --reuse-tree is given: then only contrib/dmm is replaced and the build is
@@ -22,11 +25,13 @@ set -euo pipefail
 
 reuse=0
 full=0
+tests=0
 while [[ ${1:-} == --* ]]; do
     case $1 in
         --reuse-tree) reuse=1 ;;
         --full) full=1 ;;
-        *) echo "usage: $0 [--reuse-tree] [--full] [WORK_DIR]" >&2; exit 2 ;;
+        --tests) tests=1 ;;
+        *) echo "usage: $0 [--reuse-tree] [--full] [--tests] [WORK_DIR]" >&2; exit 2 ;;
     esac
     shift
 done
@@ -94,7 +99,11 @@ log "copied $repo to $dest ($(find "$dest" -type f | wc -l) files)"
 # --- 3. configure and build with ns-3's own driver ------------------------------------------
 cd "$tree"
 log "configuring"
-./ns3 configure -d release -G Ninja --enable-examples --enable-tests --enable-modules="dmm"
+# csma besides dmm: ns-3.37's own src/test (part of test-runner, which test.py runs) compiles
+# ns3tcp-socket-test-suite.cc, which uses CsmaHelper, whenever applications and
+# point-to-point are enabled, without asking for csma; with dmm's dependencies alone the
+# test-runner does not link.
+./ns3 configure -d release -G Ninja --enable-examples --enable-tests --enable-modules="dmm;csma"
 # `./ns3 build` of 3.37 ignores -j/--jobs and always runs `cmake --build . -j <cpus-1>`
 # in cmake-cache; call that command directly to get the requested number of jobs.
 targets=()
@@ -102,7 +111,9 @@ if [[ $full -eq 0 ]]; then
     known=$(ninja -C cmake-cache -t targets all | sed -n 's/^\([^:]*\): .*/\1/p')
     # Every program examples/CMakeLists.txt names, besides the library and the tests.
     examples=$(sed -n 's/^ *NAME \([A-Za-z0-9_-]*\).*/\1/p' "$repo/examples/CMakeLists.txt")
-    for t in libdmm $examples dmm-test; do
+    extra=
+    [[ $tests -eq 1 ]] && extra=test-runner # every enabled module's test library
+    for t in libdmm $examples dmm-test $extra; do
         if grep -qx "$t" <<<"$known"; then
             targets+=("$t")
         fi
@@ -124,4 +135,9 @@ exe=$(find "$tree/build" -type f -name 'ns3.37-dmm-run*' -perm -u+x | head -n1)
 [[ -n $exe ]] || { log "the dmm-run example was not built" >&2; exit 1; }
 log "library: $lib"
 log "example: $exe"
+if [[ $tests -eq 1 ]]; then
+    # ns-3's own runner: the GoogleTest cases as test suite "dmm" (DMM_GTEST_FILTER selects).
+    log "./test.py --no-build -s dmm"
+    /usr/bin/python3 ./test.py --no-build -s dmm
+fi
 log "OK: dmm builds as contrib/dmm in ns-3.37"
