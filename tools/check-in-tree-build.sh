@@ -129,7 +129,7 @@ cmake --build cmake-cache -j "$jobs" ${targets[@]:+--target "${targets[@]}"}
 log "build finished in $(($(date +%s) - start)) s"
 
 # --- 4. what a user of the tree gets ---------------------------------------------------------
-lib=$(find "$tree/build/lib" -name 'libns3.37-dmm*.so' | head -n1)
+lib=$(find "$tree/build/lib" -name 'libns3.37-dmm*.so' ! -name '*-test*' | head -n1)
 exe=$(find "$tree/build" -type f -name 'ns3.37-dmm-run*' -perm -u+x | head -n1)
 [[ -n $lib ]] || { log "libns3.37-dmm*.so was not built" >&2; exit 1; }
 [[ -n $exe ]] || { log "the dmm-run example was not built" >&2; exit 1; }
