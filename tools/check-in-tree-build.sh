@@ -93,7 +93,10 @@ mkdir -p "$dest"
     --exclude='./.git' --exclude='./build' --exclude='./build-*' --exclude='./build_*' \
     --exclude='./results' --exclude='./ns3-src' --exclude='__pycache__' \
     --exclude="./$(realpath --relative-to="$repo" "$work" 2>/dev/null || echo .none)" \
-    .) | tar -xf - -C "$dest"
+    .) | tar -xmf - -C "$dest"
+# -m: the copies get the current time. Kept source times can be older than objects of a
+# previous --reuse-tree build that were compiled from other contents, and ninja would then
+# link stale objects (a changed struct read through an old layout: a crash).
 log "copied $repo to $dest ($(find "$dest" -type f | wc -l) files)"
 
 # --- 3. configure and build with ns-3's own driver ------------------------------------------
