@@ -87,6 +87,12 @@ examples=$(sed -n 's/^ *NAME \([A-Za-z0-9_-]*\).*/\1/p' "$repo/examples/CMakeLis
 for name in $examples; do
     [[ $name == dmm-run ]] && continue
     exe=$(program "$name")
+    if [[ $name == plain-ns3-baseline && -z $exe ]]; then
+        # The benchmark's plain-ns-3 reference needs ns-3's csma module, which
+        # --enable-modules=dmm leaves out; waf then skips the program without a word.
+        log "$name: not built (add csma to --enable-modules to have it)"
+        continue
+    fi
     [[ -n $exe ]] || { log "$name was not built" >&2; exit 1; }
     "$exe" --verbose=0 >"$out/$name.log" 2>&1 || { cat "$out/$name.log" >&2; log "$name failed" >&2; exit 1; }
     log "$name: $(grep -o 'ladder: ok' "$out/$name.log" || echo ran)"
