@@ -189,14 +189,9 @@ RecipeOfNode(const ScenarioConfig& c, const std::string& node)
 const dmm::Recipe&
 MipRecipe(const ScenarioConfig& c)
 {
-    if (c.raw.contains(kKey))
-    {
-        for (const auto& [domain, profile] : c.raw[kKey].items())
-        {
-            return dmm::GetRecipe(profile.get<std::string>());
-        }
-    }
-    return c.recipe;
+    // Validation allows one domain profile, and only mipv6.
+    bool any = c.raw.contains(kKey) && !c.raw[kKey].empty();
+    return any ? dmm::GetRecipe(c.raw[kKey].begin().value().get<std::string>()) : c.recipe;
 }
 
 } // namespace ns3

@@ -14,6 +14,11 @@
 #include "scenario-errors.h"
 #include "test-paths.h"
 
+#include "ns3/dlma-mag-forwarding.h"
+#include "ns3/names.h"
+#include "ns3/node.h"
+#include "ns3/simulator.h"
+
 #include <cmath>
 #include <fstream>
 #include <functional>
@@ -327,4 +332,27 @@ TEST(DlmaInterworking, DomainProfilesRefuseWhatTheyCannotRun)
                  "mobility[2].attach: \"mip-ha\" is the home agent of domain \"mip\"");
     EXPECT_ERROR(with([](auto& j) { j["profile"] = "migrating-ha"; }),
                  "only for profiles with ns3::DlmaAgent anchors");
+}
+
+TEST(DlmaInterworking, MipDomainTakesNoPartInTheDlmaBypass)
+{
+    // §5.1.1's bypass gives every MAG of the run a DlmaMagForwarding; mip-ar is a plain
+    // router of the mipv6 recipe and must not get one (nor mip-ha a MAG as tunnel peer).
+    ScenarioConfig cfg =
+        LoadScenario(std::string(DMM_SOURCE_DIR) + "/scenarios/dlma-interworking-mip.json",
+                     {"protocol.dlma_bypass=true"},
+                     {},
+                     {});
+    std::map<std::string, bool> forwards;
+    ns3::Simulator::Schedule(ns3::Seconds(0), [&forwards]() {
+        for (const std::string node : {"a1-ar1", "mip-ar"})
+        {
+            forwards[node] =
+                ns3::Names::Find<ns3::Node>(node)->GetObject<ns3::DlmaMagForwarding>() != nullptr;
+        }
+    });
+    RunResults r = Simulate(cfg);
+    EXPECT_TRUE(forwards.at("a1-ar1")); // the check observes something
+    EXPECT_FALSE(forwards.at("mip-ar"));
+    EXPECT_EQ(r.packets.unaccounted, 0u);
 }
