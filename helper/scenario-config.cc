@@ -7,6 +7,7 @@
 #include "ns3/json-object-reader.h"
 #include "ns3/log.h"
 #include "ns3/profile-registry.h"
+#include "ns3/scenario-domain-profiles.h"
 #include "ns3/scenario-topology.h"
 #include "ns3/seq-ts-size-header.h"
 #include "ns3/topology-graph.h"
@@ -584,6 +585,7 @@ ParseScenario(const json& j)
     {
         ParseMobility(top, c);
     }
+    ParseDomainProfiles(top, c);
     ParseFlows(top, c);
     ParseFlowMoves(top, c);
     ParseSecurity(top, c);

@@ -13,8 +13,10 @@
 #include "ns3/ipv6-tunnel-l4-protocol.h"
 #include "ns3/log.h"
 #include "ns3/mobility-routing.h"
+#include "ns3/scenario-domain-profiles.h"
 #include "ns3/yans-wifi-helper.h"
 
+#include <algorithm>
 #include <sstream>
 
 namespace ns3
@@ -85,7 +87,15 @@ ScenarioRun::InstallDlmaBypass()
         return;
     }
     // §5.1.1-§5.1.2: O-LMAs tunnel to the MAGs, a previous MAG forwards to the new one.
+    // A domain of another profile (§7.4, domain_profiles) has no MAG and no LMA.
     auto mags = m_cfg.AttachmentPoints();
+    auto foreign = [this](const std::string& name) {
+        return &RecipeOfNode(m_cfg, name) != &m_recipe;
+    };
+    mags.erase(std::remove_if(mags.begin(),
+                              mags.end(),
+                              [&foreign](const NodeConfig* n) { return foreign(n->name); }),
+               mags.end());
     for (const NodeConfig* mag : mags)
     {
         Ptr<Node> node = m_nodes[mag->name];
@@ -107,7 +117,10 @@ ScenarioRun::InstallDlmaBypass()
         forwarding->Install(node, mr, FirstGlobal(mag->name));
         for (const auto& [pool, anchor] : m_anchorPools)
         {
-            forwarding->AddPeer(FirstGlobal(anchor), true);
+            if (!foreign(anchor))
+            {
+                forwarding->AddPeer(FirstGlobal(anchor), true);
+            }
         }
         for (const NodeConfig* other : mags)
         {
@@ -120,7 +133,7 @@ ScenarioRun::InstallDlmaBypass()
         // §5.1.3: after a change of LMA the previous MAG tunnels to the new D-LMA.
         for (const auto& [pool, anchor] : m_anchorPools)
         {
-            if (FirstGlobal(anchor) != LmaFor(mag->name))
+            if (FirstGlobal(anchor) != LmaFor(mag->name) && !foreign(anchor))
             {
                 Ipv6TunnelL4Protocol::Install(m_nodes[anchor])->AddPeer(FirstGlobal(mag->name));
             }

@@ -277,7 +277,7 @@ ScenarioKeys(const std::string& context)
          "name profile recipe seed duration_s data l2 access processing protocol nodes links "
          "mobility "
          "flows "
-         "flow_moves central_anchor "
+         "flow_moves central_anchor domain_profiles "
          "topology movement security attacks"},
         {"attacks[]", "by type message from at_s count interval_ms keep_authentication"},
         {"security", "enabled replay_protection close_enough_s domains pair_keys"},

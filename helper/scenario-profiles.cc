@@ -26,6 +26,7 @@
 #include "ns3/pointer.h"
 #include "ns3/proxy-location-update.h"
 #include "ns3/routing-control.h"
+#include "ns3/scenario-domain-profiles.h"
 #include "ns3/source-address-selection.h"
 #include "ns3/string.h"
 #include "ns3/uinteger.h"
@@ -113,7 +114,9 @@ ScenarioRun::ApplyMipv6Recipe()
     using S = const std::string&;
     using V = const AttributeValue&;
     auto none = [](S) {};
-    const dmm::RoleRecipe& mn = Role("mn");
+    // §7.4: a domain of its own profile may be the run's only Mobile IPv6 part.
+    const dmm::Recipe& mip = MipRecipe(m_cfg);
+    const dmm::RoleRecipe& mn = mip.Role("mn");
     if (mn.agent.IsA("ns3::MipMnAgent"))
     {
         Apply(
@@ -125,17 +128,17 @@ ScenarioRun::ApplyMipv6Recipe()
             [&h](S t) { h.SetLocationUpdateType(t); },
             [&h](S n, V v) { h.SetLocationUpdateAttribute(n, v); });
     }
-    if (Role("anchor").agent.Is("ns3::HaAgent"))
+    if (mip.Role("anchor").agent.Is("ns3::HaAgent"))
     {
-        Apply(&Role("anchor").agent, none, [&h](S n, V v) { h.SetHomeAgentAttribute(n, v); });
+        Apply(&mip.Role("anchor").agent, none, [&h](S n, V v) { h.SetHomeAgentAttribute(n, v); });
         Apply(
-            Role("anchor").Function("lm"),
+            mip.Role("anchor").Function("lm"),
             [&h](S t) { h.SetLocationManagementType(t); },
             [&h](S n, V v) { h.SetLocationManagementAttribute(n, v); });
     }
-    if (Role("aggregation").agent.Is("ns3::HaAgent"))
+    if (mip.Role("aggregation").agent.Is("ns3::HaAgent"))
     {
-        Apply(&Role("aggregation").agent, none, [&h](S n, V v) { h.SetMapAttribute(n, v); });
+        Apply(&mip.Role("aggregation").agent, none, [&h](S n, V v) { h.SetMapAttribute(n, v); });
     }
 }
 
@@ -195,7 +198,7 @@ ScenarioRun::InstallAccess(const std::string& name)
                                         name,
                                         m_recipe.name));
     }
-    const dmm::RoleRecipe& access = Role("access");
+    const dmm::RoleRecipe& access = RecipeOfNode(m_cfg, name).Role("access");
     Ptr<AccessRouterAgent> agent;
     if (access.Function("mr")->IsA("ns3::DistributedMobilityRouting"))
     {
@@ -440,9 +443,17 @@ ScenarioRun::InstallLmas()
     {
         // Each anchor allocates from its own /48: 2001:1:<index>::/48.
         auto pool = dmm::AddressPlan::AnchorPool(++index);
+        m_anchorPools.push_back({pool, n->name});
+        if (&RecipeOfNode(m_cfg, n->name) != &m_recipe)
+        {
+            // §7.4: a Mobile IPv6 domain's anchor is its home agent, the pool's first /64
+            // its home prefix; the pool is routed to it as any other domain's.
+            m_mip.SetHomePrefix(HomeNetworkPrefix::Make(pool.prefix, 64));
+            m_mip.InstallHomeAgent(m_nodes[n->name], FirstGlobal(n->name));
+            continue;
+        }
         m_pmip.SetAllocationAttribute("PoolPrefix", Ipv6AddressValue(pool.prefix));
         lmas.Add(m_pmip.InstallLma(m_nodes[n->name], FirstGlobal(n->name)));
-        m_anchorPools.push_back({pool, n->name});
     }
     if (Role("anchor").Function("lm")->IsA("ns3::ReplicatedBindingCache"))
     {
@@ -479,7 +490,8 @@ ScenarioRun::LmaFor(const std::string& access) const
 Ptr<MnAgent>
 ScenarioRun::InstallMobileNodeAgent(const std::string& name)
 {
-    if (!Role("mn").agent.IsA("ns3::MipMnAgent"))
+    const dmm::RoleRecipe& role = RecipeOfNode(m_cfg, name).Role("mn");
+    if (!role.agent.IsA("ns3::MipMnAgent"))
     {
         return DynamicCast<MnAgent>(
             m_pmip.InstallMobileNode(m_nodes[name], m_mnDevice[name]).Get(0));
@@ -499,7 +511,7 @@ ScenarioRun::InstallMobileNodeAgent(const std::string& name)
     {
         m_nodes[name]->GetObject<Icmpv6L4Protocol>()->SetAttribute("DAD", BooleanValue(false));
     }
-    if (Role("mn").agent.IsA("ns3::LocatedMnAgent"))
+    if (role.agent.IsA("ns3::LocatedMnAgent"))
     {
         std::vector<Ipv6Address> routers;
         for (const auto& [router, mr] : m_routers)
@@ -509,7 +521,7 @@ ScenarioRun::InstallMobileNodeAgent(const std::string& name)
         return DynamicCast<MnAgent>(
             m_mip.InstallLocatedMobileNode(m_nodes[name], m_mnDevice[name], routers).Get(0));
     }
-    if (Role("mn").agent.IsA("ns3::DmaClientMnAgent"))
+    if (role.agent.IsA("ns3::DmaClientMnAgent"))
     {
         // No fixed home address: flows use the address of the router where they start.
         Ptr<MnAgent> agent = DynamicCast<MnAgent>(
@@ -535,7 +547,7 @@ ScenarioRun::ConfigureMipv6()
     {
         m_mip.SetHomePrefix(dmm::AddressPlan::HomePrefix());
     }
-    m_mip.SetRouteOptimization(Role("mn").Has("rr"));
+    m_mip.SetRouteOptimization(MipRecipe(m_cfg).Role("mn").Has("rr"));
     Time processing = ScenarioMilliseconds(m_cfg.anchorProcessingMs);
     m_mip.SetHomeAgentAttribute("ProcessingDelay", TimeValue(processing));
     m_mip.SetMapAttribute("ProcessingDelay", TimeValue(processing));

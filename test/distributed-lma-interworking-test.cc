@@ -6,13 +6,22 @@
 // a1-anchor and moves to a2-ar1 at 5 s. Scenarios dlma-interworking-{fixed,domain,pmip}:
 // a fixed node (§7.1), a mobile node of a second distributed-LMA domain (Figs 12-13) and
 // one of a PMIPv6 domain of one LMA (Fig 14), also with its MAG inside mn1's domain
-// (dlma-interworking-pmip-inside, §7.3's second case). From the captures: who
+// (dlma-interworking-pmip-inside, §7.3's second case), and one running Mobile IPv6 in a
+// domain under the mipv6 recipe (dlma-interworking-mip, §7.4). From the captures: who
 // encapsulates and decapsulates each way; delivery, no loop, the handover.
 #include "distributed-lma-ladder.h"
 #include "distributed-lma-tunnels.h"
+#include "scenario-errors.h"
 #include "test-paths.h"
 
+#include "ns3/dlma-mag-forwarding.h"
+#include "ns3/names.h"
+#include "ns3/node.h"
+#include "ns3/simulator.h"
+
 #include <cmath>
+#include <fstream>
+#include <functional>
 #include <gtest/gtest.h>
 #include <set>
 #include <sstream>
@@ -241,4 +250,109 @@ TEST(DlmaInterworking, PmipCorrespondentInsideTheDomainIsReachedThroughItsLegacy
         const FlowRecord& f = Flow(w.r, name);
         EXPECT_EQ(f.lastLinks, f.lastShortestLinks + 4) << name;
     }
+}
+
+TEST(DlmaInterworking, MipCorrespondentIsReachedThroughItsHomeAgent)
+{
+    // §7.4, Fig 15: mn2 runs Mobile IPv6 (domain "mip" under the mipv6 recipe), away from
+    // home at mip-ar; its HoA is from mip-ha's pool. mn1's packets follow the prefix out of
+    // the distributed-LMA domain (hot potato) to mip-ha, which tunnels them to mn2's CoA;
+    // mn2's replies go back through mip-ha (reverse tunnel, RFC 6275 §11.3.1) and enter
+    // mn1's domain at a2-anchor (§7.1): triangle routing both ways.
+    if (!HaveTshark())
+    {
+        GTEST_SKIP() << "tshark is not installed (tools/bootstrap.sh installs it)";
+    }
+    Interworking w("mip");
+    ExpectCleanCaptures(w.dir);
+    ExpectDeliveredWithoutLoop(w, false);
+    std::string hoa = Flow(w.r, "down").address;
+    std::string peer = Flow(w.r, "up").address; // mn2's HoA
+    EXPECT_EQ(w.Tunnels(peer),
+              std::make_pair(Hops{"a1-ar1>a1-anchor", "mip-ha>mn2"},
+                             Hops{"a2-ar1>a2-anchor", "mip-ha>mn2"}));
+    EXPECT_EQ(w.Tunnels(hoa),
+              std::make_pair(Hops{"mn2>mip-ha", "a2-anchor>a1-anchor", "a1-anchor>a1-ar1"},
+                             Hops{"mn2>mip-ha", "a2-anchor>a2-ar1"}));
+    std::string plain = "!(ipv6.nxt == 41) && udp && ipv6.dst == ";
+    std::string tunnelled = "ipv6.nxt == 41 && ipv6.dst == ";
+    // Out of mn1's domain untunnelled, intercepted by the home agent, tunnelled on; mn2 is
+    // away from home: no packet for its HoA reaches its link untunnelled.
+    EXPECT_GT(w.Count("transit", plain + peer), 0u);
+    EXPECT_GT(w.Count("mip-ha", plain + peer), 0u);
+    EXPECT_GT(w.Count("mip-ha", tunnelled + peer), 0u);
+    EXPECT_EQ(w.Count("mip-ar", plain + peer), 0u);
+    // Back: the home agent decapsulates and sends the packet on from the HoA.
+    EXPECT_GT(w.Count("mip-ha", tunnelled + hoa), 0u);
+    EXPECT_GT(w.Count("mip-ha", plain + hoa + " && ipv6.src == " + peer), 0u);
+    // mn2's registration on the wire (MH types 5 and 6); the home agent sends only BAs.
+    EXPECT_GT(w.Count("mip-ha", "mip6.mhtype == 5"), 0u);
+    EXPECT_GT(w.Count("mip-ha", "mip6.mhtype == 6"), 0u);
+    for (const auto& m : w.r.signaling)
+    {
+        EXPECT_TRUE(m.node != "mip-ha" || m.type == "BA") << m.type;
+        EXPECT_TRUE(m.node != "mn2" || m.type == "BU" || m.type == "RS") << m.type;
+    }
+}
+
+TEST(DlmaInterworking, DomainProfilesRefuseWhatTheyCannotRun)
+{
+    auto mip = [] {
+        std::ifstream in(std::string(DMM_SOURCE_DIR) + "/scenarios/dlma-interworking-mip.json");
+        return nlohmann::json::parse(in);
+    };
+    auto with = [&mip](const std::function<void(nlohmann::json&)>& change) {
+        nlohmann::json j = mip();
+        change(j);
+        return j;
+    };
+    EXPECT_EQ(dmmtest::ErrorOf(mip()), "<no error>");
+    EXPECT_ERROR(with([](auto& j) { j["domain_profiles"] = "mipv6"; }),
+                 "domain_profiles: expected an object");
+    EXPECT_ERROR(with([](auto& j) { j["domain_profiles"]["mip"] = "nosuch"; }),
+                 "domain_profiles.mip: unknown profile \"nosuch\"");
+    EXPECT_ERROR(with([](auto& j) { j["domain_profiles"]["mip"] = "pmipv6"; }),
+                 "domain_profiles.mip: profile \"pmipv6\" cannot run in a domain");
+    EXPECT_ERROR(with([](auto& j) { j["domain_profiles"]["mip"] = "mipv6-ro"; }),
+                 "domain_profiles.mip: profile \"mipv6-ro\" cannot run in a domain");
+    EXPECT_ERROR(with([](auto& j) { j["domain_profiles"]["x"] = "mipv6"; }),
+                 "domain_profiles.x: only one domain may run Mobile IPv6");
+    EXPECT_ERROR(with([](auto& j) {
+                     j["domain_profiles"] = {{"x", "mipv6"}};
+                 }),
+                 "domain_profiles.x: no node has \"domain\": \"x\"");
+    // nodes[2] is a2-anchor: a second anchor in domain mip.
+    EXPECT_ERROR(with([](auto& j) { j["nodes"][2]["domain"] = "mip"; }),
+                 "domain_profiles.mip: domain \"mip\" has 2 anchors");
+    // mobility[1] moves mn1 (distributed-lma) to a2-ar1; mobility[2] attaches mn2.
+    EXPECT_ERROR(with([](auto& j) { j["mobility"][1]["attach"] = "mip-ar"; }),
+                 "mobility[1].attach: mn \"mn1\" registers under profile \"distributed-lma\" but "
+                 "\"mip-ar\" runs \"mipv6\"");
+    EXPECT_ERROR(with([](auto& j) { j["mobility"][2]["attach"] = "mip-ha"; }),
+                 "mobility[2].attach: \"mip-ha\" is the home agent of domain \"mip\"");
+    EXPECT_ERROR(with([](auto& j) { j["profile"] = "migrating-ha"; }),
+                 "only for profiles with ns3::DlmaAgent anchors");
+}
+
+TEST(DlmaInterworking, MipDomainTakesNoPartInTheDlmaBypass)
+{
+    // §5.1.1's bypass gives every MAG of the run a DlmaMagForwarding; mip-ar is a plain
+    // router of the mipv6 recipe and must not get one (nor mip-ha a MAG as tunnel peer).
+    ScenarioConfig cfg =
+        LoadScenario(std::string(DMM_SOURCE_DIR) + "/scenarios/dlma-interworking-mip.json",
+                     {"protocol.dlma_bypass=true"},
+                     {},
+                     {});
+    std::map<std::string, bool> forwards;
+    ns3::Simulator::Schedule(ns3::Seconds(0), [&forwards]() {
+        for (const std::string node : {"a1-ar1", "mip-ar"})
+        {
+            forwards[node] =
+                ns3::Names::Find<ns3::Node>(node)->GetObject<ns3::DlmaMagForwarding>() != nullptr;
+        }
+    });
+    RunResults r = Simulate(cfg);
+    EXPECT_TRUE(forwards.at("a1-ar1")); // the check observes something
+    EXPECT_FALSE(forwards.at("mip-ar"));
+    EXPECT_EQ(r.packets.unaccounted, 0u);
 }
