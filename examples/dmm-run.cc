@@ -6,7 +6,9 @@
 //
 // ns-3's CommandLine cannot take a repeated option (--set), so the arguments are parsed here.
 
+#include "ns3/config.h"
 #include "ns3/profile-registry.h"
+#include "ns3/record-stream.h"
 #include "ns3/result-writer.h"
 #include "ns3/scenario-builder.h"
 #include "ns3/scenario-config.h"
@@ -380,6 +382,11 @@ Run(const Arguments& args)
     // Before the run: a bad folder should not cost a whole simulation, and pcap needs it.
     CreateOutputDirectory(options.outDir);
 
+    // Signalling rows go to their file as they become final, not into RunResults: a
+    // long run would otherwise hold ~6 records per handover until its end.
+    SignalingCsvStream signaling(options.outDir);
+    Config::SetDefault("ns3::SignalingMonitor::RecordSink", CallbackValue(signaling.GetSink()));
+
     auto wallStart = std::chrono::steady_clock::now();
     RunResults results = RunScenario(config, options);
     double wall =
@@ -397,7 +404,8 @@ Run(const Arguments& args)
     {
         std::cerr << "dmm-run: warning: " << w << "\n";
     }
-    WriteResults(results, options.outDir);
+    signaling.Close();
+    WriteStreamedResults(results, signaling.GetTotals(), options.outDir);
     std::cout << Summary(results, options.outDir) << std::endl;
     return 0;
 }

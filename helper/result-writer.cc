@@ -5,6 +5,7 @@
 #include "ns3/result-writer.h"
 
 #include "ns3/log.h"
+#include "ns3/record-stream.h"
 
 #include <algorithm>
 #include <cmath>
@@ -183,7 +184,7 @@ CountersJson(const std::string& key, const std::map<std::string, uint64_t>& coun
 }
 
 std::string
-SummaryJson(const RunResults& r)
+SummaryJson(const RunResults& r, const SignalingTotals& signaling)
 {
     std::vector<double> latency;
     std::vector<double> interruption;
@@ -201,15 +202,8 @@ SummaryJson(const RunResults& r)
         received += f.received;
         lost += f.lost;
     }
-    std::map<std::string, uint64_t> messages;
-    uint64_t bytes = 0;
-    for (const auto& s : r.signaling)
-    {
-        ++messages[s.type];
-        bytes += s.bytes;
-    }
     std::string perType;
-    for (const auto& [type, count] : messages)
+    for (const auto& [type, count] : signaling.messages)
     {
         perType += fmt::format("{}{}: {}", perType.empty() ? "" : ", ", JsonStr(type), count);
     }
@@ -247,7 +241,7 @@ SummaryJson(const RunResults& r)
     out += "  },\n";
     out += "  \"signaling\": {\n";
     out += fmt::format("    \"messages\": {{{}}},\n", perType);
-    out += fmt::format("    \"bytes\": {},\n", bytes);
+    out += fmt::format("    \"bytes\": {},\n", signaling.bytes);
     out += fmt::format("    \"byte_hops\": {}\n", r.signalingByteHops);
     out += "  },\n";
     out += "  \"path\": {\n";
@@ -294,16 +288,10 @@ HandoversCsv(const RunResults& r)
 std::string
 SignalingCsv(const RunResults& r)
 {
-    std::string out = "time_s,node,type,bytes,src,dst\n";
+    std::string out = SignalingCsvHeader();
     for (const auto& s : r.signaling)
     {
-        out += fmt::format("{},{},{},{},{},{}\n",
-                           CsvNum(s.timeS, 9),
-                           CsvStr(s.node),
-                           CsvStr(s.type),
-                           s.bytes,
-                           CsvStr(s.src),
-                           CsvStr(s.dst));
+        out += SignalingCsvRow(s);
     }
     return out;
 }
@@ -414,20 +402,67 @@ CreateOutputDirectory(const std::string& outDir)
     }
 }
 
-void
-WriteResults(const RunResults& r, const std::string& outDir)
+namespace
 {
-    CreateOutputDirectory(outDir);
-    std::filesystem::path dir(outDir);
-    WriteFile(dir / "summary.json", SummaryJson(r));
+
+/// All result files but signaling.csv.
+void
+WriteAllButSignaling(const RunResults& r,
+                     const SignalingTotals& signaling,
+                     const std::filesystem::path& dir)
+{
+    WriteFile(dir / "summary.json", SummaryJson(r, signaling));
     WriteFile(dir / "handovers.csv", HandoversCsv(r));
-    WriteFile(dir / "signaling.csv", SignalingCsv(r));
     WriteFile(dir / "flows.csv", FlowsCsv(r));
     if (r.packetTrace)
     {
         WriteFile(dir / "packets.csv", PacketsCsv(*r.packetTrace));
     }
+}
+
+} // namespace
+
+std::string
+SignalingCsvHeader()
+{
+    return "time_s,node,type,bytes,src,dst\n";
+}
+
+std::string
+SignalingCsvRow(const SignalingRecord& s)
+{
+    return fmt::format("{},{},{},{},{},{}\n",
+                       CsvNum(s.timeS, 9),
+                       CsvStr(s.node),
+                       CsvStr(s.type),
+                       s.bytes,
+                       CsvStr(s.src),
+                       CsvStr(s.dst));
+}
+
+void
+WriteResults(const RunResults& r, const std::string& outDir)
+{
+    CreateOutputDirectory(outDir);
+    std::filesystem::path dir(outDir);
+    SignalingTotals signaling;
+    for (const auto& s : r.signaling)
+    {
+        signaling.Add(s);
+    }
+    WriteAllButSignaling(r, signaling, dir);
+    WriteFile(dir / "signaling.csv", SignalingCsv(r));
     NS_LOG_INFO("results written to " << outDir);
+}
+
+void
+WriteStreamedResults(const RunResults& r,
+                     const SignalingTotals& signaling,
+                     const std::string& outDir)
+{
+    CreateOutputDirectory(outDir);
+    WriteAllButSignaling(r, signaling, std::filesystem::path(outDir));
+    NS_LOG_INFO("results written to " << outDir << " (signaling.csv streamed)");
 }
 
 } // namespace ns3

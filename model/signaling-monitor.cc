@@ -79,17 +79,34 @@ SignalingMonitor::GetTypeId()
                                           "forgotten, which bounds the monitor's memory.",
                                           TimeValue(Seconds(60)),
                                           MakeTimeAccessor(&SignalingMonitor::m_maxTransit),
-                                          MakeTimeChecker(Seconds(0)));
+                                          MakeTimeChecker(Seconds(0)))
+                            // A sink instead of a vector: a long run's records (~6 per
+                            // handover) would otherwise grow its memory to the end.
+                            .AddAttribute("RecordSink",
+                                          "Called with each record, in send order, once it "
+                                          "is final; the records are then not kept (no "
+                                          "sink: all kept for GetRecords).",
+                                          CallbackValue(),
+                                          MakeCallbackAccessor(&SignalingMonitor::m_sink),
+                                          MakeCallbackChecker());
     return tid;
 }
 
 SignalingMonitor::SignalingMonitor()
-    : m_tunnelledBytes(0)
+    : m_passed(0),
+      m_passedByteHops(0),
+      m_tunnelledBytes(0),
+      m_flushScheduled(false)
 {
 }
 
 SignalingMonitor::~SignalingMonitor()
 {
+    // Gone before Simulator::Destroy (never in a scenario run): nothing left to flush into.
+    if (m_flushScheduled)
+    {
+        Simulator::Cancel(m_flushAtDestroy);
+    }
 }
 
 void
@@ -104,6 +121,54 @@ SignalingMonitor::Watch(Ptr<Node> node, const std::string& name, bool movementDe
                         movementDetection));
     m_names.push_back(name);
     ipv6->TraceConnectWithoutContext("Tx", MakeCallback(&SignalingMonitor::Tx, this));
+    if (!m_sink.IsNull() && !m_flushScheduled)
+    {
+        m_flushAtDestroy = Simulator::ScheduleDestroy(&SignalingMonitor::FlushAll, this);
+        m_flushScheduled = true;
+    }
+}
+
+SignalingRecord&
+SignalingMonitor::At(std::size_t index)
+{
+    return m_pending[index - m_passed].record;
+}
+
+void
+SignalingMonitor::Close(std::size_t index)
+{
+    m_pending[index - m_passed].open = false;
+    Flush();
+}
+
+void
+SignalingMonitor::Flush()
+{
+    if (m_sink.IsNull())
+    {
+        return;
+    }
+    // In send order: a final record waits behind an older one whose packet is followed.
+    while (!m_pending.empty() && !m_pending.front().open)
+    {
+        const SignalingRecord& r = m_pending.front().record;
+        m_passedByteHops += static_cast<uint64_t>(r.bytes) * r.hops;
+        m_sink(r);
+        m_pending.pop_front();
+        ++m_passed;
+    }
+}
+
+void
+SignalingMonitor::FlushAll()
+{
+    m_flushScheduled = false;
+    for (auto& p : m_pending)
+    {
+        p.open = false;
+    }
+    m_byUid.clear();
+    Flush();
 }
 
 void
@@ -139,16 +204,30 @@ SignalingMonitor::SendOutgoing(uint32_t index,
                            ToString(header.GetSource()),
                            ToString(header.GetDestination()),
                            0};
-    if (auto it = m_byUid.find(p->GetUid());
-        it != m_byUid.end() && m_records[it->second].node == node)
+    auto it = m_byUid.find(p->GetUid());
+    if (it != m_byUid.end() && At(it->second).node == node)
     {
         // Sent again by the host's mobility routing (a route-optimised message leaves
         // through the tunnel interface first): one message, as it appears on the wire.
-        record.hops = m_records[it->second].hops;
-        m_records[it->second] = record;
+        record.hops = At(it->second).hops;
+        At(it->second) = record;
+        // Followed from the new send time: the first entry, older than the record, will
+        // not end it, and without this one it would stay open and hold back the sink.
+        m_horizon.Add(p->GetUid(), Simulator::Now());
         return;
     }
-    m_byUid[p->GetUid()] = m_records.size();
+    std::size_t added = m_passed + m_pending.size();
+    m_pending.push_back(Pending{record, true});
+    if (it != m_byUid.end())
+    {
+        std::size_t previous = it->second; // another node's message: no longer followed
+        it->second = added;
+        Close(previous);
+    }
+    else
+    {
+        m_byUid.emplace(p->GetUid(), added);
+    }
     m_horizon.Add(p->GetUid(), Simulator::Now());
     // Before MaxTransit has passed nothing is old enough; and ns-3's int64x64_t shifts a
     // negative value left (undefined behaviour) when a negative Time becomes seconds.
@@ -158,13 +237,14 @@ SignalingMonitor::SendOutgoing(uint32_t index,
         double horizon = before.GetSeconds();
         m_horizon.Expire(before, [this, horizon](uint64_t uid) {
             auto it = m_byUid.find(uid); // unless the uid was recorded again since
-            if (it != m_byUid.end() && m_records[it->second].timeS < horizon)
+            if (it != m_byUid.end() && At(it->second).timeS < horizon)
             {
+                std::size_t index = it->second;
                 m_byUid.erase(it);
+                Close(index);
             }
         });
     }
-    m_records.push_back(record);
 }
 
 void
@@ -173,7 +253,7 @@ SignalingMonitor::Tx(Ptr<const Packet> p, Ptr<Ipv6> ipv6, uint32_t interface)
     auto it = m_byUid.find(p->GetUid());
     if (it != m_byUid.end() && !DynamicCast<VirtualNetDevice>(ipv6->GetNetDevice(interface)))
     {
-        m_records[it->second].hops++;
+        At(it->second).hops++;
     }
 }
 
@@ -183,19 +263,34 @@ SignalingMonitor::GetFollowed() const
     return m_byUid.size();
 }
 
-const std::vector<SignalingRecord>&
+std::vector<SignalingRecord>
 SignalingMonitor::GetRecords() const
 {
-    return m_records;
+    std::vector<SignalingRecord> out;
+    if (m_sink.IsNull())
+    {
+        out.reserve(m_pending.size());
+        for (const auto& p : m_pending)
+        {
+            out.push_back(p.record);
+        }
+    }
+    return out;
+}
+
+std::size_t
+SignalingMonitor::GetPending() const
+{
+    return m_pending.size();
 }
 
 uint64_t
 SignalingMonitor::GetByteHops() const
 {
-    uint64_t sum = 0;
-    for (const auto& r : m_records)
+    uint64_t sum = m_passedByteHops;
+    for (const auto& p : m_pending)
     {
-        sum += static_cast<uint64_t>(r.bytes) * r.hops;
+        sum += static_cast<uint64_t>(p.record.bytes) * p.record.hops;
     }
     return sum;
 }

@@ -4,11 +4,14 @@
 #ifndef DMM_SIGNALING_MONITOR_H
 #define DMM_SIGNALING_MONITOR_H
 
+#include "ns3/callback.h"
+#include "ns3/event-id.h"
 #include "ns3/ipv6-header.h"
 #include "ns3/mobility-records.h"
 #include "ns3/object.h"
 #include "ns3/uid-horizon.h"
 
+#include <deque>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -27,6 +30,11 @@ class Packet;
  * movement detection), with the number of links each one travelled.
  *
  * Only trace sinks: the monitor never changes what it observes.
+ *
+ * With a RecordSink each record is handed to the sink, in send order, as soon as no later
+ * event can change it (its packet is no longer followed: MaxTransit has passed or another
+ * node sent the same packet), and the rest at Simulator::Destroy; the monitor then keeps
+ * only the records not yet final, so its memory does not grow with the run.
  */
 class SignalingMonitor : public Object
 {
@@ -35,6 +43,9 @@ class SignalingMonitor : public Object
     static TypeId GetTypeId();
     SignalingMonitor();
     ~SignalingMonitor() override;
+
+    /// \brief Receives each record once it is final, in send order.
+    typedef Callback<void, const SignalingRecord&> RecordSink;
 
     /**
      * \brief Observe a node.
@@ -47,14 +58,32 @@ class SignalingMonitor : public Object
 
     /// \return messages whose links are still counted (sent within MaxTransit)
     std::size_t GetFollowed() const;
-    /// \return one record per message sent, in send order
-    const std::vector<SignalingRecord>& GetRecords() const;
+    /// \return one record per message sent, in send order (none with a RecordSink: they
+    /// went, or go at Simulator::Destroy, to the sink)
+    std::vector<SignalingRecord> GetRecords() const;
+    /// \return records kept because they may still change (or, without a sink, all)
+    std::size_t GetPending() const;
     /// \return the sum over messages of IPv6 bytes times links travelled
     uint64_t GetByteHops() const;
     /// \return bytes of outer packets sent into tunnels
     uint64_t GetTunnelledBytes() const;
 
   private:
+    /// A record and whether a followed packet may still change it.
+    struct Pending
+    {
+        SignalingRecord record; //!< the message
+        bool open;              //!< its packet is followed (m_byUid points to it)
+    };
+
+    /// \param index a record's index among all records \return the record
+    SignalingRecord& At(std::size_t index);
+    /// Mark a record final (its packet is no longer followed) and pass on the final ones.
+    void Close(std::size_t index);
+    /// Hand the final records at the front to the sink.
+    void Flush();
+    /// At Simulator::Destroy: every record is final.
+    void FlushAll();
     void SendOutgoing(uint32_t node,
                       bool movementDetection,
                       const Ipv6Header& header,
@@ -63,7 +92,12 @@ class SignalingMonitor : public Object
     void Tx(Ptr<const Packet> p, Ptr<Ipv6> ipv6, uint32_t interface);
 
     std::vector<std::string> m_names;             //!< watched nodes' names, by Watch order
-    std::vector<SignalingRecord> m_records;       //!< messages
+    std::deque<Pending> m_pending;                //!< records not yet passed to the sink
+    std::size_t m_passed;                         //!< records passed (index of the front)
+    uint64_t m_passedByteHops;                    //!< byte-hops of the records passed
+    RecordSink m_sink;                            //!< attribute RecordSink
+    EventId m_flushAtDestroy;                     //!< FlushAll, once a sink is set
+    bool m_flushScheduled;                        //!< m_flushAtDestroy is pending
     std::unordered_map<uint64_t, size_t> m_byUid; //!< packet uid -> record index
     uint64_t m_tunnelledBytes;                    //!< outer bytes of tunnelled packets
     UidHorizon m_horizon;                         //!< m_byUid's uids, oldest first
