@@ -18,6 +18,7 @@
 #include "ns3/mobility-l4-protocol.h"
 #include "ns3/ns3-version-compat.h"
 #include "ns3/packet.h"
+#include "ns3/proxy-binding-update.h"
 #include "ns3/simulator.h"
 
 namespace ns3
@@ -84,6 +85,7 @@ DlmaAgent::HandleCheck(const DlmaMessage& m, Ipv6Address from)
     {
         bool unique = !asked || (asked->prefix == hoa->prefix && asked->length == hoa->length);
         reply.SetStatus(unique ? DlmaMessage::UNIQUE : DlmaMessage::NOT_UNIQUE);
+        m_dlmaStats.notUnique += unique ? 0 : 1;
         reply.SetHomePrefix(*hoa);
         Ipv6Address current = GetLocation(*hoa);
         if (AnchoredHere(*hoa) || m_remote.count(*hoa))
@@ -121,6 +123,18 @@ DlmaAgent::HandleReply(const DlmaMessage& m, Ipv6Address from)
     }
     m_visitors[mnId] =
         Visitor{*hoa, m_homeLma.at(mnId), m.GetLma().value_or(Ipv6Address::GetAny())};
+    if (m.GetStatus() == DlmaMessage::NOT_UNIQUE)
+    {
+        // §4.3: the HoA the MAG named is not the node's; the V-LMA obtained a valid one
+        // (the reply's), which the binding and the PBA carry instead. Processed as named,
+        // the PBU would be refused (RFC 5213 §5.3.2: NOT_AUTHORIZED_FOR_HNP).
+        p = p->Copy();
+        ProxyBindingUpdate pbu;
+        p->RemoveHeader(pbu);
+        pbu.GetOptions().RemoveOption(MobilityOptions::HOME_NETWORK_PREFIX);
+        pbu.GetOptions().AddHomeNetworkPrefix(hoa->prefix, hoa->length);
+        p->AddHeader(pbu);
+    }
     LmaAgent::ProcessUpdate(p, header);
 }
 

@@ -56,6 +56,7 @@ class DlmaAgent : public LmaAgent
     {
         uint64_t checksSent{0};     //!< Uniqueness Checks sent (as V-LMA)
         uint64_t checksAnswered{0}; //!< Uniqueness Replies sent (as H-LMA)
+        uint64_t notUnique{0};      //!< of those, NOT_UNIQUE: a valid HoA given instead
         uint64_t informsSent{0};    //!< Location Informs sent (as new D-LMA)
         uint64_t updatesSent{0};    //!< Cache Updates sent (as H-LMA or previous D-LMA)
         uint64_t cached{0};         //!< Cache Updates applied (as O-LMA)
