@@ -18,6 +18,7 @@
 #include "ns3/mobility-l4-protocol.h"
 #include "ns3/ns3-version-compat.h"
 #include "ns3/packet.h"
+#include "ns3/proxy-binding-update.h"
 #include "ns3/simulator.h"
 
 namespace ns3
@@ -84,6 +85,7 @@ DlmaAgent::HandleCheck(const DlmaMessage& m, Ipv6Address from)
     {
         bool unique = !asked || (asked->prefix == hoa->prefix && asked->length == hoa->length);
         reply.SetStatus(unique ? DlmaMessage::UNIQUE : DlmaMessage::NOT_UNIQUE);
+        m_dlmaStats.notUnique += unique ? 0 : 1;
         reply.SetHomePrefix(*hoa);
         Ipv6Address current = GetLocation(*hoa);
         if (AnchoredHere(*hoa) || m_remote.count(*hoa))
@@ -121,6 +123,18 @@ DlmaAgent::HandleReply(const DlmaMessage& m, Ipv6Address from)
     }
     m_visitors[mnId] =
         Visitor{*hoa, m_homeLma.at(mnId), m.GetLma().value_or(Ipv6Address::GetAny())};
+    if (m.GetStatus() == DlmaMessage::NOT_UNIQUE)
+    {
+        // §4.3: the HoA the MAG named is not the node's; the V-LMA obtained a valid one
+        // (the reply's), which the binding and the PBA carry instead. Processed as named,
+        // the PBU would be refused (RFC 5213 §5.3.2: NOT_AUTHORIZED_FOR_HNP).
+        p = p->Copy();
+        ProxyBindingUpdate pbu;
+        p->RemoveHeader(pbu);
+        pbu.GetOptions().RemoveOption(MobilityOptions::HOME_NETWORK_PREFIX);
+        pbu.GetOptions().AddHomeNetworkPrefix(hoa->prefix, hoa->length);
+        p->AddHeader(pbu);
+    }
     LmaAgent::ProcessUpdate(p, header);
 }
 
@@ -144,14 +158,8 @@ DlmaAgent::HandleInform(const DlmaMessage& m, Ipv6Address from)
         m_dlmaStats.acksSent++;
         GetMobilityProtocol()->Send(ack, GetAddress(), from);
     }
-    auto known = m_remote.find(*prefix);
-    if (known != m_remote.end() && known->second.informer == from &&
-        IsSequenceNewer(known->second.sequence, m.GetSequence()))
+    if (IsStaleInform(m, from, *prefix))
     {
-        // Overtaken by a newer inform of the same LMA (a delayed copy, a retransmission):
-        // applying it would bring back a MAG or D-LMA the node has left. RFC 5213 §5.3.1
-        // refuses an older PBU sequence number the same way; an equal one is a
-        // retransmission and changes nothing.
         m_dlmaStats.staleInforms++;
         return;
     }
@@ -165,6 +173,10 @@ DlmaAgent::HandleInform(const DlmaMessage& m, Ipv6Address from)
     loc.lastUsed = Simulator::Now();
     loc.informer = from;
     loc.sequence = m.GetSequence();
+    if (auto ts = m.GetOptions().GetTimestamp())
+    {
+        m_locatedAt[*prefix] = *ts;
+    }
     if (!IsHome(*prefix))
     {
         // A previous D-LMA forwards only for a while (§4.3); the H-LMA's master location
@@ -173,6 +185,27 @@ DlmaAgent::HandleInform(const DlmaMessage& m, Ipv6Address from)
             Simulator::Schedule(m_forwardingLifetime, &DlmaAgent::Expire, this, *prefix, false);
     }
     Apply(*prefix);
+}
+
+bool
+DlmaAgent::IsStaleInform(const DlmaMessage& m, Ipv6Address from, const HomeNetworkPrefix& prefix)
+{
+    std::optional<uint64_t> ts = m.GetOptions().GetTimestamp();
+    if (m_informOrder == TIMESTAMP && ts)
+    {
+        // RFC 5213 §5.3.1, §5.5: the registration with the newest timestamp wins, whichever
+        // MAG sent it. Informs of different LMAs race the same way (a node moving A, B, A
+        // quickly, unequal delays); an equal timestamp is a retransmission.
+        auto located = m_locatedAt.find(prefix);
+        return located != m_locatedAt.end() && *ts < located->second;
+    }
+    // Overtaken by a newer inform of the same LMA (a delayed copy, a retransmission):
+    // applying it would bring back a MAG or D-LMA the node has left. RFC 5213 §5.3.1
+    // refuses an older PBU sequence number the same way; an equal one is a retransmission
+    // and changes nothing.
+    auto known = m_remote.find(prefix);
+    return known != m_remote.end() && known->second.informer == from &&
+           IsSequenceNewer(known->second.sequence, m.GetSequence());
 }
 
 void
@@ -312,6 +345,7 @@ DlmaAgent::ForgetTold(HomeNetworkPrefix prefix)
     {
         return; // the end of that state calls again
     }
+    m_locatedAt.erase(prefix); // no location left here for a late inform to bring back
     // Records naming a MAG are read as long as this LMA anchors, forwards or caches the
     // prefix (§5.1.2, §5.1.3): without any of those they are dead weight.
     bool young = false;
@@ -388,6 +422,11 @@ DlmaAgent::Inform(const std::string& mnId,
     else
     {
         inform.SetMag(mag); // the D-LMA is then the inform's source
+    }
+    if (m_informOrder == TIMESTAMP)
+    {
+        // When this LMA became the location: a retransmission keeps it, as it is no newer.
+        inform.GetOptions().SetTimestamp(MobilityOptions::TimeToTimestamp(Simulator::Now()));
     }
     m_dlmaStats.informsSent++;
     if (!m_ackInforms)

@@ -105,6 +105,19 @@ DlmaAgent::GetTypeId()
                           BooleanValue(false),
                           MakeBooleanAccessor(&DlmaAgent::m_ackInforms),
                           MakeBooleanChecker())
+            .AddAttribute("InformOrdering",
+                          "How a Location Inform is found stale. Timestamp: the sender puts "
+                          "the RFC 5213 §8.8 Timestamp option in it, and an inform older than "
+                          "the newest location applied here (another LMA's inform, this LMA's "
+                          "own binding) is refused, as RFC 5213 §5.5 orders PBUs from "
+                          "different MAGs. PerLmaSequence: only an inform with an older "
+                          "sequence number than the same LMA's last one is refused.",
+                          EnumValue(DlmaAgent::TIMESTAMP),
+                          MakeEnumAccessor(&DlmaAgent::m_informOrder),
+                          MakeEnumChecker(DlmaAgent::TIMESTAMP,
+                                          "Timestamp",
+                                          DlmaAgent::PER_LMA_SEQUENCE,
+                                          "PerLmaSequence"))
             .AddAttribute("HnpLength",
                           "Length of the HoA prefixes (HNPs) the LMAs allocate.",
                           UintegerValue(64),
@@ -141,6 +154,7 @@ DlmaAgent::DoDispose()
     m_retx.Clear();
     m_toldSweep.Cancel();
     m_told.clear();
+    m_locatedAt.clear();
     LmaAgent::DoDispose();
 }
 
@@ -370,6 +384,8 @@ DlmaAgent::BecameAnchor(const BindingCacheEntry& entry)
 {
     const HomeNetworkPrefix& prefix = entry.prefixes.front();
     m_anchored.insert(entry.mnId);
+    // Newer than any inform of a location the node has left (RFC 5213 §5.5).
+    m_locatedAt[prefix] = MobilityOptions::TimeToTimestamp(Simulator::Now());
     Ipv6Address previous = Ipv6Address::GetAny();
     Ipv6Address home = GetAddress();
     auto remote = m_remote.find(prefix);

@@ -44,11 +44,19 @@ class DlmaAgent : public LmaAgent
         H_LMA_TRACKS, //!< the H-LMA: informed of every MAG, it tunnels to the MAG itself
     };
 
+    /// How a receiver orders the Location Informs about one prefix.
+    enum InformOrder
+    {
+        PER_LMA_SEQUENCE, //!< each LMA's own sequence numbers: only its older inform is stale
+        TIMESTAMP,        //!< RFC 5213 §5.5 Timestamp option: older than the newest location
+    };
+
     /// \brief Named counters of the distributed-LMA signalling and forwarding.
     struct DlmaStats
     {
         uint64_t checksSent{0};     //!< Uniqueness Checks sent (as V-LMA)
         uint64_t checksAnswered{0}; //!< Uniqueness Replies sent (as H-LMA)
+        uint64_t notUnique{0};      //!< of those, NOT_UNIQUE: a valid HoA given instead
         uint64_t informsSent{0};    //!< Location Informs sent (as new D-LMA)
         uint64_t updatesSent{0};    //!< Cache Updates sent (as H-LMA or previous D-LMA)
         uint64_t cached{0};         //!< Cache Updates applied (as O-LMA)
@@ -62,6 +70,7 @@ class DlmaAgent : public LmaAgent
         uint64_t magsTold{0};       //!< Cache Updates naming a peer MAG sent to a MAG (§5.4)
         uint64_t keptPrivate{0};    //!< §5.4 bypasses withheld for a private node
         uint64_t staleInforms{0};   //!< drops: Location Informs older than the last applied
+                                    //!< (or, by timestamp, than this LMA's own binding)
     };
 
     /**
@@ -135,6 +144,12 @@ class DlmaAgent : public LmaAgent
     void HandleReply(const DlmaMessage& m, Ipv6Address from);
     void HandleInform(const DlmaMessage& m, Ipv6Address from);
     void HandleCacheUpdate(const DlmaMessage& m);
+    /**
+     * \brief Whether a Location Inform is older than what this LMA knows of the prefix.
+     * \param m the inform \param from its sender \param prefix its HoA prefix
+     * \return true if applying it would bring back an older location
+     */
+    bool IsStaleInform(const DlmaMessage& m, Ipv6Address from, const HomeNetworkPrefix& prefix);
 
     void BindingUpdated(const BindingCacheEntry& entry, Ipv6Address previousCareOf);
     void BecameAnchor(const BindingCacheEntry& entry);
@@ -159,8 +174,9 @@ class DlmaAgent : public LmaAgent
     /// reads them. Runs a hold-down after a record is written, while any remains.
     void SweepTold();
     /**
-     * \brief Forget \p prefix's records once this LMA keeps no state for it (no binding,
-     *        forwarding or cache entry) and their hold-downs have passed.
+     * \brief Forget \p prefix's records (and the time of its newest location) once this
+     *        LMA keeps no state for it (no binding, forwarding or cache entry) and their
+     *        hold-downs have passed.
      * \param prefix the HoA prefix
      */
     void ForgetTold(HomeNetworkPrefix prefix);
@@ -213,6 +229,7 @@ class DlmaAgent : public LmaAgent
     std::set<std::string> m_private;                  //!< policy: location-private nodes
     MagTracker m_magTracker{D_LMA_TRACKS};            //!< attribute MagTracking
     bool m_ackInforms{false};                         //!< attribute AcknowledgeInforms
+    InformOrder m_informOrder{TIMESTAMP};             //!< attribute InformOrdering
     Time m_initialTimeout;                            //!< attribute InitialRetransmitTimeout
     Time m_maxTimeout;                                //!< attribute MaxRetransmitTimeout
     DlmaRetransmission m_retx;                        //!< outstanding checks and informs
@@ -220,9 +237,10 @@ class DlmaAgent : public LmaAgent
     std::map<std::string, Ipv6Address> m_homeLma;     //!< policy: node -> H-LMA
     std::map<std::string, Visitor> m_visitors;        //!< anchored here, HoA elsewhere
     std::map<std::string, std::pair<Ptr<Packet>, Ipv6Header>> m_pending; //!< PBUs held
-    std::set<std::string> m_anchored;               //!< nodes this LMA is D-LMA of
-    std::map<HomeNetworkPrefix, Location> m_remote; //!< master location or forwarding
-    std::map<HomeNetworkPrefix, Location> m_cache;  //!< O-LMA location cache
+    std::set<std::string> m_anchored;                  //!< nodes this LMA is D-LMA of
+    std::map<HomeNetworkPrefix, Location> m_remote;    //!< master location or forwarding
+    std::map<HomeNetworkPrefix, Location> m_cache;     //!< O-LMA location cache
+    std::map<HomeNetworkPrefix, uint64_t> m_locatedAt; //!< timestamp of the newest location
     std::map<std::pair<Ipv6Address, HomeNetworkPrefix>, std::pair<Ipv6Address, Time>>
         m_told;             //!< Cache Updates sent
     EventId m_toldSweep;    //!< next sweep of m_told's expired hold-downs

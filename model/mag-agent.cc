@@ -95,6 +95,12 @@ MagAgent::GetStats() const
 }
 
 void
+MagAgent::SetPolicyPrefix(const std::string& mnId, const HomeNetworkPrefix& prefix)
+{
+    m_policyPrefixes[mnId] = prefix;
+}
+
+void
 MagAgent::HandleSolicitation(uint32_t interface, Ipv6Address peer, Mac48Address mac)
 {
     NS_LOG_FUNCTION(this);
@@ -121,11 +127,17 @@ MagAgent::HandleSolicitation(uint32_t interface, Ipv6Address peer, Mac48Address 
         return; // the RA follows the PBA of the registration under way
     }
     node.pending = true;
+    std::vector<HomeNetworkPrefix> named = node.prefixes;
+    auto profile = m_policyPrefixes.find(*mnId);
+    if (named.empty() && profile != m_policyPrefixes.end())
+    {
+        named.push_back(profile->second); // RFC 5213 §6.9.1.1: the profile's HNP
+    }
     Simulator::Schedule(m_processingDelay,
                         &ProxyLocationUpdate::Register,
                         m_lu,
                         *mnId,
-                        node.prefixes,
+                        named,
                         LinkLayerId(mac));
 }
 

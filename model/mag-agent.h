@@ -59,6 +59,13 @@ class MagAgent : public AccessRouterAgent
                    const std::string& mnId,
                    Ipv6Address anchor = Ipv6Address::GetAny());
 
+    /**
+     * \brief The home network prefix a node's policy profile lists (RFC 5213 §6.2): the
+     *        MAG names it in the node's PBU instead of asking for one (§6.9.1.1).
+     * \param mnId the node \param prefix its HNP as the profile has it
+     */
+    void SetPolicyPrefix(const std::string& mnId, const HomeNetworkPrefix& prefix);
+
     void NotifyDetached(Mac48Address mac) override;
 
     /// \return the counters
@@ -93,8 +100,9 @@ class MagAgent : public AccessRouterAgent
     Ptr<ProxyLocationUpdate> m_lu;               //!< location update
     Ptr<RoutingControl> m_rc;                    //!< routing control
     std::map<Mac48Address, Attached> m_attached; //!< attached interfaces (RFC 5213 §5.4)
-    bool m_deregisterOnDetach;                   //!< attribute DeregisterOnDetach
-    Stats m_stats;                               //!< counters
+    std::map<std::string, HomeNetworkPrefix> m_policyPrefixes; //!< SetPolicyPrefix
+    bool m_deregisterOnDetach;                                 //!< attribute DeregisterOnDetach
+    Stats m_stats;                                             //!< counters
 };
 
 } // namespace ns3

@@ -68,6 +68,8 @@ AllMessages()
         m->SetHomePrefix(kHnp);
         m->SetLma(kVLma);
     }
+    // InformOrdering Timestamp (the default): RFC 5213 §8.8's option after the LMA Address.
+    inform->GetOptions().SetTimestamp(MobilityOptions::TimeToTimestamp(Seconds(3.25)));
     check->SetMobileNode("mn1@dmm");
     check->SetHomePrefix(kHnp);
     reply->SetMobileNode("mn1@dmm");

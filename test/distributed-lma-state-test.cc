@@ -15,6 +15,7 @@
 #include "ns3/node.h"
 #include "ns3/simulator.h"
 
+#include <algorithm>
 #include <gtest/gtest.h>
 
 using namespace dmmtest;
@@ -159,4 +160,85 @@ TEST(DistributedLmaState, NoLocationInformToAnUnspecifiedAddress)
     auto sent = Messages(r, "n2-anchor", "DlmaLocationInform", 0, cfg.durationS);
     EXPECT_EQ(counted, sent.size());
     EXPECT_EQ(Messages(r, "n2-anchor", "DlmaLocationInform", 7.0, 8.0).size(), 1u);
+}
+
+TEST(DistributedLmaState, MagRecordsEndWithTheCacheEntry)
+{
+    // §5.4 on the D-LMA bypass: n2-anchor (mn31's LMA, O-LMA of its packets for mn11)
+    // learns mn11's MAG n3-ar1 from the D-LMA n3-anchor and names it to the sending MAG
+    // n2-ar1, which then tunnels past n2-anchor. That record names a MAG; once n2-anchor's
+    // cache entry for mn11's prefix has ended (CacheTimeout without a packet) nothing reads
+    // it any more and ForgetTold must drop it, although the flow goes on.
+    const char* flows =
+        R"(flows=[{"name":"a","type":"udp","from":"mn31","to":"mn11","start_s":5.0,)"
+        R"("stop_s":13.5,"interval_ms":7.0,"size_bytes":200}])";
+    ScenarioConfig cfg = LoadFigs78({"protocol.dlma_bypass=true",
+                                     "protocol.dlma_bypass_olma=true",
+                                     "protocol.location_cache_s=2",
+                                     flows});
+    std::map<double, size_t> told;
+    std::map<double, uint64_t> expired;
+    for (double at : {5.5, 8.5})
+    {
+        ns3::Simulator::Schedule(ns3::Seconds(at), [&told, &expired, at]() {
+            told[at] = DlmaOf("n2-anchor")->GetToldCount();
+            expired[at] = DlmaOf("n2-anchor")->GetDlmaStats().cacheExpired;
+        });
+    }
+    RunResults r = Simulate(cfg);
+    ASSERT_EQ(Messages(r, "n2-anchor", "DlmaCacheUpdate", 5.0, 5.5).size(), 1u); // to n2-ar1
+    EXPECT_EQ(told.at(5.5), 1u);
+    EXPECT_EQ(expired.at(5.5), 0u);
+    EXPECT_EQ(expired.at(8.5), 1u); // the entry the record belonged to
+    EXPECT_EQ(told.at(8.5), 0u);
+    EXPECT_GT(Flow(r, "a").received, 0u);
+}
+
+TEST(DistributedLmaState, InformsOfDifferentLmasAreOrderedByTimestamp)
+{
+    // mn11 (H-LMA n1-anchor) visits n2-ar1 at 3 s and moves on to n3-ar1 at 3.3 s. The
+    // link n1-anchor - n2-anchor takes 120 ms: n2-anchor's Location Inform (bound at 3.29 s)
+    // reaches the H-LMA at 3.41 s, after n3-anchor's (sent at 3.37 s). Ordered by the
+    // Timestamp option (RFC 5213 §5.5), the H-LMA refuses the older one and keeps
+    // n3-anchor; ordered per LMA, it would send cn41's packets to n2-anchor for good.
+    ScenarioConfig cfg =
+        LoadScenario(std::string(DMM_SOURCE_DIR) + "/scenarios/distributed-lma-lma-change.json",
+                     {"links.8.delay_ms=120", "mobility.2.at_s=3.3"},
+                     {},
+                     {});
+    LocationRecorder rec;
+    ns3::Simulator::Schedule(ns3::Seconds(0), [&rec]() {
+        DlmaOf("n1-anchor")
+            ->TraceConnectWithoutContext("Location",
+                                         ns3::MakeCallback(&LocationRecorder::OnLocation, &rec));
+    });
+    uint64_t stale = 0;
+    ns3::Ipv6Address n2;
+    ns3::Ipv6Address n3;
+    ns3::Simulator::Schedule(ns3::Seconds(11.9), [&stale, &n2, &n3]() {
+        stale = DlmaOf("n1-anchor")->GetDlmaStats().staleInforms;
+        n2 = DlmaOf("n2-anchor")->GetAddress();
+        n3 = DlmaOf("n3-anchor")->GetAddress();
+    });
+    RunResults r = Simulate(cfg);
+    auto informs = Ladder(r, 3.0, 4.0);
+    // Both informs were sent, n3-anchor's first: the reordering happened.
+    auto at = [&informs](const std::string& step) {
+        return std::find(informs.begin(), informs.end(), step) - informs.begin();
+    };
+    long fromN2 = at("n2-anchor:DlmaLocationInform>n1-anchor");
+    long fromN3 = at("n3-anchor:DlmaLocationInform>n1-anchor");
+    ASSERT_LT(fromN3, long(informs.size()));
+    ASSERT_LT(fromN2, long(informs.size()));
+    EXPECT_LT(fromN2, fromN3); // sent first, arrives last
+    EXPECT_EQ(stale, 1u);
+    ASSERT_FALSE(rec.switches.empty());
+    EXPECT_EQ(rec.switches.back().where, n3);
+    for (const Switch& s : rec.switches)
+    {
+        EXPECT_NE(s.where, n2) << s.timeS;
+    }
+    const FlowRecord& down = Flow(r, "down");
+    EXPECT_EQ(down.received, down.sent);
+    EXPECT_EQ(down.lastLinks, down.lastShortestLinks);
 }
