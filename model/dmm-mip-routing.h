@@ -49,7 +49,7 @@ class DmmMipRouting : public DistributedMobilityRouting
         uint64_t redirectsSent{0};   //!< Redirects sent
         uint64_t redirectsTaken{0};  //!< Redirects taken on their way to a host
         uint64_t nativeFirst{0};     //!< misses routed natively without a query (Fig 4)
-        uint64_t locationUpdates{0}; //!< Redirects sent by a forwarding router (Fig 5)
+        uint64_t locationUpdates{0}; //!< of them, with a node's new location (§4.4, Fig 5)
         uint64_t notForwarded{0};    //!< drops: NO_BINDING (moved on, forwarding off)
     };
 
@@ -86,6 +86,13 @@ class DmmMipRouting : public DistributedMobilityRouting
     void SendStale(Ipv6Address to, Ipv6Address home, Ipv6Address locator) override;
 
   private:
+    /// Why a Redirect is sent.
+    enum RedirectReason
+    {
+        ROUTE_OPTIMIZATION, //!< Fig 4: the anchoring router answers a native packet
+        LOCATION_UPDATE,    //!< §4.4: the node moved on (Fig 5 step 7)
+    };
+
     /// \return true if \p p, just out of a tunnel, was for a node that moved on and is not
     /// forwarded (then dropped)
     bool DropMovedOn(Ptr<const Packet> p, const Ipv6Header& header);
@@ -94,9 +101,11 @@ class DmmMipRouting : public DistributedMobilityRouting
     void UpdateNativeSender(const Ipv6Header& header);
     /// \return whether an LM answer for \p home arrived within AnswerLifetime
     bool AnsweredRecently(Ipv6Address home) const;
-    /// \brief Send a Redirect. \param to whom (a router or a correspondent)
+    /// \brief Send a Redirect unless one went to \p to for \p home within
+    /// RedirectInterval. \param to whom (a router or a correspondent)
     /// \param home the address \param locator the router it is attached to
-    void SendRedirect(Ipv6Address to, Ipv6Address home, Ipv6Address locator);
+    /// \param reason why (counted once the message goes out)
+    void SendRedirect(Ipv6Address to, Ipv6Address home, Ipv6Address locator, RedirectReason reason);
     /// \brief An answer arrived: redirect the correspondents whose packets waited for it.
     /// \param home the address \param locator its router (:: native)
     void Resolved(Ipv6Address home, Ipv6Address locator);
