@@ -80,6 +80,12 @@ DmmMipRouting::GetMipStats() const
     return m_mipStats;
 }
 
+std::size_t
+DmmMipRouting::GetRateLimitedPairs() const
+{
+    return m_redirectedAt.size();
+}
+
 void
 DmmMipRouting::Setup(Ipv6Address local)
 {
@@ -283,13 +289,14 @@ DmmMipRouting::SendRedirect(Ipv6Address to,
                             Ipv6Address locator,
                             RedirectReason reason)
 {
-    auto key = std::make_pair(to, home);
-    auto it = m_redirectedAt.find(key);
-    if (it != m_redirectedAt.end() && Simulator::Now() - it->second < m_redirectInterval)
+    ForgetExpiredRedirects();
+    RedirectKey key{to, home};
+    if (m_redirectedAt.count(key))
     {
         return;
     }
     m_redirectedAt[key] = Simulator::Now();
+    m_redirectOrder.emplace_back(key, Simulator::Now());
     MrRedirect redirect;
     redirect.SetSequence(++m_sequence);
     redirect.SetLocation(home, locator);
@@ -298,6 +305,23 @@ DmmMipRouting::SendRedirect(Ipv6Address to,
     m_mipStats.locationUpdates += reason == LOCATION_UPDATE ? 1 : 0;
     NS_LOG_INFO(GetLocal() << " redirects " << to << ": " << home << " at " << locator);
     MobilityL4Protocol::Install(GetIpv6L3()->GetObject<Node>())->Send(redirect, GetLocal(), to);
+}
+
+void
+DmmMipRouting::ForgetExpiredRedirects()
+{
+    // Sent in time order: the expired ones are at the front, so this costs O(expired) and
+    // the map holds only the pairs of the last RedirectInterval.
+    while (!m_redirectOrder.empty() &&
+           Simulator::Now() - m_redirectOrder.front().second >= m_redirectInterval)
+    {
+        auto it = m_redirectedAt.find(m_redirectOrder.front().first);
+        if (it != m_redirectedAt.end() && it->second == m_redirectOrder.front().second)
+        {
+            m_redirectedAt.erase(it);
+        }
+        m_redirectOrder.pop_front();
+    }
 }
 
 bool

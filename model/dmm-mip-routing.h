@@ -6,6 +6,7 @@
 
 #include "ns3/distributed-mobility-routing.h"
 
+#include <deque>
 #include <map>
 #include <set>
 #include <utility>
@@ -71,6 +72,9 @@ class DmmMipRouting : public DistributedMobilityRouting
     /// \param home the address
     /// \param router the new router (:: any: the node is back here)
     void ClearMovedTo(Ipv6Address home, Ipv6Address router);
+    /// \return the (receiver, address) pairs a Redirect went to within RedirectInterval
+    /// (as of the last Redirect considered: older ones are dropped then)
+    std::size_t GetRateLimitedPairs() const;
     void Setup(Ipv6Address local) override;
 
     bool RouteInput(Ptr<const Packet> p,
@@ -106,6 +110,8 @@ class DmmMipRouting : public DistributedMobilityRouting
     /// \param home the address \param locator the router it is attached to
     /// \param reason why (counted once the message goes out)
     void SendRedirect(Ipv6Address to, Ipv6Address home, Ipv6Address locator, RedirectReason reason);
+    /// \brief Forget the Redirects sent RedirectInterval or longer ago (no longer limiting).
+    void ForgetExpiredRedirects();
     /// \brief An answer arrived: redirect the correspondents whose packets waited for it.
     /// \param home the address \param locator its router (:: native)
     void Resolved(Ipv6Address home, Ipv6Address locator);
@@ -118,17 +124,21 @@ class DmmMipRouting : public DistributedMobilityRouting
     /// \brief Re-target by a Redirect. \param p the packet starting with it
     void Apply(Ptr<const Packet> p);
 
+    /// A Redirect's receiver and the address it is about.
+    using RedirectKey = std::pair<Ipv6Address, Ipv6Address>;
+
     Optimization m_optimization{QUERY};                     //!< attribute Optimization
     std::map<Ipv6Address, std::set<Ipv6Address>> m_waiting; //!< home -> correspondents
     std::map<Ipv6Address, Ipv6Address> m_movedTo;           //!< home -> new router
-    std::set<Ipv6Address> m_released; //!< homes whose handover context was deleted
-    std::map<std::pair<Ipv6Address, Ipv6Address>, Time> m_redirectedAt; //!< (to, home) -> sent
-    std::map<Ipv6Address, Time> m_answeredAt;                           //!< home -> last LM answer
-    Time m_redirectInterval;          //!< attribute RedirectInterval
-    Time m_answerLifetime;            //!< attribute AnswerLifetime
-    bool m_updateNativeSenders{true}; //!< attribute UpdateNativeSenders
-    uint16_t m_sequence{0};           //!< last Redirect sequence
-    MipStats m_mipStats;              //!< counters
+    std::set<Ipv6Address> m_released;           //!< homes whose handover context was deleted
+    std::map<RedirectKey, Time> m_redirectedAt; //!< (to, home) -> sent
+    std::deque<std::pair<RedirectKey, Time>> m_redirectOrder; //!< m_redirectedAt by send time
+    std::map<Ipv6Address, Time> m_answeredAt;                 //!< home -> last LM answer
+    Time m_redirectInterval;                                  //!< attribute RedirectInterval
+    Time m_answerLifetime;                                    //!< attribute AnswerLifetime
+    bool m_updateNativeSenders{true};                         //!< attribute UpdateNativeSenders
+    uint16_t m_sequence{0};                                   //!< last Redirect sequence
+    MipStats m_mipStats;                                      //!< counters
 };
 
 } // namespace ns3

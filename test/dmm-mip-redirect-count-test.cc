@@ -11,7 +11,9 @@
 #include "ns3/dmm-mip-routing.h"
 #include "ns3/internet-module.h"
 
+#include <fstream>
 #include <gtest/gtest.h>
+#include <set>
 
 using namespace dmmtest;
 
@@ -41,6 +43,7 @@ RouterOf(const std::string& name)
 struct RouterView
 {
     DmmMipRouting::MipStats stats; //!< its counters
+    size_t rateLimited{0};         //!< (receiver, address) pairs it remembers
 };
 
 /// Run \p cfg and read every router's view just before the end.
@@ -52,7 +55,7 @@ RunAndView(const ScenarioConfig& cfg, RunResults& r)
         for (const auto& name : ROUTERS)
         {
             Ptr<DmmMipRouting> mr = RouterOf(name);
-            views[name] = {mr->GetMipStats()};
+            views[name] = {mr->GetMipStats(), mr->GetRateLimitedPairs()};
         }
     });
     r = Simulate(cfg);
@@ -111,4 +114,40 @@ TEST(DmmMipRedirectCount, LocationUpdatesCountTheRedirectsSentNotThePacketsThatA
             EXPECT_GT(updates, 0u);
         }
     }
+}
+
+TEST(DmmMipRedirectCount, TheRateLimitForgetsRedirectsOlderThanTheInterval)
+{
+    // Redirect variant: mr12 redirects cn2 (from 5 s), then cn4 behind mr32 (from 9 s).
+    // Only the pairs redirected within RedirectInterval (10 ms) of mr12's last Redirect
+    // limit anything; the older ones must not stay for the rest of the run.
+    std::ifstream in(std::string(DMM_SOURCE_DIR) + "/scenarios/dmm-mip-fig1.json");
+    json j = json::parse(in);
+    j["protocol"]["route_optimization"] = "redirect";
+    AddNode(j, "cn4", "cn");
+    AddLink(j, "cn4", "mr32", 1.0);
+    json flow = j["flows"][0];
+    flow["from"] = "cn4";
+    flow["name"] = "cn4-late";
+    flow["start_s"] = 9.0;
+    flow["stop_s"] = 9.5;
+    j["flows"].push_back(flow);
+    ScenarioConfig cfg = ParseScenario(j);
+    RunResults r;
+    auto views = RunAndView(cfg, r);
+    auto redirects = Messages(r, "mr12", "Redirect", 0, cfg.durationS);
+    ASSERT_FALSE(redirects.empty());
+    std::set<std::string> all;
+    std::set<std::string> recent;
+    for (const auto& m : redirects)
+    {
+        all.insert(m.dst);
+        if (m.timeS > redirects.back().timeS - 0.01)
+        {
+            recent.insert(m.dst);
+        }
+    }
+    EXPECT_GE(all.size(), 2u);
+    EXPECT_LE(views["mr12"].rateLimited, recent.size());
+    EXPECT_GE(views["mr12"].rateLimited, 1u);
 }
