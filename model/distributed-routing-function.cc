@@ -131,6 +131,7 @@ DistributedRoutingFunction::DoDispose()
     }
     m_forwarding.clear();
     m_buffer.clear();
+    m_otherAck = OtherAckCallback();
     m_mh = nullptr;
     MobilityRouting::DoDispose();
 }
@@ -167,6 +168,21 @@ void
 DistributedRoutingFunction::SetQueryLmf(Ipv6Address lmf)
 {
     m_queryLmf = lmf;
+}
+
+void
+DistributedRoutingFunction::SetOtherAckHandler(OtherAckCallback handler)
+{
+    m_otherAck = handler;
+}
+
+void
+DistributedRoutingFunction::OtherInformAck(const BindingChangeAck& pbca, Ipv6Address src)
+{
+    if (!m_otherAck.IsNull())
+    {
+        m_otherAck(pbca, src);
+    }
 }
 
 void
@@ -511,16 +527,22 @@ DistributedRoutingFunction::HandOver(const HomeNetworkPrefix& prefix,
 }
 
 void
-DistributedRoutingFunction::HandleInformAck(Ptr<Packet> p, const Ipv6Header&, Ptr<Ipv6Interface>)
+DistributedRoutingFunction::HandleInformAck(Ptr<Packet> p,
+                                            const Ipv6Header& header,
+                                            Ptr<Ipv6Interface>)
 {
     BindingChangeAck pbca;
     p->RemoveHeader(pbca);
     m_drfStats.informAcks++;
-    m_reliable.Acknowledge(pbca.GetSequence());
+    bool ours = m_reliable.Acknowledge(pbca.GetSequence());
     auto it = m_informing.find(pbca.GetSequence());
     if (it == m_informing.end())
     {
-        return; // a correspondent's eMAG acknowledging our PBCI
+        if (!ours)
+        {
+            OtherInformAck(pbca, header.GetSource());
+        }
+        return; // else a correspondent's eMAG acknowledging our PBCI
     }
     m_informing.erase(it);
     for (const auto& [prefix, locator] : pbca.GetLocations())
