@@ -162,6 +162,7 @@ void
 DistributedRoutingFunction::AddLmf(const HomeNetworkPrefix& prefix, Ipv6Address lmf)
 {
     m_lmfs.emplace_back(prefix.Canonical(), lmf);
+    m_anchors.insert(lmf);
 }
 
 void
@@ -388,9 +389,7 @@ DistributedRoutingFunction::Decapsulated(Ptr<const Packet> inner,
                                          Ipv6Address remote)
 {
     TellSender(inner, remote);
-    bool fromAnchor = std::any_of(m_lmfs.begin(), m_lmfs.end(), [remote](const auto& entry) {
-        return entry.second == remote;
-    });
+    bool fromAnchor = m_anchors.count(remote) > 0;
     // The PMIP path's packets come from the eLMA, which is no eMAG and locates nobody.
     if (!m_learn || local != m_local || fromAnchor || !LmfFor(remote).IsAny())
     {

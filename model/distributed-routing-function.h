@@ -208,11 +208,12 @@ class DistributedRoutingFunction : public MobilityRouting
     Ptr<MobilityL4Protocol> m_mh;                                  //!< signalling
     Ipv6Address m_local;                                           //!< our proxy-CoA
     std::vector<std::pair<HomeNetworkPrefix, Ipv6Address>> m_lmfs; //!< prefix -> LMF
-    std::map<uint16_t, Ipv6Address> m_outstanding;                 //!< sequence -> queried address
-    std::map<Ipv6Address, EventId> m_timers;                       //!< queried address -> time-out
-    std::map<Ipv6Address, std::deque<Held>> m_buffer;              //!< held first packets
-    std::set<Ipv6Address> m_unlocated;                             //!< answered R: PMIP routing
-    std::map<Ipv6Address, uint32_t> m_retries;                     //!< queried address -> re-sent
+    std::set<Ipv6Address> m_anchors; //!< the LMFs of m_lmfs (looked up per decapsulation)
+    std::map<uint16_t, Ipv6Address> m_outstanding;    //!< sequence -> queried address
+    std::map<Ipv6Address, EventId> m_timers;          //!< queried address -> time-out
+    std::map<Ipv6Address, std::deque<Held>> m_buffer; //!< held first packets
+    std::set<Ipv6Address> m_unlocated;                //!< answered R: PMIP routing
+    std::map<Ipv6Address, uint32_t> m_retries;        //!< queried address -> re-sent
     PrefixTable<std::pair<HomeNetworkPrefix, Ipv6Address>> m_locations; //!< location cache
     std::map<Ipv6Address, std::set<Ipv6Address>> m_peers;    //!< attached source -> destinations
     std::map<uint16_t, HomeNetworkPrefix> m_informing;       //!< our PBCI as n-eMAG awaiting PBCA
