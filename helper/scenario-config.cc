@@ -157,8 +157,16 @@ ParseGlobals(const Reader& top, ScenarioConfig& c)
     prot.Bool("new_hoa", false); // read through the recipe's variant only
     c.protocol.firstPackets = prot.Mode("first_packets", "pmip", {"pmip", "buffer"});
     // Read through the epmip recipe's variant only (seed 001 §7); checked here.
-    prot.Mode("epmip_architecture", "integrated", {"integrated", "alternative"});
-    prot.Mode("epmip_lma_selection", "best", {"best", "same"}); // the recipe's variant
+    std::string architecture =
+        prot.Mode("epmip_architecture", "integrated", {"integrated", "alternative"});
+    if (prot.Mode("epmip_lma_selection", "best", {"best", "same"}) == "same" &&
+        architecture != "alternative")
+    {
+        // Only §7.2's new MAG picks an eLMA; the integrated eMAG registers the node with
+        // the LMA of its policy profile (RFC 5213 §6.2), which is "same" already.
+        Reader::Fail(prot.Path("epmip_lma_selection"),
+                     "\"same\" needs protocol.epmip_architecture \"alternative\" (seed 001 §7.2)");
+    }
     // The defaults are the DRF's attribute defaults.
     c.protocol.queryRetries =
         prot.Has("query_retries") ? static_cast<uint32_t>(prot.Unsigned("query_retries", 100)) : 1;

@@ -16,6 +16,7 @@
 #include "ns3/enum.h"
 #include "ns3/ipv6-list-routing.h"
 #include "ns3/ipv6-tunnel-l4-protocol.h"
+#include "ns3/lma-agent.h"
 #include "ns3/location-management.h"
 #include "ns3/log.h"
 #include "ns3/mobility-l4-protocol.h"
@@ -137,6 +138,15 @@ ScenarioRun::InstallAlternativeEpmip()
         auto dmf = CreateObject<AnchorDmf>();
         node->AggregateObject(dmf);
         dmf->Setup(node->GetObject<MobilityL4Protocol>(), FirstGlobal(anchor), drf);
+        for (uint32_t a = 0; a < node->GetNApplications(); ++a)
+        {
+            if (auto lma = DynamicCast<LmaAgent>(node->GetApplication(a)))
+            {
+                // The LMA binds another eLMA's HNP only when the DMF admits it.
+                lma->SetAttribute("AdmitForeignPrefix",
+                                  CallbackValue(MakeCallback(&AnchorDmf::Admits, dmf)));
+            }
+        }
         for (const auto& [otherPool, other] : m_anchorPools)
         {
             drf->AddLmf(otherPool, preferred); // §7.1: the ePMIP prefix set

@@ -5,7 +5,6 @@
 
 #include "ns3/binding-change-ack.h"
 #include "ns3/distributed-routing-function.h"
-#include "ns3/dmm-session-header.h"
 #include "ns3/log.h"
 #include "ns3/mobility-l4-protocol.h"
 #include "ns3/nstime.h"
@@ -63,9 +62,9 @@ AnchorDmf::DoDispose()
 {
     m_reliable.Dispose();
     m_informing.clear();
-    if (m_mh)
+    if (m_drf)
     {
-        m_mh->TraceDisconnectWithoutContext("Rx", MakeCallback(&AnchorDmf::Received, this));
+        m_drf->SetOtherAckHandler(DistributedRoutingFunction::OtherAckCallback());
     }
     m_mh = nullptr;
     m_drf = nullptr;
@@ -81,8 +80,8 @@ AnchorDmf::Setup(Ptr<MobilityL4Protocol> mh, Ipv6Address local, Ptr<DistributedR
     m_drf = drf;
     m_reliable.Setup(mh, local, MakeCallback(&AnchorDmf::InformTimedOut, this));
     m_reliable.SetBackOff(m_informTimeout, m_informRetries, &m_stats.informRetransmissions);
-    // The DRF owns the PBCA handler (its own PBCIs); the DMF reads the PBCAs beside it.
-    m_mh->TraceConnectWithoutContext("Rx", MakeCallback(&AnchorDmf::Received, this));
+    // The DRF owns the node's PBCA handler and passes on the PBCAs of no PBCI of its own.
+    m_drf->SetOtherAckHandler(MakeCallback(&AnchorDmf::Received, this));
 }
 
 void
@@ -112,14 +111,8 @@ AnchorDmf::GetStats() const
 }
 
 void
-AnchorDmf::Received(Ptr<const Packet> packet, Ipv6Address src, Ipv6Address)
+AnchorDmf::Received(const BindingChangeAck& pbca, Ipv6Address src)
 {
-    if (DmmSessionHeader::PeekSubType(packet) != DmmSessionHeader::BINDING_CHANGE_ACK)
-    {
-        return;
-    }
-    BindingChangeAck pbca;
-    packet->Copy()->RemoveHeader(pbca);
     uint16_t seq = pbca.GetSequence();
     auto it = m_informing.find(seq);
     if (it != m_informing.end())

@@ -15,9 +15,9 @@
 namespace ns3
 {
 
+class BindingChangeAck;
 class DistributedRoutingFunction;
 class MobilityL4Protocol;
-class Packet;
 
 /**
  * \ingroup dmm
@@ -78,8 +78,10 @@ class AnchorDmf : public Object
     void DoDispose() override;
 
   private:
-    /// \brief Mobility Header Rx trace: the PBCAs of the LMF and of previous eLMAs.
-    void Received(Ptr<const Packet> packet, Ipv6Address src, Ipv6Address dst);
+    /// \brief A PBCA the DRF passed on (none of its own): the LMF's answer to a
+    /// registration, or a previous eLMA's to this DMF's PBCI. \param pbca it \param src
+    /// its sender
+    void Received(const BindingChangeAck& pbca, Ipv6Address src);
     /// \brief The LMF's PBCA names the previous eLMA of \p prefix: PBCI it.
     void InformPrevious(const HomeNetworkPrefix& prefix, Ipv6Address previous);
     /// \brief The PBCI with sequence \p seq got no PBCA.

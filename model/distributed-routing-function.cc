@@ -131,6 +131,7 @@ DistributedRoutingFunction::DoDispose()
     }
     m_forwarding.clear();
     m_buffer.clear();
+    m_otherAck = OtherAckCallback();
     m_mh = nullptr;
     MobilityRouting::DoDispose();
 }
@@ -161,12 +162,28 @@ void
 DistributedRoutingFunction::AddLmf(const HomeNetworkPrefix& prefix, Ipv6Address lmf)
 {
     m_lmfs.emplace_back(prefix.Canonical(), lmf);
+    m_anchors.insert(lmf);
 }
 
 void
 DistributedRoutingFunction::SetQueryLmf(Ipv6Address lmf)
 {
     m_queryLmf = lmf;
+}
+
+void
+DistributedRoutingFunction::SetOtherAckHandler(OtherAckCallback handler)
+{
+    m_otherAck = handler;
+}
+
+void
+DistributedRoutingFunction::OtherInformAck(const BindingChangeAck& pbca, Ipv6Address src)
+{
+    if (!m_otherAck.IsNull())
+    {
+        m_otherAck(pbca, src);
+    }
 }
 
 void
@@ -372,9 +389,7 @@ DistributedRoutingFunction::Decapsulated(Ptr<const Packet> inner,
                                          Ipv6Address remote)
 {
     TellSender(inner, remote);
-    bool fromAnchor = std::any_of(m_lmfs.begin(), m_lmfs.end(), [remote](const auto& entry) {
-        return entry.second == remote;
-    });
+    bool fromAnchor = m_anchors.count(remote) > 0;
     // The PMIP path's packets come from the eLMA, which is no eMAG and locates nobody.
     if (!m_learn || local != m_local || fromAnchor || !LmfFor(remote).IsAny())
     {
@@ -511,16 +526,22 @@ DistributedRoutingFunction::HandOver(const HomeNetworkPrefix& prefix,
 }
 
 void
-DistributedRoutingFunction::HandleInformAck(Ptr<Packet> p, const Ipv6Header&, Ptr<Ipv6Interface>)
+DistributedRoutingFunction::HandleInformAck(Ptr<Packet> p,
+                                            const Ipv6Header& header,
+                                            Ptr<Ipv6Interface>)
 {
     BindingChangeAck pbca;
     p->RemoveHeader(pbca);
     m_drfStats.informAcks++;
-    m_reliable.Acknowledge(pbca.GetSequence());
+    bool ours = m_reliable.Acknowledge(pbca.GetSequence());
     auto it = m_informing.find(pbca.GetSequence());
     if (it == m_informing.end())
     {
-        return; // a correspondent's eMAG acknowledging our PBCI
+        if (!ours)
+        {
+            OtherInformAck(pbca, header.GetSource());
+        }
+        return; // else a correspondent's eMAG acknowledging our PBCI
     }
     m_informing.erase(it);
     for (const auto& [prefix, locator] : pbca.GetLocations())

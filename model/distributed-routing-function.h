@@ -19,6 +19,7 @@
 namespace ns3
 {
 
+class BindingChangeAck;
 class EpmipMessage;
 class Ipv6Interface;
 class MobilityL4Protocol;
@@ -91,6 +92,9 @@ class DistributedRoutingFunction : public MobilityRouting
      */
     typedef void (*LocatedTracedCallback)(const HomeNetworkPrefix& prefix, Ipv6Address locator);
 
+    /// Takes a PBCA \p pbca from \p src that answers none of this DRF's PBCIs.
+    typedef Callback<void, const BindingChangeAck&, Ipv6Address> OtherAckCallback;
+
     /// \brief Get the type ID. \return the object TypeId
     static TypeId GetTypeId();
     DistributedRoutingFunction();
@@ -111,6 +115,12 @@ class DistributedRoutingFunction : public MobilityRouting
      * \param lmf the eLMA's address
      */
     void SetQueryLmf(Ipv6Address lmf);
+    /**
+     * \brief Where the PBCAs go that answer no PBCI of this DRF: the DRF owns the node's
+     *        PBCA handler, other functions of the node (an eLMA's DMF) send PBCIs too.
+     * \param handler takes them (null: ignored)
+     */
+    void SetOtherAckHandler(OtherAckCallback handler);
     /**
      * \brief Record a location (from a PBQA, a PBCI or a PBCA).
      * \param prefix the node's prefix \param locator its eMAG
@@ -141,6 +151,11 @@ class DistributedRoutingFunction : public MobilityRouting
      *        with an eLMA
      */
     virtual bool Serves(Ipv6Address src) const;
+    /**
+     * \brief A PBCA answering none of this DRF's PBCIs: to the SetOtherAckHandler handler.
+     * \param pbca the PBCA \param src its sender
+     */
+    virtual void OtherInformAck(const BindingChangeAck& pbca, Ipv6Address src);
 
   private:
     /// A packet held while its destination is queried.
@@ -193,11 +208,12 @@ class DistributedRoutingFunction : public MobilityRouting
     Ptr<MobilityL4Protocol> m_mh;                                  //!< signalling
     Ipv6Address m_local;                                           //!< our proxy-CoA
     std::vector<std::pair<HomeNetworkPrefix, Ipv6Address>> m_lmfs; //!< prefix -> LMF
-    std::map<uint16_t, Ipv6Address> m_outstanding;                 //!< sequence -> queried address
-    std::map<Ipv6Address, EventId> m_timers;                       //!< queried address -> time-out
-    std::map<Ipv6Address, std::deque<Held>> m_buffer;              //!< held first packets
-    std::set<Ipv6Address> m_unlocated;                             //!< answered R: PMIP routing
-    std::map<Ipv6Address, uint32_t> m_retries;                     //!< queried address -> re-sent
+    std::set<Ipv6Address> m_anchors; //!< the LMFs of m_lmfs (looked up per decapsulation)
+    std::map<uint16_t, Ipv6Address> m_outstanding;    //!< sequence -> queried address
+    std::map<Ipv6Address, EventId> m_timers;          //!< queried address -> time-out
+    std::map<Ipv6Address, std::deque<Held>> m_buffer; //!< held first packets
+    std::set<Ipv6Address> m_unlocated;                //!< answered R: PMIP routing
+    std::map<Ipv6Address, uint32_t> m_retries;        //!< queried address -> re-sent
     PrefixTable<std::pair<HomeNetworkPrefix, Ipv6Address>> m_locations; //!< location cache
     std::map<Ipv6Address, std::set<Ipv6Address>> m_peers;    //!< attached source -> destinations
     std::map<uint16_t, HomeNetworkPrefix> m_informing;       //!< our PBCI as n-eMAG awaiting PBCA
@@ -220,6 +236,7 @@ class DistributedRoutingFunction : public MobilityRouting
     uint32_t m_informRetries;            //!< attribute InformRetries
     DrfStats m_drfStats;                 //!< counters
     TracedCallback<const HomeNetworkPrefix&, Ipv6Address> m_locatedTrace; //!< locations
+    OtherAckCallback m_otherAck; //!< takes the PBCAs of the node's other functions
 };
 
 } // namespace ns3

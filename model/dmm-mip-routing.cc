@@ -80,6 +80,12 @@ DmmMipRouting::GetMipStats() const
     return m_mipStats;
 }
 
+std::size_t
+DmmMipRouting::GetRateLimitedPairs() const
+{
+    return m_redirectedAt.size();
+}
+
 void
 DmmMipRouting::Setup(Ipv6Address local)
 {
@@ -149,7 +155,7 @@ DmmMipRouting::Resolve(Ptr<const Packet> p, const Ipv6Header& header, bool queue
         std::optional<Ipv6Address> locator = GetCache()->Lookup(dst);
         if (locator && !locator->IsAny())
         {
-            SendRedirect(header.GetSource(), dst, *locator);
+            SendRedirect(header.GetSource(), dst, *locator, ROUTE_OPTIMIZATION);
         }
         else
         {
@@ -181,7 +187,7 @@ DmmMipRouting::Resolved(Ipv6Address home, Ipv6Address locator)
     {
         if (!locator.IsAny())
         {
-            SendRedirect(to, home, locator);
+            SendRedirect(to, home, locator, ROUTE_OPTIMIZATION);
         }
     }
 }
@@ -193,8 +199,7 @@ DmmMipRouting::SendStale(Ipv6Address to, Ipv6Address home, Ipv6Address locator)
     if (forward && locator == GetLocal())
     {
         // §4.4 Fig 5 step 7: the previous router tells the sender where the node is now.
-        m_mipStats.locationUpdates++;
-        SendRedirect(to, home, forward->remote);
+        SendRedirect(to, home, forward->remote, LOCATION_UPDATE);
         return;
     }
     DistributedMobilityRouting::SendStale(to, home, locator);
@@ -256,8 +261,7 @@ DmmMipRouting::DropMovedOn(Ptr<const Packet> p, const Ipv6Header& header)
     // still learns the new location ("the pMR needs to send a message to MR31").
     m_mipStats.notForwarded++;
     NotifyDrop(p, header, NO_BINDING);
-    m_mipStats.locationUpdates++;
-    SendRedirect(GetDecapsulatedFrom(), dst, it->second);
+    SendRedirect(GetDecapsulatedFrom(), dst, it->second, LOCATION_UPDATE);
     return true;
 }
 
@@ -276,26 +280,48 @@ DmmMipRouting::UpdateNativeSender(const Ipv6Header& header)
     // correspondent's router keeps the native route until its entry expires, and this
     // router, once the handover context is deleted, asks the LM (home LM, then the
     // visited network's, a referral) to tunnel them on.
-    m_mipStats.locationUpdates++;
-    SendRedirect(header.GetSource(), it->first, it->second);
+    SendRedirect(header.GetSource(), it->first, it->second, LOCATION_UPDATE);
 }
 
 void
-DmmMipRouting::SendRedirect(Ipv6Address to, Ipv6Address home, Ipv6Address locator)
+DmmMipRouting::SendRedirect(Ipv6Address to,
+                            Ipv6Address home,
+                            Ipv6Address locator,
+                            RedirectReason reason)
 {
-    auto key = std::make_pair(to, home);
-    auto it = m_redirectedAt.find(key);
-    if (it != m_redirectedAt.end() && Simulator::Now() - it->second < m_redirectInterval)
+    ForgetExpiredRedirects();
+    RedirectKey key{to, home};
+    if (m_redirectedAt.count(key))
     {
         return;
     }
     m_redirectedAt[key] = Simulator::Now();
+    m_redirectOrder.emplace_back(key, Simulator::Now());
     MrRedirect redirect;
     redirect.SetSequence(++m_sequence);
     redirect.SetLocation(home, locator);
     m_mipStats.redirectsSent++;
+    // Counted here, not per packet that asks for it: RedirectInterval suppresses most.
+    m_mipStats.locationUpdates += reason == LOCATION_UPDATE ? 1 : 0;
     NS_LOG_INFO(GetLocal() << " redirects " << to << ": " << home << " at " << locator);
     MobilityL4Protocol::Install(GetIpv6L3()->GetObject<Node>())->Send(redirect, GetLocal(), to);
+}
+
+void
+DmmMipRouting::ForgetExpiredRedirects()
+{
+    // Sent in time order: the expired ones are at the front, so this costs O(expired) and
+    // the map holds only the pairs of the last RedirectInterval.
+    while (!m_redirectOrder.empty() &&
+           Simulator::Now() - m_redirectOrder.front().second >= m_redirectInterval)
+    {
+        auto it = m_redirectedAt.find(m_redirectOrder.front().first);
+        if (it != m_redirectedAt.end() && it->second == m_redirectOrder.front().second)
+        {
+            m_redirectedAt.erase(it);
+        }
+        m_redirectOrder.pop_front();
+    }
 }
 
 bool

@@ -6,6 +6,7 @@
 
 #include "ns3/distributed-mobility-routing.h"
 
+#include <deque>
 #include <map>
 #include <set>
 #include <utility>
@@ -49,7 +50,7 @@ class DmmMipRouting : public DistributedMobilityRouting
         uint64_t redirectsSent{0};   //!< Redirects sent
         uint64_t redirectsTaken{0};  //!< Redirects taken on their way to a host
         uint64_t nativeFirst{0};     //!< misses routed natively without a query (Fig 4)
-        uint64_t locationUpdates{0}; //!< Redirects sent by a forwarding router (Fig 5)
+        uint64_t locationUpdates{0}; //!< of them, with a node's new location (§4.4, Fig 5)
         uint64_t notForwarded{0};    //!< drops: NO_BINDING (moved on, forwarding off)
     };
 
@@ -71,6 +72,9 @@ class DmmMipRouting : public DistributedMobilityRouting
     /// \param home the address
     /// \param router the new router (:: any: the node is back here)
     void ClearMovedTo(Ipv6Address home, Ipv6Address router);
+    /// \return the (receiver, address) pairs a Redirect went to within RedirectInterval
+    /// (as of the last Redirect considered: older ones are dropped then)
+    std::size_t GetRateLimitedPairs() const;
     void Setup(Ipv6Address local) override;
 
     bool RouteInput(Ptr<const Packet> p,
@@ -86,6 +90,13 @@ class DmmMipRouting : public DistributedMobilityRouting
     void SendStale(Ipv6Address to, Ipv6Address home, Ipv6Address locator) override;
 
   private:
+    /// Why a Redirect is sent.
+    enum RedirectReason
+    {
+        ROUTE_OPTIMIZATION, //!< Fig 4: the anchoring router answers a native packet
+        LOCATION_UPDATE,    //!< §4.4: the node moved on (Fig 5 step 7)
+    };
+
     /// \return true if \p p, just out of a tunnel, was for a node that moved on and is not
     /// forwarded (then dropped)
     bool DropMovedOn(Ptr<const Packet> p, const Ipv6Header& header);
@@ -94,9 +105,13 @@ class DmmMipRouting : public DistributedMobilityRouting
     void UpdateNativeSender(const Ipv6Header& header);
     /// \return whether an LM answer for \p home arrived within AnswerLifetime
     bool AnsweredRecently(Ipv6Address home) const;
-    /// \brief Send a Redirect. \param to whom (a router or a correspondent)
+    /// \brief Send a Redirect unless one went to \p to for \p home within
+    /// RedirectInterval. \param to whom (a router or a correspondent)
     /// \param home the address \param locator the router it is attached to
-    void SendRedirect(Ipv6Address to, Ipv6Address home, Ipv6Address locator);
+    /// \param reason why (counted once the message goes out)
+    void SendRedirect(Ipv6Address to, Ipv6Address home, Ipv6Address locator, RedirectReason reason);
+    /// \brief Forget the Redirects sent RedirectInterval or longer ago (no longer limiting).
+    void ForgetExpiredRedirects();
     /// \brief An answer arrived: redirect the correspondents whose packets waited for it.
     /// \param home the address \param locator its router (:: native)
     void Resolved(Ipv6Address home, Ipv6Address locator);
@@ -109,17 +124,21 @@ class DmmMipRouting : public DistributedMobilityRouting
     /// \brief Re-target by a Redirect. \param p the packet starting with it
     void Apply(Ptr<const Packet> p);
 
+    /// A Redirect's receiver and the address it is about.
+    using RedirectKey = std::pair<Ipv6Address, Ipv6Address>;
+
     Optimization m_optimization{QUERY};                     //!< attribute Optimization
     std::map<Ipv6Address, std::set<Ipv6Address>> m_waiting; //!< home -> correspondents
     std::map<Ipv6Address, Ipv6Address> m_movedTo;           //!< home -> new router
-    std::set<Ipv6Address> m_released; //!< homes whose handover context was deleted
-    std::map<std::pair<Ipv6Address, Ipv6Address>, Time> m_redirectedAt; //!< (to, home) -> sent
-    std::map<Ipv6Address, Time> m_answeredAt;                           //!< home -> last LM answer
-    Time m_redirectInterval;          //!< attribute RedirectInterval
-    Time m_answerLifetime;            //!< attribute AnswerLifetime
-    bool m_updateNativeSenders{true}; //!< attribute UpdateNativeSenders
-    uint16_t m_sequence{0};           //!< last Redirect sequence
-    MipStats m_mipStats;              //!< counters
+    std::set<Ipv6Address> m_released;           //!< homes whose handover context was deleted
+    std::map<RedirectKey, Time> m_redirectedAt; //!< (to, home) -> sent
+    std::deque<std::pair<RedirectKey, Time>> m_redirectOrder; //!< m_redirectedAt by send time
+    std::map<Ipv6Address, Time> m_answeredAt;                 //!< home -> last LM answer
+    Time m_redirectInterval;                                  //!< attribute RedirectInterval
+    Time m_answerLifetime;                                    //!< attribute AnswerLifetime
+    bool m_updateNativeSenders{true};                         //!< attribute UpdateNativeSenders
+    uint16_t m_sequence{0};                                   //!< last Redirect sequence
+    MipStats m_mipStats;                                      //!< counters
 };
 
 } // namespace ns3

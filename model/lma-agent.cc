@@ -4,7 +4,6 @@
 #include "lma-agent.h"
 
 #include "ns3/access-router-agent.h"
-#include "ns3/anchor-dmf.h"
 #include "ns3/boolean.h"
 #include "ns3/enum.h"
 #include "ns3/epmip-message.h"
@@ -57,7 +56,16 @@ LmaAgent::GetTypeId()
                                           "the previous one (seed 001 §4.3: an eLMA).",
                                           BooleanValue(false),
                                           MakeBooleanAccessor(&LmaAgent::m_previousLocation),
-                                          MakeBooleanChecker());
+                                          MakeBooleanChecker())
+                            .AddAttribute("AdmitForeignPrefix",
+                                          "Decides on a PBU naming an HNP this LMA neither "
+                                          "allocated nor binds (bool (const "
+                                          "HomeNetworkPrefix&)): seed 001 §7.2's eLMA takes "
+                                          "over another eLMA's node (AnchorDmf::Admits). "
+                                          "Null: refused (RFC 5213 §5.3.2).",
+                                          CallbackValue(),
+                                          MakeCallbackAccessor(&LmaAgent::m_admitForeign),
+                                          MakeCallbackChecker());
     return tid;
 }
 
@@ -246,8 +254,7 @@ LmaAgent::ProcessUpdate(Ptr<Packet> p, Ipv6Header header)
             hnp = haa->Allocate(req.mnId);
         }
         auto named = HomeNetworkPrefix::Make(hnps.front().first, hnps.front().second);
-        Ptr<AnchorDmf> dmf = GetNode()->GetObject<AnchorDmf>();
-        if (!hnp && !named.prefix.IsAny() && dmf && dmf->Admits(named))
+        if (!hnp && !named.prefix.IsAny() && !m_admitForeign.IsNull() && m_admitForeign(named))
         {
             hnp = named; // seed 001 §7.2: an eLMA takes over another eLMA's node
         }

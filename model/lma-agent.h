@@ -28,6 +28,9 @@ class LmaAgent : public AnchorAgent
     LmaAgent();
     ~LmaAgent() override;
 
+    /// Decides on a PBU's HNP this LMA neither allocated nor binds (true: bind it).
+    typedef Callback<bool, const HomeNetworkPrefix&> AdmitCallback;
+
     /// What a mobility session is keyed by (attribute SessionKey).
     enum SessionKeyMode
     {
@@ -84,6 +87,7 @@ class LmaAgent : public AnchorAgent
     uint32_t m_maxPrefixes{16};                //!< attribute MaxPrefixesPerRequest
     uint64_t m_tooManyPrefixes{0};             //!< refusals: more HNP options than m_maxPrefixes
     bool m_previousLocation{false};            //!< attribute PreviousLocation
+    AdmitCallback m_admitForeign;              //!< attribute AdmitForeignPrefix
 };
 
 } // namespace ns3

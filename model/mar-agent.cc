@@ -105,7 +105,7 @@ MarAgent::Setup(Ptr<HomeAddressAllocation> haa,
     m_address = address;
     m_database = database;
     m_lu->SetOutcomeCallback(MakeCallback(&MarAgent::Outcome, this));
-    m_mr->TraceConnectWithoutContext("AccessTraffic", MakeCallback(&MarAgent::Used, this));
+    m_mr->TraceConnectWithoutContext("AccessTraffic", MakeCallback(&PrefixUse::Note, &m_use));
 }
 
 const MarAgent::Stats&
@@ -170,10 +170,7 @@ MarAgent::Attach(std::string mnId)
         }
         node.locals.push_back(*local);
         m_mr->SetAccessRoute(*local, node.accessInterface, node.linkLocal); // native here
-        if (!m_use.Lookup(local->prefix))
-        {
-            m_use.Set(*local, Time::Min()); // no packet yet
-        }
+        m_use.Watch(*local);
     }
     if (node.locals.empty())
     {
@@ -340,7 +337,7 @@ MarAgent::Outcome(const LocationUpdate::Outcome& outcome)
             update.AddSession(outcome.prefixes.front(), outcome.anchor);
             m_mh->Send(update, m_address, m_database);
         }
-        m_use.Set(outcome.prefixes.front(), Simulator::Now()); // its flows were live
+        m_use.MarkUsed(outcome.prefixes.front()); // its flows were live
         m_rc->AddAttachedNode(outcome.prefixes,
                               node.accessInterface,
                               node.linkLocal,
@@ -397,28 +394,6 @@ MarAgent::Advertise(std::string mnId)
 }
 
 void
-MarAgent::Used(Ptr<const Packet>, const Ipv6Header& header)
-{
-    // One hash probe per address: this is on the per-packet path of the access router.
-    Time* last = m_use.Lookup(header.GetSource());
-    if (!last)
-    {
-        last = m_use.Lookup(header.GetDestination());
-    }
-    if (last)
-    {
-        *last = Simulator::Now();
-    }
-}
-
-bool
-MarAgent::IsIdle(const HomeNetworkPrefix& prefix) const
-{
-    const Time* last = m_use.Lookup(prefix.prefix);
-    return !last || *last == Time::Min() || Simulator::Now() - *last >= m_idleRelease;
-}
-
-void
 MarAgent::ReleaseIdle(std::string mnId, Ipv6Address anchor)
 {
     NS_LOG_FUNCTION(this);
@@ -429,17 +404,17 @@ MarAgent::ReleaseIdle(std::string mnId, Ipv6Address anchor)
     }
     Attached& node = it->second;
     HomeNetworkPrefix prefix = node.foreign[anchor];
-    if (!IsIdle(prefix))
+    if (!m_use.IsIdle(prefix, m_idleRelease))
     {
-        Time idle = Simulator::Now() - *m_use.Lookup(prefix.prefix);
-        Simulator::Schedule(m_idleRelease - idle, &MarAgent::ReleaseIdle, this, mnId, anchor);
+        Time left = m_idleRelease - m_use.IdleFor(prefix);
+        Simulator::Schedule(left, &MarAgent::ReleaseIdle, this, mnId, anchor);
         return;
     }
     // Seed 003 §3.1/§4.1: the prefix served flows that have ended; new ones use this MAR's.
     m_rc->RemoveAttachedNode({prefix}, anchor);
     m_lu->DeregisterWith(anchor, MobileNodeOf(mnId), LinkLayerId(mnId));
     node.foreign.erase(anchor);
-    m_use.Erase(prefix);
+    m_use.Forget(prefix);
     RemoveSession(mnId, prefix, anchor);
     m_stats.released++;
 }
@@ -478,7 +453,7 @@ MarAgent::NotifyDetached(Mac48Address mac)
         m_mr->RemoveAccessRoute(local);
         // A prefix moved to another interface lives on there (its flows are watched there).
         if (node.complete && !node.moved.count(local) && m_idleRelease.IsStrictlyPositive() &&
-            IsIdle(local))
+            m_use.IsIdle(local, m_idleRelease))
         {
             // No flow of this MAR's prefix is alive: mobility support only for ongoing flows
             // (seed 003 §3.1), so the next MAR must not register it.
@@ -486,14 +461,14 @@ MarAgent::NotifyDetached(Mac48Address mac)
             RemoveSession(session, local, m_address);
             m_stats.releasedAtDetach++;
         }
-        m_use.Erase(local); // tunnelled from now on: the V-MAR watches its packets
+        m_use.Forget(local); // tunnelled from now on: the V-MAR watches its packets
     }
     m_listed.erase(session);
     for (const auto& [anchor, prefix] : node.foreign)
     {
         m_rc->RemoveAttachedNode({prefix}, anchor);
         m_lu->DeregisterWith(anchor, MobileNodeOf(session), LinkLayerId(session));
-        m_use.Erase(prefix);
+        m_use.Forget(prefix);
     }
     for (auto q = m_queries.begin(); q != m_queries.end();)
     {

@@ -7,7 +7,7 @@
 #include "ns3/access-router-agent.h"
 #include "ns3/location-update.h"
 #include "ns3/nd-options.h"
-#include "ns3/prefix-table.h"
+#include "ns3/prefix-use.h"
 
 #include <map>
 #include <set>
@@ -130,10 +130,6 @@ class MarAgent : public AccessRouterAgent
     void RegisterListed(const std::string& mnId);
     void Outcome(const LocationUpdate::Outcome& outcome);
     void Advertise(std::string mnId);
-    /// Notes the last packet of a prefix served on the access link (AccessTraffic).
-    void Used(Ptr<const Packet> p, const Ipv6Header& header);
-    /// \return true if no packet of \p prefix crossed here for IdleRelease, or ever
-    bool IsIdle(const HomeNetworkPrefix& prefix) const;
     void ReleaseIdle(std::string mnId, Ipv6Address anchor);
     void RemoveSession(const std::string& mnId,
                        const HomeNetworkPrefix& prefix,
@@ -153,7 +149,7 @@ class MarAgent : public AccessRouterAgent
     Ipv6Address m_address;                      //!< this MAR
     Ipv6Address m_database;                     //!< session database
     std::map<std::string, Attached> m_attached; //!< attached nodes
-    PrefixTable<Time> m_use;                    //!< last packet of each prefix served here
+    PrefixUse m_use;                            //!< last packet of each prefix served here
     uint16_t m_sequence{0};                     //!< last query sequence number
     std::map<uint16_t, std::string> m_queries;  //!< open queries: sequence -> session
     uint32_t m_prefixesPerNode{1};              //!< attribute PrefixesPerNode

@@ -11,6 +11,11 @@
 #include "test-paths.h"
 
 #include "ns3/anchor-dmf.h"
+#include "ns3/callback.h"
+#include "ns3/lma-agent.h"
+#include "ns3/names.h"
+#include "ns3/node.h"
+#include "ns3/simulator.h"
 
 #include <algorithm>
 #include <gtest/gtest.h>
@@ -160,4 +165,28 @@ TEST(EpmipAlternativeMove, PreviousElmaRetargetsTheBorderGatewayAndRouterDrf)
     }
     EXPECT_LT(FlowNamed(r, "out-to-mn1").lost, 20u);
     EXPECT_LT(FlowNamed(r, "in-to-mn1").lost, 20u);
+}
+
+TEST(EpmipAlternativeMove, OnlyTheLmaTheDmfIsGivenToAdmitsAnotherElmasPrefix)
+{
+    // The builder hands eLMA2's DMF to its LMA (AdmitForeignPrefix). Without it the LMA
+    // refuses mn1's HNP of eLMA1's pool (RFC 5213 §5.3.2) although a DMF is on its node:
+    // it does not look for one.
+    bool cleared = false;
+    Simulator::Schedule(Seconds(0.5), [&cleared]() {
+        Ptr<Node> node = Names::Find<Node>("elma2");
+        for (uint32_t a = 0; a < node->GetNApplications(); ++a)
+        {
+            if (auto lma = DynamicCast<LmaAgent>(node->GetApplication(a)))
+            {
+                cleared = lma->SetAttributeFailSafe("AdmitForeignPrefix", CallbackValue());
+            }
+        }
+    });
+    RunResults r = RunMove();
+    EXPECT_TRUE(cleared);
+    auto ladder = Ladder(r, 3.0, 3.5);
+    EXPECT_LT(At(ladder, "mag2:PBU>elma2"), ladder.size());
+    EXPECT_EQ(At(ladder, "elma2:PBCI>elma1"), ladder.size()); // no handoff
+    EXPECT_EQ(At(ladder, "elma2:PBCI>lmf2"), ladder.size());  // nothing bound
 }

@@ -157,3 +157,31 @@ TEST(EpmipKeys, InformKeysSetTheElmaInterworkingBackOffAndAreChecked)
     EXPECT_NE(error("protocol.inform_timeout_ms=0.5").find("must be >= 1"), std::string::npos);
     EXPECT_NE(error("protocol.inform_retries=-1").find("inform_retries"), std::string::npos);
 }
+
+TEST(EpmipKeys, SameLmaSelectionIsRefusedUnderTheIntegratedArchitecture)
+{
+    // Only seed 001 §7.2's new MAG picks an eLMA; the integrated eMAG has no choice to make,
+    // so "same" there would be accepted and ignored.
+    auto error = [](const std::string& file, const std::string& set) {
+        try
+        {
+            LoadScenario(std::string(DMM_SOURCE_DIR) + "/scenarios/" + file,
+                         {set},
+                         std::nullopt,
+                         {});
+        }
+        catch (const ScenarioError& e)
+        {
+            return std::string(e.what());
+        }
+        return std::string("<no error>");
+    };
+    std::string msg =
+        error("epmip-several-elmas-handoff.json", "protocol.epmip_lma_selection=same");
+    EXPECT_NE(msg.find("protocol.epmip_lma_selection"), std::string::npos) << msg;
+    EXPECT_NE(msg.find("epmip_architecture \"alternative\""), std::string::npos) << msg;
+    EXPECT_EQ(error("epmip-alternative-move.json", "protocol.epmip_lma_selection=same"),
+              "<no error>");
+    EXPECT_EQ(error("epmip-several-elmas-handoff.json", "protocol.epmip_lma_selection=best"),
+              "<no error>");
+}
