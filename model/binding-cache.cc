@@ -107,6 +107,12 @@ BindingCache::Reject(BindingStatus status, uint16_t seq)
     return r;
 }
 
+void
+BindingCache::SetReceivedAt(std::optional<Time> receivedAt)
+{
+    m_receivedAt = receivedAt;
+}
+
 BindingResult
 BindingCache::Update(const BindingRequest& req)
 {
@@ -130,7 +136,8 @@ BindingCache::Update(const BindingRequest& req)
         {
             return Reject(BindingStatus::TIMESTAMP_MISMATCH, req.sequence);
         }
-        const Time skew = PmipTimestampToTime(*req.timestamp) - Simulator::Now();
+        const Time skew =
+            PmipTimestampToTime(*req.timestamp) - m_receivedAt.value_or(Simulator::Now());
         if (Abs(skew) > m_timestampValidityWindow)
         {
             return Reject(BindingStatus::TIMESTAMP_MISMATCH, req.sequence);

@@ -64,6 +64,14 @@ class BindingCache : public LocationManagement
     const BindingCacheEntry* LookupByAddress(Ipv6Address a) const override;
     std::vector<BindingCacheEntry> GetEntries() const override;
 
+    /**
+     * \brief Until called again with std::nullopt, Update() checks the timestamp against
+     *        the clock at \p receivedAt: RFC 5213 §5.5.1 validates it on receipt, and an
+     *        agent may hold a PBU before processing it (seed 004 §4.3's Uniqueness Check).
+     * \param receivedAt when the request being processed arrived
+     */
+    void SetReceivedAt(std::optional<Time> receivedAt);
+
     /// \return the number of entries (active and de-registering)
     std::size_t GetSize() const;
 
@@ -102,11 +110,12 @@ class BindingCache : public LocationManagement
     /// \brief Remove an entry, unindex it, count and trace. \param mnId MN \param cause why
     void RemoveEntry(const std::string& mnId, RemovalCause cause);
 
-    Time m_minDelayBeforeBceDelete; //!< RFC 5213 §9 MinDelayBeforeBCEDelete
-    Time m_maxLifetime;             //!< cap on granted lifetimes; zero = no cap
-    bool m_useTimestamps;           //!< RFC 5213 §9 TimestampBasedApproachInUse
-    Time m_timestampValidityWindow; //!< RFC 5213 §9 TimestampValidityWindow
-    bool m_proxyRegistration;       //!< RFC 5213 (true) or RFC 6275 home agent (false)
+    Time m_minDelayBeforeBceDelete;   //!< RFC 5213 §9 MinDelayBeforeBCEDelete
+    Time m_maxLifetime;               //!< cap on granted lifetimes; zero = no cap
+    bool m_useTimestamps;             //!< RFC 5213 §9 TimestampBasedApproachInUse
+    Time m_timestampValidityWindow;   //!< RFC 5213 §9 TimestampValidityWindow
+    bool m_proxyRegistration;         //!< RFC 5213 (true) or RFC 6275 home agent (false)
+    std::optional<Time> m_receivedAt; //!< receipt of a held request (SetReceivedAt)
 
     std::map<std::string, Record> m_entries;                //!< by MN identifier
     std::map<HomeNetworkPrefix, std::string> m_prefixOwner; //!< prefix -> MN identifier
