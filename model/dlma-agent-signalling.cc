@@ -5,6 +5,7 @@
 // their retransmission; the location tables and the tunnels are in dlma-agent.cc.
 #include "dlma-agent.h"
 
+#include "ns3/binding-cache.h"
 #include "ns3/dlma-cache-update.h"
 #include "ns3/dlma-location-ack.h"
 #include "ns3/dlma-location-inform.h"
@@ -18,6 +19,7 @@
 #include "ns3/mobility-l4-protocol.h"
 #include "ns3/ns3-version-compat.h"
 #include "ns3/packet.h"
+#include "ns3/proxy-binding-ack.h"
 #include "ns3/proxy-binding-update.h"
 #include "ns3/simulator.h"
 
@@ -102,13 +104,21 @@ void
 DlmaAgent::HandleReply(const DlmaMessage& m, Ipv6Address from)
 {
     const std::string mnId = *m.GetMobileNode();
-    m_retx.Acknowledge({DlmaMessage::UNIQUENESS_CHECK, mnId, from});
     auto pending = m_pending.find(mnId);
+    if (pending != m_pending.end() && pending->second.check != m.GetSequence())
+    {
+        // The answer to a check a newer PBU replaced: it may describe another state of the
+        // node, and must not stop the retransmission of the newer check (RFC 6275 §9.5.1
+        // matches an acknowledgement to its request by sequence number the same way).
+        m_dlmaStats.staleReplies++;
+        return;
+    }
+    m_retx.Acknowledge({DlmaMessage::UNIQUENESS_CHECK, mnId, from});
     if (pending == m_pending.end())
     {
         return; // answered already (a retransmitted check)
     }
-    auto [p, header] = pending->second;
+    HeldUpdate held = pending->second;
     m_pending.erase(pending);
     if (m.GetStatus() != DlmaMessage::UNIQUE && m.GetStatus() != DlmaMessage::NOT_UNIQUE)
     {
@@ -128,14 +138,73 @@ DlmaAgent::HandleReply(const DlmaMessage& m, Ipv6Address from)
         // §4.3: the HoA the MAG named is not the node's; the V-LMA obtained a valid one
         // (the reply's), which the binding and the PBA carry instead. Processed as named,
         // the PBU would be refused (RFC 5213 §5.3.2: NOT_AUTHORIZED_FOR_HNP).
-        p = p->Copy();
+        held.packet = held.packet->Copy();
         ProxyBindingUpdate pbu;
-        p->RemoveHeader(pbu);
+        held.packet->RemoveHeader(pbu);
         pbu.GetOptions().RemoveOption(MobilityOptions::HOME_NETWORK_PREFIX);
         pbu.GetOptions().AddHomeNetworkPrefix(hoa->prefix, hoa->length);
-        p->AddHeader(pbu);
+        held.packet->AddHeader(pbu);
     }
-    LmaAgent::ProcessUpdate(p, header);
+    ProcessHeld(held);
+}
+
+void
+DlmaAgent::ProcessHeld(const HeldUpdate& held)
+{
+    Ptr<BindingCache> cache = DynamicCast<BindingCache>(GetLocationManagement());
+    if (cache)
+    {
+        cache->SetReceivedAt(held.arrived);
+    }
+    LmaAgent::ProcessUpdate(held.packet, held.header);
+    if (cache)
+    {
+        cache->SetReceivedAt(std::nullopt);
+    }
+}
+
+const BindingCacheEntry*
+DlmaAgent::Superseded(const ProxyBindingUpdate& pbu, Ipv6Address from) const
+{
+    std::optional<std::string> mnId = pbu.GetOptions().GetMobileNodeIdentifier();
+    std::optional<HomeNetworkPrefix> prefix = mnId ? KnownPrefix(*mnId) : std::nullopt;
+    if (!pbu.GetProxyRegistration() || !pbu.GetLifetime().IsStrictlyPositive() || !prefix)
+    {
+        return nullptr;
+    }
+    // Active but no longer anchored here: only a Location Inform takes the node away from
+    // a binding without ending it.
+    const BindingCacheEntry* e = GetLocationManagement()->LookupByAddress(prefix->prefix);
+    bool stale = e && e->state == BindingCacheEntry::State::ACTIVE && e->careOf == from &&
+                 !m_anchored.count(e->mnId);
+    return stale ? e : nullptr;
+}
+
+void
+DlmaAgent::RefuseRefresh(const ProxyBindingUpdate& pbu, Ipv6Address from, BindingCacheEntry entry)
+{
+    // A PBU from the binding's own MAG is a lifetime extension, no handoff (RFC 5213
+    // §5.3.3): it cannot outrank the newer location the node registered at another D-LMA
+    // (§4.3). The MAG kept the session past the node's detachment (RFC 5213 §6.9.1.3 has
+    // it de-register): this LMA is not the node's anchor any more (RFC 5213 §8.9, status
+    // 153), and ends the binding, so the node's next attachment there is a new one.
+    m_dlmaStats.staleRefreshes++;
+    BindingRequest req;
+    req.mnId = entry.mnId;
+    req.prefixes = entry.prefixes;
+    req.careOf = from;
+    req.sequence = pbu.GetSequence();
+    req.timestamp = pbu.GetOptions().GetTimestamp();
+    req.handoffIndicator = entry.handoffIndicator;
+    req.accessTechnology = entry.accessTechnology;
+    req.linkLayerId = entry.linkLayerId;
+    GetLocationManagement()->Update(req); // lifetime zero: a de-registration
+    ProxyBindingAck pba;
+    pba.SetStatus(static_cast<uint8_t>(BindingStatus::NOT_LMA_FOR_THIS_MN));
+    pba.SetSequence(pbu.GetSequence());
+    pba.GetOptions() = pbu.GetOptions(); // the options a PBA echoes (RFC 5213 §5.3.6)
+    CountAck(pba.GetStatus());
+    GetMobilityProtocol()->Send(pba, GetAddress(), from);
 }
 
 void

@@ -274,6 +274,11 @@ DlmaAgent::ProcessUpdate(Ptr<Packet> p, Ipv6Header header)
     ProxyBindingUpdate pbu;
     p->PeekHeader(pbu);
     std::string mnId = pbu.GetOptions().GetMobileNodeIdentifier().value_or("");
+    if (const BindingCacheEntry* superseded = Superseded(pbu, header.GetSource()))
+    {
+        RefuseRefresh(pbu, header.GetSource(), *superseded);
+        return;
+    }
     auto home = m_homeLma.find(mnId);
     bool visitor = pbu.GetProxyRegistration() && pbu.GetLifetime().IsStrictlyPositive() &&
                    home != m_homeLma.end() && home->second != GetAddress() && !KnownPrefix(mnId);
@@ -284,7 +289,8 @@ DlmaAgent::ProcessUpdate(Ptr<Packet> p, Ipv6Header header)
     }
     // §4.3: the binding completes once the H-LMA has confirmed the HoA; a retransmitted
     // PBU replaces the held one and asks again.
-    m_pending[mnId] = {p, header};
+    // The reply must answer this PBU's check, not the one of the PBU it replaced.
+    m_pending[mnId] = HeldUpdate{p, header, m_sequence, Simulator::Now()};
     DlmaUniquenessCheck check;
     check.SetSequence(m_sequence++);
     check.SetMobileNode(mnId);

@@ -19,6 +19,7 @@ namespace ns3
 
 class DlmaMessage;
 class Ipv6Interface;
+class ProxyBindingUpdate;
 
 /**
  * \ingroup dmm
@@ -71,6 +72,10 @@ class DlmaAgent : public LmaAgent
         uint64_t keptPrivate{0};    //!< §5.4 bypasses withheld for a private node
         uint64_t staleInforms{0};   //!< drops: Location Informs older than the last applied
                                     //!< (or, by timestamp, than this LMA's own binding)
+        uint64_t staleReplies{0};   //!< drops: Uniqueness Replies to a check a newer one
+                                    //!< (for a PBU that replaced the held one) superseded
+        uint64_t staleRefreshes{0}; //!< PBUs refused: refreshes of a binding a newer
+                                    //!< Location Inform moved elsewhere
     };
 
     /**
@@ -119,6 +124,15 @@ class DlmaAgent : public LmaAgent
     bool KeepsPrefix(const BindingCacheEntry& entry) const override;
 
   private:
+    /// A PBU waiting for the Uniqueness Reply (§4.3).
+    struct HeldUpdate
+    {
+        Ptr<Packet> packet; //!< the PBU
+        Ipv6Header header;  //!< its IPv6 header
+        uint16_t check{0};  //!< sequence number of the Uniqueness Check sent for it
+        Time arrived;       //!< when it arrived (RFC 5213 §5.5.1 validates it then)
+    };
+
     /// A node anchored here whose HoA another LMA allocated.
     struct Visitor
     {
@@ -139,6 +153,22 @@ class DlmaAgent : public LmaAgent
         uint16_t sequence{0}; //!< that inform's sequence number
     };
 
+    /**
+     * \brief Process a held PBU with its timestamp checked against its arrival (RFC 5213
+     *        §5.5.1): a slow H-LMA delays the registration, it does not refuse it.
+     * \param held the PBU
+     */
+    void ProcessHeld(const HeldUpdate& held);
+    /**
+     * \param pbu a PBU \param from its source
+     * \return the binding it refreshes, if a newer Location Inform moved the node elsewhere
+     */
+    const BindingCacheEntry* Superseded(const ProxyBindingUpdate& pbu, Ipv6Address from) const;
+    /**
+     * \brief Refuse a refresh of a superseded binding, and de-register that binding.
+     * \param pbu the refresh \param from its MAG \param entry the binding (copied)
+     */
+    void RefuseRefresh(const ProxyBindingUpdate& pbu, Ipv6Address from, BindingCacheEntry entry);
     void HandleMessage(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6Interface> iface);
     void HandleCheck(const DlmaMessage& m, Ipv6Address from);
     void HandleReply(const DlmaMessage& m, Ipv6Address from);
@@ -220,23 +250,23 @@ class DlmaAgent : public LmaAgent
     /// \param prefix an HoA prefix \return the node anchored here with it, if any
     const BindingCacheEntry* AnchoredHere(const HomeNetworkPrefix& prefix) const;
 
-    Time m_cacheTimeout;                              //!< attribute CacheTimeout
-    Time m_forwardingLifetime;                        //!< attribute ForwardingLifetime
-    Time m_updateHoldDown;                            //!< attribute CacheUpdateHoldDown
-    uint8_t m_hnpLength{64};                          //!< attribute HnpLength
-    bool m_bypass{false};                             //!< attribute BypassDlma
-    bool m_bypassOlma{false};                         //!< attribute BypassOlma
-    std::set<std::string> m_private;                  //!< policy: location-private nodes
-    MagTracker m_magTracker{D_LMA_TRACKS};            //!< attribute MagTracking
-    bool m_ackInforms{false};                         //!< attribute AcknowledgeInforms
-    InformOrder m_informOrder{TIMESTAMP};             //!< attribute InformOrdering
-    Time m_initialTimeout;                            //!< attribute InitialRetransmitTimeout
-    Time m_maxTimeout;                                //!< attribute MaxRetransmitTimeout
-    DlmaRetransmission m_retx;                        //!< outstanding checks and informs
-    std::map<Ipv6Address, HomeNetworkPrefix> m_peers; //!< other LMAs and their pools
-    std::map<std::string, Ipv6Address> m_homeLma;     //!< policy: node -> H-LMA
-    std::map<std::string, Visitor> m_visitors;        //!< anchored here, HoA elsewhere
-    std::map<std::string, std::pair<Ptr<Packet>, Ipv6Header>> m_pending; //!< PBUs held
+    Time m_cacheTimeout;                               //!< attribute CacheTimeout
+    Time m_forwardingLifetime;                         //!< attribute ForwardingLifetime
+    Time m_updateHoldDown;                             //!< attribute CacheUpdateHoldDown
+    uint8_t m_hnpLength{64};                           //!< attribute HnpLength
+    bool m_bypass{false};                              //!< attribute BypassDlma
+    bool m_bypassOlma{false};                          //!< attribute BypassOlma
+    std::set<std::string> m_private;                   //!< policy: location-private nodes
+    MagTracker m_magTracker{D_LMA_TRACKS};             //!< attribute MagTracking
+    bool m_ackInforms{false};                          //!< attribute AcknowledgeInforms
+    InformOrder m_informOrder{TIMESTAMP};              //!< attribute InformOrdering
+    Time m_initialTimeout;                             //!< attribute InitialRetransmitTimeout
+    Time m_maxTimeout;                                 //!< attribute MaxRetransmitTimeout
+    DlmaRetransmission m_retx;                         //!< outstanding checks and informs
+    std::map<Ipv6Address, HomeNetworkPrefix> m_peers;  //!< other LMAs and their pools
+    std::map<std::string, Ipv6Address> m_homeLma;      //!< policy: node -> H-LMA
+    std::map<std::string, Visitor> m_visitors;         //!< anchored here, HoA elsewhere
+    std::map<std::string, HeldUpdate> m_pending;       //!< PBUs held for the reply
     std::set<std::string> m_anchored;                  //!< nodes this LMA is D-LMA of
     std::map<HomeNetworkPrefix, Location> m_remote;    //!< master location or forwarding
     std::map<HomeNetworkPrefix, Location> m_cache;     //!< O-LMA location cache

@@ -5,6 +5,7 @@
 // scenarios/distributed-lma-lma-change.json: the policy profile at n2-ar1 gives mn11 the
 // HNP of mn41 (another node's, allocated by n4-anchor), so the V-LMA n2-anchor asks its
 // H-LMA n1-anchor about a prefix that is not mn11's and must bind the valid one.
+#include "distributed-lma-apps.h"
 #include "distributed-lma-ladder.h"
 #include "test-paths.h"
 
@@ -22,22 +23,6 @@ using namespace dmmtest;
 
 namespace
 {
-
-/// \return the first application of type \p T on the node named \p node
-template <typename T>
-ns3::Ptr<T>
-AppOf(const std::string& node)
-{
-    ns3::Ptr<ns3::Node> n = ns3::Names::Find<ns3::Node>(node);
-    for (uint32_t a = 0; n && a < n->GetNApplications(); ++a)
-    {
-        if (auto app = ns3::DynamicCast<T>(n->GetApplication(a)))
-        {
-            return app;
-        }
-    }
-    return nullptr;
-}
 
 /// \return the global /64 prefixes of a node's addresses
 std::set<ns3::HomeNetworkPrefix>
