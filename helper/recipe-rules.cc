@@ -359,7 +359,8 @@ ApplicableKeys(const Recipe& r)
         {"query_retries", {"ns3::DistributedRoutingFunction"}},
         {"query_timeout_ms", {"ns3::DistributedRoutingFunction"}},
         {"forward_late_downlink", {"ns3::DistributedRoutingFunction"}},
-        // Also the eLMAs' LegacyInterworking, installed with the DRF (§6).
+        // Also the eLMAs' LegacyInterworking, installed with the DRF (§6), and the
+        // alternative eLMAs' AnchorDmf, installed with their AnchorDrf (§7.2).
         {"inform_timeout_ms", {"ns3::DistributedRoutingFunction"}},
         {"inform_retries", {"ns3::DistributedRoutingFunction"}},
         {"dlma_bypass_olma", {"ns3::DlmaAgent"}},

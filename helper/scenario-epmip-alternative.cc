@@ -30,6 +30,11 @@ namespace ns3
 
 NS_LOG_COMPONENT_DEFINE("ScenarioEpmipAlternative");
 
+/// The PBCI back-off keys present in \p raw as DRF / LegacyInterworking attributes
+/// (helper/scenario-epmip-legacy.cc).
+std::vector<std::pair<std::string, Ptr<AttributeValue>>> InformBackOffAttributes(
+    const nlohmann::json& raw);
+
 namespace
 {
 
@@ -126,6 +131,12 @@ ScenarioRun::InstallAlternativeEpmip()
         Ptr<AnchorDrf> drf = AnchorDrfOf(node);
         // §7.4: one preferred LMF per eLMA (here by the anchors' order, round robin).
         Ipv6Address preferred = lmfs[index++ % lmfs.size()];
+        auto dmf = CreateObject<AnchorDmf>();
+        for (const auto& [attribute, value] : InformBackOffAttributes(m_cfg.raw))
+        {
+            drf->SetAttribute(attribute, *value); // its registrations' back-off
+            dmf->SetAttribute(attribute, *value);
+        }
         drf->Setup(node->GetObject<MobilityL4Protocol>(), FirstGlobal(anchor));
         drf->SetPreferredLmf(node->GetObject<LocationManagement>(), preferred, FirstGlobal(anchor));
         if (m_cfg.raw.contains("protocol") &&
@@ -135,7 +146,6 @@ ScenarioRun::InstallAlternativeEpmip()
                               BooleanValue(m_cfg.protocol.forwardLateDownlink));
         }
         // §7.2: the DMF takes over the nodes a MAG moves here from another eLMA.
-        auto dmf = CreateObject<AnchorDmf>();
         node->AggregateObject(dmf);
         dmf->Setup(node->GetObject<MobilityL4Protocol>(), FirstGlobal(anchor), drf);
         for (uint32_t a = 0; a < node->GetNApplications(); ++a)

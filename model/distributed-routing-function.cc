@@ -488,6 +488,7 @@ DistributedRoutingFunction::HandOver(const HomeNetworkPrefix& prefix,
                                      EpmipMessage& pbca)
 {
     m_drfStats.handedOver++;
+    HandedOver(prefix, locator);
     std::map<HomeNetworkPrefix, Ipv6Address> correspondents;
     for (auto it = m_peers.begin(); it != m_peers.end();)
     {

@@ -157,6 +157,14 @@ class DistributedRoutingFunction : public MobilityRouting
      */
     virtual void OtherInformAck(const BindingChangeAck& pbca, Ipv6Address src);
 
+    /**
+     * \brief As a node's previous eMAG/eLMA: its new one told us where it is now (§4.3).
+     * \param prefix the node's prefix \param locator its new location (:: at a legacy MAG)
+     */
+    virtual void HandedOver(const HomeNetworkPrefix& prefix, Ipv6Address locator)
+    {
+    }
+
   private:
     /// A packet held while its destination is queried.
     using Held = std::pair<Ptr<const Packet>, Ipv6Header>;

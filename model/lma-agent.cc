@@ -4,6 +4,7 @@
 #include "lma-agent.h"
 
 #include "ns3/access-router-agent.h"
+#include "ns3/anchor-drf.h"
 #include "ns3/boolean.h"
 #include "ns3/enum.h"
 #include "ns3/epmip-message.h"
@@ -101,9 +102,13 @@ LmaAgent::KnownPrefix(const std::string& mnId) const
 }
 
 bool
-LmaAgent::KeepsPrefix(const BindingCacheEntry&) const
+LmaAgent::KeepsPrefix(const BindingCacheEntry& entry) const
 {
-    return false;
+    // Seed 001 §7.2: an eLMA's node another eLMA took over still uses the prefix there;
+    // another node given it here would share it. It returns with the node's next session
+    // here.
+    auto drf = DynamicCast<AnchorDrf>(GetMobilityRouting());
+    return drf && drf->AnchoredElsewhere(entry);
 }
 
 std::vector<std::string>

@@ -10,6 +10,7 @@
 #include "ns3/ipv6-interface.h"
 #include "ns3/log.h"
 #include "ns3/mobility-l4-protocol.h"
+#include "ns3/simulator.h"
 #include "ns3/uinteger.h"
 
 namespace ns3
@@ -32,6 +33,13 @@ StandaloneLmf::GetTypeId()
                           UintegerValue(64),
                           MakeUintegerAccessor(&StandaloneLmf::m_hnpLength),
                           MakeUintegerChecker<uint8_t>(1, 128))
+            .AddAttribute("RepeatLifetime",
+                          "How long the PBCA to a PBCI is kept to answer its "
+                          "retransmissions (RFC 5213 §6.9.4 back-off: 1 s doubled, 5 "
+                          "retries, is given up after 63 s).",
+                          TimeValue(Seconds(64)),
+                          MakeTimeAccessor(&StandaloneLmf::m_repeatLifetime),
+                          MakeTimeChecker(Seconds(0)))
             .AddTraceSource("Relay",
                             "A message was relayed to the LMF responsible for a prefix.",
                             MakeTraceSourceAccessor(&StandaloneLmf::m_relayTrace),
@@ -40,13 +48,16 @@ StandaloneLmf::GetTypeId()
 }
 
 StandaloneLmf::StandaloneLmf()
-    : m_hnpLength(64)
+    : m_repeatLifetime(Seconds(64)),
+      m_hnpLength(64)
 {
 }
 
 void
 StandaloneLmf::DoDispose()
 {
+    m_answers.clear();
+    m_answerTimes.clear();
     m_mh = nullptr;
     Object::DoDispose();
 }
@@ -147,7 +158,8 @@ StandaloneLmf::HandleInform(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6Int
     BindingChangeInform pbci;
     p->RemoveHeader(pbci);
     auto locations = pbci.GetLocations();
-    if (locations.empty())
+    const Ipv6Address from = header.GetSource();
+    if (locations.empty() || AnswerRepeat(from, pbci.GetSequence()))
     {
         return;
     }
@@ -156,7 +168,16 @@ StandaloneLmf::HandleInform(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6Int
     if (responsible != m_address)
     {
         m_relayTrace(Hnp(prefix), responsible);
-        Relay(pbci, header.GetSource(), responsible);
+        auto [relay, first] = m_relayedInforms.try_emplace({from, pbci.GetSequence()}, m_sequence);
+        if (first)
+        {
+            Relay(pbci, from, responsible);
+            return;
+        }
+        // A repeat still unanswered: the responsible LMF knows it by its relay sequence.
+        pbci.SetSequence(relay->second);
+        m_stats.relayed++;
+        m_mh->Send(pbci, m_address, responsible);
         return;
     }
     NS_LOG_FUNCTION(this << prefix.ToString() << locator);
@@ -172,36 +193,79 @@ StandaloneLmf::HandleInform(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6Int
         pbca.AddLocation(Hnp(prefix), entry->second);
         entry->second = locator;
     }
-    m_mh->Send(pbca, m_address, header.GetSource());
+    Answer(pbca, from);
+}
+
+bool
+StandaloneLmf::AnswerRepeat(Ipv6Address from, uint16_t sequence)
+{
+    Time now = Simulator::Now();
+    while (!m_answerTimes.empty() && m_answerTimes.front().first + m_repeatLifetime < now)
+    {
+        m_answers.erase(m_answerTimes.front().second);
+        m_answerTimes.pop_front();
+    }
+    auto it = m_answers.find({from, sequence});
+    if (it == m_answers.end())
+    {
+        return false;
+    }
+    NS_LOG_LOGIC("PBCI " << sequence << " from " << from << " repeated: same PBCA");
+    m_stats.repeats++;
+    BindingChangeAck pbca = it->second;
+    m_mh->Send(pbca, m_address, from);
+    return true;
+}
+
+void
+StandaloneLmf::Answer(const BindingChangeAck& pbca, Ipv6Address to)
+{
+    std::pair<Ipv6Address, uint16_t> key{to, pbca.GetSequence()};
+    if (m_answers.insert_or_assign(key, pbca).second)
+    {
+        m_answerTimes.emplace_back(Simulator::Now(), key);
+    }
+    BindingChangeAck sent = pbca; // sending adds the authentication option (§8) to it
+    m_mh->Send(sent, m_address, to);
 }
 
 void
 StandaloneLmf::HandleRelayedAnswer(Ptr<Packet> p, const Ipv6Header&, Ptr<Ipv6Interface>)
 {
-    PassBack<BindingQueryAnswer>(p);
+    BindingQueryAnswer pbqa;
+    p->RemoveHeader(pbqa);
+    Ipv6Address asker = TakeBack(pbqa);
+    if (!asker.IsAny())
+    {
+        m_mh->Send(pbqa, m_address, asker);
+    }
 }
 
 void
 StandaloneLmf::HandleRelayedAck(Ptr<Packet> p, const Ipv6Header&, Ptr<Ipv6Interface>)
 {
-    PassBack<BindingChangeAck>(p);
+    BindingChangeAck pbca;
+    p->RemoveHeader(pbca);
+    Ipv6Address asker = TakeBack(pbca);
+    if (!asker.IsAny())
+    {
+        m_relayedInforms.erase({asker, pbca.GetSequence()});
+        Answer(pbca, asker); // its repeats are answered here from now on
+    }
 }
 
-template <typename T>
-void
-StandaloneLmf::PassBack(Ptr<Packet> p)
+Ipv6Address
+StandaloneLmf::TakeBack(EpmipMessage& message)
 {
-    T message;
-    p->RemoveHeader(message);
     auto relay = m_relays.find(message.GetSequence());
     if (relay == m_relays.end())
     {
-        return;
+        return Ipv6Address::GetAny();
     }
     auto [asker, sequence] = relay->second;
     m_relays.erase(relay);
     message.SetSequence(sequence);
-    m_mh->Send(message, m_address, asker);
+    return asker;
 }
 
 } // namespace ns3

@@ -4,11 +4,14 @@
 #ifndef DMM_STANDALONE_LMF_H
 #define DMM_STANDALONE_LMF_H
 
+#include "ns3/binding-change-ack.h"
 #include "ns3/home-address-allocation.h"
 #include "ns3/ipv6-address.h"
+#include "ns3/nstime.h"
 #include "ns3/object.h"
 #include "ns3/traced-callback.h"
 
+#include <deque>
 #include <map>
 #include <utility>
 #include <vector>
@@ -35,6 +38,12 @@ class Packet;
  * LMF is relayed with a sequence of our own and the answer passed back to the asker. An
  * address no LMF holds is answered R (§7.3: outside the ePMIP prefix set). The PBCA to a
  * registration that moves an HNP to another eLMA names the previous eLMA (§7.2).
+ *
+ * The eLMAs retransmit a PBCI until its PBCA (RFC 5213 §6.9.4 back-off): a repeated PBCI
+ * (same sender and sequence, within RepeatLifetime) gets the PBCA sent the first time, so
+ * a registration whose PBCA was lost still names the previous eLMA. A repeat of a PBCI
+ * being relayed is relayed again with the same relay sequence, for the responsible LMF
+ * to recognise it.
  */
 class StandaloneLmf : public Object
 {
@@ -48,6 +57,7 @@ class StandaloneLmf : public Object
         uint64_t registered{0}; //!< PBCIs stored here
         uint64_t relayed{0};    //!< PBQRs and PBCIs relayed to the responsible LMF
         uint64_t moved{0};      //!< PBCIs that moved an HNP to another eLMA (§7.2)
+        uint64_t repeats{0};    //!< repeated PBCIs answered with the first PBCA
     };
 
     /**
@@ -83,9 +93,16 @@ class StandaloneLmf : public Object
     void HandleRelayedAnswer(Ptr<Packet> p, const Ipv6Header&, Ptr<Ipv6Interface>);
     /// \brief A PBCA from the responsible LMF: pass it back to the registering eLMA.
     void HandleRelayedAck(Ptr<Packet> p, const Ipv6Header&, Ptr<Ipv6Interface>);
-    /// \brief Pass a relayed answer of type \p T back with the asker's sequence.
-    template <typename T>
-    void PassBack(Ptr<Packet> p);
+    /**
+     * \brief Restore a relayed answer's asker and sequence.
+     * \param message the answer \return its asker, or :: if it answers no relay of ours
+     */
+    Ipv6Address TakeBack(EpmipMessage& message);
+    /// \brief A PBCI from \p from with \p sequence: answer it again if it is a repeat.
+    /// \return true if it was one
+    bool AnswerRepeat(Ipv6Address from, uint16_t sequence);
+    /// \brief Send \p pbca to \p to and remember it for the PBCI's repeats.
+    void Answer(const BindingChangeAck& pbca, Ipv6Address to);
     /// \brief Relay \p message (its sequence replaced) to \p to for \p asker.
     void Relay(EpmipMessage& message, Ipv6Address asker, Ipv6Address to);
     /// \param prefix a prefix \return it cut to HnpLength
@@ -97,6 +114,13 @@ class StandaloneLmf : public Object
     std::map<HomeNetworkPrefix, Ipv6Address> m_table; //!< HNP -> anchoring eLMA
     /// relayed sequence -> (asker, its sequence)
     std::map<uint16_t, std::pair<Ipv6Address, uint16_t>> m_relays;
+    /// (asker, its sequence) -> relay sequence, for the PBCIs being relayed
+    std::map<std::pair<Ipv6Address, uint16_t>, uint16_t> m_relayedInforms;
+    /// (sender, PBCI sequence) -> the PBCA sent it, for its repeats
+    std::map<std::pair<Ipv6Address, uint16_t>, BindingChangeAck> m_answers;
+    /// when each of m_answers was sent, oldest first (they expire after RepeatLifetime)
+    std::deque<std::pair<Time, std::pair<Ipv6Address, uint16_t>>> m_answerTimes;
+    Time m_repeatLifetime;                                              //!< attribute
     uint16_t m_sequence{0};                                             //!< next relay sequence
     uint8_t m_hnpLength;                                                //!< attribute HnpLength
     Stats m_stats;                                                      //!< counters

@@ -6,7 +6,9 @@
 // mag2 (eLMA2's) while it talks with mn2 at mag3 (eLMA3). The new MAG picks the best
 // eLMA (its own, eLMA2), which takes over mn1's HNP, registers it with the LMF and informs
 // eLMA1; eLMA1 forwards late downlink and re-targets eLMA3.
+#include "closed-form.h"
 #include "ladder.h"
+#include "mh-loss.h"
 #include "pcap-capture.h"
 #include "test-paths.h"
 
@@ -189,4 +191,144 @@ TEST(EpmipAlternativeMove, OnlyTheLmaTheDmfIsGivenToAdmitsAnotherElmasPrefix)
     EXPECT_LT(At(ladder, "mag2:PBU>elma2"), ladder.size());
     EXPECT_EQ(At(ladder, "elma2:PBCI>elma1"), ladder.size()); // no handoff
     EXPECT_EQ(At(ladder, "elma2:PBCI>lmf2"), ladder.size());  // nothing bound
+}
+
+namespace
+{
+
+/// \return eLMA \p name's LMA
+Ptr<LmaAgent>
+LmaOf(const std::string& name)
+{
+    Ptr<Node> node = Names::Find<Node>(name);
+    for (uint32_t a = 0; a < node->GetNApplications(); ++a)
+    {
+        if (auto lma = DynamicCast<LmaAgent>(node->GetApplication(a)))
+        {
+            return lma;
+        }
+    }
+    return nullptr;
+}
+
+} // namespace
+
+TEST(EpmipAlternativeMove, MovedPrefixStaysOutOfThePreviousElmasPool)
+{
+    // mn1's binding at eLMA1 ends 200 ms after mag1 de-registers it, while eLMA2 anchors
+    // mn1's HNP; then mn3 attaches at mag1 and asks eLMA1 for a prefix.
+    std::vector<std::pair<std::string, HomeNetworkPrefix>> allocated;
+    std::vector<std::string> released;
+    Simulator::Schedule(Seconds(0.5), [&]() {
+        Ptr<HomeAddressAllocation> pool = LmaOf("elma1")->GetAllocation();
+        pool->TraceConnectWithoutContext(
+            "Allocated",
+            Callback<void, const std::string&, const HomeNetworkPrefix&>(
+                ([&](const std::string& mn, const HomeNetworkPrefix& p) {
+                    allocated.emplace_back(mn, p);
+                })));
+        pool->TraceConnectWithoutContext(
+            "Released",
+            Callback<void, const std::string&, const HomeNetworkPrefix&>((
+                [&](const std::string& mn, const HomeNetworkPrefix&) { released.push_back(mn); })));
+    });
+    RunResults r = RunMove(
+        {"protocol.min_delay_before_bce_delete_ms=200",
+         R"(nodes=[{"name":"elma1","role":"anchor"},{"name":"elma2","role":"anchor"},)"
+         R"({"name":"elma3","role":"anchor"},{"name":"r1","role":"router"},)"
+         R"({"name":"r2","role":"router"},{"name":"r3","role":"router"},)"
+         R"({"name":"lmf1","role":"router","epmip_role":"lmf"},)"
+         R"({"name":"lmf2","role":"router","epmip_role":"lmf"},)"
+         R"({"name":"mag1","role":"access"},{"name":"mag2","role":"access"},)"
+         R"({"name":"mag3","role":"access"},{"name":"mn1","role":"mn"},)"
+         R"({"name":"mn2","role":"mn"},{"name":"mn3","role":"mn"}])",
+         R"(mobility=[{"mn":"mn1","at_s":1.0,"attach":"mag1"},)"
+         R"({"mn":"mn2","at_s":1.0,"attach":"mag3"},)"
+         R"({"mn":"mn1","at_s":3.0,"attach":"mag2"},{"mn":"mn3","at_s":4.0,"attach":"mag1"}])"});
+    ASSERT_EQ(allocated.size(), 2u);
+    EXPECT_LT(At(Ladder(r, 3.0, 3.5), "elma2:PBCI>elma1"), Ladder(r, 3.0, 3.5).size());
+    // mn1 still uses its HNP through eLMA2: eLMA1 keeps it allocated, mn3 gets another.
+    EXPECT_NE(allocated[1].second.prefix, allocated[0].second.prefix);
+    EXPECT_TRUE(released.empty());
+}
+
+namespace
+{
+
+/// The move with the first PBCA \p receiver gets from 2.9 s on lost.
+RunResults
+RunLosingPbca(const std::string& receiver, const std::vector<std::string>& overrides = {})
+{
+    Simulator::Schedule(Seconds(2.9),
+                        &Arm,
+                        receiver,
+                        Ptr<ErrorModel>(CreateObject<DropSubtype>(PBCA, 1)));
+    return RunMove(overrides);
+}
+
+/// \return the send times of \p node's PBCIs to \p to from 3 s on
+std::vector<double>
+PbciTimes(const RunResults& r, const std::string& node, const std::string& to)
+{
+    std::string dst;
+    for (const auto& s : r.signaling)
+    {
+        dst = s.node == to ? s.src : dst;
+    }
+    std::vector<double> out;
+    for (const auto& m : Messages(r, node, "PBCI", 3.0))
+    {
+        if (m.dst == dst)
+        {
+            out.push_back(m.timeS);
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+TEST(EpmipAlternativeMove, RegistrationWhosePbcaIsLostIsSentAgainAndStillNamesThePreviousElma)
+{
+    // eLMA2's registration of mn1's HNP is answered by the LMF naming eLMA1, but that PBCA
+    // is lost: eLMA2 sends the PBCI again after InitialInformTimeout (RFC 5213 §6.9.4),
+    // and the LMF answers with its first PBCA, so eLMA2 (DMF) still informs eLMA1.
+    RunResults r = RunLosingPbca("elma2");
+    auto ladder = Ladder(r, 3.0, 5.0);
+    std::string text;
+    for (const auto& rung : ladder)
+    {
+        text += rung + " ";
+    }
+    size_t first = At(ladder, "elma2:PBCI>lmf2");
+    ASSERT_LT(first, ladder.size()) << text;
+    auto again = std::find(ladder.begin() + first + 1, ladder.end(), "elma2:PBCI>lmf2");
+    ASSERT_NE(again, ladder.end()) << text;
+    size_t inform = At(ladder, "elma2:PBCI>elma1");
+    EXPECT_LT(static_cast<size_t>(again - ladder.begin()), inform) << text;
+    EXPECT_LT(inform, At(ladder, "elma1:PBCA>elma2")) << text;
+    EXPECT_LT(At(ladder, "elma1:PBCA>elma2"), ladder.size()) << text;
+    // The back-off's first timeout is the DRF's (protocol.inform_timeout_ms).
+    auto sent = PbciTimes(r, "elma2", "lmf2");
+    ASSERT_EQ(sent.size(), 2u);
+    EXPECT_NEAR(sent[1] - sent[0], 1.0, 1e-9);
+    sent = PbciTimes(RunLosingPbca("elma2", {"protocol.inform_timeout_ms=300"}), "elma2", "lmf2");
+    ASSERT_EQ(sent.size(), 2u);
+    EXPECT_NEAR(sent[1] - sent[0], 0.3, 1e-9);
+}
+
+TEST(EpmipAlternativeMove, RelayedRegistrationWhosePbcaIsLostBetweenLmfsIsAnsweredOnce)
+{
+    // The PBCA of the LMF responsible for mn1's HNP to the relaying (preferred) LMF is
+    // lost: the relay repeats the retransmitted PBCI with its first relay sequence, and
+    // the responsible LMF answers it with its first PBCA (naming eLMA1) again.
+    RunResults r = RunLosingPbca("lmf2");
+    auto ladder = Ladder(r, 3.0, 5.0);
+    std::string text;
+    for (const auto& rung : ladder)
+    {
+        text += rung + " ";
+    }
+    ASSERT_LT(At(ladder, "lmf2:PBCI>lmf1"), ladder.size()) << text; // relayed
+    EXPECT_EQ(std::count(ladder.begin(), ladder.end(), "elma2:PBCI>elma1"), 1) << text;
 }

@@ -9,6 +9,7 @@
 #include "closed-form.h"
 #include "epmip-fixture.h"
 #include "ladder.h"
+#include "mh-loss.h"
 #include "test-paths.h"
 
 #include "ns3/config.h"
@@ -26,58 +27,7 @@ using namespace dmmtest;
 namespace
 {
 
-constexpr uint8_t MH = 135;          // IPv6 next header: Mobility Header
-constexpr uint8_t DMM_MH_TYPE = 253; // DmmSessionHeader::MH_TYPE
-constexpr uint8_t PBCI = 15;         // subtypes (doc/dmm.rst)
-constexpr uint8_t PBCA = 16;
 constexpr double BEFORE_MOVE_S = 3.5; // the loss is armed before mn1's move at 4 s
-
-/// Drops the first \p count ePMIP messages of one subtype a device receives.
-class DropSubtype : public ErrorModel
-{
-  public:
-    DropSubtype(uint8_t subtype, uint32_t count)
-        : m_subtype(subtype),
-          m_left(count)
-    {
-    }
-
-  private:
-    bool DoCorrupt(Ptr<Packet> p) override
-    {
-        uint8_t b[64];
-        uint32_t n = p->CopyData(b, sizeof(b));
-        // The IPv6 header after the link header (PPP 2 octets or Ethernet 14).
-        for (uint32_t o : {2u, 14u})
-        {
-            if (m_left > 0 && o + 47 < n && (b[o] >> 4) == 6 && b[o + 6] == MH &&
-                b[o + 42] == DMM_MH_TYPE && b[o + 46] == m_subtype)
-            {
-                m_left--;
-                return true;
-            }
-        }
-        return false;
-    }
-
-    void DoReset() override
-    {
-    }
-
-    uint8_t m_subtype; //!< the subtype dropped
-    uint32_t m_left;   //!< drops left
-};
-
-/// Arm \p model on every device of \p node (once the scenario has built it).
-void
-Arm(const std::string& node, Ptr<ErrorModel> model)
-{
-    Ptr<Node> n = Names::Find<Node>(node);
-    for (uint32_t i = 0; i < n->GetNDevices(); ++i)
-    {
-        n->GetDevice(i)->SetAttributeFailSafe("ReceiveErrorModel", PointerValue(model));
-    }
-}
 
 /// \p file with \p count messages of \p subtype lost at \p receiver from \p armS on.
 RunResults
