@@ -518,6 +518,7 @@ DistributedRoutingFunction::HandOver(const HomeNetworkPrefix& prefix,
         m_forwardingTo[prefix] = locator;
         // Late downlink still tunnelled here goes on to the node (§4.3), for a while.
         SetLocation(prefix, locator);
+        DropEndedForwarding();
         m_forwarding.push_back(Simulator::Schedule(m_forwardingLifetime,
                                                    &DistributedRoutingFunction::StopForwarding,
                                                    this,
@@ -566,8 +567,25 @@ DistributedRoutingFunction::InformTimedOut(uint16_t seq)
 }
 
 void
+DistributedRoutingFunction::DropEndedForwarding()
+{
+    // Every period lasts ForwardingLifetime, so they end in the order they began.
+    while (!m_forwarding.empty() && m_forwarding.front().IsExpired())
+    {
+        m_forwarding.pop_front();
+    }
+}
+
+std::size_t
+DistributedRoutingFunction::GetForwardingPeriods() const
+{
+    return m_forwarding.size();
+}
+
+void
 DistributedRoutingFunction::StopForwarding(HomeNetworkPrefix prefix, Ipv6Address locator)
 {
+    DropEndedForwarding(); // this period's own end counts as expired while it runs
     const auto* entry = m_locations.Lookup(prefix.prefix);
     ForgetTold(prefix);
     m_forwardingTo.erase(prefix);

@@ -128,6 +128,13 @@ class DistributedRoutingFunction : public MobilityRouting
     void SetLocation(const HomeNetworkPrefix& prefix, Ipv6Address locator);
     /// \return the counters
     const DrfStats& GetDrfStats() const;
+
+    /**
+     * \brief The late-downlink forwarding periods (§4.3) this DRF keeps an end event for;
+     *        an ended period is not kept, so the state does not grow with the handovers.
+     * \return their number
+     */
+    std::size_t GetForwardingPeriods() const;
     /**
      * \brief A registration was answered (connect to the MAG's ProxyLocationUpdate Outcome
      *        trace): a PBA naming a previous proxy-CoA starts the §4.3 handoff.
@@ -202,6 +209,8 @@ class DistributedRoutingFunction : public MobilityRouting
     void InformTimedOut(uint16_t seq);
     /// \brief End the late-downlink forwarding of \p prefix to \p locator.
     void StopForwarding(HomeNetworkPrefix prefix, Ipv6Address locator);
+    /// Forget the end events of the forwarding periods that have ended.
+    void DropEndedForwarding();
     /// \brief Forget which eMAGs were told about \p prefix's move.
     void ForgetTold(const HomeNetworkPrefix& prefix);
     /// \param address a previous proxy-CoA \return true if it is an eMAG (a tunnel peer)
@@ -223,11 +232,11 @@ class DistributedRoutingFunction : public MobilityRouting
     std::set<Ipv6Address> m_unlocated;                //!< answered R: PMIP routing
     std::map<Ipv6Address, uint32_t> m_retries;        //!< queried address -> re-sent
     PrefixTable<std::pair<HomeNetworkPrefix, Ipv6Address>> m_locations; //!< location cache
-    std::map<Ipv6Address, std::set<Ipv6Address>> m_peers;    //!< attached source -> destinations
-    std::map<uint16_t, HomeNetworkPrefix> m_informing;       //!< our PBCI as n-eMAG awaiting PBCA
-    InformRetransmission m_reliable;                         //!< PBCI retransmission, PBCA repeats
-    std::vector<EventId> m_forwarding;                       //!< ends of late-downlink forwarding
-    std::map<HomeNetworkPrefix, Ipv6Address> m_forwardingTo; //!< node -> its new eMAG
+    std::map<Ipv6Address, std::set<Ipv6Address>> m_peers; //!< attached source -> destinations
+    std::map<uint16_t, HomeNetworkPrefix> m_informing;    //!< our PBCI as n-eMAG awaiting PBCA
+    InformRetransmission m_reliable;                      //!< PBCI retransmission, PBCA repeats
+    std::deque<EventId> m_forwarding; //!< ends of late-downlink forwarding, oldest first
+    std::map<HomeNetworkPrefix, Ipv6Address> m_forwardingTo;    //!< node -> its new eMAG
     std::set<std::pair<HomeNetworkPrefix, Ipv6Address>> m_told; //!< (node, eMAG) informed
     std::set<HomeNetworkPrefix> m_fresh; //!< re-targeted while our PBCA is awaited
     uint16_t m_sequence{0};              //!< next PBQR sequence

@@ -14,6 +14,11 @@
 
 #include "ns3/boolean.h"
 #include "ns3/config.h"
+#include "ns3/distributed-routing-function.h"
+#include "ns3/ipv6-list-routing.h"
+#include "ns3/ipv6.h"
+#include "ns3/names.h"
+#include "ns3/node.h"
 #include "ns3/uinteger.h"
 
 #include <cmath>
@@ -228,4 +233,32 @@ TEST(EpmipHandoff, SimultaneousHandoffsOfBothEndsReoptimiseWithoutLoopOrNetworkL
         EXPECT_LE(f.maxLinks, 6u) << f.flow;
         EXPECT_EQ(f.lastLinks, 4u) << f.flow;
     }
+}
+
+TEST(EpmipHandoff, PreviousEmagKeepsNoStateOfEndedForwardingPeriods)
+{
+    // The previous eMAG forwards late downlink for ForwardingLifetime (1 s, §4.3) after the
+    // PBCI; an ended period must not stay in its state (it would grow with the handovers).
+    std::map<double, std::size_t> periods;
+    for (double at : {MOVE_S + 0.5, MOVE_S + 2.5})
+    {
+        Simulator::Schedule(Seconds(at), [&periods, at]() {
+            Ptr<Node> node = Names::Find<Node>("emag1");
+            auto list = node->GetObject<Ipv6>()->GetRoutingProtocol()->GetObject<Ipv6ListRouting>();
+            for (uint32_t i = 0; list && i < list->GetNRoutingProtocols(); ++i)
+            {
+                int16_t priority;
+                if (auto drf = DynamicCast<DistributedRoutingFunction>(
+                        list->GetRoutingProtocol(i, priority)))
+                {
+                    periods[at] = drf->GetForwardingPeriods();
+                }
+            }
+        });
+    }
+    RunResults r = Simulate(Load());
+    ASSERT_EQ(periods.size(), 2u);
+    EXPECT_EQ(periods.at(MOVE_S + 0.5), 1u); // mn1's, under way
+    EXPECT_EQ(periods.at(MOVE_S + 2.5), 0u); // ended
+    EXPECT_EQ(r.handovers.size(), 1u);
 }
