@@ -5,6 +5,7 @@
 
 #include "ns3/log.h"
 #include "ns3/mobility-l4-protocol.h"
+#include "ns3/simulator.h"
 
 namespace ns3
 {
@@ -85,14 +86,22 @@ InformRetransmission::Dispose()
 {
     m_retransmitter.Clear();
     m_answered.clear();
+    m_answeredAt.clear();
     m_mh = nullptr;
 }
 
 bool
 InformRetransmission::AnswerRepeat(Ipv6Address from, uint16_t sequence)
 {
-    auto it = m_answered.find(from);
-    if (it == m_answered.end() || it->second.GetSequence() != sequence)
+    // Answers are kept in the order sent and all for the same time: expire from the front.
+    Time now = Simulator::Now();
+    while (!m_answeredAt.empty() && m_answeredAt.front().first + m_repeatLifetime < now)
+    {
+        m_answered.erase(m_answeredAt.front().second);
+        m_answeredAt.pop_front();
+    }
+    auto it = m_answered.find({from, sequence});
+    if (it == m_answered.end())
     {
         return false;
     }
@@ -105,9 +114,19 @@ InformRetransmission::AnswerRepeat(Ipv6Address from, uint16_t sequence)
 void
 InformRetransmission::Answer(const BindingChangeAck& pbca, Ipv6Address to)
 {
-    m_answered.insert_or_assign(to, pbca);
-    BindingChangeAck sent = pbca;
+    PbciKey key{to, pbca.GetSequence()};
+    if (m_answered.insert_or_assign(key, pbca).second)
+    {
+        m_answeredAt.emplace_back(Simulator::Now(), key);
+    }
+    BindingChangeAck sent = pbca; // sending adds the authentication option (§8) to it
     m_mh->Send(sent, m_local, to);
+}
+
+void
+InformRetransmission::SetRepeatLifetime(Time lifetime)
+{
+    m_repeatLifetime = lifetime;
 }
 
 } // namespace ns3

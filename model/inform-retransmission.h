@@ -13,7 +13,9 @@
 #include "ns3/nstime.h"
 #include "ns3/ptr.h"
 
+#include <deque>
 #include <map>
+#include <utility>
 
 namespace ns3
 {
@@ -80,11 +82,17 @@ class InformRetransmission
      */
     bool AnswerRepeat(Ipv6Address from, uint16_t sequence);
     /**
-     * \brief Send the PBCA to a new PBCI and remember it (the last one per sender is
-     *        enough: a sender retransmits its newest PBCI until answered).
+     * \brief Send the PBCA to a new PBCI and remember it for the PBCI's repeats (a sender
+     *        may have several PBCIs outstanding, one per node it informs about).
      * \param pbca the answer \param to the PBCI's source
      */
     void Answer(const BindingChangeAck& pbca, Ipv6Address to);
+    /**
+     * \brief How long an answer is kept for repeats (default 64 s: the RFC 5213 §6.9.4
+     *        back-off, 1 s doubled over 5 retries, gives up after 63 s).
+     * \param lifetime the time an answer is kept after it was sent
+     */
+    void SetRepeatLifetime(Time lifetime);
 
   private:
     /// An outstanding PBCI and its receiver.
@@ -102,12 +110,16 @@ class InformRetransmission
     /// \brief Retransmitter's give-up callback.
     void GiveUp(const uint16_t& sequence);
 
-    Ptr<MobilityL4Protocol> m_mh;                       //!< signalling
-    Ipv6Address m_local;                                //!< our address
-    GiveUpCallback m_giveUp;                            //!< told of give-ups
-    Retransmitter m_retransmitter;                      //!< outstanding PBCIs by sequence
-    std::map<Ipv6Address, BindingChangeAck> m_answered; //!< sender -> last PBCA sent it
-    uint64_t* m_retransmissions{nullptr};               //!< counts retransmissions
+    Ptr<MobilityL4Protocol> m_mh;  //!< signalling
+    Ipv6Address m_local;           //!< our address
+    GiveUpCallback m_giveUp;       //!< told of give-ups
+    Retransmitter m_retransmitter; //!< outstanding PBCIs by sequence
+    /// A PBCI by its source and sequence.
+    typedef std::pair<Ipv6Address, uint16_t> PbciKey;
+    std::map<PbciKey, BindingChangeAck> m_answered;    //!< PBCI -> the PBCA sent to it
+    std::deque<std::pair<Time, PbciKey>> m_answeredAt; //!< when each was sent, oldest first
+    Time m_repeatLifetime{Seconds(64)};                //!< how long answers are kept
+    uint64_t* m_retransmissions{nullptr};              //!< counts retransmissions
 };
 
 } // namespace ns3

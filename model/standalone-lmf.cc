@@ -56,8 +56,7 @@ StandaloneLmf::StandaloneLmf()
 void
 StandaloneLmf::DoDispose()
 {
-    m_answers.clear();
-    m_answerTimes.clear();
+    m_answers.Dispose();
     m_mh = nullptr;
     Object::DoDispose();
 }
@@ -69,6 +68,8 @@ StandaloneLmf::Setup(Ptr<MobilityL4Protocol> mh, Ipv6Address address, std::vecto
     m_mh = mh;
     m_address = address;
     m_lmfs = std::move(lmfs);
+    m_answers.Setup(mh, address, InformRetransmission::GiveUpCallback()); // answers only
+    m_answers.SetRepeatLifetime(m_repeatLifetime);
     using H = DmmSessionHeader;
     m_mh->RegisterHandler(H::MH_TYPE,
                           H::BINDING_QUERY_REQUEST,
@@ -159,8 +160,13 @@ StandaloneLmf::HandleInform(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6Int
     p->RemoveHeader(pbci);
     auto locations = pbci.GetLocations();
     const Ipv6Address from = header.GetSource();
-    if (locations.empty() || AnswerRepeat(from, pbci.GetSequence()))
+    if (locations.empty())
     {
+        return;
+    }
+    if (m_answers.AnswerRepeat(from, pbci.GetSequence()))
+    {
+        m_stats.repeats++;
         return;
     }
     auto [prefix, locator] = locations.front();
@@ -193,40 +199,7 @@ StandaloneLmf::HandleInform(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6Int
         pbca.AddLocation(Hnp(prefix), entry->second);
         entry->second = locator;
     }
-    Answer(pbca, from);
-}
-
-bool
-StandaloneLmf::AnswerRepeat(Ipv6Address from, uint16_t sequence)
-{
-    Time now = Simulator::Now();
-    while (!m_answerTimes.empty() && m_answerTimes.front().first + m_repeatLifetime < now)
-    {
-        m_answers.erase(m_answerTimes.front().second);
-        m_answerTimes.pop_front();
-    }
-    auto it = m_answers.find({from, sequence});
-    if (it == m_answers.end())
-    {
-        return false;
-    }
-    NS_LOG_LOGIC("PBCI " << sequence << " from " << from << " repeated: same PBCA");
-    m_stats.repeats++;
-    BindingChangeAck pbca = it->second;
-    m_mh->Send(pbca, m_address, from);
-    return true;
-}
-
-void
-StandaloneLmf::Answer(const BindingChangeAck& pbca, Ipv6Address to)
-{
-    std::pair<Ipv6Address, uint16_t> key{to, pbca.GetSequence()};
-    if (m_answers.insert_or_assign(key, pbca).second)
-    {
-        m_answerTimes.emplace_back(Simulator::Now(), key);
-    }
-    BindingChangeAck sent = pbca; // sending adds the authentication option (§8) to it
-    m_mh->Send(sent, m_address, to);
+    m_answers.Answer(pbca, from);
 }
 
 void
@@ -250,7 +223,7 @@ StandaloneLmf::HandleRelayedAck(Ptr<Packet> p, const Ipv6Header&, Ptr<Ipv6Interf
     if (!asker.IsAny())
     {
         m_relayedInforms.erase({asker, pbca.GetSequence()});
-        Answer(pbca, asker); // its repeats are answered here from now on
+        m_answers.Answer(pbca, asker); // its repeats are answered here from now on
     }
 }
 

@@ -6,12 +6,12 @@
 
 #include "ns3/binding-change-ack.h"
 #include "ns3/home-address-allocation.h"
+#include "ns3/inform-retransmission.h"
 #include "ns3/ipv6-address.h"
 #include "ns3/nstime.h"
 #include "ns3/object.h"
 #include "ns3/traced-callback.h"
 
-#include <deque>
 #include <map>
 #include <utility>
 #include <vector>
@@ -98,11 +98,6 @@ class StandaloneLmf : public Object
      * \param message the answer \return its asker, or :: if it answers no relay of ours
      */
     Ipv6Address TakeBack(EpmipMessage& message);
-    /// \brief A PBCI from \p from with \p sequence: answer it again if it is a repeat.
-    /// \return true if it was one
-    bool AnswerRepeat(Ipv6Address from, uint16_t sequence);
-    /// \brief Send \p pbca to \p to and remember it for the PBCI's repeats.
-    void Answer(const BindingChangeAck& pbca, Ipv6Address to);
     /// \brief Relay \p message (its sequence replaced) to \p to for \p asker.
     void Relay(EpmipMessage& message, Ipv6Address asker, Ipv6Address to);
     /// \param prefix a prefix \return it cut to HnpLength
@@ -116,14 +111,11 @@ class StandaloneLmf : public Object
     std::map<uint16_t, std::pair<Ipv6Address, uint16_t>> m_relays;
     /// (asker, its sequence) -> relay sequence, for the PBCIs being relayed
     std::map<std::pair<Ipv6Address, uint16_t>, uint16_t> m_relayedInforms;
-    /// (sender, PBCI sequence) -> the PBCA sent it, for its repeats
-    std::map<std::pair<Ipv6Address, uint16_t>, BindingChangeAck> m_answers;
-    /// when each of m_answers was sent, oldest first (they expire after RepeatLifetime)
-    std::deque<std::pair<Time, std::pair<Ipv6Address, uint16_t>>> m_answerTimes;
-    Time m_repeatLifetime;                                              //!< attribute
-    uint16_t m_sequence{0};                                             //!< next relay sequence
-    uint8_t m_hnpLength;                                                //!< attribute HnpLength
-    Stats m_stats;                                                      //!< counters
+    InformRetransmission m_answers; //!< PBCAs sent, for the PBCIs' repeats (receiver side)
+    Time m_repeatLifetime;          //!< attribute
+    uint16_t m_sequence{0};         //!< next relay sequence
+    uint8_t m_hnpLength;            //!< attribute HnpLength
+    Stats m_stats;                  //!< counters
     TracedCallback<const HomeNetworkPrefix&, Ipv6Address> m_relayTrace; //!< relays
 };
 
