@@ -225,6 +225,7 @@ def build(bld):
         'model/legacy-interworking.cc',
         'helper/scenario-epmip-legacy.cc',
         'model/distributed-routing-function.cc',
+        'model/distributed-routing-function-handoff.cc',
         'helper/scenario-epmip.cc',
         'helper/scenario-fluid.cc',
         'model/access-router-drf.cc',
