@@ -162,6 +162,7 @@ def build(bld):
         'model/neighbor-cache-watch.cc',
         'model/data-packet-drop.cc',
         'model/conservation-monitor.cc',
+        'model/conservation-monitor-watch.cc',
         'helper/profile-registry.cc',
         'helper/recipe.cc',
         'helper/recipe-rules.cc',

@@ -3,26 +3,18 @@
  */
 #include "conservation-monitor.h"
 
-#include "ns3/access-net-device.h"
-#include "ns3/boolean.h"
 #include "ns3/ipv6-interface.h"
-#include "ns3/ipv6-list-routing.h"
-#include "ns3/ipv6-tunnel-l4-protocol.h"
 #include "ns3/log.h"
-#include "ns3/mobility-routing.h"
 #include "ns3/node-list.h"
 #include "ns3/node.h"
 #include "ns3/ns3-version-compat.h"
 #include "ns3/packet.h"
-#include "ns3/point-to-point-net-device.h"
 #include "ns3/seq-ts-size-header.h"
 #include "ns3/simulator.h"
 #include "ns3/socket.h"
-#include "ns3/traffic-control-layer.h"
 #include "ns3/udp-header.h"
 #include "ns3/wifi-mac-queue.h"
 #include "ns3/wifi-mac.h"
-#include "ns3/wifi-net-device.h"
 
 #include <array>
 #include <unordered_set>
@@ -39,9 +31,6 @@ constexpr uint8_t UDP = 17;
 constexpr uint8_t FRAGMENT = 44;
 constexpr uint8_t IPV6_IN_IPV6 = 41;
 constexpr uint8_t ICMPV6 = 58;
-constexpr uint32_t PPP = 2;       //!< point-to-point header before the IPv6 header
-constexpr uint32_t ETHERNET = 14; //!< access link frame header
-constexpr uint32_t LLC = 8;       //!< LLC/SNAP header of a Wi-Fi MSDU
 
 /**
  * Whether the bytes from \p at, announced as \p next by the header before them, end in
@@ -87,171 +76,6 @@ ConservationMonitor::GetTypeId()
                             .SetGroupName("Dmm")
                             .AddConstructor<ConservationMonitor>();
     return tid;
-}
-
-void
-ConservationMonitor::Watch(Ptr<Node> node, bool attacker)
-{
-    BooleanValue forward;
-    node->GetObject<Ipv6>()->GetAttribute("IpForward", forward);
-    m_kind[node->GetId()] = attacker ? ATTACKER : forward.Get() ? ROUTER : HOST;
-    WatchIpv6(node);
-    for (uint32_t i = 0; i < node->GetNDevices(); ++i)
-    {
-        WatchDevice(node->GetDevice(i));
-    }
-    WatchRouting(node);
-    WatchTunnel(node);
-}
-
-void
-ConservationMonitor::WatchIpv6(Ptr<Node> node)
-{
-    Ptr<Ipv6L3Protocol> ipv6 = node->GetObject<Ipv6L3Protocol>();
-    uint32_t id = node->GetId();
-    ipv6->TraceConnectWithoutContext("Tx",
-                                     MakeCallback(&ConservationMonitor::Ipv6Tx, this).Bind(id));
-    ipv6->TraceConnectWithoutContext("Rx",
-                                     MakeCallback(&ConservationMonitor::Ipv6Rx, this).Bind(id));
-    ipv6->TraceConnectWithoutContext("Drop", MakeCallback(&ConservationMonitor::Ipv6Drop, this));
-    ipv6->TraceConnectWithoutContext("LocalDeliver",
-                                     MakeCallback(&ConservationMonitor::Ipv6Local, this).Bind(id));
-    for (const char* trace : {"UnicastForward", "SendOutgoing"})
-    {
-        ipv6->TraceConnectWithoutContext(
-            trace,
-            MakeCallback(&ConservationMonitor::Ipv6Forward, this).Bind(id));
-    }
-    if (Ptr<TrafficControlLayer> tc = node->GetObject<TrafficControlLayer>())
-    {
-        tc->TraceConnectWithoutContext(
-            "TcDrop",
-            compat::FunctionCallback<void, Ptr<const Packet>>(
-                [this](Ptr<const Packet> p) { Dropped(p, 0, DataPacketDrop::TX_QUEUE_FULL); }));
-    }
-    // ns-3 flushes a neighbour cache at every link change of its device, before this.
-    for (uint32_t i = 0; i < ipv6->GetNInterfaces(); ++i)
-    {
-        if (Ptr<NdiscCache> cache = CacheOf(ipv6, i))
-        {
-            ipv6->GetNetDevice(i)->AddLinkChangeCallback(
-                MakeCallback(&ConservationMonitor::LinkChanged, this).Bind(cache));
-        }
-    }
-}
-
-void
-ConservationMonitor::WatchDevice(Ptr<NetDevice> device)
-{
-    auto onLink = [this](uint32_t ipAt) {
-        return MakeCallback(&ConservationMonitor::LinkTx, this).Bind(ipAt);
-    };
-    auto dropAs = [this](uint32_t ipAt, Reason r) {
-        return compat::FunctionCallback<void, Ptr<const Packet>>(
-            [this, ipAt, r](Ptr<const Packet> p) { Dropped(p, ipAt, r); });
-    };
-    if (Ptr<AccessNetDevice> access = DynamicCast<AccessNetDevice>(device))
-    {
-        access->TraceConnectWithoutContext("MacTx", onLink(ETHERNET));
-        access->TraceConnectWithoutContext(
-            "Drop",
-            compat::FunctionCallback<void, Ptr<const Packet>, AccessNetDevice::DropReason>(
-                [this](Ptr<const Packet> p, AccessNetDevice::DropReason r) {
-                    Dropped(p,
-                            r == AccessNetDevice::MALFORMED_ND ? 0 : ETHERNET,
-                            DataPacketDrop::FromAccess(r));
-                }));
-    }
-    else if (Ptr<PointToPointNetDevice> p2p = DynamicCast<PointToPointNetDevice>(device))
-    {
-        p2p->TraceConnectWithoutContext("MacTx", onLink(PPP));
-        // Without a channel the frame is dropped before its PPP header is added. (Not a Ptr:
-        // the device would hold itself through its own trace and never be freed.)
-        PointToPointNetDevice* raw = PeekPointer(p2p);
-        p2p->TraceConnectWithoutContext(
-            "MacTxDrop",
-            compat::FunctionCallback<void, Ptr<const Packet>>([this, raw](Ptr<const Packet> p) {
-                bool up = raw->IsLinkUp();
-                Dropped(p,
-                        up ? PPP : 0,
-                        up ? DataPacketDrop::P2P_QUEUE_FULL : DataPacketDrop::P2P_LINK_DOWN);
-            }));
-        p2p->TraceConnectWithoutContext("PhyRxDrop", dropAs(PPP, DataPacketDrop::P2P_RX_ERROR));
-    }
-    else if (Ptr<WifiNetDevice> wifi = DynamicCast<WifiNetDevice>(device))
-    {
-        Ptr<WifiMac> mac = wifi->GetMac();
-        mac->TraceConnectWithoutContext("MacTx", onLink(LLC));
-        mac->TraceConnectWithoutContext("MacTxDrop",
-                                        dropAs(LLC, DataPacketDrop::WIFI_NOT_ASSOCIATED));
-        mac->TraceConnectWithoutContext("MacRxDrop",
-                                        dropAs(LLC, DataPacketDrop::WIFI_RX_DISCARDED));
-        mac->TraceConnectWithoutContext("DroppedMpdu",
-                                        MakeCallback(&ConservationMonitor::WifiDropped, this));
-        // A station switches its radio off when it loses its AP, and the queues are
-        // flushed (Txop::NotifyOff) with no trace but the queue's own.
-        for (AcIndex ac : {AC_BE_NQOS, AC_BE, AC_BK, AC_VI, AC_VO})
-        {
-            if (Ptr<WifiMacQueue> queue = compat::TxopQueue(mac, ac))
-            {
-                queue->TraceConnectWithoutContext(
-                    "DropAfterDequeue",
-                    MakeCallback(&ConservationMonitor::WifiFlushed, this));
-            }
-        }
-    }
-}
-
-void
-ConservationMonitor::WatchRouting(Ptr<Node> node)
-{
-    auto list = DynamicCast<Ipv6ListRouting>(node->GetObject<Ipv6>()->GetRoutingProtocol());
-    for (uint32_t i = 0; list && i < list->GetNRoutingProtocols(); ++i)
-    {
-        int16_t priority;
-        auto mr = DynamicCast<MobilityRouting>(list->GetRoutingProtocol(i, priority));
-        if (!mr)
-        {
-            continue;
-        }
-        mr->TraceConnectWithoutContext(
-            "Drop",
-            compat::FunctionCallback<void,
-                                     Ptr<const Packet>,
-                                     const Ipv6Header&,
-                                     MobilityRouting::DropReason>(
-                [this](Ptr<const Packet> p, const Ipv6Header& h, MobilityRouting::DropReason r) {
-                    Dropped(FindData(p, h), p->GetUid(), DataPacketDrop::FromRouting(r));
-                }));
-        // Its tunnel endpoint may be created at its first encapsulation, after Watch.
-        uint32_t id = node->GetId();
-        mr->TraceConnectWithoutContext(
-            "Intercept",
-            compat::FunctionCallback<void, Ptr<const Packet>, const Ipv6Header&>(
-                [this, id](Ptr<const Packet>, const Ipv6Header&) {
-                    WatchTunnel(NodeList::GetNode(id));
-                }));
-        if (auto buffer = DynamicCast<DistributedMobilityRouting>(mr))
-        {
-            m_buffers.push_back(buffer);
-        }
-    }
-}
-
-void
-ConservationMonitor::WatchTunnel(Ptr<Node> node)
-{
-    Ptr<Ipv6TunnelL4Protocol> tunnel = node->GetObject<Ipv6TunnelL4Protocol>();
-    if (!tunnel || !m_tunnelNodes.insert(node->GetId()).second)
-    {
-        return;
-    }
-    tunnel->TraceConnectWithoutContext(
-        "Drop",
-        compat::FunctionCallback<void, Ptr<const Packet>, Ipv6TunnelL4Protocol::DropReason>(
-            [this](Ptr<const Packet> p, Ipv6TunnelL4Protocol::DropReason r) {
-                Dropped(p, 0, DataPacketDrop::FromTunnel(r)); // the inner packet
-            }));
 }
 
 void

@@ -111,6 +111,11 @@ class ConservationMonitor : public Object
         DROPPED, //!< dropped (reason)
     };
 
+    /// The bytes before the IPv6 header in what a device's trace source reports.
+    static constexpr uint32_t PPP = 2;       //!< point-to-point header
+    static constexpr uint32_t ETHERNET = 14; //!< access link frame header
+    static constexpr uint32_t LLC = 8;       //!< LLC/SNAP header of a Wi-Fi MSDU
+
     /// A data packet on its way.
     struct Track
     {
