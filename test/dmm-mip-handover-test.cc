@@ -7,9 +7,8 @@
 // placeholder in wire format, the exact ladder of the Fig 5 handover, the deletion of the
 // previous router's temporary context, and the loss with and without forwarding against
 // closed forms.
-#include "closed-form.h"
+#include "dmm-mip-fig1.h"
 #include "ladder.h"
-#include "test-paths.h"
 
 #include "ns3/context-reply.h"
 #include "ns3/mr-handover-complete.h"
@@ -18,7 +17,6 @@
 #include "ns3/security-context-option.h"
 
 #include <cmath>
-#include <fstream>
 #include <gtest/gtest.h>
 
 using namespace dmmtest;
@@ -27,14 +25,11 @@ using PR = MobilityHeader::ParseResult;
 namespace
 {
 
-const std::string FIG1 = "/scenarios/dmm-mip-fig1.json";
-
 /// The Fig 1 scenario under the dmm-mip recipe with the access agent \p agent.
 ScenarioConfig
 LoadWithAgent(const json& agent, const std::function<void(json&)>& edit = nullptr)
 {
-    std::ifstream in(std::string(DMM_SOURCE_DIR) + FIG1);
-    json j = json::parse(in);
+    json j = ReadFig1();
     j.erase("profile");
     j["recipe"] = dmm::GetRecipe("dmm-mip").source;
     j["recipe"]["name"] = "dmm-mip-agent";
@@ -151,21 +146,8 @@ TEST(DmmMipFig5, CompletionDeletesThePreviousRoutersTemporaryContext)
     auto addCn3 = [](json& j) {
         j["protocol"]["forwarding_time_s"] = 5.0;
         j["protocol"]["location_cache_s"] = 10.0;
-        j["nodes"].push_back({{"name", "cn3"}, {"role", "cn"}});
-        AddLink(j, "cn3", "mr32", 1.0);
-        j["nodes"].push_back({{"name", "cn4"}, {"role", "cn"}});
-        AddLink(j, "cn4", "mr32", 1.0);
-        json flow = j["flows"][0];
-        flow["from"] = "cn3";
-        flow["name"] = "cn3-early";
-        flow["start_s"] = 5.0;
-        flow["stop_s"] = 5.5;
-        j["flows"].push_back(flow);
-        flow["from"] = "cn4"; // mr32's cache, keyed by mn1's address, serves it too
-        flow["name"] = "cn4-late";
-        flow["start_s"] = 9.0;
-        flow["stop_s"] = 9.5;
-        j["flows"].push_back(flow);
+        AddCorrespondent(j, "cn3", "mr32", "cn3-early", 5.0, 5.5);
+        AddLateCn4(j); // mr32's cache, keyed by mn1's address, serves it too
     };
     RunResults done = Simulate(LoadWithAgent(DmmMipAgent(true), addCn3));
     RunResults kept = Simulate(LoadWithAgent(DmmMipAgent(false), addCn3));

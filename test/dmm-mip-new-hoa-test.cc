@@ -7,12 +7,10 @@
 // those started before keep theirs. scenarios/dmm-mip-fig1.json: mn1 at mr12 (home) at
 // 1 s, mr11 at 2 s, mr2 at 8 s; cn2 behind mr31 sends to it from 5 s. Access routers take
 // the prefixes 2001:bbbb:N:: in scenario order (mr11 1, mr12 2, mr2 3).
-#include "closed-form.h"
+#include "dmm-mip-fig1.h"
 #include "ladder.h"
-#include "test-paths.h"
 
 #include <algorithm>
-#include <fstream>
 #include <gtest/gtest.h>
 
 using namespace dmmtest;
@@ -20,15 +18,12 @@ using namespace dmmtest;
 namespace
 {
 
-const std::string FIG1 = "/scenarios/dmm-mip-fig1.json";
-
 /// Fig 1 with a down- and an uplink session of cn2 that start at 9 s, after the move to
 /// mr2 (if \p late), and protocol.new_hoa \p newHoa.
 ScenarioConfig
 LoadWithLateSessions(bool late, bool newHoa)
 {
-    std::ifstream in(std::string(DMM_SOURCE_DIR) + FIG1);
-    json j = json::parse(in);
+    json j = ReadFig1();
     j["protocol"]["new_hoa"] = newHoa;
     json down = j["flows"][0];
     down["start_s"] = 9.0;

@@ -3,15 +3,13 @@
  */
 // DMM with Mobile IP (seed 002): the Redirects of the mobility routers (§4.3 Fig 4, §4.4
 // Fig 5) on scenarios/dmm-mip-fig1.json, counted against the messages on the wire.
-#include "closed-form.h"
+#include "dmm-mip-fig1.h"
 #include "ladder.h"
-#include "test-paths.h"
 
 #include "ns3/core-module.h"
 #include "ns3/dmm-mip-routing.h"
 #include "ns3/internet-module.h"
 
-#include <fstream>
 #include <gtest/gtest.h>
 #include <set>
 
@@ -67,10 +65,7 @@ RunAndView(const ScenarioConfig& cfg, RunResults& r)
 ScenarioConfig
 HomeRouterSessionThenMove(const std::vector<std::string>& overrides)
 {
-    ScenarioConfig cfg = LoadScenario(std::string(DMM_SOURCE_DIR) + "/scenarios/dmm-mip-fig1.json",
-                                      overrides,
-                                      {},
-                                      {});
+    ScenarioConfig cfg = LoadScenario(std::string(DMM_SOURCE_DIR) + FIG1, overrides, {}, {});
     cfg.flows.at(0).startS = 1.5;
     cfg.mobility = {{"mn1", 1.0, "mr12", ""}, {"mn1", 2.0, "mr11", ""}};
     return cfg;
@@ -96,10 +91,7 @@ TEST(DmmMipRedirectCount, LocationUpdatesCountTheRedirectsSentNotThePacketsThatA
                          overrides.back());
             ScenarioConfig cfg =
                 home ? HomeRouterSessionThenMove(overrides)
-                     : LoadScenario(std::string(DMM_SOURCE_DIR) + "/scenarios/dmm-mip-fig1.json",
-                                    overrides,
-                                    {},
-                                    {});
+                     : LoadScenario(std::string(DMM_SOURCE_DIR) + FIG1, overrides, {}, {});
             RunResults r;
             auto views = RunAndView(cfg, r);
             uint64_t updates = 0;
@@ -121,17 +113,9 @@ TEST(DmmMipRedirectCount, TheRateLimitForgetsRedirectsOlderThanTheInterval)
     // Redirect variant: mr12 redirects cn2 (from 5 s), then cn4 behind mr32 (from 9 s).
     // Only the pairs redirected within RedirectInterval (10 ms) of mr12's last Redirect
     // limit anything; the older ones must not stay for the rest of the run.
-    std::ifstream in(std::string(DMM_SOURCE_DIR) + "/scenarios/dmm-mip-fig1.json");
-    json j = json::parse(in);
+    json j = ReadFig1();
     j["protocol"]["route_optimization"] = "redirect";
-    AddNode(j, "cn4", "cn");
-    AddLink(j, "cn4", "mr32", 1.0);
-    json flow = j["flows"][0];
-    flow["from"] = "cn4";
-    flow["name"] = "cn4-late";
-    flow["start_s"] = 9.0;
-    flow["stop_s"] = 9.5;
-    j["flows"].push_back(flow);
+    AddLateCn4(j);
     ScenarioConfig cfg = ParseScenario(j);
     RunResults r;
     auto views = RunAndView(cfg, r);

@@ -7,11 +7,9 @@
 // steps 4-5 before 8), sent when the answer arrives, and never a location the router
 // cached before the node moved on (the Location Stale -> native -> Redirect cycle of the
 // comparison scenario).
-#include "closed-form.h"
+#include "dmm-mip-fig1.h"
 #include "ladder.h"
-#include "test-paths.h"
 
-#include <fstream>
 #include <gtest/gtest.h>
 
 using namespace dmmtest;
@@ -19,14 +17,11 @@ using namespace dmmtest;
 namespace
 {
 
-const std::string FIG1 = "/scenarios/dmm-mip-fig1.json";
-
 /// The Fig 1 scenario, redirect variant, edited by \p edit.
 ScenarioConfig
 LoadRedirect(const std::function<void(json&)>& edit)
 {
-    std::ifstream in(std::string(DMM_SOURCE_DIR) + FIG1);
-    json j = json::parse(in);
+    json j = ReadFig1();
     j["protocol"]["route_optimization"] = "redirect";
     edit(j);
     return ParseScenario(j);
@@ -57,14 +52,7 @@ TEST(DmmMipRedirect, AnchoringRouterAsksAgainAfterTheNodeMovedOn)
     // context the Handover Complete deleted: Location Stales, native, Redirect again.
     ScenarioConfig cfg = LoadRedirect([](json& j) {
         j["protocol"]["location_cache_s"] = 10.0;
-        AddNode(j, "cn4", "cn");
-        AddLink(j, "cn4", "mr32", 1.0);
-        json flow = j["flows"][0];
-        flow["from"] = "cn4";
-        flow["name"] = "cn4-late";
-        flow["start_s"] = 9.0;
-        flow["stop_s"] = 9.5;
-        j["flows"].push_back(flow);
+        AddLateCn4(j);
     });
     RunResults r = Simulate(cfg);
     std::vector<std::string> ladder = Ladder(r, 8.9, 9.6);
