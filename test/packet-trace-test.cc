@@ -4,6 +4,7 @@
 // The opt-in per-packet trace (dmm-run --packet-trace, packets.csv): it must tell the same
 // story as flows.csv and summary.json, and a run that does not ask for it writes no file
 // (existing result folders stay byte-identical).
+#include "test-files.h"
 #include "test-paths.h"
 
 #include <cmath>
@@ -127,13 +128,8 @@ TEST(PacketTrace, AbsentByDefaultAndOtherFilesUnchanged)
     EXPECT_TRUE(std::filesystem::exists(on + "/packets.csv"));
     for (const char* f : {"handovers.csv", "signaling.csv", "flows.csv"})
     {
-        std::ifstream a(off + "/" + f);
-        std::ifstream b(on + "/" + f);
-        std::stringstream x;
-        std::stringstream y;
-        x << a.rdbuf();
-        y << b.rdbuf();
-        EXPECT_FALSE(x.str().empty()) << f;
-        EXPECT_EQ(x.str(), y.str()) << f;
+        std::string x = dmmtest::ReadFile(off + "/" + f);
+        EXPECT_FALSE(x.empty()) << f;
+        EXPECT_EQ(x, dmmtest::ReadFile(on + "/" + f)) << f;
     }
 }

@@ -4,6 +4,7 @@
 // PMIPv6 end to end on deterministic links: handover latency against the closed-form
 // prediction, message ladder, flows surviving, loss bounds, `none` breaking, determinism.
 #include "closed-form.h"
+#include "test-files.h"
 #include "test-paths.h"
 
 #include "ns3/ipv6-address.h"
@@ -13,12 +14,10 @@
 
 #include <cmath>
 #include <filesystem>
-#include <fstream>
 #include <gtest/gtest.h>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <queue>
-#include <sstream>
 
 using namespace ns3;
 using nlohmann::json;
@@ -182,14 +181,9 @@ TEST(Determinism, SameSeedSameResultFiles)
     }
     for (std::string f : {"handovers.csv", "signaling.csv", "flows.csv"})
     {
-        std::ifstream a(dir / "a" / f);
-        std::ifstream b(dir / "b" / f);
-        std::stringstream sa;
-        std::stringstream sb;
-        sa << a.rdbuf();
-        sb << b.rdbuf();
-        EXPECT_FALSE(sa.str().empty());
-        EXPECT_EQ(sa.str(), sb.str()) << f;
+        std::string a = ReadFile(dir / "a" / f);
+        EXPECT_FALSE(a.empty());
+        EXPECT_EQ(a, ReadFile(dir / "b" / f)) << f;
     }
 }
 

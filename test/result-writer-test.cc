@@ -3,6 +3,8 @@
  */
 // Result files: the DESIGN.md contract (keys, CSV headers), statistics, NaN handling and
 // byte-identical output for identical input.
+#include "test-files.h"
+
 #include "ns3/result-writer.h"
 
 #include <cmath>
@@ -16,21 +18,13 @@
 #include <unistd.h>
 
 using namespace ns3;
+using dmmtest::ReadFile;
 using nlohmann::json;
 
 namespace
 {
 
 const double kNaN = std::numeric_limits<double>::quiet_NaN();
-
-std::string
-ReadFile(const std::filesystem::path& p)
-{
-    std::ifstream in(p, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
 
 std::vector<std::string>
 Lines(const std::string& text)

@@ -4,6 +4,7 @@
 // signaling.csv streamed during the run (SignalingMonitor::RecordSink, SignalingCsvStream):
 // the same rows in the same order as the records kept to the end, handed over while the run
 // goes, and the same result files.
+#include "test-files.h"
 #include "test-paths.h"
 
 #include "ns3/config.h"
@@ -14,12 +15,11 @@
 #include "ns3/simulator.h"
 
 #include <filesystem>
-#include <fstream>
 #include <gtest/gtest.h>
-#include <sstream>
 #include <unistd.h>
 
 using namespace ns3;
+using dmmtest::ReadFile;
 
 namespace
 {
@@ -60,15 +60,6 @@ class SignalingStream : public ::testing::Test
         return RunScenario(LoadScenario(path, {}, {}, {}), options);
     }
 };
-
-std::string
-ReadFile(const std::filesystem::path& p)
-{
-    std::ifstream in(p, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
 
 } // namespace
 

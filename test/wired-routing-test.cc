@@ -3,6 +3,7 @@
  */
 // The wired network's routing: Ipv6PrefixRouting's longest-prefix match, and scenario
 // results that neither the aggregated routes nor the checksum setting change.
+#include "test-files.h"
 #include "test-paths.h"
 
 #include "ns3/core-module.h"
@@ -158,10 +159,7 @@ ResultFiles(const std::string& scenario, const std::string& profile, const RunOp
     std::map<std::string, std::string> files;
     for (const char* name : {"summary.json", "handovers.csv", "signaling.csv", "flows.csv"})
     {
-        std::ifstream f(opt.outDir + "/" + name);
-        std::ostringstream bytes;
-        bytes << f.rdbuf();
-        files[name] = bytes.str();
+        files[name] = dmmtest::ReadFile(opt.outDir + "/" + name);
     }
     std::filesystem::remove_all(opt.outDir);
     return files;
