@@ -72,11 +72,7 @@ TEST(EpmipAlternativeMove, NewMagPicksTheBestElmaWhichInformsTheLmfAndThePreviou
 {
     RunResults r = RunMove();
     auto ladder = Ladder(r, 3.0, 3.5);
-    std::string text;
-    for (const auto& rung : ladder)
-    {
-        text += rung + " ";
-    }
+    std::string text = LadderText(ladder);
     // §7.2: the nMAG registers mn1 with its own eLMA, not with eLMA1 (RFC 6097's same LMA).
     size_t pbu = At(ladder, "mag2:PBU>elma2");
     size_t pba = At(ladder, "elma2:PBA>mag2");
@@ -295,11 +291,7 @@ TEST(EpmipAlternativeMove, RegistrationWhosePbcaIsLostIsSentAgainAndStillNamesTh
     // and the LMF answers with its first PBCA, so eLMA2 (DMF) still informs eLMA1.
     RunResults r = RunLosingPbca("elma2");
     auto ladder = Ladder(r, 3.0, 5.0);
-    std::string text;
-    for (const auto& rung : ladder)
-    {
-        text += rung + " ";
-    }
+    std::string text = LadderText(ladder);
     size_t first = At(ladder, "elma2:PBCI>lmf2");
     ASSERT_LT(first, ladder.size()) << text;
     auto again = std::find(ladder.begin() + first + 1, ladder.end(), "elma2:PBCI>lmf2");
@@ -324,11 +316,7 @@ TEST(EpmipAlternativeMove, RelayedRegistrationWhosePbcaIsLostBetweenLmfsIsAnswer
     // the responsible LMF answers it with its first PBCA (naming eLMA1) again.
     RunResults r = RunLosingPbca("lmf2");
     auto ladder = Ladder(r, 3.0, 5.0);
-    std::string text;
-    for (const auto& rung : ladder)
-    {
-        text += rung + " ";
-    }
+    std::string text = LadderText(ladder);
     ASSERT_LT(At(ladder, "lmf2:PBCI>lmf1"), ladder.size()) << text; // relayed
     EXPECT_EQ(std::count(ladder.begin(), ladder.end(), "elma2:PBCI>elma1"), 1) << text;
 }

@@ -38,6 +38,18 @@ Ladder(const ns3::RunResults& r, double from, double to)
     return out;
 }
 
+/// \return the rungs of \p ladder, each followed by a space (for a failure message)
+inline std::string
+LadderText(const std::vector<std::string>& ladder)
+{
+    std::string text;
+    for (const auto& rung : ladder)
+    {
+        text += rung + " ";
+    }
+    return text;
+}
+
 /// \return the flow named \p name of a run
 inline const ns3::FlowRecord&
 FlowNamed(const ns3::RunResults& r, const std::string& name)
