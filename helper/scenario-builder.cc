@@ -340,6 +340,13 @@ ScenarioRun::Run()
     r.events = ProgressReporter::GetEvents();
     r.dataMode = m_cfg.dataMode;
     r.handovers = m_handovers->GetHandovers();
+    if (uint64_t late = m_handovers->GetLateDeliveries())
+    {
+        m_warnings.push_back(fmt::format("handovers: {} data packets were delivered after their "
+                                         "handover's row was final and count as lost there "
+                                         "(raise dmm-run --settle)",
+                                         late));
+    }
     r.flows = m_handovers->GetFlows();
     if (m_opt.packetTrace)
     {
