@@ -51,6 +51,8 @@ options:
                      off otherwise; results are the same either way)
   --static-routes    wired routes in ns-3's static routing, a /128 per address (slow
                      reference for the aggregated routes; results are the same)
+  --scheduler NAME   event scheduler: compacting (default; frees cancelled events) or
+                     map (ns-3's MapScheduler); only summary.json's event count differs
   --settle S         handovers.csv is written while the run goes: a row once S seconds
                      (default 20) have passed since the node's next handover; a packet
                      not delivered S seconds after its send counts as lost (a warning
@@ -73,6 +75,7 @@ struct Arguments
     std::string checksums = "auto";
     bool staticRoutes = false;
     double settleS = 20;
+    std::string scheduler = "compacting";
     bool quiet = false;
     bool help = false;
     bool listProfiles = false;
@@ -186,6 +189,15 @@ ParseArguments(int argc, char** argv)
         else if (name == "--static-routes")
         {
             args.staticRoutes = flag();
+        }
+        else if (name == "--scheduler")
+        {
+            args.scheduler = value();
+            if (args.scheduler != "compacting" && args.scheduler != "map")
+            {
+                throw UsageError{fmt::format("option --scheduler: \"{}\" is not compacting or map",
+                                             args.scheduler)};
+            }
         }
         else if (name == "--settle")
         {
@@ -413,6 +425,7 @@ Run(const Arguments& args)
     options.packetTrace = args.packetTrace;
     options.checksums = args.checksums;
     options.staticWiredRoutes = args.staticRoutes;
+    options.scheduler = args.scheduler;
     options.progress = !args.quiet;
     // Before the run: a bad folder should not cost a whole simulation, and pcap needs it.
     CreateOutputDirectory(options.outDir);

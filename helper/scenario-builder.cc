@@ -293,6 +293,9 @@ ScenarioRun::Run()
     // illegal over IPv6); computing them costs CPU and changes no timing.
     bool checksums = m_opt.checksums == "on" || (m_opt.checksums == "auto" && m_opt.pcap);
     GlobalValue::Bind("ChecksumEnabled", BooleanValue(checksums));
+    ObjectFactory scheduler(m_opt.scheduler == "map" ? "ns3::MapScheduler"
+                                                     : "ns3::CompactingScheduler");
+    Simulator::SetScheduler(scheduler);
     RngSeedManager::SetSeed(m_cfg.seed);
     RngSeedManager::SetRun(1);
     m_signaling = CreateObject<SignalingMonitor>();
