@@ -74,6 +74,7 @@ def build(bld):
     module.defines = version
     module.export_defines = version
     module.source = [
+        'model/compacting-scheduler.cc',
         'model/mobility-header.cc',
         'model/mobility-security.cc',
         'model/attacker-agent.cc',
@@ -245,6 +246,7 @@ def build(bld):
     headers = bld(features='ns3header')
     headers.module = 'dmm'
     headers.source = [
+        'model/compacting-scheduler.h',
         'model/mobility-header.h',
         'model/mobility-security.h',
         'model/attacker-agent.h',

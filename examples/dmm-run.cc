@@ -7,6 +7,7 @@
 // ns-3's CommandLine cannot take a repeated option (--set), so the arguments are parsed here.
 
 #include "ns3/config.h"
+#include "ns3/nstime.h"
 #include "ns3/profile-registry.h"
 #include "ns3/record-stream.h"
 #include "ns3/result-writer.h"
@@ -50,6 +51,12 @@ options:
                      off otherwise; results are the same either way)
   --static-routes    wired routes in ns-3's static routing, a /128 per address (slow
                      reference for the aggregated routes; results are the same)
+  --scheduler NAME   event scheduler: compacting (default; frees cancelled events) or
+                     map (ns-3's MapScheduler); only summary.json's event count differs
+  --settle S         handovers.csv is written while the run goes: a row once S seconds
+                     (default 20) have passed since the node's next handover; a packet
+                     not delivered S seconds after its send counts as lost (a warning
+                     names any delivered later); 0: every row kept until the end
   --quiet            no progress line on stderr
   --help             show this help
 )";
@@ -67,6 +74,8 @@ struct Arguments
     bool packetTrace = false;
     std::string checksums = "auto";
     bool staticRoutes = false;
+    double settleS = 20;
+    std::string scheduler = "compacting";
     bool quiet = false;
     bool help = false;
     bool listProfiles = false;
@@ -92,6 +101,30 @@ ParseSeed(const std::string& s)
         return std::nullopt;
     }
     return static_cast<uint32_t>(v);
+}
+
+/// \param s the value of --settle \return seconds (0: off, or at least 1 ms)
+double
+ParseSettle(const std::string& s)
+{
+    std::size_t used = 0;
+    double v = -1;
+    try
+    {
+        v = std::stod(s, &used);
+    }
+    catch (const std::exception&)
+    {
+        used = 0;
+    }
+    if (used != s.size() || s.empty() || !std::isfinite(v) || v < 0 || (v > 0 && v < 0.001) ||
+        v > 1e6)
+    {
+        throw UsageError{fmt::format(
+            "option --settle: \"{}\" is not 0 or a number of seconds from 0.001 to 1000000",
+            s)};
+    }
+    return v;
 }
 
 Arguments
@@ -156,6 +189,20 @@ ParseArguments(int argc, char** argv)
         else if (name == "--static-routes")
         {
             args.staticRoutes = flag();
+        }
+        else if (name == "--scheduler")
+        {
+            args.scheduler = value();
+            if (args.scheduler != "compacting" && args.scheduler != "map")
+            {
+                throw UsageError{fmt::format("option --scheduler: \"{}\" is not compacting or map",
+                                             args.scheduler)};
+            }
+        }
+        else if (name == "--settle")
+        {
+            std::string v = value();
+            args.settleS = ParseSettle(v);
         }
         else if (name == "--quiet" || name == "-q")
         {
@@ -236,15 +283,15 @@ ParseArguments(int argc, char** argv)
 }
 
 std::string
-Summary(const RunResults& r, const std::string& outDir)
+Summary(const RunResults& r, const HandoverTotals& handovers, const std::string& outDir)
 {
     double sum = 0;
     std::size_t n = 0;
-    for (const auto& h : r.handovers)
+    for (double latency : handovers.latencyMs)
     {
-        if (std::isfinite(h.latencyMs))
+        if (std::isfinite(latency))
         {
-            sum += h.latencyMs;
+            sum += latency;
             ++n;
         }
     }
@@ -263,7 +310,7 @@ Summary(const RunResults& r, const std::string& outDir)
                        r.scenario,
                        r.profile,
                        r.seed,
-                       r.handovers.size(),
+                       handovers.latencyMs.size(),
                        latency,
                        loss,
                        outDir);
@@ -378,6 +425,7 @@ Run(const Arguments& args)
     options.packetTrace = args.packetTrace;
     options.checksums = args.checksums;
     options.staticWiredRoutes = args.staticRoutes;
+    options.scheduler = args.scheduler;
     options.progress = !args.quiet;
     // Before the run: a bad folder should not cost a whole simulation, and pcap needs it.
     CreateOutputDirectory(options.outDir);
@@ -386,6 +434,14 @@ Run(const Arguments& args)
     // long run would otherwise hold ~6 records per handover until its end.
     SignalingCsvStream signaling(options.outDir);
     Config::SetDefault("ns3::SignalingMonitor::RecordSink", CallbackValue(signaling.GetSink()));
+    // Handover rows likewise, once final (HandoverMonitor::SettleTime).
+    std::optional<HandoverCsvStream> handovers;
+    if (args.settleS > 0)
+    {
+        handovers.emplace(options.outDir);
+        Config::SetDefault("ns3::HandoverMonitor::RecordSink", CallbackValue(handovers->GetSink()));
+        Config::SetDefault("ns3::HandoverMonitor::SettleTime", TimeValue(Seconds(args.settleS)));
+    }
 
     auto wallStart = std::chrono::steady_clock::now();
     RunResults results = RunScenario(config, options);
@@ -405,8 +461,25 @@ Run(const Arguments& args)
         std::cerr << "dmm-run: warning: " << w << "\n";
     }
     signaling.Close();
-    WriteStreamedResults(results, signaling.GetTotals(), options.outDir);
-    std::cout << Summary(results, options.outDir) << std::endl;
+    HandoverTotals kept;
+    if (handovers)
+    {
+        handovers->Close();
+        WriteStreamedResults(results,
+                             signaling.GetTotals(),
+                             handovers->GetTotals(),
+                             options.outDir);
+    }
+    else
+    {
+        WriteStreamedResults(results, signaling.GetTotals(), options.outDir);
+        for (const auto& h : results.handovers)
+        {
+            kept.Add(h);
+        }
+    }
+    std::cout << Summary(results, handovers ? handovers->GetTotals() : kept, options.outDir)
+              << std::endl;
     return 0;
 }
 

@@ -15,19 +15,19 @@ namespace ns3
 
 NS_LOG_COMPONENT_DEFINE("RecordStream");
 
-SignalingCsvStream::SignalingCsvStream(const std::string& outDir)
-    : m_file(outDir + "/signaling.csv"),
-      m_part(m_file + ".part"),
+PartFile::PartFile(const std::string& path, const std::string& header)
+    : m_file(path),
+      m_part(path + ".part"),
       m_out(m_part, std::ios::binary | std::ios::trunc)
 {
     if (!m_out)
     {
         throw std::runtime_error(fmt::format("cannot write result file \"{}\"", m_part));
     }
-    m_out << SignalingCsvHeader();
+    m_out << header;
 }
 
-SignalingCsvStream::~SignalingCsvStream()
+PartFile::~PartFile()
 {
     if (m_out.is_open())
     {
@@ -38,20 +38,13 @@ SignalingCsvStream::~SignalingCsvStream()
 }
 
 void
-SignalingCsvStream::Add(const SignalingRecord& r)
+PartFile::Write(const std::string& text)
 {
-    m_out << SignalingCsvRow(r);
-    m_totals.Add(r);
-}
-
-Callback<void, const SignalingRecord&>
-SignalingCsvStream::GetSink()
-{
-    return MakeCallback(&SignalingCsvStream::Add, this);
+    m_out << text;
 }
 
 void
-SignalingCsvStream::Close()
+PartFile::Close()
 {
     m_out.close();
     std::error_code ec;
@@ -66,8 +59,62 @@ SignalingCsvStream::Close()
     NS_LOG_INFO("streamed " << m_file);
 }
 
+SignalingCsvStream::SignalingCsvStream(const std::string& outDir)
+    : m_file(outDir + "/signaling.csv", SignalingCsvHeader())
+{
+}
+
+void
+SignalingCsvStream::Add(const SignalingRecord& r)
+{
+    m_file.Write(SignalingCsvRow(r));
+    m_totals.Add(r);
+}
+
+Callback<void, const SignalingRecord&>
+SignalingCsvStream::GetSink()
+{
+    return MakeCallback(&SignalingCsvStream::Add, this);
+}
+
+void
+SignalingCsvStream::Close()
+{
+    m_file.Close();
+}
+
 const SignalingTotals&
 SignalingCsvStream::GetTotals() const
+{
+    return m_totals;
+}
+
+HandoverCsvStream::HandoverCsvStream(const std::string& outDir)
+    : m_file(outDir + "/handovers.csv", HandoversCsvHeader())
+{
+}
+
+void
+HandoverCsvStream::Add(const HandoverRecord& h)
+{
+    m_file.Write(HandoversCsvRow(h));
+    m_totals.Add(h);
+}
+
+Callback<void, const HandoverRecord&>
+HandoverCsvStream::GetSink()
+{
+    return MakeCallback(&HandoverCsvStream::Add, this);
+}
+
+void
+HandoverCsvStream::Close()
+{
+    m_file.Close();
+}
+
+const HandoverTotals&
+HandoverCsvStream::GetTotals() const
 {
     return m_totals;
 }

@@ -13,6 +13,7 @@
 #include <fstream>
 #include <map>
 #include <string>
+#include <vector>
 
 namespace ns3
 {
@@ -31,10 +32,60 @@ struct SignalingTotals
     }
 };
 
+/// \brief What summary.json and dmm-run's last line say of the handover rows.
+struct HandoverTotals
+{
+    std::vector<double> latencyMs;      //!< per row, in file order (NaN: none)
+    std::vector<double> interruptionMs; //!< per row, in file order (NaN: none)
+
+    /// \brief Count one row. \param h the row
+    void Add(const HandoverRecord& h)
+    {
+        latencyMs.push_back(h.latencyMs);
+        interruptionMs.push_back(h.interruptionMs);
+    }
+};
+
 /// \return the first line of signaling.csv (the DESIGN.md columns)
 std::string SignalingCsvHeader();
 /// \param s a record \return its signaling.csv row, with its line end
 std::string SignalingCsvRow(const SignalingRecord& s);
+/// \return the first line of handovers.csv (the DESIGN.md columns)
+std::string HandoversCsvHeader();
+/// \param h a record \return its handovers.csv row, with its line end
+std::string HandoversCsvRow(const HandoverRecord& h);
+
+/**
+ * \brief A result file written while the run goes, under a ".part" name until Close gives
+ * it its own: a run that does not finish leaves no partial file behind.
+ */
+class PartFile
+{
+  public:
+    /**
+     * \brief Open path.part and write the header.
+     * \param path the file's final path \param header its first line(s)
+     * \throws std::runtime_error naming the file if it cannot be opened
+     */
+    PartFile(const std::string& path, const std::string& header);
+    /// Without Close, removes the partial file.
+    ~PartFile();
+    PartFile(const PartFile&) = delete;
+    PartFile& operator=(const PartFile&) = delete;
+
+    /// \brief Append text. \param text rows, with their line ends
+    void Write(const std::string& text);
+    /**
+     * \brief Flush and close the file, and give it its name.
+     * \throws std::runtime_error naming the file if a write failed
+     */
+    void Close();
+
+  private:
+    std::string m_file;  //!< final path
+    std::string m_part;  //!< path written to until Close
+    std::ofstream m_out; //!< the open file
+};
 
 /**
  * \brief signaling.csv written while the run goes: the sink of SignalingMonitor's
@@ -45,34 +96,45 @@ std::string SignalingCsvRow(const SignalingRecord& s);
 class SignalingCsvStream
 {
   public:
-    /**
-     * \brief Open outDir/signaling.csv.part and write the header; Close renames it.
-     * \param outDir result folder (exists)
-     * \throws std::runtime_error naming the file if it cannot be opened
-     */
+    /// \brief Open outDir/signaling.csv.part (PartFile). \param outDir result folder (exists)
     explicit SignalingCsvStream(const std::string& outDir);
-    /// A run that did not finish (no Close) leaves no partial file behind.
-    ~SignalingCsvStream();
-    SignalingCsvStream(const SignalingCsvStream&) = delete;
-    SignalingCsvStream& operator=(const SignalingCsvStream&) = delete;
 
     /// \brief Write one row and count it. \param r the record
     void Add(const SignalingRecord& r);
     /// \return a callback for SignalingMonitor::RecordSink (this object must outlive the run)
     Callback<void, const SignalingRecord&> GetSink();
-    /**
-     * \brief Flush and close the file, and give it its name, signaling.csv.
-     * \throws std::runtime_error naming the file if a write failed
-     */
+    /// \brief Close the file under its name, signaling.csv (PartFile::Close).
     void Close();
     /// \return the totals of the rows written
     const SignalingTotals& GetTotals() const;
 
   private:
-    std::string m_file;       //!< path of signaling.csv
-    std::string m_part;       //!< path written to until Close
-    std::ofstream m_out;      //!< the open file
+    PartFile m_file;          //!< signaling.csv
     SignalingTotals m_totals; //!< what summary.json needs of the rows
+};
+
+/**
+ * \brief handovers.csv written while the run goes: the sink of HandoverMonitor's
+ * RecordSink (rows in file order, each once final).
+ */
+class HandoverCsvStream
+{
+  public:
+    /// \brief Open outDir/handovers.csv.part (PartFile). \param outDir result folder (exists)
+    explicit HandoverCsvStream(const std::string& outDir);
+
+    /// \brief Write one row and count it. \param h the record
+    void Add(const HandoverRecord& h);
+    /// \return a callback for HandoverMonitor::RecordSink (this object must outlive the run)
+    Callback<void, const HandoverRecord&> GetSink();
+    /// \brief Close the file under its name, handovers.csv (PartFile::Close).
+    void Close();
+    /// \return the totals of the rows written
+    const HandoverTotals& GetTotals() const;
+
+  private:
+    PartFile m_file;         //!< handovers.csv
+    HandoverTotals m_totals; //!< what summary.json needs of the rows
 };
 
 /**
@@ -84,6 +146,18 @@ class SignalingCsvStream
  */
 void WriteStreamedResults(const RunResults& r,
                           const SignalingTotals& signaling,
+                          const std::string& outDir);
+
+/**
+ * \brief As above, for a run whose handover rows also went to a HandoverCsvStream:
+ * handovers.csv is left alone and r.handovers is not read.
+ * \param r the results \param signaling the signalling stream's totals
+ * \param handovers the handover stream's totals \param outDir folder
+ * \throws std::runtime_error naming the folder or file on failure
+ */
+void WriteStreamedResults(const RunResults& r,
+                          const SignalingTotals& signaling,
+                          const HandoverTotals& handovers,
                           const std::string& outDir);
 
 } // namespace ns3

@@ -184,15 +184,8 @@ CountersJson(const std::string& key, const std::map<std::string, uint64_t>& coun
 }
 
 std::string
-SummaryJson(const RunResults& r, const SignalingTotals& signaling)
+SummaryJson(const RunResults& r, const SignalingTotals& signaling, const HandoverTotals& handovers)
 {
-    std::vector<double> latency;
-    std::vector<double> interruption;
-    for (const auto& h : r.handovers)
-    {
-        latency.push_back(h.latencyMs);
-        interruption.push_back(h.interruptionMs);
-    }
     uint64_t sent = 0;
     uint64_t received = 0;
     uint64_t lost = 0;
@@ -220,9 +213,9 @@ SummaryJson(const RunResults& r, const SignalingTotals& signaling)
         out += fmt::format("  \"data_mode\": {},\n", JsonStr(r.dataMode));
     }
     out += "  \"handovers\": {\n";
-    out += fmt::format("    \"count\": {},\n", r.handovers.size());
-    out += fmt::format("    \"latency_ms\": {},\n", StatsJson(latency));
-    out += fmt::format("    \"interruption_ms\": {}\n", StatsJson(interruption));
+    out += fmt::format("    \"count\": {},\n", handovers.latencyMs.size());
+    out += fmt::format("    \"latency_ms\": {},\n", StatsJson(handovers.latencyMs));
+    out += fmt::format("    \"interruption_ms\": {}\n", StatsJson(handovers.interruptionMs));
     out += "  },\n";
     out += "  \"packets\": {\n";
     out += fmt::format("    \"sent\": {},\n", sent);
@@ -262,38 +255,16 @@ SummaryJson(const RunResults& r, const SignalingTotals& signaling)
     return out;
 }
 
+/// A CSV file of one row per record.
+template <typename Record, typename RowFn>
 std::string
-HandoversCsv(const RunResults& r)
+Csv(std::string header, const std::vector<Record>& records, RowFn row)
 {
-    std::string out = "time_s,mn,from,to,l2_down_s,l2_up_s,signaling_done_s,first_rx_s,"
-                      "latency_ms,interruption_ms,lost_packets\n";
-    for (const auto& h : r.handovers)
+    for (const auto& r : records)
     {
-        out += fmt::format("{},{},{},{},{},{},{},{},{},{},{}\n",
-                           CsvNum(h.timeS, 9),
-                           CsvStr(h.mn),
-                           CsvStr(h.from),
-                           CsvStr(h.to),
-                           CsvNum(h.l2DownS, 9),
-                           CsvNum(h.l2UpS, 9),
-                           CsvNum(h.signalingDoneS, 9),
-                           CsvNum(h.firstRxS, 9),
-                           CsvNum(h.latencyMs, 6),
-                           CsvNum(h.interruptionMs, 6),
-                           h.lostPackets);
+        header += row(r);
     }
-    return out;
-}
-
-std::string
-SignalingCsv(const RunResults& r)
-{
-    std::string out = SignalingCsvHeader();
-    for (const auto& s : r.signaling)
-    {
-        out += SignalingCsvRow(s);
-    }
-    return out;
+    return header;
 }
 
 std::string
@@ -405,14 +376,34 @@ CreateOutputDirectory(const std::string& outDir)
 namespace
 {
 
-/// All result files but signaling.csv.
+/// The totals of r.handovers.
+HandoverTotals
+TotalsOf(const RunResults& r)
+{
+    HandoverTotals totals;
+    for (const auto& h : r.handovers)
+    {
+        totals.Add(h);
+    }
+    return totals;
+}
+
+/// All result files but signaling.csv, and but handovers.csv when it was streamed.
 void
 WriteAllButSignaling(const RunResults& r,
                      const SignalingTotals& signaling,
+                     const HandoverTotals* streamed,
                      const std::filesystem::path& dir)
 {
-    WriteFile(dir / "summary.json", SummaryJson(r, signaling));
-    WriteFile(dir / "handovers.csv", HandoversCsv(r));
+    if (streamed)
+    {
+        WriteFile(dir / "summary.json", SummaryJson(r, signaling, *streamed));
+    }
+    else
+    {
+        WriteFile(dir / "summary.json", SummaryJson(r, signaling, TotalsOf(r)));
+        WriteFile(dir / "handovers.csv", Csv(HandoversCsvHeader(), r.handovers, HandoversCsvRow));
+    }
     WriteFile(dir / "flows.csv", FlowsCsv(r));
     if (r.packetTrace)
     {
@@ -421,6 +412,30 @@ WriteAllButSignaling(const RunResults& r,
 }
 
 } // namespace
+
+std::string
+HandoversCsvHeader()
+{
+    return "time_s,mn,from,to,l2_down_s,l2_up_s,signaling_done_s,first_rx_s,"
+           "latency_ms,interruption_ms,lost_packets\n";
+}
+
+std::string
+HandoversCsvRow(const HandoverRecord& h)
+{
+    return fmt::format("{},{},{},{},{},{},{},{},{},{},{}\n",
+                       CsvNum(h.timeS, 9),
+                       CsvStr(h.mn),
+                       CsvStr(h.from),
+                       CsvStr(h.to),
+                       CsvNum(h.l2DownS, 9),
+                       CsvNum(h.l2UpS, 9),
+                       CsvNum(h.signalingDoneS, 9),
+                       CsvNum(h.firstRxS, 9),
+                       CsvNum(h.latencyMs, 6),
+                       CsvNum(h.interruptionMs, 6),
+                       h.lostPackets);
+}
 
 std::string
 SignalingCsvHeader()
@@ -450,8 +465,8 @@ WriteResults(const RunResults& r, const std::string& outDir)
     {
         signaling.Add(s);
     }
-    WriteAllButSignaling(r, signaling, dir);
-    WriteFile(dir / "signaling.csv", SignalingCsv(r));
+    WriteAllButSignaling(r, signaling, nullptr, dir);
+    WriteFile(dir / "signaling.csv", Csv(SignalingCsvHeader(), r.signaling, SignalingCsvRow));
     NS_LOG_INFO("results written to " << outDir);
 }
 
@@ -461,8 +476,19 @@ WriteStreamedResults(const RunResults& r,
                      const std::string& outDir)
 {
     CreateOutputDirectory(outDir);
-    WriteAllButSignaling(r, signaling, std::filesystem::path(outDir));
+    WriteAllButSignaling(r, signaling, nullptr, std::filesystem::path(outDir));
     NS_LOG_INFO("results written to " << outDir << " (signaling.csv streamed)");
+}
+
+void
+WriteStreamedResults(const RunResults& r,
+                     const SignalingTotals& signaling,
+                     const HandoverTotals& handovers,
+                     const std::string& outDir)
+{
+    CreateOutputDirectory(outDir);
+    WriteAllButSignaling(r, signaling, &handovers, std::filesystem::path(outDir));
+    NS_LOG_INFO("results written to " << outDir << " (signaling.csv, handovers.csv streamed)");
 }
 
 } // namespace ns3

@@ -70,6 +70,10 @@ struct RunOptions
     /// wired routes in ns-3's Ipv6StaticRouting, a /128 per address (the slow reference)
     /// instead of Ipv6PrefixRouting's aggregated routes; the paths are the same
     bool staticWiredRoutes = false;
+    /// event scheduler: "compacting" (CompactingScheduler: cancelled events freed) or
+    /// "map" (ns-3's MapScheduler: kept until their time; the same results but the event
+    /// count)
+    std::string scheduler = "compacting";
 };
 
 /**

@@ -293,6 +293,9 @@ ScenarioRun::Run()
     // illegal over IPv6); computing them costs CPU and changes no timing.
     bool checksums = m_opt.checksums == "on" || (m_opt.checksums == "auto" && m_opt.pcap);
     GlobalValue::Bind("ChecksumEnabled", BooleanValue(checksums));
+    ObjectFactory scheduler(m_opt.scheduler == "map" ? "ns3::MapScheduler"
+                                                     : "ns3::CompactingScheduler");
+    Simulator::SetScheduler(scheduler);
     RngSeedManager::SetSeed(m_cfg.seed);
     RngSeedManager::SetRun(1);
     m_signaling = CreateObject<SignalingMonitor>();
@@ -340,6 +343,13 @@ ScenarioRun::Run()
     r.events = ProgressReporter::GetEvents();
     r.dataMode = m_cfg.dataMode;
     r.handovers = m_handovers->GetHandovers();
+    if (uint64_t late = m_handovers->GetLateDeliveries())
+    {
+        m_warnings.push_back(fmt::format("handovers: {} data packets were delivered after their "
+                                         "handover's row was final and count as lost there "
+                                         "(raise dmm-run --settle)",
+                                         late));
+    }
     r.flows = m_handovers->GetFlows();
     if (m_opt.packetTrace)
     {

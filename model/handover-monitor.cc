@@ -4,12 +4,14 @@
 #include "handover-monitor.h"
 
 #include "ns3/boolean.h"
+#include "ns3/callback.h"
 #include "ns3/l2-mobility.h"
 #include "ns3/log.h"
 #include "ns3/mn-agent.h"
 #include "ns3/packet.h"
 #include "ns3/seq-ts-size-header.h"
 #include "ns3/simulator.h"
+#include "ns3/uinteger.h"
 
 #include <algorithm>
 #include <cmath>
@@ -39,7 +41,22 @@ HandoverMonitor::GetTypeId()
                                           "GetPackets (the packets.csv trace).",
                                           BooleanValue(false),
                                           MakeBooleanAccessor(&HandoverMonitor::m_packetTrace),
-                                          MakeBooleanChecker());
+                                          MakeBooleanChecker())
+                            .AddAttribute("RecordSink",
+                                          "Where each handover row goes once it is final, "
+                                          "in time order (none: kept until GetHandovers).",
+                                          CallbackValue(),
+                                          MakeCallbackAccessor(&HandoverMonitor::m_sink),
+                                          MakeCallbackChecker())
+                            // Bounds the one-way delay of a delivered packet: beyond it a
+                            // packet counts as lost in its (already written) row.
+                            .AddAttribute("SettleTime",
+                                          "With a RecordSink: how long after its send a packet "
+                                          "may still be delivered, and after the node's next "
+                                          "handover a row is final.",
+                                          TimeValue(Seconds(20)),
+                                          MakeTimeAccessor(&HandoverMonitor::m_settleTime),
+                                          MakeTimeChecker(MilliSeconds(1)));
     return tid;
 }
 
@@ -87,8 +104,16 @@ HandoverMonitor::AddFlow(const std::string& name,
     f.downlink = downlink;
     f.mn = NodeIndex(mn);
     f.cn = NodeIndex(cn);
+    f.lastThreshold[RECEIVER] = NaN;
+    f.lastThreshold[SENDER] = NaN;
+    uint32_t id = m_flows.size();
     m_flows.push_back(f);
-    return m_flows.size() - 1;
+    m_nodes[f.mn].flows.push_back(id);
+    if (f.cn != f.mn)
+    {
+        m_nodes[f.cn].flows.push_back(id);
+    }
+    return id;
 }
 
 void
@@ -97,25 +122,45 @@ HandoverMonitor::SetFlowAddress(uint32_t flow, const std::string& address)
     m_flows[flow].record.address = address;
 }
 
+HandoverMonitor::Row&
+HandoverMonitor::At(long i)
+{
+    return m_rows[i - m_first];
+}
+
+const HandoverMonitor::Row&
+HandoverMonitor::At(long i) const
+{
+    return m_rows[i - m_first];
+}
+
 void
 HandoverMonitor::L2Down(uint32_t mn, const std::string& from)
 {
     double now = Simulator::Now().GetSeconds();
+    if (!m_sink.IsNull() && now >= m_nextSettleS)
+    {
+        // Thresholds once the period's packets are in; rows and packets a delay later.
+        double settle = m_settleTime.GetSeconds();
+        Settle(now - settle / 2, now - settle, false);
+        m_nextSettleS = now + settle / 2;
+    }
     Node& node = m_nodes[mn];
-    node.open = m_handovers.size();
-    node.history.push_back(m_handovers.size());
-    m_handovers.push_back(
-        HandoverRecord{now, node.name, from, "", now, NaN, NaN, NaN, NaN, NaN, 0});
+    long i = m_first + m_rows.size();
+    node.open = i;
+    node.history.push_back(i);
+    m_rows.push_back(
+        Row{HandoverRecord{now, node.name, from, "", now, NaN, NaN, NaN, NaN, NaN, 0}, mn});
 }
 
 void
 HandoverMonitor::L2Up(uint32_t mn, const std::string& to)
 {
     long i = m_nodes[mn].open;
-    if (i >= 0 && m_handovers[i].to.empty())
+    if (i >= 0 && At(i).record.to.empty())
     {
-        m_handovers[i].to = to;
-        m_handovers[i].l2UpS = Simulator::Now().GetSeconds();
+        At(i).record.to = to;
+        At(i).record.l2UpS = Simulator::Now().GetSeconds();
     }
 }
 
@@ -123,11 +168,11 @@ void
 HandoverMonitor::Complete(uint32_t mn)
 {
     long i = m_nodes[mn].open;
-    if (i < 0 || std::isnan(m_handovers[i].l2UpS) || !std::isnan(m_handovers[i].signalingDoneS))
+    if (i < 0 || std::isnan(At(i).record.l2UpS) || !std::isnan(At(i).record.signalingDoneS))
     {
         return;
     }
-    HandoverRecord& h = m_handovers[i];
+    HandoverRecord& h = At(i).record;
     h.signalingDoneS = Simulator::Now().GetSeconds();
     h.latencyMs = (h.signalingDoneS - h.l2DownS) * 1e3;
 }
@@ -174,6 +219,10 @@ HandoverMonitor::PacketReceived(uint32_t flow,
         return; // a duplicate adds nothing
     }
     f.receivedCount++;
+    if (header.GetTs().GetSeconds() < f.settledBefore)
+    {
+        m_late++; // already given up as lost in a row handed on
+    }
     if (m_packetTrace)
     {
         Trace(f.receivedAt, seq, now);
@@ -185,12 +234,15 @@ HandoverMonitor::PacketReceived(uint32_t flow,
         return;
     }
     long i = m_nodes[f.mn].open;
+    if (i < 0)
+    {
+        return;
+    }
+    HandoverRecord& h = At(i).record;
     // Only after re-attachment: a frame already in flight at the detach is still
     // delivered by some devices (Wi-Fi retries), which says nothing about the handover.
-    if (i >= 0 && std::isnan(m_handovers[i].firstRxS) && f.record.startS < m_handovers[i].l2DownS &&
-        now >= m_handovers[i].l2UpS)
+    if (std::isnan(h.firstRxS) && f.record.startS < h.l2DownS && now >= h.l2UpS)
     {
-        HandoverRecord& h = m_handovers[i];
         h.firstRxS = now;
         h.interruptionMs = (now - h.l2DownS) * 1e3;
     }
@@ -260,9 +312,9 @@ HandoverMonitor::PeriodAt(uint32_t mn, double t) const
     {
         return -2;
     }
-    const std::vector<long>& mine = m_nodes[mn].history;
+    const std::deque<long>& mine = m_nodes[mn].history;
     auto after = std::upper_bound(mine.begin(), mine.end(), t, [this](double x, long i) {
-        return x < m_handovers[i].l2DownS;
+        return x < At(i).record.l2DownS;
     });
     if (after == mine.begin())
     {
@@ -270,7 +322,7 @@ HandoverMonitor::PeriodAt(uint32_t mn, double t) const
     }
     long i = *(after - 1);
     // NaN (not yet re-attached) compares false: detached.
-    return m_handovers[i].l2UpS <= t ? i : -2;
+    return At(i).record.l2UpS <= t ? i : -2;
 }
 
 void
@@ -284,77 +336,140 @@ HandoverMonitor::AddDelay(Flow& f, double sentS, double receivedS)
         long period = PeriodAt(End(f, receiver), receiver ? receivedS : sentS);
         if (period >= -1)
         {
-            PathDelay& d = (receiver ? f.atReceiver : f.atSender)[period];
+            PathDelay& d = f.periods[receiver ? RECEIVER : SENDER][period];
             d.sum += receivedS - sentS;
             d.count++;
         }
     }
 }
 
-std::vector<HandoverMonitor::Threshold>
-HandoverMonitor::Thresholds(const Flow& f, bool receiver) const
+void
+HandoverMonitor::AddThresholds(long k)
 {
-    std::vector<Threshold> out;
-    const Node& node = m_nodes[End(f, receiver)];
-    if (!node.watched)
+    const Row& row = At(k);
+    const HandoverRecord& h = row.record;
+    Node& node = m_nodes[row.node];
+    long previous = node.thresholded;
+    for (uint32_t id : node.flows)
     {
-        return out;
-    }
-    const std::map<long, PathDelay>& periods = receiver ? f.atReceiver : f.atSender;
-    double flowMean = f.receivedCount ? f.delaySum / f.receivedCount : 0;
-    long previous = -1;
-    for (long i : node.history)
-    {
-        const HandoverRecord& h = m_handovers[i];
+        Flow& f = m_flows[id];
+        Side side = End(f, true) == row.node ? RECEIVER : SENDER;
+        std::map<long, PathDelay>& periods = f.periods[side];
         if (f.record.startS < h.l2DownS)
         {
             // The path the node leaves: a packet still on it at the detach is lost. With no
             // packet delivered through that router, the flow's mean is the best estimate.
             auto p = periods.find(previous);
+            double flowMean = f.receivedCount ? f.delaySum / f.receivedCount : 0;
             double delay = p != periods.end() ? p->second.sum / p->second.count : flowMean;
             // Kept in order (so that a binary search finds the last one) even when a stay
             // is shorter than the difference between two paths' delays.
-            double sentS =
-                out.empty() ? h.l2DownS - delay : std::max(out.back().sentS, h.l2DownS - delay);
-            out.push_back(Threshold{sentS, i});
+            double sentS = h.l2DownS - delay;
+            if (!std::isnan(f.lastThreshold[side]))
+            {
+                sentS = std::max(f.lastThreshold[side], sentS);
+            }
+            f.lastThreshold[side] = sentS;
+            f.thresholds[side].push_back(Threshold{sentS, k});
         }
-        previous = i;
+        periods.erase(periods.begin(), periods.lower_bound(k)); // served their threshold
     }
-    return out;
+    node.thresholded = k;
 }
 
-std::vector<HandoverRecord>
-HandoverMonitor::GetHandovers() const
+void
+HandoverMonitor::Charge(const Flow& f, const SeqLedger::Unreceived& lost)
 {
-    std::vector<HandoverRecord> out = m_handovers;
-    for (auto& h : out)
-    {
-        h.lostPackets = 0;
-    }
-    auto last = [](const std::vector<Threshold>& t, double sentS) {
-        auto after = std::upper_bound(t.begin(), t.end(), sentS, [](double x, const Threshold& y) {
-            return x < y.sentS;
-        });
+    auto last = [&lost](const std::deque<Threshold>& t) -> const Threshold* {
+        auto after =
+            std::upper_bound(t.begin(), t.end(), lost.second, [](double x, const Threshold& y) {
+                return x < y.sentS;
+            });
         return after == t.begin() ? nullptr : &*(after - 1);
     };
-    for (const auto& f : m_flows)
+    // Caught by the latest handover, of either end, whose old path it was still on.
+    const Threshold* r = last(f.thresholds[RECEIVER]);
+    const Threshold* s = last(f.thresholds[SENDER]);
+    const Threshold* charged = !s || (r && r->sentS >= s->sentS) ? r : s;
+    if (charged && charged->handover < m_first)
     {
-        std::vector<Threshold> atReceiver = Thresholds(f, true);
-        std::vector<Threshold> atSender = Thresholds(f, false); // cn may move
-        for (const SeqLedger::Unreceived& lost : f.seqs.GetUnreceived())
+        m_late++; // its row was handed on already (a send time out of order)
+    }
+    else if (charged)
+    {
+        At(charged->handover).record.lostPackets++;
+    }
+}
+
+void
+HandoverMonitor::Settle(double thresholdsS, double packetsS, bool all)
+{
+    long end = m_first + m_rows.size();
+    while (m_thresholded < end && At(m_thresholded).record.l2DownS <= thresholdsS)
+    {
+        AddThresholds(m_thresholded++);
+    }
+    for (Flow& f : m_flows)
+    {
+        f.seqs.Settle(packetsS, [this, &f](const SeqLedger::Unreceived& u) { Charge(f, u); });
+        f.settledBefore = std::max(f.settledBefore, packetsS);
+        for (auto& t : f.thresholds)
         {
-            double sentAt = lost.second;
-            // Caught by the latest handover, of either end, whose old path it was still on.
-            const Threshold* r = last(atReceiver, sentAt);
-            const Threshold* s = last(atSender, sentAt);
-            const Threshold* charged = !s || (r && r->sentS >= s->sentS) ? r : s;
-            if (charged)
+            // The latest threshold before the bound still catches packets sent after it.
+            while (t.size() > 1 && t[1].sentS <= packetsS)
             {
-                out[charged->handover].lostPackets++;
+                t.pop_front();
             }
         }
     }
-    return out;
+    while (!m_rows.empty())
+    {
+        const std::deque<long>& history = m_nodes[m_rows.front().node].history;
+        // Final once its node moved on before the bound: no later packet is charged to it.
+        if (!all && (history.size() < 2 || At(history[1]).record.l2DownS >= packetsS))
+        {
+            break;
+        }
+        Release();
+    }
+}
+
+void
+HandoverMonitor::Release()
+{
+    Row& row = m_rows.front();
+    NS_ASSERT(m_nodes[row.node].history.front() == m_first);
+    m_nodes[row.node].history.pop_front();
+    if (m_sink.IsNull())
+    {
+        m_done.push_back(std::move(row.record));
+    }
+    else
+    {
+        m_sink(row.record);
+    }
+    m_rows.pop_front();
+    m_first++;
+}
+
+std::vector<HandoverRecord>
+HandoverMonitor::GetHandovers()
+{
+    double inf = std::numeric_limits<double>::infinity();
+    Settle(inf, inf, true);
+    return std::move(m_done);
+}
+
+uint64_t
+HandoverMonitor::GetLateDeliveries() const
+{
+    return m_late;
+}
+
+std::size_t
+HandoverMonitor::GetHeldHandovers() const
+{
+    return m_rows.size();
 }
 
 } // namespace ns3

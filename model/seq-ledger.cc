@@ -133,6 +133,21 @@ SeqLedger::GetUnreceived() const
     return m_unreceived;
 }
 
+void
+SeqLedger::Settle(double beforeS, const std::function<void(const Unreceived&)>& lost)
+{
+    // Not a prefix: a number sent again carries its latest send time.
+    auto kept = std::remove_if(m_unreceived.begin(), m_unreceived.end(), [&](const Unreceived& u) {
+        if (u.second < beforeS)
+        {
+            lost(u);
+            return true;
+        }
+        return false;
+    });
+    m_unreceived.erase(kept, m_unreceived.end());
+}
+
 std::size_t
 SeqLedger::GetRuns() const
 {

@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <utility>
 #include <vector>
 
@@ -66,6 +67,12 @@ class SeqLedger
     bool Received(uint32_t seq);
     /// \return the packets sent and never delivered so far, in sequence order
     const std::vector<Unreceived>& GetUnreceived() const;
+    /**
+     * \brief Give up on the packets sent before a time and not delivered: each is handed
+     * to \p lost, in sequence order, and forgotten (its number stays sent).
+     * \param beforeS send-time bound, s \param lost called once per packet given up
+     */
+    void Settle(double beforeS, const std::function<void(const Unreceived&)>& lost);
     /// \return runs of numbers kept (sent and delivered): the memory besides GetUnreceived
     std::size_t GetRuns() const;
 

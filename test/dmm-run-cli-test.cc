@@ -218,3 +218,32 @@ TEST(DmmRunCli, SmallestValidFlowsRunToTheEnd)
     EXPECT_EQ(o.status, 1) << o.output;
     EXPECT_TRUE(Contains(o.output, "flows[1].max_bytes: the flow writes 512")) << o.output;
 }
+
+TEST(DmmRunCli, BadSettle)
+{
+    for (const char* settle : {"abc", "-1", "1e-9", "nan", "5s", "1e7"})
+    {
+        Outcome o = RunDmm(kScenario + " --settle " + settle);
+        EXPECT_EQ(o.status, 2) << settle << ": " << o.output;
+        EXPECT_TRUE(Contains(o.output, std::string("option --settle: \"") + settle + "\""))
+            << o.output;
+    }
+}
+
+// Rows written during the run (--settle 1, shorter than the run) or kept to its end
+// (--settle 0): the same files; no partial file left behind.
+TEST(DmmRunCli, SettledRowsGiveTheSameFiles)
+{
+    std::string a = ::testing::TempDir() + "dmm-cli-settle-0";
+    std::string b = ::testing::TempDir() + "dmm-cli-settle-1";
+    ASSERT_EQ(RunDmm(kScenario + " --quiet --settle 0 --out " + a).status, 0);
+    ASSERT_EQ(RunDmm(kScenario + " --quiet --settle 1 --out " + b).status, 0);
+    for (std::string f : {"handovers.csv", "summary.json"})
+    {
+        std::string x = Slurp(a + "/" + f, true);
+        EXPECT_FALSE(x.empty()) << f;
+        EXPECT_EQ(x, Slurp(b + "/" + f, true)) << f;
+    }
+    std::ifstream part(b + "/handovers.csv.part");
+    EXPECT_FALSE(part.good());
+}
