@@ -61,6 +61,14 @@ AccessRouterAgent::GetTypeId()
                           BooleanValue(false),
                           MakeBooleanAccessor(&AccessRouterAgent::m_prefixProperties),
                           MakeBooleanChecker())
+            // ns-3 never removes a neighbour entry: an access router's cache grew by every
+            // node that ever attached. Linux's gc_stale_time is 60 s.
+            .AddAttribute("NeighborGcTime",
+                          "How long after a node left its STALE neighbour entries are removed "
+                          "unless it came back (0: kept, as ns-3 does).",
+                          TimeValue(Seconds(60)),
+                          MakeTimeAccessor(&AccessRouterAgent::m_neighborGcTime),
+                          MakeTimeChecker(Seconds(0)))
             .AddTraceSource("RouterSolicitation",
                             "A router solicitation arrived from a mobile node.",
                             MakeTraceSourceAccessor(&AccessRouterAgent::m_rsTrace),
@@ -232,14 +240,59 @@ void
 AccessRouterAgent::NotifyDetached(Mac48Address mac)
 {
     NS_LOG_FUNCTION(this << mac);
-    m_detachedTrace(mac);
+    if (m_neighborGcTime.IsStrictlyPositive())
+    {
+        EventId& forget = m_forget[mac];
+        forget.Cancel();
+        forget =
+            Simulator::Schedule(m_neighborGcTime, &AccessRouterAgent::ForgetNeighbor, this, mac);
+    }
+    DoNotifyDetached(mac);
 }
 
 void
 AccessRouterAgent::NotifyArrival(Mac48Address mac, Ipv6Address previous)
 {
     NS_LOG_FUNCTION(this << mac << previous);
+    if (auto it = m_forget.find(mac); it != m_forget.end())
+    {
+        it->second.Cancel();
+        m_forget.erase(it);
+    }
+    DoNotifyArrival(mac, previous);
+}
+
+void
+AccessRouterAgent::DoNotifyDetached(Mac48Address mac)
+{
+    m_detachedTrace(mac);
+}
+
+void
+AccessRouterAgent::DoNotifyArrival(Mac48Address mac, Ipv6Address previous)
+{
     m_arrivalTrace(mac, previous);
+}
+
+void
+AccessRouterAgent::ForgetNeighbor(Mac48Address mac)
+{
+    NS_LOG_FUNCTION(this << mac);
+    m_forget.erase(mac);
+    Ptr<Ipv6L3Protocol> ipv6 = GetIpv6();
+    for (const auto& [interface, prefix] : m_interfaces)
+    {
+        Ptr<NdiscCache> cache = ipv6->GetInterface(interface)->GetNdiscCache();
+        // Only STALE ones: an entry resolving, or with packets waiting, is in use.
+        for (NdiscCache::Entry* entry : cache->LookupInverse(mac))
+        {
+            if (entry->IsStale())
+            {
+                cache->Remove(entry);
+                m_stats.forgottenNeighbors++;
+            }
+        }
+    }
 }
 
 Ipv6Address

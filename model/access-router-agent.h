@@ -49,6 +49,7 @@ class AccessRouterAgent : public DmmAgent
     struct Stats
     {
         uint64_t invalidSolicitations{0}; //!< RS malformed or without a link-layer address
+        uint64_t forgottenNeighbors{0};   //!< stale entries of departed nodes removed
     };
 
     /**
@@ -76,19 +77,20 @@ class AccessRouterAgent : public DmmAgent
     void AddAccessInterface(uint32_t interface, const HomeNetworkPrefix& onLinkPrefix);
 
     /**
-     * \brief Layer-2 trigger: a mobile node left one of our links.
+     * \brief Layer-2 trigger: a mobile node left one of our links (DoNotifyDetached), and
+     *        its neighbour entries are dropped NeighborGcTime later if it has not come back.
      * \param mac the mobile node's link-layer address
      */
-    virtual void NotifyDetached(Mac48Address mac);
+    void NotifyDetached(Mac48Address mac);
 
     /**
      * \brief Layer-2 hint: a mobile node is arriving from another access router (as an
      *        inter-AP protocol, IEEE 802.11F, or IEEE 802.21 tells the new point of
-     *        attachment). The default fires "Arrival".
+     *        attachment); see DoNotifyArrival.
      * \param mac the node's link-layer address
      * \param previous the previous router's address (GetRouterAddress), :: if none
      */
-    virtual void NotifyArrival(Mac48Address mac, Ipv6Address previous);
+    void NotifyArrival(Mac48Address mac, Ipv6Address previous);
 
     /**
      * \brief Announce a MAP in every advertisement (RFC 5380 §10.1, HMIPv6).
@@ -159,6 +161,13 @@ class AccessRouterAgent : public DmmAgent
     Time m_validLifetime;     //!< advertised valid lifetime
     Time m_preferredLifetime; //!< advertised preferred lifetime
 
+    /// What a role does when a node left (NotifyDetached); the default fires "Detached".
+    /// \param mac the node's link-layer address
+    virtual void DoNotifyDetached(Mac48Address mac);
+    /// What a role does when a node arrives (NotifyArrival); the default fires "Arrival".
+    /// \param mac the node's link-layer address \param previous the previous router, or ::
+    virtual void DoNotifyArrival(Mac48Address mac, Ipv6Address previous);
+
     /// \param mac a link-layer address \return the node's identifier, or null if unknown
     const std::string* LookupPolicy(Mac48Address mac) const;
     /**
@@ -172,6 +181,8 @@ class AccessRouterAgent : public DmmAgent
 
   private:
     void HandleRead(Ptr<Socket> socket);
+    /// Remove the STALE neighbour entries of a node that left and has not come back.
+    void ForgetNeighbor(Mac48Address mac);
 
     Ptr<Socket> m_socket;                                          //!< raw ICMPv6 socket
     std::map<uint32_t, HomeNetworkPrefix> m_interfaces;            //!< access interfaces
@@ -182,6 +193,8 @@ class AccessRouterAgent : public DmmAgent
     Time m_routerLifetime;                                         //!< advertised router lifetime
     bool m_prefixProperties;                                       //!< send Prefix Properties
     Stats m_stats;                                                 //!< counters
+    Time m_neighborGcTime;                                         //!< attribute NeighborGcTime
+    std::map<Mac48Address, EventId> m_forget;                      //!< departed -> ForgetNeighbor
     TracedCallback<uint32_t, Ipv6Address, Mac48Address> m_rsTrace; //!< RouterSolicitation
     TracedCallback<uint32_t, Ipv6Address, Mac48Address> m_raTrace; //!< RouterAdvertisement
     TracedCallback<Mac48Address> m_detachedTrace;                  //!< Detached

@@ -221,7 +221,7 @@ MagAgent::Advertise(const Attached& node)
 }
 
 void
-MagAgent::NotifyDetached(Mac48Address mac)
+MagAgent::DoNotifyDetached(Mac48Address mac)
 {
     NS_LOG_FUNCTION(this);
     auto it = m_attached.find(mac);

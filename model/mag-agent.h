@@ -66,7 +66,7 @@ class MagAgent : public AccessRouterAgent
      */
     void SetPolicyPrefix(const std::string& mnId, const HomeNetworkPrefix& prefix);
 
-    void NotifyDetached(Mac48Address mac) override;
+    void DoNotifyDetached(Mac48Address mac) override;
 
     /// \return the counters
     const Stats& GetStats() const;

@@ -437,7 +437,7 @@ MarAgent::RemoveSession(const std::string& mnId,
 }
 
 void
-MarAgent::NotifyDetached(Mac48Address mac)
+MarAgent::DoNotifyDetached(Mac48Address mac)
 {
     NS_LOG_FUNCTION(this);
     std::string session = LookupSession(mac);

@@ -85,7 +85,7 @@ class MarAgent : public AccessRouterAgent
                Ipv6Address address,
                Ipv6Address database);
 
-    void NotifyDetached(Mac48Address mac) override;
+    void DoNotifyDetached(Mac48Address mac) override;
 
     /**
      * \brief Follow the bindings of this MAR's H-MAR role (its LmaAgent's location

@@ -96,14 +96,14 @@ MrAgent::StartApplication()
 }
 
 void
-MrAgent::NotifyArrival(Mac48Address mac, Ipv6Address previous)
+MrAgent::DoNotifyArrival(Mac48Address mac, Ipv6Address previous)
 {
     m_served[mac].previous = previous;
-    AccessRouterAgent::NotifyArrival(mac, previous);
+    AccessRouterAgent::DoNotifyArrival(mac, previous);
 }
 
 void
-MrAgent::NotifyDetached(Mac48Address mac)
+MrAgent::DoNotifyDetached(Mac48Address mac)
 {
     NS_LOG_FUNCTION(this);
     auto it = m_served.find(mac);
@@ -120,7 +120,7 @@ MrAgent::NotifyDetached(Mac48Address mac)
             m_mr->Hold(home); // until the next router asks for the context
         }
     }
-    AccessRouterAgent::NotifyDetached(mac);
+    AccessRouterAgent::DoNotifyDetached(mac);
 }
 
 void

@@ -64,8 +64,8 @@ class MrAgent : public AccessRouterAgent
      * \param server the location server of its network
      */
     void Setup(Ptr<DistributedMobilityRouting> mr, Ipv6Address address, Ipv6Address server);
-    void NotifyArrival(Mac48Address mac, Ipv6Address previous) override;
-    void NotifyDetached(Mac48Address mac) override;
+    void DoNotifyArrival(Mac48Address mac, Ipv6Address previous) override;
+    void DoNotifyDetached(Mac48Address mac) override;
     /// \return the counters
     const MrStats& GetMrStats() const;
 
