@@ -240,10 +240,17 @@ AccessNetworkHelper::CreateL2Mobility(Ptr<NetDevice> device,
         "SwitchTime",
         TimeValue(ScenarioMilliseconds(m_cfg.l2.switchTimeMs)));
     ls->SetDevice(DynamicCast<AccessNetDevice>(device), agent);
+    if (m_switchLinks && agents == m_switchAgents)
+    {
+        ls->ShareAccessLinks(m_switchLinks); // the same links and agents for every node
+        return ls;
+    }
     for (const auto& [name, channel] : m_channels)
     {
         ls->AddAccessLink(name, channel, agentOf(name));
     }
+    m_switchLinks = ls;
+    m_switchAgents = agents;
     return ls;
 }
 

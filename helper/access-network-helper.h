@@ -7,6 +7,7 @@
 #include "ns3/access-channel.h"
 #include "ns3/home-address-allocation.h"
 #include "ns3/l2-mobility.h"
+#include "ns3/link-switch.h"
 #include "ns3/net-device.h"
 #include "ns3/node.h"
 #include "ns3/scenario-config.h"
@@ -103,6 +104,8 @@ class AccessNetworkHelper
     std::map<std::string, Ptr<AccessChannel>> m_channels;           //!< switch: channel per AR
     std::map<std::string, std::pair<Ptr<NetDevice>, Vector>> m_aps; //!< wifi: AP per AR
     Ptr<YansWifiChannel> m_wifiChannel;                             //!< wifi: the shared channel
+    Ptr<LinkSwitch> m_switchLinks; //!< switch: the first node's, whose links the others share
+    std::map<std::string, Ptr<AccessRouterAgent>> m_switchAgents; //!< the agents it was given
 };
 
 } // namespace ns3

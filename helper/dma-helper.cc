@@ -84,6 +84,10 @@ DmaHelper::InstallMar(Ptr<Node> node,
                database);
     mar->AddAccessInterface(accessInterface, onLink);
     mar->WatchBindings(lma->GetLocationManagement());
+    if (!m_mars.empty())
+    {
+        mar->SharePolicy(m_mars.front()); // one policy store for the domain
+    }
     for (const auto& [mac, mnId] : m_policy)
     {
         mar->SetPolicy(mac, mnId);

@@ -245,9 +245,13 @@ Pmipv6Helper::InstallMag(Ptr<Node> node,
     Ptr<MagAgent> mag = m_mag.Create<MagAgent>();
     mag->Setup(lu, rc);
     mag->AddAccessInterface(accessInterface, onLink);
+    if (!m_mags.empty())
+    {
+        mag->SharePolicy(m_mags.front()); // one policy store for the domain
+    }
     for (const auto& policy : m_policy)
     {
-        mag->AddPolicy(policy.mac, policy.mnId, policy.lmaa);
+        mag->AddPolicy(policy.mac, policy.mnId, policy.lmaa); // the store: already there
     }
     node->AddApplication(mag);
     m_mags.push_back(mag);

@@ -60,63 +60,13 @@ PartFile::Close()
 }
 
 SignalingCsvStream::SignalingCsvStream(const std::string& outDir)
-    : m_file(outDir + "/signaling.csv", SignalingCsvHeader())
+    : RecordCsvStream(outDir + "/signaling.csv", SignalingCsvHeader(), SignalingCsvRow)
 {
-}
-
-void
-SignalingCsvStream::Add(const SignalingRecord& r)
-{
-    m_file.Write(SignalingCsvRow(r));
-    m_totals.Add(r);
-}
-
-Callback<void, const SignalingRecord&>
-SignalingCsvStream::GetSink()
-{
-    return MakeCallback(&SignalingCsvStream::Add, this);
-}
-
-void
-SignalingCsvStream::Close()
-{
-    m_file.Close();
-}
-
-const SignalingTotals&
-SignalingCsvStream::GetTotals() const
-{
-    return m_totals;
 }
 
 HandoverCsvStream::HandoverCsvStream(const std::string& outDir)
-    : m_file(outDir + "/handovers.csv", HandoversCsvHeader())
+    : RecordCsvStream(outDir + "/handovers.csv", HandoversCsvHeader(), HandoversCsvRow)
 {
-}
-
-void
-HandoverCsvStream::Add(const HandoverRecord& h)
-{
-    m_file.Write(HandoversCsvRow(h));
-    m_totals.Add(h);
-}
-
-Callback<void, const HandoverRecord&>
-HandoverCsvStream::GetSink()
-{
-    return MakeCallback(&HandoverCsvStream::Add, this);
-}
-
-void
-HandoverCsvStream::Close()
-{
-    m_file.Close();
-}
-
-const HandoverTotals&
-HandoverCsvStream::GetTotals() const
-{
-    return m_totals;
 }
 
 } // namespace ns3

@@ -88,53 +88,77 @@ class PartFile
 };
 
 /**
- * \brief signaling.csv written while the run goes: the sink of SignalingMonitor's
- * RecordSink, so that a long run does not keep one record per message until its end.
- *
- * The rows are those WriteResults would write from the same records, in the same order.
+ * \brief A result file of one row per record, written while the run goes: the sink of a
+ * monitor's RecordSink, so that a long run does not keep its records until its end; it
+ * keeps only what summary.json needs of them (Totals::Add).
  */
-class SignalingCsvStream
+template <typename Record, typename Totals>
+class RecordCsvStream
 {
   public:
-    /// \brief Open outDir/signaling.csv.part (PartFile). \param outDir result folder (exists)
-    explicit SignalingCsvStream(const std::string& outDir);
+    /**
+     * \brief Open path.part (PartFile) and write the header.
+     * \param path the file \param header its first line \param row a record's line
+     */
+    RecordCsvStream(const std::string& path,
+                    const std::string& header,
+                    std::string (*row)(const Record&))
+        : m_file(path, header),
+          m_row(row)
+    {
+    }
 
     /// \brief Write one row and count it. \param r the record
-    void Add(const SignalingRecord& r);
-    /// \return a callback for SignalingMonitor::RecordSink (this object must outlive the run)
-    Callback<void, const SignalingRecord&> GetSink();
-    /// \brief Close the file under its name, signaling.csv (PartFile::Close).
-    void Close();
+    void Add(const Record& r)
+    {
+        m_file.Write(m_row(r));
+        m_totals.Add(r);
+    }
+
+    /// \return a callback for the monitor's RecordSink (this object must outlive the run)
+    Callback<void, const Record&> GetSink()
+    {
+        return MakeCallback(&RecordCsvStream::Add, this);
+    }
+
+    /// \brief Close the file under its name (PartFile::Close).
+    void Close()
+    {
+        m_file.Close();
+    }
+
     /// \return the totals of the rows written
-    const SignalingTotals& GetTotals() const;
+    const Totals& GetTotals() const
+    {
+        return m_totals;
+    }
 
   private:
-    PartFile m_file;          //!< signaling.csv
-    SignalingTotals m_totals; //!< what summary.json needs of the rows
+    PartFile m_file;                     //!< the file
+    std::string (*m_row)(const Record&); //!< a record's line
+    Totals m_totals;                     //!< what summary.json needs of the rows
 };
 
 /**
- * \brief handovers.csv written while the run goes: the sink of HandoverMonitor's
- * RecordSink (rows in file order, each once final).
+ * \brief signaling.csv written while the run goes (SignalingMonitor's RecordSink): the rows
+ * WriteResults would write from the same records, in the same order.
  */
-class HandoverCsvStream
+class SignalingCsvStream : public RecordCsvStream<SignalingRecord, SignalingTotals>
 {
   public:
-    /// \brief Open outDir/handovers.csv.part (PartFile). \param outDir result folder (exists)
+    /// \param outDir result folder (exists): writes outDir/signaling.csv
+    explicit SignalingCsvStream(const std::string& outDir);
+};
+
+/**
+ * \brief handovers.csv written while the run goes (HandoverMonitor's RecordSink): rows in
+ * file order, each once final.
+ */
+class HandoverCsvStream : public RecordCsvStream<HandoverRecord, HandoverTotals>
+{
+  public:
+    /// \param outDir result folder (exists): writes outDir/handovers.csv
     explicit HandoverCsvStream(const std::string& outDir);
-
-    /// \brief Write one row and count it. \param h the record
-    void Add(const HandoverRecord& h);
-    /// \return a callback for HandoverMonitor::RecordSink (this object must outlive the run)
-    Callback<void, const HandoverRecord&> GetSink();
-    /// \brief Close the file under its name, handovers.csv (PartFile::Close).
-    void Close();
-    /// \return the totals of the rows written
-    const HandoverTotals& GetTotals() const;
-
-  private:
-    PartFile m_file;         //!< handovers.csv
-    HandoverTotals m_totals; //!< what summary.json needs of the rows
 };
 
 /**

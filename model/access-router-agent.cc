@@ -90,7 +90,8 @@ AccessRouterAgent::GetTypeId()
 }
 
 AccessRouterAgent::AccessRouterAgent()
-    : m_prefixProperties(false)
+    : m_policy(std::make_shared<PolicyStore>()),
+      m_prefixProperties(false)
 {
     NS_LOG_FUNCTION(this);
 }
@@ -304,17 +305,23 @@ AccessRouterAgent::GetRouterAddress() const
 void
 AccessRouterAgent::SetPolicy(Mac48Address mac, const std::string& mnId)
 {
-    auto [it, added] = m_policy.emplace(mac, mnId);
+    auto [it, added] = m_policy->nodes.emplace(mac, mnId);
     if (added)
     {
-        m_interfaceCount[mnId]++;
+        m_policy->interfaces[mnId]++;
     }
     else if (it->second != mnId)
     {
-        m_interfaceCount[it->second]--;
-        m_interfaceCount[mnId]++;
+        m_policy->interfaces[it->second]--;
+        m_policy->interfaces[mnId]++;
         it->second = mnId;
     }
+}
+
+void
+AccessRouterAgent::SharePolicy(Ptr<const AccessRouterAgent> other)
+{
+    m_policy = other->m_policy;
 }
 
 std::string
@@ -325,7 +332,7 @@ AccessRouterAgent::LookupSession(Mac48Address mac) const
     {
         return "";
     }
-    if (m_interfaceCount.at(*mnId) < 2)
+    if (m_policy->interfaces.at(*mnId) < 2)
     {
         return *mnId;
     }
@@ -349,8 +356,8 @@ AccessRouterAgent::IsPerInterface(const std::string& session)
 const std::string*
 AccessRouterAgent::LookupPolicy(Mac48Address mac) const
 {
-    auto it = m_policy.find(mac);
-    return it == m_policy.end() ? nullptr : &it->second;
+    auto it = m_policy->nodes.find(mac);
+    return it == m_policy->nodes.end() ? nullptr : &it->second;
 }
 
 void

@@ -13,6 +13,7 @@
 #include "ns3/traced-callback.h"
 
 #include <map>
+#include <memory>
 #include <vector>
 
 namespace ns3
@@ -109,6 +110,14 @@ class AccessRouterAgent : public DmmAgent
     Ipv6Address GetRouterAddress() const;
 
     /**
+     * \brief Use another router's policy store, and every entry added to it later (one
+     *        store for the routers of a domain, as a AAA server would be, instead of a
+     *        copy per router: memory independent of the number of routers).
+     * \param other the router whose store this one shares
+     */
+    void SharePolicy(Ptr<const AccessRouterAgent> other);
+
+    /**
      * \brief Authorise a mobile node (the policy store, RFC 5213 §6.2): the agents that
      *        register nodes (MAG, MAR) serve only nodes they know.
      * \param mac the node's link-layer address \param mnId its MN identifier (NAI)
@@ -184,10 +193,17 @@ class AccessRouterAgent : public DmmAgent
     /// Remove the STALE neighbour entries of a node that left and has not come back.
     void ForgetNeighbor(Mac48Address mac);
 
-    Ptr<Socket> m_socket;                                          //!< raw ICMPv6 socket
-    std::map<uint32_t, HomeNetworkPrefix> m_interfaces;            //!< access interfaces
-    std::map<Mac48Address, std::string> m_policy;                  //!< policy store (SetPolicy)
-    std::map<std::string, uint32_t> m_interfaceCount;              //!< MN-ID -> addresses
+    Ptr<Socket> m_socket;                               //!< raw ICMPv6 socket
+    std::map<uint32_t, HomeNetworkPrefix> m_interfaces; //!< access interfaces
+
+    /// The policy store (RFC 5213 §6.2), possibly shared with other routers (SharePolicy).
+    struct PolicyStore
+    {
+        std::map<Mac48Address, std::string> nodes;  //!< link-layer address -> MN-ID
+        std::map<std::string, uint32_t> interfaces; //!< MN-ID -> addresses listed
+    };
+
+    std::shared_ptr<PolicyStore> m_policy;                         //!< SetPolicy, SharePolicy
     std::optional<NdOptions::MapOption> m_mapOption;               //!< SetMapOption
     Ipv6Address m_routerAddress;                                   //!< SetRouterAddress (:: none)
     Time m_routerLifetime;                                         //!< advertised router lifetime

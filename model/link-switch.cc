@@ -35,7 +35,8 @@ LinkSwitch::GetTypeId()
 }
 
 LinkSwitch::LinkSwitch()
-    : m_everAttached(false)
+    : m_links(std::make_shared<std::map<std::string, Link>>()),
+      m_everAttached(false)
 {
 }
 
@@ -48,7 +49,7 @@ LinkSwitch::DoDispose()
 {
     m_device = nullptr;
     m_mnAgent = nullptr;
-    m_links.clear();
+    m_links.reset();
     Object::DoDispose();
 }
 
@@ -64,13 +65,19 @@ LinkSwitch::AddAccessLink(const std::string& name,
                           Ptr<AccessChannel> channel,
                           Ptr<AccessRouterAgent> agent)
 {
-    m_links[name] = Link{channel, agent};
+    (*m_links)[name] = Link{channel, agent};
+}
+
+void
+LinkSwitch::ShareAccessLinks(Ptr<const LinkSwitch> other)
+{
+    m_links = other->m_links;
 }
 
 void
 LinkSwitch::ScheduleAttach(Time at, const std::string& name)
 {
-    NS_ABORT_MSG_IF(m_links.count(name) == 0, "LinkSwitch: unknown access link " << name);
+    NS_ABORT_MSG_IF(m_links->count(name) == 0, "LinkSwitch: unknown access link " << name);
     Simulator::Schedule(at - Simulator::Now(), &LinkSwitch::Move, this, name);
 }
 
@@ -94,11 +101,11 @@ LinkSwitch::Move(std::string name)
     std::string from = m_current;
     m_current.clear();
     m_previousRouter =
-        m_links[from].agent ? m_links[from].agent->GetRouterAddress() : Ipv6Address::GetAny();
+        (*m_links)[from].agent ? (*m_links)[from].agent->GetRouterAddress() : Ipv6Address::GetAny();
     NotifyDown(from);
-    if (m_links[from].agent)
+    if ((*m_links)[from].agent)
     {
-        m_links[from].agent->NotifyDetached(Mac48Address::ConvertFrom(m_device->GetAddress()));
+        (*m_links)[from].agent->NotifyDetached(Mac48Address::ConvertFrom(m_device->GetAddress()));
     }
     if (m_mnAgent)
     {
@@ -113,12 +120,12 @@ LinkSwitch::Attach(std::string name)
     NS_LOG_FUNCTION(this << name);
     m_current = name;
     NotifyUp(name);
-    if (m_links[name].agent)
+    if ((*m_links)[name].agent)
     {
-        m_links[name].agent->NotifyArrival(Mac48Address::ConvertFrom(m_device->GetAddress()),
-                                           m_previousRouter);
+        (*m_links)[name].agent->NotifyArrival(Mac48Address::ConvertFrom(m_device->GetAddress()),
+                                              m_previousRouter);
     }
-    m_device->Attach(m_links[name].channel); // raises link up: the node solicits a router
+    m_device->Attach((*m_links)[name].channel); // raises link up: the node solicits a router
 }
 
 } // namespace ns3

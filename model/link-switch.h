@@ -10,6 +10,7 @@
 #include "ns3/traced-callback.h"
 
 #include <map>
+#include <memory>
 #include <string>
 
 namespace ns3
@@ -54,6 +55,12 @@ class LinkSwitch : public L2Mobility
     void AddAccessLink(const std::string& name,
                        Ptr<AccessChannel> channel,
                        Ptr<AccessRouterAgent> agent);
+    /**
+     * \brief Use the access links of another switch (one table for every mobile node of a
+     *        network, not one per node: per-node memory independent of the access links).
+     * \param other the switch whose links (and later additions) this one shares
+     */
+    void ShareAccessLinks(Ptr<const LinkSwitch> other);
 
     // L2Mobility
     void ScheduleAttach(Time at, const std::string& name) override;
@@ -73,13 +80,13 @@ class LinkSwitch : public L2Mobility
     void Move(std::string name);
     void Attach(std::string name);
 
-    Ptr<AccessNetDevice> m_device;       //!< mobile node's device
-    Ptr<MnAgent> m_mnAgent;              //!< mobile node's agent
-    std::map<std::string, Link> m_links; //!< access links by name
-    std::string m_current;               //!< current access router
-    bool m_everAttached;                 //!< an attachment happened
-    Ipv6Address m_previousRouter;        //!< the router left last (for NotifyArrival)
-    Time m_switchTime;                   //!< attribute SwitchTime
+    Ptr<AccessNetDevice> m_device;                        //!< mobile node's device
+    Ptr<MnAgent> m_mnAgent;                               //!< mobile node's agent
+    std::shared_ptr<std::map<std::string, Link>> m_links; //!< access links by name
+    std::string m_current;                                //!< current access router
+    bool m_everAttached;                                  //!< an attachment happened
+    Ipv6Address m_previousRouter; //!< the router left last (for NotifyArrival)
+    Time m_switchTime;            //!< attribute SwitchTime
 };
 
 } // namespace ns3
