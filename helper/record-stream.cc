@@ -60,12 +60,16 @@ PartFile::Close()
 }
 
 SignalingCsvStream::SignalingCsvStream(const std::string& outDir)
-    : RecordCsvStream(outDir + "/signaling.csv", SignalingCsvHeader(), SignalingCsvRow)
+    : RecordCsvStream<SignalingRecord, SignalingTotals>(outDir + "/signaling.csv",
+                                                        SignalingCsvHeader(),
+                                                        SignalingCsvRow)
 {
 }
 
 HandoverCsvStream::HandoverCsvStream(const std::string& outDir)
-    : RecordCsvStream(outDir + "/handovers.csv", HandoversCsvHeader(), HandoversCsvRow)
+    : RecordCsvStream<HandoverRecord, HandoverTotals>(outDir + "/handovers.csv",
+                                                      HandoversCsvHeader(),
+                                                      HandoversCsvRow)
 {
 }
 
