@@ -12,6 +12,12 @@
 namespace ns3
 {
 
+namespace
+{
+/// Most insertions between two sweeps, in events left by the last one.
+constexpr std::size_t kMaxSpacing = 16;
+} // namespace
+
 NS_LOG_COMPONENT_DEFINE("CompactingScheduler");
 NS_OBJECT_ENSURE_REGISTERED(CompactingScheduler);
 
@@ -25,8 +31,9 @@ CompactingScheduler::GetTypeId()
             .AddConstructor<CompactingScheduler>()
             // A floor, so that a nearly empty simulation does not sweep at every insertion.
             .AddAttribute("MinSweep",
-                          "Insertions between two sweeps at least (a sweep comes once as many "
-                          "insertions were made as events were left by the last one).",
+                          "Insertions between two sweeps at least (a sweep comes once 1 to 16 "
+                          "times as many insertions were made as events were left by the last "
+                          "one: more while sweeps find few cancelled events).",
                           UintegerValue(1024),
                           MakeUintegerAccessor(&CompactingScheduler::m_minSweep),
                           MakeUintegerChecker<uint32_t>(1));
@@ -50,7 +57,7 @@ CompactingScheduler::Insert(const Scheduler::Event& ev)
     bool added = m_events.emplace(ev.key, ev.impl).second;
     NS_ASSERT_MSG(added, "an event inserted twice");
     (void)added;
-    if (++m_inserted >= std::max<std::size_t>(m_minSweep, m_heldAfterSweep))
+    if (++m_inserted >= std::max<std::size_t>(m_minSweep, m_heldAfterSweep * m_spacing))
     {
         Sweep();
     }
@@ -60,6 +67,7 @@ void
 CompactingScheduler::Sweep()
 {
     m_inserted = 0;
+    std::size_t before = m_events.size();
     for (auto it = m_events.begin(); it != m_events.end();)
     {
         if (it->second->IsCancelled())
@@ -74,6 +82,18 @@ CompactingScheduler::Sweep()
         {
             ++it;
         }
+    }
+    // A sweep walks every event: where few are cancelled (a data-heavy run), sweep less
+    // often; where many are, more often again. Garbage stays below m_spacing times the
+    // live events.
+    std::size_t freed = before - m_events.size();
+    if (freed * 8 < before && m_spacing < kMaxSpacing)
+    {
+        m_spacing *= 2;
+    }
+    else if (freed * 2 > before && m_spacing > 1)
+    {
+        m_spacing /= 2;
     }
     m_heldAfterSweep = m_events.size();
     NS_LOG_LOGIC("swept; " << m_events.size() << " events held, " << m_swept << " swept");

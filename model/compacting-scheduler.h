@@ -22,8 +22,10 @@ namespace ns3
  * dead event each behind for as long as they were set: an IPv6 host restarts its prefix's
  * preferred-lifetime timer (RFC 4861 default 7 days) on every router advertisement, so a
  * simulation of moving nodes grew by one event per advertisement received. This scheduler
- * sweeps cancelled events out once as many events were inserted since the last sweep as that
- * sweep left (amortised O(1) per insertion), so it holds at most about twice the live events.
+ * sweeps cancelled events out once 1 to 16 times as many events were inserted since the last
+ * sweep as that sweep left (amortised O(1) per insertion): the spacing doubles while sweeps
+ * find few cancelled events (a sweep walks every event) and halves while they find many, so
+ * the dead events held stay within a small multiple of the live ones.
  *
  * Events run in the same order and at the same times as under MapScheduler; only the
  * simulator's event count (Simulator::GetEventCount) changes, which counts a cancelled event
@@ -55,6 +57,7 @@ class CompactingScheduler : public Scheduler
     std::map<Scheduler::EventKey, EventImpl*> m_events; //!< by time, then uid
     std::size_t m_inserted{0};                          //!< insertions since the last sweep
     std::size_t m_heldAfterSweep{0};                    //!< events the last sweep left
+    std::size_t m_spacing{1};                           //!< sweep interval, in m_heldAfterSweep
     uint32_t m_minSweep;                                //!< attribute MinSweep
     uint64_t m_swept{0};                                //!< GetSwept
 };
