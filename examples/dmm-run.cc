@@ -461,7 +461,6 @@ Run(const Arguments& args)
         std::cerr << "dmm-run: warning: " << w << "\n";
     }
     signaling.Close();
-    HandoverTotals kept;
     if (handovers)
     {
         handovers->Close();
@@ -473,13 +472,10 @@ Run(const Arguments& args)
     else
     {
         WriteStreamedResults(results, signaling.GetTotals(), options.outDir);
-        for (const auto& h : results.handovers)
-        {
-            kept.Add(h);
-        }
     }
-    std::cout << Summary(results, handovers ? handovers->GetTotals() : kept, options.outDir)
-              << std::endl;
+    HandoverTotals totals =
+        handovers ? handovers->GetTotals() : HandoverTotals::Of(results.handovers);
+    std::cout << Summary(results, totals, options.outDir) << std::endl;
     return 0;
 }
 

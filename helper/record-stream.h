@@ -44,6 +44,17 @@ struct HandoverTotals
         latencyMs.push_back(h.latencyMs);
         interruptionMs.push_back(h.interruptionMs);
     }
+
+    /// \param rows handover rows \return their totals
+    static HandoverTotals Of(const std::vector<HandoverRecord>& rows)
+    {
+        HandoverTotals totals;
+        for (const auto& h : rows)
+        {
+            totals.Add(h);
+        }
+        return totals;
+    }
 };
 
 /// \return the first line of signaling.csv (the DESIGN.md columns)

@@ -376,18 +376,6 @@ CreateOutputDirectory(const std::string& outDir)
 namespace
 {
 
-/// The totals of r.handovers.
-HandoverTotals
-TotalsOf(const RunResults& r)
-{
-    HandoverTotals totals;
-    for (const auto& h : r.handovers)
-    {
-        totals.Add(h);
-    }
-    return totals;
-}
-
 /// All result files but signaling.csv, and but handovers.csv when it was streamed.
 void
 WriteAllButSignaling(const RunResults& r,
@@ -401,7 +389,7 @@ WriteAllButSignaling(const RunResults& r,
     }
     else
     {
-        WriteFile(dir / "summary.json", SummaryJson(r, signaling, TotalsOf(r)));
+        WriteFile(dir / "summary.json", SummaryJson(r, signaling, HandoverTotals::Of(r.handovers)));
         WriteFile(dir / "handovers.csv", Csv(HandoversCsvHeader(), r.handovers, HandoversCsvRow));
     }
     WriteFile(dir / "flows.csv", FlowsCsv(r));
