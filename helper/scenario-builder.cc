@@ -34,6 +34,7 @@
 #include "ns3/security-helper.h"
 #include "ns3/signaling-monitor.h"
 #include "ns3/topology-graph.h"
+#include "ns3/traffic-control-helper.h"
 #include "ns3/yans-wifi-helper.h"
 
 #include <chrono>
@@ -101,6 +102,7 @@ ScenarioRun::CreateWiredLinks()
         Ipv6AddressHelper addr;
         addr.SetBase(dmm::AddressPlan::WiredLink(i + 1), Ipv6Prefix(64));
         Ipv6InterfaceContainer ifs = addr.Assign(devs);
+        SetWiredQueueDisc(devs);
         size_t a = m_vertex[l.a];
         size_t b = m_vertex[l.b];
         m_edges.emplace_back(a, b);
@@ -116,6 +118,23 @@ ScenarioRun::CreateWiredLinks()
         {
             m_nodes[n.name]->GetObject<Ipv6>()->SetAttribute("IpForward", BooleanValue(true));
         }
+    }
+}
+
+void
+ScenarioRun::SetWiredQueueDisc(const NetDeviceContainer& devs) const
+{
+    // Ipv6AddressHelper::Assign has installed ns-3's default root queue disc (FqCoDel).
+    if (m_cfg.queueDisc == "fq_codel")
+    {
+        return;
+    }
+    TrafficControlHelper tch;
+    tch.Uninstall(devs);
+    if (m_cfg.queueDisc == "pfifo_fast")
+    {
+        tch.SetRootQueueDisc("ns3::PfifoFastQueueDisc");
+        tch.Install(devs);
     }
 }
 
@@ -220,7 +239,7 @@ ScenarioRun::StartFlow(size_t index)
     }
     Ipv6Address dst = downlink ? mnAddress : cnAddress;
     Ipv6Address src = downlink ? cnAddress : mnAddress;
-    uint16_t port = 9000 + index;
+    uint16_t port = FlowConfig::SinkPort(index);
     std::string socket = f.type == "udp" ? "ns3::UdpSocketFactory" : "ns3::TcpSocketFactory";
     Time duration = Seconds(f.stopS - f.startS);
 

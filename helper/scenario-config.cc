@@ -471,6 +471,7 @@ ParseScenario(const json& j)
     c.durationS = top.Number("duration_s");
     Reader::CheckMin("duration_s", c.durationS, 0, true);
     c.dataMode = top.Mode("data", "packet", {"packet", "fluid"});
+    c.queueDisc = top.Mode("queue_disc", "fq_codel", {"fq_codel", "pfifo_fast", "none"});
     ParseL2(top, c);
     ParseGlobals(top, c);
     // Listed or generated nodes, links and attachments (scenario-topology.cc).

@@ -107,6 +107,17 @@ struct FlowConfig
     /// Bytes of the sequence/timestamp/size header that starts every udp packet and every
     /// tcp write (ns-3's SeqTsSizeHeader); no packet or write may be shorter.
     static uint32_t TrafficHeaderSize();
+    /// First port of the flows' sinks: flow i listens on kFirstSinkPort + i mod kSinkPorts
+    static constexpr uint16_t kFirstSinkPort = 9000;
+    /// Ports from kFirstSinkPort to 65535
+    static constexpr uint32_t kSinkPorts = 65536 - kFirstSinkPort;
+    /// Ephemeral ports of an ns-3 node (49152-65535): one per flow that starts there
+    static constexpr uint32_t kEphemeralPorts = 16384;
+    /// \param index the flow's index in "flows" \return the port its sink listens on
+    static uint16_t SinkPort(std::size_t index)
+    {
+        return static_cast<uint16_t>(kFirstSinkPort + index % kSinkPorts);
+    }
 };
 
 /// \brief Layer-2 handover model (key "l2").
@@ -293,6 +304,9 @@ struct ScenarioConfig
     double durationS; //!< simulated duration, s
     /// "packet", or "fluid": udp flows counted between handovers (FluidFlow)
     std::string dataMode;
+    /// Root queue disc of every wired link's devices: "fq_codel" (what ns-3's
+    /// Ipv6AddressHelper installs), "pfifo_fast", or "none" (the device queue only)
+    std::string queueDisc;
     L2Config l2;                   //!< layer-2 model
     double accessDelayMs;          //!< default MN-AR link delay, ms
     double accessRateMbps;         //!< default MN-AR link rate, Mbit/s

@@ -10,8 +10,10 @@
 #include "ns3/scenario-config.h"
 
 #include <fmt/format.h>
+#include <map>
 #include <set>
 #include <string>
+#include <unordered_map>
 
 namespace ns3
 {
@@ -43,6 +45,40 @@ CheckTcpMaxBytes(const std::string& path, uint64_t maxBytes)
                                  FlowConfig::kTcpSendSize,
                                  header,
                                  maxBytes));
+    }
+}
+
+/// Every flow needs an ephemeral port at its source and its own port at its sink (ns-3
+/// would abort at the bind, or deliver a flow to another flow's sink).
+void
+CheckFlowPorts(const ScenarioConfig& c)
+{
+    std::unordered_map<std::string, uint32_t> sources;
+    std::map<std::pair<std::string, uint16_t>, std::size_t> sinks;
+    for (std::size_t i = 0; i < c.flows.size(); ++i)
+    {
+        const FlowConfig& f = c.flows[i];
+        if (++sources[f.from] > FlowConfig::kEphemeralPorts)
+        {
+            Reader::Fail(fmt::format("flows[{}].from", i),
+                         fmt::format("node \"{}\" starts more than {} flows (each flow's socket "
+                                     "takes one of the node's ephemeral ports, 49152-65535)",
+                                     f.from,
+                                     FlowConfig::kEphemeralPorts));
+        }
+        uint16_t port = FlowConfig::SinkPort(i);
+        auto [it, fresh] = sinks.emplace(std::make_pair(f.to, port), i);
+        if (!fresh)
+        {
+            Reader::Fail(fmt::format("flows[{}].to", i),
+                         fmt::format("node \"{}\" already receives flows[{}] on port {} (flow i "
+                                     "listens on {} + i mod {})",
+                                     f.to,
+                                     it->second,
+                                     port,
+                                     FlowConfig::kFirstSinkPort,
+                                     FlowConfig::kSinkPorts));
+        }
     }
 }
 
@@ -130,6 +166,7 @@ ParseFlows(const JsonObjectReader& top, ScenarioConfig& c)
         }
         c.flows.push_back(f);
     }
+    CheckFlowPorts(c);
 }
 
 } // namespace ns3

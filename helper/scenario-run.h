@@ -15,6 +15,7 @@
 #include "ns3/fluid-flow.h"
 #include "ns3/handover-monitor.h"
 #include "ns3/lma-agent.h"
+#include "ns3/net-device-container.h"
 #include "ns3/location-helper.h"
 #include "ns3/mip-mn-agent.h"
 #include "ns3/mipv6-helper.h"
@@ -67,6 +68,9 @@ class ScenarioRun
 
     void CreateNodes();
     void CreateWiredLinks();
+    /// \brief Replaces ns-3's default root queue disc of a wired link (key "queue_disc").
+    /// \param devs the link's two devices
+    void SetWiredQueueDisc(const NetDeviceContainer& devs) const;
     void CreateAccessLinks();
     void ComputeRoutes();
     void InstallRoutesTo(const HomeNetworkPrefix& prefix,

@@ -16,6 +16,8 @@
 #include "ns3/ns3-version-compat.h"
 #include "ns3/packet.h"
 #include "ns3/point-to-point-net-device.h"
+#include "ns3/ipv6-queue-disc-item.h"
+#include "ns3/queue-disc.h"
 #include "ns3/traffic-control-layer.h"
 #include "ns3/wifi-mac-queue.h"
 #include "ns3/wifi-mac.h"
@@ -85,6 +87,33 @@ ConservationMonitor::WatchDevice(Ptr<NetDevice> device)
         return compat::FunctionCallback<void, Ptr<const Packet>>(
             [this, ipAt, r](Ptr<const Packet> p) { Dropped(p, ipAt, r); });
     };
+    // What a queue disc holds and drops, its children's included (ns-3 reports those at
+    // the root). The item holds the packet without its IPv6 header, added at transmission.
+    Ptr<TrafficControlLayer> tc = device->GetNode()->GetObject<TrafficControlLayer>();
+    if (Ptr<QueueDisc> root = tc ? tc->GetRootQueueDiscOnDevice(device) : nullptr)
+    {
+        auto inQueueDisc = [this](Ptr<const QueueDiscItem> item) -> Track* {
+            auto ip = DynamicCast<const Ipv6QueueDiscItem>(item);
+            return ip ? FindData(ip->GetPacket(), ip->GetHeader()) : nullptr;
+        };
+        root->TraceConnectWithoutContext(
+            "Enqueue",
+            compat::FunctionCallback<void, Ptr<const QueueDiscItem>>(
+                [this, inQueueDisc](Ptr<const QueueDiscItem> item) {
+                    if (Track* t = inQueueDisc(item))
+                    {
+                        Seen(*t, item->GetPacket()->GetUid(), QUEUED, t->node);
+                    }
+                }));
+        root->TraceConnectWithoutContext(
+            "Drop",
+            compat::FunctionCallback<void, Ptr<const QueueDiscItem>>(
+                [this, inQueueDisc](Ptr<const QueueDiscItem> item) {
+                    Dropped(inQueueDisc(item),
+                            item->GetPacket()->GetUid(),
+                            DataPacketDrop::QUEUE_DISC);
+                }));
+    }
     if (Ptr<AccessNetDevice> access = DynamicCast<AccessNetDevice>(device))
     {
         access->TraceConnectWithoutContext("MacTx", onLink(ETHERNET));

@@ -400,6 +400,9 @@ ConservationMonitor::Finish()
         case ON_LINK:
             a.inFlight.onLinks++;
             break;
+        case QUEUED:
+            a.inFlight.queueDiscs++;
+            break;
         case OUTPUT:
             m_nd.IsFollowed(uid) ? a.inFlight.neighborCache++ : a.unaccounted++;
             break;

@@ -107,6 +107,7 @@ class ConservationMonitor : public Object
         IN_NODE, //!< received by a node's IPv6 stack
         OUTPUT,  //!< handed by a node's IPv6 stack to an interface
         ON_LINK, //!< accepted by a device
+        QUEUED,  //!< held by a device's queue disc
         LOCAL,   //!< delivered to a transport protocol of a node
         DROPPED, //!< dropped (reason)
     };

@@ -22,6 +22,7 @@ const std::array<const char*, DataPacketDrop::COUNT> kNames{
     "wifi_qos_old",        "wifi_queue_flushed",
     "p2p_queue_full",      "p2p_link_down",
     "p2p_rx_error",        "tx_queue_full",
+    "queue_disc_drop",
     "nd_queue_full",       "nd_unresolved",
     "nd_flushed",          "no_route",
     "no_route_at_sender",  "not_for_host",

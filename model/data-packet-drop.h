@@ -46,6 +46,7 @@ class DataPacketDrop
         P2P_LINK_DOWN,         //!< PointToPointNetDevice MacTxDrop, no channel
         P2P_RX_ERROR,          //!< PointToPointNetDevice PhyRxDrop
         TX_QUEUE_FULL,         //!< TrafficControlLayer TcDrop (device queue stopped)
+        QUEUE_DISC,            //!< the device's root queue disc (QueueDisc Drop)
         ND_QUEUE_FULL,         //!< neighbour cache queue overflow
         ND_UNRESOLVED,         //!< neighbour cache: resolution failed
         ND_FLUSHED,            //!< neighbour cache flushed at a link change

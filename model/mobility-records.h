@@ -96,13 +96,14 @@ struct PacketsInFlight
     uint64_t onLinks{0};       //!< accepted by a device, not yet received
     uint64_t neighborCache{0}; //!< waiting for address resolution
     uint64_t routerBuffers{0}; //!< held by a mobility router
+    uint64_t queueDiscs{0};    //!< held by a device's queue disc
     uint64_t reassembly{0};    //!< a fragment waiting for the others
     uint64_t tcp{0};           //!< TCP writes not yet delivered (TCP still holds them)
 
     /// \return the total
     uint64_t Total() const
     {
-        return onLinks + neighborCache + routerBuffers + reassembly + tcp;
+        return onLinks + neighborCache + routerBuffers + queueDiscs + reassembly + tcp;
     }
 };
 
