@@ -113,6 +113,7 @@ struct FlowConfig
     static constexpr uint32_t kSinkPorts = 65536 - kFirstSinkPort;
     /// Ephemeral ports of an ns-3 node (49152-65535): one per flow that starts there
     static constexpr uint32_t kEphemeralPorts = 16384;
+
     /// \param index the flow's index in "flows" \return the port its sink listens on
     static uint16_t SinkPort(std::size_t index)
     {

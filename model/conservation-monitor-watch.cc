@@ -9,6 +9,7 @@
 #include "ns3/access-net-device.h"
 #include "ns3/boolean.h"
 #include "ns3/ipv6-list-routing.h"
+#include "ns3/ipv6-queue-disc-item.h"
 #include "ns3/ipv6-tunnel-l4-protocol.h"
 #include "ns3/mobility-routing.h"
 #include "ns3/node-list.h"
@@ -16,7 +17,6 @@
 #include "ns3/ns3-version-compat.h"
 #include "ns3/packet.h"
 #include "ns3/point-to-point-net-device.h"
-#include "ns3/ipv6-queue-disc-item.h"
 #include "ns3/queue-disc.h"
 #include "ns3/traffic-control-layer.h"
 #include "ns3/wifi-mac-queue.h"
@@ -105,14 +105,13 @@ ConservationMonitor::WatchDevice(Ptr<NetDevice> device)
                         Seen(*t, item->GetPacket()->GetUid(), QUEUED, t->node);
                     }
                 }));
-        root->TraceConnectWithoutContext(
-            "Drop",
-            compat::FunctionCallback<void, Ptr<const QueueDiscItem>>(
-                [this, inQueueDisc](Ptr<const QueueDiscItem> item) {
-                    Dropped(inQueueDisc(item),
-                            item->GetPacket()->GetUid(),
-                            DataPacketDrop::QUEUE_DISC);
-                }));
+        root->TraceConnectWithoutContext("Drop",
+                                         compat::FunctionCallback<void, Ptr<const QueueDiscItem>>(
+                                             [this, inQueueDisc](Ptr<const QueueDiscItem> item) {
+                                                 Dropped(inQueueDisc(item),
+                                                         item->GetPacket()->GetUid(),
+                                                         DataPacketDrop::QUEUE_DISC);
+                                             }));
     }
     if (Ptr<AccessNetDevice> access = DynamicCast<AccessNetDevice>(device))
     {

@@ -32,6 +32,15 @@ constexpr uint8_t FRAGMENT = 44;
 constexpr uint8_t IPV6_IN_IPV6 = 41;
 constexpr uint8_t ICMPV6 = 58;
 
+/// Whether a packet whose next header is \p next can end in ICMPv6 (most data packets are
+/// UDP right after IPv6: no need to copy their bytes).
+bool
+MayEndInIcmp(uint8_t next)
+{
+    return next == ICMPV6 || next == IPV6_IN_IPV6 || next == 0 || next == 43 || next == 60 ||
+           next == FRAGMENT;
+}
+
 /**
  * Whether the bytes from \p at, announced as \p next by the header before them, end in
  * ICMPv6, through IPv6-in-IPv6 and extension headers. ns-3 builds an ICMPv6 error (or a
@@ -101,17 +110,26 @@ ConservationMonitor::FindData(Ptr<const Packet> p, uint32_t ipAt)
 {
     Track* t = Find(p);
     uint8_t b[256];
-    uint32_t n = t ? p->CopyData(b, sizeof(b)) : 0;
-    return t && (n < ipAt + 40 || !EndsInIcmp(b, n, ipAt + 40, b[ipAt + 6])) ? t : nullptr;
+    uint32_t n = t ? p->CopyData(b, ipAt + 40) : 0;
+    if (!t || n < ipAt + 40 || !MayEndInIcmp(b[ipAt + 6]))
+    {
+        return t;
+    }
+    n = p->CopyData(b, sizeof(b));
+    return EndsInIcmp(b, n, ipAt + 40, b[ipAt + 6]) ? nullptr : t;
 }
 
 ConservationMonitor::Track*
 ConservationMonitor::FindData(Ptr<const Packet> payload, const Ipv6Header& header)
 {
     Track* t = Find(payload);
+    if (!t || !MayEndInIcmp(header.GetNextHeader()))
+    {
+        return t;
+    }
     uint8_t b[256];
-    uint32_t n = t ? payload->CopyData(b, sizeof(b)) : 0;
-    return t && !EndsInIcmp(b, n, 0, header.GetNextHeader()) ? t : nullptr;
+    uint32_t n = payload->CopyData(b, sizeof(b));
+    return EndsInIcmp(b, n, 0, header.GetNextHeader()) ? nullptr : t;
 }
 
 void

@@ -47,11 +47,13 @@ import time
 
 
 def scenario(n_mn, duration, profile, routers=4, mags_per_router=3, interval_ms=20.0,
-             move_every=4.0, moves=True, move_until=None):
-    nodes = [{"name": "cn", "role": "cn"}, {"name": "core", "role": "router"},
-             {"name": "lma", "role": "anchor"}]
-    links = [{"a": "cn", "b": "core", "delay_ms": 5.0, "rate_mbps": 10000.0},
-             {"a": "core", "b": "lma", "delay_ms": 5.0, "rate_mbps": 10000.0}]
+             move_every=4.0, moves=True, move_until=None, cns=1):
+    # A node starts at most 16,384 flows (its ephemeral ports): several cns beyond that.
+    cn_names = ["cn"] if cns == 1 else [f"cn{c}" for c in range(cns)]
+    nodes = [{"name": cn, "role": "cn"} for cn in cn_names]
+    nodes += [{"name": "core", "role": "router"}, {"name": "lma", "role": "anchor"}]
+    links = [{"a": cn, "b": "core", "delay_ms": 5.0, "rate_mbps": 10000.0} for cn in cn_names]
+    links.append({"a": "core", "b": "lma", "delay_ms": 5.0, "rate_mbps": 10000.0})
     mags = []
     for r in range(routers):
         nodes.append({"name": f"r{r}", "role": "aggregation"})  # MAPs under hmipv6
@@ -78,7 +80,7 @@ def scenario(n_mn, duration, profile, routers=4, mags_per_router=3, interval_ms=
         # Beyond ~490 nodes the first attach is within 10 ms of 1 s or later: a flow that
         # starts before its node has an address sends nothing (dmm-run warns), costs nothing.
         start = max(1.0, round(0.6 + 0.001 * i, 6))
-        flows.append({"name": f"down{i}", "type": "udp", "from": "cn", "to": mn,
+        flows.append({"name": f"down{i}", "type": "udp", "from": cn_names[i % cns], "to": mn,
                       "start_s": start, "stop_s": duration - 0.5, "interval_ms": interval_ms,
                       "size_bytes": 200})
     return {"name": f"bench-{n_mn}", "profile": profile, "duration_s": duration,
@@ -129,6 +131,8 @@ def run(args, tmp, name, spec):
     """Runs dmm-run on one scenario: (summary, CPU s, wall s, peak MiB, start-up CPU s)."""
     if args.fluid:
         spec = dict(spec, data="fluid")
+    if args.queue_disc:
+        spec = dict(spec, queue_disc=args.queue_disc)
     path = os.path.join(tmp, f"{name}.json")
     with open(path, "w") as f:
         json.dump(spec, f)
@@ -261,6 +265,12 @@ def main():
     ap.add_argument("--soak-every", type=float, default=10.0, help="wall seconds between samples")
     ap.add_argument("--fluid", action="store_true",
                     help='"data": "fluid": flows counted between handovers, not simulated')
+    ap.add_argument("--queue-disc", choices=["fq_codel", "pfifo_fast", "none"],
+                    help='the wired links\' "queue_disc" in the dmm runs (default: the '
+                    "scenario default, fq_codel; the plain-ns-3 baseline keeps ns-3's)")
+    ap.add_argument("--cns", type=int, default=1,
+                    help="correspondent nodes the flows are spread over (a node starts at "
+                    "most 16,384 flows)")
     here = os.path.dirname(os.path.abspath(__file__))
     ap.add_argument("--dmm-run", default=os.path.join(here, "..", "build", "dmm-run"))
     args = ap.parse_args()
@@ -295,7 +305,7 @@ def table(args):
     if args.markdown:
         emit(args, ["---"] + ["---:"] * (len(header) - 1))
     shape = dict(routers=args.routers, mags_per_router=args.mags,
-                 interval_ms=args.interval_ms, move_every=args.move_every)
+                 interval_ms=args.interval_ms, move_every=args.move_every, cns=args.cns)
     with tempfile.TemporaryDirectory() as tmp:
         for profile in (args.profiles or args.profile).split(","):
             for n in [int(x) for x in args.sizes.split(",")]:
