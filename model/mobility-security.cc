@@ -248,7 +248,9 @@ MobilitySecurity::Protect(MobilityHeader& msg,
     MobilityOptions& options = msg.GetOptions();
     options.RemoveOption(MobilityOptions::MESSAGE_AUTHENTICATION);
     options.RemoveOption(MobilityOptions::REPLAY_PROTECTION);
-    if (!m_directory || !IsCovered(msg.ToBytes()))
+    // A message over the Mobility Header's size is refused by the sender (Transmit), not
+    // built here.
+    if (!m_directory || !msg.Fits() || !IsCovered(msg.ToBytes()))
     {
         return;
     }
@@ -287,6 +289,10 @@ MobilitySecurity::Protect(MobilityHeader& msg,
                               static_cast<uint8_t>(spi)};
     auth.resize(auth.size() + MAC_SIZE, 0);
     options.AddRawOption(MobilityOptions::MESSAGE_AUTHENTICATION, auth);
+    if (!msg.Fits())
+    {
+        return; // the options made it too large: refused by the sender as it stands
+    }
     std::vector<uint8_t> bytes = msg.ToBytes();
     uint32_t macAt = *FindOption(bytes, MobilityOptions::MESSAGE_AUTHENTICATION) + 3 + SPI_SIZE;
     auto mac = Authenticator(*key, src, dst, bytes, macAt);

@@ -306,3 +306,26 @@ TEST(MobilitySecurity, AMagOutsideTheDomainCannotRegister)
     r = Simulate(ParseScenario(j));
     EXPECT_TRUE(r.security.empty());
 }
+
+TEST(MobilitySecurity, OversizeMessagesAreLeftToTheSenderNotAborted)
+{
+    // A fully-distributed soak (1,000 nodes, 1,663 s) aborted here: a context reply listing
+    // every prefix of a node grew past the Mobility Header's 2,048 octets, and Protect built
+    // its bytes before the sender (MobilityL4Protocol::Transmit) could refuse it.
+    for (uint32_t octets : {2100u, 2030u}) // too large already; too large with the options
+    {
+        Pair p;
+        BindingUpdate pbu;
+        pbu.SetProxyRegistration(true);
+        pbu.GetOptions().SetMobileNodeIdentifier("mn@dmm");
+        while (pbu.GetSerializedSize() < octets)
+        {
+            pbu.GetOptions().AddRawOption(MobilityOptions::MESSAGE_AUTHENTICATION + 100,
+                                          std::vector<uint8_t>(6, 0));
+        }
+        ASSERT_EQ(pbu.Fits(), octets < MobilityHeader::MAX_SIZE) << octets;
+        p.mag->Protect(pbu, kMag, kLma);
+        EXPECT_FALSE(pbu.Fits()) << octets;
+        EXPECT_EQ(p.mag->GetStats().protectedTx, 0u) << octets;
+    }
+}

@@ -203,6 +203,8 @@ def soak(args, tmp):
     spec = scenario(args.soak_nodes, args.soak_duration, args.profile, routers=args.routers,
                     mags_per_router=args.mags, interval_ms=args.interval_ms, move_every=30.0,
                     move_until=lambda low: rng.uniform(low, 2 * low))
+    if args.queue_disc:
+        spec["queue_disc"] = args.queue_disc
     path = os.path.join(tmp, "soak.json")
     with open(path, "w") as f:
         json.dump(spec, f)
