@@ -274,7 +274,8 @@ ScenarioKeys(const std::string& context)
     // Space-separated key lists keep the schema readable at a glance.
     static const std::map<std::string, std::string> lists{
         {"",
-         "name profile recipe seed duration_s data queue_disc l2 access processing protocol nodes links "
+         "name profile recipe seed duration_s data queue_disc l2 access processing protocol nodes "
+         "links "
          "mobility "
          "flows "
          "flow_moves central_anchor domain_profiles "
