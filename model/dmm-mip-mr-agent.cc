@@ -114,15 +114,9 @@ DmmMipMrAgent::StartApplication()
 std::optional<SecurityContext>
 DmmMipMrAgent::GetSecurityContext(const std::string& mnId) const
 {
-    for (const auto& [mac, context] : m_security)
-    {
-        auto node = m_served.find(mac);
-        if (node != m_served.end() && node->second.mnId == mnId)
-        {
-            return context;
-        }
-    }
-    return std::nullopt;
+    auto node = FindServed(mnId);
+    auto context = node == m_served.end() ? m_security.end() : m_security.find(node->first);
+    return context == m_security.end() ? std::nullopt : std::optional(context->second);
 }
 
 void
@@ -407,19 +401,17 @@ DmmMipMrAgent::Completed(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6Interf
     MrHandoverComplete complete;
     p->RemoveHeader(complete);
     std::optional<std::string> mnId = complete.GetMobileNode();
-    for (auto& [mac, node] : m_served)
+    auto node = mnId ? FindServed(*mnId) : m_served.end();
+    if (node == m_served.end() || node->second.attached)
     {
-        if (mnId && node.mnId == *mnId && !node.attached)
-        {
-            // §4.4: the mobility context of a node in handover is temporary; the handover
-            // is finished, so the forwarding to the new router and the context go.
-            Release(mac, header.GetSource());
-            m_haaStats.released++;
-            NS_LOG_INFO(m_address << " releases the context of " << *mnId);
-            return;
-        }
+        m_haaStats.unknownCompletion++;
+        return;
     }
-    m_haaStats.unknownCompletion++;
+    // §4.4: the mobility context of a node in handover is temporary; the handover is
+    // finished, so the forwarding to the new router and the context go.
+    Release(node->first, header.GetSource());
+    m_haaStats.released++;
+    NS_LOG_INFO(m_address << " releases the context of " << *mnId);
 }
 
 void

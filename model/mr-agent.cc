@@ -113,6 +113,10 @@ MrAgent::DoNotifyDetached(Mac48Address mac)
         node.attached = false;
         node.registering = false;
         node.timer.Cancel();
+        for (const auto& unacked : node.waiting)
+        {
+            m_unacked.erase(unacked);
+        }
         node.waiting.clear();
         for (const auto& [home, server] : node.homes)
         {
@@ -144,6 +148,7 @@ MrAgent::HandleSolicitation(uint32_t interface, Ipv6Address peer, Mac48Address m
         return; // the advertisement follows the registrations
     }
     node.mnId = *mnId;
+    m_byMnId[*mnId] = mac;
     node.accessInterface = interface;
     node.linkLocal = peer;
     node.attached = true;
@@ -221,11 +226,7 @@ MrAgent::ServeContext(const ContextRequest& request, Ipv6Address from)
 {
     NS_LOG_FUNCTION(this);
     std::optional<std::string> mnId = request.GetMobileNode();
-    auto it = m_served.begin();
-    while (it != m_served.end() && (!mnId || it->second.mnId != *mnId))
-    {
-        ++it;
-    }
+    auto it = mnId ? FindServed(*mnId) : m_served.end();
     if (it == m_served.end() || it->second.attached)
     {
         m_mrStats.invalid++;
@@ -275,21 +276,35 @@ MrAgent::StopForwarding(std::vector<Ipv6Address> homes, Ipv6Address to)
     }
 }
 
+std::map<Mac48Address, MrAgent::Served>::iterator
+MrAgent::FindServed(const std::string& mnId)
+{
+    auto mac = m_byMnId.find(mnId);
+    return mac == m_byMnId.end() ? m_served.end() : m_served.find(mac->second);
+}
+
+std::map<Mac48Address, MrAgent::Served>::const_iterator
+MrAgent::FindServed(const std::string& mnId) const
+{
+    auto mac = m_byMnId.find(mnId);
+    return mac == m_byMnId.end() ? m_served.end() : m_served.find(mac->second);
+}
+
 void
 MrAgent::DeliverHere(const ContextReply& reply)
 {
     NS_LOG_FUNCTION(this);
-    for (auto& [mac, node] : m_served)
+    auto it = FindServed(reply.GetMobileNode().value_or(""));
+    if (it == m_served.end() || !it->second.attached)
     {
-        if (node.attached && node.mnId == reply.GetMobileNode().value_or(""))
+        return;
+    }
+    const Served& node = it->second;
+    for (const auto& [prefix, server] : reply.GetSessions())
+    {
+        if (prefix.prefix != node.own)
         {
-            for (const auto& [prefix, server] : reply.GetSessions())
-            {
-                if (prefix.prefix != node.own)
-                {
-                    m_mr->SetAccessRoute(prefix, node.accessInterface, node.linkLocal);
-                }
-            }
+            m_mr->SetAccessRoute(prefix, node.accessInterface, node.linkLocal);
         }
     }
 }
@@ -298,14 +313,9 @@ void
 MrAgent::ContextArrived(const ContextReply& reply)
 {
     NS_LOG_FUNCTION(this);
-    auto it = m_served.begin();
-    while (it != m_served.end() &&
-           (it->second.mnId != reply.GetMobileNode().value_or("") || !it->second.timer.IsRunning()))
-    {
-        ++it;
-    }
+    auto it = FindServed(reply.GetMobileNode().value_or(""));
     auto sessions = reply.GetSessions();
-    if (it == m_served.end() || sessions.empty())
+    if (it == m_served.end() || !it->second.timer.IsRunning() || sessions.empty())
     {
         m_mrStats.invalid++;
         return;
@@ -397,6 +407,7 @@ MrAgent::Send(Served& node,
         reg.AddSession(HomeNetworkPrefix::Make(home, 128), locator);
     }
     node.waiting.insert({server, m_sequence});
+    m_unacked[{server, m_sequence}] = m_byMnId.at(node.mnId);
     m_mrStats.registers++;
     m_mh->Send(reg, m_address, server);
 }
@@ -407,19 +418,21 @@ MrAgent::Acknowledged(Ptr<Packet> p, Ipv6Address from)
     NS_LOG_FUNCTION(this);
     LocationRegisterAck ack;
     p->RemoveHeader(ack);
-    for (auto& [mac, node] : m_served)
+    auto unacked = m_unacked.find({from, ack.GetSequence()});
+    if (unacked == m_unacked.end())
     {
-        if (node.waiting.erase({from, ack.GetSequence()}))
-        {
-            m_mrStats.acks++;
-            if (node.waiting.empty() && node.registering)
-            {
-                Simulator::Schedule(m_processingDelay, &MrAgent::RegistrationsDone, this, mac);
-            }
-            return;
-        }
+        m_mrStats.invalid++; // a late answer for a node that left
+        return;
     }
-    m_mrStats.invalid++; // a late answer for a node that left
+    Mac48Address mac = unacked->second;
+    m_unacked.erase(unacked);
+    Served& node = m_served[mac];
+    node.waiting.erase({from, ack.GetSequence()});
+    m_mrStats.acks++;
+    if (node.waiting.empty() && node.registering)
+    {
+        Simulator::Schedule(m_processingDelay, &MrAgent::RegistrationsDone, this, mac);
+    }
 }
 
 void

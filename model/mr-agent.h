@@ -11,6 +11,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -122,6 +123,13 @@ class MrAgent : public AccessRouterAgent
     virtual void Registered(Mac48Address mac);
     /// \brief End the forwarding of \p homes to the router \p to (set by a context transfer).
     void StopForwarding(std::vector<Ipv6Address> homes, Ipv6Address to);
+    /**
+     * \param mnId a node's identifier
+     * \return the node this router serves or served under \p mnId, or m_served.end()
+     */
+    std::map<Mac48Address, Served>::iterator FindServed(const std::string& mnId);
+    /// \copydoc FindServed
+    std::map<Mac48Address, Served>::const_iterator FindServed(const std::string& mnId) const;
 
     Ptr<DistributedMobilityRouting> m_mr;    //!< this router's mobility routing
     Ipv6Address m_address;                   //!< own address
@@ -142,6 +150,10 @@ class MrAgent : public AccessRouterAgent
     /// \brief The registrations are acknowledged: advertise. \param mac the node
     void RegistrationsDone(Mac48Address mac);
 
+    // Messages name a node by its identifier and answers by their sequence number: these
+    // indexes keep each handover message's cost independent of the nodes served.
+    std::unordered_map<std::string, Mac48Address> m_byMnId; //!< mnId -> node in m_served
+    std::map<std::pair<Ipv6Address, uint16_t>, Mac48Address> m_unacked; //!< Served::waiting
     uint16_t m_sequence{0}; //!< last sequence number sent
     Time m_contextTimeout;  //!< attribute ContextTimeout
     Time m_forwardingTime;  //!< attribute ForwardingTime
