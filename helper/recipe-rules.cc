@@ -346,7 +346,7 @@ ApplicableKeys(const Recipe& r)
         {"use_timestamps", {"ns3::ProxyLocationUpdate"}},
         {"shared_sequence_numbers", {"ns3::ProxyLocationUpdate"}},
         {"dad", {"ns3::MipMnAgent"}},
-        {"idle_release_s", {"ns3::MarAgent", "ns3::DmaClientMnAgent"}},
+        {"idle_release_s", {"ns3::MarAgent", "ns3::DmaClientMnAgent", "ns3::MrAgent"}},
         {"uplink", {"ns3::RoutingControl"}},
         {"prefix_properties", {"ns3::MarAgent"}},
         {"prefixes_per_node", {"ns3::MarAgent"}},

@@ -152,6 +152,8 @@ ScenarioRun::InstallLocatedAccess(const std::string& name)
     {
         m_location.SetAccessAttribute("ForwardingTime",
                                       TimeValue(Seconds(m_cfg.protocol.forwardingTimeS)));
+        m_location.SetAccessAttribute("IdleRelease",
+                                      TimeValue(Seconds(m_cfg.protocol.idleReleaseS)));
     }
     for (const auto& [attribute, value] : agent.attributes)
     {

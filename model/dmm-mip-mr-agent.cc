@@ -114,9 +114,14 @@ DmmMipMrAgent::StartApplication()
 std::optional<SecurityContext>
 DmmMipMrAgent::GetSecurityContext(const std::string& mnId) const
 {
-    auto node = FindServed(mnId);
-    auto context = node == m_served.end() ? m_security.end() : m_security.find(node->first);
-    return context == m_security.end() ? std::nullopt : std::optional(context->second);
+    for (const Mac48Address& mac : ServedMacs(mnId))
+    {
+        if (auto context = m_security.find(mac); context != m_security.end())
+        {
+            return context->second;
+        }
+    }
+    return std::nullopt;
 }
 
 void
@@ -225,7 +230,7 @@ DmmMipMrAgent::Assigned(const HoaReply& reply)
     }
     if (m_updateLmOnAttach)
     {
-        Send(node, m_server, {node.own}, m_address, false); // the advertisement waits for it
+        Send(mac, m_server, {node.own}, m_address, false); // the advertisement waits for it
     }
     Register(mac, Ipv6Address());
 }
@@ -401,17 +406,19 @@ DmmMipMrAgent::Completed(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6Interf
     MrHandoverComplete complete;
     p->RemoveHeader(complete);
     std::optional<std::string> mnId = complete.GetMobileNode();
-    auto node = mnId ? FindServed(*mnId) : m_served.end();
-    if (node == m_served.end() || node->second.attached)
+    for (const Mac48Address& mac : ServedMacs(mnId.value_or("")))
     {
-        m_haaStats.unknownCompletion++;
-        return;
+        if (!m_served.at(mac).attached)
+        {
+            // §4.4: the mobility context of a node in handover is temporary; the handover
+            // is finished, so the forwarding to the new router and the context go.
+            Release(mac, header.GetSource());
+            m_haaStats.released++;
+            NS_LOG_INFO(m_address << " releases the context of " << *mnId);
+            return;
+        }
     }
-    // §4.4: the mobility context of a node in handover is temporary; the handover is
-    // finished, so the forwarding to the new router and the context go.
-    Release(node->first, header.GetSource());
-    m_haaStats.released++;
-    NS_LOG_INFO(m_address << " releases the context of " << *mnId);
+    m_haaStats.unknownCompletion++;
 }
 
 void

@@ -39,6 +39,13 @@ MrAgent::GetTypeId()
                           "the router that asked for its context.",
                           TimeValue(Seconds(10)),
                           MakeTimeAccessor(&MrAgent::m_forwardingTime),
+                          MakeTimeChecker(Seconds(0)))
+            .AddAttribute("IdleRelease",
+                          "How long an earlier address of a node may go without a packet "
+                          "crossing this router before it is released (mobility support "
+                          "only for ongoing communication); 0 never releases.",
+                          TimeValue(Seconds(5)),
+                          MakeTimeAccessor(&MrAgent::m_idleRelease),
                           MakeTimeChecker(Seconds(0)));
     return tid;
 }
@@ -71,6 +78,7 @@ MrAgent::Setup(Ptr<DistributedMobilityRouting> mr, Ipv6Address address, Ipv6Addr
     m_mr = mr;
     m_address = address;
     m_server = server;
+    m_mr->TraceConnectWithoutContext("AccessTraffic", MakeCallback(&PrefixUse::Note, &m_use));
 }
 
 const MrAgent::MrStats&
@@ -148,12 +156,13 @@ MrAgent::HandleSolicitation(uint32_t interface, Ipv6Address peer, Mac48Address m
         return; // the advertisement follows the registrations
     }
     node.mnId = *mnId;
-    m_byMnId[*mnId] = mac;
+    m_byMnId[*mnId].insert(mac);
     node.accessInterface = interface;
     node.linkLocal = peer;
     node.attached = true;
     node.registering = true;
     node.returned = false;
+    node.visit++;
     // Its address here: stateless autoconfiguration from this link's prefix.
     node.own = Ipv6Address::MakeAutoconfiguredAddress(mac, GetOnLinkPrefix(interface).prefix);
     node.homes.emplace(node.own, m_server);
@@ -226,16 +235,27 @@ MrAgent::ServeContext(const ContextRequest& request, Ipv6Address from)
 {
     NS_LOG_FUNCTION(this);
     std::optional<std::string> mnId = request.GetMobileNode();
-    auto it = mnId ? FindServed(*mnId) : m_served.end();
+    // Of a node with several interfaces, the first served here: as it always was.
+    const std::set<Mac48Address>& macs = ServedMacs(mnId.value_or(""));
+    auto it = macs.empty() ? m_served.end() : m_served.find(*macs.begin());
     if (it == m_served.end() || it->second.attached)
     {
         m_mrStats.invalid++;
         return;
     }
+    Served& node = it->second;
+    for (auto home = node.homes.begin(); home != node.homes.end();)
+    {
+        Ipv6Address address = (home++)->first; // Release erases it
+        if (address != node.own && m_idleRelease.IsStrictlyPositive() &&
+            m_use.IsIdle(HomeNetworkPrefix::Make(address, 128), m_idleRelease))
+        {
+            Release(node, address); // its flows ended here: the next router does not carry it
+        }
+    }
     ContextReply reply;
     reply.SetSequence(request.GetSequence());
     reply.SetMobileNode(*mnId);
-    const Served& node = it->second;
     // The address formed here first: its home server names the network the node left.
     reply.AddSession(HomeNetworkPrefix::Make(node.own, 128), node.homes.at(node.own));
     std::vector<Ipv6Address> forwarded;
@@ -249,6 +269,7 @@ MrAgent::ServeContext(const ContextRequest& request, Ipv6Address from)
         m_mr->SetDestinationTunnel(HomeNetworkPrefix::Make(home, 128),
                                    MobilityRouting::Tunnel{m_address, from});
         forwarded.push_back(home);
+        m_use.Forget(HomeNetworkPrefix::Make(home, 128)); // the next router watches it
     }
     Simulator::Schedule(m_forwardingTime, &MrAgent::StopForwarding, this, forwarded, from);
     AddToContext(it->first, from, reply);
@@ -276,35 +297,27 @@ MrAgent::StopForwarding(std::vector<Ipv6Address> homes, Ipv6Address to)
     }
 }
 
-std::map<Mac48Address, MrAgent::Served>::iterator
-MrAgent::FindServed(const std::string& mnId)
+const std::set<Mac48Address>&
+MrAgent::ServedMacs(const std::string& mnId) const
 {
-    auto mac = m_byMnId.find(mnId);
-    return mac == m_byMnId.end() ? m_served.end() : m_served.find(mac->second);
-}
-
-std::map<Mac48Address, MrAgent::Served>::const_iterator
-MrAgent::FindServed(const std::string& mnId) const
-{
-    auto mac = m_byMnId.find(mnId);
-    return mac == m_byMnId.end() ? m_served.end() : m_served.find(mac->second);
+    static const std::set<Mac48Address> none;
+    auto macs = m_byMnId.find(mnId);
+    return macs == m_byMnId.end() ? none : macs->second;
 }
 
 void
 MrAgent::DeliverHere(const ContextReply& reply)
 {
     NS_LOG_FUNCTION(this);
-    auto it = FindServed(reply.GetMobileNode().value_or(""));
-    if (it == m_served.end() || !it->second.attached)
+    for (const Mac48Address& mac : ServedMacs(reply.GetMobileNode().value_or("")))
     {
-        return;
-    }
-    const Served& node = it->second;
-    for (const auto& [prefix, server] : reply.GetSessions())
-    {
-        if (prefix.prefix != node.own)
+        const Served& node = m_served.at(mac);
+        for (const auto& [prefix, server] : reply.GetSessions())
         {
-            m_mr->SetAccessRoute(prefix, node.accessInterface, node.linkLocal);
+            if (node.attached && prefix.prefix != node.own)
+            {
+                m_mr->SetAccessRoute(prefix, node.accessInterface, node.linkLocal);
+            }
         }
     }
 }
@@ -313,19 +326,41 @@ void
 MrAgent::ContextArrived(const ContextReply& reply)
 {
     NS_LOG_FUNCTION(this);
-    auto it = FindServed(reply.GetMobileNode().value_or(""));
+    auto it = m_served.end();
+    for (const Mac48Address& mac : ServedMacs(reply.GetMobileNode().value_or("")))
+    {
+        if (m_served.at(mac).timer.IsRunning())
+        {
+            it = m_served.find(mac); // the interface that asked
+            break;
+        }
+    }
     auto sessions = reply.GetSessions();
-    if (it == m_served.end() || !it->second.timer.IsRunning() || sessions.empty())
+    if (it == m_served.end() || sessions.empty())
     {
         m_mrStats.invalid++;
         return;
     }
-    it->second.timer.Cancel();
-    it->second.returned = false;
+    Served& node = it->second;
+    node.timer.Cancel();
+    node.returned = false;
+    // The context lists what the node uses now; what it had on an earlier visit here is past.
+    Ipv6Address ownServer = node.homes.at(node.own);
+    node.homes = {{node.own, ownServer}};
     for (const auto& [prefix, server] : sessions)
     {
-        it->second.homes[prefix.prefix] = server;
-        it->second.returned = it->second.returned || prefix.prefix == it->second.own;
+        node.homes[prefix.prefix] = server;
+        node.returned = node.returned || prefix.prefix == node.own;
+        if (prefix.prefix != node.own && m_idleRelease.IsStrictlyPositive())
+        {
+            m_use.MarkUsed(prefix); // its flows were live at the previous router
+            Simulator::Schedule(m_idleRelease,
+                                &MrAgent::ReleaseIdle,
+                                this,
+                                it->first,
+                                prefix.prefix,
+                                node.visit);
+        }
     }
     if (ContextReceived(it->first, reply))
     {
@@ -374,15 +409,15 @@ MrAgent::Register(Mac48Address mac, Ipv6Address previousServer)
     }
     for (const auto& [server, homes] : removals)
     {
-        Send(node, server, homes, Ipv6Address::GetAny(), true);
+        Send(mac, server, homes, Ipv6Address::GetAny(), true);
     }
     for (const auto& [server, homes] : here)
     {
-        Send(node, server, homes, m_address, false);
+        Send(mac, server, homes, m_address, false);
     }
     for (const auto& [server, homes] : pointers)
     {
-        Send(node, server, homes, m_server, false);
+        Send(mac, server, homes, m_server, false);
     }
     if (node.waiting.empty())
     {
@@ -391,11 +426,22 @@ MrAgent::Register(Mac48Address mac, Ipv6Address previousServer)
 }
 
 void
-MrAgent::Send(Served& node,
+MrAgent::Send(Mac48Address mac,
               Ipv6Address server,
               const std::vector<Ipv6Address>& homes,
               Ipv6Address locator,
               bool remove)
+{
+    uint16_t sequence = SendRegister(server, homes, locator, remove);
+    m_served[mac].waiting.insert({server, sequence});
+    m_unacked[{server, sequence}] = mac;
+}
+
+uint16_t
+MrAgent::SendRegister(Ipv6Address server,
+                      const std::vector<Ipv6Address>& homes,
+                      Ipv6Address locator,
+                      bool remove)
 {
     NS_LOG_FUNCTION(this);
     LocationRegister reg;
@@ -406,10 +452,9 @@ MrAgent::Send(Served& node,
     {
         reg.AddSession(HomeNetworkPrefix::Make(home, 128), locator);
     }
-    node.waiting.insert({server, m_sequence});
-    m_unacked[{server, m_sequence}] = m_byMnId.at(node.mnId);
     m_mrStats.registers++;
     m_mh->Send(reg, m_address, server);
+    return m_sequence;
 }
 
 void
@@ -421,7 +466,9 @@ MrAgent::Acknowledged(Ptr<Packet> p, Ipv6Address from)
     auto unacked = m_unacked.find({from, ack.GetSequence()});
     if (unacked == m_unacked.end())
     {
-        m_mrStats.invalid++; // a late answer for a node that left
+        // A release's answer (not awaited), or a late answer for a node that left.
+        m_mrStats.acks += ack.GetRemove() ? 1 : 0;
+        m_mrStats.invalid += ack.GetRemove() ? 0 : 1;
         return;
     }
     Mac48Address mac = unacked->second;
@@ -433,6 +480,44 @@ MrAgent::Acknowledged(Ptr<Packet> p, Ipv6Address from)
     {
         Simulator::Schedule(m_processingDelay, &MrAgent::RegistrationsDone, this, mac);
     }
+}
+
+void
+MrAgent::ReleaseIdle(Mac48Address mac, Ipv6Address home, uint32_t visit)
+{
+    NS_LOG_FUNCTION(this);
+    Served& node = m_served[mac];
+    if (!node.attached || node.visit != visit || !node.homes.count(home))
+    {
+        return; // left (ServeContext decides then), or released already
+    }
+    HomeNetworkPrefix address = HomeNetworkPrefix::Make(home, 128);
+    if (!m_use.IsIdle(address, m_idleRelease))
+    {
+        Time left = m_idleRelease - m_use.IdleFor(address);
+        Simulator::Schedule(left, &MrAgent::ReleaseIdle, this, mac, home, visit);
+        return;
+    }
+    Release(node, home);
+}
+
+void
+MrAgent::Release(Served& node, Ipv6Address home)
+{
+    NS_LOG_FUNCTION(this << home);
+    HomeNetworkPrefix address = HomeNetworkPrefix::Make(home, 128);
+    Ipv6Address homeServer = node.homes.at(home);
+    m_mr->RemoveAccessRoute(address);
+    // Registered here (home -> this router) and, from another network, pointed to by its
+    // home server (home -> this network's server): both go. Not awaited: no step waits.
+    SendRegister(m_server, {home}, Ipv6Address::GetAny(), true);
+    if (homeServer != m_server)
+    {
+        SendRegister(homeServer, {home}, Ipv6Address::GetAny(), true);
+    }
+    node.homes.erase(home);
+    m_use.Forget(address);
+    m_mrStats.released++;
 }
 
 void

@@ -7,6 +7,7 @@
 #include "ns3/access-router-agent.h"
 #include "ns3/event-id.h"
 #include "ns3/mobility-l4-protocol.h"
+#include "ns3/prefix-use.h"
 
 #include <map>
 #include <set>
@@ -39,6 +40,11 @@ class ContextRequest;
  * every server has acknowledged, the router advertises its prefix (unicast RA) and
  * delivers the earlier addresses on the link (access routes) after decapsulation.
  * Nodes missing from the policy store get a plain router advertisement.
+ *
+ * Mobility support is for ongoing communication (000 §5.1.1, §5.2): an earlier address
+ * that no packet used for IdleRelease (either direction, at the router serving the node)
+ * is released — removed from the location servers and left out of the next context —
+ * so a node's context, routes and registrations stay bounded however often it moves.
  */
 class MrAgent : public AccessRouterAgent
 {
@@ -51,6 +57,7 @@ class MrAgent : public AccessRouterAgent
         uint64_t contextTimeouts{0}; //!< requests unanswered within ContextTimeout
         uint64_t registers{0};       //!< LocationRegister messages sent
         uint64_t acks{0};            //!< LocationRegisterAcks received
+        uint64_t released{0};        //!< earlier addresses released (IdleRelease)
         uint64_t invalid{0};         //!< drops: unknown node or unexpected message
     };
 
@@ -97,16 +104,31 @@ class MrAgent : public AccessRouterAgent
         EventId timer;                                      //!< context time-out
         HomeNetworkPrefix advertised{Ipv6Address(), 0};     //!< its own prefix (/0: the link's)
         bool autonomous{true}; //!< the advertisement lets it form an address (A flag)
+        uint32_t visit{0};     //!< attachments here so far (tells stale release checks)
     };
 
     /// \brief Register the node's addresses. \param mac the node
     /// \param previousServer the server of the network it came from (:: unknown)
     void Register(Mac48Address mac, Ipv6Address previousServer);
-    void Send(Served& node,
+    /**
+     * \brief Send a LocationRegister whose acknowledgement the node's registration awaits.
+     * \param mac the node \param server to whom \param homes its addresses
+     * \param locator where they are (:: with \p remove) \param remove de-register
+     */
+    void Send(Mac48Address mac,
               Ipv6Address server,
               const std::vector<Ipv6Address>& homes,
               Ipv6Address locator,
               bool remove);
+    /**
+     * \brief Send a LocationRegister. \param server to whom \param homes the addresses
+     * \param locator where they are (:: with \p remove) \param remove de-register
+     * \return its sequence number
+     */
+    uint16_t SendRegister(Ipv6Address server,
+                          const std::vector<Ipv6Address>& homes,
+                          Ipv6Address locator,
+                          bool remove);
 
     /**
      * \brief Hooks for variants; the fully distributed router does nothing in them.
@@ -125,11 +147,9 @@ class MrAgent : public AccessRouterAgent
     void StopForwarding(std::vector<Ipv6Address> homes, Ipv6Address to);
     /**
      * \param mnId a node's identifier
-     * \return the node this router serves or served under \p mnId, or m_served.end()
+     * \return the interfaces of that node this router serves or served (keys of m_served)
      */
-    std::map<Mac48Address, Served>::iterator FindServed(const std::string& mnId);
-    /// \copydoc FindServed
-    std::map<Mac48Address, Served>::const_iterator FindServed(const std::string& mnId) const;
+    const std::set<Mac48Address>& ServedMacs(const std::string& mnId) const;
 
     Ptr<DistributedMobilityRouting> m_mr;    //!< this router's mobility routing
     Ipv6Address m_address;                   //!< own address
@@ -149,14 +169,25 @@ class MrAgent : public AccessRouterAgent
     void Advertise(Mac48Address mac);
     /// \brief The registrations are acknowledged: advertise. \param mac the node
     void RegistrationsDone(Mac48Address mac);
+    /// \brief Release \p home if idle for IdleRelease, else look again when it could be.
+    /// \param mac the node \param home an earlier address \param visit the attachment
+    void ReleaseIdle(Mac48Address mac, Ipv6Address home, uint32_t visit);
+    /**
+     * \brief Stop mobility support for an earlier address: its access route, its
+     *        registrations (here and at its home server) and its place in the context go.
+     * \param node the node \param home the address (not the node's own address here)
+     */
+    void Release(Served& node, Ipv6Address home);
 
     // Messages name a node by its identifier and answers by their sequence number: these
     // indexes keep each handover message's cost independent of the nodes served.
-    std::unordered_map<std::string, Mac48Address> m_byMnId; //!< mnId -> node in m_served
+    std::unordered_map<std::string, std::set<Mac48Address>> m_byMnId;   //!< mnId -> m_served keys
     std::map<std::pair<Ipv6Address, uint16_t>, Mac48Address> m_unacked; //!< Served::waiting
     uint16_t m_sequence{0}; //!< last sequence number sent
     Time m_contextTimeout;  //!< attribute ContextTimeout
     Time m_forwardingTime;  //!< attribute ForwardingTime
+    Time m_idleRelease;     //!< attribute IdleRelease (0: never)
+    PrefixUse m_use;        //!< last packet of each earlier address of the nodes here
     MrStats m_mrStats;      //!< counters
 };
 
