@@ -590,6 +590,17 @@ DistributedMobilityRouting::SendStale(Ipv6Address to, Ipv6Address home, Ipv6Addr
         return; // one hint per sender and address while the sender asks again
     }
     m_staleAt[key] = Simulator::Now();
+    if (m_staleAt.size() >= m_staleSweepAt)
+    {
+        // An entry older than RetryInterval limits nothing: forget those, at a cost
+        // amortised over the hints sent since the last sweep.
+        for (auto old = m_staleAt.begin(); old != m_staleAt.end();)
+        {
+            old = Simulator::Now() - old->second < m_retryInterval ? std::next(old)
+                                                                   : m_staleAt.erase(old);
+        }
+        m_staleSweepAt = std::max<size_t>(64, 2 * m_staleAt.size());
+    }
     LocationStale stale;
     stale.SetLocation(home, locator);
     m_locatorStats.staleSent++;

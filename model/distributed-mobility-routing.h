@@ -220,14 +220,15 @@ class DistributedMobilityRouting : public MobilityRouting
     std::set<Ipv6Address> m_held;                    //!< departed nodes' addresses (Hold)
     Ipv6Address m_decapFrom; //!< sender of the tunnel packet being re-injected, or ::
     std::map<std::pair<Ipv6Address, Ipv6Address>, Time> m_staleAt; //!< (MR, home) -> sent
-    uint16_t m_sequence{0};                                        //!< last query sequence number
-    Time m_queryTimeout;                                           //!< attribute QueryTimeout
-    Time m_retryInterval;                                          //!< attribute RetryInterval
-    bool m_push{false};                                            //!< attribute Push
-    uint32_t m_queueSize;                                          //!< attribute QueueSize
-    uint8_t m_maxReferrals;                                        //!< attribute MaxReferrals
-    LocatorStats m_locatorStats;                                   //!< counters
-    TracedCallback<Ipv6Address, Ipv6Address> m_resolvedTrace;      //!< Resolved
+    size_t m_staleSweepAt{64};   //!< m_staleAt's size that triggers forgetting old hints
+    uint16_t m_sequence{0};      //!< last query sequence number
+    Time m_queryTimeout;         //!< attribute QueryTimeout
+    Time m_retryInterval;        //!< attribute RetryInterval
+    bool m_push{false};          //!< attribute Push
+    uint32_t m_queueSize;        //!< attribute QueueSize
+    uint8_t m_maxReferrals;      //!< attribute MaxReferrals
+    LocatorStats m_locatorStats; //!< counters
+    TracedCallback<Ipv6Address, Ipv6Address> m_resolvedTrace; //!< Resolved
 };
 
 } // namespace ns3

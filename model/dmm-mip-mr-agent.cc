@@ -379,6 +379,12 @@ DmmMipMrAgent::StatusDone(Mac48Address mac)
     }
 }
 
+bool
+DmmMipMrAgent::ForgetsDepartedNodes() const
+{
+    return false;
+}
+
 void
 DmmMipMrAgent::Registered(Mac48Address mac)
 {

@@ -96,6 +96,9 @@ class DmmMipMrAgent : public MrAgent
     void AddToContext(Mac48Address mac, Ipv6Address to, ContextReply& reply) override;
     bool ContextReceived(Mac48Address mac, const ContextReply& reply) override;
     void Registered(Mac48Address mac) override;
+    /// \return false: a returning node's earlier addresses (its entry) end the routing's
+    /// "released" state of them (§4.4: the deleted context forwards nothing)
+    bool ForgetsDepartedNodes() const override;
 
   private:
     void Receive(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6Interface> iface);

@@ -9,6 +9,7 @@
 #include "ns3/log.h"
 #include "ns3/simulator.h"
 
+#include <algorithm>
 #include <iterator>
 #include <vector>
 
@@ -68,6 +69,13 @@ LocationCache::Insert(const HomeNetworkPrefix& key, Ipv6Address locator)
     it->second.locator = locator;
     it->second.expiresAt = Simulator::Now() + m_timeout;
     ++m_stats.inserted;
+    if (created && m_entries.size() >= m_purgeAt)
+    {
+        // Lookup erases a dead entry it meets; one never looked up again would stay: purge,
+        // at a cost amortised over the entries created since the last purge.
+        Purge();
+        m_purgeAt = std::max<std::size_t>(64, 2 * m_entries.size());
+    }
 }
 
 std::optional<Ipv6Address>

@@ -99,6 +99,7 @@ class LocationCache : public Object
     Time m_timeout;                                          //!< attribute Timeout
     std::map<HomeNetworkPrefix, Entry> m_entries;            //!< by canonical prefix
     std::map<uint8_t, uint32_t, std::greater<>> m_lengthUse; //!< lengths in use, longest first
+    std::size_t m_purgeAt{64}; //!< size at which Insert purges dead entries
     Stats m_stats;
     TracedCallback<const HomeNetworkPrefix&, Ipv6Address> m_expiredTrace;
 };

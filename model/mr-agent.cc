@@ -162,7 +162,7 @@ MrAgent::HandleSolicitation(uint32_t interface, Ipv6Address peer, Mac48Address m
     node.attached = true;
     node.registering = true;
     node.returned = false;
-    node.visit++;
+    node.visit = ++m_visits;
     // Its address here: stateless autoconfiguration from this link's prefix.
     node.own = Ipv6Address::MakeAutoconfiguredAddress(mac, GetOnLinkPrefix(interface).prefix);
     node.homes.emplace(node.own, m_server);
@@ -280,6 +280,34 @@ MrAgent::ServeContext(const ContextRequest& request, Ipv6Address from)
     {
         m_mr->Release(home, from);
     }
+    if (ForgetsDepartedNodes())
+    {
+        Simulator::Schedule(m_forwardingTime, &MrAgent::Forget, this, it->first, node.visit);
+    }
+}
+
+bool
+MrAgent::ForgetsDepartedNodes() const
+{
+    return true;
+}
+
+void
+MrAgent::Forget(Mac48Address mac, uint32_t visit)
+{
+    auto it = m_served.find(mac);
+    if (it == m_served.end() || it->second.attached || it->second.visit != visit)
+    {
+        return; // back here since
+    }
+    // Its context went to the next router and the forwarding ended: nothing here needs it.
+    auto macs = m_byMnId.find(it->second.mnId);
+    macs->second.erase(mac);
+    if (macs->second.empty())
+    {
+        m_byMnId.erase(macs);
+    }
+    m_served.erase(it);
 }
 
 void

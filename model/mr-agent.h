@@ -104,7 +104,7 @@ class MrAgent : public AccessRouterAgent
         EventId timer;                                      //!< context time-out
         HomeNetworkPrefix advertised{Ipv6Address(), 0};     //!< its own prefix (/0: the link's)
         bool autonomous{true}; //!< the advertisement lets it form an address (A flag)
-        uint32_t visit{0};     //!< attachments here so far (tells stale release checks)
+        uint32_t visit{0};     //!< this attachment, of all here (tells stale checks)
     };
 
     /// \brief Register the node's addresses. \param mac the node
@@ -143,6 +143,11 @@ class MrAgent : public AccessRouterAgent
     virtual bool ContextReceived(Mac48Address mac, const ContextReply& reply);
     /// \brief Every location server acknowledged the node's registration. \param mac the node
     virtual void Registered(Mac48Address mac);
+    /**
+     * \return true to drop a departed node's entry once its context was served and the
+     *         forwarding ended (a variant that needs it until the node returns: false)
+     */
+    virtual bool ForgetsDepartedNodes() const;
     /// \brief End the forwarding of \p homes to the router \p to (set by a context transfer).
     void StopForwarding(std::vector<Ipv6Address> homes, Ipv6Address to);
     /**
@@ -178,12 +183,15 @@ class MrAgent : public AccessRouterAgent
      * \param node the node \param home the address (not the node's own address here)
      */
     void Release(Served& node, Ipv6Address home);
+    /// \brief Drop a departed node's entry. \param mac the node \param visit its attachment
+    void Forget(Mac48Address mac, uint32_t visit);
 
     // Messages name a node by its identifier and answers by their sequence number: these
     // indexes keep each handover message's cost independent of the nodes served.
     std::unordered_map<std::string, std::set<Mac48Address>> m_byMnId;   //!< mnId -> m_served keys
     std::map<std::pair<Ipv6Address, uint16_t>, Mac48Address> m_unacked; //!< Served::waiting
     uint16_t m_sequence{0}; //!< last sequence number sent
+    uint32_t m_visits{0};   //!< attachments so far
     Time m_contextTimeout;  //!< attribute ContextTimeout
     Time m_forwardingTime;  //!< attribute ForwardingTime
     Time m_idleRelease;     //!< attribute IdleRelease (0: never)

@@ -208,7 +208,8 @@ def soak(args, tmp):
     path = os.path.join(tmp, "soak.json")
     with open(path, "w") as f:
         json.dump(spec, f)
-    proc = subprocess.Popen([args.dmm_run, path, "--out", os.path.join(tmp, "out-soak")],
+    out = args.soak_out or os.path.join(tmp, "out-soak")
+    proc = subprocess.Popen([args.dmm_run, path, "--out", out],
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     sim = [0.0]
 
@@ -265,6 +266,7 @@ def main():
     ap.add_argument("--soak-nodes", type=int, default=1000)
     ap.add_argument("--soak-duration", type=float, default=3600.0, help="simulated seconds")
     ap.add_argument("--soak-every", type=float, default=10.0, help="wall seconds between samples")
+    ap.add_argument("--soak-out", help="keep the soak run's result files in this folder")
     ap.add_argument("--fluid", action="store_true",
                     help='"data": "fluid": flows counted between handovers, not simulated')
     ap.add_argument("--queue-disc", choices=["fq_codel", "pfifo_fast", "none"],
