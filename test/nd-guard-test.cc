@@ -2,9 +2,13 @@
  * SPDX-License-Identifier: GPL-2.0-only
  */
 // The guard that keeps from ns-3.37's ICMPv6 the Neighbor Discovery messages it cannot parse
-// (NdOptions::IsParsableByNs3). A fuzzer found a Redirect two octets short of its fixed part
-// that the guard let through: ns-3's HandleRedirection read a Redirected Header option's
-// length from beyond the packet and asked for 4 GiB.
+// (NdOptions::IsParsableByNs3), on its own and at a tunnel exit. A fuzzer found a Redirect
+// two octets short of its fixed part, tunnelled to the mobile node: re-injected after
+// decapsulation, it reached Icmpv6L4Protocol::HandleRedirection, which read a Redirected
+// Header option's length from beyond the packet and asked for 4 GiB.
+#include "pmipv6-fixture.h"
+
+#include "ns3/data-packet-drop.h"
 #include "ns3/icmpv6-header.h"
 #include "ns3/icmpv6-l4-protocol.h"
 #include "ns3/ipv6-header.h"
@@ -16,6 +20,7 @@
 #include <vector>
 
 using namespace ns3;
+using namespace ns3::test;
 
 namespace
 {
@@ -262,4 +267,75 @@ TEST(NdGuard, TheMessageIsFoundBehindExtensionHeaders)
     EXPECT_TRUE(NdOptions::IsParsableByNs3(Ip(udp, truncated)));
     EXPECT_TRUE(Passes({128, 0, 0}));
     EXPECT_TRUE(NdOptions::IsParsableByNs3(Ip(41, truncated)));
+}
+
+/// A tunnel exit keeps from ns-3's stack the inner ND messages it cannot parse (the fuzzer's
+/// Redirect, one without its Redirected Header, one to a multicast address, an NS whose
+/// option runs past its end) and counts them as MALFORMED_ND; a well-formed ND message and a
+/// datagram get through. Without the guard, the Redirect to ff02::1 alone crashes the run:
+/// ns-3 routes to the LMA through interface -1 from then on.
+TEST_F(Pmipv6Agents, TunnelExitDropsNdMessagesNs3CannotParse)
+{
+    Pmipv6Network net;
+    auto received = InstallSink(net.mn, 9000);
+    Ptr<Ipv6TunnelL4Protocol> exit = Pmipv6Network::Tunnel(net.mag[0]);
+    auto dropsRecorded = RecordTunnelDrops(exit);
+    const auto& drops = *dropsRecorded;
+    net.linkSwitch->ScheduleAttach(Seconds(1), "mag1");
+    // From the LMA, a tunnel peer once the MN has registered, into the tunnel to MAG1.
+    auto tunnel = [&net](uint8_t next, const Bytes& payload, Ipv6Address dst) {
+        Ipv6Header inner;
+        inner.SetSource(net.lmaAddr);
+        inner.SetDestination(dst);
+        inner.SetNextHeader(next);
+        inner.SetPayloadLength(payload.size());
+        inner.SetHopLimit(255);
+        Ptr<Packet> p = Create<Packet>(payload.data(), payload.size());
+        p->AddHeader(inner);
+        net.lma->GetObject<Ipv6L3Protocol>()->Send(p,
+                                                   net.lmaAddr,
+                                                   net.magAddr[0],
+                                                   Ipv6TunnelL4Protocol::PROT_NUMBER,
+                                                   nullptr);
+    };
+    Simulator::Schedule(Seconds(3), [&]() {
+        const uint8_t icmpv6 = Icmpv6L4Protocol::PROT_NUMBER;
+        Ipv6Address mag = net.magAddr[0]; // for MAG1's own ICMPv6
+        tunnel(icmpv6, Bytes(38, 0x89), mag);
+        tunnel(icmpv6, Cat({Nd(kRedirect, 40), kTlla}), mag);
+        Bytes redirect = Nd(kRedirect, 40);
+        net.lmaAddr.GetBytes(&redirect[8]);  // target
+        net.lmaAddr.GetBytes(&redirect[24]); // destination
+        tunnel(icmpv6, Cat({redirect, kRedirected}), Ipv6Address::GetAllNodesMulticast());
+        Bytes ns = Nd(kNs, 24);
+        mag.GetBytes(&ns[8]); // the target, so that ns-3 reads the options
+        tunnel(icmpv6, Cat({ns, Option(1, 2, 8)}), mag);
+        tunnel(icmpv6, Cat({ns, kSlla}), mag);
+        Ptr<Packet> datagram = Create<Packet>(100);
+        UdpHeader udp;
+        udp.SetSourcePort(1234);
+        udp.SetDestinationPort(9000);
+        datagram->AddHeader(udp);
+        Bytes bytes(datagram->GetSize());
+        datagram->CopyData(bytes.data(), bytes.size());
+        tunnel(UdpL4Protocol::PROT_NUMBER, bytes, net.MnAddress());
+    });
+    // MAG1 sends to the LMA, which a Redirect taken in would have routed nowhere.
+    Ptr<Socket> socket = Socket::CreateSocket(net.mag[0], UdpSocketFactory::GetTypeId());
+    Simulator::Schedule(Seconds(3.5), [&net, socket]() {
+        socket->SendTo(Create<Packet>(10), 0, Inet6SocketAddress(net.lmaAddr, 9));
+    });
+    Simulator::Stop(Seconds(4));
+    Simulator::Run();
+
+    ASSERT_EQ(drops.size(), 4u);
+    for (auto reason : drops)
+    {
+        EXPECT_EQ(reason, Ipv6TunnelL4Protocol::MALFORMED_ND);
+    }
+    EXPECT_EQ(exit->GetStats().malformedNd, 4u);
+    EXPECT_EQ(exit->GetStats().decapsulated, 2u); // the NS and the datagram
+    EXPECT_EQ(*received, 1u);
+    EXPECT_EQ(DataPacketDrop::Name(DataPacketDrop::FromTunnel(Ipv6TunnelL4Protocol::MALFORMED_ND)),
+              "tunnel_malformed_nd");
 }
