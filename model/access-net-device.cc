@@ -11,6 +11,7 @@
 #include "ns3/ipv6-interface.h"
 #include "ns3/ipv6-l3-protocol.h"
 #include "ns3/log.h"
+#include "ns3/nd-options.h"
 #include "ns3/node.h"
 #include "ns3/ns3-version-compat.h"
 #include "ns3/packet.h"
@@ -321,7 +322,7 @@ AccessNetDevice::Receive(Ptr<Packet> frame, Ptr<AccessChannel> from, uint64_t ep
     m_snifferTrace(frame);
     EthernetHeader eth(false);
     frame->RemoveHeader(eth);
-    if (eth.GetLengthType() == 0x86DD && !IsParsableNd(frame))
+    if (eth.GetLengthType() == 0x86DD && !NdOptions::IsParsableByNs3(frame))
     {
         Drop(frame, MALFORMED_ND); // ns-3's own ND parsers would crash on it
         return;
@@ -366,45 +367,6 @@ AccessNetDevice::Accepts(Mac48Address address) const
 {
     return address == m_address ||
            std::find(m_aliases.begin(), m_aliases.end(), address) != m_aliases.end();
-}
-
-bool
-AccessNetDevice::IsParsableNd(Ptr<const Packet> packet)
-{
-    constexpr uint32_t ipv6Header = 40;
-    uint8_t head[ipv6Header + 1];
-    if (packet->CopyData(head, sizeof(head)) != sizeof(head) || head[6] != 58)
-    {
-        return true; // not ICMPv6 right after the IPv6 header: not an ND message
-    }
-    // Offset of the options after the ICMPv6 header of RS, RA, NS, NA and Redirect.
-    static const std::map<uint8_t, uint32_t> fixed{{133, 8},
-                                                   {134, 16},
-                                                   {135, 24},
-                                                   {136, 24},
-                                                   {137, 40}};
-    auto it = fixed.find(head[ipv6Header]);
-    if (it == fixed.end())
-    {
-        return true;
-    }
-    std::vector<uint8_t> bytes(packet->GetSize());
-    packet->CopyData(bytes.data(), bytes.size());
-    uint32_t end = std::min<uint32_t>(bytes.size(), ipv6Header + ((bytes[4] << 8) | bytes[5]));
-    for (uint32_t at = ipv6Header + it->second; at < end;)
-    {
-        if (at + 2 > end || bytes[at + 1] == 0 || at + 8u * bytes[at + 1] > end)
-        {
-            return false; // RFC 4861 §4.6: zero length, or running past the message
-        }
-        bool linkLayer = bytes[at] == 1 || bytes[at] == 2;
-        if (linkLayer && 8u * bytes[at + 1] - 2 > Address::MAX_SIZE)
-        {
-            return false; // would overflow ns-3's Address
-        }
-        at += 8u * bytes[at + 1];
-    }
-    return true;
 }
 
 void

@@ -39,7 +39,7 @@ class AccessNetDevice : public NetDevice
         NOT_ATTACHED, //!< no channel at send time
         QUEUE_FULL,   //!< transmit queue overflow
         DEPARTED,     //!< the receiver left the channel while the frame was in flight
-        MALFORMED_ND, //!< a Neighbor Discovery message with an option ns-3 cannot parse
+        MALFORMED_ND, //!< an ND message ns-3 cannot parse (NdOptions::IsParsableByNs3)
         NO_RECEIVER,  //!< a unicast frame for an address no device on the channel has
     };
 
@@ -63,14 +63,6 @@ class AccessNetDevice : public NetDevice
 
     /// \brief Get the type ID. \return the object TypeId
     static TypeId GetTypeId();
-    /**
-     * \brief Whether ns-3's Neighbor Discovery parsers can take an IPv6 packet: an ND
-     *        message (RS, RA, NS, NA, Redirect) whose options have length zero, run past
-     *        the end (RFC 4861 §4.6: discard) or carry a link-layer address longer than an
-     *        ns-3 Address would overflow Icmpv6OptionLinkLayerAddress::Deserialize.
-     * \param packet an IPv6 packet (no link-layer header) \return false to drop it
-     */
-    static bool IsParsableNd(Ptr<const Packet> packet);
     AccessNetDevice();
     ~AccessNetDevice() override;
 

@@ -64,6 +64,7 @@ const std::array<const char*, DataPacketDrop::COUNT> kNames{
     "port_unreachable",
     "attacker",
     "not_anchored",
+    "tunnel_malformed_nd",
 };
 
 } // namespace
@@ -137,6 +138,8 @@ DataPacketDrop::FromTunnel(Ipv6TunnelL4Protocol::DropReason r)
         return TUNNEL_HOP_LIMIT;
     case Ipv6TunnelL4Protocol::NOT_ANCHORED:
         return NOT_ANCHORED;
+    case Ipv6TunnelL4Protocol::MALFORMED_ND:
+        return TUNNEL_MALFORMED_ND;
     case Ipv6TunnelL4Protocol::NO_DOWN_TARGET:
         break;
     }

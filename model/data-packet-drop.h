@@ -80,6 +80,7 @@ class DataPacketDrop
         PORT_UNREACHABLE,      //!< delivered to a node with no socket for the flow's port
         ATTACKER,              //!< received by an attacker (traffic a forged update redirected)
         NOT_ANCHORED,          //!< Ipv6TunnelL4Protocol NOT_ANCHORED (distributed LMAs)
+        TUNNEL_MALFORMED_ND,   //!< Ipv6TunnelL4Protocol MALFORMED_ND
         COUNT,                 //!< number of reasons
     };
 

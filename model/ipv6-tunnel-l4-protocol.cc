@@ -8,6 +8,7 @@
 #include "ns3/ipv6-l3-protocol.h"
 #include "ns3/ipv6-route.h"
 #include "ns3/log.h"
+#include "ns3/nd-options.h"
 #include "ns3/node.h"
 #include "ns3/packet.h"
 
@@ -192,6 +193,11 @@ Ipv6TunnelL4Protocol::Receive(Ptr<Packet> p,
         Drop(p, TRUNCATED); // the inner header promises more than the tunnel carried
         return IpL4Protocol::RX_OK;
     }
+    if (!NdOptions::IsParsableByNs3(p))
+    {
+        Drop(p, MALFORMED_ND); // re-injected, it would reach ns-3's ICMPv6 unchecked
+        return IpL4Protocol::RX_OK;
+    }
     if (!m_accept.IsNull() && !m_accept(p, header.GetSource()))
     {
         Drop(p, NOT_ANCHORED);
@@ -233,6 +239,9 @@ Ipv6TunnelL4Protocol::Drop(Ptr<const Packet> p, DropReason reason)
         break;
     case NOT_ANCHORED:
         m_stats.notAnchored++;
+        break;
+    case MALFORMED_ND:
+        m_stats.malformedNd++;
         break;
     }
     m_dropTrace(p, reason);

@@ -27,7 +27,8 @@ class Ipv6L3Protocol;
  * Received tunnel packets are accepted only from configured peers, decapsulated
  * and re-injected into the node's IPv6 stack as if they had arrived on the
  * interface that carried the outer packet, so that routing (and interception)
- * applies to the inner packet exactly as to any other.
+ * applies to the inner packet exactly as to any other. Like the access link, the exit
+ * keeps from ns-3's stack the Neighbor Discovery messages it cannot parse.
  */
 class Ipv6TunnelL4Protocol : public IpL4Protocol
 {
@@ -43,6 +44,7 @@ class Ipv6TunnelL4Protocol : public IpL4Protocol
         HOP_LIMIT,      //!< inner hop limit exhausted at the entry point
         NO_DOWN_TARGET, //!< not attached to an IPv6 stack
         NOT_ANCHORED,   //!< refused by the accept callback: not anchored here (004 §4.4)
+        MALFORMED_ND,   //!< inner ND message ns-3 cannot parse (NdOptions::IsParsableByNs3)
     };
 
     /// \brief Counters of a tunnel endpoint.
@@ -56,6 +58,7 @@ class Ipv6TunnelL4Protocol : public IpL4Protocol
         uint64_t notIpv6{0};           //!< drops: NOT_IPV6
         uint64_t hopLimit{0};          //!< drops: HOP_LIMIT
         uint64_t notAnchored{0};       //!< drops: NOT_ANCHORED
+        uint64_t malformedNd{0};       //!< drops: MALFORMED_ND
     };
 
     /**

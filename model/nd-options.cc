@@ -4,8 +4,12 @@
 #include "nd-options.h"
 
 #include "ns3/icmpv6-header.h"
+#include "ns3/icmpv6-l4-protocol.h"
+#include "ns3/ipv6-header.h"
 #include "ns3/log.h"
 #include "ns3/packet.h"
+
+#include <algorithm>
 
 namespace ns3
 {
@@ -18,6 +22,95 @@ namespace
 constexpr size_t kIpv6Header = 40;
 constexpr size_t kRsBody = 8;
 constexpr uint8_t kSourceLla = 1;
+
+/// Octets ns-3.37 removes as the fixed part of an ND message of \p type before its
+/// options, or 0 for an ICMPv6 type that is not ND.
+uint32_t
+Ns3NdBody(uint8_t type)
+{
+    switch (type)
+    {
+    case Icmpv6Header::ICMPV6_ND_ROUTER_SOLICITATION:
+        return 8;
+    case Icmpv6Header::ICMPV6_ND_ROUTER_ADVERTISEMENT:
+        return 16;
+    case Icmpv6Header::ICMPV6_ND_NEIGHBOR_SOLICITATION:
+    case Icmpv6Header::ICMPV6_ND_NEIGHBOR_ADVERTISEMENT:
+        return 24;
+    case Icmpv6Header::ICMPV6_ND_REDIRECTION:
+        return 40;
+    default:
+        return 0;
+    }
+}
+
+/// Whether ns-3 can take the ND message \p m of \p size octets, whose fixed part has \p body
+/// octets, sent to \p dst (the conditions are listed at NdOptions::IsParsableByNs3).
+bool
+Ns3CanTakeNd(const uint8_t* m, size_t size, uint32_t body, const uint8_t* dst)
+{
+    if (size < body)
+    {
+        return false;
+    }
+    std::vector<uint8_t> types;
+    for (size_t at = body; at < size;)
+    {
+        if (size - at < 2 || m[at + 1] == 0 || size - at < 8u * m[at + 1])
+        {
+            return false; // RFC 4861 §4.6: zero length, or running past the message
+        }
+        uint8_t type = m[at];
+        uint8_t units = m[at + 1];
+        switch (type)
+        {
+        case Icmpv6Header::ICMPV6_OPT_LINK_LAYER_SOURCE:
+        case Icmpv6Header::ICMPV6_OPT_LINK_LAYER_TARGET:
+            // Kept in the neighbour cache, then copied into a 6-octet Mac48Address.
+            if (units != 1)
+            {
+                return false;
+            }
+            break;
+        case Icmpv6Header::ICMPV6_OPT_PREFIX:
+            // 32 octets read whatever the length; Ipv6Prefix(length) writes past 16 octets.
+            if (units != 4 || m[at + 2] > 128)
+            {
+                return false;
+            }
+            break;
+        case Icmpv6Header::ICMPV6_OPT_MTU:
+            if (units != 1) // 8 octets read whatever the length
+            {
+                return false;
+            }
+            break;
+        default:
+            break;
+        }
+        types.push_back(type);
+        at += 8u * units;
+    }
+    // ns-3's RA and NS loops leave a second one of these in place and read it again forever.
+    if (std::count(types.begin(), types.end(), Icmpv6Header::ICMPV6_OPT_LINK_LAYER_SOURCE) > 1 ||
+        std::count(types.begin(), types.end(), Icmpv6Header::ICMPV6_OPT_MTU) > 1)
+    {
+        return false;
+    }
+    if (m[0] != Icmpv6Header::ICMPV6_ND_REDIRECTION)
+    {
+        return true;
+    }
+    if (dst[0] == 0xff)
+    {
+        return false; // no interface has the address: ns-3's route would name interface -1
+    }
+    // ns-3 takes a target link-layer address option only first, then removes the next
+    // option as a Redirected Header, whatever it is or if there is none.
+    size_t redirected =
+        !types.empty() && types[0] == Icmpv6Header::ICMPV6_OPT_LINK_LAYER_TARGET ? 1 : 0;
+    return redirected < types.size() && types[redirected] == Icmpv6Header::ICMPV6_OPT_REDIRECTED;
+}
 
 /// RFC 1624 eqn. 3: the Internet checksum \p sum after the 16-bit word \p from became \p to.
 uint16_t
@@ -324,6 +417,76 @@ NdOptions::SetSolicitationSource(std::vector<uint8_t>& bytes, Mac48Address mac)
         }
     }
     return false;
+}
+
+bool
+NdOptions::IsParsableByNs3(Ptr<const Packet> packet)
+{
+    uint8_t header[kIpv6Header];
+    if (packet->CopyData(header, sizeof(header)) != sizeof(header))
+    {
+        return true; // not even an IPv6 header: the stack does not get as far as ICMPv6
+    }
+    auto isExtension = [](uint8_t next) {
+        return next == Ipv6Header::IPV6_EXT_HOP_BY_HOP || next == Ipv6Header::IPV6_EXT_ROUTING ||
+               next == Ipv6Header::IPV6_EXT_FRAGMENTATION ||
+               next == Ipv6Header::IPV6_EXT_DESTINATION;
+    };
+    if (header[6] != Icmpv6L4Protocol::PROT_NUMBER && !isExtension(header[6]))
+    {
+        return true; // the data packets: no copy of their payload
+    }
+    std::vector<uint8_t> bytes(packet->GetSize());
+    packet->CopyData(bytes.data(), bytes.size());
+    // ns-3 trims the packet to its payload length, and reads what a longer one promises.
+    size_t end = std::min<size_t>(bytes.size(), kIpv6Header + ((bytes[4] << 8) | bytes[5]));
+    uint8_t next = bytes[6];
+    size_t at = kIpv6Header;
+    bool fragmented = false;
+    while (isExtension(next))
+    {
+        if (at >= end)
+        {
+            return true; // no extension header at all: ns-3's own parsing (not ND) is at fault
+        }
+        uint8_t following = bytes[at];
+        size_t length = next == Ipv6Header::IPV6_EXT_FRAGMENTATION
+                            ? 8
+                            : (at + 2 <= end ? 8u * (bytes[at + 1] + 1) : 8);
+        if (end - at < length)
+        {
+            // ns-3 reads past the end and hands what is left, nothing, to the next header.
+            return following != Icmpv6L4Protocol::PROT_NUMBER;
+        }
+        if (next == Ipv6Header::IPV6_EXT_FRAGMENTATION)
+        {
+            if (((bytes[at + 2] << 8) | bytes[at + 3]) >> 3 != 0)
+            {
+                return true; // not the first fragment: no upper-layer header in it
+            }
+            fragmented = true;
+        }
+        next = following;
+        at += length;
+        if (at - kIpv6Header > 255)
+        {
+            return false; // ns-3 counts the offset of the next header in 8 bits
+        }
+    }
+    if (next != Icmpv6L4Protocol::PROT_NUMBER)
+    {
+        return true;
+    }
+    if (at == end)
+    {
+        return false; // ns-3 reads the ICMPv6 type from nothing
+    }
+    uint32_t body = Ns3NdBody(bytes[at]);
+    if (body == 0)
+    {
+        return true;
+    }
+    return !fragmented && Ns3CanTakeNd(&bytes[at], end - at, body, &bytes[24]);
 }
 
 } // namespace ns3

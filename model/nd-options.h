@@ -129,6 +129,31 @@ class NdOptions
      */
     static bool SetSolicitationSource(std::vector<uint8_t>& packet, Mac48Address mac);
 
+    /**
+     * \brief Whether ns-3.37's Icmpv6L4Protocol can take an IPv6 packet: the guard in front
+     *        of the stack wherever bytes from the wire enter it (access link, tunnel exit).
+     *
+     * ns-3 reads a Neighbor Discovery message (RS, RA, NS, NA, Redirect) without checking
+     * it, so the packet is refused when its ND message is one on which ns-3 would read
+     * past the end, overflow a buffer or loop: an empty ICMPv6 message (ns-3 reads the type
+     * from nothing); a message shorter than its fixed part; an option of length zero or
+     * running past the end (RFC 4861 §4.6); a link-layer address option other than one
+     * 48-bit MAC (ns-3 copies whatever it holds into a MAC later); a Prefix Information
+     * option not of length 4 or with a prefix length over 128, an MTU option not of
+     * length 1 (ns-3 reads 32 and 8 octets, then builds an Ipv6Prefix from the length); a
+     * second source link-layer address or MTU option (ns-3's RA and NS loops never leave
+     * it); a Redirect without its Redirected Header option (ns-3 removes one, after a
+     * target link-layer address option if there is one), or to a multicast address (ns-3
+     * installs its route on the interface of that address); an ND message after a
+     * Fragment header (RFC 6980 §5). The ICMPv6 message may follow extension headers: one
+     * that runs past the packet before ICMPv6 leaves ns-3 nothing to read; a chain longer
+     * than 255 octets is refused whatever follows (ns-3 keeps the offset in 8 bits and
+     * would read the next header elsewhere).
+     * \param packet an IPv6 packet with its header (no link-layer header)
+     * \return false to drop it; true for anything else, ND or not
+     */
+    static bool IsParsableByNs3(Ptr<const Packet> packet);
+
     /// \return the source link-layer address, if present and 48 bits long
     std::optional<Mac48Address> GetSourceLinkLayerAddress() const;
     /// \return the prefixes of all well-formed Prefix Information options

@@ -12,6 +12,7 @@
 #include "access-link-fixture.h"
 
 #include "ns3/ipv6-address.h"
+#include "ns3/nd-options.h"
 
 #include <vector>
 
@@ -300,15 +301,17 @@ TEST(AccessNetDeviceNd, OptionsNs3CannotParseAreRecognised)
     // RFC 4861 §4.6 and ns-3's Address limit (an RS/RA source link-layer option longer
     // than its 20 octets overflows Icmpv6OptionLinkLayerAddress::Deserialize).
     std::vector<uint8_t> lla{1, 1, 0, 0, 0, 0, 0, 1};
-    EXPECT_TRUE(AccessNetDevice::IsParsableNd(NdPacket(133, 8, lla)));
+    EXPECT_TRUE(NdOptions::IsParsableByNs3(NdPacket(133, 8, lla)));
     std::vector<uint8_t> longLla(40, 0);
     longLla[0] = 1;
     longLla[1] = 5;
-    EXPECT_FALSE(AccessNetDevice::IsParsableNd(NdPacket(133, 8, longLla)));
-    EXPECT_FALSE(AccessNetDevice::IsParsableNd(NdPacket(134, 16, {3, 0, 0, 0, 0, 0, 0, 0})));
-    EXPECT_FALSE(AccessNetDevice::IsParsableNd(NdPacket(135, 24, {2, 2, 0, 0, 0, 0, 0, 0})));
-    EXPECT_TRUE(AccessNetDevice::IsParsableNd(NdPacket(128, 4, longLla))); // an echo: not ND
-    EXPECT_TRUE(AccessNetDevice::IsParsableNd(Create<Packet>(60)));        // not ICMPv6
+    EXPECT_FALSE(NdOptions::IsParsableByNs3(NdPacket(133, 8, longLla)));
+    EXPECT_FALSE(NdOptions::IsParsableByNs3(NdPacket(134, 16, {3, 0, 0, 0, 0, 0, 0, 0})));
+    EXPECT_FALSE(NdOptions::IsParsableByNs3(NdPacket(135, 24, {2, 2, 0, 0, 0, 0, 0, 0})));
+    EXPECT_TRUE(NdOptions::IsParsableByNs3(NdPacket(128, 4, longLla))); // an echo: not ND
+    std::vector<uint8_t> udp(60, 0);
+    udp[6] = 17;
+    EXPECT_TRUE(NdOptions::IsParsableByNs3(Create<Packet>(udp.data(), udp.size()))); // not ICMPv6
 }
 
 TEST_F(AccessLinkAddressing, MalformedNeighborDiscoveryIsDroppedBeforeTheStack)

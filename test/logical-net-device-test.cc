@@ -31,13 +31,15 @@ namespace
 constexpr uint16_t kIpv6 = 0x86DD;
 
 /// An IPv6 packet (header only, payload zero) from \p source; \p icmpType sets an ICMPv6
-/// message type after the header (0: UDP).
+/// message type after the header (0: UDP). An RA gets its whole 16-octet fixed part: the
+/// access link drops a shorter one, which ns-3 would read past.
 Ptr<Packet>
 Ipv6From(const char* source, uint8_t icmpType = 0)
 {
-    std::vector<uint8_t> bytes(48, 0);
+    uint8_t payload = icmpType == 134 ? 16 : 8;
+    std::vector<uint8_t> bytes(40 + payload, 0);
     bytes[0] = 0x60;
-    bytes[5] = 8;
+    bytes[5] = payload;
     bytes[6] = icmpType != 0 ? 58 : 17;
     bytes[7] = 64;
     Ipv6Address(source).Serialize(bytes.data() + 8);

@@ -12,6 +12,7 @@
 #include "ns3/ethernet-header.h"
 #include "ns3/home-address-extension.h"
 #include "ns3/internet-module.h"
+#include "ns3/nd-options.h"
 #include "ns3/network-module.h"
 #include "ns3/point-to-point-net-device.h"
 #include "ns3/ppp-header.h"
@@ -189,8 +190,8 @@ Deliver(Ptr<NetDevice> device, Ptr<Packet> packet)
     if (auto p2p = DynamicCast<PointToPointNetDevice>(device))
     {
         // ns-3's stack is the first to see it: leave out the ND messages ns-3 cannot parse
-        // (the access link drops them itself; see AccessNetDevice::IsParsableNd).
-        if (!AccessNetDevice::IsParsableNd(packet))
+        // (the access link drops them itself; see NdOptions::IsParsableByNs3).
+        if (!NdOptions::IsParsableByNs3(packet))
         {
             return;
         }
