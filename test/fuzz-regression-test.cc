@@ -115,6 +115,18 @@ TEST(FuzzRegression, TunnelledRedirectToAMulticastAddressIsDroppedAtTheExit)
             0x00, 0x04, 0x04, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00});
 }
 
+// packet-mipv6: a Mobility Header from ff02::1 to an address that is not the receiving
+// host's: ns-3's list routing answers with a Destination Unreachable to the multicast source
+// (RFC 4443 §2.4 (e.6) forbids it) and crashes routing it (Ipv6Interface::GetNAddresses). An
+// ns-3 defect (doc/dmm.rst, Scope and Limitations) that no code of this module sees: the
+// harness leaves it out.
+TEST(FuzzRegression, HostAnsweringAMulticastSourceIsLeftOut)
+{
+    Replay("mipv6",
+           {0x00, 0x00, 0x05, 0x0c, 0x00, 0x00, 0x00, 0x20, 0x01, 0xaa, 0xaa, 0x06, 0x04, 0x04,
+            0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x01, 0x5b, 0x4b, 0x02, 0x18, 0x02, 0x01, 0x0a});
+}
+
 // scenario: "--set seed=2\x81" (the last line of a shipped scenario's input, one byte
 // changed) is not JSON, so it was taken as a string that is not UTF-8; naming it in the
 // "must be an integer" error made the JSON library throw type_error 316, which escaped

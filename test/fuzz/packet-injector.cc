@@ -154,17 +154,29 @@ IsUnusualOnLinkRa(const std::vector<uint8_t>& payload)
     return false;
 }
 
-/// Whether ns-3.37 would crash on the packet at \p node before any code of this project
+/// Whether ns-3.37 would crash on the packet arriving on \p device before any code of this project
 /// sees it (doc/dmm.rst, Scope and Limitations), so that the targets find the project's
 /// defects, not these: ns-3 answers a packet to a multicast address whose next header it
 /// does not know, and an unknown destination option that asks for it (RFC 8200 §4.2,
 /// action 10 or 11), with a Parameter Problem and dereferences a null interface on the
 /// way; after an extension header or with no next header (59) the header it stops at is
 /// not known here, so those are left out too; its RA processing crashes on some on-link
-/// prefixes.
+/// prefixes; a host (forwarding off) answers a packet that is not for it with a Destination
+/// Unreachable even when its source is a multicast address (RFC 4443 §2.4 (e.6) forbids
+/// it), and dereferences a null interface routing it (Ipv6ListRouting::RouteInput).
 bool
-ReachesNs3Defect(Ptr<Node> node, const Ipv6Header& header, const std::vector<uint8_t>& payload)
+ReachesNs3Defect(Ptr<NetDevice> device,
+                 const Ipv6Header& header,
+                 const std::vector<uint8_t>& payload)
 {
+    Ptr<Node> node = device->GetNode();
+    auto ipv6 = node->GetObject<Ipv6L3Protocol>();
+    if (header.GetSource().IsMulticast() && !header.GetDestination().IsMulticast() &&
+        ipv6->GetInterfaceForAddress(header.GetDestination()) < 0 &&
+        !ipv6->IsForwarding(ipv6->GetInterfaceForDevice(device)))
+    {
+        return true;
+    }
     uint8_t next = header.GetNextHeader();
     if (next == 58)
     {
@@ -241,7 +253,7 @@ Inject(std::vector<uint8_t> input)
         FixChecksum(payload, *at, header.GetSource(), header.GetDestination(), nextHeader);
     }
     header.SetPayloadLength(payload.size());
-    if (ReachesNs3Defect(node, header, payload))
+    if (ReachesNs3Defect(device, header, payload))
     {
         return;
     }
