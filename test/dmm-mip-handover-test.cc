@@ -178,6 +178,31 @@ TEST(DmmMipFig5, CompletionDeletesThePreviousRoutersTemporaryContext)
     }
 }
 
+TEST(DmmMipFig5, ANodeBackAfterItsContextWasDeletedIsServedAsBefore)
+{
+    // mn1 leaves mr11 for mr2 at 8 s; the completion deletes mr11's context (§4.4) and
+    // mr11's routing treats the node's addresses as released. Back at mr11 at 11 s (after
+    // forwarding_time_s, 1 s), the node's entry there ends that state: cn2's router keeps
+    // its answers, no Location Stale, no extra queries. (A router that forgot the node
+    // kept the addresses "released": 100 Location Stales and 32 more queries.)
+    auto count = [](const RunResults& r, const std::string& type) {
+        size_t n = 0;
+        for (const auto& s : r.signaling)
+        {
+            n += s.type == type ? 1 : 0;
+        }
+        return n;
+    };
+    json j = ReadFig1();
+    j["mobility"].push_back({{"mn", "mn1"}, {"at_s", 11.0}, {"attach", "mr11"}});
+    RunResults back = Simulate(ParseScenario(j));
+    RunResults stock = Simulate(LoadFig1Handover({}));
+    ASSERT_EQ(back.handovers.size(), 3u);
+    EXPECT_EQ(count(back, "LocationStale"), 0u);
+    EXPECT_EQ(count(back, "LocationQuery"), count(stock, "LocationQuery"));
+    EXPECT_EQ(back.flows.at(0).received, back.flows.at(0).sent);
+}
+
 TEST(DmmMipFig5, LossWithAndWithoutForwardingMatchesTheClosedForm)
 {
     // cn2's packets reach the previous router mr11 at a_k = start + k * interval + D (D:
