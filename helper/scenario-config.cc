@@ -136,6 +136,18 @@ ParseGlobals(const Reader& top, ScenarioConfig& c)
                                      : 1;
     Reader::CheckMin("protocol.prefixes_per_node", c.protocol.prefixesPerNode, 1, false);
     c.protocol.prefixProperties = prot.Bool("prefix_properties", false);
+    c.protocol.prefixLifetimeS = prot.Number("prefix_lifetime_s", 600.0);
+    Reader::CheckMin("protocol.prefix_lifetime_s", c.protocol.prefixLifetimeS, 0, false);
+    // The Prefix Information option counts whole seconds (RFC 4861 §4.6.2); a node attached
+    // is re-advertised every third of the lifetime.
+    if (c.protocol.prefixLifetimeS != 0 &&
+        (c.protocol.prefixLifetimeS < 3 || c.protocol.prefixLifetimeS >= 4294967295.0 ||
+         c.protocol.prefixLifetimeS != std::floor(c.protocol.prefixLifetimeS)))
+    {
+        Reader::Fail("protocol.prefix_lifetime_s",
+                     fmt::format("must be 0 or whole seconds from 3 to 4294967294 (got {})",
+                                 c.protocol.prefixLifetimeS));
+    }
     c.protocol.location = prot.Mode("location", "pull", {"pull", "push"});
     c.protocol.locationUpdate = prot.Mode("location_update", "network", {"client", "network"});
     c.protocol.locationCacheS = prot.Number("location_cache_s", 10.0);

@@ -146,6 +146,7 @@ struct ProtocolConfig
     std::string dad;
     double idleReleaseS;      //!< dma: release a prefix after this idle time, s (0 never)
     bool prefixProperties;    //!< dma: MARs send Prefix Properties options in their RAs
+    double prefixLifetimeS;   //!< dma: valid lifetime of the MARs' prefixes, s (0: 30 days)
     uint32_t prefixesPerNode; //!< dma: prefixes a MAR gives each node (interface)
     /// fully-distributed: routers "pull" locations (cache with a time-out) or servers "push"
     std::string location;

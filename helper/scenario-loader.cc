@@ -290,6 +290,7 @@ ScenarioKeys(const std::string& context)
         {"protocol",
          "binding_lifetime_s refresh_ratio min_delay_before_bce_delete_ms deregister_on_detach "
          "use_timestamps shared_sequence_numbers dad idle_release_s prefix_properties "
+         "prefix_lifetime_s "
          "prefixes_per_node location "
          "location_cache_s "
          "forwarding_time_s "

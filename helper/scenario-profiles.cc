@@ -403,6 +403,8 @@ ScenarioRun::InstallMar(const std::string& name)
                                TimeValue(ScenarioMilliseconds(m_cfg.accessProcessingMs)));
         m_dma->SetMarAttribute("IdleRelease", TimeValue(Seconds(m_cfg.protocol.idleReleaseS)));
         m_dma->SetMarAttribute("PrefixProperties", BooleanValue(m_cfg.protocol.prefixProperties));
+        m_dma->SetMarAttribute("PrefixLifetime",
+                               TimeValue(Seconds(m_cfg.protocol.prefixLifetimeS)));
         m_dma->SetMarAttribute("PrefixesPerNode", UintegerValue(m_cfg.protocol.prefixesPerNode));
         m_dma->SetMarAttribute("SessionSource",
                                EnumValue(m_cfg.protocol.sessionSource == "solicitation"

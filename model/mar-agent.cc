@@ -64,7 +64,21 @@ MarAgent::GetTypeId()
                           "§4.3, Fig 6: Flow#1 on HNP1, Flow#2 on HNP2).",
                           UintegerValue(1),
                           MakeUintegerAccessor(&MarAgent::m_prefixesPerNode),
-                          MakeUintegerChecker<uint32_t>(1, 16));
+                          MakeUintegerChecker<uint32_t>(1, 16))
+            // A node keeps an address until its valid lifetime ends (RFC 4862 §5.5.4): with
+            // the RFC 4861 default of 30 days, every prefix a node was given and released
+            // at a router lingered, so a node held one more address per router visit.
+            .AddAttribute("PrefixLifetime",
+                          "Valid lifetime of the prefixes in this MAR's RAs (it also bounds "
+                          "their preferred lifetime). Each attached node is sent an "
+                          "unsolicited RA every third of it (RFC 4861 §6.2.1: "
+                          "AdvDefaultLifetime = 3 x MaxRtrAdvInterval), so a prefix it "
+                          "still uses is refreshed and a released one, no longer "
+                          "advertised, ends at the node at most this long after. 0: the "
+                          "ValidLifetime and PreferredLifetime attributes, no refresh.",
+                          TimeValue(Seconds(600)),
+                          MakeTimeAccessor(&MarAgent::m_prefixLifetime),
+                          MakeTimeChecker(Seconds(0)));
     return tid;
 }
 
@@ -81,6 +95,7 @@ void
 MarAgent::DoDispose()
 {
     NS_LOG_FUNCTION(this);
+    CancelRefreshes();
     m_haa = nullptr;
     m_mr = nullptr;
     m_lu = nullptr;
@@ -123,6 +138,23 @@ MarAgent::StartApplication()
     m_mh->RegisterHandler(DmmSessionHeader::MH_TYPE,
                           DmmSessionHeader::REPLY,
                           MakeCallback(&MarAgent::HandleSession, this));
+}
+
+void
+MarAgent::StopApplication()
+{
+    NS_LOG_FUNCTION(this);
+    CancelRefreshes(); // a run without a stop time ends when its events do
+    AccessRouterAgent::StopApplication();
+}
+
+void
+MarAgent::CancelRefreshes()
+{
+    for (auto& [mnId, node] : m_attached)
+    {
+        node.refresh.Cancel();
+    }
 }
 
 void
@@ -175,7 +207,7 @@ MarAgent::Attach(std::string mnId)
     if (node.locals.empty())
     {
         m_stats.rejected++;
-        m_attached.erase(it);
+        m_attached.erase(it); // no RA was sent: no refresh to cancel
         return;
     }
     if (m_sessionSource == SOLICITATION)
@@ -369,18 +401,21 @@ MarAgent::Advertise(std::string mnId)
         return;
     }
     Attached& node = it->second;
+    bool limited = m_prefixLifetime.IsStrictlyPositive();
+    Time valid = limited ? m_prefixLifetime : m_validLifetime;
+    Time preferred = limited ? std::min(m_preferredLifetime, valid) : m_preferredLifetime;
     std::vector<AdvertisedPrefix> prefixes;
     for (const auto& [anchor, prefix] : node.foreign)
     {
         // Deprecated (§4.2 step 4), and kept for continuity [I-D.korhonen-dmm-prefix-properties].
-        prefixes.push_back({prefix, m_validLifetime, Seconds(0), NdOptions::PROPERTY_CONTINUITY});
+        prefixes.push_back({prefix, valid, Seconds(0), NdOptions::PROPERTY_CONTINUITY});
     }
     for (const auto& local : node.locals)
     {
         prefixes.push_back(
             {local,
-             m_validLifetime,
-             m_preferredLifetime,
+             valid,
+             preferred,
              NdOptions::PROPERTY_LOCAL,
              true,
              m_sessionSource == SOLICITATION ? m_address : Ipv6Address::GetAny()}); // newest
@@ -391,6 +426,11 @@ MarAgent::Advertise(std::string mnId)
         m_stats.attachments++;
     }
     SendAdvertisement(node.accessInterface, node.linkLocal, prefixes);
+    node.refresh.Cancel();
+    if (limited)
+    {
+        node.refresh = Simulator::Schedule(valid / 3, &MarAgent::Advertise, this, mnId);
+    }
 }
 
 void
@@ -474,6 +514,7 @@ MarAgent::DoNotifyDetached(Mac48Address mac)
     {
         q = q->second == session ? m_queries.erase(q) : std::next(q);
     }
+    node.refresh.Cancel();
     m_attached.erase(it);
 }
 

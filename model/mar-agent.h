@@ -5,6 +5,7 @@
 #define DMM_MAR_AGENT_H
 
 #include "ns3/access-router-agent.h"
+#include "ns3/event-id.h"
 #include "ns3/location-update.h"
 #include "ns3/nd-options.h"
 #include "ns3/prefix-use.h"
@@ -102,6 +103,7 @@ class MarAgent : public AccessRouterAgent
   protected:
     void DoDispose() override;
     void StartApplication() override;
+    void StopApplication() override;
     void HandleSolicitation(uint32_t interface, Ipv6Address peer, Mac48Address mac) override;
     void SolicitationOptions(Mac48Address mac, const NdOptions& options) override;
 
@@ -118,6 +120,7 @@ class MarAgent : public AccessRouterAgent
         Mac48Address mac;                                 //!< the interface's address
         std::set<HomeNetworkPrefix> moving; //!< listed in an RS: to be served here (§4.3)
         std::set<HomeNetworkPrefix> moved;  //!< locals moved to another interface of the node
+        EventId refresh;                    //!< next unsolicited RA (PrefixLifetime)
     };
 
     void Attach(std::string mnId);
@@ -130,6 +133,7 @@ class MarAgent : public AccessRouterAgent
     void RegisterListed(const std::string& mnId);
     void Outcome(const LocationUpdate::Outcome& outcome);
     void Advertise(std::string mnId);
+    void CancelRefreshes();
     void ReleaseIdle(std::string mnId, Ipv6Address anchor);
     void RemoveSession(const std::string& mnId,
                        const HomeNetworkPrefix& prefix,
@@ -154,6 +158,7 @@ class MarAgent : public AccessRouterAgent
     std::map<uint16_t, std::string> m_queries;  //!< open queries: sequence -> session
     uint32_t m_prefixesPerNode{1};              //!< attribute PrefixesPerNode
     Time m_idleRelease;                         //!< attribute IdleRelease
+    Time m_prefixLifetime;                      //!< attribute PrefixLifetime
     SessionSource m_sessionSource;              //!< attribute SessionSource
     /// Sessions listed in a solicitation, by MN-ID, until the node's attachment reads them.
     std::map<std::string, std::vector<NdOptions::MobilitySession>> m_listed;

@@ -429,6 +429,17 @@ MnAgent::HandleRead(Ptr<Socket> socket)
 void
 MnAgent::RouterAdvertisementProcessed()
 {
+    for (auto it = m_anchors.begin(); it != m_anchors.end();)
+    {
+        if (Holds(it->first))
+        {
+            ++it;
+            continue;
+        }
+        // The stack removed its address (valid lifetime over): no session to list or watch.
+        m_lastUse.erase(it->first);
+        it = m_anchors.erase(it);
+    }
     UpdateOnLinkRoutes();
     m_selection->ApplyStates(); // an address the RA has just configured
 }

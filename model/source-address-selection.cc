@@ -98,6 +98,7 @@ void
 SourceAddressSelection::RouterAdvertised(const NdOptions& options)
 {
     NS_LOG_FUNCTION(this);
+    ForgetInvalid();
     std::vector<NdOptions::PrefixProperties> properties = options.GetPrefixProperties();
     for (const auto& pio : options.GetPrefixInformation())
     {
@@ -131,6 +132,26 @@ SourceAddressSelection::RouterAdvertised(const NdOptions& options)
     }
     ApplyStates(); // the addresses the stack has already; the caller re-applies for new ones
     ScheduleExpiry();
+}
+
+void
+SourceAddressSelection::ForgetInvalid()
+{
+    // The stack removed these addresses (RFC 4862 §5.5.4): a node given a new prefix at
+    // every router would otherwise keep the state of each one it ever held.
+    for (auto it = m_prefixes.begin(); it != m_prefixes.end();)
+    {
+        if (it->second.validUntil > Simulator::Now())
+        {
+            ++it;
+            continue;
+        }
+        for (auto f = m_flows.begin(); f != m_flows.end();)
+        {
+            f = it->first.Contains(f->first) ? m_flows.erase(f) : std::next(f);
+        }
+        it = m_prefixes.erase(it);
+    }
 }
 
 void

@@ -145,6 +145,8 @@ class SourceAddressSelection : public Object
     void ScheduleExpiry();
     /// \brief A preferred lifetime ended.
     void Expire();
+    /// \brief Forget the prefixes whose valid lifetime is over, and their flow counts.
+    void ForgetInvalid();
 
     Ptr<Ipv6Interface> m_interface;                      //!< the access interface
     std::map<HomeNetworkPrefix, PrefixState> m_prefixes; //!< autonomous prefixes learnt
