@@ -23,6 +23,8 @@ DmaHelper::DmaHelper(const Pmipv6Helper& functions)
     : m_functions(functions)
 {
     m_mar.SetTypeId("ns3::MarAgent");
+    // The MARs give a node a new prefix at every visit: finite lifetimes, or it keeps them all.
+    m_mar.Set("PrefixLifetime", TimeValue(Seconds(600)));
     m_database.SetTypeId("ns3::SessionDbAgent");
 }
 

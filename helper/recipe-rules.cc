@@ -349,7 +349,7 @@ ApplicableKeys(const Recipe& r)
         {"idle_release_s", {"ns3::MarAgent", "ns3::DmaClientMnAgent", "ns3::MrAgent"}},
         {"uplink", {"ns3::RoutingControl"}},
         {"prefix_properties", {"ns3::MarAgent"}},
-        {"prefix_lifetime_s", {"ns3::MarAgent"}},
+        {"prefix_lifetime_s", {"ns3::MarAgent", "ns3::MrAgent"}},
         {"prefixes_per_node", {"ns3::MarAgent"}},
         {"session_source", {"ns3::MarAgent"}},
         {"location_cache_s", {"ns3::DistributedMobilityRouting", "ns3::DlmaAgent"}},
@@ -393,6 +393,12 @@ ApplicableKeys(const Recipe& r)
         {
             out.insert("protocol." + key);
         }
+    }
+    // DMM with MIP's routers advertise home addresses the node's MIP manages: not limited.
+    const FunctionSpec& access = r.Role("access").agent;
+    if (access.IsA("ns3::DmmMipMrAgent"))
+    {
+        out.erase("protocol.prefix_lifetime_s");
     }
     // Pushed answers stay until changed: the cache time-out is read in pull mode only.
     const FunctionSpec* mr = r.Role("access").Function("mr");

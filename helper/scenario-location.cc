@@ -155,6 +155,11 @@ ScenarioRun::InstallLocatedAccess(const std::string& name)
         m_location.SetAccessAttribute("IdleRelease",
                                       TimeValue(Seconds(m_cfg.protocol.idleReleaseS)));
     }
+    if (agent.IsA("ns3::MrAgent") && !agent.IsA("ns3::DmmMipMrAgent"))
+    {
+        m_location.SetAccessAttribute("PrefixLifetime",
+                                      TimeValue(Seconds(m_cfg.protocol.prefixLifetimeS)));
+    }
     for (const auto& [attribute, value] : agent.attributes)
     {
         m_location.SetAccessAttribute(attribute, StringValue(value)); // the recipe's own

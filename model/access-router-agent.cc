@@ -52,6 +52,19 @@ AccessRouterAgent::GetTypeId()
                           TimeValue(Seconds(604800)),
                           MakeTimeAccessor(&AccessRouterAgent::m_preferredLifetime),
                           MakeTimeChecker(Seconds(0)))
+            // A node keeps an address until its valid lifetime ends (RFC 4862 §5.5.4): with
+            // the RFC 4861 default of 30 days, a node that is given a new prefix at each
+            // router (dma, fully-distributed) kept an address for every one it was given.
+            .AddAttribute("PrefixLifetime",
+                          "Valid lifetime of the prefixes a MAR or mobility router advertises "
+                          "(it also bounds their preferred lifetime). Each node attached is "
+                          "sent an unsolicited RA every third of it, so a prefix it still uses "
+                          "is refreshed and a released one, no longer advertised, ends at the "
+                          "node at most this long after. 0: ValidLifetime and "
+                          "PreferredLifetime, RAs only in answer to solicitations.",
+                          TimeValue(Seconds(0)),
+                          MakeTimeAccessor(&AccessRouterAgent::m_prefixLifetime),
+                          MakeTimeChecker(Seconds(0)))
             .AddAttribute("PrefixProperties",
                           "Describe each prefix that has properties (a MAR: anchored here, or "
                           "kept for session continuity) in a Prefix Properties option "
@@ -124,6 +137,24 @@ const AccessRouterAgent::Stats&
 AccessRouterAgent::GetAccessStats() const
 {
     return m_stats;
+}
+
+Time
+AccessRouterAgent::AdvertisedValidLifetime() const
+{
+    return m_prefixLifetime.IsStrictlyPositive() ? m_prefixLifetime : m_validLifetime;
+}
+
+Time
+AccessRouterAgent::AdvertisedPreferredLifetime() const
+{
+    return std::min(m_preferredLifetime, AdvertisedValidLifetime());
+}
+
+bool
+AccessRouterAgent::RefreshesPrefixes() const
+{
+    return m_prefixLifetime.IsStrictlyPositive();
 }
 
 HomeNetworkPrefix
@@ -413,11 +444,16 @@ AccessRouterAgent::SendAdvertisement(uint32_t interface,
     p->AddHeader(sllao);
     for (const auto& ap : prefixes)
     {
-        bool routerAddress = !m_routerAddress.IsAny() && ap.prefix.Contains(m_routerAddress);
+        bool routerAddress =
+            ap.namesRouter && !m_routerAddress.IsAny() && ap.prefix.Contains(m_routerAddress);
         Icmpv6OptionPrefixInformation pio(routerAddress ? m_routerAddress : ap.prefix.prefix,
                                           ap.prefix.length);
         uint8_t onLinkAuto =
             Icmpv6OptionPrefixInformation::ONLINK | Icmpv6OptionPrefixInformation::AUTADDRCONF;
+        if (!ap.onLink)
+        {
+            onLinkAuto = Icmpv6OptionPrefixInformation::AUTADDRCONF;
+        }
         pio.SetFlags((ap.autonomous ? onLinkAuto : 0) |
                      (routerAddress ? Icmpv6OptionPrefixInformation::ROUTERADDR : 0));
         pio.SetValidTime(static_cast<uint32_t>(ap.validLifetime.GetSeconds()));

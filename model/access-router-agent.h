@@ -10,10 +10,12 @@
 #include "ns3/mac48-address.h"
 #include "ns3/nd-options.h"
 #include "ns3/nstime.h"
+#include "ns3/simulator.h"
 #include "ns3/traced-callback.h"
 
 #include <map>
 #include <memory>
+#include <utility>
 #include <vector>
 
 namespace ns3
@@ -44,6 +46,8 @@ class AccessRouterAgent : public DmmAgent
         uint8_t properties{0};    //!< NdOptions::PROPERTY_* bits (0: none to announce)
         bool autonomous{true};    //!< L and A flags; false: only names the router (R flag)
         Ipv6Address anchor;       //!< announced in a Mobility Session option (:: none)
+        bool onLink{true};        //!< with autonomous: the L flag (false: A only)
+        bool namesRouter{true};   //!< R flag and full address if it holds the router's
     };
 
     /// \brief Named counters.
@@ -170,6 +174,29 @@ class AccessRouterAgent : public DmmAgent
     Time m_validLifetime;     //!< advertised valid lifetime
     Time m_preferredLifetime; //!< advertised preferred lifetime
 
+    /// \return the valid lifetime to advertise: PrefixLifetime if set, else ValidLifetime
+    Time AdvertisedValidLifetime() const;
+    /// \return the preferred lifetime to advertise, at most AdvertisedValidLifetime()
+    Time AdvertisedPreferredLifetime() const;
+    /// \return true if attached nodes are re-advertised (a PrefixLifetime is set)
+    bool RefreshesPrefixes() const;
+
+    /**
+     * \brief With a PrefixLifetime, run \p readvertise every third of it (RFC 4861 §6.2.1:
+     *        AdvDefaultLifetime = 3 x MaxRtrAdvInterval), replacing the pending one.
+     * \param event the node's pending re-advertisement
+     * \param readvertise what sends the node's RA again
+     */
+    template <typename F>
+    void ScheduleReadvertisement(EventId& event, F&& readvertise)
+    {
+        event.Cancel();
+        if (m_prefixLifetime.IsStrictlyPositive())
+        {
+            event = Simulator::Schedule(m_prefixLifetime / 3, std::forward<F>(readvertise));
+        }
+    }
+
     /// What a role does when a node left (NotifyDetached); the default fires "Detached".
     /// \param mac the node's link-layer address
     virtual void DoNotifyDetached(Mac48Address mac);
@@ -208,6 +235,7 @@ class AccessRouterAgent : public DmmAgent
     Ipv6Address m_routerAddress;                                   //!< SetRouterAddress (:: none)
     Time m_routerLifetime;                                         //!< advertised router lifetime
     bool m_prefixProperties;                                       //!< send Prefix Properties
+    Time m_prefixLifetime;                                         //!< attribute PrefixLifetime
     Stats m_stats;                                                 //!< counters
     Time m_neighborGcTime;                                         //!< attribute NeighborGcTime
     std::map<Mac48Address, EventId> m_forget;                      //!< departed -> ForgetNeighbor

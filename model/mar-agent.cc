@@ -64,21 +64,7 @@ MarAgent::GetTypeId()
                           "§4.3, Fig 6: Flow#1 on HNP1, Flow#2 on HNP2).",
                           UintegerValue(1),
                           MakeUintegerAccessor(&MarAgent::m_prefixesPerNode),
-                          MakeUintegerChecker<uint32_t>(1, 16))
-            // A node keeps an address until its valid lifetime ends (RFC 4862 §5.5.4): with
-            // the RFC 4861 default of 30 days, every prefix a node was given and released
-            // at a router lingered, so a node held one more address per router visit.
-            .AddAttribute("PrefixLifetime",
-                          "Valid lifetime of the prefixes in this MAR's RAs (it also bounds "
-                          "their preferred lifetime). Each attached node is sent an "
-                          "unsolicited RA every third of it (RFC 4861 §6.2.1: "
-                          "AdvDefaultLifetime = 3 x MaxRtrAdvInterval), so a prefix it "
-                          "still uses is refreshed and a released one, no longer "
-                          "advertised, ends at the node at most this long after. 0: the "
-                          "ValidLifetime and PreferredLifetime attributes, no refresh.",
-                          TimeValue(Seconds(600)),
-                          MakeTimeAccessor(&MarAgent::m_prefixLifetime),
-                          MakeTimeChecker(Seconds(0)));
+                          MakeUintegerChecker<uint32_t>(1, 16));
     return tid;
 }
 
@@ -401,9 +387,8 @@ MarAgent::Advertise(std::string mnId)
         return;
     }
     Attached& node = it->second;
-    bool limited = m_prefixLifetime.IsStrictlyPositive();
-    Time valid = limited ? m_prefixLifetime : m_validLifetime;
-    Time preferred = limited ? std::min(m_preferredLifetime, valid) : m_preferredLifetime;
+    Time valid = AdvertisedValidLifetime();
+    Time preferred = AdvertisedPreferredLifetime();
     std::vector<AdvertisedPrefix> prefixes;
     for (const auto& [anchor, prefix] : node.foreign)
     {
@@ -426,11 +411,7 @@ MarAgent::Advertise(std::string mnId)
         m_stats.attachments++;
     }
     SendAdvertisement(node.accessInterface, node.linkLocal, prefixes);
-    node.refresh.Cancel();
-    if (limited)
-    {
-        node.refresh = Simulator::Schedule(valid / 3, &MarAgent::Advertise, this, mnId);
-    }
+    ScheduleReadvertisement(node.refresh, [this, mnId]() { Advertise(mnId); });
 }
 
 void

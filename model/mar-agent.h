@@ -158,7 +158,6 @@ class MarAgent : public AccessRouterAgent
     std::map<uint16_t, std::string> m_queries;  //!< open queries: sequence -> session
     uint32_t m_prefixesPerNode{1};              //!< attribute PrefixesPerNode
     Time m_idleRelease;                         //!< attribute IdleRelease
-    Time m_prefixLifetime;                      //!< attribute PrefixLifetime
     SessionSource m_sessionSource;              //!< attribute SessionSource
     /// Sessions listed in a solicitation, by MN-ID, until the node's attachment reads them.
     std::map<std::string, std::vector<NdOptions::MobilitySession>> m_listed;

@@ -65,10 +65,22 @@ MrAgent::DoDispose()
     for (auto& [mac, node] : m_served)
     {
         node.timer.Cancel();
+        node.refresh.Cancel();
     }
     m_mr = nullptr;
     m_mh = nullptr;
     AccessRouterAgent::DoDispose();
+}
+
+void
+MrAgent::StopApplication()
+{
+    NS_LOG_FUNCTION(this);
+    for (auto& [mac, node] : m_served)
+    {
+        node.refresh.Cancel(); // a run without a stop time ends when its events do
+    }
+    AccessRouterAgent::StopApplication();
 }
 
 void
@@ -121,6 +133,7 @@ MrAgent::DoNotifyDetached(Mac48Address mac)
         node.attached = false;
         node.registering = false;
         node.timer.Cancel();
+        node.refresh.Cancel();
         for (const auto& unacked : node.waiting)
         {
             m_unacked.erase(unacked);
@@ -586,9 +599,37 @@ MrAgent::Advertise(Mac48Address mac)
     node.registering = false;
     HomeNetworkPrefix prefix =
         node.advertised.length ? node.advertised : GetOnLinkPrefix(node.accessInterface);
-    SendAdvertisement(node.accessInterface,
-                      node.linkLocal,
-                      {{prefix, m_validLifetime, m_preferredLifetime, 0, node.autonomous}});
+    std::vector<AdvertisedPrefix> prefixes;
+    if (RefreshesPrefixes())
+    {
+        // Its addresses from earlier routers, deprecated (as a MAR's kept prefixes, seed 003
+        // §4.2 step 4): not on-link here, only their lifetimes refreshed while they are
+        // used; a released one is left out and ends at the node.
+        std::set<HomeNetworkPrefix> earlier;
+        for (const auto& [home, server] : node.homes)
+        {
+            HomeNetworkPrefix p = HomeNetworkPrefix::Make(home, 64);
+            if (!p.Contains(node.own) && earlier.insert(p).second)
+            {
+                AdvertisedPrefix kept{p, AdvertisedValidLifetime(), Seconds(0)};
+                kept.onLink = false;
+                prefixes.push_back(kept);
+            }
+        }
+    }
+    // Last here, first in the RA: the stack takes it first, as with no other prefix.
+    AdvertisedPrefix own{prefix,
+                         AdvertisedValidLifetime(),
+                         AdvertisedPreferredLifetime(),
+                         0,
+                         node.autonomous};
+    // ns-3's host keys a prefix by the option's whole Prefix field, with the R flag the
+    // router's address (RFC 6275 §7.2): the next router's refresh of it, which cannot name
+    // that router, would not match, and the address would end while in use.
+    own.namesRouter = !RefreshesPrefixes();
+    prefixes.push_back(own);
+    SendAdvertisement(node.accessInterface, node.linkLocal, prefixes);
+    ScheduleReadvertisement(node.refresh, [this, mac]() { Advertise(mac); });
 }
 
 } // namespace ns3

@@ -1,0 +1,325 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+// A node keeps an address until its valid lifetime ends (RFC 4862 §5.5.4). A MAR (dma) or a
+// mobility router (network-based fully-distributed) advertises the prefixes a node uses with
+// a finite one (AccessRouterAgent PrefixLifetime, protocol.prefix_lifetime_s) and
+// re-advertises an attached node every third of it, so a prefix still in use lives on and a
+// released one, no longer advertised, leaves the node one lifetime after its last RA. With
+// the RFC 4861 default of 30 days a node kept an address for every router it visited.
+#include "closed-form.h"
+#include "test-paths.h"
+
+#include "ns3/core-module.h"
+#include "ns3/internet-module.h"
+
+#include <fstream>
+#include <gtest/gtest.h>
+#include <set>
+
+using namespace dmmtest;
+
+namespace
+{
+
+constexpr int MARS = 4;
+constexpr double RESIDENCE_S = 6.0;
+constexpr double END_S = 45.0;
+constexpr double SAMPLE_S = 0.01;
+
+/// cn - core - ar1..ar4; the node visits each MAR for RESIDENCE_S, then stays at ar4. One
+/// flow from cn starts at ar1 and lasts, so ar1's prefix is kept; the others are released.
+json
+RowScenario()
+{
+    json j = {{"name", "dma-lifetime"},
+              {"profile", "dma"},
+              {"seed", 1},
+              {"duration_s", END_S},
+              {"l2", {{"type", "switch"}, {"switch_time_ms", 50.0}}},
+              {"access", {{"delay_ms", 1.0}, {"rate_mbps", 100.0}}},
+              {"nodes", json::array()},
+              {"links", json::array()},
+              {"mobility", json::array()},
+              {"flows", json::array()}};
+    AddNode(j, "cn", "cn");
+    AddNode(j, "core", "router");
+    AddNode(j, "db", "anchor");
+    AddNode(j, "mn", "mn");
+    AddLink(j, "cn", "core", 2.0);
+    AddLink(j, "core", "db", 3.0);
+    for (int i = 1; i <= MARS; ++i)
+    {
+        std::string ar = "ar" + std::to_string(i);
+        AddNode(j, ar, "access");
+        AddLink(j, "core", ar, 1.0 + i);
+        j["mobility"].push_back(
+            {{"mn", "mn"}, {"at_s", 1.0 + (i - 1) * RESIDENCE_S}, {"attach", ar}});
+    }
+    j["flows"].push_back({{"name", "long"},
+                          {"type", "udp"},
+                          {"from", "cn"},
+                          {"to", "mn"},
+                          {"start_s", 2.0},
+                          {"stop_s", END_S},
+                          {"interval_ms", 20.0},
+                          {"size_bytes", 100}});
+    return j;
+}
+
+/// When the node held an address of each /64 prefix: samples every SAMPLE_S.
+struct Holding
+{
+    std::string node;                       //!< the mobile node sampled
+    std::map<std::string, double> lastHeld; //!< prefix -> last sample that held it
+    std::set<std::string> atEnd;            //!< prefixes held at the end
+};
+
+/// \return the /64 prefixes of the node's global addresses
+std::set<std::string>
+HeldNow(const std::string& node)
+{
+    Ptr<Ipv6> ipv6 = Names::Find<Node>(node)->GetObject<Ipv6>();
+    std::set<std::string> out;
+    for (uint32_t i = 0; i < ipv6->GetNInterfaces(); ++i)
+    {
+        for (uint32_t a = 0; a < ipv6->GetNAddresses(i); ++a)
+        {
+            Ipv6Address address = ipv6->GetAddress(i, a).GetAddress();
+            if (!address.IsLinkLocal() && !address.IsLocalhost())
+            {
+                std::ostringstream s;
+                s << address.CombinePrefix(Ipv6Prefix(64));
+                out.insert(s.str());
+            }
+        }
+    }
+    return out;
+}
+
+void
+Sample(Holding* h)
+{
+    h->atEnd = HeldNow(h->node);
+    for (const auto& prefix : h->atEnd)
+    {
+        h->lastHeld[prefix] = Simulator::Now().GetSeconds();
+    }
+    Simulator::Schedule(Seconds(SAMPLE_S), &Sample, h);
+}
+
+/// \return whether \p t is one lifetime after an RA from one of \p routers reached the node
+bool
+OneLifetimeAfterAnRa(const ScenarioConfig& cfg,
+                     const RunResults& r,
+                     const std::vector<std::string>& routers,
+                     double t,
+                     double lifetimeS)
+{
+    for (const auto& router : routers)
+    {
+        for (const auto& ra : Messages(r, router, "RA", 0))
+        {
+            double arrival = ra.timeS + AccessMs(cfg, router, ra.bytes) / 1000.0;
+            if (std::abs(t - (arrival + lifetimeS)) <= SAMPLE_S + 1e-9)
+            {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+/// The MAR whose pool (2001:1:<n>::/48, in the order the runner gives them) holds \p prefix.
+std::string
+MarOf(const std::string& prefix)
+{
+    return "ar" + prefix.substr(7, prefix.find(':', 7) - 7);
+}
+
+struct Outcome
+{
+    ScenarioConfig cfg;
+    RunResults results;
+    Holding holding;
+};
+
+Outcome
+Simulated(json j, const std::string& node)
+{
+    Outcome o{ParseScenario(j), {}, {node, {}, {}}};
+    Simulator::Schedule(Seconds(SAMPLE_S), &Sample, &o.holding);
+    o.results = Simulate(o.cfg);
+    return o;
+}
+
+Outcome
+RunWithLifetime(double lifetimeS)
+{
+    json j = RowScenario();
+    j["protocol"] = {{"prefix_lifetime_s", lifetimeS}};
+    return Simulated(j, "mn");
+}
+
+/// \return the MARs whose prefixes the node held at the end
+std::set<std::string>
+MarsHeldAtEnd(const Outcome& o)
+{
+    std::set<std::string> out;
+    for (const auto& prefix : o.holding.atEnd)
+    {
+        out.insert(MarOf(prefix));
+    }
+    return out;
+}
+
+} // namespace
+
+TEST(DmaPrefixLifetime, AReleasedPrefixLeavesTheNodeOneLifetimeAfterItsLastAdvertisement)
+{
+    constexpr double LIFETIME_S = 12.0;
+    Outcome o = RunWithLifetime(LIFETIME_S);
+    const RunResults& r = o.results;
+    ASSERT_EQ(r.handovers.size(), static_cast<size_t>(MARS - 1));
+    // ar1's prefix carries the flow: every MAR advertises it, the node keeps it.
+    EXPECT_EQ(MarsHeldAtEnd(o), (std::set<std::string>{"ar1", "ar4"}));
+    std::set<std::string> gone;
+    for (const auto& [prefix, last] : o.holding.lastHeld)
+    {
+        if (!o.holding.atEnd.count(prefix))
+        {
+            // Idle as the node left, so released at the detach: no later MAR advertises
+            // it, and the address ends a lifetime after the last RA of its MAR arrived.
+            std::string ar = MarOf(prefix);
+            gone.insert(ar);
+            std::vector<SignalingRecord> ras = Messages(r, ar, "RA", 0);
+            ASSERT_FALSE(ras.empty()) << ar;
+            double arrival = ras.back().timeS + AccessMs(o.cfg, ar, ras.back().bytes) / 1000.0;
+            EXPECT_NEAR(last, arrival + LIFETIME_S, SAMPLE_S + 1e-9) << ar;
+        }
+    }
+    EXPECT_EQ(gone, (std::set<std::string>{"ar2", "ar3"}));
+    const FlowRecord& f = r.flows.at(0);
+    EXPECT_GT(f.received, f.sent * 95 / 100);
+}
+
+TEST(DmaPrefixLifetime, AnAttachedNodeIsReadvertisedEveryThirdOfTheLifetime)
+{
+    // The node arrives at ar4 at 19 s and stays to the end, longer than two lifetimes: the
+    // RAs refresh both prefixes, so the flow on ar1's prefix is never cut.
+    constexpr double LIFETIME_S = 12.0;
+    Outcome o = RunWithLifetime(LIFETIME_S);
+    std::vector<SignalingRecord> ras = Messages(o.results, "ar4", "RA", 0);
+    ASSERT_GE(ras.size(), 2u);
+    for (size_t i = 1; i < ras.size(); ++i)
+    {
+        EXPECT_NEAR(ras[i].timeS - ras[i - 1].timeS, LIFETIME_S / 3, 1e-9) << "RA " << i;
+    }
+    EXPECT_NEAR(ras.back().timeS, END_S, LIFETIME_S / 3);
+    // Without the refresh ar1's address would have ended at ~31 s, cutting the flow; it
+    // loses what it loses with the 30-day lifetime: the handovers' packets only.
+    const FlowRecord& f = o.results.flows.at(0);
+    const FlowRecord& unlimited = RunWithLifetime(0).results.flows.at(0);
+    EXPECT_EQ(f.sent, unlimited.sent);
+    EXPECT_EQ(f.received, unlimited.received);
+}
+
+TEST(DmaPrefixLifetime, WithoutALifetimeTheNodeKeepsEveryPrefixItWasGiven)
+{
+    // prefix_lifetime_s 0: the 30-day RFC 4861 default, no refresh (the earlier behaviour).
+    Outcome o = RunWithLifetime(0);
+    EXPECT_EQ(MarsHeldAtEnd(o), (std::set<std::string>{"ar1", "ar2", "ar3", "ar4"}));
+    EXPECT_EQ(Messages(o.results, "ar4", "RA", 0).size(), 1u);
+}
+
+TEST(DmaPrefixLifetime, TheDefaultIsTenMinutes)
+{
+    ScenarioConfig cfg = ParseScenario(RowScenario());
+    EXPECT_DOUBLE_EQ(cfg.protocol.prefixLifetimeS, 600.0);
+    for (const char* bad : {"1", "2.5", "-1", "5000000000"})
+    {
+        json j = RowScenario();
+        j["protocol"] = {{"prefix_lifetime_s", std::stod(bad)}};
+        EXPECT_THROW(ParseScenario(j), ScenarioError) << bad;
+    }
+}
+
+namespace
+{
+
+/// Fig 9, network-based: mn11 forms addresses at mr11, mr31 and mr32 and stays at mr32 to the
+/// end; a flow from cn21 uses its mr11 address throughout, its mr31 address is never used.
+json
+FdTour(double lifetimeS)
+{
+    std::ifstream in(std::string(DMM_SOURCE_DIR) + "/scenarios/dmm-fig9-fully-distributed.json");
+    json j = json::parse(in);
+    j["duration_s"] = 50.0;
+    j["protocol"]["location_update"] = "network";
+    j["protocol"]["prefix_lifetime_s"] = lifetimeS;
+    j["mobility"] = json::array();
+    int at = 1;
+    for (const std::string router : {"mr11", "mr31", "mr32"})
+    {
+        j["mobility"].push_back({{"mn", "mn11"}, {"at_s", at}, {"attach", router}});
+        at += 6;
+    }
+    json flow = j["flows"][0]; // cn21-down: to the address formed at mr11
+    flow["stop_s"] = 49.0;
+    j["flows"] = json::array({flow});
+    return j;
+}
+
+} // namespace
+
+TEST(MrPrefixLifetime, AnUnusedEarlierAddressLeavesTheNodeAndAUsedOneStays)
+{
+    // mr32 lists the node's mr11 and mr31 addresses' prefixes (deprecated, not on-link) in
+    // its RAs until mr31's is released (idle_release_s): that address ends one lifetime
+    // after the last RA that listed it; mr11's is refreshed by every RA. The flow on it
+    // loses what it loses when nothing expires (the handovers).
+    constexpr double LIFETIME_S = 12.0;
+    Outcome o = Simulated(FdTour(LIFETIME_S), "mn11");
+    Outcome unlimited = Simulated(FdTour(0), "mn11");
+    ASSERT_EQ(o.results.handovers.size(), 2u);
+    EXPECT_EQ(unlimited.holding.atEnd.size(), 3u); // one address per router visited
+    ASSERT_EQ(o.holding.lastHeld.size(), 3u);
+    std::set<std::string> gone;
+    for (const auto& [prefix, last] : o.holding.lastHeld)
+    {
+        if (!o.holding.atEnd.count(prefix))
+        {
+            gone.insert(prefix);
+            EXPECT_TRUE(OneLifetimeAfterAnRa(o.cfg, o.results, {"mr31", "mr32"}, last, LIFETIME_S))
+                << prefix << " last held at " << last;
+            EXPECT_LT(last, 8 + LIFETIME_S + 5 + LIFETIME_S / 3 + 1); // release + lifetime
+        }
+    }
+    EXPECT_EQ(gone.size(), 1u);
+    std::vector<SignalingRecord> ras = Messages(o.results, "mr32", "RA", 0);
+    ASSERT_GE(ras.size(), 2u);
+    for (size_t i = 1; i < ras.size(); ++i)
+    {
+        EXPECT_NEAR(ras[i].timeS - ras[i - 1].timeS, LIFETIME_S / 3, 1e-9) << "RA " << i;
+    }
+    // The RA that lists the kept prefixes is longer by one Prefix Information option each.
+    EXPECT_EQ(ras.front().bytes, Messages(unlimited.results, "mr32", "RA", 0).front().bytes + 64);
+    EXPECT_EQ(ras.back().bytes, ras.front().bytes - 32);
+    const FlowRecord& f = o.results.flows.at(0);
+    EXPECT_EQ(f.sent, unlimited.results.flows.at(0).sent);
+    EXPECT_EQ(f.received, unlimited.results.flows.at(0).received);
+}
+
+TEST(MrPrefixLifetime, DmmWithMipIgnoresTheKey)
+{
+    // Its routers advertise home addresses that the node's Mobile IP manages: not limited.
+    std::ifstream in(std::string(DMM_SOURCE_DIR) + "/scenarios/dmm-fig9-fully-distributed.json");
+    json j = json::parse(in);
+    j["profile"] = "dmm-mip";
+    j["protocol"] = {{"prefix_lifetime_s", 60}};
+    EXPECT_EQ(ParseScenario(j).ignoredKeys, std::vector<std::string>{"protocol.prefix_lifetime_s"});
+    j["profile"] = "fully-distributed";
+    EXPECT_TRUE(ParseScenario(j).ignoredKeys.empty());
+    j["protocol"]["location_update"] = "client"; // the node binds its addresses itself
+    EXPECT_EQ(ParseScenario(j).ignoredKeys, std::vector<std::string>{"protocol.prefix_lifetime_s"});
+}
