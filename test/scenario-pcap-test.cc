@@ -201,7 +201,8 @@ TEST(ScenarioPcap, TsharkDecodesRouterAdvertisementsWithPrefixProperties)
         GTEST_SKIP() << "tshark is not installed (tools/bootstrap.sh installs it)";
     }
     // Fig 7 with Prefix Properties: ar2's RA to mn1 (at 10 s) carries ar1's and ar3's
-    // prefixes with preferred lifetime 0, its own with a full one, and one Prefix
+    // prefixes with preferred lifetime 0, its own with a full one (prefix_lifetime_s, 600
+    // s, bounds it), and one Prefix
     // Properties option per prefix after them; Wireshark knows the PIOs, shows the option
     // (an experimental type) as unknown, and finds nothing malformed.
     auto dir = CaptureRun("dma-pp", "dmm-fig7-dma.json", {"protocol.prefix_properties=true"}, {});
@@ -223,7 +224,7 @@ TEST(ScenarioPcap, TsharkDecodesRouterAdvertisementsWithPrefixProperties)
         {
             if (line.rfind("2001:1:2:", 0) == 0) // ar2's RA: its own prefix comes first
             {
-                EXPECT_EQ(line.substr(line.find('\t') + 1), "604800,0,0\t3,3,3,1,253,253,253");
+                EXPECT_EQ(line.substr(line.find('\t') + 1), "600,0,0\t3,3,3,1,253,253,253");
                 advertisements++;
             }
         }
@@ -345,4 +346,13 @@ TEST(ScenarioPcap, TsharkDecodesNetworkBasedLocationSignalling)
     }
     EXPECT_EQ(acks, 2);
     EXPECT_EQ(Count(Capture(dir, "lm3"), "mip6.mhtype == 253 && ipv6.src == " + lm3Address), sent);
+    // The routers after mr11 also list HoA11's prefix (prefix_lifetime_s): deprecated, A flag
+    // alone (not on-link there), the scenario's 600-s valid lifetime; mr11's RAs do not.
+    auto mn = Capture(dir, "mn11");
+    std::string kept = "icmpv6.type == 134 && icmpv6.opt.prefix == 2001:bbbb:1:: && "
+                       "icmpv6.opt.prefix.flag.l == 0 && icmpv6.opt.prefix.flag.a == 1 && "
+                       "icmpv6.opt.prefix.valid_lifetime == 600 && "
+                       "icmpv6.opt.prefix.preferred_lifetime == 0";
+    EXPECT_GE(Count(mn, kept), 2); // at mr31 and at mr32
+    EXPECT_LT(Count(mn, kept), Count(mn, "icmpv6.type == 134"));
 }
