@@ -4,7 +4,7 @@
 // Dynamic Mobility Anchoring keeps mobility support for ongoing flows only (seed 003 §3.1,
 // §3.3): a prefix without live flows is released, so the sessions a new MAR registers are
 // the prefixes with live flows, not every prefix the node was ever given.
-#include "closed-form.h"
+#include "tour-scenarios.h"
 
 #include <gtest/gtest.h>
 #include <set>
@@ -24,45 +24,12 @@ constexpr double RESIDENCE_S = 6.0;
 json
 RowScenario()
 {
-    json j = {{"name", "dma-row"},
-              {"profile", "dma"},
-              {"seed", 1},
-              {"duration_s", 1.0 + MARS * RESIDENCE_S},
-              {"l2", {{"type", "switch"}, {"switch_time_ms", 50.0}}},
-              {"access", {{"delay_ms", 1.0}, {"rate_mbps", 100.0}}},
-              {"nodes", json::array()},
-              {"links", json::array()},
-              {"mobility", json::array()},
-              {"flows", json::array()}};
-    auto node = [&](std::string n, std::string r) { AddNode(j, n, r); };
-    auto link = [&](std::string a, std::string b, double d) { AddLink(j, a, b, d); };
-    node("cn", "cn");
-    node("core", "router");
-    node("db", "anchor");
-    node("mn", "mn");
-    link("cn", "core", 2.0);
-    link("core", "db", 3.0);
-    for (int i = 1; i <= MARS; ++i)
-    {
-        std::string ar = "ar" + std::to_string(i);
-        node(ar, "access");
-        link("core", ar, 1.0 + i);
-        j["mobility"].push_back(
-            {{"mn", "mn"}, {"at_s", 1.0 + (i - 1) * RESIDENCE_S}, {"attach", ar}});
-    }
-    auto flow = [&](std::string name, double start, double stop) {
-        j["flows"].push_back({{"name", name},
-                              {"type", "udp"},
-                              {"from", "cn"},
-                              {"to", "mn"},
-                              {"start_s", start},
-                              {"stop_s", stop},
-                              {"interval_ms", 20.0},
-                              {"size_bytes", 100}});
-    };
-    flow("long", 2.0, MARS * RESIDENCE_S);
-    flow("short", 7.5, 7.9);  // at ar2; idle for 5 s before the move at 13 s
-    flow("late", 14.0, 30.5); // at ar3; ends 0.5 s before the move to ar6 at 31 s
+    json j = MarRow("dma-row", "dma", MARS, RESIDENCE_S, 1.0 + MARS * RESIDENCE_S);
+    j["flows"].push_back(DownlinkFlow("long", "cn", "mn", 2.0, MARS * RESIDENCE_S));
+    j["flows"].push_back(
+        DownlinkFlow("short", "cn", "mn", 7.5, 7.9)); // at ar2; idle 5 s before 13 s
+    j["flows"].push_back(
+        DownlinkFlow("late", "cn", "mn", 14.0, 30.5)); // at ar3; ends 0.5 s before 31 s
     return j;
 }
 

@@ -5,10 +5,8 @@
 // for ongoing communication. A mobility router releases an earlier address of a node once
 // no packet used it for protocol.idle_release_s (MrAgent IdleRelease), so the context
 // handed from router to router stays the size of what the node uses, however often it moves.
-#include "closed-form.h"
-#include "test-paths.h"
+#include "tour-scenarios.h"
 
-#include <fstream>
 #include <gtest/gtest.h>
 #include <map>
 
@@ -22,21 +20,8 @@ namespace
 ScenarioConfig
 LoadTour(double idleReleaseS)
 {
-    std::ifstream in(std::string(DMM_SOURCE_DIR) + "/scenarios/dmm-fig9-fully-distributed.json");
-    json j = json::parse(in);
-    j["duration_s"] = 32.0;
-    j["protocol"]["location_update"] = "network";
+    json j = Fig9Tour({"mr11", "mr31", "mr32", "mr31", "mr11", "mr31"}, 6, 32);
     j["protocol"]["idle_release_s"] = idleReleaseS;
-    j["mobility"] = json::array();
-    int at = 1;
-    for (const std::string router : {"mr11", "mr31", "mr32", "mr31", "mr11", "mr31"})
-    {
-        j["mobility"].push_back({{"mn", "mn11"}, {"at_s", at}, {"attach", router}});
-        at += 6;
-    }
-    json flow = j["flows"][0]; // cn21-down: to the address formed at mr11
-    flow["stop_s"] = 31.0;
-    j["flows"] = json::array({flow});
     return ParseScenario(j);
 }
 

@@ -7,8 +7,7 @@
 // re-advertises an attached node every third of it, so a prefix still in use lives on and a
 // released one, no longer advertised, leaves the node one lifetime after its last RA. With
 // the RFC 4861 default of 30 days a node kept an address for every router it visited.
-#include "closed-form.h"
-#include "test-paths.h"
+#include "tour-scenarios.h"
 
 #include "ns3/core-module.h"
 #include "ns3/internet-module.h"
@@ -32,38 +31,8 @@ constexpr double SAMPLE_S = 0.01;
 json
 RowScenario()
 {
-    json j = {{"name", "dma-lifetime"},
-              {"profile", "dma"},
-              {"seed", 1},
-              {"duration_s", END_S},
-              {"l2", {{"type", "switch"}, {"switch_time_ms", 50.0}}},
-              {"access", {{"delay_ms", 1.0}, {"rate_mbps", 100.0}}},
-              {"nodes", json::array()},
-              {"links", json::array()},
-              {"mobility", json::array()},
-              {"flows", json::array()}};
-    AddNode(j, "cn", "cn");
-    AddNode(j, "core", "router");
-    AddNode(j, "db", "anchor");
-    AddNode(j, "mn", "mn");
-    AddLink(j, "cn", "core", 2.0);
-    AddLink(j, "core", "db", 3.0);
-    for (int i = 1; i <= MARS; ++i)
-    {
-        std::string ar = "ar" + std::to_string(i);
-        AddNode(j, ar, "access");
-        AddLink(j, "core", ar, 1.0 + i);
-        j["mobility"].push_back(
-            {{"mn", "mn"}, {"at_s", 1.0 + (i - 1) * RESIDENCE_S}, {"attach", ar}});
-    }
-    j["flows"].push_back({{"name", "long"},
-                          {"type", "udp"},
-                          {"from", "cn"},
-                          {"to", "mn"},
-                          {"start_s", 2.0},
-                          {"stop_s", END_S},
-                          {"interval_ms", 20.0},
-                          {"size_bytes", 100}});
+    json j = MarRow("dma-lifetime", "dma", MARS, RESIDENCE_S, END_S);
+    j["flows"].push_back(DownlinkFlow("long", "cn", "mn", 2.0, END_S));
     return j;
 }
 
@@ -252,21 +221,8 @@ namespace
 json
 FdTour(double lifetimeS)
 {
-    std::ifstream in(std::string(DMM_SOURCE_DIR) + "/scenarios/dmm-fig9-fully-distributed.json");
-    json j = json::parse(in);
-    j["duration_s"] = 50.0;
-    j["protocol"]["location_update"] = "network";
+    json j = Fig9Tour({"mr11", "mr31", "mr32"}, 6, 50);
     j["protocol"]["prefix_lifetime_s"] = lifetimeS;
-    j["mobility"] = json::array();
-    int at = 1;
-    for (const std::string router : {"mr11", "mr31", "mr32"})
-    {
-        j["mobility"].push_back({{"mn", "mn11"}, {"at_s", at}, {"attach", router}});
-        at += 6;
-    }
-    json flow = j["flows"][0]; // cn21-down: to the address formed at mr11
-    flow["stop_s"] = 49.0;
-    j["flows"] = json::array({flow});
     return j;
 }
 
