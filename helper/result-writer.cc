@@ -250,6 +250,10 @@ SummaryJson(const RunResults& r, const SignalingTotals& signaling, const Handove
     out += fmt::format("  \"ignored_keys\": [{}],\n", ignored);
     out += SecurityJson(r.security);
     out += CountersJson("epmip", r.epmip);
+    for (const auto& [kind, counters] : r.accessCounters)
+    {
+        out += CountersJson(kind, counters);
+    }
     out += AttacksJson(r);
     out += "}\n";
     return out;

@@ -51,6 +51,9 @@ struct RunResults
     std::map<std::string, uint64_t> security;
     /// ePMIP: the eMAGs' DRF counters summed (empty, and no key, for other profiles)
     std::map<std::string, uint64_t> epmip;
+    /// The access routers' agent counters summed per kind ("mars": dma's MARs,
+    /// "mobility_routers": fully-distributed's and dmm-mip's); no key for other profiles
+    std::map<std::string, std::map<std::string, uint64_t>> accessCounters;
     std::vector<AttackRecord> attacks;            //!< one per scripted attack
     std::map<std::string, uint64_t> attackerData; //!< attacker -> data packets it received
     PacketAccount packets; //!< data packets: delivered, dropped by reason, in flight

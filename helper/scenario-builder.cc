@@ -390,6 +390,7 @@ ScenarioRun::Run()
     r.warnings = m_warnings;
     r.security = SecurityCounters();
     r.epmip = EpmipCounters();
+    r.accessCounters = AccessCounters();
     CollectAttacks(r);
     r.packets = CountPackets(r.flows);
     AddFluidPackets(r);

@@ -9,6 +9,7 @@
 #include "ns3/ipv6-tunnel-l4-protocol.h"
 #include "ns3/location-server.h"
 #include "ns3/log.h"
+#include "ns3/mar-agent.h"
 #include "ns3/mr-agent.h"
 #include "ns3/string.h"
 #include "ns3/yans-wifi-helper.h"
@@ -197,6 +198,39 @@ ScenarioRun::MapOptionFor(Ipv6Address address) const
     option.validLifetime = static_cast<uint32_t>(m_cfg.protocol.bindingLifetimeS);
     option.address = address;
     return option;
+}
+
+std::map<std::string, std::map<std::string, uint64_t>>
+ScenarioRun::AccessCounters() const
+{
+    std::map<std::string, std::map<std::string, uint64_t>> out;
+    for (const auto& [name, agent] : m_accessAgent)
+    {
+        if (auto mar = DynamicCast<MarAgent>(agent))
+        {
+            const MarAgent::Stats& s = mar->GetStats();
+            auto& c = out["mars"];
+            c["unknown_node"] += s.unknownNode;
+            c["attachments"] += s.attachments;
+            c["foreign_prefixes"] += s.foreignPrefixes;
+            c["rejected"] += s.rejected;
+            c["released"] += s.released;
+            c["released_at_detach"] += s.releasedAtDetach;
+        }
+        else if (auto mr = DynamicCast<MrAgent>(agent))
+        {
+            const MrAgent::MrStats& s = mr->GetMrStats();
+            auto& c = out["mobility_routers"];
+            c["context_requests"] += s.contextRequests;
+            c["contexts_served"] += s.contextsServed;
+            c["context_timeouts"] += s.contextTimeouts;
+            c["registers"] += s.registers;
+            c["register_acks"] += s.acks;
+            c["released"] += s.released;
+            c["invalid"] += s.invalid;
+        }
+    }
+    return out;
 }
 
 } // namespace ns3

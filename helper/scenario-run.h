@@ -115,6 +115,8 @@ class ScenarioRun
     void InstallElmas();
     /// \return the eMAGs' DRF counters summed (empty when no access router has a DRF)
     std::map<std::string, uint64_t> EpmipCounters() const;
+    /// \return the MARs' and mobility routers' counters summed, by kind
+    std::map<std::string, std::map<std::string, uint64_t>> AccessCounters() const;
     Ptr<AccessRouterAgent> InstallMar(const std::string& name);
     Ipv6Address LmaFor(const std::string& access) const;
     Ipv6Address AddressOn(const std::string& node, const HomeNetworkPrefix& prefix) const;

@@ -126,6 +126,13 @@ TEST(DmaRelease, TheDatabaseForgetsAReleasedPrefix)
     EXPECT_EQ(updates["ar4"], 2u);
     EXPECT_EQ(updates["ar5"], 2u);
     EXPECT_EQ(updates["ar6"], 2u); // releases ar3's prefix IdleRelease after registering it
+    // summary.json's "mars": the same releases, as the MARs counted them.
+    std::map<std::string, uint64_t> mars = r.accessCounters.at("mars");
+    EXPECT_EQ(mars["released_at_detach"], 3u); // ar2, ar4, ar5
+    EXPECT_EQ(mars["released"], 1u);           // ar3's, at ar6
+    EXPECT_EQ(mars["attachments"], static_cast<uint64_t>(MARS));
+    EXPECT_EQ(mars["rejected"], 0u);
+    EXPECT_EQ(r.accessCounters.count("mobility_routers"), 0u);
 }
 
 TEST(DmaRelease, TheNodeListsWhatTheDatabaseWouldGive)

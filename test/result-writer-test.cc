@@ -214,6 +214,20 @@ TEST(ResultWriter, SummaryJson)
     std::filesystem::remove_all(dir);
 }
 
+TEST(ResultWriter, SummaryJsonHasTheAccessCountersOfTheProfile)
+{
+    // A profile's agent counters get their own object; the other profiles get no key.
+    RunResults r = Sample();
+    r.accessCounters["mars"] = {{"attachments", 6}, {"released", 1}};
+    auto dir = TempDir("summary-counters");
+    WriteResults(r, dir.string());
+    json s = json::parse(ReadFile(dir / "summary.json"));
+    EXPECT_EQ(s.at("mars"), json({{"attachments", 6}, {"released", 1}}));
+    EXPECT_FALSE(s.contains("mobility_routers"));
+    EXPECT_FALSE(s.contains("epmip"));
+    std::filesystem::remove_all(dir);
+}
+
 TEST(ResultWriter, SecurityCounters)
 {
     auto dir = TempDir("security");
