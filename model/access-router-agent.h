@@ -9,8 +9,8 @@
 #include "ns3/ipv6-address.h"
 #include "ns3/mac48-address.h"
 #include "ns3/nd-options.h"
+#include "ns3/ns3-version-compat.h"
 #include "ns3/nstime.h"
-#include "ns3/simulator.h"
 #include "ns3/traced-callback.h"
 
 #include <map>
@@ -193,7 +193,7 @@ class AccessRouterAgent : public DmmAgent
         event.Cancel();
         if (m_prefixLifetime.IsStrictlyPositive())
         {
-            event = Simulator::Schedule(m_prefixLifetime / 3, std::forward<F>(readvertise));
+            event = compat::ScheduleFunction(m_prefixLifetime / 3, std::forward<F>(readvertise));
         }
     }
 
