@@ -9,6 +9,7 @@
 #include "ns3/mag-agent.h"
 #include "ns3/mar-agent.h"
 #include "ns3/mobility-routing.h"
+#include "ns3/prefix-pool-allocation.h"
 #include "ns3/proxy-location-update.h"
 #include "ns3/routing-control.h"
 #include "ns3/session-db-agent.h"
@@ -78,6 +79,13 @@ DmaHelper::InstallMar(Ptr<Node> node,
     Ptr<MobilityRouting> mr = lma->GetMobilityRouting();
     mr->AddAccessInterface(accessInterface, onLink);
     Ptr<MarAgent> mar = m_mar.Create<MarAgent>();
+    if (auto pool = DynamicCast<PrefixPoolAllocation>(lma->GetAllocation()))
+    {
+        // A node holds a released prefix's address for the lifetime the MAR advertised.
+        TimeValue lifetime;
+        mar->GetAttribute("PrefixLifetime", lifetime);
+        pool->SetAttribute("ReuseDelay", lifetime);
+    }
     mar->Setup(lma->GetAllocation(),
                mr,
                m_functions.CreateLocationUpdate(node, address, Ipv6Address::GetAny()),

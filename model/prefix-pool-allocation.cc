@@ -8,6 +8,7 @@
 
 #include "ns3/ipv6-address.h"
 #include "ns3/log.h"
+#include "ns3/simulator.h"
 #include "ns3/uinteger.h"
 
 #include <iterator>
@@ -48,7 +49,16 @@ PrefixPoolAllocation::GetTypeId()
                           "At most this many prefixes allocated at once; 0 = all that fit.",
                           UintegerValue(0),
                           MakeUintegerAccessor(&PrefixPoolAllocation::m_maxPrefixes),
-                          MakeUintegerChecker<uint32_t>());
+                          MakeUintegerChecker<uint32_t>())
+            // A node keeps an address until the valid lifetime it was advertised with ends
+            // (RFC 4862 §5.5.4): handed to another node sooner, the prefix would be two
+            // nodes' at once.
+            .AddAttribute("ReuseDelay",
+                          "A released prefix is handed out again only this long after its "
+                          "release (the valid lifetime its routers advertise; 0: at once).",
+                          TimeValue(Seconds(0)),
+                          MakeTimeAccessor(&PrefixPoolAllocation::m_reuseDelay),
+                          MakeTimeChecker(Seconds(0)));
     return tid;
 }
 
@@ -143,6 +153,7 @@ PrefixPoolAllocation::Allocate(const std::string& mnId)
         NotifyExhausted(mnId);
         return std::nullopt;
     }
+    Reclaim();
     uint64_t index;
     if (!m_freed.empty() && *m_freed.begin() < GetCapacity())
     {
@@ -219,6 +230,24 @@ PrefixPoolAllocation::Release(const std::string& mnId)
     auto p = GetPrefixAt(index);
     m_byMn.erase(it);
     m_owner.erase(index);
+    if (m_reuseDelay.IsStrictlyPositive())
+    {
+        m_cooling.emplace_back(Simulator::Now() + m_reuseDelay, index); // in release order
+    }
+    else
+    {
+        Free(index);
+    }
+    if (p)
+    {
+        NotifyReleased(mnId, *p);
+    }
+    return true;
+}
+
+void
+PrefixPoolAllocation::Free(uint64_t index)
+{
     if (index + 1 == m_nextIndex)
     {
         // Shrinking the high-water mark keeps m_freed small when MNs come and go.
@@ -233,11 +262,16 @@ PrefixPoolAllocation::Release(const std::string& mnId)
     {
         m_freed.insert(index);
     }
-    if (p)
+}
+
+void
+PrefixPoolAllocation::Reclaim()
+{
+    while (!m_cooling.empty() && m_cooling.front().first <= Simulator::Now())
     {
-        NotifyReleased(mnId, *p);
+        Free(m_cooling.front().second);
+        m_cooling.pop_front();
     }
-    return true;
 }
 
 bool

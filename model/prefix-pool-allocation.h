@@ -10,7 +10,9 @@
 #define DMM_PREFIX_POOL_ALLOCATION_H
 
 #include "ns3/home-address-allocation.h"
+#include "ns3/nstime.h"
 
+#include <deque>
 #include <map>
 #include <set>
 #include <string>
@@ -65,14 +67,21 @@ class PrefixPoolAllocation : public HomeAddressAllocation
     std::optional<uint64_t> IndexOf(const HomeNetworkPrefix& prefix) const;
 
   private:
-    Ipv6Address m_poolPrefix;                //!< the pool (attribute PoolPrefix)
-    uint8_t m_poolPrefixLength;              //!< attribute PoolPrefixLength
-    uint8_t m_allocatedLength;               //!< attribute AllocatedPrefixLength
-    uint32_t m_maxPrefixes;                  //!< attribute MaxPrefixes, 0 = no cap
-    uint64_t m_nextIndex{0};                 //!< lowest index never handed out
-    std::set<uint64_t> m_freed;              //!< released indices below m_nextIndex
-    std::map<std::string, uint64_t> m_byMn;  //!< MN identifier -> index
-    std::map<uint64_t, std::string> m_owner; //!< index -> MN identifier
+    /// \param index a released index: free for the next allocation
+    void Free(uint64_t index);
+    /// \brief Free the released indices whose ReuseDelay has passed.
+    void Reclaim();
+
+    Ipv6Address m_poolPrefix;                        //!< the pool (attribute PoolPrefix)
+    uint8_t m_poolPrefixLength;                      //!< attribute PoolPrefixLength
+    uint8_t m_allocatedLength;                       //!< attribute AllocatedPrefixLength
+    uint32_t m_maxPrefixes;                          //!< attribute MaxPrefixes, 0 = no cap
+    uint64_t m_nextIndex{0};                         //!< lowest index never handed out
+    std::set<uint64_t> m_freed;                      //!< released indices below m_nextIndex
+    std::map<std::string, uint64_t> m_byMn;          //!< MN identifier -> index
+    std::map<uint64_t, std::string> m_owner;         //!< index -> MN identifier
+    Time m_reuseDelay;                               //!< attribute ReuseDelay
+    std::deque<std::pair<Time, uint64_t>> m_cooling; //!< released: (reusable from, index)
 };
 
 } // namespace ns3

@@ -95,8 +95,8 @@ SignalingMonitor::GetTypeId()
 SignalingMonitor::SignalingMonitor()
     : m_passed(0),
       m_passedByteHops(0),
-      m_tunnelledBytes(0),
-      m_flushScheduled(false)
+      m_flushScheduled(false),
+      m_tunnelledBytes(0)
 {
 }
 

@@ -10,6 +10,7 @@
 #include "ns3/prefix-pool-allocation.h"
 
 #include <gtest/gtest.h>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -158,6 +159,44 @@ TEST(PrefixPool, ReleasedPrefixesAreReusedLowestFirst)
     EXPECT_TRUE(pool->Release("b"));
     EXPECT_EQ(*pool->Allocate("h"), Hnp("2001:1:0:1::", 64));
     EXPECT_EQ(*pool->Allocate("i"), Hnp("2001:1:0:3::", 64));
+}
+
+TEST(PrefixPool, AReleasedPrefixWaitsForTheReuseDelay)
+{
+    // A node may hold a released prefix's address for the lifetime it was advertised with
+    // (RFC 4862 §5.5.4): the pool hands it out again only after ReuseDelay.
+    auto pool = MakePool("2001:1::", 62, 64);
+    pool->SetAttribute("ReuseDelay", TimeValue(Seconds(10)));
+    std::vector<HomeNetworkPrefix> got;
+    auto allocate = [&](const char* mn) {
+        std::optional<HomeNetworkPrefix> p = pool->Allocate(mn);
+        got.push_back(p ? *p : Hnp("::", 0));
+    };
+    Simulator::Schedule(Seconds(1), [&]() {
+        allocate("a"); // index 0
+        allocate("b"); // index 1
+        pool->Release("a");
+        pool->Release("b"); // the highest: the high-water mark falls only once it is free
+        allocate("c");      // 0 and 1 cool down: index 2
+        allocate("d");      // index 3; the /62 holds four
+        allocate("e");      // none free: refused
+    });
+    Simulator::Schedule(Seconds(10.999), [&]() { allocate("f"); }); // still cooling
+    Simulator::Schedule(Seconds(11), [&]() {
+        allocate("g"); // 0 and 1 free again: lowest first
+        allocate("h");
+    });
+    Simulator::Run();
+    Simulator::Destroy();
+    std::vector<HomeNetworkPrefix> expected{Hnp("2001:1::", 64),
+                                            Hnp("2001:1:0:1::", 64),
+                                            Hnp("2001:1:0:2::", 64),
+                                            Hnp("2001:1:0:3::", 64),
+                                            Hnp("::", 0),
+                                            Hnp("::", 0),
+                                            Hnp("2001:1::", 64),
+                                            Hnp("2001:1:0:1::", 64)};
+    EXPECT_EQ(got, expected);
 }
 
 TEST(PrefixPool, AggregateAndIsAnchoredCoverThePool)
