@@ -137,7 +137,6 @@ ParseGlobals(const Reader& top, ScenarioConfig& c)
     Reader::CheckMin("protocol.prefixes_per_node", c.protocol.prefixesPerNode, 1, false);
     c.protocol.prefixProperties = prot.Bool("prefix_properties", false);
     c.protocol.prefixLifetimeS = prot.Number("prefix_lifetime_s", 600.0);
-    Reader::CheckMin("protocol.prefix_lifetime_s", c.protocol.prefixLifetimeS, 0, false);
     // The Prefix Information option counts whole seconds (RFC 4861 §4.6.2); a node attached
     // is re-advertised every third of the lifetime.
     if (c.protocol.prefixLifetimeS != 0 &&

@@ -156,7 +156,8 @@ ScenarioRun::InstallLocatedAccess(const std::string& name)
         m_location.SetAccessAttribute("IdleRelease",
                                       TimeValue(Seconds(m_cfg.protocol.idleReleaseS)));
     }
-    if (agent.IsA("ns3::MrAgent") && !agent.IsA("ns3::DmmMipMrAgent"))
+    if (agent.IsA("ns3::MrAgent") &&
+        dmm::ApplicableKeys(m_recipe).count("protocol.prefix_lifetime_s"))
     {
         m_location.SetAccessAttribute("PrefixLifetime",
                                       TimeValue(Seconds(m_cfg.protocol.prefixLifetimeS)));

@@ -117,6 +117,7 @@ AccessRouterAgent::~AccessRouterAgent()
 void
 AccessRouterAgent::DoDispose()
 {
+    CancelReadvertisements();
     m_socket = nullptr;
     DmmAgent::DoDispose();
 }
@@ -151,6 +152,16 @@ AccessRouterAgent::AdvertisedPreferredLifetime() const
     return std::min(m_preferredLifetime, AdvertisedValidLifetime());
 }
 
+void
+AccessRouterAgent::CancelReadvertisements()
+{
+    for (auto& [mac, event] : m_readvertise)
+    {
+        event.Cancel();
+    }
+    m_readvertise.clear();
+}
+
 bool
 AccessRouterAgent::RefreshesPrefixes() const
 {
@@ -181,6 +192,7 @@ AccessRouterAgent::StopApplication()
 {
     DmmAgent::StopApplication();
     NS_LOG_FUNCTION(this);
+    CancelReadvertisements(); // a run without a stop time ends when its events do
     if (m_socket)
     {
         m_socket->Close();
@@ -272,6 +284,12 @@ void
 AccessRouterAgent::NotifyDetached(Mac48Address mac)
 {
     NS_LOG_FUNCTION(this << mac);
+    auto readvertise = m_readvertise.find(mac);
+    if (readvertise != m_readvertise.end())
+    {
+        readvertise->second.Cancel();
+        m_readvertise.erase(readvertise);
+    }
     if (m_neighborGcTime.IsStrictlyPositive())
     {
         EventId& forget = m_forget[mac];

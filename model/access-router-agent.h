@@ -182,17 +182,19 @@ class AccessRouterAgent : public DmmAgent
     bool RefreshesPrefixes() const;
 
     /**
-     * \brief With a PrefixLifetime, run \p readvertise every third of it (RFC 4861 §6.2.1:
-     *        AdvDefaultLifetime = 3 x MaxRtrAdvInterval), replacing the pending one.
-     * \param event the node's pending re-advertisement
+     * \brief With a PrefixLifetime, run \p readvertise a third of it from now (RFC 4861
+     *        §6.2.1: AdvDefaultLifetime = 3 x MaxRtrAdvInterval), replacing the node's
+     *        pending one; it ends when the node leaves or the application stops.
+     * \param mac the node's link-layer address
      * \param readvertise what sends the node's RA again
      */
     template <typename F>
-    void ScheduleReadvertisement(EventId& event, F&& readvertise)
+    void ScheduleReadvertisement(Mac48Address mac, F&& readvertise)
     {
-        event.Cancel();
         if (m_prefixLifetime.IsStrictlyPositive())
         {
+            EventId& event = m_readvertise[mac];
+            event.Cancel();
             event = compat::ScheduleFunction(m_prefixLifetime / 3, std::forward<F>(readvertise));
         }
     }
@@ -219,6 +221,8 @@ class AccessRouterAgent : public DmmAgent
     void HandleRead(Ptr<Socket> socket);
     /// Remove the STALE neighbour entries of a node that left and has not come back.
     void ForgetNeighbor(Mac48Address mac);
+    /// \brief Cancel every pending re-advertisement.
+    void CancelReadvertisements();
 
     Ptr<Socket> m_socket;                               //!< raw ICMPv6 socket
     std::map<uint32_t, HomeNetworkPrefix> m_interfaces; //!< access interfaces
@@ -230,15 +234,16 @@ class AccessRouterAgent : public DmmAgent
         std::map<std::string, uint32_t> interfaces; //!< MN-ID -> addresses listed
     };
 
-    std::shared_ptr<PolicyStore> m_policy;                         //!< SetPolicy, SharePolicy
-    std::optional<NdOptions::MapOption> m_mapOption;               //!< SetMapOption
-    Ipv6Address m_routerAddress;                                   //!< SetRouterAddress (:: none)
-    Time m_routerLifetime;                                         //!< advertised router lifetime
-    bool m_prefixProperties;                                       //!< send Prefix Properties
-    Time m_prefixLifetime;                                         //!< attribute PrefixLifetime
-    Stats m_stats;                                                 //!< counters
-    Time m_neighborGcTime;                                         //!< attribute NeighborGcTime
-    std::map<Mac48Address, EventId> m_forget;                      //!< departed -> ForgetNeighbor
+    std::shared_ptr<PolicyStore> m_policy;           //!< SetPolicy, SharePolicy
+    std::optional<NdOptions::MapOption> m_mapOption; //!< SetMapOption
+    Ipv6Address m_routerAddress;                     //!< SetRouterAddress (:: none)
+    Time m_routerLifetime;                           //!< advertised router lifetime
+    bool m_prefixProperties;                         //!< send Prefix Properties
+    Time m_prefixLifetime;                           //!< attribute PrefixLifetime
+    Stats m_stats;                                   //!< counters
+    Time m_neighborGcTime;                           //!< attribute NeighborGcTime
+    std::map<Mac48Address, EventId> m_forget;        //!< departed -> ForgetNeighbor
+    std::map<Mac48Address, EventId> m_readvertise;   //!< attached -> ScheduleReadvertisement
     TracedCallback<uint32_t, Ipv6Address, Mac48Address> m_rsTrace; //!< RouterSolicitation
     TracedCallback<uint32_t, Ipv6Address, Mac48Address> m_raTrace; //!< RouterAdvertisement
     TracedCallback<Mac48Address> m_detachedTrace;                  //!< Detached

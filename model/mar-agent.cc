@@ -81,7 +81,6 @@ void
 MarAgent::DoDispose()
 {
     NS_LOG_FUNCTION(this);
-    CancelRefreshes();
     m_haa = nullptr;
     m_mr = nullptr;
     m_lu = nullptr;
@@ -124,23 +123,6 @@ MarAgent::StartApplication()
     m_mh->RegisterHandler(DmmSessionHeader::MH_TYPE,
                           DmmSessionHeader::REPLY,
                           MakeCallback(&MarAgent::HandleSession, this));
-}
-
-void
-MarAgent::StopApplication()
-{
-    NS_LOG_FUNCTION(this);
-    CancelRefreshes(); // a run without a stop time ends when its events do
-    AccessRouterAgent::StopApplication();
-}
-
-void
-MarAgent::CancelRefreshes()
-{
-    for (auto& [mnId, node] : m_attached)
-    {
-        node.refresh.Cancel();
-    }
 }
 
 void
@@ -193,7 +175,7 @@ MarAgent::Attach(std::string mnId)
     if (node.locals.empty())
     {
         m_stats.rejected++;
-        m_attached.erase(it); // no RA was sent: no refresh to cancel
+        m_attached.erase(it);
         return;
     }
     if (m_sessionSource == SOLICITATION)
@@ -411,7 +393,7 @@ MarAgent::Advertise(std::string mnId)
         m_stats.attachments++;
     }
     SendAdvertisement(node.accessInterface, node.linkLocal, prefixes);
-    ScheduleReadvertisement(node.refresh, [this, mnId]() { Advertise(mnId); });
+    ScheduleReadvertisement(node.mac, [this, mnId]() { Advertise(mnId); });
 }
 
 void
@@ -495,7 +477,6 @@ MarAgent::DoNotifyDetached(Mac48Address mac)
     {
         q = q->second == session ? m_queries.erase(q) : std::next(q);
     }
-    node.refresh.Cancel();
     m_attached.erase(it);
 }
 

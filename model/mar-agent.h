@@ -5,7 +5,6 @@
 #define DMM_MAR_AGENT_H
 
 #include "ns3/access-router-agent.h"
-#include "ns3/event-id.h"
 #include "ns3/location-update.h"
 #include "ns3/nd-options.h"
 #include "ns3/prefix-use.h"
@@ -103,7 +102,6 @@ class MarAgent : public AccessRouterAgent
   protected:
     void DoDispose() override;
     void StartApplication() override;
-    void StopApplication() override;
     void HandleSolicitation(uint32_t interface, Ipv6Address peer, Mac48Address mac) override;
     void SolicitationOptions(Mac48Address mac, const NdOptions& options) override;
 
@@ -120,7 +118,6 @@ class MarAgent : public AccessRouterAgent
         Mac48Address mac;                                 //!< the interface's address
         std::set<HomeNetworkPrefix> moving; //!< listed in an RS: to be served here (§4.3)
         std::set<HomeNetworkPrefix> moved;  //!< locals moved to another interface of the node
-        EventId refresh;                    //!< next unsolicited RA (PrefixLifetime)
     };
 
     void Attach(std::string mnId);
@@ -133,7 +130,6 @@ class MarAgent : public AccessRouterAgent
     void RegisterListed(const std::string& mnId);
     void Outcome(const LocationUpdate::Outcome& outcome);
     void Advertise(std::string mnId);
-    void CancelRefreshes();
     void ReleaseIdle(std::string mnId, Ipv6Address anchor);
     void RemoveSession(const std::string& mnId,
                        const HomeNetworkPrefix& prefix,

@@ -65,22 +65,10 @@ MrAgent::DoDispose()
     for (auto& [mac, node] : m_served)
     {
         node.timer.Cancel();
-        node.refresh.Cancel();
     }
     m_mr = nullptr;
     m_mh = nullptr;
     AccessRouterAgent::DoDispose();
-}
-
-void
-MrAgent::StopApplication()
-{
-    NS_LOG_FUNCTION(this);
-    for (auto& [mac, node] : m_served)
-    {
-        node.refresh.Cancel(); // a run without a stop time ends when its events do
-    }
-    AccessRouterAgent::StopApplication();
 }
 
 void
@@ -133,7 +121,6 @@ MrAgent::DoNotifyDetached(Mac48Address mac)
         node.attached = false;
         node.registering = false;
         node.timer.Cancel();
-        node.refresh.Cancel();
         for (const auto& unacked : node.waiting)
         {
             m_unacked.erase(unacked);
@@ -629,7 +616,7 @@ MrAgent::Advertise(Mac48Address mac)
     own.namesRouter = !RefreshesPrefixes();
     prefixes.push_back(own);
     SendAdvertisement(node.accessInterface, node.linkLocal, prefixes);
-    ScheduleReadvertisement(node.refresh, [this, mac]() { Advertise(mac); });
+    ScheduleReadvertisement(mac, [this, mac]() { Advertise(mac); });
 }
 
 } // namespace ns3

@@ -79,7 +79,6 @@ class MrAgent : public AccessRouterAgent
 
   protected:
     void DoDispose() override;
-    void StopApplication() override;
     void StartApplication() override;
     void HandleSolicitation(uint32_t interface, Ipv6Address peer, Mac48Address mac) override;
     /**
@@ -106,7 +105,6 @@ class MrAgent : public AccessRouterAgent
         HomeNetworkPrefix advertised{Ipv6Address(), 0};     //!< its own prefix (/0: the link's)
         bool autonomous{true}; //!< the advertisement lets it form an address (A flag)
         uint32_t visit{0};     //!< this attachment, of all here (tells stale checks)
-        EventId refresh;       //!< next unsolicited RA (PrefixLifetime)
     };
 
     /// \brief Register the node's addresses. \param mac the node

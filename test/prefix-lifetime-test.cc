@@ -201,6 +201,24 @@ TEST(DmaPrefixLifetime, WithoutALifetimeTheNodeKeepsEveryPrefixItWasGiven)
     EXPECT_EQ(Messages(o.results, "ar4", "RA", 0).size(), 1u);
 }
 
+TEST(DmaPrefixLifetime, AReleasedPrefixGoesToNoOtherNodeWithinTheLifetime)
+{
+    // mn leaves ar1 at 7 s with ar1's prefix idle (released at the detach); mn2 attaches
+    // to ar1 at 8 s. Within the lifetime ar1's pool gives mn2 the next prefix (DmaHelper:
+    // ReuseDelay = PrefixLifetime); without one, mn's own again, which mn still holds.
+    auto mn2Prefix = [](double lifetimeS) {
+        json j = MarRow("dma-reuse", "dma", 2, RESIDENCE_S, 12);
+        AddNode(j, "mn2", "mn");
+        j["mobility"].push_back({{"mn", "mn2"}, {"at_s", 8.0}, {"attach", "ar1"}});
+        j["flows"].push_back(DownlinkFlow("to-mn2", "cn", "mn2", 9.0, 11.0));
+        j["protocol"] = {{"prefix_lifetime_s", lifetimeS}};
+        RunResults r = Simulate(ParseScenario(j));
+        return r.flows.at(0).address.substr(0, r.flows.at(0).address.find(":200:"));
+    };
+    EXPECT_EQ(mn2Prefix(12), "2001:1:1:1");
+    EXPECT_EQ(mn2Prefix(0), "2001:1:1:0");
+}
+
 TEST(DmaPrefixLifetime, TheDefaultIsTenMinutes)
 {
     ScenarioConfig cfg = ParseScenario(RowScenario());
