@@ -23,6 +23,8 @@
 #include "ns3/wifi-mac.h"
 #include "ns3/wifi-net-device.h"
 
+#include <algorithm>
+
 namespace ns3
 {
 
@@ -31,14 +33,19 @@ ConservationMonitor::Watch(Ptr<Node> node, bool attacker)
 {
     BooleanValue forward;
     node->GetObject<Ipv6>()->GetAttribute("IpForward", forward);
-    m_kind[node->GetId()] = attacker ? ATTACKER : forward.Get() ? ROUTER : HOST;
+    uint32_t id = node->GetId();
+    if (id >= m_kind.size())
+    {
+        m_kind.resize(id + 1, HOST);
+    }
+    m_kind[id] = attacker ? ATTACKER : forward.Get() ? ROUTER : HOST;
     WatchIpv6(node);
     for (uint32_t i = 0; i < node->GetNDevices(); ++i)
     {
         WatchDevice(node->GetDevice(i));
     }
     WatchRouting(node);
-    WatchTunnel(node);
+    WatchTunnel(id);
 }
 
 void
@@ -80,6 +87,7 @@ ConservationMonitor::WatchIpv6(Ptr<Node> node)
 void
 ConservationMonitor::WatchDevice(Ptr<NetDevice> device)
 {
+    m_mtuFloor = std::min<uint32_t>(m_mtuFloor, device->GetMtu());
     auto onLink = [this](uint32_t ipAt) {
         return MakeCallback(&ConservationMonitor::LinkTx, this).Bind(ipAt);
     };
@@ -191,9 +199,7 @@ ConservationMonitor::WatchRouting(Ptr<Node> node)
         mr->TraceConnectWithoutContext(
             "Intercept",
             compat::FunctionCallback<void, Ptr<const Packet>, const Ipv6Header&>(
-                [this, id](Ptr<const Packet>, const Ipv6Header&) {
-                    WatchTunnel(NodeList::GetNode(id));
-                }));
+                [this, id](Ptr<const Packet>, const Ipv6Header&) { WatchTunnel(id); }));
         if (auto buffer = DynamicCast<DistributedMobilityRouting>(mr))
         {
             m_buffers.push_back(buffer);
@@ -202,13 +208,22 @@ ConservationMonitor::WatchRouting(Ptr<Node> node)
 }
 
 void
-ConservationMonitor::WatchTunnel(Ptr<Node> node)
+ConservationMonitor::WatchTunnel(uint32_t node)
 {
-    Ptr<Ipv6TunnelL4Protocol> tunnel = node->GetObject<Ipv6TunnelL4Protocol>();
-    if (!tunnel || !m_tunnelNodes.insert(node->GetId()).second)
+    if (node < m_tunnelWatched.size() && m_tunnelWatched[node])
+    {
+        return; // per packet: no object look-up once connected
+    }
+    Ptr<Ipv6TunnelL4Protocol> tunnel = NodeList::GetNode(node)->GetObject<Ipv6TunnelL4Protocol>();
+    if (!tunnel)
     {
         return;
     }
+    if (node >= m_tunnelWatched.size())
+    {
+        m_tunnelWatched.resize(node + 1, false);
+    }
+    m_tunnelWatched[node] = true;
     tunnel->TraceConnectWithoutContext(
         "Drop",
         compat::FunctionCallback<void, Ptr<const Packet>, Ipv6TunnelL4Protocol::DropReason>(

@@ -106,11 +106,15 @@ ConservationMonitor::Find(Ptr<const Packet> p)
 }
 
 ConservationMonitor::Track*
-ConservationMonitor::FindData(Ptr<const Packet> p, uint32_t ipAt)
+ConservationMonitor::FindData(Ptr<const Packet> p, uint32_t ipAt, uint8_t* next)
 {
     Track* t = Find(p);
     uint8_t b[256];
     uint32_t n = t ? p->CopyData(b, ipAt + 40) : 0;
+    if (next && n >= ipAt + 40)
+    {
+        *next = b[ipAt + 6];
+    }
     if (!t || n < ipAt + 40 || !MayEndInIcmp(b[ipAt + 6]))
     {
         return t;
@@ -200,6 +204,27 @@ ConservationMonitor::CacheOf(Ptr<Ipv6> ipv6, uint32_t interface) const
     return itf->GetDevice()->NeedsArp() ? itf->GetNdiscCache() : nullptr;
 }
 
+const Ptr<NdiscCache>&
+ConservationMonitor::CachedCacheOf(uint32_t node, Ptr<Ipv6> ipv6, uint32_t interface)
+{
+    if (node >= m_caches.size())
+    {
+        m_caches.resize(node + 1);
+    }
+    std::vector<Ptr<NdiscCache>>& caches = m_caches[node];
+    while (caches.size() <= interface)
+    {
+        caches.push_back(CacheOf(ipv6, caches.size()));
+    }
+    return caches[interface];
+}
+
+ConservationMonitor::NodeKind
+ConservationMonitor::KindOf(uint32_t id) const
+{
+    return id < m_kind.size() ? m_kind[id] : HOST;
+}
+
 void
 ConservationMonitor::Ipv6Tx(uint32_t node, Ptr<const Packet> p, Ptr<Ipv6> ipv6, uint32_t interface)
 {
@@ -208,7 +233,7 @@ ConservationMonitor::Ipv6Tx(uint32_t node, Ptr<const Packet> p, Ptr<Ipv6> ipv6, 
     {
         return;
     }
-    Ptr<NdiscCache> cache = CacheOf(ipv6, interface);
+    const Ptr<NdiscCache>& cache = CachedCacheOf(node, ipv6, interface);
     if (cache && m_nd.IsFollowing(cache))
     {
         CheckCache(cache, false); // before this packet can push another out
@@ -266,15 +291,18 @@ ConservationMonitor::CheckCache(Ptr<NdiscCache> cache, bool flushed)
 void
 ConservationMonitor::Ipv6Rx(uint32_t node, Ptr<const Packet> p, Ptr<Ipv6> ipv6, uint32_t)
 {
-    if (Track* t = FindData(p, 0))
+    uint8_t next = 0;
+    if (Track* t = FindData(p, 0, &next))
     {
         Seen(*t, p->GetUid(), IN_NODE, node);
-        Ipv6Header header;
-        p->PeekHeader(header);
         // A fragment for this node waits for the others (or for its reassembly time-out).
-        t->fragment = header.GetNextHeader() == FRAGMENT &&
-                      ipv6->GetInterfaceForAddress(header.GetDestination()) >= 0;
-        if (m_kind[node] == ATTACKER)
+        if (next == FRAGMENT)
+        {
+            Ipv6Header header;
+            p->PeekHeader(header);
+            t->fragment = ipv6->GetInterfaceForAddress(header.GetDestination()) >= 0;
+        }
+        if (KindOf(node) == ATTACKER)
         {
             Dropped(t, p->GetUid(), DataPacketDrop::ATTACKER); // lost to its receiver here
         }
@@ -289,7 +317,7 @@ ConservationMonitor::Ipv6Drop(const Ipv6Header& header,
                               uint32_t)
 {
     // A host (IpForward off) has no routes to try: the address is not, or no longer, its.
-    bool router = m_kind[ipv6->GetObject<Node>()->GetId()] == ROUTER;
+    bool router = KindOf(ipv6->GetObject<Node>()->GetId()) == ROUTER;
     Reason r = DataPacketDrop::FromIpv6(reason, router);
     Dropped(FindData(p, header), p->GetUid(), r);
 }
@@ -310,7 +338,10 @@ ConservationMonitor::Ipv6Local(uint32_t node,
     }
     Seen(*t, p->GetUid(), LOCAL, node);
     t->udp = header.GetNextHeader() == UDP;
-    WatchTunnel(NodeList::GetNode(node)); // a tunnel endpoint created since Watch
+    if (header.GetNextHeader() == IPV6_IN_IPV6)
+    {
+        WatchTunnel(node); // a tunnel endpoint created since Watch
+    }
     if (!t->udp)
     {
         return; // a tunnel: decapsulated (seen again) or dropped with its reason
@@ -338,7 +369,12 @@ ConservationMonitor::Ipv6Forward(uint32_t node,
                                  uint32_t oif)
 {
     // Ipv6L3Protocol::SendRealOut answers a packet larger than the link MTU that this node
-    // did not originate with Packet Too Big and returns, without a drop trace.
+    // did not originate with Packet Too Big and returns, without a drop trace. Most
+    // packets fit every link (RFC 8200 §5: 1280 octets at least): no look-up for them.
+    if (p->GetSize() + header.GetSerializedSize() <= m_mtuFloor)
+    {
+        return;
+    }
     Track* t = FindData(p, header);
     if (!t)
     {

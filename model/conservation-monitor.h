@@ -131,8 +131,9 @@ class ConservationMonitor : public Object
     /// \return the track of the application's packet \p p, or null (delivered, or not data)
     Track* Find(Ptr<const Packet> p);
     /// \return the track of \p p, an IPv6 packet from byte \p ipAt on, unless it is an
-    /// ICMPv6 message built on a data packet (same uid)
-    Track* FindData(Ptr<const Packet> p, uint32_t ipAt);
+    /// ICMPv6 message built on a data packet (same uid); a tracked packet's IPv6 Next
+    /// Header goes to \p next when given
+    Track* FindData(Ptr<const Packet> p, uint32_t ipAt, uint8_t* next = nullptr);
     /// \return as above, for a packet traced apart from its IPv6 header \p header
     Track* FindData(Ptr<const Packet> payload, const Ipv6Header& header);
     /**
@@ -143,6 +144,8 @@ class ConservationMonitor : public Object
     /// \return the neighbour cache of \p ipv6's \p interface, or null when its device
     /// does not resolve neighbours (point-to-point, a host's tunnel interface)
     Ptr<NdiscCache> CacheOf(Ptr<Ipv6> ipv6, uint32_t interface) const;
+    /// \return as CacheOf, remembered per node and interface (an interface keeps its device)
+    const Ptr<NdiscCache>& CachedCacheOf(uint32_t node, Ptr<Ipv6> ipv6, uint32_t interface);
     /// \brief The packet was dropped (unless a drop is already recorded since its last
     /// sighting). \param t its track (null: not a data packet) \param uid its uid \param reason why
     void Dropped(Track* t, uint64_t uid, Reason reason);
@@ -152,7 +155,7 @@ class ConservationMonitor : public Object
     void WatchIpv6(Ptr<Node> node);
     void WatchDevice(Ptr<NetDevice> device);
     void WatchRouting(Ptr<Node> node);
-    void WatchTunnel(Ptr<Node> node);
+    void WatchTunnel(uint32_t node);
 
     void Ipv6Tx(uint32_t node, Ptr<const Packet> p, Ptr<Ipv6> ipv6, uint32_t interface);
     void Ipv6Rx(uint32_t node, Ptr<const Packet> p, Ptr<Ipv6> ipv6, uint32_t interface);
@@ -182,13 +185,19 @@ class ConservationMonitor : public Object
         ATTACKER, //!< an attacker
     };
 
-    std::map<uint32_t, NodeKind> m_kind;                    //!< node id -> kind
+    /// \return the kind of node \p id (a host when not watched)
+    NodeKind KindOf(uint32_t id) const;
+
+    std::vector<NodeKind> m_kind;                           //!< node id -> kind
     std::vector<Ptr<DistributedMobilityRouting>> m_buffers; //!< routers that hold packets
-    std::set<uint32_t> m_tunnelNodes;                       //!< nodes whose tunnel is connected
-    NeighborCacheWatch m_nd;                                //!< packets awaiting resolution
-    std::map<NdiscCache*, bool> m_checkScheduled;           //!< cache -> a check is due
-    uint64_t m_sent{0};                                     //!< data packets sent
-    uint64_t m_delivered{0};                                //!< data packets delivered
+    std::vector<bool> m_tunnelWatched;                      //!< node id -> tunnel connected
+    /// node id -> interface -> neighbour cache (null: none), filled as packets go out
+    std::vector<std::vector<Ptr<NdiscCache>>> m_caches;
+    NeighborCacheWatch m_nd;                      //!< packets awaiting resolution
+    std::map<NdiscCache*, bool> m_checkScheduled; //!< cache -> a check is due
+    uint32_t m_mtuFloor{1280}; //!< no watched link has a smaller MTU (RFC 8200 §5's minimum)
+    uint64_t m_sent{0};        //!< data packets sent
+    uint64_t m_delivered{0};   //!< data packets delivered
 };
 
 } // namespace ns3

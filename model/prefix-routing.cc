@@ -57,7 +57,7 @@ Ipv6PrefixRouting::GetStats() const
 }
 
 Ptr<Ipv6Route>
-Ipv6PrefixRouting::Lookup(Ipv6Address dst, Ptr<const NetDevice> oif) const
+Ipv6PrefixRouting::Lookup(Ipv6Address dst, Ptr<const NetDevice> oif, bool withSource) const
 {
     // With an output device given, a shorter route through it beats a longer one
     // elsewhere, as in Ipv6StaticRouting::LookupStatic.
@@ -69,10 +69,13 @@ Ipv6PrefixRouting::Lookup(Ipv6Address dst, Ptr<const NetDevice> oif) const
         return nullptr;
     }
     Ptr<Ipv6Route> route = Create<Ipv6Route>();
-    // The same source address static routing selects for an entry like this one.
-    route->SetSource(
-        m_ipv6->SourceAddressSelection(hop->interface,
-                                       hop->gateway.IsAny() ? hop->network : hop->gateway));
+    if (withSource)
+    {
+        // The same source address static routing selects for an entry like this one.
+        route->SetSource(
+            m_ipv6->SourceAddressSelection(hop->interface,
+                                           hop->gateway.IsAny() ? hop->network : hop->gateway));
+    }
     route->SetDestination(hop->network);
     route->SetGateway(hop->gateway);
     route->SetOutputDevice(m_ipv6->GetNetDevice(hop->interface));
@@ -86,7 +89,7 @@ Ipv6PrefixRouting::RouteOutput(Ptr<Packet> p,
                                Socket::SocketErrno& sockerr)
 {
     Ipv6Address dst = header.GetDestination();
-    Ptr<Ipv6Route> route = dst.IsMulticast() ? nullptr : Lookup(dst, oif);
+    Ptr<Ipv6Route> route = dst.IsMulticast() ? nullptr : Lookup(dst, oif, true);
     sockerr = route ? Socket::ERROR_NOTERROR : Socket::ERROR_NOROUTETOHOST;
     ++(route ? m_stats.originated : m_stats.noRoute);
     return route;
@@ -113,7 +116,9 @@ Ipv6PrefixRouting::RouteInput(Ptr<const Packet> p,
         }
         return true;
     }
-    Ptr<Ipv6Route> route = Lookup(header.GetDestination(), nullptr);
+    // Ipv6L3Protocol::IpForward reads the device and the gateway, never the source: the
+    // source address selection (a scan of the interface's addresses) is left out.
+    Ptr<Ipv6Route> route = Lookup(header.GetDestination(), nullptr, false);
     if (!route)
     {
         ++m_stats.noRoute;

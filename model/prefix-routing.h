@@ -95,8 +95,9 @@ class Ipv6PrefixRouting : public Ipv6RoutingProtocol
     };
 
     /// \param dst destination \param oif required output device, or null
+    /// \param withSource whether to select the route's source address
     /// \return the route, or null
-    Ptr<Ipv6Route> Lookup(Ipv6Address dst, Ptr<const NetDevice> oif) const;
+    Ptr<Ipv6Route> Lookup(Ipv6Address dst, Ptr<const NetDevice> oif, bool withSource) const;
 
     Ptr<Ipv6> m_ipv6;              //!< the node's IPv6 stack
     PrefixTable<NextHop> m_routes; //!< destination prefix -> next hop

@@ -28,6 +28,8 @@ namespace ns3
 template <class T>
 class PrefixTable
 {
+    struct Level; // the prefixes of one length (below)
+
   public:
     /**
      * \brief Insert or replace.
@@ -35,18 +37,23 @@ class PrefixTable
      */
     void Set(const HomeNetworkPrefix& prefix, const T& value)
     {
-        m_byLength[prefix.length][Key(prefix)] = value;
+        Level& level = m_byLength[prefix.length];
+        if (level.table.empty())
+        {
+            level.SetLength(prefix.length);
+        }
+        level.table[level.Key(prefix.prefix)] = value;
     }
 
     /// \param prefix a key \return true if it was present
     bool Erase(const HomeNetworkPrefix& prefix)
     {
         auto it = m_byLength.find(prefix.length);
-        if (it == m_byLength.end() || it->second.erase(Key(prefix)) == 0)
+        if (it == m_byLength.end() || it->second.table.erase(it->second.Key(prefix.prefix)) == 0)
         {
             return false;
         }
-        if (it->second.empty())
+        if (it->second.table.empty())
         {
             m_byLength.erase(it);
         }
@@ -74,10 +81,12 @@ class PrefixTable
     template <class Accept>
     const T* Lookup(Ipv6Address address, Accept accept) const
     {
-        for (const auto& [length, table] : m_byLength)
+        uint8_t bytes[16];
+        address.GetBytes(bytes);
+        for (const auto& [length, level] : m_byLength)
         {
-            auto it = table.find(address.CombinePrefix(Ipv6Prefix(length)));
-            if (it != table.end() && accept(it->second))
+            auto it = level.table.find(level.Key(bytes));
+            if (it != level.table.end() && accept(it->second))
             {
                 return &it->second;
             }
@@ -89,9 +98,9 @@ class PrefixTable
     std::size_t GetSize() const
     {
         std::size_t n = 0;
-        for (const auto& [length, table] : m_byLength)
+        for (const auto& [length, level] : m_byLength)
         {
-            n += table.size();
+            n += level.table.size();
         }
         return n;
     }
@@ -100,9 +109,9 @@ class PrefixTable
     std::map<HomeNetworkPrefix, T> GetEntries() const
     {
         std::map<HomeNetworkPrefix, T> out;
-        for (const auto& [length, table] : m_byLength)
+        for (const auto& [length, level] : m_byLength)
         {
-            for (const auto& [prefix, value] : table)
+            for (const auto& [prefix, value] : level.table)
             {
                 out[HomeNetworkPrefix::Make(prefix, length)] = value;
             }
@@ -111,14 +120,44 @@ class PrefixTable
     }
 
   private:
-    static Ipv6Address Key(const HomeNetworkPrefix& prefix)
+    /// The prefixes of one length, and that length's mask (computed once: building an
+    /// Ipv6Prefix per probe cost more than the probe).
+    struct Level
     {
-        return prefix.prefix.CombinePrefix(Ipv6Prefix(prefix.length));
-    }
+        uint8_t mask[16]{};                                        //!< the length as a mask
+        std::unordered_map<Ipv6Address, T, Ipv6AddressHash> table; //!< masked prefix -> value
 
-    /// Longest length first.
-    std::map<uint8_t, std::unordered_map<Ipv6Address, T, Ipv6AddressHash>, std::greater<>>
-        m_byLength;
+        /// \param length the prefix length of this level
+        void SetLength(uint8_t length)
+        {
+            for (uint8_t i = 0; i < 16; ++i)
+            {
+                uint32_t bits = length > 8 * i ? length - 8 * i : 0;
+                mask[i] = bits >= 8 ? 0xff : static_cast<uint8_t>(0xff00 >> bits);
+            }
+        }
+
+        /// \param bytes an address \return its prefix of this level's length
+        Ipv6Address Key(const uint8_t* bytes) const
+        {
+            uint8_t masked[16];
+            for (uint8_t i = 0; i < 16; ++i)
+            {
+                masked[i] = bytes[i] & mask[i];
+            }
+            return Ipv6Address(masked);
+        }
+
+        /// \param address an address \return its prefix of this level's length
+        Ipv6Address Key(const Ipv6Address& address) const
+        {
+            uint8_t bytes[16];
+            address.GetBytes(bytes);
+            return Key(bytes);
+        }
+    };
+
+    std::map<uint8_t, Level, std::greater<>> m_byLength; //!< length -> prefixes, longest first
 };
 
 } // namespace ns3
