@@ -349,7 +349,7 @@ ApplicableKeys(const Recipe& r)
         {"idle_release_s", {"ns3::MarAgent", "ns3::DmaClientMnAgent", "ns3::MrAgent"}},
         {"uplink", {"ns3::RoutingControl"}},
         {"prefix_properties", {"ns3::MarAgent"}},
-        {"prefix_lifetime_s", {"ns3::MarAgent", "ns3::MrAgent"}},
+        {"prefix_lifetime_s", {"ns3::MarAgent", "ns3::MrAgent", "ns3::DmaClientAccessAgent"}},
         {"prefixes_per_node", {"ns3::MarAgent"}},
         {"session_source", {"ns3::MarAgent"}},
         {"location_cache_s", {"ns3::DistributedMobilityRouting", "ns3::DlmaAgent"}},

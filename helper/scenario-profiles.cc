@@ -284,7 +284,9 @@ ScenarioRun::InstallDmaClientAccess(const std::string& name, Ptr<AccessRouterAge
             .Get(0));
     Ptr<DmaClientAccessAgent> dma = CreateObjectWithAttributes<DmaClientAccessAgent>(
         "ProcessingDelay",
-        TimeValue(ScenarioMilliseconds(m_cfg.accessProcessingMs)));
+        TimeValue(ScenarioMilliseconds(m_cfg.accessProcessingMs)),
+        "PrefixLifetime",
+        TimeValue(Seconds(m_cfg.protocol.prefixLifetimeS)));
     dma->AddAccessInterface(interface, onLink);
     dma->Setup(ha->GetAllocation(), ha->GetMobilityRouting(), ha->GetLocationManagement());
     agent = dma;

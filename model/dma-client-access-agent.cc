@@ -130,12 +130,17 @@ DmaClientAccessAgent::Advertise(uint32_t interface, Ipv6Address peer, Mac48Addre
     if (!GetRouterAddress().IsAny())
     {
         // RFC 6275 §7.2: names the home agent; no L or A flag, so no address on that prefix.
-        AdvertisedPrefix router{GetOnLinkPrefix(interface), m_validLifetime, m_preferredLifetime};
+        AdvertisedPrefix router{GetOnLinkPrefix(interface),
+                                AdvertisedValidLifetime(),
+                                AdvertisedPreferredLifetime()};
         router.autonomous = false;
         prefixes.push_back(router);
     }
-    prefixes.push_back({*prefix, m_validLifetime, m_preferredLifetime}); // first in the RA
-    SendAdvertisement(interface, peer, prefixes);
+    prefixes.push_back({*prefix, AdvertisedValidLifetime(), AdvertisedPreferredLifetime()});
+    SendAdvertisement(interface, peer, prefixes); // the node's own prefix first in the RA
+    // The node keeps the address for its bindings elsewhere itself (DmaClientMnAgent).
+    ScheduleReadvertisement(mac,
+                            [this, interface, peer, mac]() { Advertise(interface, peer, mac); });
 }
 
 Ptr<Ipv6StaticRouting>

@@ -5,6 +5,7 @@
 
 #include "ns3/boolean.h"
 #include "ns3/host-mobility-routing.h"
+#include "ns3/icmpv6-header.h"
 #include "ns3/ipv6-header.h"
 #include "ns3/ipv6-l3-protocol.h"
 #include "ns3/ipv6-tunnel-l4-protocol.h"
@@ -14,6 +15,8 @@
 #include "ns3/packet.h"
 #include "ns3/simulator.h"
 
+#include <algorithm>
+
 namespace ns3
 {
 
@@ -22,6 +25,8 @@ NS_OBJECT_ENSURE_REGISTERED(DmaClientMnAgent);
 
 namespace
 {
+
+constexpr uint32_t INFINITE_LIFETIME = 0xffffffff; //!< RFC 4861 §4.6.2
 
 /// \param next an IPv6 Next Header value \return true for ICMPv6 (ND) and the mobility
 /// signalling (Mobility Header, or the extension headers BUs and BAs carry: Home Address
@@ -93,6 +98,20 @@ DmaClientMnAgent::StartApplication()
 }
 
 void
+DmaClientMnAgent::StopApplication()
+{
+    m_refresh.Cancel();
+    MipMnAgent::StopApplication();
+}
+
+void
+DmaClientMnAgent::DoDispose()
+{
+    m_refresh.Cancel();
+    MipMnAgent::DoDispose();
+}
+
+void
 DmaClientMnAgent::Used(Ptr<const Packet> p, Ptr<Ipv6>, uint32_t)
 {
     Ipv6Header header;
@@ -142,9 +161,16 @@ DmaClientMnAgent::IsIdle(Ipv6Address home) const
 }
 
 void
-DmaClientMnAgent::LinkAdvertised(const NdOptions& options, const HomeNetworkPrefix&)
+DmaClientMnAgent::LinkAdvertised(const NdOptions& options, const HomeNetworkPrefix& onLink)
 {
     NS_LOG_FUNCTION(this);
+    for (const auto& pio : options.GetPrefixInformation())
+    {
+        if (pio.prefix == onLink)
+        {
+            m_advertised = {pio.prefix, pio.validLifetime, pio.preferredLifetime};
+        }
+    }
     // RFC 6275 §7.2: the R flag marks the router's own address; that router is the home
     // agent of the address formed from this RA (on the shared link, or from the per-node
     // prefix, DmaClientAccessAgent).
@@ -162,6 +188,13 @@ DmaClientMnAgent::Move(Ipv6Address careOf, Ipv6Address)
     {
         m_homes[careOf] = m_advertisedHa; // at home here: flows started here stay native
         m_lastUse.emplace(careOf, Time::Min());
+        m_formed[careOf] = m_advertised;
+        if (!m_refresh.IsRunning() && m_advertised.validLifetime != INFINITE_LIFETIME)
+        {
+            m_refresh = Simulator::Schedule(Seconds(m_advertised.validLifetime / 3.0),
+                                            &DmaClientMnAgent::RefreshHomes,
+                                            this);
+        }
     }
     if (m_proxyLu)
     {
@@ -257,6 +290,7 @@ DmaClientMnAgent::DropIdle()
             m_stats.forgottenUnbound++; // no flow ever needed it elsewhere: never bound
             m_homes.erase(home);
             m_lastUse.erase(home);
+            m_formed.erase(home); // its valid lifetime ends it
         }
     }
 }
@@ -301,6 +335,49 @@ DmaClientMnAgent::Forget(Ipv6Address home)
     m_checks.erase(home);
     m_homes.erase(home);
     m_lastUse.erase(home);
+    m_formed.erase(home); // not refreshed any more: its valid lifetime ends it
+}
+
+void
+DmaClientMnAgent::RefreshHomes()
+{
+    NS_LOG_FUNCTION(this);
+    // Seed 003 §3.2 releases the node's resources once its communication stopped. Its
+    // routers advertise finite lifetimes (PrefixLifetime) and only the current one
+    // refreshes its own prefix: the node keeps each earlier address it still binds or
+    // uses, and one it forgot ends one valid lifetime later, as RFC 4862 §5.5.4 removes
+    // an address no router advertises any more. Ipv6L3Protocol::AddAutoconfiguredAddress
+    // on a prefix the stack has restarts its timers with the lifetimes it first gave.
+    Ptr<Ipv6L3Protocol> ipv6 = GetNode()->GetObject<Ipv6L3Protocol>();
+    int32_t interface = ipv6->GetInterfaceForDevice(GetDevice());
+    uint32_t shortest = INFINITE_LIFETIME;
+    for (auto it = m_formed.begin(); it != m_formed.end();)
+    {
+        const auto& [home, formed] = *it;
+        if (ipv6->GetInterfaceForAddress(home) < 0)
+        {
+            it = m_formed.erase(it); // gone already (a lifetime ran out unrefreshed)
+            continue;
+        }
+        if (home != m_careOf && interface >= 0)
+        {
+            ipv6->AddAutoconfiguredAddress(interface,
+                                           formed.prefix.prefix,
+                                           Ipv6Prefix(formed.prefix.length),
+                                           Icmpv6OptionPrefixInformation::AUTADDRCONF,
+                                           formed.validLifetime,
+                                           formed.preferredLifetime,
+                                           Ipv6Address::GetAny());
+            m_stats.refreshedAddresses++;
+        }
+        shortest = std::min(shortest, formed.validLifetime);
+        ++it;
+    }
+    if (shortest != INFINITE_LIFETIME)
+    {
+        m_refresh =
+            Simulator::Schedule(Seconds(shortest / 3.0), &DmaClientMnAgent::RefreshHomes, this);
+    }
 }
 
 } // namespace ns3

@@ -30,8 +30,9 @@ class DmaClientMnAgent : public MipMnAgent
     /// \brief Named counters of the idle release (seed 003 §3.2).
     struct Stats
     {
-        uint64_t releasedBindings{0}; //!< bindings de-registered: their address fell idle
-        uint64_t forgottenUnbound{0}; //!< addresses dropped at a move: idle, never bound
+        uint64_t releasedBindings{0};   //!< bindings de-registered: their address fell idle
+        uint64_t forgottenUnbound{0};   //!< addresses dropped at a move: idle, never bound
+        uint64_t refreshedAddresses{0}; //!< lifetimes of earlier addresses restarted
     };
 
     /// \brief Get the type ID. \return the object TypeId
@@ -46,6 +47,8 @@ class DmaClientMnAgent : public MipMnAgent
 
   protected:
     void StartApplication() override;
+    void StopApplication() override;
+    void DoDispose() override;
     void LinkAdvertised(const NdOptions& options, const HomeNetworkPrefix& onLink) override;
     void Move(Ipv6Address careOf, Ipv6Address map) override;
     void Outcome(const LocationUpdate::Outcome& outcome) override;
@@ -66,10 +69,24 @@ class DmaClientMnAgent : public MipMnAgent
     void Release(Ipv6Address home);
     /// \param home a released home address: its HA answered, forget it
     void Forget(Ipv6Address home);
+    /// \brief Restart the stack's lifetime of each earlier home address still kept, as
+    ///        its own router's re-advertisement would; again a third of it later.
+    void RefreshHomes();
+
+    /// The lifetimes of the prefix an address was formed from (the stack keeps them).
+    struct Formed
+    {
+        HomeNetworkPrefix prefix;      //!< the Prefix Information option's prefix
+        uint32_t validLifetime{0};     //!< its valid lifetime, seconds
+        uint32_t preferredLifetime{0}; //!< its preferred lifetime, seconds
+    };
 
     bool m_proxyLu{false};                   //!< attribute ProxyLocationUpdate
     Time m_idleRelease;                      //!< attribute IdleRelease (0: never)
     Ipv6Address m_advertisedHa;              //!< HA named by the last RA
+    Formed m_advertised;                     //!< the last RA's autonomous prefix
+    std::map<Ipv6Address, Formed> m_formed;  //!< kept home address -> its prefix
+    EventId m_refresh;                       //!< next RefreshHomes
     std::map<Ipv6Address, Time> m_lastUse;   //!< home address -> last packet (Min: none)
     std::set<Ipv6Address> m_releasing;       //!< de-registrations awaiting their BA
     std::map<Ipv6Address, EventId> m_checks; //!< next idle check of each bound address

@@ -297,3 +297,64 @@ TEST(MrPrefixLifetime, DmmWithMipIgnoresTheKey)
     j["protocol"]["location_update"] = "client"; // the node binds its addresses itself
     EXPECT_EQ(ParseScenario(j).ignoredKeys, std::vector<std::string>{"protocol.prefix_lifetime_s"});
 }
+
+namespace
+{
+
+/// The MAR row under dma-client: the long flow from cn to the address formed at ar1 keeps
+/// it bound (tunnelled from ar1, the node's home agent for it) after the node left.
+Outcome
+ClientRow(double lifetimeS)
+{
+    json j = RowScenario();
+    j["profile"] = "dma-client";
+    j["protocol"] = {{"prefix_lifetime_s", lifetimeS}};
+    return Simulated(j, "mn");
+}
+
+} // namespace
+
+TEST(DmaClientPrefixLifetime, AForgottenAddressLeavesOneLifetimeAfterItsRouterAdvertisedIt)
+{
+    // ar2's and ar3's addresses carry no flow: forgotten at the next move (never bound),
+    // no longer kept, they end one lifetime after the last RA of their router reached the
+    // node. ar1's is bound: the node restarts its lifetime itself every third of it, so it
+    // outlives its router's last RA (19 s before the end) and the flow loses what it loses
+    // with the 30-day lifetime.
+    constexpr double LIFETIME_S = 12.0;
+    Outcome o = ClientRow(LIFETIME_S);
+    const RunResults& r = o.results;
+    ASSERT_EQ(r.handovers.size(), static_cast<size_t>(MARS - 1));
+    EXPECT_EQ(MarsHeldAtEnd(o), (std::set<std::string>{"ar1", "ar4"}));
+    std::set<std::string> gone;
+    for (const auto& [prefix, last] : o.holding.lastHeld)
+    {
+        if (!o.holding.atEnd.count(prefix))
+        {
+            std::string ar = MarOf(prefix);
+            gone.insert(ar);
+            EXPECT_TRUE(OneLifetimeAfterAnRa(o.cfg, r, {ar}, last, LIFETIME_S))
+                << ar << " address last held at " << last;
+        }
+    }
+    EXPECT_EQ(gone, (std::set<std::string>{"ar2", "ar3"}));
+    Outcome unlimited = ClientRow(0);
+    EXPECT_EQ(MarsHeldAtEnd(unlimited), (std::set<std::string>{"ar1", "ar2", "ar3", "ar4"}));
+    EXPECT_EQ(r.flows.at(0).sent, unlimited.results.flows.at(0).sent);
+    EXPECT_EQ(r.flows.at(0).received, unlimited.results.flows.at(0).received);
+    EXPECT_GT(r.flows.at(0).received, r.flows.at(0).sent * 95 / 100);
+}
+
+TEST(DmaClientPrefixLifetime, TheRouterReadvertisesItsAttachedNodeEveryThirdOfTheLifetime)
+{
+    constexpr double LIFETIME_S = 12.0;
+    Outcome o = ClientRow(LIFETIME_S);
+    EXPECT_TRUE(o.cfg.ignoredKeys.empty());
+    std::vector<SignalingRecord> ras = Messages(o.results, "ar4", "RA", 0);
+    ASSERT_GE(ras.size(), 6u); // 19 s to 45 s
+    for (size_t i = 1; i < ras.size(); ++i)
+    {
+        EXPECT_NEAR(ras[i].timeS - ras[i - 1].timeS, LIFETIME_S / 3, 1e-9) << "RA " << i;
+    }
+    EXPECT_EQ(Messages(ClientRow(0).results, "ar4", "RA", 0).size(), 1u);
+}

@@ -4,6 +4,7 @@
 // PrefixTable: the longest-prefix match on the mobility routing's per-packet path.
 #include "ns3/prefix-table.h"
 
+#include <algorithm>
 #include <gtest/gtest.h>
 
 using namespace ns3;
@@ -62,4 +63,52 @@ TEST(PrefixTable, TenThousandPrefixesEachFoundExactly)
         EXPECT_EQ(*v, i);
     }
     EXPECT_EQ(t.GetEntries().size(), 10000u);
+}
+
+TEST(PrefixTable, EveryLengthMatchesExactlyItsLeadingBits)
+{
+    // The table masks with a mask it computes once per length: it must agree with
+    // Ipv6Prefix at every length, byte boundaries or not.
+    uint8_t base[16] = {0x20,
+                        0x01,
+                        0x0d,
+                        0xb8,
+                        0xa5,
+                        0x5a,
+                        0xc3,
+                        0x3c,
+                        0x96,
+                        0x69,
+                        0xf0,
+                        0x0f,
+                        0x81,
+                        0x18,
+                        0x7e,
+                        0xe7};
+    auto flip = [&](uint32_t bit) {
+        uint8_t b[16];
+        std::copy(base, base + 16, b);
+        b[bit / 8] ^= static_cast<uint8_t>(0x80 >> (bit % 8));
+        return Ipv6Address(b);
+    };
+    for (uint32_t len = 0; len <= 128; ++len)
+    {
+        PrefixTable<uint32_t> t;
+        t.Set(HomeNetworkPrefix::Make(Ipv6Address(base), static_cast<uint8_t>(len)), len);
+        ASSERT_NE(t.Lookup(Ipv6Address(base)), nullptr) << "/" << len;
+        for (uint32_t bit = 0; bit < 128; ++bit)
+        {
+            bool inside =
+                Ipv6Prefix(static_cast<uint8_t>(len)).IsMatch(flip(bit), Ipv6Address(base));
+            EXPECT_EQ(t.Lookup(flip(bit)) != nullptr, inside) << "/" << len << " bit " << bit;
+            EXPECT_EQ(inside, bit >= len) << "/" << len << " bit " << bit;
+        }
+        auto entries = t.GetEntries();
+        ASSERT_EQ(entries.size(), 1u);
+        EXPECT_EQ(entries.begin()->first.prefix,
+                  Ipv6Address(base).CombinePrefix(Ipv6Prefix(static_cast<uint8_t>(len))));
+        EXPECT_TRUE(t.Erase(HomeNetworkPrefix::Make(flip(127), static_cast<uint8_t>(len))) ||
+                    len == 128)
+            << "host bits do not name another prefix below /128";
+    }
 }
