@@ -24,6 +24,7 @@
 #include "ns3/mobility-routing.h"
 #include "ns3/nd-options.h"
 #include "ns3/pointer.h"
+#include "ns3/prefix-pool-allocation.h"
 #include "ns3/proxy-location-update.h"
 #include "ns3/routing-control.h"
 #include "ns3/scenario-domain-profiles.h"
@@ -282,11 +283,17 @@ ScenarioRun::InstallDmaClientAccess(const std::string& name, Ptr<AccessRouterAge
     Ptr<AnchorAgent> ha = DynamicCast<AnchorAgent>(
         m_mip.InstallPerNodePrefixHomeAgent(m_nodes[name], AddressOn(name, onLink), pool, 64)
             .Get(0));
+    const Time lifetime = Seconds(m_cfg.protocol.prefixLifetimeS);
+    if (auto allocation = DynamicCast<PrefixPoolAllocation>(ha->GetAllocation()))
+    {
+        // A node may hold a released prefix's address for the lifetime it was advertised.
+        allocation->SetAttribute("ReuseDelay", TimeValue(lifetime));
+    }
     Ptr<DmaClientAccessAgent> dma = CreateObjectWithAttributes<DmaClientAccessAgent>(
         "ProcessingDelay",
         TimeValue(ScenarioMilliseconds(m_cfg.accessProcessingMs)),
         "PrefixLifetime",
-        TimeValue(Seconds(m_cfg.protocol.prefixLifetimeS)));
+        TimeValue(lifetime));
     dma->AddAccessInterface(interface, onLink);
     dma->Setup(ha->GetAllocation(), ha->GetMobilityRouting(), ha->GetLocationManagement());
     agent = dma;

@@ -10,7 +10,6 @@
 #include "ns3/mobility-routing.h"
 #include "ns3/simulator.h"
 
-#include <algorithm>
 #include <sstream>
 
 namespace ns3
@@ -50,6 +49,11 @@ DmaClientAccessAgent::~DmaClientAccessAgent() = default;
 void
 DmaClientAccessAgent::DoDispose()
 {
+    for (auto& [prefix, visitor] : m_visitors)
+    {
+        visitor.release.Cancel();
+    }
+    m_visitors.clear();
     m_haa = nullptr;
     m_mr = nullptr;
     AccessRouterAgent::DoDispose();
@@ -64,24 +68,124 @@ DmaClientAccessAgent::Setup(Ptr<HomeAddressAllocation> haa,
     m_mr = mr;
     lm->TraceConnectWithoutContext("BindingUpdated",
                                    MakeCallback(&DmaClientAccessAgent::BindingUpdated, this));
+    lm->TraceConnectWithoutContext("BindingRemoved",
+                                   MakeCallback(&DmaClientAccessAgent::BindingRemoved, this));
+}
+
+DmaClientAccessAgent::Visitors::iterator
+DmaClientAccessAgent::FindVisitor(Ipv6Address a)
+{
+    // The prefixes are disjoint: only the greatest one not above the address can hold it.
+    auto it = m_visitors.upper_bound(HomeNetworkPrefix::Make(a, 128));
+    if (it == m_visitors.begin())
+    {
+        return m_visitors.end();
+    }
+    --it;
+    return it->first.Contains(a) ? it : m_visitors.end();
 }
 
 void
 DmaClientAccessAgent::BindingUpdated(const BindingCacheEntry& entry, Ipv6Address)
 {
     NS_LOG_FUNCTION(this << entry.careOf);
-    // RFC 6275 §10.4.1: once the node registers a care-of address elsewhere, the home
-    // agent intercepts its home address; the native route would outrank the binding.
+    if (!entry.lifetime.IsStrictlyPositive())
+    {
+        return; // a de-registration: BindingRemoved ends it
+    }
     for (const auto& home : entry.prefixes)
     {
-        auto it = std::find_if(m_routed.begin(), m_routed.end(), [&](const auto& routed) {
-            return routed.first.Contains(home.prefix) && !routed.first.Contains(entry.careOf);
-        });
-        if (it != m_routed.end() && entry.lifetime.IsStrictlyPositive())
+        auto it = FindVisitor(home.prefix);
+        if (it != m_visitors.end() && !it->first.Contains(entry.careOf))
         {
-            StopNativeRoute(it->first);
+            // RFC 6275 §10.4.1: once the node registers a care-of address elsewhere, the
+            // home agent intercepts its home address; the native route would outrank it.
+            StopNativeRoute(it);
+            it->second.bound = true;
+            it->second.release.Cancel();
         }
     }
+}
+
+void
+DmaClientAccessAgent::BindingRemoved(const BindingCacheEntry& entry,
+                                     LocationManagement::RemovalCause)
+{
+    NS_LOG_FUNCTION(this << entry.careOf);
+    for (const auto& home : entry.prefixes)
+    {
+        auto it = FindVisitor(home.prefix);
+        if (it != m_visitors.end() && it->second.bound)
+        {
+            it->second.bound = false;
+            if (!it->second.attached)
+            {
+                ScheduleRelease(it); // the node stops refreshing the address (DmaClientMnAgent)
+            }
+        }
+    }
+}
+
+void
+DmaClientAccessAgent::DoNotifyArrival(Mac48Address mac, Ipv6Address previous)
+{
+    if (auto prefix = GetPrefixOf(mac))
+    {
+        auto it = m_visitors.find(*prefix);
+        if (it != m_visitors.end())
+        {
+            it->second.attached = true;
+            it->second.release.Cancel();
+        }
+    }
+    AccessRouterAgent::DoNotifyArrival(mac, previous);
+}
+
+void
+DmaClientAccessAgent::DoNotifyDetached(Mac48Address mac)
+{
+    if (auto prefix = GetPrefixOf(mac))
+    {
+        auto it = m_visitors.find(*prefix);
+        if (it != m_visitors.end())
+        {
+            it->second.attached = false;
+            if (!it->second.bound)
+            {
+                ScheduleRelease(it); // its RAs stopped now: the address ends a lifetime later
+            }
+        }
+    }
+    AccessRouterAgent::DoNotifyDetached(mac);
+}
+
+void
+DmaClientAccessAgent::ScheduleRelease(Visitors::iterator it)
+{
+    if (!RefreshesPrefixes())
+    {
+        return; // no lifetime: the node keeps its address for ever, so does the router
+    }
+    it->second.release.Cancel();
+    it->second.release = Simulator::Schedule(AdvertisedValidLifetime(),
+                                             &DmaClientAccessAgent::ReleaseIfGone,
+                                             this,
+                                             it->first);
+}
+
+void
+DmaClientAccessAgent::ReleaseIfGone(HomeNetworkPrefix prefix)
+{
+    NS_LOG_FUNCTION(this << prefix);
+    auto it = m_visitors.find(prefix);
+    if (it == m_visitors.end() || it->second.attached || it->second.bound)
+    {
+        return;
+    }
+    StopNativeRoute(it);
+    m_haa->Release(it->second.id);
+    m_stats.releasedPrefixes++;
+    m_visitors.erase(it);
 }
 
 std::optional<HomeNetworkPrefix>
@@ -124,8 +228,10 @@ DmaClientAccessAgent::Advertise(uint32_t interface, Ipv6Address peer, Mac48Addre
         }
         m_stats.advertisedPrefixes++;
     }
+    auto visitor = m_visitors.try_emplace(*prefix).first;
+    visitor->second.id = id;
     // Native on the access link: the node's own prefix, wherever its link-local address is.
-    RouteNatively(*prefix, interface, peer);
+    RouteNatively(visitor, interface, peer);
     std::vector<AdvertisedPrefix> prefixes;
     if (!GetRouterAddress().IsAny())
     {
@@ -162,19 +268,16 @@ DmaClientAccessAgent::GetStaticRouting() const
 }
 
 void
-DmaClientAccessAgent::RouteNatively(const HomeNetworkPrefix& prefix,
-                                    uint32_t interface,
-                                    Ipv6Address peer)
+DmaClientAccessAgent::RouteNatively(Visitors::iterator it, uint32_t interface, Ipv6Address peer)
 {
+    const HomeNetworkPrefix& prefix = it->first;
     m_mr->SetAccessRoute(prefix, interface, peer);
-    for (const auto& [routed, ifIndex] : m_routed)
+    if (it->second.routed)
     {
-        if (routed == prefix)
-        {
-            return;
-        }
+        return;
     }
-    m_routed.emplace_back(prefix, interface);
+    it->second.routed = true;
+    it->second.interface = interface;
     GetStaticRouting()->AddNetworkRouteTo(prefix.prefix,
                                           Ipv6Prefix(prefix.length),
                                           peer,
@@ -182,21 +285,19 @@ DmaClientAccessAgent::RouteNatively(const HomeNetworkPrefix& prefix,
 }
 
 void
-DmaClientAccessAgent::StopNativeRoute(const HomeNetworkPrefix& prefix)
+DmaClientAccessAgent::StopNativeRoute(Visitors::iterator it)
 {
-    m_mr->RemoveAccessRoute(prefix);
-    for (auto it = m_routed.begin(); it != m_routed.end(); ++it)
+    if (!it->second.routed)
     {
-        if (it->first == prefix)
-        {
-            GetStaticRouting()->RemoveRoute(prefix.prefix,
-                                            Ipv6Prefix(prefix.length),
-                                            it->second,
-                                            Ipv6Address::GetAny());
-            m_routed.erase(it);
-            return;
-        }
+        return;
     }
+    const HomeNetworkPrefix& prefix = it->first;
+    m_mr->RemoveAccessRoute(prefix);
+    GetStaticRouting()->RemoveRoute(prefix.prefix,
+                                    Ipv6Prefix(prefix.length),
+                                    it->second.interface,
+                                    Ipv6Address::GetAny());
+    it->second.routed = false;
 }
 
 } // namespace ns3

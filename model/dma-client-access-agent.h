@@ -7,7 +7,9 @@
 #include "ns3/access-router-agent.h"
 #include "ns3/location-management.h"
 
+#include <map>
 #include <optional>
+#include <string>
 
 namespace ns3
 {
@@ -27,6 +29,12 @@ class Ipv6StaticRouting;
  * unicast RA. A second Prefix Information option, without the L and A flags, carries the
  * router's own address with the R flag (RFC 6275 §7.2): the node learns there which home
  * agent anchors the address it forms.
+ *
+ * With a PrefixLifetime, a node's prefix is given back one valid lifetime after the node
+ * left the link with no binding of it elsewhere, or after its last binding ended while the
+ * node was away (seed 003 §3.2: resources released once IP communication stopped): by then
+ * no RA or refresh keeps the node's address, so the router's state is bounded by the nodes
+ * seen within a lifetime, not by every node that ever visited.
  */
 class DmaClientAccessAgent : public AccessRouterAgent
 {
@@ -36,6 +44,7 @@ class DmaClientAccessAgent : public AccessRouterAgent
     {
         uint64_t advertisedPrefixes{0}; //!< per-node prefixes allocated
         uint64_t poolExhausted{0};      //!< solicitations left unanswered: no prefix left
+        uint64_t releasedPrefixes{0};   //!< given back: the node left, nothing bound
     };
 
     /// \brief Get the type ID. \return the object TypeId
@@ -64,18 +73,46 @@ class DmaClientAccessAgent : public AccessRouterAgent
   protected:
     void DoDispose() override;
     void HandleSolicitation(uint32_t interface, Ipv6Address peer, Mac48Address mac) override;
+    void DoNotifyArrival(Mac48Address mac, Ipv6Address previous) override;
+    void DoNotifyDetached(Mac48Address mac) override;
 
   private:
+    /// A node holding one of the router's per-node prefixes.
+    struct Visitor
+    {
+        std::string id; //!< its allocation's identifier
+        uint32_t interface {
+            0
+        };                   //!< the access interface of its native route
+        bool routed{false};  //!< routed natively on the access link
+        bool attached{true}; //!< on the link (between arrival and detachment)
+        bool bound{false};   //!< an address of the prefix is bound elsewhere
+        EventId release;     //!< pending ReleaseIfGone
+    };
+
+    using Visitors = std::map<HomeNetworkPrefix, Visitor>;
+
+    /// \param a an address \return the visitor whose prefix holds it, or end()
+    Visitors::iterator FindVisitor(Ipv6Address a);
+    /// \param it a visitor neither attached nor bound: release its prefix a lifetime from now
+    void ScheduleRelease(Visitors::iterator it);
+    /// \param prefix a visitor's prefix: give it back unless the node came back or bound it
+    void ReleaseIfGone(HomeNetworkPrefix prefix);
+    /**
+     * \brief LocationManagement "BindingRemoved" sink.
+     * \param entry the binding \param cause expiry or de-registration
+     */
+    void BindingRemoved(const BindingCacheEntry& entry, LocationManagement::RemovalCause cause);
     /**
      * \brief Route a node's prefix natively on the access link, for forwarded packets
      *        (mobility routing) and for the router's own (static routing: its BAs to a node
      *        back at home, RFC 6275 §11.5.4).
-     * \param prefix the node's prefix \param interface the access interface
+     * \param it the node's visitor record \param interface the access interface
      * \param peer the node's link-local address
      */
-    void RouteNatively(const HomeNetworkPrefix& prefix, uint32_t interface, Ipv6Address peer);
-    /// \param prefix a prefix routed with RouteNatively: stop
-    void StopNativeRoute(const HomeNetworkPrefix& prefix);
+    void RouteNatively(Visitors::iterator it, uint32_t interface, Ipv6Address peer);
+    /// \param it a visitor: stop its native route, if any
+    void StopNativeRoute(Visitors::iterator it);
     /// \return the router's static routing
     Ptr<Ipv6StaticRouting> GetStaticRouting() const;
     /**
@@ -92,9 +129,8 @@ class DmaClientAccessAgent : public AccessRouterAgent
 
     Ptr<HomeAddressAllocation> m_haa; //!< per-node prefixes, shared with the home agent
     Ptr<MobilityRouting> m_mr;        //!< mobility routing of the router
-    /// prefixes routed natively on the link now -> their access interface
-    std::vector<std::pair<HomeNetworkPrefix, uint32_t>> m_routed;
-    Stats m_stats; //!< counters
+    Visitors m_visitors;              //!< per-node prefixes allocated here -> their nodes
+    Stats m_stats;                    //!< counters
 };
 
 } // namespace ns3

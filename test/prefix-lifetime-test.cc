@@ -9,12 +9,14 @@
 // the RFC 4861 default of 30 days a node kept an address for every router it visited.
 #include "tour-scenarios.h"
 
+#include "ns3/anchor-agent.h"
 #include "ns3/core-module.h"
 #include "ns3/internet-module.h"
 
 #include <fstream>
 #include <gtest/gtest.h>
 #include <set>
+#include <tuple>
 
 using namespace dmmtest;
 
@@ -164,6 +166,16 @@ GoneOneLifetimeAfterTheirLastRa(const Outcome& o, double lifetimeS)
     return gone;
 }
 
+/// Checks that consecutive RAs lie a third of the lifetime apart (RFC 4861 §6.2.1).
+void
+ExpectReadvertisedEveryThird(const std::vector<SignalingRecord>& ras, double lifetimeS)
+{
+    for (size_t i = 1; i < ras.size(); ++i)
+    {
+        EXPECT_NEAR(ras[i].timeS - ras[i - 1].timeS, lifetimeS / 3, 1e-9) << "RA " << i;
+    }
+}
+
 } // namespace
 
 TEST(DmaPrefixLifetime, AReleasedPrefixLeavesTheNodeOneLifetimeAfterItsLastAdvertisement)
@@ -189,10 +201,7 @@ TEST(DmaPrefixLifetime, AnAttachedNodeIsReadvertisedEveryThirdOfTheLifetime)
     Outcome o = RunWithLifetime(LIFETIME_S);
     std::vector<SignalingRecord> ras = Messages(o.results, "ar4", "RA", 0);
     ASSERT_GE(ras.size(), 2u);
-    for (size_t i = 1; i < ras.size(); ++i)
-    {
-        EXPECT_NEAR(ras[i].timeS - ras[i - 1].timeS, LIFETIME_S / 3, 1e-9) << "RA " << i;
-    }
+    ExpectReadvertisedEveryThird(ras, LIFETIME_S);
     EXPECT_NEAR(ras.back().timeS, END_S, LIFETIME_S / 3);
     // Without the refresh ar1's address would have ended at ~31 s, cutting the flow; it
     // loses what it loses with the 30-day lifetime: the handovers' packets only.
@@ -281,10 +290,7 @@ TEST(MrPrefixLifetime, AnUnusedEarlierAddressLeavesTheNodeAndAUsedOneStays)
     EXPECT_EQ(gone.size(), 1u);
     std::vector<SignalingRecord> ras = Messages(o.results, "mr32", "RA", 0);
     ASSERT_GE(ras.size(), 2u);
-    for (size_t i = 1; i < ras.size(); ++i)
-    {
-        EXPECT_NEAR(ras[i].timeS - ras[i - 1].timeS, LIFETIME_S / 3, 1e-9) << "RA " << i;
-    }
+    ExpectReadvertisedEveryThird(ras, LIFETIME_S);
     // The RA that lists the kept prefixes is longer by one Prefix Information option each.
     EXPECT_EQ(ras.front().bytes, Messages(unlimited.results, "mr32", "RA", 0).front().bytes + 64);
     EXPECT_EQ(ras.back().bytes, ras.front().bytes - 32);
@@ -351,9 +357,120 @@ TEST(DmaClientPrefixLifetime, TheRouterReadvertisesItsAttachedNodeEveryThirdOfTh
     EXPECT_TRUE(o.cfg.ignoredKeys.empty());
     std::vector<SignalingRecord> ras = Messages(o.results, "ar4", "RA", 0);
     ASSERT_GE(ras.size(), 6u); // 19 s to 45 s
-    for (size_t i = 1; i < ras.size(); ++i)
-    {
-        EXPECT_NEAR(ras[i].timeS - ras[i - 1].timeS, LIFETIME_S / 3, 1e-9) << "RA " << i;
-    }
+    ExpectReadvertisedEveryThird(ras, LIFETIME_S);
     EXPECT_EQ(Messages(ClientRow(0).results, "ar4", "RA", 0).size(), 1u);
+}
+
+namespace
+{
+
+/// What the routers' home agents did with their per-node prefixes and bindings.
+struct RouterLog
+{
+    std::vector<std::tuple<std::string, std::string, double>> released; //!< router, /64, s
+    std::map<std::string, double> bindingRemovedS; //!< router -> its last binding removal
+};
+
+void
+PrefixReleased(RouterLog* log,
+               std::string router,
+               const std::string&,
+               const HomeNetworkPrefix& prefix)
+{
+    std::ostringstream s;
+    s << prefix.prefix;
+    log->released.emplace_back(router, s.str(), Simulator::Now().GetSeconds());
+}
+
+void
+BindingRemoved(RouterLog* log,
+               std::string router,
+               const BindingCacheEntry&,
+               LocationManagement::RemovalCause)
+{
+    log->bindingRemovedS[router] = Simulator::Now().GetSeconds();
+}
+
+void
+WatchRouters(RouterLog* log)
+{
+    for (int i = 1; i <= MARS; ++i)
+    {
+        std::string ar = "ar" + std::to_string(i);
+        Ptr<Node> node = Names::Find<Node>(ar);
+        for (uint32_t a = 0; a < node->GetNApplications(); ++a)
+        {
+            if (Ptr<AnchorAgent> ha = DynamicCast<AnchorAgent>(node->GetApplication(a)))
+            {
+                ha->GetAllocation()->TraceConnectWithoutContext(
+                    "Released",
+                    MakeBoundCallback(&PrefixReleased, log, ar));
+                ha->GetLocationManagement()->TraceConnectWithoutContext(
+                    "BindingRemoved",
+                    MakeBoundCallback(&BindingRemoved, log, ar));
+            }
+        }
+    }
+}
+
+/// ClientRow with the routers watched (\p flowStopS: when the flow from cn ends).
+Outcome
+WatchedClientRow(double lifetimeS, double flowStopS, RouterLog* log)
+{
+    json j = RowScenario();
+    j["profile"] = "dma-client";
+    j["protocol"] = {{"prefix_lifetime_s", lifetimeS}};
+    j["flows"][0]["stop_s"] = flowStopS;
+    Simulator::Schedule(Seconds(SAMPLE_S), &WatchRouters, log);
+    return Simulated(j, "mn");
+}
+
+} // namespace
+
+TEST(DmaClientPrefixLifetime, ARouterGivesAPrefixBackOneLifetimeAfterItsNodeLeftItUnbound)
+{
+    // ar2's and ar3's prefixes carry no flow: never bound, each router gives its prefix back
+    // one lifetime after the node left it, by when the node's address of it has ended (its
+    // last RA came before). ar1's is bound for the flow to the end, ar4's node is attached.
+    constexpr double LIFETIME_S = 12.0;
+    RouterLog log;
+    Outcome o = WatchedClientRow(LIFETIME_S, END_S, &log);
+    std::map<std::string, double> left;
+    for (const auto& h : o.results.handovers)
+    {
+        left[h.from] = h.l2DownS;
+    }
+    std::set<std::string> routers;
+    for (const auto& [router, prefix, timeS] : log.released)
+    {
+        routers.insert(router);
+        EXPECT_NEAR(timeS, left.at(router) + LIFETIME_S, 1e-9) << router;
+        ASSERT_TRUE(o.holding.lastHeld.count(prefix)) << prefix;
+        EXPECT_LT(o.holding.lastHeld.at(prefix), timeS) << router << ": the node still held it";
+    }
+    EXPECT_EQ(log.released.size(), 2u);
+    EXPECT_EQ(routers, (std::set<std::string>{"ar2", "ar3"}));
+    RouterLog unlimited;
+    WatchedClientRow(0, END_S, &unlimited);
+    EXPECT_TRUE(unlimited.released.empty()) << "without a lifetime the node keeps every address";
+}
+
+TEST(DmaClientPrefixLifetime, ABoundPrefixGoesBackOneLifetimeAfterItsBindingEnded)
+{
+    // The flow on ar1's address ends at 10 s, the node at ar2: idle, the address is
+    // de-registered and no longer refreshed by the node. ar1 keeps the prefix while the
+    // binding exists and gives it back one lifetime after its home agent removed it.
+    constexpr double LIFETIME_S = 12.0;
+    RouterLog log;
+    Outcome o = WatchedClientRow(LIFETIME_S, 10.0, &log);
+    ASSERT_TRUE(log.bindingRemovedS.count("ar1"));
+    std::map<std::string, double> releasedAt;
+    for (const auto& [router, prefix, timeS] : log.released)
+    {
+        releasedAt[router] = timeS;
+        EXPECT_LT(o.holding.lastHeld.at(prefix), timeS) << router << ": the node still held it";
+    }
+    ASSERT_TRUE(releasedAt.count("ar1"));
+    EXPECT_NEAR(releasedAt.at("ar1"), log.bindingRemovedS.at("ar1") + LIFETIME_S, 1e-9);
+    EXPECT_GT(log.bindingRemovedS.at("ar1"), 10.0);
 }
