@@ -206,7 +206,10 @@ MobilityRouting::RouteInput(Ptr<const Packet> p,
                             ErrorCallback ecb)
 {
     Ipv6Address dst = header.GetDestination();
-    if (dst.IsMulticast() || dst.IsLinkLocal() || IsLocal(dst))
+    // Ipv6L3Protocol::Receive delivers a packet for any of the node's addresses before it
+    // asks routing, under the weak end-system model (ns-3.35 to 3.37): only under the strong
+    // one can an address of another interface reach this point.
+    if (dst.IsMulticast() || dst.IsLinkLocal() || (m_strongEndSystem && IsLocal(dst)))
     {
         return false; // local delivery and ND belong to static routing
     }
@@ -336,6 +339,7 @@ MobilityRouting::NotifyInterfaceDown(uint32_t)
 void
 MobilityRouting::NotifyAddAddress(uint32_t, Ipv6InterfaceAddress)
 {
+    ReadEndSystemModel(); // the last set-up step before packets flow
 }
 
 void
@@ -357,6 +361,18 @@ void
 MobilityRouting::SetIpv6(Ptr<Ipv6> ipv6)
 {
     m_ipv6 = DynamicCast<Ipv6L3Protocol>(ipv6);
+    ReadEndSystemModel();
+}
+
+void
+MobilityRouting::ReadEndSystemModel()
+{
+    BooleanValue strong(true);
+    if (m_ipv6)
+    {
+        m_ipv6->GetAttribute("StrongEndSystemModel", strong);
+    }
+    m_strongEndSystem = strong.Get();
 }
 
 void

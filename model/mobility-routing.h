@@ -220,6 +220,8 @@ class MobilityRouting : public Ipv6RoutingProtocol
 
     /// \param a an address \return true if \p a is an address of this node
     bool IsLocal(Ipv6Address a) const;
+    /// \brief Read the stack's StrongEndSystemModel (see RouteInput).
+    void ReadEndSystemModel();
     /// \brief Put a packet into a tunnel. \param p payload \param header its IPv6 header
     /// \param tunnel the tunnel
     void Encapsulate(Ptr<const Packet> p, const Ipv6Header& header, const Tunnel& tunnel);
@@ -232,8 +234,9 @@ class MobilityRouting : public Ipv6RoutingProtocol
     void NotifyDrop(Ptr<const Packet> p, const Ipv6Header& header, DropReason reason);
 
   private:
-    Ptr<Ipv6L3Protocol> m_ipv6;                               //!< the node's stack
-    Ptr<Ipv6TunnelL4Protocol> m_tunnel;                       //!< the node's tunnel
+    Ptr<Ipv6L3Protocol> m_ipv6;         //!< the node's stack
+    bool m_strongEndSystem{true};       //!< the stack's StrongEndSystemModel (ReadEndSystemModel)
+    Ptr<Ipv6TunnelL4Protocol> m_tunnel; //!< the node's tunnel
     std::vector<HomeNetworkPrefix> m_anchored;                //!< anchored aggregates
     PrefixTable<Tunnel> m_dstTunnels;                         //!< anchor side
     PrefixTable<Tunnel> m_srcTunnels;                         //!< access side, uplink
