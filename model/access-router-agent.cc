@@ -256,6 +256,7 @@ AccessRouterAgent::HandleRead(Ptr<Socket> socket)
             entry->MarkStale();
         }
         m_rsTrace(byDevice, ip.GetSource(), mac);
+        m_readvertise.try_emplace(mac); // on the link (IsOnLink)
         SolicitationOptions(mac, *options);
         HandleSolicitation(byDevice, ip.GetSource(), mac);
     }
@@ -309,7 +310,14 @@ AccessRouterAgent::NotifyArrival(Mac48Address mac, Ipv6Address previous)
         it->second.Cancel();
         m_forget.erase(it);
     }
+    m_readvertise.try_emplace(mac);
     DoNotifyArrival(mac, previous);
+}
+
+bool
+AccessRouterAgent::IsOnLink(Mac48Address mac) const
+{
+    return m_readvertise.count(mac) > 0;
 }
 
 void

@@ -191,13 +191,22 @@ class AccessRouterAgent : public DmmAgent
     template <typename F>
     void ScheduleReadvertisement(Mac48Address mac, F&& readvertise)
     {
-        if (m_prefixLifetime.IsStrictlyPositive())
+        auto it = m_readvertise.find(mac);
+        if (m_prefixLifetime.IsStrictlyPositive() && it != m_readvertise.end())
         {
-            EventId& event = m_readvertise[mac];
-            event.Cancel();
-            event = compat::ScheduleFunction(m_prefixLifetime / 3, std::forward<F>(readvertise));
+            // A node that left while its RS was processed gets no RAs after it left.
+            it->second.Cancel();
+            it->second =
+                compat::ScheduleFunction(m_prefixLifetime / 3, std::forward<F>(readvertise));
         }
     }
+
+    /**
+     * \param mac a node's link-layer address
+     * \return true from its arrival (NotifyArrival) or its Router Solicitation until it
+     *         left (NotifyDetached)
+     */
+    bool IsOnLink(Mac48Address mac) const;
 
     /// What a role does when a node left (NotifyDetached); the default fires "Detached".
     /// \param mac the node's link-layer address
@@ -243,7 +252,7 @@ class AccessRouterAgent : public DmmAgent
     Stats m_stats;                                   //!< counters
     Time m_neighborGcTime;                           //!< attribute NeighborGcTime
     std::map<Mac48Address, EventId> m_forget;        //!< departed -> ForgetNeighbor
-    std::map<Mac48Address, EventId> m_readvertise;   //!< attached -> ScheduleReadvertisement
+    std::map<Mac48Address, EventId> m_readvertise;   //!< on the link -> its re-advertisement
     TracedCallback<uint32_t, Ipv6Address, Mac48Address> m_rsTrace; //!< RouterSolicitation
     TracedCallback<uint32_t, Ipv6Address, Mac48Address> m_raTrace; //!< RouterAdvertisement
     TracedCallback<Mac48Address> m_detachedTrace;                  //!< Detached

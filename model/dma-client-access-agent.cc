@@ -118,7 +118,7 @@ DmaClientAccessAgent::BindingRemoved(const BindingCacheEntry& entry,
         if (it != m_visitors.end() && it->second.bound)
         {
             it->second.bound = false;
-            if (!it->second.attached)
+            if (!IsOnLink(it->second.mac))
             {
                 ScheduleRelease(it); // the node stops refreshing the address (DmaClientMnAgent)
             }
@@ -134,7 +134,6 @@ DmaClientAccessAgent::DoNotifyArrival(Mac48Address mac, Ipv6Address previous)
         auto it = m_visitors.find(*prefix);
         if (it != m_visitors.end())
         {
-            it->second.attached = true;
             it->second.release.Cancel();
         }
     }
@@ -149,7 +148,6 @@ DmaClientAccessAgent::DoNotifyDetached(Mac48Address mac)
         auto it = m_visitors.find(*prefix);
         if (it != m_visitors.end())
         {
-            it->second.attached = false;
             if (!it->second.bound)
             {
                 ScheduleRelease(it); // its RAs stopped now: the address ends a lifetime later
@@ -178,12 +176,12 @@ DmaClientAccessAgent::ReleaseIfGone(HomeNetworkPrefix prefix)
 {
     NS_LOG_FUNCTION(this << prefix);
     auto it = m_visitors.find(prefix);
-    if (it == m_visitors.end() || it->second.attached || it->second.bound)
+    if (it == m_visitors.end() || IsOnLink(it->second.mac) || it->second.bound)
     {
         return;
     }
     StopNativeRoute(it);
-    m_haa->Release(it->second.id);
+    m_haa->Release(NodeId(it->second.mac));
     m_stats.releasedPrefixes++;
     m_visitors.erase(it);
 }
@@ -228,8 +226,12 @@ DmaClientAccessAgent::Advertise(uint32_t interface, Ipv6Address peer, Mac48Addre
         }
         m_stats.advertisedPrefixes++;
     }
-    auto visitor = m_visitors.try_emplace(*prefix).first;
-    visitor->second.id = id;
+    auto [visitor, added] = m_visitors.try_emplace(*prefix);
+    visitor->second.mac = mac;
+    if (added && !IsOnLink(mac))
+    {
+        ScheduleRelease(visitor); // it left while its solicitation was processed
+    }
     // Native on the access link: the node's own prefix, wherever its link-local address is.
     RouteNatively(visitor, interface, peer);
     std::vector<AdvertisedPrefix> prefixes;
@@ -277,7 +279,7 @@ DmaClientAccessAgent::RouteNatively(Visitors::iterator it, uint32_t interface, I
         return;
     }
     it->second.routed = true;
-    it->second.interface = interface;
+    it->second.accessIf = interface;
     GetStaticRouting()->AddNetworkRouteTo(prefix.prefix,
                                           Ipv6Prefix(prefix.length),
                                           peer,
@@ -295,7 +297,7 @@ DmaClientAccessAgent::StopNativeRoute(Visitors::iterator it)
     m_mr->RemoveAccessRoute(prefix);
     GetStaticRouting()->RemoveRoute(prefix.prefix,
                                     Ipv6Prefix(prefix.length),
-                                    it->second.interface,
+                                    it->second.accessIf,
                                     Ipv6Address::GetAny());
     it->second.routed = false;
 }

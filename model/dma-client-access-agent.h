@@ -80,21 +80,18 @@ class DmaClientAccessAgent : public AccessRouterAgent
     /// A node holding one of the router's per-node prefixes.
     struct Visitor
     {
-        std::string id; //!< its allocation's identifier
-        uint32_t interface {
-            0
-        };                   //!< the access interface of its native route
-        bool routed{false};  //!< routed natively on the access link
-        bool attached{true}; //!< on the link (between arrival and detachment)
-        bool bound{false};   //!< an address of the prefix is bound elsewhere
-        EventId release;     //!< pending ReleaseIfGone
+        Mac48Address mac;     //!< the node's link-layer address
+        uint32_t accessIf{0}; //!< the access interface of its native route
+        bool routed{false};   //!< routed natively on the access link
+        bool bound{false};    //!< an address of the prefix is bound elsewhere
+        EventId release;      //!< pending ReleaseIfGone
     };
 
     using Visitors = std::map<HomeNetworkPrefix, Visitor>;
 
     /// \param a an address \return the visitor whose prefix holds it, or end()
     Visitors::iterator FindVisitor(Ipv6Address a);
-    /// \param it a visitor neither attached nor bound: release its prefix a lifetime from now
+    /// \param it a visitor neither on the link nor bound: release its prefix a lifetime later
     void ScheduleRelease(Visitors::iterator it);
     /// \param prefix a visitor's prefix: give it back unless the node came back or bound it
     void ReleaseIfGone(HomeNetworkPrefix prefix);

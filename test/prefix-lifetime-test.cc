@@ -14,6 +14,7 @@
 #include "ns3/internet-module.h"
 
 #include <fstream>
+#include <functional>
 #include <gtest/gtest.h>
 #include <set>
 #include <tuple>
@@ -413,14 +414,22 @@ WatchRouters(RouterLog* log)
     }
 }
 
-/// ClientRow with the routers watched (\p flowStopS: when the flow from cn ends).
+/// ClientRow with the routers watched (\p flowStopS: when the flow from cn ends; \p edit
+/// changes the scenario further).
 Outcome
-WatchedClientRow(double lifetimeS, double flowStopS, RouterLog* log)
+WatchedClientRow(double lifetimeS,
+                 double flowStopS,
+                 RouterLog* log,
+                 const std::function<void(json&)>& edit = nullptr)
 {
     json j = RowScenario();
     j["profile"] = "dma-client";
     j["protocol"] = {{"prefix_lifetime_s", lifetimeS}};
     j["flows"][0]["stop_s"] = flowStopS;
+    if (edit)
+    {
+        edit(j);
+    }
     Simulator::Schedule(Seconds(SAMPLE_S), &WatchRouters, log);
     return Simulated(j, "mn");
 }
@@ -473,4 +482,32 @@ TEST(DmaClientPrefixLifetime, ABoundPrefixGoesBackOneLifetimeAfterItsBindingEnde
     ASSERT_TRUE(releasedAt.count("ar1"));
     EXPECT_NEAR(releasedAt.at("ar1"), log.bindingRemovedS.at("ar1") + LIFETIME_S, 1e-9);
     EXPECT_GT(log.bindingRemovedS.at("ar1"), 10.0);
+}
+
+TEST(DmaClientPrefixLifetime, ANodeThatLeftWhileItsSolicitationWasProcessedIsNotReadvertised)
+{
+    // The node stays at ar2 for 50 ms after its link came up, less than ar2's 100-ms
+    // processing of its RS: the RA leaves after the node did. ar2 advertises it once, never
+    // again, and gives the prefix back one lifetime after that RA (it was never bound).
+    constexpr double LIFETIME_S = 12.0;
+    RouterLog log;
+    Outcome o = WatchedClientRow(LIFETIME_S, END_S, &log, [](json& j) {
+        j["processing"] = {{"access_ms", 100.0}};
+        j["mobility"][2]["at_s"] = 7.1; // ar3 right after ar2 (attached at 7 s)
+    });
+    std::vector<SignalingRecord> ras = Messages(o.results, "ar2", "RA", 0);
+    ASSERT_EQ(ras.size(), 1u);
+    double left = 0;
+    for (const auto& h : o.results.handovers)
+    {
+        left = h.from == "ar2" ? h.l2DownS : left;
+    }
+    EXPECT_GT(ras.front().timeS, left) << "the RA left after the node did";
+    std::map<std::string, double> releasedAt;
+    for (const auto& [router, prefix, timeS] : log.released)
+    {
+        releasedAt[router] = timeS;
+    }
+    ASSERT_TRUE(releasedAt.count("ar2"));
+    EXPECT_NEAR(releasedAt.at("ar2"), ras.front().timeS + LIFETIME_S, 1e-9);
 }
