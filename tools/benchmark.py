@@ -27,7 +27,8 @@ With --fluid the scenarios say "data": "fluid": the flows are counted between ha
 
 usage: tools/benchmark.py [--sizes 10,50,200] [--duration 20] [--profile pmipv6] [--dmm-run PATH]
                           [--interval-ms 20] [--move-every 4] [--routers 4] [--mags 3]
-                          [--per-handover] [--fluid] [--profiles pmipv6,dma] [--markdown]
+                          [--per-handover [--ho-repeat 5]] [--fluid] [--profiles pmipv6,dma]
+                          [--markdown]
        tools/benchmark.py --plain [--shapes 3,4,10:10,10,10] [--plain-profiles none,pmipv6]
                           [--repeat 3] [--duration 20] [--interval-ms 20]
        tools/benchmark.py --soak [--soak-nodes 1000] [--soak-duration 3600] [--profile pmipv6]
@@ -261,6 +262,9 @@ def main():
     ap.add_argument("--baseline", help="the plain-ns-3 program (default: plain-ns3-baseline "
                     "next to --dmm-run)")
     ap.add_argument("--repeat", type=int, default=3, help="runs per program (with --plain)")
+    ap.add_argument("--ho-repeat", type=int, default=1,
+                    help="with --per-handover: run each scenario with and without moves this "
+                         "many times, interleaved, and take the median CPU of each")
     ap.add_argument("--soak", action="store_true",
                     help="one long run printing memory over time instead of the size table")
     ap.add_argument("--soak-nodes", type=int, default=1000)
@@ -322,6 +326,12 @@ def table(args):
                 if args.per_handover:
                     still = scenario(n, args.duration, profile, moves=False, **shape)
                     b, bcpu, _, _, _ = run(args, tmp, f"still-{n}", still)
+                    if args.ho_repeat > 1:  # interleaved pairs: a load change hits both
+                        cpus, bcpus = [cpu], [bcpu]
+                        for _ in range(args.ho_repeat - 1):
+                            cpus.append(run(args, tmp, f"bench-{n}", spec)[1])
+                            bcpus.append(run(args, tmp, f"still-{n}", still)[1])
+                        cpu, bcpu = statistics.median(cpus), statistics.median(bcpus)
                     moves = s["handovers"]["count"] - b["handovers"]["count"]
                     cells += ([f"{(s['events'] - b['events']) / moves:.1f}",
                                f"{1000 * (cpu - bcpu) / moves:.3f}"] if moves > 0 else ["-", "-"])
