@@ -194,7 +194,7 @@ class AccessRouterAgent : public DmmAgent
         auto it = m_readvertise.find(mac);
         if (m_prefixLifetime.IsStrictlyPositive() && it != m_readvertise.end())
         {
-            // A node that left while its RS was processed gets no RAs after it left.
+            // None for a node that left while its RS was processed (the RA went anyway).
             it->second.Cancel();
             it->second =
                 compat::ScheduleFunction(m_prefixLifetime / 3, std::forward<F>(readvertise));

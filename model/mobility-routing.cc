@@ -339,7 +339,7 @@ MobilityRouting::NotifyInterfaceDown(uint32_t)
 void
 MobilityRouting::NotifyAddAddress(uint32_t, Ipv6InterfaceAddress)
 {
-    ReadEndSystemModel(); // the last set-up step before packets flow
+    ReadEndSystemModel(); // set after the stack was installed, before addresses come
 }
 
 void
