@@ -85,6 +85,13 @@ DmaClientAccessAgent::FindVisitor(Ipv6Address a)
     return it->first.Contains(a) ? it : m_visitors.end();
 }
 
+DmaClientAccessAgent::Visitors::iterator
+DmaClientAccessAgent::VisitorOf(Mac48Address mac)
+{
+    std::optional<HomeNetworkPrefix> prefix = GetPrefixOf(mac);
+    return prefix ? m_visitors.find(*prefix) : m_visitors.end();
+}
+
 void
 DmaClientAccessAgent::BindingUpdated(const BindingCacheEntry& entry, Ipv6Address)
 {
@@ -129,13 +136,9 @@ DmaClientAccessAgent::BindingRemoved(const BindingCacheEntry& entry,
 void
 DmaClientAccessAgent::DoNotifyArrival(Mac48Address mac, Ipv6Address previous)
 {
-    if (auto prefix = GetPrefixOf(mac))
+    if (auto it = VisitorOf(mac); it != m_visitors.end())
     {
-        auto it = m_visitors.find(*prefix);
-        if (it != m_visitors.end())
-        {
-            it->second.release.Cancel();
-        }
+        it->second.release.Cancel();
     }
     AccessRouterAgent::DoNotifyArrival(mac, previous);
 }
@@ -143,16 +146,9 @@ DmaClientAccessAgent::DoNotifyArrival(Mac48Address mac, Ipv6Address previous)
 void
 DmaClientAccessAgent::DoNotifyDetached(Mac48Address mac)
 {
-    if (auto prefix = GetPrefixOf(mac))
+    if (auto it = VisitorOf(mac); it != m_visitors.end() && !it->second.bound)
     {
-        auto it = m_visitors.find(*prefix);
-        if (it != m_visitors.end())
-        {
-            if (!it->second.bound)
-            {
-                ScheduleRelease(it); // its RAs stopped now: the address ends a lifetime later
-            }
-        }
+        ScheduleRelease(it); // its RAs stopped now: the address ends a lifetime later
     }
     AccessRouterAgent::DoNotifyDetached(mac);
 }

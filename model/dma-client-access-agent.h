@@ -91,6 +91,8 @@ class DmaClientAccessAgent : public AccessRouterAgent
 
     /// \param a an address \return the visitor whose prefix holds it, or end()
     Visitors::iterator FindVisitor(Ipv6Address a);
+    /// \param mac a node's link-layer address \return the visitor of its prefix, or end()
+    Visitors::iterator VisitorOf(Mac48Address mac);
     /// \param it a visitor neither on the link nor bound: release its prefix a lifetime later
     void ScheduleRelease(Visitors::iterator it);
     /// \param prefix a visitor's prefix: give it back unless the node came back or bound it

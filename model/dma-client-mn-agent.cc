@@ -26,8 +26,6 @@ NS_OBJECT_ENSURE_REGISTERED(DmaClientMnAgent);
 namespace
 {
 
-constexpr uint32_t INFINITE_LIFETIME = 0xffffffff; //!< RFC 4861 §4.6.2
-
 /// \param next an IPv6 Next Header value \return true for ICMPv6 (ND) and the mobility
 /// signalling (Mobility Header, or the extension headers BUs and BAs carry: Home Address
 /// destination option, type 2 routing header)
@@ -168,7 +166,7 @@ DmaClientMnAgent::LinkAdvertised(const NdOptions& options, const HomeNetworkPref
     {
         if (pio.prefix == onLink)
         {
-            m_advertised = {pio.prefix, pio.validLifetime, pio.preferredLifetime};
+            m_advertised = pio;
         }
     }
     // RFC 6275 §7.2: the R flag marks the router's own address; that router is the home
@@ -189,7 +187,7 @@ DmaClientMnAgent::Move(Ipv6Address careOf, Ipv6Address)
         m_homes[careOf] = m_advertisedHa; // at home here: flows started here stay native
         m_lastUse.emplace(careOf, Time::Min());
         m_formed[careOf] = m_advertised;
-        if (!m_refresh.IsRunning() && m_advertised.validLifetime != INFINITE_LIFETIME)
+        if (!m_refresh.IsRunning() && m_advertised.validLifetime != NdOptions::INFINITE_LIFETIME)
         {
             m_refresh = Simulator::Schedule(Seconds(m_advertised.validLifetime / 3.0),
                                             &DmaClientMnAgent::RefreshHomes,
@@ -350,7 +348,7 @@ DmaClientMnAgent::RefreshHomes()
     // on a prefix the stack has restarts its timers with the lifetimes it first gave.
     Ptr<Ipv6L3Protocol> ipv6 = GetNode()->GetObject<Ipv6L3Protocol>();
     int32_t interface = ipv6->GetInterfaceForDevice(GetDevice());
-    uint32_t shortest = INFINITE_LIFETIME;
+    uint32_t shortest = NdOptions::INFINITE_LIFETIME;
     for (auto it = m_formed.begin(); it != m_formed.end();)
     {
         const auto& [home, formed] = *it;
@@ -373,7 +371,7 @@ DmaClientMnAgent::RefreshHomes()
         shortest = std::min(shortest, formed.validLifetime);
         ++it;
     }
-    if (shortest != INFINITE_LIFETIME)
+    if (shortest != NdOptions::INFINITE_LIFETIME)
     {
         m_refresh =
             Simulator::Schedule(Seconds(shortest / 3.0), &DmaClientMnAgent::RefreshHomes, this);

@@ -6,6 +6,7 @@
 
 #include "ns3/event-id.h"
 #include "ns3/mip-mn-agent.h"
+#include "ns3/nd-options.h"
 
 namespace ns3
 {
@@ -73,19 +74,12 @@ class DmaClientMnAgent : public MipMnAgent
     ///        its own router's re-advertisement would; again a third of it later.
     void RefreshHomes();
 
-    /// The lifetimes of the prefix an address was formed from (the stack keeps them).
-    struct Formed
-    {
-        HomeNetworkPrefix prefix;      //!< the Prefix Information option's prefix
-        uint32_t validLifetime{0};     //!< its valid lifetime, seconds
-        uint32_t preferredLifetime{0}; //!< its preferred lifetime, seconds
-    };
-
-    bool m_proxyLu{false};                   //!< attribute ProxyLocationUpdate
-    Time m_idleRelease;                      //!< attribute IdleRelease (0: never)
-    Ipv6Address m_advertisedHa;              //!< HA named by the last RA
-    Formed m_advertised;                     //!< the last RA's autonomous prefix
-    std::map<Ipv6Address, Formed> m_formed;  //!< kept home address -> its prefix
+    bool m_proxyLu{false};                     //!< attribute ProxyLocationUpdate
+    Time m_idleRelease;                        //!< attribute IdleRelease (0: never)
+    Ipv6Address m_advertisedHa;                //!< HA named by the last RA
+    NdOptions::PrefixInformation m_advertised; //!< the last RA's on-link prefix option
+    /// kept home address -> the option it was formed from (its lifetimes)
+    std::map<Ipv6Address, NdOptions::PrefixInformation> m_formed;
     EventId m_refresh;                       //!< next RefreshHomes
     std::map<Ipv6Address, Time> m_lastUse;   //!< home address -> last packet (Min: none)
     std::set<Ipv6Address> m_releasing;       //!< de-registrations awaiting their BA

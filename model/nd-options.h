@@ -72,12 +72,15 @@ class NdOptions
         bool operator==(const MobilitySession& other) const; //!< field-wise equality
     };
 
+    /// A Prefix Information option's lifetime that never ends (RFC 4861 §4.6.2).
+    static constexpr uint32_t INFINITE_LIFETIME = 0xffffffff;
+
     /// The fields of a Prefix Information option (RFC 4861 §4.6.2).
     struct PrefixInformation
     {
         HomeNetworkPrefix prefix;      //!< the prefix (host bits cleared)
         uint8_t flags{0};              //!< L, A, R flags
-        uint32_t validLifetime{0};     //!< seconds, 0xffffffff infinite
+        uint32_t validLifetime{0};     //!< seconds, INFINITE_LIFETIME infinite
         uint32_t preferredLifetime{0}; //!< seconds, 0 deprecated
     };
 

@@ -21,13 +21,12 @@ NS_OBJECT_ENSURE_REGISTERED(SourceAddressSelection);
 namespace
 {
 
-constexpr uint32_t INFINITE_LIFETIME = 0xffffffff; // RFC 4861 §4.6.2
-
 /// \return the end of a lifetime of \p seconds starting now
 Time
 Until(uint32_t seconds)
 {
-    return seconds == INFINITE_LIFETIME ? Time::Max() : Simulator::Now() + Seconds(seconds);
+    return seconds == NdOptions::INFINITE_LIFETIME ? Time::Max()
+                                                   : Simulator::Now() + Seconds(seconds);
 }
 
 /// RFC 6724 §3.1: the scope of a unicast address (loopback counts as link-local).
@@ -114,8 +113,8 @@ SourceAddressSelection::RouterAdvertised(const NdOptions& options)
         s.preferredUntil = Until(pio.preferredLifetime); // §5.5.3 e: reset to the RA's
         Time remaining = added ? Time(0) : s.validUntil - Simulator::Now();
         // §5.5.3 e: an RA may lower a valid lifetime to no less than two hours.
-        if (pio.validLifetime == INFINITE_LIFETIME || Seconds(pio.validLifetime) > Hours(2) ||
-            Seconds(pio.validLifetime) > remaining)
+        if (pio.validLifetime == NdOptions::INFINITE_LIFETIME ||
+            Seconds(pio.validLifetime) > Hours(2) || Seconds(pio.validLifetime) > remaining)
         {
             s.validUntil = Until(pio.validLifetime);
         }

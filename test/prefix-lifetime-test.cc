@@ -167,6 +167,17 @@ GoneOneLifetimeAfterTheirLastRa(const Outcome& o, double lifetimeS)
     return gone;
 }
 
+/// Checks what the row ends with under dma and dma-client alike: three handovers; ar1's
+/// address (the flow's) and ar4's (the current router's) held at the end; ar2's and ar3's
+/// gone, each one lifetime after its router's last RA reached the node.
+void
+ExpectTheFlowsAndTheCurrentPrefixLeft(const Outcome& o, double lifetimeS)
+{
+    ASSERT_EQ(o.results.handovers.size(), static_cast<size_t>(MARS - 1));
+    EXPECT_EQ(MarsHeldAtEnd(o), (std::set<std::string>{"ar1", "ar4"}));
+    EXPECT_EQ(GoneOneLifetimeAfterTheirLastRa(o, lifetimeS), (std::set<std::string>{"ar2", "ar3"}));
+}
+
 /// Checks that consecutive RAs lie a third of the lifetime apart (RFC 4861 §6.2.1).
 void
 ExpectReadvertisedEveryThird(const std::vector<SignalingRecord>& ras, double lifetimeS)
@@ -184,12 +195,9 @@ TEST(DmaPrefixLifetime, AReleasedPrefixLeavesTheNodeOneLifetimeAfterItsLastAdver
     constexpr double LIFETIME_S = 12.0;
     Outcome o = RunWithLifetime(LIFETIME_S);
     const RunResults& r = o.results;
-    ASSERT_EQ(r.handovers.size(), static_cast<size_t>(MARS - 1));
-    // ar1's prefix carries the flow: every MAR advertises it, the node keeps it.
-    EXPECT_EQ(MarsHeldAtEnd(o), (std::set<std::string>{"ar1", "ar4"}));
-    // Idle as the node left, so released at the detach: no later MAR advertises them.
-    EXPECT_EQ(GoneOneLifetimeAfterTheirLastRa(o, LIFETIME_S),
-              (std::set<std::string>{"ar2", "ar3"}));
+    // ar1's prefix carries the flow: every MAR advertises it, the node keeps it. ar2's and
+    // ar3's were idle as the node left, so released at the detach: no later MAR lists them.
+    ASSERT_NO_FATAL_FAILURE(ExpectTheFlowsAndTheCurrentPrefixLeft(o, LIFETIME_S));
     const FlowRecord& f = r.flows.at(0);
     EXPECT_GT(f.received, f.sent * 95 / 100);
 }
@@ -319,13 +327,19 @@ namespace
 
 /// The MAR row under dma-client: the long flow from cn to the address formed at ar1 keeps
 /// it bound (tunnelled from ar1, the node's home agent for it) after the node left.
-Outcome
-ClientRow(double lifetimeS)
+json
+ClientRowScenario(double lifetimeS)
 {
     json j = RowScenario();
     j["profile"] = "dma-client";
     j["protocol"] = {{"prefix_lifetime_s", lifetimeS}};
-    return Simulated(j, "mn");
+    return j;
+}
+
+Outcome
+ClientRow(double lifetimeS)
+{
+    return Simulated(ClientRowScenario(lifetimeS), "mn");
 }
 
 } // namespace
@@ -340,10 +354,7 @@ TEST(DmaClientPrefixLifetime, AForgottenAddressLeavesOneLifetimeAfterItsRouterAd
     constexpr double LIFETIME_S = 12.0;
     Outcome o = ClientRow(LIFETIME_S);
     const RunResults& r = o.results;
-    ASSERT_EQ(r.handovers.size(), static_cast<size_t>(MARS - 1));
-    EXPECT_EQ(MarsHeldAtEnd(o), (std::set<std::string>{"ar1", "ar4"}));
-    EXPECT_EQ(GoneOneLifetimeAfterTheirLastRa(o, LIFETIME_S),
-              (std::set<std::string>{"ar2", "ar3"}));
+    ASSERT_NO_FATAL_FAILURE(ExpectTheFlowsAndTheCurrentPrefixLeft(o, LIFETIME_S));
     Outcome unlimited = ClientRow(0);
     EXPECT_EQ(MarsHeldAtEnd(unlimited), (std::set<std::string>{"ar1", "ar2", "ar3", "ar4"}));
     EXPECT_EQ(r.flows.at(0).sent, unlimited.results.flows.at(0).sent);
@@ -422,9 +433,7 @@ WatchedClientRow(double lifetimeS,
                  RouterLog* log,
                  const std::function<void(json&)>& edit = nullptr)
 {
-    json j = RowScenario();
-    j["profile"] = "dma-client";
-    j["protocol"] = {{"prefix_lifetime_s", lifetimeS}};
+    json j = ClientRowScenario(lifetimeS);
     j["flows"][0]["stop_s"] = flowStopS;
     if (edit)
     {
