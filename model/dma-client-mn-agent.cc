@@ -14,6 +14,7 @@
 #include "ns3/nstime.h"
 #include "ns3/packet.h"
 #include "ns3/simulator.h"
+#include "ns3/source-address-selection.h"
 
 #include <algorithm>
 
@@ -366,6 +367,7 @@ DmaClientMnAgent::RefreshHomes()
                                            formed.validLifetime,
                                            formed.preferredLifetime,
                                            Ipv6Address::GetAny());
+            GetSourceAddressSelection()->Refreshed(formed); // or it ranks it expired
             m_stats.refreshedAddresses++;
         }
         shortest = std::min(shortest, formed.validLifetime);

@@ -108,20 +108,7 @@ SourceAddressSelection::RouterAdvertised(const NdOptions& options)
         {
             continue;
         }
-        auto [it, added] = m_prefixes.try_emplace(pio.prefix);
-        PrefixState& s = it->second;
-        s.preferredUntil = Until(pio.preferredLifetime); // §5.5.3 e: reset to the RA's
-        Time remaining = added ? Time(0) : s.validUntil - Simulator::Now();
-        // §5.5.3 e: an RA may lower a valid lifetime to no less than two hours.
-        if (pio.validLifetime == NdOptions::INFINITE_LIFETIME ||
-            Seconds(pio.validLifetime) > Hours(2) || Seconds(pio.validLifetime) > remaining)
-        {
-            s.validUntil = Until(pio.validLifetime);
-        }
-        else if (remaining > Hours(2))
-        {
-            s.validUntil = Simulator::Now() + Hours(2);
-        }
+        PrefixState& s = TakeLifetimes(pio);
         s.currentLink = true;
         s.properties = 0; // a router that says nothing of a prefix says nothing of it
         for (const auto& pp : properties)
@@ -130,6 +117,36 @@ SourceAddressSelection::RouterAdvertised(const NdOptions& options)
         }
     }
     ApplyStates(); // the addresses the stack has already; the caller re-applies for new ones
+    ScheduleExpiry();
+}
+
+SourceAddressSelection::PrefixState&
+SourceAddressSelection::TakeLifetimes(const NdOptions::PrefixInformation& pio)
+{
+    auto [it, added] = m_prefixes.try_emplace(pio.prefix);
+    PrefixState& s = it->second;
+    s.preferredUntil = Until(pio.preferredLifetime); // §5.5.3 e: reset to the RA's
+    Time remaining = added ? Time(0) : s.validUntil - Simulator::Now();
+    // §5.5.3 e: an RA may lower a valid lifetime to no less than two hours.
+    if (pio.validLifetime == NdOptions::INFINITE_LIFETIME ||
+        Seconds(pio.validLifetime) > Hours(2) || Seconds(pio.validLifetime) > remaining)
+    {
+        s.validUntil = Until(pio.validLifetime);
+    }
+    else if (remaining > Hours(2))
+    {
+        s.validUntil = Simulator::Now() + Hours(2);
+    }
+    return s;
+}
+
+void
+SourceAddressSelection::Refreshed(const NdOptions::PrefixInformation& pio)
+{
+    NS_LOG_FUNCTION(this << pio.prefix.prefix);
+    ForgetInvalid();
+    TakeLifetimes(pio); // not the current link's: that is for the router's own RAs
+    ApplyStates();
     ScheduleExpiry();
 }
 

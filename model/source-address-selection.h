@@ -7,6 +7,7 @@
 #include "ns3/event-id.h"
 #include "ns3/home-address-allocation.h"
 #include "ns3/ipv6-address.h"
+#include "ns3/nd-options.h"
 #include "ns3/nstime.h"
 #include "ns3/object.h"
 #include "ns3/traced-callback.h"
@@ -18,7 +19,6 @@ namespace ns3
 {
 
 class Ipv6Interface;
-class NdOptions;
 
 /**
  * \ingroup dmm
@@ -81,6 +81,13 @@ class SourceAddressSelection : public Object
      * \param options the options of a valid RA
      */
     void RouterAdvertised(const NdOptions& options);
+    /**
+     * \brief A prefix's lifetimes restarted without an RA (a dma-client node keeps an earlier
+     *        home address alive itself, DmaClientMnAgent): as RouterAdvertised for that
+     *        prefix (RFC 4862 §5.5.3 e), but it does not become the current link's.
+     * \param pio the prefix and the lifetimes it restarts with
+     */
+    void Refreshed(const NdOptions::PrefixInformation& pio);
     /// \brief The node left its link: no prefix is the current link's any more.
     void Detached();
     /**
@@ -137,6 +144,11 @@ class SourceAddressSelection : public Object
         uint8_t properties{0};   //!< Prefix Properties bits from the last RA (0 none)
     };
 
+    /**
+     * \brief Track a prefix (if new) and restart its lifetimes (RFC 4862 §5.5.3 e).
+     * \param pio the prefix and its lifetimes \return its state
+     */
+    PrefixState& TakeLifetimes(const NdOptions::PrefixInformation& pio);
     /// \param a an address \return the tracked prefix that contains it, or end()
     std::map<HomeNetworkPrefix, PrefixState>::const_iterator StateOf(Ipv6Address a) const;
     /// \param a an address \return whether its preferred lifetime is over

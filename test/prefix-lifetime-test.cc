@@ -11,7 +11,9 @@
 
 #include "ns3/anchor-agent.h"
 #include "ns3/core-module.h"
+#include "ns3/dma-client-mn-agent.h"
 #include "ns3/internet-module.h"
+#include "ns3/source-address-selection.h"
 
 #include <fstream>
 #include <functional>
@@ -519,4 +521,83 @@ TEST(DmaClientPrefixLifetime, ANodeThatLeftWhileItsSolicitationWasProcessedIsNot
     }
     ASSERT_TRUE(releasedAt.count("ar2"));
     EXPECT_NEAR(releasedAt.at("ar2"), ras.front().timeS + LIFETIME_S, 1e-9);
+}
+
+namespace
+{
+
+/// What the node's source address selection said of its addresses.
+struct SelectionLog
+{
+    std::vector<std::pair<std::string, double>> deprecated; //!< /64, when it was deprecated
+    std::map<std::string, Time> preferredNearTheEnd;        //!< /64 held -> its remaining
+};
+
+void
+StateChanged(SelectionLog* log, Ipv6Address address, bool deprecated)
+{
+    std::ostringstream s;
+    s << address.CombinePrefix(Ipv6Prefix(64));
+    if (deprecated)
+    {
+        log->deprecated.emplace_back(s.str(), Simulator::Now().GetSeconds());
+    }
+}
+
+Ptr<SourceAddressSelection>
+SelectionOf(const std::string& node)
+{
+    Ptr<Node> n = Names::Find<Node>(node);
+    for (uint32_t a = 0; a < n->GetNApplications(); ++a)
+    {
+        if (Ptr<DmaClientMnAgent> mn = DynamicCast<DmaClientMnAgent>(n->GetApplication(a)))
+        {
+            return mn->GetSourceAddressSelection();
+        }
+    }
+    return nullptr;
+}
+
+void
+WatchSelection(SelectionLog* log)
+{
+    SelectionOf("mn")->TraceConnectWithoutContext("AddressState",
+                                                  MakeBoundCallback(&StateChanged, log));
+}
+
+void
+AskPreferred(SelectionLog* log)
+{
+    for (const auto& prefix : HeldNow("mn"))
+    {
+        auto p = HomeNetworkPrefix::Make(Ipv6Address(prefix.c_str()), 64);
+        log->preferredNearTheEnd[prefix] = SelectionOf("mn")->GetPreferredLifetime(p);
+    }
+}
+
+} // namespace
+
+TEST(DmaClientPrefixLifetime, TheNodeKeepsItsBoundEarlierAddressPreferredWhenItRestartsItsLifetime)
+{
+    // The node restarts the lifetimes of ar1's address (bound for the flow) itself, as ar1's
+    // re-advertisement would (RFC 4862 §5.5.3 e): its source address selection must see
+    // them restarted too, or it deprecates the address one lifetime after ar1's last RA
+    // and then forgets the prefix, while the stack keeps it and the flow uses it.
+    constexpr double LIFETIME_S = 12.0;
+    SelectionLog log;
+    Simulator::Schedule(Seconds(SAMPLE_S), &WatchSelection, &log);
+    Simulator::Schedule(Seconds(END_S - 0.5), &AskPreferred, &log);
+    Outcome o = Simulated(ClientRowScenario(LIFETIME_S), "mn");
+    std::string ar1;
+    for (const auto& [prefix, remaining] : log.preferredNearTheEnd)
+    {
+        ar1 = MarOf(prefix) == "ar1" ? prefix : ar1;
+    }
+    ASSERT_FALSE(ar1.empty()) << "the node lost ar1's address";
+    EXPECT_TRUE(o.holding.atEnd.count(ar1));
+    EXPECT_GT(log.preferredNearTheEnd.at(ar1), Time(0)) << "the selection forgot ar1's prefix";
+    for (const auto& [prefix, timeS] : log.deprecated)
+    {
+        EXPECT_NE(prefix, ar1) << "deprecated at " << timeS << " s";
+    }
 }
