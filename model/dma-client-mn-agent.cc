@@ -114,7 +114,7 @@ void
 DmaClientMnAgent::Used(Ptr<const Packet> p, Ptr<Ipv6>, uint32_t)
 {
     Ipv6Header header;
-    if (m_lastUse.empty() || p->PeekHeader(header) == 0)
+    if (m_kept.empty() || p->PeekHeader(header) == 0)
     {
         return;
     }
@@ -140,10 +140,10 @@ DmaClientMnAgent::Used(Ptr<const Packet> p, Ptr<Ipv6>, uint32_t)
 void
 DmaClientMnAgent::Touch(Ipv6Address address)
 {
-    auto it = m_lastUse.find(address);
-    if (it != m_lastUse.end())
+    auto it = m_kept.find(address);
+    if (it != m_kept.end())
     {
-        it->second = Simulator::Now();
+        it->second.lastUse = Simulator::Now();
     }
 }
 
@@ -154,9 +154,9 @@ DmaClientMnAgent::IsIdle(Ipv6Address home) const
     {
         return false;
     }
-    auto it = m_lastUse.find(home);
-    return it == m_lastUse.end() || it->second == Time::Min() ||
-           Simulator::Now() - it->second >= m_idleRelease;
+    auto it = m_kept.find(home);
+    return it == m_kept.end() || it->second.lastUse == Time::Min() ||
+           Simulator::Now() - it->second.lastUse >= m_idleRelease;
 }
 
 void
@@ -186,8 +186,7 @@ DmaClientMnAgent::Move(Ipv6Address careOf, Ipv6Address)
     if (!m_homes.count(careOf) && !m_advertisedHa.IsAny())
     {
         m_homes[careOf] = m_advertisedHa; // at home here: flows started here stay native
-        m_lastUse.emplace(careOf, Time::Min());
-        m_formed[careOf] = m_advertised;
+        m_kept[careOf].formed = m_advertised;
         if (!m_refresh.IsRunning() && m_advertised.validLifetime != NdOptions::INFINITE_LIFETIME)
         {
             m_refresh = Simulator::Schedule(Seconds(m_advertised.validLifetime / 3.0),
@@ -213,7 +212,7 @@ DmaClientMnAgent::Move(Ipv6Address careOf, Ipv6Address)
     DropIdle();
     for (const auto& [home, ha] : m_homes)
     {
-        if (home != careOf && !m_releasing.count(home))
+        if (home != careOf && !m_kept[home].releasing)
         {
             m_lu->Bind(ha, ClientLocationUpdate::PeerKind::HOME_AGENT, home, careOf);
             m_waiting.insert({ha, home});
@@ -230,7 +229,8 @@ DmaClientMnAgent::Outcome(const LocationUpdate::Outcome& outcome)
 {
     NS_LOG_FUNCTION(this);
     Ipv6Address bound = outcome.prefixes.front().prefix;
-    if (m_releasing.count(bound) && !outcome.lifetime.IsStrictlyPositive())
+    auto kept = m_kept.find(bound);
+    if (kept != m_kept.end() && kept->second.releasing && !outcome.lifetime.IsStrictlyPositive())
     {
         Forget(bound);
         return;
@@ -273,7 +273,7 @@ DmaClientMnAgent::DropIdle()
     std::vector<Ipv6Address> idle;
     for (const auto& [home, ha] : m_homes)
     {
-        if (home != m_careOf && !m_releasing.count(home) && IsIdle(home))
+        if (home != m_careOf && !m_kept[home].releasing && IsIdle(home))
         {
             idle.push_back(home);
         }
@@ -288,8 +288,7 @@ DmaClientMnAgent::DropIdle()
         {
             m_stats.forgottenUnbound++; // no flow ever needed it elsewhere: never bound
             m_homes.erase(home);
-            m_lastUse.erase(home);
-            m_formed.erase(home); // its valid lifetime ends it
+            m_kept.erase(home); // not refreshed any more: its valid lifetime ends it
         }
     }
 }
@@ -297,9 +296,14 @@ DmaClientMnAgent::DropIdle()
 void
 DmaClientMnAgent::CheckIdle(Ipv6Address home)
 {
-    m_checks[home].Cancel(); // one pending check per address, the latest
-    if (!m_idleRelease.IsStrictlyPositive() || home == m_careOf || !m_homes.count(home) ||
-        m_releasing.count(home))
+    auto it = m_kept.find(home);
+    if (it == m_kept.end() || !m_homes.count(home))
+    {
+        return;
+    }
+    Kept& kept = it->second;
+    kept.check.Cancel(); // one pending check per address, the latest
+    if (!m_idleRelease.IsStrictlyPositive() || home == m_careOf || kept.releasing)
     {
         return;
     }
@@ -308,11 +312,11 @@ DmaClientMnAgent::CheckIdle(Ipv6Address home)
         Release(home);
         return;
     }
-    Time last = m_lastUse[home] == Time::Min() ? Simulator::Now() : m_lastUse[home];
-    m_checks[home] = Simulator::Schedule(last + m_idleRelease - Simulator::Now(),
-                                         &DmaClientMnAgent::CheckIdle,
-                                         this,
-                                         home);
+    Time last = kept.lastUse == Time::Min() ? Simulator::Now() : kept.lastUse;
+    kept.check = Simulator::Schedule(last + m_idleRelease - Simulator::Now(),
+                                     &DmaClientMnAgent::CheckIdle,
+                                     this,
+                                     home);
 }
 
 void
@@ -320,7 +324,7 @@ DmaClientMnAgent::Release(Ipv6Address home)
 {
     NS_LOG_FUNCTION(this << home);
     m_stats.releasedBindings++;
-    m_releasing.insert(home);
+    m_kept[home].releasing = true;
     m_lu->Unbind(m_homes[home], m_careOf, home);
 }
 
@@ -330,11 +334,8 @@ DmaClientMnAgent::Forget(Ipv6Address home)
     NS_LOG_FUNCTION(this << home);
     // RFC 6275 §11.7.1: with the binding gone, nothing from the address is tunnelled.
     m_mr->RemoveSourceTunnel(HomeNetworkPrefix::Make(home, 128));
-    m_releasing.erase(home);
-    m_checks.erase(home);
     m_homes.erase(home);
-    m_lastUse.erase(home);
-    m_formed.erase(home); // not refreshed any more: its valid lifetime ends it
+    m_kept.erase(home); // not refreshed any more: its valid lifetime ends it
 }
 
 void
@@ -350,12 +351,12 @@ DmaClientMnAgent::RefreshHomes()
     Ptr<Ipv6L3Protocol> ipv6 = GetNode()->GetObject<Ipv6L3Protocol>();
     int32_t interface = ipv6->GetInterfaceForDevice(GetDevice());
     uint32_t shortest = NdOptions::INFINITE_LIFETIME;
-    for (auto it = m_formed.begin(); it != m_formed.end();)
+    for (auto& [home, kept] : m_kept)
     {
-        const auto& [home, formed] = *it;
-        if (ipv6->GetInterfaceForAddress(home) < 0)
+        const NdOptions::PrefixInformation& formed = kept.formed;
+        if (!kept.refreshed || ipv6->GetInterfaceForAddress(home) < 0)
         {
-            it = m_formed.erase(it); // gone already (a lifetime ran out unrefreshed)
+            kept.refreshed = false; // gone already (a lifetime ran out unrefreshed)
             continue;
         }
         if (home != m_careOf && interface >= 0)
@@ -371,7 +372,6 @@ DmaClientMnAgent::RefreshHomes()
             m_stats.refreshedAddresses++;
         }
         shortest = std::min(shortest, formed.validLifetime);
-        ++it;
     }
     if (shortest != NdOptions::INFINITE_LIFETIME)
     {

@@ -58,7 +58,7 @@ class DmaClientMnAgent : public MipMnAgent
     /// Ipv6L3Protocol Tx/Rx sink: the packet's addresses (and a tunnelled packet's inner
     /// ones) are in use now. \param p the packet, IPv6 header first
     void Used(Ptr<const Packet> p, Ptr<Ipv6>, uint32_t);
-    /// \param address an address of the node, found in m_lastUse: mark it used now
+    /// \param address an address of the node, found in m_kept: mark it used now
     void Touch(Ipv6Address address);
     /// \param home a home address \return true if no packet used it for IdleRelease
     bool IsIdle(Ipv6Address home) const;
@@ -74,17 +74,23 @@ class DmaClientMnAgent : public MipMnAgent
     ///        its own router's re-advertisement would; again a third of it later.
     void RefreshHomes();
 
+    /// What the node keeps of one home address besides its home agent (m_homes).
+    struct Kept
+    {
+        Time lastUse{Time::Min()};           //!< the last packet that used it (Min: none)
+        NdOptions::PrefixInformation formed; //!< the option it was formed from (lifetimes)
+        bool refreshed{true};                //!< RefreshHomes restarts its lifetimes
+        bool releasing{false};               //!< de-registered, awaiting the BA
+        EventId check;                       //!< its next idle check (bound addresses)
+    };
+
     bool m_proxyLu{false};                     //!< attribute ProxyLocationUpdate
     Time m_idleRelease;                        //!< attribute IdleRelease (0: never)
     Ipv6Address m_advertisedHa;                //!< HA named by the last RA
     NdOptions::PrefixInformation m_advertised; //!< the last RA's on-link prefix option
-    /// kept home address -> the option it was formed from (its lifetimes)
-    std::map<Ipv6Address, NdOptions::PrefixInformation> m_formed;
-    EventId m_refresh;                       //!< next RefreshHomes
-    std::map<Ipv6Address, Time> m_lastUse;   //!< home address -> last packet (Min: none)
-    std::set<Ipv6Address> m_releasing;       //!< de-registrations awaiting their BA
-    std::map<Ipv6Address, EventId> m_checks; //!< next idle check of each bound address
-    Stats m_stats;                           //!< counters
+    std::map<Ipv6Address, Kept> m_kept;        //!< home address -> what is kept of it
+    EventId m_refresh;                         //!< next RefreshHomes
+    Stats m_stats;                             //!< counters
 };
 
 } // namespace ns3
