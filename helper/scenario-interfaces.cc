@@ -37,12 +37,44 @@ ScenarioRun::InstallL2Mobility(const NodeConfig& mn, Ptr<MnAgent> agent)
         perInterface.push_back(
             m_access.CreateL2Mobility(logical->GetPhysical(i), nullptr, m_accessAgent));
     }
-    for (const AttachmentConfig* a : m_cfg.AttachmentsOf(mn.name))
+    MovePlan& plan = m_movePlans.emplace_back();
+    plan.moves = m_cfg.AttachmentsOf(mn.name);
+    // Each interface's attachments are in time order already (ParseMobility); several
+    // interfaces' are merged, a tie kept in file order as when all were scheduled at once.
+    std::stable_sort(
+        plan.moves.begin(),
+        plan.moves.end(),
+        [](const AttachmentConfig* a, const AttachmentConfig* b) { return a->atS < b->atS; });
+    plan.interfaces = &perInterface;
+    plan.logical = logical;
+    for (const auto& l2 : perInterface)
     {
-        size_t index = logical && !a->interface.empty() ? logical->FindPhysical(a->interface) : 0;
-        perInterface.at(index)->ScheduleAttach(Seconds(a->atS), a->attach);
+        l2->TraceConnectWithoutContext("MoveBegins", MakeBoundCallback(&MoveBegins, &plan));
     }
+    ScheduleNextMove(&plan);
     return perInterface.front();
+}
+
+void
+ScenarioRun::ScheduleNextMove(MovePlan* plan)
+{
+    if (plan->next == plan->moves.size())
+    {
+        return;
+    }
+    const AttachmentConfig* a = plan->moves[plan->next++];
+    // ns-3 checks a delay's sign in debug builds only: one in the past would turn time back.
+    NS_ABORT_MSG_IF(Seconds(a->atS) < Simulator::Now(),
+                    "move plan of " << a->mn << " out of time order at " << a->atS << " s");
+    size_t index =
+        plan->logical && !a->interface.empty() ? plan->logical->FindPhysical(a->interface) : 0;
+    plan->interfaces->at(index)->ScheduleAttach(Seconds(a->atS), a->attach);
+}
+
+void
+ScenarioRun::MoveBegins(MovePlan* plan, const std::string&)
+{
+    ScheduleNextMove(plan);
 }
 
 std::vector<Mac48Address>

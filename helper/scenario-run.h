@@ -16,6 +16,7 @@
 #include "ns3/handover-monitor.h"
 #include "ns3/lma-agent.h"
 #include "ns3/location-helper.h"
+#include "ns3/logical-net-device.h"
 #include "ns3/mip-mn-agent.h"
 #include "ns3/mipv6-helper.h"
 #include "ns3/mobility-security.h"
@@ -27,6 +28,7 @@
 #include "ns3/signaling-monitor.h"
 #include "ns3/topology-graph.h"
 
+#include <deque>
 #include <map>
 #include <optional>
 #include <sstream>
@@ -161,10 +163,27 @@ class ScenarioRun
     void InstallAccess(const std::string& name);
     void InstallMobileNodes();
     void ScheduleFlows();
-    /// \brief The L2 mobility of a mobile node, moves scheduled: one per interface (the
+    /// \brief The L2 mobility of a mobile node, moves planned: one per interface (the
     /// handover monitor follows the first). \param mn the node \param agent its agent
     /// \return the first interface's
     Ptr<L2Mobility> InstallL2Mobility(const NodeConfig& mn, Ptr<MnAgent> agent);
+
+    /// A mobile node's attachments in time order, scheduled one at a time: each when the
+    /// one before begins, so that a plan of thousands of moves holds one event, not one
+    /// per move, and the rest of the run schedules in the same order as with all of them
+    /// scheduled at the start (every event the earlier move causes comes after).
+    struct MovePlan
+    {
+        std::vector<const AttachmentConfig*> moves; //!< the attachments, in time order
+        std::size_t next{0};                        //!< the next one to schedule
+        std::vector<Ptr<L2Mobility>>* interfaces;   //!< the node's, one per interface
+        Ptr<LogicalNetDevice> logical;              //!< its logical interface, if any
+    };
+
+    /// \brief Schedule a plan's next attachment, if any. \param plan the plan
+    static void ScheduleNextMove(MovePlan* plan);
+    /// \brief L2Mobility MoveBegins sink. \param plan the node's plan
+    static void MoveBegins(MovePlan* plan, const std::string&);
     /// \brief The link-layer addresses under which access routers know a mobile node: one
     /// per interface (each is a mobility session, RFC 5213 §5.4). \param mn node name
     /// \return its addresses
@@ -231,7 +250,8 @@ class ScenarioRun
     std::map<std::string, Ptr<NetDevice>> m_mnDevice;
     std::map<std::string, Ptr<L2Mobility>> m_l2;
     std::map<std::string, std::vector<Ptr<L2Mobility>>> m_interfaceL2; //!< mn -> per interface
-    std::map<std::string, Ipv6Address> m_flowAddress;                  //!< flow -> its mn's address
+    std::deque<MovePlan> m_movePlans; //!< per mobile node (stable addresses: sinks hold them)
+    std::map<std::string, Ipv6Address> m_flowAddress; //!< flow -> its mn's address
     AccessNetworkHelper m_access;
     Pmipv6Helper m_pmip;
     LocationHelper m_location;      //!< fully distributed: servers and routers

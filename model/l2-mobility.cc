@@ -18,6 +18,11 @@ L2Mobility::GetTypeId()
     static TypeId tid = TypeId("ns3::L2Mobility")
                             .SetParent<Object>()
                             .SetGroupName("Dmm")
+                            .AddTraceSource("MoveBegins",
+                                            "A scheduled move (or the first attachment) "
+                                            "begins: its detach comes now.",
+                                            MakeTraceSourceAccessor(&L2Mobility::m_moveTrace),
+                                            "ns3::L2Mobility::L2TracedCallback")
                             .AddTraceSource("L2Down",
                                             "The node left an access router.",
                                             MakeTraceSourceAccessor(&L2Mobility::m_downTrace),
@@ -27,6 +32,12 @@ L2Mobility::GetTypeId()
                                             MakeTraceSourceAccessor(&L2Mobility::m_upTrace),
                                             "ns3::L2Mobility::L2TracedCallback");
     return tid;
+}
+
+void
+L2Mobility::NotifyMoveBegins(const std::string& to)
+{
+    m_moveTrace(to);
 }
 
 void

@@ -45,12 +45,15 @@ class L2Mobility : public Object
     virtual std::string GetCurrent() const = 0;
 
   protected:
+    /// \param to the access router a scheduled move goes to (it begins now)
+    void NotifyMoveBegins(const std::string& to);
     /// \param from the access router left
     void NotifyDown(const std::string& from);
     /// \param to the access router joined
     void NotifyUp(const std::string& to);
 
   private:
+    TracedCallback<const std::string&> m_moveTrace; //!< MoveBegins
     TracedCallback<const std::string&> m_downTrace; //!< L2Down
     TracedCallback<const std::string&> m_upTrace;   //!< L2Up
 };

@@ -91,6 +91,7 @@ void
 LinkSwitch::Move(std::string name)
 {
     NS_LOG_FUNCTION(this << name);
+    NotifyMoveBegins(name);
     m_device->Detach();
     if (!m_everAttached)
     {

@@ -91,6 +91,7 @@ void
 WifiLinkMonitor::Move(std::string name)
 {
     NS_LOG_FUNCTION(this << name);
+    NotifyMoveBegins(name);
     for (const auto& [bssid, ap] : m_aps)
     {
         if (ap.name == name)

@@ -146,3 +146,27 @@ TEST(ScenarioInterfaces, AMovedFlowLeavesOnItsNewInterface)
         }
     }
 }
+
+// A node's moves are scheduled one at a time, each when the one before begins: the
+// interfaces' attachments, listed each in its own order but not in time order between
+// them, are merged by time (if2's at 1.5 s listed first; if1 attaches at 1 s, moves at 3 s).
+TEST(ScenarioInterfaces, InterfacesAttachInTimeOrderWhateverTheFileOrder)
+{
+    json j = Base();
+    j["mobility"] = json::parse(R"([
+      {"mn": "mn", "at_s": 1.5, "attach": "mag2", "interface": "if2"},
+      {"mn": "mn", "at_s": 1, "attach": "mag1"},
+      {"mn": "mn", "at_s": 3, "attach": "mag2"}])");
+    j.erase("flow_moves");
+    RunOptions opt;
+    opt.progress = false;
+    RunResults r = RunScenario(ParseScenario(j), opt);
+    ASSERT_EQ(r.handovers.size(), 1u); // the monitor follows if1
+    EXPECT_DOUBLE_EQ(r.handovers[0].l2DownS, 3.0);
+    EXPECT_EQ(r.handovers[0].from, "mag1");
+    EXPECT_EQ(r.handovers[0].to, "mag2");
+    for (const auto& f : r.flows)
+    {
+        EXPECT_GT(f.received, f.sent * 9 / 10) << f.flow;
+    }
+}
