@@ -20,6 +20,7 @@
 #include <iterator>
 #include <limits>
 #include <map>
+#include <set>
 #include <sstream>
 
 namespace ns3
@@ -469,7 +470,22 @@ ParseScenario(const json& j)
 {
     Reader top(j, "", ScenarioKeys(""));
     ScenarioConfig c{};
-    c.raw = j;
+    // The lists become the typed fields below: a copy of them (hundreds of bytes per node
+    // and per attachment) would stay for the whole run unused.
+    static const std::set<std::string> parsedLists{"nodes",
+                                                   "links",
+                                                   "mobility",
+                                                   "flows",
+                                                   "flow_moves",
+                                                   "topology"};
+    c.raw = json::object();
+    for (auto it = j.begin(); j.is_object() && it != j.end(); ++it)
+    {
+        if (!parsedLists.count(it.key()))
+        {
+            c.raw[it.key()] = it.value();
+        }
+    }
     c.name = top.String("name");
     if (c.name.empty())
     {

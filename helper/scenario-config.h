@@ -324,7 +324,9 @@ struct ScenarioConfig
     std::vector<AttackConfig> attacks;      //!< attackers' scripts, in file order
     /// The anchor of single-anchor profiles when there are several ("" if not given)
     std::string centralAnchor;
-    nlohmann::json raw; //!< the JSON after overrides
+    /// the JSON after overrides, without the lists parsed into the fields above (nodes,
+    /// links, mobility, flows, flow_moves, topology)
+    nlohmann::json raw;
 
     /**
      * \param name node name
