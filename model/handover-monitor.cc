@@ -106,13 +106,16 @@ HandoverMonitor::AddFlow(const std::string& name,
     f.cn = NodeIndex(cn);
     f.lastThreshold[RECEIVER] = NaN;
     f.lastThreshold[SENDER] = NaN;
+    // Moved, not copied, when m_flows grows (a copy doubles the flows' memory for a time).
+    static_assert(std::is_nothrow_move_constructible<Flow>::value, "Flow must move");
+    static_assert(std::is_nothrow_move_constructible<Node>::value, "Node must move");
     uint32_t id = m_flows.size();
-    m_flows.push_back(f);
     m_nodes[f.mn].flows.push_back(id);
     if (f.cn != f.mn)
     {
         m_nodes[f.cn].flows.push_back(id);
     }
+    m_flows.push_back(std::move(f));
     return id;
 }
 
@@ -312,7 +315,7 @@ HandoverMonitor::PeriodAt(uint32_t mn, double t) const
     {
         return -2;
     }
-    const std::deque<long>& mine = m_nodes[mn].history;
+    const HeldQueue<long>& mine = m_nodes[mn].history;
     auto after = std::upper_bound(mine.begin(), mine.end(), t, [this](double x, long i) {
         return x < At(i).record.l2DownS;
     });
@@ -380,7 +383,7 @@ HandoverMonitor::AddThresholds(long k)
 void
 HandoverMonitor::Charge(const Flow& f, const SeqLedger::Unreceived& lost)
 {
-    auto last = [&lost](const std::deque<Threshold>& t) -> const Threshold* {
+    auto last = [&lost](const HeldQueue<Threshold>& t) -> const Threshold* {
         auto after =
             std::upper_bound(t.begin(), t.end(), lost.second, [](double x, const Threshold& y) {
                 return x < y.sentS;
@@ -424,7 +427,7 @@ HandoverMonitor::Settle(double thresholdsS, double packetsS, bool all)
     }
     while (!m_rows.empty())
     {
-        const std::deque<long>& history = m_nodes[m_rows.front().node].history;
+        const HeldQueue<long>& history = m_nodes[m_rows.front().node].history;
         // Final once its node moved on before the bound: no later packet is charged to it.
         if (!all && (history.size() < 2 || At(history[1]).record.l2DownS >= packetsS))
         {

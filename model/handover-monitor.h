@@ -11,7 +11,9 @@
 #include "ns3/object.h"
 #include "ns3/seq-ledger.h"
 
+#include <boost/circular_buffer.hpp>
 #include <deque>
+#include <limits>
 #include <map>
 #include <string>
 #include <vector>
@@ -140,6 +142,19 @@ class HandoverMonitor : public Object
     std::vector<PacketRecord> GetPackets() const;
 
   private:
+    /// A queue with random access that allocates nothing while empty, where std::deque
+    /// allocates 576 bytes at construction: there is one per flow end and per node.
+    template <typename T>
+    struct HeldQueue : boost::circular_buffer_space_optimized<T>
+    {
+        HeldQueue()
+            : boost::circular_buffer_space_optimized<T>(
+                  typename boost::circular_buffer_space_optimized<T>::capacity_type(
+                      std::numeric_limits<std::ptrdiff_t>::max() / sizeof(T)))
+        {
+        }
+    };
+
     /// Sum and count of one-way delays, s.
     struct PathDelay
     {
@@ -173,7 +188,7 @@ class HandoverMonitor : public Object
         /// once the threshold of the handover that ends it is known.
         std::map<long, PathDelay> periods[2];
         /// Per end: from when each of its handovers catches packets, in time order.
-        std::deque<Threshold> thresholds[2];
+        HeldQueue<Threshold> thresholds[2];
         double lastThreshold[2];      //!< per end: latest threshold, s (NaN: none yet)
         double settledBefore{-1e300}; //!< packets sent before this were given up, s
     };
@@ -185,7 +200,7 @@ class HandoverMonitor : public Object
         bool watched{false};         //!< a mobile node (WatchMobileNode)
         long open{-1};               //!< index of its latest handover (-1: none)
         long thresholded{-1};        //!< its latest handover with thresholds (-1: none)
-        std::deque<long> history;    //!< its handovers still held, in time order
+        HeldQueue<long> history;     //!< its handovers still held, in time order
         std::vector<uint32_t> flows; //!< flows it is an end of
     };
 
