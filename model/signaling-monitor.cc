@@ -128,10 +128,33 @@ SignalingMonitor::Watch(Ptr<Node> node, const std::string& name, bool movementDe
     }
 }
 
-SignalingRecord&
+SignalingMonitor::Pending&
 SignalingMonitor::At(std::size_t index)
 {
-    return m_pending[index - m_passed].record;
+    return m_pending[index - m_passed];
+}
+
+SignalingRecord
+SignalingMonitor::Record(const Pending& p) const
+{
+    return SignalingRecord{p.timeS,
+                           m_names[p.node],
+                           m_types[p.type],
+                           p.bytes,
+                           ToString(p.src),
+                           ToString(p.dst),
+                           p.hops};
+}
+
+uint16_t
+SignalingMonitor::TypeIndex(const std::string& type)
+{
+    auto [it, added] = m_typeIds.emplace(type, static_cast<uint16_t>(m_types.size()));
+    if (added)
+    {
+        m_types.push_back(type);
+    }
+    return it->second;
 }
 
 void
@@ -151,9 +174,9 @@ SignalingMonitor::Flush()
     // In send order: a final record waits behind an older one whose packet is followed.
     while (!m_pending.empty() && !m_pending.front().open)
     {
-        const SignalingRecord& r = m_pending.front().record;
+        const Pending& r = m_pending.front();
         m_passedByteHops += static_cast<uint64_t>(r.bytes) * r.hops;
-        m_sink(r);
+        m_sink(Record(r));
         m_pending.pop_front();
         ++m_passed;
     }
@@ -196,20 +219,21 @@ SignalingMonitor::SendOutgoing(uint32_t index,
     {
         return;
     }
-    const std::string& node = m_names[index];
-    SignalingRecord record{Simulator::Now().GetSeconds(),
-                           node,
-                           type,
-                           p->GetSize() + header.GetSerializedSize(),
-                           ToString(header.GetSource()),
-                           ToString(header.GetDestination()),
-                           0};
+    Pending record{Simulator::Now().GetSeconds(),
+                   index,
+                   p->GetSize() + header.GetSerializedSize(),
+                   0,
+                   TypeIndex(type),
+                   true,
+                   header.GetSource(),
+                   header.GetDestination()};
     auto it = m_byUid.find(p->GetUid());
-    if (it != m_byUid.end() && At(it->second).node == node)
+    if (it != m_byUid.end() && At(it->second).node == index)
     {
         // Sent again by the host's mobility routing (a route-optimised message leaves
         // through the tunnel interface first): one message, as it appears on the wire.
         record.hops = At(it->second).hops;
+        record.open = At(it->second).open;
         At(it->second) = record;
         // Followed from the new send time: the first entry, older than the record, will
         // not end it, and without this one it would stay open and hold back the sink.
@@ -217,7 +241,7 @@ SignalingMonitor::SendOutgoing(uint32_t index,
         return;
     }
     std::size_t added = m_passed + m_pending.size();
-    m_pending.push_back(Pending{record, true});
+    m_pending.push_back(record);
     if (it != m_byUid.end())
     {
         std::size_t previous = it->second; // another node's message: no longer followed
@@ -272,7 +296,7 @@ SignalingMonitor::GetRecords() const
         out.reserve(m_pending.size());
         for (const auto& p : m_pending)
         {
-            out.push_back(p.record);
+            out.push_back(Record(p));
         }
     }
     return out;
@@ -290,7 +314,7 @@ SignalingMonitor::GetByteHops() const
     uint64_t sum = m_passedByteHops;
     for (const auto& p : m_pending)
     {
-        sum += static_cast<uint64_t>(p.record.bytes) * p.record.hops;
+        sum += static_cast<uint64_t>(p.bytes) * p.hops;
     }
     return sum;
 }

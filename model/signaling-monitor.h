@@ -12,6 +12,7 @@
 #include "ns3/uid-horizon.h"
 
 #include <deque>
+#include <map>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -69,15 +70,26 @@ class SignalingMonitor : public Object
     uint64_t GetTunnelledBytes() const;
 
   private:
-    /// A record and whether a followed packet may still change it.
+    /// A record, compact (a SignalingRecord's four strings take ~250 bytes, and a record
+    /// waits up to MaxTransit), and whether a followed packet may still change it.
     struct Pending
     {
-        SignalingRecord record; //!< the message
-        bool open;              //!< its packet is followed (m_byUid points to it)
+        double timeS;    //!< send time, s
+        uint32_t node;   //!< sending node, index in m_names
+        uint32_t bytes;  //!< size of the IPv6 packet, bytes
+        uint32_t hops;   //!< links travelled so far
+        uint16_t type;   //!< message type, index in m_types
+        bool open;       //!< its packet is followed (m_byUid points to it)
+        Ipv6Address src; //!< IPv6 source address
+        Ipv6Address dst; //!< IPv6 destination address
     };
 
     /// \param index a record's index among all records \return the record
-    SignalingRecord& At(std::size_t index);
+    Pending& At(std::size_t index);
+    /// \param p a pending record \return it as a result row
+    SignalingRecord Record(const Pending& p) const;
+    /// \param type a message type \return its index in m_types, added if new
+    uint16_t TypeIndex(const std::string& type);
     /// Mark a record final (its packet is no longer followed) and pass on the final ones.
     void Close(std::size_t index);
     /// Hand the final records at the front to the sink.
@@ -92,6 +104,8 @@ class SignalingMonitor : public Object
     void Tx(Ptr<const Packet> p, Ptr<Ipv6> ipv6, uint32_t interface);
 
     std::vector<std::string> m_names;             //!< watched nodes' names, by Watch order
+    std::vector<std::string> m_types;             //!< message types seen, by first send
+    std::map<std::string, uint16_t> m_typeIds;    //!< message type -> index in m_types
     std::deque<Pending> m_pending;                //!< records not yet passed to the sink
     std::size_t m_passed;                         //!< records passed (index of the front)
     uint64_t m_passedByteHops;                    //!< byte-hops of the records passed
