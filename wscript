@@ -329,6 +329,7 @@ def build(bld):
         'model/fluid-flow.h',
         'model/wifi-link-monitor.h',
         'model/handover-monitor.h',
+        'model/held-queue.h',
         'model/mobility-records.h',
         'model/dmm.h',
         'model/dmm-agent.h',

@@ -8,10 +8,9 @@
 #include "ns3/application.h"
 #include "ns3/data-rate.h"
 #include "ns3/event-id.h"
+#include "ns3/held-queue.h"
 #include "ns3/nstime.h"
 #include "ns3/traced-callback.h"
-
-#include <deque>
 
 namespace ns3
 {
@@ -97,34 +96,34 @@ class FluidFlow : public Application
     /// Forget the delays measured so far: only packets sent from now on count as stable.
     void RestartProbes();
 
-    Address m_peer;             //!< attribute Remote
-    Address m_local;            //!< attribute Local
-    uint32_t m_pktSize;         //!< attribute PacketSize
-    DataRate m_rate;            //!< attribute DataRate
-    uint32_t m_probes;          //!< attribute StableProbes
-    Time m_guard;               //!< attribute Guard
-    Time m_hold;                //!< attribute Hold
-    Ptr<Socket> m_socket;       //!< UDP socket
-    Time m_interval;            //!< time between packets (OnOffApplication's rounding)
-    Time m_startAt;             //!< when the application started
-    Time m_stopAt;              //!< when it stopped (valid if m_stopped)
-    bool m_started{false};      //!< StartApplication ran
-    bool m_stopped{false};      //!< StopApplication ran
-    bool m_open{false};         //!< packets are put on the wire
-    uint64_t m_tick{0};         //!< next slot to send
-    uint64_t m_virtualFrom{0};  //!< first slot not yet sent or counted
-    uint32_t m_seq{0};          //!< next sequence number
-    uint32_t m_countFrom{0};    //!< only packets from this sequence number count as probes
-    uint32_t m_stable{0};       //!< consecutive probes delivered with m_delay
-    uint32_t m_pendingEnds{0};  //!< ends between L2Down and HandoverComplete
-    Time m_delay;               //!< one-way delay of the last delivered packet
-    bool m_measured{false};     //!< m_delay is known
-    Time m_holdUntil;           //!< the window stays open at least until then
-    Ptr<Packet> m_unsent;       //!< a packet the socket refused, sent again next slot
-    std::deque<Time> m_changes; //!< announced path changes not yet reached, in time order
-    EventId m_sendEvent;        //!< next packet
-    EventId m_openEvent;        //!< next window
-    Account m_account;          //!< packets counted so far
+    Address m_peer;            //!< attribute Remote
+    Address m_local;           //!< attribute Local
+    uint32_t m_pktSize;        //!< attribute PacketSize
+    DataRate m_rate;           //!< attribute DataRate
+    uint32_t m_probes;         //!< attribute StableProbes
+    Time m_guard;              //!< attribute Guard
+    Time m_hold;               //!< attribute Hold
+    Ptr<Socket> m_socket;      //!< UDP socket
+    Time m_interval;           //!< time between packets (OnOffApplication's rounding)
+    Time m_startAt;            //!< when the application started
+    Time m_stopAt;             //!< when it stopped (valid if m_stopped)
+    bool m_started{false};     //!< StartApplication ran
+    bool m_stopped{false};     //!< StopApplication ran
+    bool m_open{false};        //!< packets are put on the wire
+    uint64_t m_tick{0};        //!< next slot to send
+    uint64_t m_virtualFrom{0}; //!< first slot not yet sent or counted
+    uint32_t m_seq{0};         //!< next sequence number
+    uint32_t m_countFrom{0};   //!< only packets from this sequence number count as probes
+    uint32_t m_stable{0};      //!< consecutive probes delivered with m_delay
+    uint32_t m_pendingEnds{0}; //!< ends between L2Down and HandoverComplete
+    Time m_delay;              //!< one-way delay of the last delivered packet
+    bool m_measured{false};    //!< m_delay is known
+    Time m_holdUntil;          //!< the window stays open at least until then
+    Ptr<Packet> m_unsent;      //!< a packet the socket refused, sent again next slot
+    HeldQueue<Time> m_changes; //!< announced path changes not yet reached, in time order
+    EventId m_sendEvent;       //!< next packet
+    EventId m_openEvent;       //!< next window
+    Account m_account;         //!< packets counted so far
     /// The sequence/timestamp header of every real packet, as OnOffApplication's
     TracedCallback<Ptr<const Packet>, const Address&, const Address&, const SeqTsSizeHeader&>
         m_txTrace;

@@ -5,15 +5,14 @@
 #define DMM_HANDOVER_MONITOR_H
 
 #include "ns3/callback.h"
+#include "ns3/held-queue.h"
 #include "ns3/home-address-allocation.h"
 #include "ns3/mobility-records.h"
 #include "ns3/nstime.h"
 #include "ns3/object.h"
 #include "ns3/seq-ledger.h"
 
-#include <boost/circular_buffer.hpp>
 #include <deque>
-#include <limits>
 #include <map>
 #include <string>
 #include <vector>
@@ -142,19 +141,6 @@ class HandoverMonitor : public Object
     std::vector<PacketRecord> GetPackets() const;
 
   private:
-    /// A queue with random access that allocates nothing while empty, where std::deque
-    /// allocates 576 bytes at construction: there is one per flow end and per node.
-    template <typename T>
-    struct HeldQueue : boost::circular_buffer_space_optimized<T>
-    {
-        HeldQueue()
-            : boost::circular_buffer_space_optimized<T>(
-                  typename boost::circular_buffer_space_optimized<T>::capacity_type(
-                      std::numeric_limits<std::ptrdiff_t>::max() / sizeof(T)))
-        {
-        }
-    };
-
     /// Sum and count of one-way delays, s.
     struct PathDelay
     {

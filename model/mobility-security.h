@@ -4,13 +4,13 @@
 #ifndef DMM_MOBILITY_SECURITY_H
 #define DMM_MOBILITY_SECURITY_H
 
+#include "ns3/held-queue.h"
 #include "ns3/ipv6-address.h"
 #include "ns3/nstime.h"
 #include "ns3/object.h"
 #include "ns3/security-directory.h"
 
 #include <array>
-#include <deque>
 #include <map>
 #include <optional>
 #include <set>
@@ -157,7 +157,7 @@ class MobilitySecurity : public Object
     uint32_t m_maxLearned;                           //!< attribute MaxLearnedAddresses
     std::map<uint32_t, std::vector<uint8_t>> m_keys; //!< shared keys by peer, cached
     std::unordered_map<Ipv6Address, uint32_t, Ipv6AddressHash> m_learned; //!< address -> peer
-    std::deque<Ipv6Address> m_learnedOrder;                               //!< oldest first
+    HeldQueue<Ipv6Address> m_learnedOrder;                                //!< oldest first
     std::map<uint32_t, Freshness> m_freshness;                            //!< by peer
     Stats m_stats;                                                        //!< counters
 };
