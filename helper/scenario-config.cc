@@ -222,6 +222,7 @@ ParseNodes(const Reader& top, ScenarioConfig& c)
         Reader::Fail(top.Path("nodes"), "must not be empty");
     }
     std::set<std::string> seen;
+    c.nodes.reserve(c.nodes.size() + nodes.size()); // no doubling: 100,000 nodes or more
     for (std::size_t i = 0; i < nodes.size(); ++i)
     {
         Reader o(nodes[i], top.Path(fmt::format("nodes[{}]", i)), ScenarioKeys("nodes[]"));
@@ -266,7 +267,7 @@ ParseNodes(const Reader& top, ScenarioConfig& c)
         }
         ParseEpmipRole(o, c, n);
         ParseMobilityDomain(o, c, n);
-        c.nodes.push_back(n);
+        c.nodes.push_back(std::move(n));
     }
     CheckMobilityDomains(top, c);
 }

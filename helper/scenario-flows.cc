@@ -89,6 +89,7 @@ ParseFlows(const JsonObjectReader& top, ScenarioConfig& c)
 {
     const json& flows = top.Array("flows");
     std::set<std::string> names;
+    c.flows.reserve(c.flows.size() + flows.size());
     for (std::size_t i = 0; i < flows.size(); ++i)
     {
         std::string path = fmt::format("flows[{}]", i);

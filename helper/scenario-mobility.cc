@@ -145,6 +145,7 @@ ParseMobility(const Reader& top, ScenarioConfig& c)
     // (mn, interface) -> index of its latest attachment
     std::map<std::pair<std::string, std::string>, std::size_t> last;
     std::set<std::string> attached;
+    c.mobility.reserve(c.mobility.size() + mobility.size());
     for (std::size_t i = 0; i < mobility.size(); ++i)
     {
         Reader o(mobility[i], fmt::format("mobility[{}]", i), ScenarioKeys("mobility[]"));
