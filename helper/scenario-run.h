@@ -170,8 +170,9 @@ class ScenarioRun
 
     /// A mobile node's attachments in time order, scheduled one at a time: each when the
     /// one before begins, so that a plan of thousands of moves holds one event, not one
-    /// per move, and the rest of the run schedules in the same order as with all of them
-    /// scheduled at the start (every event the earlier move causes comes after).
+    /// per move. Scheduled before anything that move causes, the next one keeps its order
+    /// among those events; only an event scheduled earlier still, for the very instant of
+    /// the next move, now runs before it instead of after.
     struct MovePlan
     {
         std::vector<const AttachmentConfig*> moves; //!< the attachments, in time order
