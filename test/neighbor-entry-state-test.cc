@@ -40,8 +40,22 @@ operator new(std::size_t size)
     return p;
 }
 
+// The nothrow form as well (std::stable_sort's buffer uses it): under the sanitizers their
+// own nothrow new would otherwise hand out memory that the delete above frees with free.
+void*
+operator new(std::size_t size, const std::nothrow_t&) noexcept
+{
+    return std::malloc(size ? size : 1);
+}
+
 void
 operator delete(void* p) noexcept
+{
+    std::free(p);
+}
+
+void
+operator delete(void* p, const std::nothrow_t&) noexcept
 {
     std::free(p);
 }
