@@ -354,10 +354,9 @@ DmaClientMnAgent::RefreshHomes()
     for (auto& [home, kept] : m_kept)
     {
         const NdOptions::PrefixInformation& formed = kept.formed;
-        if (!kept.refreshed || ipv6->GetInterfaceForAddress(home) < 0)
+        if (ipv6->GetInterfaceForAddress(home) < 0)
         {
-            kept.refreshed = false; // gone already (a lifetime ran out unrefreshed)
-            continue;
+            continue; // gone already (a lifetime ran out unrefreshed)
         }
         if (home != m_careOf && interface >= 0)
         {

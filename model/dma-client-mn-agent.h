@@ -79,7 +79,6 @@ class DmaClientMnAgent : public MipMnAgent
     {
         Time lastUse{Time::Min()};           //!< the last packet that used it (Min: none)
         NdOptions::PrefixInformation formed; //!< the option it was formed from (lifetimes)
-        bool refreshed{true};                //!< RefreshHomes restarts its lifetimes
         bool releasing{false};               //!< de-registered, awaiting the BA
         EventId check;                       //!< its next idle check (bound addresses)
     };
