@@ -184,6 +184,12 @@ MovementGenerator::Generate(const MovementParameters& p, const ScenarioConfig& c
     std::set<std::string> moving(p.mns.begin(), p.mns.end());
     std::vector<AttachmentConfig> out;
     std::vector<const NodeConfig*> mns = c.NodesWithRole("mn");
+    std::size_t movesEach = 0; // the same for every node that moves
+    while (p.startS + static_cast<double>(movesEach + 1) * p.residenceS < c.durationS)
+    {
+        ++movesEach;
+    }
+    out.reserve(mns.size() + moving.size() * movesEach);
     for (std::size_t i = 0; i < mns.size(); ++i)
     {
         const std::string& mn = mns[i]->name;

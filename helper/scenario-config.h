@@ -5,6 +5,7 @@
 #ifndef DMM_SCENARIO_CONFIG_H
 #define DMM_SCENARIO_CONFIG_H
 
+#include "ns3/interned-name.h"
 #include "ns3/name-index.h"
 #include "ns3/nstime.h"
 #include "ns3/recipe.h"
@@ -71,13 +72,16 @@ struct LinkConfig
 };
 
 /// \brief The mobile node \c mn attaches to access node \c attach at time \c atS.
+///
+/// The names are interned (an hour of moves of 100,000 nodes is 6,000,000 attachments):
+/// 24 bytes each instead of 104.
 struct AttachmentConfig
 {
-    std::string mn;     //!< mobile node
-    double atS;         //!< time of the attachment, s
-    std::string attach; //!< access node
+    dmm::InternedName mn;     //!< mobile node
+    double atS;               //!< time of the attachment, s
+    dmm::InternedName attach; //!< access node
     /// the mn's interface that attaches ("" when the mn has one interface)
-    std::string interface;
+    dmm::InternedName interface;
 };
 
 /// \brief At \c atS the flow \c flow moves to interface \c interface of its mn

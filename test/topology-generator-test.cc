@@ -343,7 +343,7 @@ TEST(MovementGenerator, RandomWalkIsDeterministicPerSeed)
         std::string s;
         for (const auto& m : c.mobility)
         {
-            s += m.mn + "@" + std::to_string(m.atS) + ">" + m.attach + " ";
+            s += m.mn.str() + "@" + std::to_string(m.atS) + ">" + m.attach.str() + " ";
         }
         return s;
     };
@@ -409,7 +409,8 @@ TEST(MovementGenerator, CrossProbabilityTakesWalksIntoOtherNetworks)
             for (std::size_t i = 1; i < list.size(); ++i)
             {
                 // Generated names: nK-mrJ, network K.
-                crossings += list[i]->attach.substr(0, 2) != list[i - 1]->attach.substr(0, 2);
+                crossings +=
+                    list[i]->attach.str().substr(0, 2) != list[i - 1]->attach.str().substr(0, 2);
                 moves++;
             }
         }
