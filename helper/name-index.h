@@ -4,7 +4,11 @@
 #ifndef DMM_NAME_INDEX_H
 #define DMM_NAME_INDEX_H
 
+#include "ns3/abort.h"
+
 #include <cstddef>
+#include <cstdint>
+#include <limits>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -33,9 +37,9 @@ class NameIndex
      * \return the positions of the items named \p name, in vector order (empty: none)
      */
     template <typename NameOf>
-    const std::vector<std::size_t>& Find(const std::vector<T>& items,
-                                         const std::string& name,
-                                         NameOf nameOf) const
+    const std::vector<uint32_t>& Find(const std::vector<T>& items,
+                                      const std::string& name,
+                                      NameOf nameOf) const
     {
         bool fresh = items.data() != m_data || items.size() != m_size;
         if (fresh)
@@ -49,7 +53,7 @@ class NameIndex
             Build(items, nameOf);
             it = m_index.find(name);
         }
-        static const std::vector<std::size_t> none;
+        static const std::vector<uint32_t> none;
         return it != m_index.end() ? it->second : none;
     }
 
@@ -73,10 +77,12 @@ class NameIndex
     template <typename NameOf>
     void Build(const std::vector<T>& items, NameOf nameOf) const
     {
+        NS_ABORT_MSG_IF(items.size() > std::numeric_limits<uint32_t>::max(),
+                        "NameIndex: more than 2^32 items");
         m_index.clear();
         for (std::size_t i = 0; i < items.size(); ++i)
         {
-            m_index[nameOf(items[i])].push_back(i);
+            m_index[nameOf(items[i])].push_back(static_cast<uint32_t>(i));
         }
         m_data = items.data();
         m_size = items.size();
@@ -88,11 +94,11 @@ class NameIndex
      */
     template <typename NameOf>
     static bool Matches(const std::vector<T>& items,
-                        const std::vector<std::size_t>& at,
+                        const std::vector<uint32_t>& at,
                         const std::string& name,
                         NameOf nameOf)
     {
-        for (std::size_t i : at)
+        for (uint32_t i : at)
         {
             if (nameOf(items[i]) != name)
             {
@@ -104,8 +110,8 @@ class NameIndex
 
     mutable const T* m_data{nullptr}; //!< the vector indexed
     mutable std::size_t m_size{0};    //!< its size then
-    mutable std::unordered_map<std::string, std::vector<std::size_t>>
-        m_index; //!< name -> positions
+    /// name -> positions (32 bits: an attachment list may hold millions)
+    mutable std::unordered_map<std::string, std::vector<uint32_t>> m_index;
 };
 
 } // namespace dmm

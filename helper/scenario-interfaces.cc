@@ -38,13 +38,19 @@ ScenarioRun::InstallL2Mobility(const NodeConfig& mn, Ptr<MnAgent> agent)
             m_access.CreateL2Mobility(logical->GetPhysical(i), nullptr, m_accessAgent));
     }
     MovePlan& plan = m_movePlans.emplace_back();
-    plan.moves = m_cfg.AttachmentsOf(mn.name);
+    std::vector<const AttachmentConfig*> moves = m_cfg.AttachmentsOf(mn.name);
     // Each interface's attachments are in time order already (ParseMobility); several
     // interfaces' are merged, a tie kept in file order as when all were scheduled at once.
     std::stable_sort(
-        plan.moves.begin(),
-        plan.moves.end(),
+        moves.begin(),
+        moves.end(),
         [](const AttachmentConfig* a, const AttachmentConfig* b) { return a->atS < b->atS; });
+    plan.moves.reserve(moves.size());
+    for (const AttachmentConfig* a : moves)
+    {
+        plan.moves.push_back(static_cast<uint32_t>(a - m_cfg.mobility.data()));
+    }
+    plan.config = &m_cfg;
     plan.interfaces = &perInterface;
     plan.logical = logical;
     for (const auto& l2 : perInterface)
@@ -62,7 +68,7 @@ ScenarioRun::ScheduleNextMove(MovePlan* plan)
     {
         return;
     }
-    const AttachmentConfig* a = plan->moves[plan->next++];
+    const AttachmentConfig* a = &plan->config->mobility[plan->moves[plan->next++]];
     // ns-3 checks a delay's sign in debug builds only: one in the past would turn time back.
     NS_ABORT_MSG_IF(Seconds(a->atS) < Simulator::Now(),
                     "move plan of " << a->mn << " out of time order at " << a->atS << " s");

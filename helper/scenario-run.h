@@ -175,10 +175,13 @@ class ScenarioRun
     /// the next move, now runs before it instead of after.
     struct MovePlan
     {
-        std::vector<const AttachmentConfig*> moves; //!< the attachments, in time order
-        std::size_t next{0};                        //!< the next one to schedule
-        std::vector<Ptr<L2Mobility>>* interfaces;   //!< the node's, one per interface
-        Ptr<LogicalNetDevice> logical;              //!< its logical interface, if any
+        /// the attachments, in time order, as positions in the scenario's `mobility` (32
+        /// bits: an hour of moves of 100,000 nodes is 6,000,000 of them)
+        std::vector<uint32_t> moves;
+        std::size_t next{0};                      //!< the next one to schedule
+        const ScenarioConfig* config;             //!< the scenario
+        std::vector<Ptr<L2Mobility>>* interfaces; //!< the node's, one per interface
+        Ptr<LogicalNetDevice> logical;            //!< its logical interface, if any
     };
 
     /// \brief Schedule a plan's next attachment, if any. \param plan the plan
