@@ -64,6 +64,14 @@ def check(cond, what):
         print("FAIL: %s" % what)
 
 
+def bench_fails(fake, *extra):
+    """Runs benchmark.py expecting a non-zero exit; returns its stderr."""
+    proc = subprocess.run([sys.executable, str(TOOL), "--dmm-run", str(fake), "--duration", "10",
+                           *extra], capture_output=True, text=True)
+    check(proc.returncode != 0, "benchmark.py %s fails" % " ".join(extra))
+    return proc.stderr
+
+
 def bench(fake, *extra):
     proc = subprocess.run([sys.executable, str(TOOL), "--dmm-run", str(fake), "--duration", "10",
                            *extra], capture_output=True, text=True)
@@ -107,9 +115,31 @@ with tempfile.TemporaryDirectory() as tmp:
         check(0.25 <= startup <= cpu - 0.25, "start-up CPU before the first progress line "
               "(%.2f of %.2f s)" % (startup, cpu))
 
-    ho = bench(fake, "--sizes", "10", "--per-handover", "--move-every", "4")
-    check(len(ho) == 2 and ho[0].split()[-2:] == ["ev/ho", "cpu_ms/ho"]
+    table = Path(tmp) / "table.csv"
+    ho = bench(fake, "--sizes", "10,20", "--per-handover", "--move-every", "4",
+               "--csv", str(table))
+    check(len(ho) == 3 and ho[0].split()[-2:] == ["ev/ho", "cpu_ms/ho"]
           and ho[1].split()[-2] == "10.0", "per-handover events from the still run: %r" % ho)
+    written = table.read_text().splitlines() if table.exists() else []
+    check([r.split(",") for r in written] == [r.split() for r in ho],
+          "--csv writes the printed rows: %r" % written)
+
+    # The scaling figure from that table; a table without the per-handover columns is refused.
+    plot = ROOT / "analysis" / "benchmark_plot.py"
+    drawn = subprocess.run([sys.executable, str(plot), str(table), "--out", tmp],
+                           capture_output=True, text=True)
+    check(drawn.returncode == 0 and (Path(tmp) / "benchmark-scaling.png").stat().st_size > 0
+          and (Path(tmp) / "benchmark-scaling.pdf").exists(),
+          "benchmark_plot.py draws the table: %r" % drawn.stderr)
+    plain_table = Path(tmp) / "plain.csv"
+    bench(fake, "--sizes", "10", "--csv", str(plain_table))
+    refused = subprocess.run([sys.executable, str(plot), str(plain_table), "--out", tmp],
+                             capture_output=True, text=True)
+    check(refused.returncode == 2 and "ev/ho" in refused.stderr and "plain.csv" in refused.stderr,
+          "a table without ev/ho is refused, naming the file and the column: %r"
+          % refused.stderr)
+    nowhere = bench_fails(fake, "--sizes", "10", "--csv", os.path.join(tmp, "no", "t.csv"))
+    check("--csv" in nowhere, "an unwritable --csv is named: %r" % nowhere)
 
     missing = subprocess.run([sys.executable, str(TOOL), "--dmm-run", str(fake), "--plain",
                               "--baseline", os.path.join(tmp, "nowhere")],

@@ -34,6 +34,8 @@ usage: tools/benchmark.py [--sizes 10,50,200] [--duration 20] [--profile pmipv6]
        tools/benchmark.py --soak [--soak-nodes 1000] [--soak-duration 3600] [--profile pmipv6]
 """
 import argparse
+import contextlib
+import csv
 import json
 import os
 import random
@@ -247,6 +249,8 @@ def main():
     ap.add_argument("--profiles", help="comma-separated profiles for the size table "
                     "(default: --profile)")
     ap.add_argument("--markdown", action="store_true", help="size table as Markdown rows")
+    ap.add_argument("--csv", help="also write the size table to this CSV file (for "
+                    "analysis/benchmark_plot.py)")
     ap.add_argument("--interval-ms", type=float, default=20.0,
                     help="downlink packet interval per MN (0: no flows)")
     ap.add_argument("--move-every", type=float, default=4.0, help="seconds between handovers")
@@ -284,6 +288,8 @@ def main():
     args = ap.parse_args()
     if not os.access(args.dmm_run, os.X_OK):
         sys.exit(f"benchmark: {args.dmm_run} is not an executable (build first)")
+    if args.csv and (args.plain or args.soak):
+        sys.exit("benchmark: --csv writes the size table; --plain and --soak print theirs only")
     if args.plain:
         plain(args)
         return
@@ -298,20 +304,33 @@ COLUMNS = ["profile", "MNs", "handovers", "events", "wall_s", "cpu_s", "startup_
            "events/s", "sim/wall", "peak_MiB"]
 
 
-def emit(args, cells):
-    """One table row: aligned text, or a Markdown row with --markdown."""
+def emit(args, cells, csv_out=None):
+    """One table row: aligned text, or a Markdown row with --markdown; also to CSV_OUT."""
     if args.markdown:
         print("| " + " | ".join(str(c) for c in cells) + " |", flush=True)
     else:
         print(" ".join(f"{c:>10}" for c in cells), flush=True)
+    if csv_out is not None:
+        csv_out.writerow(cells)
 
 
 def table(args):
     """The size table: a row per profile and size (with --per-handover, the cost per move)."""
     header = COLUMNS + (["ev/ho", "cpu_ms/ho"] if args.per_handover else [])
-    emit(args, header)
-    if args.markdown:
-        emit(args, ["---"] + ["---:"] * (len(header) - 1))
+    try:
+        csv_file = open(args.csv, "w", newline="") if args.csv else None
+    except OSError as e:
+        sys.exit(f"benchmark: cannot write --csv {args.csv}: {e.strerror}")
+    with csv_file or contextlib.nullcontext():
+        rows = csv.writer(csv_file) if csv_file else None
+        emit(args, header, rows)
+        if args.markdown:
+            emit(args, ["---"] + ["---:"] * (len(header) - 1))
+        size_rows(args, rows)
+
+
+def size_rows(args, rows):
+    """The rows of table(): a run (two with --per-handover) per profile and size."""
     shape = dict(routers=args.routers, mags_per_router=args.mags,
                  interval_ms=args.interval_ms, move_every=args.move_every, cns=args.cns)
     with tempfile.TemporaryDirectory() as tmp:
@@ -335,7 +354,7 @@ def table(args):
                     moves = s["handovers"]["count"] - b["handovers"]["count"]
                     cells += ([f"{(s['events'] - b['events']) / moves:.1f}",
                                f"{1000 * (cpu - bcpu) / moves:.3f}"] if moves > 0 else ["-", "-"])
-                emit(args, cells)
+                emit(args, cells, rows)
 
 if __name__ == "__main__":
     main()
