@@ -15,14 +15,14 @@ status 2 and a message naming the file and the row.
 """
 
 import argparse
-import csv
 import math
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import dmm_plot  # noqa: E402
-from dmm_plot import InputError  # noqa: E402
+import fig_common  # noqa: E402
+from dmm_plot import InputError, read_csv  # noqa: E402
 
 NEEDED = ["profile", "MNs", "ev/ho", "cpu_ms/ho", "peak_MiB"]
 PANELS = [("ev/ho", "Events per handover", True), ("cpu_ms/ho", "CPU per handover (ms)", True),
@@ -30,34 +30,21 @@ PANELS = [("ev/ho", "Events per handover", True), ("cpu_ms/ho", "CPU per handove
 
 
 def read_table(path):
-    """{profile: [(MNs, {column: value})]}, sizes in file order."""
-    try:
-        with open(path, newline="", encoding="utf-8") as f:
-            rows = list(csv.DictReader(f))
-    except FileNotFoundError:
-        raise InputError("%s: file not found" % path)
-    except (OSError, UnicodeDecodeError) as e:
-        raise InputError("%s: cannot read: %s" % (path, e))
+    """{profile: [{column: value}]}, sizes in file order."""
+    rows = read_csv(path, NEEDED, NEEDED[1:])
     if not rows:
         raise InputError("%s: no rows" % path)
-    missing = [c for c in NEEDED if c not in rows[0]]
-    if missing:
-        raise InputError("%s: missing column(s) %s (write it with tools/benchmark.py "
-                         "--per-handover --csv)" % (path, ", ".join(missing)))
     table = {}
     for i, row in enumerate(rows, start=2):
-        where = "%s: row %d" % (path, i)
-        values = {c: dmm_plot._number(row[c], "%s, %s" % (where, c)) for c in NEEDED[1:]}
-        if not values["MNs"] > 0:
-            raise InputError("%s: MNs must be a positive number (got %r)" % (where, row["MNs"]))
-        table.setdefault(row["profile"], []).append(values)
+        if not row["MNs"] > 0:
+            raise InputError("%s:%d: MNs must be a positive number (got %r)"
+                             % (path, i, row["MNs"]))
+        table.setdefault(row["profile"], []).append(row)
     return table
 
 
 def plot(table, out, name):
-    dmm_plot._style()
-    plt = dmm_plot.plt
-    fig, axes = plt.subplots(1, len(PANELS), figsize=(11, 3.4))
+    fig, axes = fig_common.plt().subplots(1, len(PANELS), figsize=(11, 3.4))
     for ax, (column, label, band) in zip(axes, PANELS):
         for profile, points in table.items():
             points = sorted(points, key=lambda v: v["MNs"])
@@ -73,14 +60,8 @@ def plot(table, out, name):
         ax.set_xlabel("Mobile nodes")
         ax.set_ylabel(label)
         ax.set_ylim(bottom=0)
-    handles, labels = axes[0].get_legend_handles_labels()
-    fig.legend(handles, labels, loc="upper center", ncol=len(labels), frameon=False)
-    out = Path(out)
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as e:
-        raise InputError("%s: cannot create output directory: %s" % (out, e))
-    dmm_plot._save(fig, out, name, top=0.88)
+    fig_common.legend_above(fig, axes)
+    fig_common.save(fig, out, name, top=0.88)
 
 
 def main():
